@@ -1,0 +1,7 @@
+"""Grievance Desk: an offline, encrypted case register for a grievance officer."""
+
+__version__ = "0.1.0"
+
+APP_NAME = "Grievance Desk"
+APP_ID = "grievance-desk"
+ORG_NAME = "Grievance Desk"

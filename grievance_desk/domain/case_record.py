@@ -1,0 +1,157 @@
+"""What the officer records about a case, checked before anything is saved.
+
+``CaseDraft`` is the plain-data form used by the new-case form, the spreadsheet import and
+the e-mail intake; ``validate_draft`` names every bad field at once so a form can mark each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from grievance_desk.domain.case_types import (
+    CaseKind,
+    Channel,
+    DataCategory,
+    IdentityState,
+    Outcome,
+    Priority,
+    RefusalGround,
+    Relationship,
+    Representative,
+    RequestType,
+)
+from grievance_desk.domain.workflow import Status
+
+MAX_NAME = 200
+MAX_DESCRIPTION = 20_000
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Requester:
+    name: str
+    email: str = ""
+    phone: str = ""
+    postal_address: str = ""
+    relationship: Relationship = Relationship.CUSTOMER
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class CaseDraft:
+    """A case as entered, before the register gives it a reference and an id."""
+
+    kind: CaseKind
+    request_type: RequestType
+    channel: Channel
+    received_at: datetime
+    requester: Requester
+    description: str = ""
+    representative: Representative = Representative.NONE
+    representative_name: str = ""
+    data_categories: tuple[DataCategory, ...] = ()
+    identity_state: IdentityState = IdentityState.NOT_REQUIRED
+    priority: Priority = Priority.NORMAL
+    status: Status = Status.NEW
+    outcome: Outcome | None = None
+    refusal_grounds: tuple[RefusalGround, ...] = ()
+    tags: tuple[str, ...] = ()
+    policy_id: str | None = None
+    reference: str | None = None
+    acknowledged_at: datetime | None = None
+    closed_at: datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class InvalidCase(ValueError):
+    """A draft with one or more bad fields; ``problems`` lists each with its fix."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+def clean_text(value: str) -> str:
+    """Strip surrounding space and control characters that would corrupt letters or CSV."""
+    return _CONTROL.sub("", value).strip()
+
+
+def problems_in(draft: CaseDraft) -> list[FieldProblem]:
+    """Every problem with a draft, so the form marks them all at once."""
+    found: list[FieldProblem] = []
+    person = draft.requester
+    if not clean_text(person.name):
+        found.append(FieldProblem("requester.name", "the requester's name is required"))
+    elif len(person.name) > MAX_NAME:
+        found.append(
+            FieldProblem("requester.name", f"keep the name under {MAX_NAME} characters")
+        )
+    if person.email and not _EMAIL.match(person.email.strip()):
+        found.append(
+            FieldProblem(
+                "requester.email",
+                f"{person.email!r} is not an e-mail address (expected name@example.org)",
+            )
+        )
+    if person.phone and not _PHONE.match(person.phone.strip()):
+        found.append(
+            FieldProblem(
+                "requester.phone",
+                f"{person.phone!r} is not a phone number (digits, spaces, + ( ) - only)",
+            )
+        )
+    if draft.received_at.tzinfo is None:
+        found.append(FieldProblem("received_at", "the received time needs a time zone"))
+    if len(draft.description) > MAX_DESCRIPTION:
+        found.append(
+            FieldProblem(
+                "description", f"keep the description under {MAX_DESCRIPTION} characters"
+            )
+        )
+    if draft.representative is not Representative.NONE and not draft.representative_name:
+        found.append(
+            FieldProblem(
+                "representative_name",
+                f"name the {draft.representative.label.lower()} who acts for the requester",
+            )
+        )
+    if draft.refusal_grounds and draft.outcome is not Outcome.REFUSED and draft.outcome is not (
+        Outcome.PARTLY_FULFILLED
+    ):
+        found.append(
+            FieldProblem(
+                "refusal_grounds",
+                "refusal grounds apply only to a refused or partly fulfilled request",
+            )
+        )
+    if draft.status is Status.CLOSED and draft.outcome is None:
+        found.append(FieldProblem("outcome", "a closed case needs an outcome"))
+    for stamp_name, stamp in (("acknowledged_at", draft.acknowledged_at), ("closed_at", draft.closed_at)):
+        if stamp is not None and stamp.tzinfo is None:
+            found.append(FieldProblem(stamp_name, "the time needs a time zone"))
+        elif stamp is not None and draft.received_at.tzinfo is not None and stamp < draft.received_at:
+            found.append(
+                FieldProblem(stamp_name, "cannot be earlier than the date the case was received")
+            )
+    return found
+
+
+def validate_draft(draft: CaseDraft) -> CaseDraft:
+    """Return the draft unchanged, or raise InvalidCase listing every problem."""
+    problems = problems_in(draft)
+    if problems:
+        raise InvalidCase(problems)
+    return draft

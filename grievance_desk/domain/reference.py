@@ -1,0 +1,53 @@
+"""Case reference numbers such as ``GRV-2026-00042``: per-year sequence, never reused.
+
+The storage layer owns the counter; this module only formats and parses, so letters,
+imports and the UI agree on what a reference looks like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PREFIX_PATTERN = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
+_REFERENCE_PATTERN = re.compile(r"^(?P<prefix>[A-Z][A-Z0-9]{0,9})-(?P<year>\d{4})-(?P<seq>\d{5,})$")
+
+
+class InvalidReference(ValueError):
+    """A reference or prefix that does not follow the register's pattern."""
+
+
+@dataclass(frozen=True, order=True)
+class CaseReference:
+    prefix: str
+    year: int
+    sequence: int
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year:04d}-{self.sequence:05d}"
+
+
+def check_prefix(prefix: str) -> str:
+    """Validate a configured prefix: capitals and digits, starting with a letter, ≤10."""
+    if not _PREFIX_PATTERN.match(prefix):
+        raise InvalidReference(
+            f"The reference prefix {prefix!r} is not valid: use 1 to 10 capital letters or "
+            "digits, starting with a letter (for example GRV)."
+        )
+    return prefix
+
+
+def format_reference(prefix: str, year: int, sequence: int) -> str:
+    """The printed form, e.g. ``GRV-2026-00042``."""
+    return str(CaseReference(check_prefix(prefix), year, sequence))
+
+
+def parse_reference(text: str) -> CaseReference:
+    """Read a reference typed by an officer or found in a spreadsheet."""
+    match = _REFERENCE_PATTERN.match(text.strip().upper())
+    if not match:
+        raise InvalidReference(
+            f"{text!r} is not a case reference: expected PREFIX-YEAR-NUMBER, such as "
+            "GRV-2026-00042."
+        )
+    return CaseReference(match["prefix"], int(match["year"]), int(match["seq"]))

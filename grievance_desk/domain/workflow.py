@@ -1,0 +1,137 @@
+"""The status workflow of a case, so every layer refuses the same impossible steps.
+
+new → acknowledged → awaiting identity proof / awaiting clarification → in progress →
+response sent → closed, with reopen from closed. The two "awaiting" statuses stop the clock
+under most policies; the deadline engine decides that, not this module.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from grievance_desk.domain.case_types import LabelledEnum
+
+
+class Status(LabelledEnum):
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    AWAITING_IDENTITY_PROOF = "awaiting_identity_proof"
+    AWAITING_CLARIFICATION = "awaiting_clarification"
+    IN_PROGRESS = "in_progress"
+    RESPONSE_SENT = "response_sent"
+    CLOSED = "closed"
+
+
+class Action(StrEnum):
+    """What the officer does; each action moves a case to one status."""
+
+    ACKNOWLEDGE = "acknowledge"
+    REQUEST_IDENTITY_PROOF = "request_identity_proof"
+    REQUEST_CLARIFICATION = "request_clarification"
+    RESUME = "resume"
+    START_WORK = "start_work"
+    SEND_RESPONSE = "send_response"
+    CLOSE = "close"
+    REOPEN = "reopen"
+
+
+AWAITING_REQUESTER: frozenset[Status] = frozenset(
+    {Status.AWAITING_IDENTITY_PROOF, Status.AWAITING_CLARIFICATION}
+)
+OPEN_STATUSES: frozenset[Status] = frozenset(set(Status) - {Status.CLOSED})
+
+_TARGET: dict[Action, Status] = {
+    Action.ACKNOWLEDGE: Status.ACKNOWLEDGED,
+    Action.REQUEST_IDENTITY_PROOF: Status.AWAITING_IDENTITY_PROOF,
+    Action.REQUEST_CLARIFICATION: Status.AWAITING_CLARIFICATION,
+    Action.RESUME: Status.IN_PROGRESS,
+    Action.START_WORK: Status.IN_PROGRESS,
+    Action.SEND_RESPONSE: Status.RESPONSE_SENT,
+    Action.CLOSE: Status.CLOSED,
+    Action.REOPEN: Status.IN_PROGRESS,
+}
+
+_ALLOWED: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset(
+        {
+            Status.ACKNOWLEDGED,
+            Status.AWAITING_IDENTITY_PROOF,
+            Status.AWAITING_CLARIFICATION,
+            Status.IN_PROGRESS,
+            Status.RESPONSE_SENT,
+            Status.CLOSED,
+        }
+    ),
+    Status.ACKNOWLEDGED: frozenset(
+        {
+            Status.AWAITING_IDENTITY_PROOF,
+            Status.AWAITING_CLARIFICATION,
+            Status.IN_PROGRESS,
+            Status.RESPONSE_SENT,
+            Status.CLOSED,
+        }
+    ),
+    Status.AWAITING_IDENTITY_PROOF: frozenset(
+        {Status.AWAITING_CLARIFICATION, Status.IN_PROGRESS, Status.CLOSED}
+    ),
+    Status.AWAITING_CLARIFICATION: frozenset(
+        {Status.AWAITING_IDENTITY_PROOF, Status.IN_PROGRESS, Status.CLOSED}
+    ),
+    Status.IN_PROGRESS: frozenset(
+        {
+            Status.AWAITING_IDENTITY_PROOF,
+            Status.AWAITING_CLARIFICATION,
+            Status.RESPONSE_SENT,
+            Status.CLOSED,
+        }
+    ),
+    Status.RESPONSE_SENT: frozenset({Status.IN_PROGRESS, Status.CLOSED}),
+    Status.CLOSED: frozenset({Status.IN_PROGRESS}),
+}
+
+
+class TransitionError(ValueError):
+    """A step the workflow forbids; the message lists the steps that are allowed."""
+
+    def __init__(self, current: Status, wanted: Status) -> None:
+        allowed = ", ".join(s.label.lower() for s in allowed_targets(current)) or "none"
+        super().__init__(
+            f"A case that is {current.label.lower()} cannot move to {wanted.label.lower()}. "
+            f"From {current.label.lower()} it can move to: {allowed}."
+        )
+        self.current = current
+        self.wanted = wanted
+
+
+def allowed_targets(current: Status) -> list[Status]:
+    """The statuses reachable in one step, in workflow order, for buttons and messages."""
+    reachable = _ALLOWED[current]
+    return [s for s in Status if s in reachable]
+
+
+def can_move(current: Status, wanted: Status) -> bool:
+    """Whether the workflow allows the step; lets the UI disable a forbidden button."""
+    return wanted in _ALLOWED[current]
+
+
+def check_move(current: Status, wanted: Status) -> Status:
+    """Return the new status, or raise TransitionError naming the allowed steps."""
+    if not can_move(current, wanted):
+        raise TransitionError(current, wanted)
+    return wanted
+
+
+def target_of(action: Action) -> Status:
+    """The status an action leads to."""
+    return _TARGET[action]
+
+
+def allowed_actions(current: Status) -> list[Action]:
+    """The actions the officer may take now, so the case file shows only those buttons."""
+    actions = [a for a in Action if can_move(current, _TARGET[a])]
+    if current is Status.CLOSED:
+        return [Action.REOPEN]
+    # Resume only makes sense from a waiting status; start work from anywhere else.
+    if current in AWAITING_REQUESTER:
+        return [a for a in actions if a is not Action.START_WORK]
+    return [a for a in actions if a not in (Action.RESUME, Action.REOPEN)]

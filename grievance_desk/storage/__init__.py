@@ -1,0 +1,1 @@
+"""The encrypted register: tables, SQLCipher engine, keys, migrations, audit chain."""
