@@ -96,9 +96,7 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
     if not clean_text(person.name):
         found.append(FieldProblem("requester.name", "the requester's name is required"))
     elif len(person.name) > MAX_NAME:
-        found.append(
-            FieldProblem("requester.name", f"keep the name under {MAX_NAME} characters")
-        )
+        found.append(FieldProblem("requester.name", f"keep the name under {MAX_NAME} characters"))
     if person.email and not _EMAIL.match(person.email.strip()):
         found.append(
             FieldProblem(
@@ -117,9 +115,7 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
         found.append(FieldProblem("received_at", "the received time needs a time zone"))
     if len(draft.description) > MAX_DESCRIPTION:
         found.append(
-            FieldProblem(
-                "description", f"keep the description under {MAX_DESCRIPTION} characters"
-            )
+            FieldProblem("description", f"keep the description under {MAX_DESCRIPTION} characters")
         )
     if draft.representative is not Representative.NONE and not draft.representative_name:
         found.append(
@@ -128,8 +124,10 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
                 f"name the {draft.representative.label.lower()} who acts for the requester",
             )
         )
-    if draft.refusal_grounds and draft.outcome is not Outcome.REFUSED and draft.outcome is not (
-        Outcome.PARTLY_FULFILLED
+    if (
+        draft.refusal_grounds
+        and draft.outcome is not Outcome.REFUSED
+        and draft.outcome is not (Outcome.PARTLY_FULFILLED)
     ):
         found.append(
             FieldProblem(
@@ -139,10 +137,15 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
         )
     if draft.status is Status.CLOSED and draft.outcome is None:
         found.append(FieldProblem("outcome", "a closed case needs an outcome"))
-    for stamp_name, stamp in (("acknowledged_at", draft.acknowledged_at), ("closed_at", draft.closed_at)):
+    for stamp_name, stamp in (
+        ("acknowledged_at", draft.acknowledged_at),
+        ("closed_at", draft.closed_at),
+    ):
         if stamp is not None and stamp.tzinfo is None:
             found.append(FieldProblem(stamp_name, "the time needs a time zone"))
-        elif stamp is not None and draft.received_at.tzinfo is not None and stamp < draft.received_at:
+        elif (
+            stamp is not None and draft.received_at.tzinfo is not None and stamp < draft.received_at
+        ):
             found.append(
                 FieldProblem(stamp_name, "cannot be earlier than the date the case was received")
             )

@@ -1,0 +1,112 @@
+"""Errors the register raises, each with a message that names the problem and the fix.
+
+The CLI and the app show ``str(error)`` to the officer as it is, so every message here is
+written for a person, never a traceback.
+"""
+
+from __future__ import annotations
+
+
+class RegisterError(Exception):
+    """Base class: something about the register the officer can act on."""
+
+
+class WrongPassphrase(RegisterError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The passphrase is not correct for this register. Check Caps Lock and the keyboard "
+            "layout and try again, or unlock with the recovery key."
+        )
+
+
+class WrongRecoveryKey(RegisterError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The recovery key is not correct for this register. Type it exactly as printed at "
+            "set-up (letters and digits; dashes and spaces do not matter)."
+        )
+
+
+class KeyFileMissing(RegisterError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"The key file {path} is missing. It sits beside the register and is needed to "
+            "unlock it: restore it from your backup folder (backups keep a copy beside each "
+            "register copy)."
+        )
+
+
+class KeyFileDamaged(RegisterError):
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(
+            f"The key file {path} has been altered or damaged ({detail}). Restore it from the "
+            "copy beside your latest backup."
+        )
+
+
+class KeyFileMismatch(RegisterError):
+    def __init__(self, key_path: str, db_path: str) -> None:
+        super().__init__(
+            f"The key file {key_path} belongs to another register, not to {db_path}. Put the "
+            "register's own key file beside it (backups keep one beside each copy)."
+        )
+
+
+class NotARegister(RegisterError):
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(
+            f"{path} is not a Grievance Desk register or is damaged ({detail}). If it was "
+            "yours, restore it from the latest backup with `grievance-desk restore`."
+        )
+
+
+class RegisterMissing(RegisterError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"There is no register at {path}. Create one with `grievance-desk init` or point "
+            "to yours with --register PATH."
+        )
+
+
+class RegisterExists(RegisterError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"A register already exists at {path}; it was left as it is. Choose another path "
+            "with --register PATH."
+        )
+
+
+class RegisterInUse(RegisterError):
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"The register {path} is already open in another Grievance Desk window or command. "
+            "Close that one first; if none is running, wait a moment and try again."
+        )
+
+
+class NewerSchema(RegisterError):
+    def __init__(self, path: str, revision: str) -> None:
+        super().__init__(
+            f"The register {path} was saved by a newer version of Grievance Desk (schema "
+            f"{revision}). Install that version to open it; nothing was changed."
+        )
+
+
+class KeyringUnavailable(RegisterError):
+    def __init__(self, backend: str) -> None:
+        super().__init__(
+            f"This computer has no secure keyring ({backend}), so the key cannot be remembered "
+            "here. Unlock with the passphrase each time."
+        )
+
+
+class AttachmentTooLarge(RegisterError):
+    def __init__(self, filename: str, size: int, limit: int) -> None:
+        super().__init__(
+            f"{filename} is {size / 1_000_000:.1f} MB, over the {limit / 1_000_000:.0f} MB limit "
+            "for attachments. Compress it or attach the part that matters; nothing was saved."
+        )
+
+
+class NotFound(RegisterError):
+    """A case, attachment or letter that does not exist in this register."""
