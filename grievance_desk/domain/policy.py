@@ -1,0 +1,391 @@
+"""SLA policies: the rules a deadline is computed from.
+
+A policy is plain, frozen data so that the officer's own edited copies can be stored as
+JSON (`policy_to_dict` / `policy_from_dict`) and compared with the shipped presets. All
+arithmetic lives in `deadline_engine`; this module only says *what* the rule is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "DEFAULT_REMINDER_OFFSETS",
+    "WEEKDAY_NAMES",
+    "ClockStart",
+    "CountingStart",
+    "ExtensionRule",
+    "HolidayRegion",
+    "MonthEndRule",
+    "Period",
+    "PeriodUnit",
+    "Policy",
+    "PolicyFormatError",
+    "describe_period",
+    "policy_from_dict",
+    "policy_to_dict",
+]
+
+#: Monday is 0, as in `date.weekday()`.
+WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+#: Days before a deadline on which the officer is reminded (0 = on the day).
+DEFAULT_REMINDER_OFFSETS: tuple[int, ...] = (7, 3, 1, 0)
+
+
+class PolicyFormatError(ValueError):
+    """A stored policy (dict / JSON) is malformed; the message names the field."""
+
+    def __init__(self, field_name: str, problem: str) -> None:
+        self.field_name = field_name
+        super().__init__(f"policy field {field_name!r}: {problem}")
+
+
+class PeriodUnit(StrEnum):
+    """How a period is counted."""
+
+    HOURS = "hours"
+    CALENDAR_DAYS = "calendar_days"
+    BUSINESS_DAYS = "business_days"
+    CALENDAR_MONTHS = "calendar_months"
+
+
+class CountingStart(StrEnum):
+    """Whether the day of receipt is day one, or counting begins the day after."""
+
+    DAY_OF_RECEIPT = "day_of_receipt"
+    DAY_AFTER_RECEIPT = "day_after_receipt"
+
+
+class MonthEndRule(StrEnum):
+    """What "one month after the 31st" means when the target month is shorter."""
+
+    #: 2026-01-31 + 1 month → 2026-02-28 (EU Reg. 1182/71 art. 3(2)(c), ICO guidance).
+    LAST_DAY_OF_MONTH = "last_day_of_month"
+    #: 2026-01-31 + 1 month → 2026-03-01 (the rule some jurisdictions use instead).
+    FIRST_DAY_OF_NEXT_MONTH = "first_day_of_next_month"
+
+
+class ClockStart(StrEnum):
+    """When the response clock starts running."""
+
+    RECEIPT = "receipt"
+    #: UK GDPR art. 12(3A) / DPA 2018: the latest of receipt, identity proof and fee.
+    LATEST_OF_RECEIPT_PROOF_FEE = "latest_of_receipt_proof_fee"
+
+
+@dataclass(frozen=True)
+class Period:
+    """An amount of a unit, e.g. 1 calendar month or 10 business days."""
+
+    amount: int
+    unit: PeriodUnit
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 1:
+            raise PolicyFormatError("amount", f"must be a whole number ≥ 1, got {self.amount!r}")
+        if not isinstance(self.unit, PeriodUnit):
+            raise PolicyFormatError("unit", f"must be a PeriodUnit, got {self.unit!r}")
+
+
+def describe_period(period: Period) -> str:
+    """Render a period the way an officer reads it in a letter ("1 calendar month")."""
+    words = {
+        PeriodUnit.HOURS: ("hour", "hours"),
+        PeriodUnit.CALENDAR_DAYS: ("calendar day", "calendar days"),
+        PeriodUnit.BUSINESS_DAYS: ("business day", "business days"),
+        PeriodUnit.CALENDAR_MONTHS: ("calendar month", "calendar months"),
+    }[period.unit]
+    return f"{period.amount} {words[0] if period.amount == 1 else words[1]}"
+
+
+@dataclass(frozen=True)
+class HolidayRegion:
+    """A public-holiday calendar from the `holidays` package (country + optional subdivision)."""
+
+    country: str
+    subdiv: str | None = None
+
+    def __post_init__(self) -> None:
+        if not (
+            isinstance(self.country, str) and len(self.country) == 2 and self.country.isupper()
+        ):
+            raise PolicyFormatError(
+                "holiday_regions.country",
+                f"must be an ISO 3166 code like 'IN', got {self.country!r}",
+            )
+        if self.subdiv is not None and not (isinstance(self.subdiv, str) and self.subdiv):
+            raise PolicyFormatError("holiday_regions.subdiv", "must be a non-empty string or null")
+
+    def label(self) -> str:
+        """A short tag such as "GB-ENG", used in explanations and listings."""
+        return self.country if self.subdiv is None else f"{self.country}-{self.subdiv}"
+
+
+@dataclass(frozen=True)
+class ExtensionRule:
+    """Whether, by how much, how often, and by when notice must be given of an extension.
+
+    ``notice_within`` is the period from the clock start within which the requester must be
+    told; ``None`` means "within the original response period" (GDPR, CCPA), i.e. notice is
+    due by the response due date.
+    """
+
+    allowed: bool = False
+    length: Period | None = None
+    max_count: int = 0
+    notice_within: Period | None = None
+
+    def __post_init__(self) -> None:
+        if self.allowed:
+            if self.length is None:
+                raise PolicyFormatError("extension.length", "is required when extension is allowed")
+            if isinstance(self.max_count, bool) or self.max_count < 1:
+                raise PolicyFormatError(
+                    "extension.max_count", "must be ≥ 1 when extension is allowed"
+                )
+        elif self.max_count != 0:
+            raise PolicyFormatError(
+                "extension.max_count", "must be 0 when extension is not allowed"
+            )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """One version of a deadline rule for a set of request types.
+
+    Validity is half-open: the policy governs cases *received* on or after
+    ``in_force_from`` and strictly before ``in_force_until`` (either may be None for
+    "always"). Several versions can share an ``id``; `policy_presets.policy_in_force`
+    chooses by received date so that an amendment never changes an older case's rule.
+    """
+
+    id: str
+    name: str
+    legal_source: str
+    respond: Period
+    acknowledge: Period | None = None
+    counting_start: CountingStart = CountingStart.DAY_AFTER_RECEIPT
+    month_end_rule: MonthEndRule = MonthEndRule.LAST_DAY_OF_MONTH
+    roll_forward: bool = False
+    working_week: tuple[int, ...] = (0, 1, 2, 3, 4)
+    holiday_regions: tuple[HolidayRegion, ...] = ()
+    own_days_off: tuple[date, ...] = ()
+    extension: ExtensionRule = field(default_factory=ExtensionRule)
+    clock_stop_statuses: tuple[str, ...] = ()
+    clock_start: ClockStart = ClockStart.RECEIPT
+    in_force_from: date | None = None
+    in_force_until: date | None = None
+    request_types: tuple[str, ...] = ()
+    version: str = ""
+    reminder_offsets: tuple[int, ...] = DEFAULT_REMINDER_OFFSETS
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.id, str) and self.id.strip()):
+            raise PolicyFormatError("id", "must be a non-empty string")
+        if not isinstance(self.respond, Period):
+            raise PolicyFormatError("respond", "must be a Period")
+        if not self.working_week:
+            raise PolicyFormatError("working_week", "needs at least one working day")
+        if any(not isinstance(d, int) or not 0 <= d <= 6 for d in self.working_week):
+            raise PolicyFormatError("working_week", "weekdays are 0 (Monday) to 6 (Sunday)")
+        if len(set(self.working_week)) != len(self.working_week):
+            raise PolicyFormatError("working_week", "lists a weekday twice")
+        if (
+            self.in_force_from is not None
+            and self.in_force_until is not None
+            and self.in_force_until <= self.in_force_from
+        ):
+            raise PolicyFormatError("in_force_until", "must be after in_force_from")
+        if self.extension.length is not None and (
+            self.extension.length.unit is PeriodUnit.HOURS
+        ) != (self.respond.unit is PeriodUnit.HOURS):
+            raise PolicyFormatError(
+                "extension.length", "must be in hours exactly when the response period is"
+            )
+        if any(
+            isinstance(o, bool) or not isinstance(o, int) or o < 0 for o in self.reminder_offsets
+        ):
+            raise PolicyFormatError("reminder_offsets", "must be whole numbers of days ≥ 0")
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether a case received on ``day`` is governed by this version."""
+        if self.in_force_from is not None and day < self.in_force_from:
+            return False
+        return not (self.in_force_until is not None and day >= self.in_force_until)
+
+    @property
+    def label(self) -> str:
+        """The id plus version, for explanations ("it-rules-2021 (as amended 2026-02-20)")."""
+        return f"{self.id} ({self.version})" if self.version else self.id
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _period_to_dict(period: Period | None) -> dict[str, Any] | None:
+    return None if period is None else {"amount": period.amount, "unit": period.unit.value}
+
+
+def policy_to_dict(policy: Policy) -> dict[str, Any]:
+    """A JSON-safe dict, so the officer's edited copies can be stored and diffed."""
+    return {
+        "id": policy.id,
+        "name": policy.name,
+        "version": policy.version,
+        "legal_source": policy.legal_source,
+        "acknowledge": _period_to_dict(policy.acknowledge),
+        "respond": _period_to_dict(policy.respond),
+        "counting_start": policy.counting_start.value,
+        "month_end_rule": policy.month_end_rule.value,
+        "roll_forward": policy.roll_forward,
+        "working_week": [WEEKDAY_NAMES[d] for d in policy.working_week],
+        "holiday_regions": [
+            {"country": r.country, "subdiv": r.subdiv} for r in policy.holiday_regions
+        ],
+        "own_days_off": [d.isoformat() for d in policy.own_days_off],
+        "extension": {
+            "allowed": policy.extension.allowed,
+            "length": _period_to_dict(policy.extension.length),
+            "max_count": policy.extension.max_count,
+            "notice_within": _period_to_dict(policy.extension.notice_within),
+        },
+        "clock_stop_statuses": list(policy.clock_stop_statuses),
+        "clock_start": policy.clock_start.value,
+        "in_force_from": None if policy.in_force_from is None else policy.in_force_from.isoformat(),
+        "in_force_until": (
+            None if policy.in_force_until is None else policy.in_force_until.isoformat()
+        ),
+        "request_types": list(policy.request_types),
+        "reminder_offsets": list(policy.reminder_offsets),
+        "notes": policy.notes,
+    }
+
+
+def _get(data: Mapping[str, Any], name: str, kind: type | tuple[type, ...], path: str) -> Any:
+    if name not in data:
+        raise PolicyFormatError(path, "is missing")
+    value = data[name]
+    if isinstance(value, bool) and kind is not bool and kind != (bool,):
+        raise PolicyFormatError(path, f"has the wrong type (got {value!r})")
+    if not isinstance(value, kind):
+        raise PolicyFormatError(path, f"has the wrong type (got {type(value).__name__})")
+    return value
+
+
+def _opt(data: Mapping[str, Any], name: str, kind: type, path: str, default: Any) -> Any:
+    if name not in data or data[name] is None:
+        return default
+    return _get(data, name, kind, path)
+
+
+def _enum(value: Any, enum: type[StrEnum], path: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise PolicyFormatError(path, f"{value!r} is not one of: {allowed}") from None
+
+
+def _date(value: Any, path: str) -> date:
+    if not isinstance(value, str):
+        raise PolicyFormatError(path, "must be a date as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PolicyFormatError(path, f"{value!r} is not a date as YYYY-MM-DD") from None
+
+
+def _period_from(value: Any, path: str) -> Period | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise PolicyFormatError(path, "must be an object with 'amount' and 'unit', or null")
+    amount = _get(value, "amount", int, f"{path}.amount")
+    unit = _enum(_get(value, "unit", str, f"{path}.unit"), PeriodUnit, f"{path}.unit")
+    try:
+        return Period(amount, unit)
+    except PolicyFormatError as exc:
+        raise PolicyFormatError(path, str(exc)) from None
+
+
+def _str_list(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    items = _opt(data, name, list, name, [])
+    if any(not isinstance(i, str) for i in items):
+        raise PolicyFormatError(name, "must be a list of strings")
+    return tuple(items)
+
+
+def policy_from_dict(data: Mapping[str, Any]) -> Policy:
+    """Rebuild a policy from `policy_to_dict` output; refuse anything ambiguous, naming the field.
+
+    Deadlines are law: a silently defaulted or misspelt field in an edited policy would give a
+    wrong date with no warning, so every required field is checked.
+    """
+    if not isinstance(data, Mapping):
+        raise PolicyFormatError("(policy)", "must be a JSON object")
+    respond = _period_from(_get(data, "respond", Mapping, "respond"), "respond")
+    assert respond is not None
+    weekdays: list[int] = []
+    for name in _get(data, "working_week", list, "working_week"):
+        if name not in WEEKDAY_NAMES:
+            raise PolicyFormatError(
+                "working_week", f"{name!r} is not one of {', '.join(WEEKDAY_NAMES)}"
+            )
+        weekdays.append(WEEKDAY_NAMES.index(name))
+    regions = []
+    for raw in _opt(data, "holiday_regions", list, "holiday_regions", []):
+        if not isinstance(raw, Mapping):
+            raise PolicyFormatError("holiday_regions", "each entry must be an object")
+        country = _get(raw, "country", str, "holiday_regions.country")
+        subdiv = _opt(raw, "subdiv", str, "holiday_regions.subdiv", None)
+        regions.append(HolidayRegion(country, subdiv))
+    ext_raw = _opt(data, "extension", Mapping, "extension", {})
+    extension = ExtensionRule(
+        allowed=_opt(ext_raw, "allowed", bool, "extension.allowed", False),
+        length=_period_from(ext_raw.get("length"), "extension.length"),
+        max_count=_opt(ext_raw, "max_count", int, "extension.max_count", 0),
+        notice_within=_period_from(ext_raw.get("notice_within"), "extension.notice_within"),
+    )
+    offsets = _opt(data, "reminder_offsets", list, "reminder_offsets", None)
+    in_from = data.get("in_force_from")
+    in_until = data.get("in_force_until")
+    return Policy(
+        id=_get(data, "id", str, "id"),
+        name=_opt(data, "name", str, "name", ""),
+        version=_opt(data, "version", str, "version", ""),
+        legal_source=_opt(data, "legal_source", str, "legal_source", ""),
+        acknowledge=_period_from(data.get("acknowledge"), "acknowledge"),
+        respond=respond,
+        counting_start=_enum(
+            _get(data, "counting_start", str, "counting_start"), CountingStart, "counting_start"
+        ),
+        month_end_rule=_enum(
+            _opt(data, "month_end_rule", str, "month_end_rule", "last_day_of_month"),
+            MonthEndRule,
+            "month_end_rule",
+        ),
+        roll_forward=_get(data, "roll_forward", bool, "roll_forward"),
+        working_week=tuple(weekdays),
+        holiday_regions=tuple(regions),
+        own_days_off=tuple(
+            _date(d, "own_days_off") for d in _opt(data, "own_days_off", list, "own_days_off", [])
+        ),
+        extension=extension,
+        clock_stop_statuses=_str_list(data, "clock_stop_statuses"),
+        clock_start=_enum(
+            _opt(data, "clock_start", str, "clock_start", "receipt"), ClockStart, "clock_start"
+        ),
+        in_force_from=None if in_from is None else _date(in_from, "in_force_from"),
+        in_force_until=None if in_until is None else _date(in_until, "in_force_until"),
+        request_types=_str_list(data, "request_types"),
+        reminder_offsets=(
+            DEFAULT_REMINDER_OFFSETS if offsets is None else tuple(offsets)  # validated in Policy
+        ),
+        notes=_opt(data, "notes", str, "notes", ""),
+    )

@@ -1,0 +1,208 @@
+"""Reminders: which deadlines the officer should be told about right now.
+
+A reminder schedule is a list of day offsets before each deadline (default 7, 3, 1 and 0 =
+on the day), then one reminder per day while the deadline is overdue. Each reminder has a
+stable key (``case id : deadline kind : slot``) so the storage layer can record dismissals and
+snoozes; a dismissed reminder stays dismissed, a snoozed one comes back when its snooze ends.
+
+Only the latest slot that has fired for a deadline is shown: once the "1 day before"
+reminder fires, the "3 days before" one is superseded, whether or not it was dismissed.
+Reminders fire at the start of their day in the officer's time zone. Pure: ``now`` and the
+time zone are arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from grievance_desk.domain.deadline_engine import DEFAULT_TZ, Deadlines, resolve_zone
+from grievance_desk.domain.policy import DEFAULT_REMINDER_OFFSETS, Policy
+
+__all__ = [
+    "DEFAULT_SCHEDULE",
+    "DueDeadline",
+    "Reminder",
+    "ReminderSchedule",
+    "due_deadlines_for_case",
+    "reminder_key",
+    "reminders_due",
+    "schedule_for_policy",
+]
+
+
+@dataclass(frozen=True)
+class ReminderSchedule:
+    """Days before a deadline to remind (0 = on the day), and whether to nag daily when overdue."""
+
+    offsets_days: tuple[int, ...] = DEFAULT_REMINDER_OFFSETS
+    daily_when_overdue: bool = True
+
+    def __post_init__(self) -> None:
+        if any(o < 0 for o in self.offsets_days):
+            raise ValueError(
+                "reminder offsets are days *before* a deadline and must be ≥ 0; "
+                "overdue reminders are added by daily_when_overdue"
+            )
+        object.__setattr__(self, "offsets_days", tuple(sorted(set(self.offsets_days))))
+
+
+#: 7, 3, 1 days before, on the day, then daily while overdue.
+DEFAULT_SCHEDULE = ReminderSchedule()
+
+
+def schedule_for_policy(policy: Policy) -> ReminderSchedule:
+    """Short deadlines (24 hours) need fewer early warnings than a month does."""
+    return ReminderSchedule(offsets_days=policy.reminder_offsets)
+
+
+@dataclass(frozen=True)
+class DueDeadline:
+    """One open deadline of one case, as plain data from the register.
+
+    ``reference`` is what the officer sees (e.g. "GD-2026-0042"); never a requester's name.
+    """
+
+    case_id: str
+    reference: str
+    kind: str
+    due: datetime
+    schedule: ReminderSchedule = DEFAULT_SCHEDULE
+
+    def __post_init__(self) -> None:
+        if self.due.tzinfo is None or self.due.utcoffset() is None:
+            raise ValueError(f"due for case {self.case_id} has no time zone; attach one")
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A reminder to show now. ``days_before`` is negative when overdue (−1 = one day late)."""
+
+    key: str
+    case_id: str
+    reference: str
+    kind: str
+    due: datetime
+    days_before: int
+    overdue: bool
+    fires_at: datetime
+    message: str
+
+
+def reminder_key(case_id: str, kind: str, slot: str) -> str:
+    """The stable identity under which a dismissal or snooze is stored."""
+    return f"{case_id}:{kind}:{slot}"
+
+
+def due_deadlines_for_case(
+    case_id: str,
+    reference: str,
+    result: Deadlines,
+    schedule: ReminderSchedule = DEFAULT_SCHEDULE,
+) -> list[DueDeadline]:
+    """Turn one case's `Deadlines` into reminder input, so services need no date logic.
+
+    Once an extension is granted, the original response date and the notice date are no
+    longer the ones that can be missed, so only the extended date is kept.
+    """
+    items = []
+    if result.acknowledge_by is not None:
+        items.append(result.acknowledge_by)
+    if result.extended_respond_by is not None:
+        items.append(result.extended_respond_by)
+    else:
+        items.append(result.respond_by)
+        if result.extension_notice_by is not None and (
+            result.extension_notice_by.due != result.respond_by.due
+        ):
+            items.append(result.extension_notice_by)
+    return [DueDeadline(case_id, reference, d.kind.value, d.due, schedule) for d in items]
+
+
+def _start_of_day(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=zone)
+
+
+def _reminder_for(
+    item: DueDeadline, now: datetime, zone: ZoneInfo
+) -> tuple[str, int, datetime] | None:
+    """The latest slot of ``item`` that has fired by ``now``: (slot, days_before, fires_at)."""
+    due_day = item.due.astimezone(zone).date()
+    today = now.astimezone(zone).date()
+    if now > item.due:
+        if not item.schedule.daily_when_overdue:
+            return None
+        late = (today - due_day).days
+        fires_at = max(item.due, _start_of_day(today, zone))
+        return f"overdue:{late}", -late, fires_at
+    fired = [
+        o
+        for o in item.schedule.offsets_days
+        if _start_of_day(due_day - relativedelta(days=o), zone) <= now
+    ]
+    if not fired:
+        return None
+    offset = min(fired)
+    return f"before:{offset}", offset, _start_of_day(due_day - relativedelta(days=offset), zone)
+
+
+def _message(item: DueDeadline, days_before: int, overdue: bool, zone: ZoneInfo) -> str:
+    what = item.kind.replace("_", " ")
+    due_text = item.due.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    if overdue:
+        late = "" if days_before == 0 else f" ({-days_before} day(s) late)"
+        return f"{item.reference}: {what} overdue since {due_text}{late}"
+    if days_before == 0:
+        return f"{item.reference}: {what} due today ({due_text})"
+    return f"{item.reference}: {what} due in {days_before} day(s) ({due_text})"
+
+
+def reminders_due(
+    items: Iterable[DueDeadline],
+    now: datetime,
+    tz: str | ZoneInfo = DEFAULT_TZ,
+    *,
+    dismissed: Collection[str] = frozenset(),
+    snoozed_until: Mapping[str, datetime] | None = None,
+) -> list[Reminder]:
+    """What to show the officer now: overdue first (longest overdue first), then nearest due.
+
+    Dismissals are by key, so dismissing "3 days before" does not hide "1 day before" or an
+    overdue day; snoozes hide a key until their time has come.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now has no time zone; pass an aware datetime")
+    zone = resolve_zone(tz)
+    snoozes = snoozed_until or {}
+    shown: list[Reminder] = []
+    for item in items:
+        found = _reminder_for(item, now, zone)
+        if found is None:
+            continue
+        slot, days_before, fires_at = found
+        key = reminder_key(item.case_id, item.kind, slot)
+        if key in dismissed:
+            continue
+        until = snoozes.get(key)
+        if until is not None and now < until:
+            continue
+        overdue = now > item.due
+        shown.append(
+            Reminder(
+                key=key,
+                case_id=item.case_id,
+                reference=item.reference,
+                kind=item.kind,
+                due=item.due,
+                days_before=days_before,
+                overdue=overdue,
+                fires_at=fires_at,
+                message=_message(item, days_before, overdue, zone),
+            )
+        )
+    shown.sort(key=lambda r: (not r.overdue, r.due, r.reference, r.kind))
+    return shown
