@@ -15,6 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from grievance_desk.storage.errors import NewerSchema
@@ -38,6 +39,13 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _known(scripts: ScriptDirectory, revision: str) -> bool:
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def migrate(
     engine: Engine,
     db_path: Path,
@@ -48,7 +56,7 @@ def migrate(
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
     before = current_revision(engine)
-    if before is not None and scripts.get_revision(before) is None:
+    if before is not None and not _known(scripts, before):
         raise NewerSchema(str(db_path), before)
     wanted = scripts.get_current_head() if target == "head" else target
     if before == wanted:

@@ -1,0 +1,388 @@
+"""Registering and changing cases, each change leaving its trace in the audit chain.
+
+Every function here runs in one write transaction: the case row, its search entry and its
+audit event commit together or not at all. "now" comes from the caller, so tests and imports
+can say exactly when a thing happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from grievance_desk.domain.case_record import CaseDraft, Requester, validate_draft
+from grievance_desk.domain.case_types import (
+    CaseKind,
+    Channel,
+    DataCategory,
+    IdentityState,
+    Outcome,
+    Priority,
+    RefusalGround,
+    Relationship,
+    Representative,
+    RequestType,
+)
+from grievance_desk.domain.reference import InvalidReference, format_reference, parse_reference
+from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_move, target_of
+from grievance_desk.storage import search
+from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.errors import NotFound, RegisterError
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.tables import Case, ClockPause, ReferenceCounter
+from grievance_desk.storage.tables import Requester as RequesterRow
+
+DEFAULT_PREFIX = "GRV"
+LEGACY_TAG = "old-ref:"
+
+
+class DuplicateReference(RegisterError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(
+            f"A case with reference {reference} is already in the register. Remove the reference "
+            "from the import to give the case a new one, or skip that row."
+        )
+
+
+def reference_prefix(session: Session) -> str:
+    return str(get_setting(session, "reference.prefix", DEFAULT_PREFIX))
+
+
+def officer_zone(session: Session) -> ZoneInfo:
+    from grievance_desk.services.clock import zone
+
+    return zone(get_setting(session, "officer.timezone", None))
+
+
+def _next_reference(session: Session, prefix: str, year: int) -> tuple[str, int]:
+    counter = session.get(ReferenceCounter, year)
+    if counter is None:
+        counter = ReferenceCounter(year=year, last_sequence=0)
+        session.add(counter)
+    counter.last_sequence += 1
+    session.flush()
+    return format_reference(prefix, year, counter.last_sequence), counter.last_sequence
+
+
+def _claim_reference(session: Session, reference: str) -> tuple[int, int]:
+    """Keep an imported reference and move the counter past it so it is never reused."""
+    parsed = parse_reference(reference)
+    if session.scalar(select(Case.id).where(col(Case.reference) == str(parsed))) is not None:
+        raise DuplicateReference(str(parsed))
+    counter = session.get(ReferenceCounter, parsed.year)
+    if counter is None:
+        session.add(ReferenceCounter(year=parsed.year, last_sequence=parsed.sequence))
+    elif counter.last_sequence < parsed.sequence:
+        counter.last_sequence = parsed.sequence
+    session.flush()
+    return parsed.year, parsed.sequence
+
+
+def snapshot(case: Case, person: RequesterRow) -> dict[str, Any]:
+    """The case as plain JSON values: the audit payload and the basis of exports."""
+    return {
+        "reference": case.reference,
+        "kind": str(case.kind),
+        "request_type": str(case.request_type),
+        "channel": str(case.channel),
+        "received_at": case.received_at.isoformat(),
+        "status": str(case.status),
+        "priority": str(case.priority),
+        "identity_state": str(case.identity_state),
+        "representative": str(case.representative),
+        "representative_name": case.representative_name,
+        "data_categories": list(case.data_categories),
+        "description": case.description,
+        "outcome": None if case.outcome is None else str(case.outcome),
+        "refusal_grounds": list(case.refusal_grounds),
+        "tags": list(case.tags),
+        "policy_id": case.policy_id,
+        "acknowledged_at": case.acknowledged_at.isoformat() if case.acknowledged_at else None,
+        "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+        "requester": {
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+            "postal_address": person.postal_address,
+            "relationship": str(person.relationship),
+            "organisation": person.organisation,
+        },
+    }
+
+
+def insert_case(session: Session, draft: CaseDraft, *, now: datetime, actor: str) -> Case:
+    """Add one validated draft inside the caller's transaction (import uses it in bulk)."""
+    validate_draft(draft)
+    tz = officer_zone(session)
+    tags = list(draft.tags)
+    reference = draft.reference
+    if reference:
+        try:
+            year, sequence = _claim_reference(session, reference)
+            reference = str(parse_reference(reference))
+        except InvalidReference:
+            tags.append(LEGACY_TAG + reference)
+            reference = None
+    if not reference:
+        year = draft.received_at.astimezone(tz).year
+        reference, sequence = _next_reference(session, reference_prefix(session), year)
+    person = RequesterRow(
+        name=draft.requester.name.strip(),
+        email=draft.requester.email.strip(),
+        phone=draft.requester.phone.strip(),
+        postal_address=draft.requester.postal_address.strip(),
+        relationship=draft.requester.relationship,
+        organisation=draft.requester.organisation.strip(),
+    )
+    session.add(person)
+    session.flush()
+    assert person.id is not None
+    case = Case(
+        reference=reference,
+        ref_year=year,
+        ref_sequence=sequence,
+        kind=draft.kind,
+        request_type=draft.request_type,
+        channel=draft.channel,
+        received_at=draft.received_at,
+        requester_id=person.id,
+        representative=draft.representative,
+        representative_name=draft.representative_name,
+        data_categories=[str(c) for c in draft.data_categories],
+        description=draft.description,
+        identity_state=draft.identity_state,
+        priority=draft.priority,
+        status=draft.status,
+        outcome=draft.outcome,
+        refusal_grounds=[str(g) for g in draft.refusal_grounds],
+        tags=tags,
+        policy_id=draft.policy_id,
+        acknowledged_at=draft.acknowledged_at,
+        closed_at=draft.closed_at,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    assert case.id is not None
+    search.index_case(session, case.id, case.reference, person.name, person.email, case.description)
+    append_event(
+        session,
+        action="case.created",
+        actor=actor,
+        at=now,
+        case_id=case.id,
+        payload={"after": snapshot(case, person)},
+    )
+    return case
+
+
+def register_case(register: Register, draft: CaseDraft, *, now: datetime) -> str:
+    """Record a new case and return its reference."""
+    actor = register.actor
+    with register.writing() as session:
+        return insert_case(session, draft, now=now, actor=actor).reference
+
+
+def find_case(session: Session, reference: str) -> tuple[Case, RequesterRow]:
+    """The case and its requester, or NotFound naming the reference."""
+    case = session.scalar(select(Case).where(col(Case.reference) == reference.strip().upper()))
+    if case is None:
+        raise NotFound(
+            f"There is no case {reference} in this register. Check the reference "
+            "(for example GRV-2026-00042)."
+        )
+    person = session.get(RequesterRow, case.requester_id)
+    assert person is not None
+    return case, person
+
+
+def to_draft(case: Case, person: RequesterRow) -> CaseDraft:
+    """A stored case as plain data, for exports, letters and forms."""
+    return CaseDraft(
+        reference=case.reference,
+        kind=CaseKind(case.kind),
+        request_type=RequestType(case.request_type),
+        channel=Channel(case.channel),
+        received_at=case.received_at,
+        requester=Requester(
+            name=person.name,
+            email=person.email,
+            phone=person.phone,
+            postal_address=person.postal_address,
+            relationship=Relationship(person.relationship),
+            organisation=person.organisation,
+        ),
+        description=case.description,
+        representative=Representative(case.representative),
+        representative_name=case.representative_name,
+        data_categories=tuple(DataCategory(c) for c in case.data_categories),
+        identity_state=IdentityState(case.identity_state),
+        priority=Priority(case.priority),
+        status=Status(case.status),
+        outcome=None if case.outcome is None else Outcome(case.outcome),
+        refusal_grounds=tuple(RefusalGround(g) for g in case.refusal_grounds),
+        tags=tuple(case.tags),
+        policy_id=case.policy_id,
+        acknowledged_at=case.acknowledged_at,
+        closed_at=case.closed_at,
+    )
+
+
+def iter_drafts(session: Session, batch: int = 2000) -> Iterable[CaseDraft]:
+    """Every case in reference order, a batch at a time, so exports of 100,000 stay small."""
+    after = 0
+    while True:
+        rows = session.execute(
+            select(Case, RequesterRow)
+            .join(RequesterRow, col(RequesterRow.id) == col(Case.requester_id))
+            .where(col(Case.id) > after)
+            .order_by(col(Case.id))
+            .limit(batch)
+        ).all()
+        if not rows:
+            return
+        for case, person in rows:
+            yield to_draft(case, person)
+        after = rows[-1][0].id or after
+        session.expunge_all()
+
+
+def change_status(
+    register: Register,
+    reference: str,
+    action: Action,
+    *,
+    now: datetime,
+    note: str = "",
+    outcome: Outcome | None = None,
+    refusal_grounds: Iterable[RefusalGround] = (),
+) -> Status:
+    """Move a case along the workflow; awaiting statuses open and close clock pauses."""
+    actor = register.actor
+    with register.writing() as session:
+        case, person = find_case(session, reference)
+        assert case.id is not None
+        before = snapshot(case, person)
+        current = Status(case.status)
+        wanted = check_move(current, target_of(action))
+        tz = officer_zone(session)
+        today = now.astimezone(tz).date()
+        if current in AWAITING_REQUESTER:
+            _end_pause(session, case, today)
+        if wanted in AWAITING_REQUESTER:
+            session.add(ClockPause(case_id=case.id, reason=wanted, started_on=today))
+        if action is Action.ACKNOWLEDGE and case.acknowledged_at is None:
+            case.acknowledged_at = now
+        if wanted is Status.CLOSED:
+            if outcome is None:
+                raise ValueError("Closing a case needs an outcome (for example fulfilled).")
+            grounds = list(refusal_grounds)
+            checked = replace(
+                to_draft(case, person),
+                status=Status.CLOSED,
+                outcome=outcome,
+                refusal_grounds=tuple(grounds),
+                closed_at=now,
+            )
+            validate_draft(checked)
+            case.outcome = outcome
+            case.refusal_grounds = [str(g) for g in grounds]
+            case.closed_at = now
+        if action is Action.REOPEN:
+            case.reopened_at = now
+            case.closed_at = None
+            case.outcome = None
+            case.refusal_grounds = []
+        case.status = wanted
+        case.updated_at = now
+        session.flush()
+        append_event(
+            session,
+            action=f"case.{action.value}",
+            actor=actor,
+            at=now,
+            case_id=case.id,
+            payload={"before": before, "after": snapshot(case, person), "note": note},
+        )
+        return wanted
+
+
+def _end_pause(session: Session, case: Case, today: Any) -> None:
+    open_pause = session.scalar(
+        select(ClockPause).where(
+            col(ClockPause.case_id) == case.id, col(ClockPause.ended_on).is_(None)
+        )
+    )
+    if open_pause is not None:
+        open_pause.ended_on = today
+
+
+_EDITABLE_CASE = {
+    "kind",
+    "request_type",
+    "channel",
+    "received_at",
+    "representative",
+    "representative_name",
+    "data_categories",
+    "description",
+    "identity_state",
+    "priority",
+    "tags",
+    "policy_id",
+}
+_EDITABLE_PERSON = {"name", "email", "phone", "postal_address", "relationship", "organisation"}
+
+
+def update_case(
+    register: Register, reference: str, changes: dict[str, Any], *, now: datetime
+) -> None:
+    """Edit details (not status: that goes through ``change_status``); validates first."""
+    unknown = set(changes) - _EDITABLE_CASE - {f"requester.{f}" for f in _EDITABLE_PERSON}
+    if unknown:
+        raise ValueError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
+    actor = register.actor
+    with register.writing() as session:
+        case, person = find_case(session, reference)
+        before = snapshot(case, person)
+        draft = to_draft(case, person)
+        person_changes = {
+            k.split(".", 1)[1]: v for k, v in changes.items() if k.startswith("requester.")
+        }
+        case_changes = {k: v for k, v in changes.items() if not k.startswith("requester.")}
+        for key in ("data_categories", "tags"):
+            if key in case_changes:
+                case_changes[key] = tuple(case_changes[key])
+        checked = replace(
+            draft, requester=replace(draft.requester, **person_changes), **case_changes
+        )
+        validate_draft(checked)
+        for key, value in person_changes.items():
+            setattr(person, key, value)
+        for key, value in case_changes.items():
+            setattr(case, key, list(value) if isinstance(value, tuple) else value)
+        case.updated_at = now
+        session.flush()
+        assert case.id is not None
+        search.index_case(
+            session, case.id, case.reference, person.name, person.email, case.description
+        )
+        after = snapshot(case, person)
+        changed_before = {k: v for k, v in before.items() if after.get(k) != v}
+        changed_after = {k: after[k] for k in changed_before}
+        append_event(
+            session,
+            action="case.updated",
+            actor=actor,
+            at=now,
+            case_id=case.id,
+            payload={"before": changed_before, "after": changed_after},
+        )

@@ -1,0 +1,61 @@
+"""Full-text search over cases: the one SQLite-specific (FTS5) adapter in the project.
+
+Officers type fragments ("sharm", "GRV-2026-0004", "refund"), so every word becomes a quoted
+prefix query; nothing they type reaches FTS5's query syntax unquoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_WORD = re.compile(r"[\w@.+-]+", re.UNICODE)
+
+
+def index_case(
+    session: Session, case_id: int, reference: str, requester: str, email: str, description: str
+) -> None:
+    """(Re)write a case's search row; call it in the transaction that changes the case."""
+    session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+    session.execute(
+        text(
+            "INSERT INTO case_search (rowid, reference, requester, email, description) "
+            "VALUES (:id, :reference, :requester, :email, :description)"
+        ),
+        {
+            "id": case_id,
+            "reference": reference,
+            "requester": requester,
+            "email": email,
+            "description": description,
+        },
+    )
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH string for what was typed, or None when nothing searchable was typed."""
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def search_case_ids(session: Session, query: str, limit: int = 500) -> list[int]:
+    """Case ids matching every word typed, best match first."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = session.execute(
+        text(
+            "SELECT rowid FROM case_search WHERE case_search MATCH :q ORDER BY rank LIMIT :limit"
+        ),
+        {"q": expression, "limit": limit},
+    )
+    return [int(row[0]) for row in rows]
+
+
+def forget_case(session: Session, case_id: int) -> None:
+    """Remove a case's personal text from the index (retention purge)."""
+    session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})

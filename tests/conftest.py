@@ -1,0 +1,69 @@
+"""Shared fixtures: real registers in tmp_path, a fast KDF, and keyrings that are not the OS one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+
+from grievance_desk.storage.keyfile import KDF_PROFILE_ENV
+from grievance_desk.storage.register import Register
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ[KDF_PROFILE_ENV] = "fast"
+
+PASSPHRASE = "correct horse battery staple"
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps secrets in a dict, so no test touches the OS keychain."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def failing_keyring() -> Iterator[None]:
+    """A machine with no keyring service (a headless Linux box)."""
+    keyring.set_keyring(fail.Keyring())
+    yield
+
+
+@pytest.fixture
+def register_path(tmp_path: Path) -> Path:
+    return tmp_path / "office" / "register.db"
+
+
+@pytest.fixture
+def register(register_path: Path) -> Iterator[Register]:
+    opened, _recovery = Register.create(register_path, PASSPHRASE)
+    yield opened
+    opened.close()
