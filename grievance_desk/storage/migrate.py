@@ -7,9 +7,9 @@ as it was. A register written by a newer version is refused untouched rather tha
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config

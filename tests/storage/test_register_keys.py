@@ -136,9 +136,11 @@ def test_second_opener_is_refused_while_the_first_holds_it(
     closed_register: tuple[Path, str],
 ) -> None:
     path, _ = closed_register
-    with Register.open(path, Unlock(passphrase=PASSPHRASE)):
-        with pytest.raises(RegisterInUse, match="already open"):
-            Register.open(path, Unlock(passphrase=PASSPHRASE))
+    with (
+        Register.open(path, Unlock(passphrase=PASSPHRASE)),
+        pytest.raises(RegisterInUse, match="already open"),
+    ):
+        Register.open(path, Unlock(passphrase=PASSPHRASE))
     Register.open(path, Unlock(passphrase=PASSPHRASE)).close()
 
 
