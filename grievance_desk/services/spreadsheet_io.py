@@ -1,0 +1,341 @@
+"""Read and write the register as CSV, XLSX and JSON files.
+
+Rows are plain dicts keyed by header; turning them into cases is ``domain.import_rows``'s job.
+Line numbers are spreadsheet row numbers (the header is usually row 1), which is what the
+officer sees in Excel, for CSV as well as XLSX: a cell with a line break is still one row.
+
+CSV: read as UTF-8 (with or without a byte-order mark), else as Windows-1252, the encoding
+Excel's plain "CSV" uses on Windows (``csv_encoding`` tells the caller which, to pass on).
+A header row with semicolons or tabs and no commas is read with that separator. Written as
+UTF-8 with a byte-order mark (so Excel shows Devanagari and ₹ correctly) and CRLF line ends.
+
+Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return would be run as a formula by Excel or LibreOffice. CSV and XLSX exports put a
+single quote in front of such a cell (and in front of one that already starts with quotes
+followed by such a character); the reader removes exactly one leading quote from those
+cells, so export → import gives back the very same text. JSON is never changed.
+
+XLSX goes through openpyxl; while it saves, openpyxl spills the sheet's XML to a private
+(0600) temporary file that it deletes when done, which is its only way to write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any, cast
+
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+_QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
+_SAVE_AS = (
+    "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)' or "
+    "'CSV UTF-8 (comma delimited)', then import that file."
+)
+
+PathLike = str | os.PathLike[str]
+Row = dict[str, object]
+
+
+class SpreadsheetError(Exception):
+    """A file we cannot read or write; the message names the file, the problem and the fix."""
+
+
+# --- formula injection ----------------------------------------------------------------------
+
+
+def neutralise(value: str) -> str:
+    """Make a cell inert in a spreadsheet, reversibly, so an export cannot run code."""
+    return "'" + value if _FORMULA_START.match(value) else value
+
+
+def restore(value: str) -> str:
+    """Undo ``neutralise`` on import, so an exported file re-imports unchanged."""
+    return value[1:] if _QUOTED_FORMULA.match(value) else value
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def read_header(path: PathLike) -> list[str]:
+    """The header row alone, so a caller can reject a bad file before reading any rows."""
+    for _line, cells in _raw_rows(Path(path)):
+        return _header_names(Path(path), cells)
+    raise SpreadsheetError(f"{Path(path).name} is empty: it has no header row and no cases.")
+
+
+def read_rows(path: PathLike) -> Iterator[tuple[int, Row]]:
+    """Yield (spreadsheet row number, {header: cell}) for every non-empty data row.
+
+    Opens and checks the file straight away (a missing, corrupt or unsupported file fails
+    here, not halfway through an import); the rows themselves are read lazily. CSV cells
+    are strings; XLSX cells are whatever the sheet holds (str, int, float, datetime, …).
+    """
+    source = Path(path)
+    raw = _raw_rows(source)
+    for _line, cells in raw:
+        header = _header_names(source, cells)
+        return ((line, _row_dict(header, cells)) for line, cells in raw)
+    return iter(())
+
+
+def count_rows(path: PathLike) -> int:
+    """How many data rows ``read_rows`` will yield, as the total for a progress bar."""
+    return sum(1 for _ in read_rows(path))
+
+
+def csv_encoding(path: PathLike) -> str:
+    """The encoding a CSV file will be read with; "cp1252" deserves a note to the officer."""
+    return _decode(Path(path))[1]
+
+
+def _header_names(source: Path, cells: list[object]) -> list[str]:
+    names = [_cell_text(c).strip() for c in cells]
+    while names and not names[-1]:
+        names.pop()
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if not name:
+            names[index] = f"(column {get_column_letter(index + 1)})"
+            continue
+        if name in seen:
+            first = get_column_letter(seen[name] + 1)
+            raise SpreadsheetError(
+                f"In {source.name}, the header {name!r} appears twice (columns {first} and "
+                f"{get_column_letter(index + 1)}). Rename or delete one of them."
+            )
+        seen[name] = index
+    return names
+
+
+def _row_dict(header: list[str], cells: list[object]) -> Row:
+    row: Row = {name: "" for name in header}
+    for index, value in enumerate(cells):
+        if isinstance(value, str):
+            value = restore(value)
+        if index < len(header):
+            row[header[index]] = "" if value is None else value
+        elif not _is_empty(value):
+            row[f"(column {get_column_letter(index + 1)})"] = value
+    return row
+
+
+def _cell_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _raw_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
+    """Non-empty rows as cell lists, numbered as the spreadsheet numbers them."""
+    suffix = source.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        hint = (
+            _SAVE_AS
+            if suffix in (".xls", ".ods", ".numbers", ".xlsm", ".xlsb")
+            else ("Import a .csv or .xlsx file.")
+        )
+        raise SpreadsheetError(
+            f"{source.name} is a {suffix or 'file without an extension'}, which cannot be "
+            f"imported. {hint}"
+        )
+    if not source.is_file():
+        raise SpreadsheetError(f"{source} does not exist or is not a file. Check the path.")
+    rows = _csv_rows(source) if suffix == ".csv" else _xlsx_rows(source)
+    return ((line, cells) for line, cells in rows if not all(_is_empty(c) for c in cells))
+
+
+def _read_bytes(source: Path) -> bytes:
+    try:
+        return source.read_bytes()
+    except OSError as exc:
+        raise SpreadsheetError(
+            f"{source.name} cannot be read ({exc.strerror or exc}). Check that it exists, "
+            "that you may open it, and that no other program has it locked."
+        ) from exc
+
+
+def _decode(source: Path) -> tuple[str, str]:
+    data = _read_bytes(source)
+    if data.startswith(b"PK\x03\x04"):
+        raise SpreadsheetError(
+            f"{source.name} is an Excel workbook with a .csv name. Rename it to .xlsx and "
+            "import it again."
+        )
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise SpreadsheetError(
+        f"{source.name} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read "
+        f"reliably. {_SAVE_AS}"
+    )
+
+
+def _csv_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
+    text, _encoding = _decode(source)
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = ","
+    if "," not in first_line:
+        delimiter = ";" if ";" in first_line else "\t" if "\t" in first_line else ","
+    return _parse_csv(source, text, delimiter)
+
+
+def _parse_csv(source: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[object]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # Count records, not physical lines: Excel shows one row per record.
+        for number, record in enumerate(reader, start=1):
+            yield number, list(record)
+    except csv.Error as exc:
+        raise SpreadsheetError(
+            f"{source.name} is not valid CSV near row {reader.line_num} ({exc}). {_SAVE_AS}"
+        ) from exc
+
+
+def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
+    try:
+        book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise SpreadsheetError(
+            f"{source.name} is not a readable Excel workbook ({type(exc).__name__}: {exc}). "
+            f"It may be damaged or not really an .xlsx file. {_SAVE_AS}"
+        ) from exc
+    return _sheet_rows(source, book)
+
+
+def _sheet_rows(source: Path, book: Any) -> Iterator[tuple[int, list[object]]]:
+    try:
+        if not book.worksheets:
+            raise SpreadsheetError(f"{source.name} has no worksheet. {_SAVE_AS}")
+        sheet = book.worksheets[0]
+        # Some writers record a wrong sheet size; read what is really there.
+        sheet.reset_dimensions()
+        # Read-only sheets fill in missing rows, so the count matches Excel's row numbers.
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, list(values)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise SpreadsheetError(
+            f"{source.name} could not be read to the end ({type(exc).__name__}: {exc}). "
+            f"It may be damaged. {_SAVE_AS}"
+        ) from exc
+    finally:
+        book.close()
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_csv(
+    rows: Iterable[Mapping[str, str]],
+    columns: Sequence[str],
+    stream: IO[bytes] | IO[str],
+    *,
+    bom: bool = True,
+) -> int:
+    """Write rows as CSV that Excel opens correctly and that cannot run formulas.
+
+    Writes UTF-8 bytes (to ``stream.buffer`` when given a text stream such as stdout, so no
+    newline translation or console encoding can corrupt the file). Returns the row count.
+    """
+    write = _byte_writer(stream)
+    if bom:
+        write("\ufeff")
+    writer = csv.writer(_Sink(write), lineterminator="\r\n")
+    writer.writerow(columns)
+    count = 0
+    for row in rows:
+        writer.writerow([neutralise(row.get(column, "")) for column in columns])
+        count += 1
+    return count
+
+
+def write_xlsx(
+    rows: Iterable[Mapping[str, str]],
+    columns: Sequence[str],
+    target: PathLike | IO[bytes],
+    *,
+    sheet_title: str = "Cases",
+) -> int:
+    """Write rows to a one-sheet workbook with a frozen, bold header; returns the row count.
+
+    Every cell is written as text (neutralised like CSV), so Excel neither runs formulas nor
+    turns phone numbers and references into numbers or dates.
+    """
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(sheet_title)
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(column) + 4)
+    bold = Font(bold=True)
+    sheet.append([_text_cell(sheet, column, bold) for column in columns])
+    count = 0
+    for row in rows:
+        sheet.append([_text_cell(sheet, row.get(column, "")) for column in columns])
+        count += 1
+    destination: Any = os.fspath(target) if isinstance(target, str | os.PathLike) else target
+    try:
+        book.save(destination)
+    except OSError as exc:
+        raise SpreadsheetError(
+            f"The workbook could not be written to {destination} ({exc.strerror or exc}). "
+            "Choose a folder you may write to, and close the file if Excel has it open."
+        ) from exc
+    return count
+
+
+def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Any:
+    # openpyxl refuses control characters that XML cannot hold; they are invisible anyway.
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", neutralise(value)))
+    cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def write_json(rows: Iterable[Mapping[str, str]], stream: IO[bytes] | IO[str]) -> int:
+    """Write rows as a UTF-8 JSON array, one case per line, for other programs to read."""
+    write = _byte_writer(stream)
+    count = 0
+    write("[")
+    for row in rows:
+        write(",\n" if count else "\n")
+        write(json.dumps(dict(row), ensure_ascii=False))
+        count += 1
+    write("\n]\n")
+    return count
+
+
+class _Sink:
+    """The file-like face csv.writer needs, passing text on to a byte writer."""
+
+    def __init__(self, write: Callable[[str], object]) -> None:
+        self.write = write
+
+
+def _byte_writer(stream: IO[bytes] | IO[str]) -> Callable[[str], object]:
+    if isinstance(stream, io.TextIOBase):
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            return cast(IO[str], stream).write
+        stream.flush()
+        binary = cast(IO[bytes], buffer)
+    else:
+        binary = cast(IO[bytes], stream)
+    return lambda text: binary.write(text.encode("utf-8"))
