@@ -519,7 +519,7 @@ ZONES = [
     ZoneInfo("Australia/Lord_Howe"),
     ZoneInfo("Asia/Kathmandu"),
 ]
-TRICKY = list("नमस्ते राम,\"'\n\r;=+-@ ") + ["😀", "👩🏽‍⚖️", "₹"]
+TRICKY = [*"नमस्ते राम,\"'\n\r;=+-@ ", "😀", "👩🏽‍⚖️", "₹"]
 
 
 def _cleaned(text: str) -> str:
