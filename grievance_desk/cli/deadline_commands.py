@@ -1,0 +1,266 @@
+"""The `deadline` calculator and the `policies` listing, for officers checking a date by hand.
+
+Both are thin: parsing and printing only; the dates come from `domain.deadline_engine`.
+The main CLI calls `add_parsers(subparsers)`. Handlers return an exit code (0 ok, 1 bad
+input) and print results to stdout, one-line errors to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from grievance_desk.domain.deadline_engine import (
+    DEFAULT_TZ,
+    CaseClock,
+    ClockInputError,
+    Deadline,
+    Deadlines,
+    ExtensionRefusedError,
+    Pause,
+    UnknownTimeZoneError,
+    deadlines,
+    ensure_can_extend,
+    resolve_zone,
+)
+from grievance_desk.domain.policy import Policy, describe_period, policy_to_dict
+from grievance_desk.domain.policy_presets import (
+    PRESETS,
+    PolicyNotInForceError,
+    UnknownPolicyError,
+    policy_in_force,
+)
+
+__all__ = ["add_parsers", "deadline_command", "parse_moment", "parse_pause", "policies_command"]
+
+DATETIME_FORMATS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+05:30"
+PAUSE_FORMAT = "START:END as YYYY-MM-DD:YYYY-MM-DD (or START: while the clock is still stopped)"
+
+#: Supplies the officer's own policies to `policies`; the main CLI sets it once the register
+#: is open. Without it only the presets are listed.
+OwnPolicies = Callable[[], Sequence[Policy]]
+
+
+class InputError(ValueError):
+    """Bad command-line input; the message says what was expected."""
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """A date or date-time as typed; a bare one is taken in the officer's zone, as they mean it."""
+    value = text.strip()
+    if not re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value
+    ):
+        raise InputError(f"{text!r} is not a date or date-time; use {DATETIME_FORMATS}")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{text!r} is not a real date; use {DATETIME_FORMATS}") from None
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+
+def _parse_day(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{what} {text!r} is not a date; use {PAUSE_FORMAT}") from None
+
+
+def parse_pause(text: str) -> Pause:
+    """``START:END`` (both dates count) or ``START:`` for a clock that is still stopped."""
+    start_text, sep, end_text = text.partition(":")
+    if not sep:
+        start_text, sep, end_text = text.partition("..")
+    if not sep:
+        raise InputError(f"pause {text!r} has no separator; use {PAUSE_FORMAT}")
+    start = _parse_day(start_text, "pause start")
+    end = _parse_day(end_text, "pause end") if end_text.strip() else None
+    if end is not None and end < start:
+        raise InputError(f"pause {text!r} ends before it starts; use {PAUSE_FORMAT}")
+    return Pause(start, end)
+
+
+def _iso(deadline: Deadline | None) -> str | None:
+    return None if deadline is None else deadline.due.isoformat()
+
+
+def _human(deadline: Deadline | None) -> str:
+    if deadline is None:
+        return "—"
+    due = deadline.due
+    if due.hour == 23 and due.minute == 59 and due.microsecond == 999999:
+        return f"{due.date().isoformat()} (end of day, {due.tzname()})"
+    return due.strftime("%Y-%m-%d %H:%M %Z")
+
+
+def _result_json(policy: Policy, result: Deadlines) -> dict[str, Any]:
+    return {
+        "policy": policy.id,
+        "policy_version": policy.version,
+        "acknowledge_by": _iso(result.acknowledge_by),
+        "respond_by": _iso(result.respond_by),
+        "extension_notice_by": _iso(result.extension_notice_by),
+        "extended_respond_by": _iso(result.extended_respond_by),
+        "explanation": result.explanation(),
+    }
+
+
+def _print_result(policy: Policy, result: Deadlines) -> None:
+    print(f"Policy: {policy.label} — {policy.legal_source}")
+    print(f"Acknowledge by:      {_human(result.acknowledge_by)}")
+    print(f"Respond by:          {_human(result.respond_by)}")
+    print(f"Extension notice by: {_human(result.extension_notice_by)}")
+    print(f"Extended respond by: {_human(result.extended_respond_by)}")
+    print("Why:")
+    for line in result.explanation():
+        print(f"  - {line}")
+
+
+def _fail(message: str) -> int:
+    print(f"grievance-desk: error: {message}", file=sys.stderr)
+    return 1
+
+
+def deadline_command(args: argparse.Namespace) -> int:
+    """The calculator: an officer checks a date with the same engine the register uses."""
+    try:
+        zone = resolve_zone(args.tz)
+        received = parse_moment(args.received, zone)
+        policy = policy_in_force(args.policy, received.astimezone(zone).date())
+        clock_starts = None if args.clock_starts is None else parse_moment(args.clock_starts, zone)
+        pauses = tuple(parse_pause(p) for p in args.pause or ())
+        as_of = (
+            _parse_day(args.as_of, "--as-of")
+            if args.as_of is not None
+            else datetime.now(zone).date()
+        )
+        clock = CaseClock(received_at=received, identity_proof_at=clock_starts, pauses=pauses)
+        if args.extend:
+            ensure_can_extend(clock, policy, tz=zone, as_of=as_of)
+            clock = CaseClock(
+                received_at=received,
+                identity_proof_at=clock_starts,
+                pauses=pauses,
+                extensions=(max(received, clock_starts or received),),
+            )
+        result = deadlines(clock, policy, tz=zone, as_of=as_of)
+    except (
+        InputError,
+        UnknownTimeZoneError,
+        UnknownPolicyError,
+        PolicyNotInForceError,
+        ClockInputError,
+        ExtensionRefusedError,
+    ) as exc:
+        return _fail(str(exc))
+    if args.json:
+        print(json.dumps(_result_json(policy, result), indent=2, ensure_ascii=False))
+    else:
+        _print_result(policy, result)
+    return 0
+
+
+def _policy_summary(policy: Policy, origin: str) -> dict[str, Any]:
+    data = policy_to_dict(policy)
+    data["origin"] = origin
+    return data
+
+
+def _policy_line(policy: Policy) -> str:
+    window = ""
+    if policy.in_force_from or policy.in_force_until:
+        window = (
+            f" [received {policy.in_force_from or '…'} to "
+            f"{policy.in_force_until or '…'}{' (exclusive)' if policy.in_force_until else ''}]"
+        )
+    ack = describe_period(policy.acknowledge) if policy.acknowledge else "none"
+    ext = policy.extension
+    extension = (
+        f"+{describe_period(ext.length)} ×{ext.max_count}"
+        if ext.allowed and ext.length is not None
+        else "none"
+    )
+    return (
+        f"{policy.label}{window}\n"
+        f"    acknowledge: {ack}; respond: {describe_period(policy.respond)} "
+        f"({policy.counting_start.value.replace('_', ' ')}"
+        f"{', roll-forward' if policy.roll_forward else ''}); extension: {extension}\n"
+        f"    source: {policy.legal_source}"
+    )
+
+
+def make_policies_command(own_policies: OwnPolicies | None = None) -> Callable[..., int]:
+    """Bind the officer's own policies (from the register) to the `policies` handler."""
+
+    def handler(args: argparse.Namespace) -> int:
+        return policies_command(args, own_policies)
+
+    return handler
+
+
+def policies_command(args: argparse.Namespace, own_policies: OwnPolicies | None = None) -> int:
+    """List every rule a case can be put under, with its source, so the choice is auditable."""
+    own = tuple(own_policies()) if own_policies is not None else ()
+    if args.json:
+        listing = [_policy_summary(p, "preset") for p in PRESETS]
+        listing += [_policy_summary(p, "own") for p in own]
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    print("Preset policies:")
+    for policy in PRESETS:
+        print(f"  {_policy_line(policy)}")
+    if own:
+        print("Your policies:")
+        for policy in own:
+            print(f"  {_policy_line(policy)}")
+    return 0
+
+
+def add_parsers(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    *,
+    own_policies: OwnPolicies | None = None,
+) -> None:
+    """Register `deadline` and `policies` on the main CLI's subcommands."""
+    ids = ", ".join(dict.fromkeys(p.id for p in PRESETS))
+    calc = subparsers.add_parser(
+        "deadline",
+        help="work out a case's deadlines under a policy, with the reasons",
+        description="Work out acknowledgement, response and extension dates under a policy.",
+    )
+    calc.add_argument("--policy", required=True, metavar="ID", help=f"one of: {ids}")
+    calc.add_argument(
+        "--received", required=True, metavar="DATETIME", help=f"when received: {DATETIME_FORMATS}"
+    )
+    calc.add_argument(
+        "--clock-starts",
+        metavar="DATETIME",
+        help="when identity proof / fee arrived (moves the clock start under uk-gdpr)",
+    )
+    calc.add_argument(
+        "--pause",
+        action="append",
+        metavar="START:END",
+        help="days the clock was stopped, both dates counted; repeatable",
+    )
+    calc.add_argument("--extend", action="store_true", help="apply one extension")
+    calc.add_argument(
+        "--tz", default=DEFAULT_TZ, metavar="ZONE", help=f"officer's time zone ({DEFAULT_TZ})"
+    )
+    calc.add_argument(
+        "--as-of", metavar="DATE", help="today's date for a pause still open (default: today)"
+    )
+    calc.add_argument("--json", action="store_true", help="print JSON")
+    calc.set_defaults(func=deadline_command)
+
+    listing = subparsers.add_parser(
+        "policies", help="list the deadline policies and their legal sources"
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=make_policies_command(own_policies))
