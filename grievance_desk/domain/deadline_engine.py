@@ -224,7 +224,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _clock_start(clock: CaseClock, policy: Policy, notes: list[str]) -> datetime:
+def _clock_start(clock: CaseClock, policy: Policy, zone: ZoneInfo, notes: list[str]) -> datetime:
     start = clock.received_at
     if policy.clock_start is ClockStart.LATEST_OF_RECEIPT_PROOF_FEE:
         candidates = [
@@ -235,8 +235,8 @@ def _clock_start(clock: CaseClock, policy: Policy, notes: list[str]) -> datetime
         start, what = max(((m, w) for m, w in candidates if m is not None), key=lambda c: c[0])
         if what != "receipt":
             notes.append(
-                f"Clock starts at {what} ({start.date().isoformat()}), the latest of receipt, "
-                "identity proof and fee."
+                f"Clock starts at {what} ({start.astimezone(zone).date().isoformat()}), "
+                "the latest of receipt, identity proof and fee."
             )
     elif clock.identity_proof_at is not None or clock.fee_received_at is not None:
         notes.append(
@@ -245,8 +245,8 @@ def _clock_start(clock: CaseClock, policy: Policy, notes: list[str]) -> datetime
         )
     if clock.reopened_at is not None:
         notes.append(
-            f"Reopened on {clock.reopened_at.date().isoformat()}: a new clock runs from the "
-            "reopening; the earlier deadlines are history and no longer apply."
+            f"Reopened on {clock.reopened_at.astimezone(zone).date().isoformat()}: a new "
+            "clock runs from the reopening; the earlier deadlines are history and no longer apply."
         )
         start = max(start, clock.reopened_at)
     return start
@@ -461,7 +461,7 @@ def deadlines(
     zone = resolve_zone(tz)
     cal = calendar if calendar is not None else calendar_for_policy(policy)
     notes: list[str] = []
-    start_at = _clock_start(clock, policy, notes)
+    start_at = _clock_start(clock, policy, zone, notes)
     start_day = start_at.astimezone(zone).date()
     first_counted = (
         start_day
@@ -482,11 +482,15 @@ def deadlines(
 
     acknowledge = None
     if policy.acknowledge is not None:
-        ack_end = _period_end(start_at, start_day, policy.acknowledge, policy, cal)
+        # Acknowledging confirms receipt, so it runs from receipt (or reopening) even where
+        # the response clock waits for identity proof or a fee.
+        ack_at = max(clock.received_at, clock.reopened_at or clock.received_at)
+        ack_day = ack_at.astimezone(zone).date()
+        ack_end = _period_end(ack_at, ack_day, policy.acknowledge, policy, cal)
         acknowledge = _finish(
             DeadlineKind.ACKNOWLEDGE,
             ack_end,
-            _headline(policy.acknowledge, start_at, start_day, policy, ack_end, zone),
+            _headline(policy.acknowledge, ack_at, ack_day, policy, ack_end, zone),
             (),
             policy,
             cal,

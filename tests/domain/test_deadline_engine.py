@@ -438,3 +438,12 @@ def test_all_and_explanation_list_every_deadline() -> None:
     result = deadlines(CaseClock(at("2026-03-02"), extensions=(at("2026-03-03"),)), CCPA)
     assert [d.kind for d in result.all()] == list(DeadlineKind)
     assert len(result.explanation()) == 4
+
+
+def test_acknowledgement_runs_from_receipt_even_when_the_response_clock_waits() -> None:
+    policy = replace(UK_GDPR, acknowledge=Period(2, PeriodUnit.CALENDAR_DAYS))
+    clock = CaseClock(at("2025-03-03"), identity_proof_at=at("2025-03-10"))
+    result = deadlines(clock, policy)
+    assert result.acknowledge_by is not None
+    assert result.acknowledge_by.due == end_of("2025-03-04")  # day of receipt is day one
+    assert result.respond_by.due == end_of("2025-04-10")
