@@ -55,12 +55,6 @@ def end_of(day: str, zone: ZoneInfo = IST) -> datetime:
     return datetime.combine(date.fromisoformat(day), time.max, tzinfo=zone)
 
 
-def run(policy_id: str, received: str, **clock: object) -> object:
-    moment = at(received)
-    policy = policy_in_force(policy_id, moment.date())
-    return deadlines(CaseClock(moment, **clock), policy)  # type: ignore[arg-type]
-
-
 # ----------------------------------------------------------------- worked examples
 
 
