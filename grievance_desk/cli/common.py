@@ -1,0 +1,161 @@
+"""What every register command shares: which register, how to unlock it, where output goes.
+
+The key comes, in this order, from ``--passphrase-stdin``, the ``GRIEVANCE_DESK_PASSPHRASE``
+variable (meant for automation and tests, as restic's RESTIC_PASSWORD is), the OS keyring
+where the key is remembered, or a prompt when a terminal is attached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.keyfile import KeyFile
+from grievance_desk.storage.paths import default_register_path, key_file_for
+from grievance_desk.storage.register import Register, Unlock
+
+PASSPHRASE_ENV = "GRIEVANCE_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+MIN_PASSPHRASE = 10
+
+
+class UserError(Exception):
+    """A mistake in what was asked; printed as one line, exit code 1."""
+
+
+def register_options() -> argparse.ArgumentParser:
+    """A parent parser so ``--register`` and ``--passphrase-stdin`` work on every command."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--register",
+        type=Path,
+        metavar="PATH",
+        help="the register file (default: $GRIEVANCE_DESK_REGISTER, else the user data folder)",
+    )
+    parent.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from the first line of standard input",
+    )
+    parent.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="unlock with the recovery key instead of the passphrase (asked for, or from stdin)",
+    )
+    return parent
+
+
+def register_path(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "register", None)
+    return (path or default_register_path()).expanduser()
+
+
+_stdin_secret: str | None = None
+
+
+def _stdin_line() -> str:
+    global _stdin_secret
+    if _stdin_secret is None:
+        _stdin_secret = sys.stdin.readline().rstrip("\r\n")
+    return _stdin_secret
+
+
+def secret_from_sources(args: argparse.Namespace, what: str, *, confirm: bool = False) -> str:
+    """The passphrase (or recovery key) from stdin, the variable, or a prompt."""
+    if getattr(args, "passphrase_stdin", False):
+        secret = _stdin_line()
+        if not secret:
+            raise UserError(f"--passphrase-stdin was given but standard input had no {what}.")
+        return secret
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env and what == "passphrase":
+        return env
+    if sys.stdin is not None and sys.stdin.isatty():
+        secret = getpass.getpass(f"{what.capitalize()}: ")
+        if confirm and getpass.getpass(f"{what.capitalize()} again: ") != secret:
+            raise UserError(f"The two {what}s differ; nothing was changed. Try again.")
+        return secret
+    raise UserError(
+        f"No {what} given. Pass it with --passphrase-stdin, set {PASSPHRASE_ENV} "
+        "(for automation), or run the command in a terminal to be asked."
+    )
+
+
+def check_new_passphrase(passphrase: str) -> str:
+    """Refuse passphrases too short to resist guessing against a stolen key file."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UserError(
+            f"The passphrase is too short ({len(passphrase)} characters). Use at least "
+            f"{MIN_PASSPHRASE}; a few unrelated words are easy to remember and hard to guess."
+        )
+    return passphrase
+
+
+def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
+    """Choose the unlock method, preferring explicit secrets over the keyring."""
+    if getattr(args, "recovery_key", False):
+        return Unlock(recovery_key=secret_from_sources(args, "recovery key"))
+    explicit = getattr(args, "passphrase_stdin", False) or os.environ.get(PASSPHRASE_ENV)
+    if not explicit and key_file_for(path).exists():
+        try:
+            remembered = "remembered" in KeyFile.load(key_file_for(path)).extra
+        except RegisterError:
+            remembered = False
+        if remembered:
+            return Unlock(use_keyring=True)
+    return Unlock(passphrase=secret_from_sources(args, "passphrase"))
+
+
+@contextmanager
+def opened_register(args: argparse.Namespace) -> Iterator[Register]:
+    """Open the chosen register for one command and always close it."""
+    path = register_path(args)
+    unlock = unlock_for(args, path)
+    try:
+        register = Register.open(path, unlock)
+    except RegisterError:
+        if unlock.use_keyring and sys.stdin is not None and sys.stdin.isatty():
+            fallback = Unlock(passphrase=secret_from_sources(args, "passphrase"))
+            register = Register.open(path, fallback)
+        else:
+            raise
+    try:
+        yield register
+    finally:
+        register.close()
+
+
+def _private_file(path: Path) -> Path:
+    """Create (or empty) an output file readable by the officer's account only."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    path.chmod(0o600)
+    return path
+
+
+@contextmanager
+def text_output(path: Path | None) -> Iterator[TextIO]:
+    """A file opened privately, or standard output when no --output was given."""
+    if path is None:
+        yield sys.stdout
+        return
+    with _private_file(path).open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+@contextmanager
+def binary_output(path: Path | None) -> Iterator[BinaryIO]:
+    if path is None:
+        yield sys.stdout.buffer
+        return
+    with _private_file(path).open("wb") as handle:
+        yield handle
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)

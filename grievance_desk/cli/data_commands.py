@@ -1,0 +1,154 @@
+"""Commands that move cases in and out: import, export, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.cli.common import (
+    UserError,
+    binary_output,
+    check_new_passphrase,
+    opened_register,
+    register_options,
+    secret_from_sources,
+    warn,
+)
+from grievance_desk.domain.import_rows import HeaderError
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.demo_data import fill_demo_register
+from grievance_desk.services.import_export import (
+    EXPORT_COLUMNS,
+    ImportRejected,
+    export_rows,
+    import_file,
+)
+from grievance_desk.services.spreadsheet_io import (
+    SUPPORTED_SUFFIXES,
+    SpreadsheetError,
+    write_csv,
+    write_json,
+    write_xlsx,
+)
+from grievance_desk.storage.register import Register
+
+
+class _TerminalProgress:
+    """A one-line progress counter on stderr, only when a person is watching."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled and total:
+            print(f"\r  {done * 100 // total:3d}%  ({done:,} of {total:,} steps)", end="",
+                  file=sys.stderr)  # fmt: skip
+
+    def finish(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
+
+
+def _import(args: argparse.Namespace) -> int:
+    source: Path = args.file.expanduser()
+    if source.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise UserError(
+            f"{source.name} is not a CSV or XLSX file. Save the spreadsheet as .xlsx or as "
+            "CSV UTF-8 and import that."
+        )
+    if not source.exists():
+        raise UserError(f"There is no file {source}. Check the path.")
+    progress = _TerminalProgress()
+    with opened_register(args) as register:
+        try:
+            report = import_file(
+                register, source, now=utc_now(), skip_invalid=args.skip_invalid, progress=progress
+            )
+        except (HeaderError, SpreadsheetError) as error:
+            progress.finish()
+            raise UserError(f"{source.name}: {error}") from error
+        except ImportRejected:
+            progress.finish()
+            raise
+    progress.finish()
+    print(f"Imported {report.imported:,} of {report.rows:,} rows from {source.name}.")
+    if report.ignored_columns:
+        print("Ignored columns (not recognised): " + ", ".join(report.ignored_columns))
+    if report.problems:
+        print(f"Skipped {len(report.bad_lines)} rows with problems:")
+        for line in report.problem_lines():
+            print(f"  {line}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    fmt = args.format or _format_from(args.output)
+    if args.output is None and fmt == "xlsx" and sys.stdout.isatty():
+        raise UserError("An XLSX workbook cannot be shown in a terminal: add --output FILE.xlsx.")
+    warn("the exported file is NOT encrypted. Keep it safe and delete it when done.")
+    with opened_register(args) as register, binary_output(args.output) as stream:
+        rows = export_rows(register)
+        if fmt == "csv":
+            count = write_csv(rows, EXPORT_COLUMNS, stream)
+        elif fmt == "json":
+            count = write_json(rows, stream)
+        else:
+            count = write_xlsx(rows, EXPORT_COLUMNS, stream)
+    if args.output is not None:
+        print(f"Exported {count:,} cases to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _format_from(output: Path | None) -> str:
+    if output is not None and output.suffix.lower() in (".csv", ".json", ".xlsx"):
+        return output.suffix.lower()[1:]
+    return "csv"
+
+
+def _demo(args: argparse.Namespace) -> int:
+    path: Path = args.path.expanduser()
+    passphrase = check_new_passphrase(secret_from_sources(args, "passphrase", confirm=True))
+    register, recovery_key = Register.create(path, passphrase)
+    try:
+        count = fill_demo_register(register, now=utc_now(), count=args.cases)
+    finally:
+        register.close()
+    print(f"Created a demo register with {count} fictitious cases: {path}")
+    print(f"Recovery key (demo only): {recovery_key}")
+    print(f"Try it: grievance-desk export --register {path} --format csv")
+    return 0
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register this module's commands on the main parser."""
+    common = register_options()
+
+    importer = subparsers.add_parser(
+        "import", parents=[common], help="bring in an existing CSV or XLSX register"
+    )
+    importer.add_argument("file", type=Path, help="the .csv or .xlsx file")
+    importer.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the good rows and report the bad ones (default: import nothing if any "
+        "row is bad)",
+    )
+    importer.set_defaults(func=_import)
+
+    exporter = subparsers.add_parser(
+        "export", parents=[common], help="write every case to CSV, JSON or XLSX (unencrypted)"
+    )
+    exporter.add_argument("--format", choices=("csv", "json", "xlsx"))
+    exporter.add_argument(
+        "--output", type=Path, metavar="FILE", help="write here instead of standard output"
+    )
+    exporter.set_defaults(func=_export)
+
+    demo = subparsers.add_parser(
+        "demo", parents=[common], help="create a register of fictitious cases to try the app"
+    )
+    demo.add_argument("path", type=Path, help="where to create the demo register (a new file)")
+    demo.add_argument("--cases", type=int, default=150, help="how many cases (default 150)")
+    demo.set_defaults(func=_demo)

@@ -1,0 +1,146 @@
+"""Commands that look after the register itself: init, verify, backup, restore, key, passwd."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.cli.common import (
+    UserError,
+    check_new_passphrase,
+    opened_register,
+    register_options,
+    register_path,
+    secret_from_sources,
+    unlock_for,
+    warn,
+)
+from grievance_desk.services.backups import backup, restore
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.integrity import verify_register
+from grievance_desk.storage.errors import KeyringUnavailable
+from grievance_desk.storage.register import Register
+
+
+def _init(args: argparse.Namespace) -> int:
+    path = register_path(args)
+    passphrase = check_new_passphrase(secret_from_sources(args, "passphrase", confirm=True))
+    register, recovery_key = Register.create(path, passphrase)
+    try:
+        if args.remember:
+            try:
+                register.remember_on_this_computer()
+            except KeyringUnavailable as error:
+                warn(str(error))
+    finally:
+        register.close()
+    print(f"Created the encrypted register {path}")
+    print(f"Its key file is {register.key_path}; keep both together and back them up.")
+    print()
+    print("RECOVERY KEY (shown once; write it down or print it and keep it safe):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    print("With it you can open the register if you forget the passphrase.")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        report = verify_register(register)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        result = backup(register, args.path.expanduser(), now=utc_now())
+    print(f"Encrypted backup written: {result.database} ({result.size:,} bytes)")
+    print(f"Its key file: {result.key_file} (the same passphrase and recovery key open it)")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    source: Path = args.path.expanduser()
+    if not source.exists():
+        raise UserError(f"There is no backup at {source}. Check the path.")
+    target = register_path(args)
+    report = restore(source, target, unlock_for(args, source), force=args.force, now=utc_now())
+    print(f"Restored {target} from {source}.")
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def _key(args: argparse.Namespace) -> int:
+    if not args.export_raw:
+        raise UserError("Say what to do with the key: --export-raw prints it.")
+    with opened_register(args) as register:
+        raw = register.data_key.hex()
+    warn(
+        "this is the raw data key of the register. Anyone who has it and the file can read "
+        "every case. Use it only to open the register in another SQLCipher 4 client."
+    )
+    print(raw)
+    return 0
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        if args.new_passphrase_stdin:
+            new = sys.stdin.readline().rstrip("\r\n")
+        else:
+            new = secret_from_sources(
+                argparse.Namespace(passphrase_stdin=False), "new passphrase", confirm=True
+            )
+        register.change_passphrase(check_new_passphrase(new))
+    print("The passphrase was changed. The recovery key still works.")
+    return 0
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register this module's commands on the main parser."""
+    common = register_options()
+
+    init = subparsers.add_parser("init", parents=[common], help="create a new encrypted register")
+    init.add_argument(
+        "--remember", action="store_true", help="remember the key in this computer's keyring"
+    )
+    init.set_defaults(func=_init)
+
+    verify = subparsers.add_parser(
+        "verify", parents=[common], help="check the file's integrity and the audit chain"
+    )
+    verify.set_defaults(func=_verify)
+
+    backup_parser = subparsers.add_parser(
+        "backup", parents=[common], help="write an encrypted copy and its key file"
+    )
+    backup_parser.add_argument("path", type=Path, help="where to write the copy (a new file)")
+    backup_parser.set_defaults(func=_backup)
+
+    restore_parser = subparsers.add_parser(
+        "restore", parents=[common], help="replace the register with a checked backup"
+    )
+    restore_parser.add_argument("path", type=Path, help="the backup file (its key file beside it)")
+    restore_parser.add_argument(
+        "--force", action="store_true", help="replace an existing register (it is kept aside)"
+    )
+    restore_parser.set_defaults(func=_restore)
+
+    key = subparsers.add_parser(
+        "key", parents=[common], help="print the raw key for another SQLCipher client"
+    )
+    key.add_argument("--export-raw", action="store_true", help="print the raw data key")
+    key.set_defaults(func=_key)
+
+    passwd = subparsers.add_parser("passwd", parents=[common], help="change the passphrase")
+    passwd.add_argument(
+        "--new-passphrase-stdin",
+        action="store_true",
+        help="read the new passphrase from the next line of standard input",
+    )
+    passwd.set_defaults(func=_passwd)

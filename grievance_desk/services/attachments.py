@@ -1,0 +1,174 @@
+"""Files kept with a case (ID proofs, e-mails, evidence), inside the encrypted register.
+
+The type is read from the file's first bytes, not trusted from its name, because a wrong
+extension is common in what requesters send. Size is capped (50 MB by default) so one scan
+cannot bloat every backup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import col, select
+
+from grievance_desk.services.cases import find_case
+from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.errors import AttachmentTooLarge, NotFound, RegisterError
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.tables import Attachment
+
+DEFAULT_LIMIT = 50 * 1000 * 1000
+PURPOSES = ("evidence", "identity_proof", "email", "correspondence", "other")
+
+_SIGNATURES: list[tuple[bytes, str]] = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/vnd.ms-outlook"),
+    (b"PK\x03\x04", "application/zip"),
+]
+_ZIP_KINDS = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+}
+
+
+class EmptyAttachment(RegisterError):
+    def __init__(self, filename: str) -> None:
+        super().__init__(f"{filename} is empty (0 bytes); nothing was attached. Check the file.")
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    purpose: str
+    added_at: datetime
+    destroyed: bool
+
+
+def detect_media_type(data: bytes, filename: str) -> str:
+    """The type the bytes say, falling back to the extension only for plain text kinds."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    for signature, media_type in _SIGNATURES:
+        if data.startswith(signature):
+            if media_type == "application/zip":
+                suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+                return _ZIP_KINDS.get(suffix, media_type)
+            return media_type
+    head = data[:4096]
+    if b"\x00" not in head:
+        lowered = head.lower()
+        if lowered.startswith((b"received:", b"from:", b"return-path:", b"mime-version:")):
+            return "message/rfc822"
+        guessed, _ = mimetypes.guess_type(filename)
+        if guessed and guessed.startswith("text/"):
+            return guessed
+        return "text/plain"
+    return "application/octet-stream"
+
+
+def _info(row: Attachment) -> AttachmentInfo:
+    assert row.id is not None
+    return AttachmentInfo(
+        row.id,
+        row.filename,
+        row.media_type,
+        row.size,
+        row.sha256,
+        row.purpose,
+        row.added_at,
+        row.destroyed_at is not None,
+    )
+
+
+def add_attachment(
+    register: Register,
+    reference: str,
+    filename: str,
+    data: bytes,
+    *,
+    now: datetime,
+    purpose: str = "evidence",
+    correspondence_id: int | None = None,
+) -> AttachmentInfo:
+    """Keep a file with a case; refuses empty and oversized files before writing anything."""
+    if purpose not in PURPOSES:
+        raise ValueError(f"Unknown attachment purpose {purpose!r}; use one of {PURPOSES}.")
+    if not data:
+        raise EmptyAttachment(filename)
+    actor = register.actor
+    with register.writing() as session:
+        limit = int(get_setting(session, "attachments.max_bytes", DEFAULT_LIMIT))
+        if len(data) > limit:
+            raise AttachmentTooLarge(filename, len(data), limit)
+        case, _ = find_case(session, reference)
+        assert case.id is not None
+        row = Attachment(
+            case_id=case.id,
+            correspondence_id=correspondence_id,
+            filename=filename,
+            media_type=detect_media_type(data, filename),
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            purpose=purpose,
+            content=data,
+            added_at=now,
+        )
+        session.add(row)
+        session.flush()
+        append_event(
+            session,
+            action="attachment.added",
+            actor=actor,
+            at=now,
+            case_id=case.id,
+            payload={
+                "attachment_id": row.id,
+                "filename": filename,
+                "sha256": row.sha256,
+                "size": row.size,
+                "media_type": row.media_type,
+                "purpose": purpose,
+            },
+        )
+        return _info(row)
+
+
+def list_attachments(register: Register, reference: str) -> list[AttachmentInfo]:
+    with register.reading() as session:
+        case, _ = find_case(session, reference)
+        rows = session.scalars(
+            select(Attachment)
+            .where(col(Attachment.case_id) == case.id)
+            .order_by(col(Attachment.id))
+        ).all()
+        return [_info(row) for row in rows]
+
+
+def attachment_bytes(register: Register, attachment_id: int) -> tuple[AttachmentInfo, bytes]:
+    """The stored file, checked against its SHA-256 so silent damage is never shown as real."""
+    with register.reading() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None or row.content is None:
+            raise NotFound(f"Attachment {attachment_id} is not in this register, or was destroyed.")
+        data = bytes(row.content)
+        if hashlib.sha256(data).hexdigest() != row.sha256:
+            raise RegisterError(
+                f"Attachment {row.filename} does not match its recorded SHA-256; it may be "
+                "damaged. Restore the register from a backup."
+            )
+        return _info(row), data

@@ -1,0 +1,39 @@
+"""``verify``: is the register sound, and is its history intact?
+
+Two independent checks, both required: SQLCipher's page authentication plus SQLite's
+integrity check (the file), and the recomputed audit chain (the history).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grievance_desk.storage.audit import ChainReport, verify_chain
+from grievance_desk.storage.register import Register
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    file_problems: list[str]
+    chain: ChainReport
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problems and self.chain.ok
+
+    def lines(self) -> list[str]:
+        """What to tell the officer, one finding per line."""
+        if self.file_problems:
+            first = self.file_problems[:5]
+            file_line = "Database integrity: FAILED: " + "; ".join(first)
+        else:
+            file_line = "Database integrity: ok (encryption and structure checked)."
+        return [file_line, str(self.chain)]
+
+
+def verify_register(register: Register) -> VerifyReport:
+    """Run both checks; read-only, safe while the app is open in the same process."""
+    problems = register.integrity_problems()
+    with register.reading() as session:
+        chain = verify_chain(session)
+    return VerifyReport(problems, chain)
