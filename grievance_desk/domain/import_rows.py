@@ -444,7 +444,7 @@ _SYNONYMS: dict[type[Enum], dict[str, tuple[str, ...]]] = {
 }
 
 # Cells meaning "nothing here" in optional coded columns (not in free text, where they are words).
-_PLACEHOLDERS = frozenset({"", "-", "--", "n/a", "na", "nil", "null", "not applicable"})
+_PLACEHOLDERS = frozenset({"", "-", "--", "n/a", "na", "nil", "none", "null", "not applicable"})
 _COMPLAINT_WORDS = frozenset({"complaint", "grievance", "complaints", "grievances"})
 
 # Column a case_record FieldProblem belongs to.
