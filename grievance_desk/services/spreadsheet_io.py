@@ -243,7 +243,7 @@ def _sheet_rows(source: Path, book: Any) -> Iterator[tuple[int, list[object]]]:
 
 
 def write_csv(
-    rows: Iterable[Mapping[str, str]],
+    rows: Iterable[Mapping[str, object]],
     columns: Sequence[str],
     stream: IO[bytes] | IO[str],
     *,
@@ -261,13 +261,13 @@ def write_csv(
     writer.writerow(columns)
     count = 0
     for row in rows:
-        writer.writerow([neutralise(row.get(column, "")) for column in columns])
+        writer.writerow([neutralise(_cell_text(row.get(column))) for column in columns])
         count += 1
     return count
 
 
 def write_xlsx(
-    rows: Iterable[Mapping[str, str]],
+    rows: Iterable[Mapping[str, object]],
     columns: Sequence[str],
     target: PathLike | IO[bytes],
     *,
@@ -287,7 +287,7 @@ def write_xlsx(
     sheet.append([_text_cell(sheet, column, bold) for column in columns])
     count = 0
     for row in rows:
-        sheet.append([_text_cell(sheet, row.get(column, "")) for column in columns])
+        sheet.append([_text_cell(sheet, _cell_text(row.get(column))) for column in columns])
         count += 1
     destination: Any = os.fspath(target) if isinstance(target, str | os.PathLike) else target
     try:
@@ -309,14 +309,14 @@ def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Any:
     return cell
 
 
-def write_json(rows: Iterable[Mapping[str, str]], stream: IO[bytes] | IO[str]) -> int:
+def write_json(rows: Iterable[Mapping[str, object]], stream: IO[bytes] | IO[str]) -> int:
     """Write rows as a UTF-8 JSON array, one case per line, for other programs to read."""
     write = _byte_writer(stream)
     count = 0
     write("[")
     for row in rows:
         write(",\n" if count else "\n")
-        write(json.dumps(dict(row), ensure_ascii=False))
+        write(json.dumps(dict(row), ensure_ascii=False, default=str))
         count += 1
     write("\n]\n")
     return count
