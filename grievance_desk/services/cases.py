@@ -8,7 +8,7 @@ can say exactly when a thing happened.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,7 +32,7 @@ from grievance_desk.domain.case_types import (
 from grievance_desk.domain.reference import InvalidReference, format_reference, parse_reference
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_move, target_of
 from grievance_desk.storage import search
-from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.audit import ChainWriter, append_event
 from grievance_desk.storage.errors import NotFound, RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting
@@ -61,27 +61,15 @@ def officer_zone(session: Session) -> ZoneInfo:
     return zone(get_setting(session, "officer.timezone", None))
 
 
-def _next_reference(session: Session, prefix: str, year: int) -> tuple[str, int]:
-    counter = session.get(ReferenceCounter, year)
-    if counter is None:
-        counter = ReferenceCounter(year=year, last_sequence=0)
-        session.add(counter)
-    counter.last_sequence += 1
-    session.flush()
-    return format_reference(prefix, year, counter.last_sequence), counter.last_sequence
-
-
-def _claim_reference(session: Session, reference: str) -> tuple[int, int]:
+def _claim_reference(session: Session, reference: str, bulk: BulkContext) -> tuple[int, int]:
     """Keep an imported reference and move the counter past it so it is never reused."""
     parsed = parse_reference(reference)
     if session.scalar(select(Case.id).where(col(Case.reference) == str(parsed))) is not None:
         raise DuplicateReference(str(parsed))
-    counter = session.get(ReferenceCounter, parsed.year)
-    if counter is None:
-        session.add(ReferenceCounter(year=parsed.year, last_sequence=parsed.sequence))
-    elif counter.last_sequence < parsed.sequence:
-        counter.last_sequence = parsed.sequence
-    session.flush()
+    if parsed.year not in bulk.counters:
+        counter = session.get(ReferenceCounter, parsed.year)
+        bulk.counters[parsed.year] = 0 if counter is None else counter.last_sequence
+    bulk.counters[parsed.year] = max(bulk.counters[parsed.year], parsed.sequence)
     return parsed.year, parsed.sequence
 
 
@@ -117,22 +105,62 @@ def snapshot(case: Case, person: RequesterRow) -> dict[str, Any]:
     }
 
 
-def insert_case(session: Session, draft: CaseDraft, *, now: datetime, actor: str) -> Case:
-    """Add one validated draft inside the caller's transaction (import uses it in bulk)."""
+@dataclass
+class BulkContext:
+    """What every insert in one transaction shares: read once, written back once."""
+
+    tz: ZoneInfo
+    prefix: str
+    chain: ChainWriter
+    counters: dict[int, int] = field(default_factory=dict)
+
+    @staticmethod
+    def for_session(session: Session) -> BulkContext:
+        return BulkContext(officer_zone(session), reference_prefix(session), ChainWriter(session))
+
+    def next_reference(self, session: Session, year: int) -> tuple[str, int]:
+        if year not in self.counters:
+            counter = session.get(ReferenceCounter, year)
+            self.counters[year] = 0 if counter is None else counter.last_sequence
+        self.counters[year] += 1
+        return format_reference(self.prefix, year, self.counters[year]), self.counters[year]
+
+    def save_counters(self, session: Session) -> None:
+        """Write the sequence numbers used; call before the transaction commits."""
+        for year, last in self.counters.items():
+            counter = session.get(ReferenceCounter, year)
+            if counter is None:
+                session.add(ReferenceCounter(year=year, last_sequence=last))
+            elif counter.last_sequence < last:
+                counter.last_sequence = last
+        session.flush()
+
+
+def insert_case(
+    session: Session,
+    draft: CaseDraft,
+    *,
+    now: datetime,
+    actor: str,
+    bulk: BulkContext | None = None,
+) -> Case:
+    """Add one validated draft inside the caller's transaction (import passes ``bulk``)."""
     validate_draft(draft)
-    tz = officer_zone(session)
+    single = bulk is None
+    bulk = bulk or BulkContext.for_session(session)
+    tz = bulk.tz
     tags = list(draft.tags)
     reference = draft.reference
     if reference:
         try:
-            year, sequence = _claim_reference(session, reference)
+            year, sequence = _claim_reference(session, reference, bulk)
             reference = str(parse_reference(reference))
         except InvalidReference:
             tags.append(LEGACY_TAG + reference)
             reference = None
     if not reference:
         year = draft.received_at.astimezone(tz).year
-        reference, sequence = _next_reference(session, reference_prefix(session), year)
+        reference, sequence = bulk.next_reference(session, year)
     person = RequesterRow(
         name=draft.requester.name.strip(),
         email=draft.requester.email.strip(),
@@ -141,9 +169,6 @@ def insert_case(session: Session, draft: CaseDraft, *, now: datetime, actor: str
         relationship=draft.requester.relationship,
         organisation=draft.requester.organisation.strip(),
     )
-    session.add(person)
-    session.flush()
-    assert person.id is not None
     case = Case(
         reference=reference,
         ref_year=year,
@@ -152,7 +177,7 @@ def insert_case(session: Session, draft: CaseDraft, *, now: datetime, actor: str
         request_type=draft.request_type,
         channel=draft.channel,
         received_at=draft.received_at,
-        requester_id=person.id,
+        requester_id=0,
         representative=draft.representative,
         representative_name=draft.representative_name,
         data_categories=[str(c) for c in draft.data_categories],
@@ -169,18 +194,23 @@ def insert_case(session: Session, draft: CaseDraft, *, now: datetime, actor: str
         created_at=now,
         updated_at=now,
     )
+    session.add(person)
+    session.flush()
+    assert person.id is not None
+    case.requester_id = person.id
     session.add(case)
     session.flush()
     assert case.id is not None
     search.index_case(session, case.id, case.reference, person.name, person.email, case.description)
-    append_event(
-        session,
+    bulk.chain.append(
         action="case.created",
         actor=actor,
         at=now,
         case_id=case.id,
         payload={"after": snapshot(case, person)},
     )
+    if single:
+        bulk.save_counters(session)
     return case
 
 

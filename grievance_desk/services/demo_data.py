@@ -25,7 +25,7 @@ from grievance_desk.domain.case_types import (
     RequestType,
 )
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
-from grievance_desk.services.cases import insert_case
+from grievance_desk.services.cases import BulkContext, insert_case
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import ClockPause
@@ -163,12 +163,14 @@ def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -
             put_setting(session, key, value)
     actor = register.actor
     with register.writing() as session:
+        bulk = BulkContext.for_session(session)
         for draft in drafts:
-            case = insert_case(session, draft, now=now, actor=actor)
+            case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
             if draft.status in AWAITING_REQUESTER:
                 assert case.id is not None
                 since = now - timedelta(days=2)
                 session.add(
                     ClockPause(case_id=case.id, reason=draft.status, started_on=since.date())
                 )
+        bulk.save_counters(session)
     return len(drafts)

@@ -25,7 +25,7 @@ from grievance_desk.domain.import_rows import (
     row_to_draft,
 )
 from grievance_desk.domain.reference import InvalidReference, parse_reference
-from grievance_desk.services.cases import insert_case, iter_drafts, officer_zone
+from grievance_desk.services.cases import BulkContext, insert_case, iter_drafts, officer_zone
 from grievance_desk.services.spreadsheet_io import count_rows, read_header, read_rows
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
@@ -144,13 +144,15 @@ def import_file(
     actor = register.actor
     total = len(drafts)
     with register.writing() as session:
+        bulk = BulkContext.for_session(session)
         for index, (_line, draft) in enumerate(drafts, start=1):
-            case = insert_case(session, draft, now=now, actor=actor)
+            case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
             report.references.append(case.reference)
             if index % _PROGRESS_EVERY == 0:
                 session.expunge_all()
                 if progress:
                     progress(report.rows + index, report.rows + total)
+        bulk.save_counters(session)
     report.imported = total
     if progress:
         progress(report.rows + total, report.rows + total)

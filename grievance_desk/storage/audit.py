@@ -55,6 +55,45 @@ def chain_hash(prev_hash: str, header: dict[str, Any]) -> str:
     return digest(prev_hash.encode("ascii") + canonical_json(header))
 
 
+class ChainWriter:
+    """Appends links in one transaction, remembering the tip so bulk imports do not re-read it."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        last = session.execute(
+            select(AuditEvent.id, AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
+        ).first()
+        self._next_id = 1 if last is None else int(last[0]) + 1
+        self._tip = GENESIS if last is None else str(last[1])
+
+    def append(
+        self,
+        *,
+        action: str,
+        actor: str,
+        at: datetime,
+        case_id: int | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> AuditEvent:
+        payload_text = canonical_json(payload or {}).decode("utf-8")
+        payload_sha = digest(payload_text.encode("utf-8"))
+        event_id, prev_hash = self._next_id, self._tip
+        event = AuditEvent(
+            id=event_id,
+            case_id=case_id,
+            at=at,
+            actor=actor,
+            action=action,
+            payload=payload_text,
+            payload_digest=payload_sha,
+            prev_hash=prev_hash,
+            hash=chain_hash(prev_hash, _header(event_id, case_id, at, actor, action, payload_sha)),
+        )
+        self._session.add(event)
+        self._next_id, self._tip = event_id + 1, event.hash
+        return event
+
+
 def append_event(
     session: Session,
     *,
@@ -65,25 +104,9 @@ def append_event(
     payload: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Add the next link in the caller's transaction: a change and its trace commit together."""
-    last = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
-    ).first()
-    event_id = 1 if last is None else int(last[0]) + 1
-    prev_hash = GENESIS if last is None else str(last[1])
-    payload_text = canonical_json(payload or {}).decode("utf-8")
-    payload_sha = digest(payload_text.encode("utf-8"))
-    event = AuditEvent(
-        id=event_id,
-        case_id=case_id,
-        at=at,
-        actor=actor,
-        action=action,
-        payload=payload_text,
-        payload_digest=payload_sha,
-        prev_hash=prev_hash,
-        hash=chain_hash(prev_hash, _header(event_id, case_id, at, actor, action, payload_sha)),
+    event = ChainWriter(session).append(
+        action=action, actor=actor, at=at, case_id=case_id, payload=payload
     )
-    session.add(event)
     session.flush()
     return event
 

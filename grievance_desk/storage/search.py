@@ -48,9 +48,7 @@ def search_case_ids(session: Session, query: str, limit: int = 500) -> list[int]
     if expression is None:
         return []
     rows = session.execute(
-        text(
-            "SELECT rowid FROM case_search WHERE case_search MATCH :q ORDER BY rank LIMIT :limit"
-        ),
+        text("SELECT rowid FROM case_search WHERE case_search MATCH :q ORDER BY rank LIMIT :limit"),
         {"q": expression, "limit": limit},
     )
     return [int(row[0]) for row in rows]
