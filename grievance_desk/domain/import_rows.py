@@ -60,7 +60,8 @@ Dates and times:
 * Accepted: ``25/11/2026``, ``25-11-2026``, ``25.11.2026``, ``2026-11-25``, ``25 Nov 2026``,
   ``Nov 25, 2026``, each optionally followed by a time ``14:30``, ``14:30:15`` or
   ``2:30 PM``; ISO 8601 such as ``2026-11-25T14:30:00+05:30`` or ``…Z``; real date cells
-  from Excel. The year must have four digits.
+  from Excel (one at exactly midnight counts as a bare date), and Excel day serial numbers.
+  The year must have four digits.
 * Numeric dates are always read day first (DD/MM/YYYY), as in India: ``03/04/2026`` is
   3 April. A value that only makes sense month first (``11/25/2026``) is refused with a hint
   rather than silently read the other way, because a file mixing both would be scrambled.
@@ -934,10 +935,8 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
     named_complaint = _squash(type_text) in _COMPLAINT_WORDS
     kind_default = CaseKind.COMPLAINT if named_complaint else CaseKind.RIGHTS_REQUEST
     kind = cells.enum("kind", CaseKind, kind_default)
-    request_type = RequestType.OTHER
-    if named_complaint:
-        request_type = RequestType.OTHER
-    elif type_text:
+    request_type = RequestType.OTHER  # a "Complaint" request type names no right
+    if type_text and not named_complaint:
         request_type = cells.enum("request_type", RequestType, RequestType.OTHER)
     elif kind is not CaseKind.COMPLAINT:
         cells.problem(
