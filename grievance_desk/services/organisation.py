@@ -1,0 +1,91 @@
+"""The organisation and its grievance officer, as letters, reports and the app show them.
+
+Kept inside the encrypted register (setting table), so they travel with the register and its
+backups. The privacy notice names the officer and how to reach them; DPDP Rules r.9 asks that
+every response carries those contact details, so letters read them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from grievance_desk.services.clock import DEFAULT_TIMEZONE, zone
+from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import all_settings, put_setting
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who answers: the organisation, its officer and the officer's time zone."""
+
+    name: str = ""
+    address: str = ""
+    website: str = ""
+    officer_name: str = ""
+    officer_title: str = "Grievance Officer"
+    officer_email: str = ""
+    officer_phone: str = ""
+    officer_address: str = ""
+    timezone: str = DEFAULT_TIMEZONE
+    logo_png: str = ""  # base64 PNG, optional
+    signature_png: str = ""  # base64 PNG, optional
+
+    @property
+    def is_complete(self) -> bool:
+        """Enough to sign a letter: names and at least one way to reach the officer."""
+        return bool(self.name and self.officer_name and (self.officer_email or self.officer_phone))
+
+
+_KEYS: dict[str, str] = {
+    "name": "organisation.name",
+    "address": "organisation.address",
+    "website": "organisation.website",
+    "officer_name": "officer.name",
+    "officer_title": "officer.title",
+    "officer_email": "officer.email",
+    "officer_phone": "officer.phone",
+    "officer_address": "officer.address",
+    "timezone": "officer.timezone",
+    "logo_png": "organisation.logo_png",
+    "signature_png": "officer.signature_png",
+}
+
+
+def read_organisation(session: Session) -> Organisation:
+    stored = {**all_settings(session, "organisation."), **all_settings(session, "officer.")}
+    values = {
+        field.name: str(stored[_KEYS[field.name]])
+        for field in fields(Organisation)
+        if _KEYS[field.name] in stored
+    }
+    return Organisation(**values)
+
+
+def load_organisation(register: Register) -> Organisation:
+    with register.reading() as session:
+        return read_organisation(session)
+
+
+def save_organisation(register: Register, organisation: Organisation, *, now: datetime) -> None:
+    """Store the details; checks the time zone first so a typo cannot break every deadline."""
+    zone(organisation.timezone)
+    with register.writing() as session:
+        before = read_organisation(session)
+        for name, value in asdict(organisation).items():
+            put_setting(session, _KEYS[name], value)
+        changed = sorted(
+            name
+            for name in _KEYS
+            if getattr(before, name) != getattr(organisation, name) and not name.endswith("_png")
+        )
+        append_event(
+            session,
+            action="settings.organisation",
+            actor=organisation.officer_name or register.actor,
+            at=now,
+            payload={"changed": changed},
+        )
