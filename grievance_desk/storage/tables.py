@@ -104,6 +104,10 @@ class Case(SQLModel, table=True):
     created_at: datetime = _when()
     updated_at: datetime = _when()
     purged_at: datetime | None = _when(nullable=True)
+    # The nearest deadline not yet met, kept by services whenever the case changes, so the
+    # register can sort and filter by it in SQL. NULL while the clock is stopped or closed.
+    next_due_at: datetime | None = _when(nullable=True, index=True)
+    next_due_kind: str | None = Field(default=None, sa_column=Column(String(24), nullable=True))
 
 
 class CaseLink(SQLModel, table=True):
