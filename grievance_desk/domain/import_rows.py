@@ -9,7 +9,9 @@ Columns (export order; the import accepts them in any order):
 ==================== ======== =========================================================
 column               required meaning and accepted values
 ==================== ======== =========================================================
-reference            no       register reference such as GRV-2026-00042; empty = new number
+reference            no       register reference such as GRV-2026-00042; empty = new number;
+                              an older numbering (CMP/22/001) gets a new number and is
+                              kept as the tag old-ref:CMP/22/001
 received             yes      date or date-time the case was received (rules below)
 kind                 no       complaint | rights_request (default rights_request, or
                               complaint when the request type says "Complaint")
@@ -101,7 +103,11 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
-from grievance_desk.domain.reference import InvalidReference, parse_reference
+from grievance_desk.domain.reference import (
+    InvalidReference,
+    legacy_reference_tag,
+    parse_reference,
+)
 from grievance_desk.domain.workflow import Status
 
 COLUMNS: tuple[str, ...] = (
@@ -917,11 +923,13 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
     cells = _Row(row, match_headers(row.keys()), line)
 
     reference: str | None = None
+    legacy_tags: list[str] = []
     if text := cells.coded("reference"):
         try:
             reference = str(parse_reference(text))
-        except InvalidReference as exc:
-            cells.problem("reference", f"{exc} Leave it empty to let the register number it.")
+        except InvalidReference:
+            # An older numbering: the case gets a new reference and keeps this one as a tag.
+            legacy_tags.append(legacy_reference_tag(text))
 
     received = cells.when("received", tz, now)
     if received is None and not cells.has_problem("received"):
@@ -987,7 +995,7 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
         status=status,
         outcome=outcome,
         refusal_grounds=cells.enums("refusal_grounds", RefusalGround),
-        tags=tuple(_split(cells.text("tags"))),
+        tags=(*_split(cells.text("tags")), *legacy_tags),
         policy_id=cells.text("policy") or None,
         reference=reference,
         acknowledged_at=acknowledged_at,

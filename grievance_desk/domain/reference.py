@@ -13,6 +13,17 @@ _PREFIX_PATTERN = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
 _REFERENCE_PATTERN = re.compile(r"^(?P<prefix>[A-Z][A-Z0-9]{0,9})-(?P<year>\d{4})-(?P<seq>\d{5,})$")
 
 
+# A reference from an older numbering (e.g. "CMP/22/001") is kept as a tag with this prefix,
+# so the officer can still find a case by the number on old letters.
+LEGACY_REFERENCE_TAG = "old-ref:"
+
+
+def legacy_reference_tag(text: str) -> str:
+    """The tag that keeps an old-style reference; list separators are replaced."""
+    cleaned = " ".join(text.replace(";", "-").replace(",", "-").split())
+    return LEGACY_REFERENCE_TAG + cleaned
+
+
 class InvalidReference(ValueError):
     """A reference or prefix that does not follow the register's pattern."""
 

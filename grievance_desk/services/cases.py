@@ -29,7 +29,12 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
-from grievance_desk.domain.reference import InvalidReference, format_reference, parse_reference
+from grievance_desk.domain.reference import (
+    InvalidReference,
+    format_reference,
+    legacy_reference_tag,
+    parse_reference,
+)
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_move, target_of
 from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
@@ -40,7 +45,6 @@ from grievance_desk.storage.tables import Case, ClockPause, ReferenceCounter
 from grievance_desk.storage.tables import Requester as RequesterRow
 
 DEFAULT_PREFIX = "GRV"
-LEGACY_TAG = "old-ref:"
 
 
 class DuplicateReference(RegisterError):
@@ -156,7 +160,7 @@ def insert_case(
             year, sequence = _claim_reference(session, reference, bulk)
             reference = str(parse_reference(reference))
         except InvalidReference:
-            tags.append(LEGACY_TAG + reference)
+            tags.append(legacy_reference_tag(reference))
             reference = None
     if not reference:
         year = draft.received_at.astimezone(tz).year

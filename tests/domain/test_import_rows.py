@@ -452,10 +452,10 @@ def test_closed_without_outcome() -> None:
     assert message.startswith("Line 7, column 'outcome': A closed case needs an outcome.")
 
 
-def test_bad_reference() -> None:
-    message = only_problem(base_row(**{"Ref No": "C-12"}))
-    assert "'C-12' is not a case reference" in message
-    assert "Leave it empty" in message
+def test_old_style_reference_becomes_a_tag() -> None:
+    draft = row_to_draft(base_row(**{"Ref No": "C-12; x"}), line=7, tz=IST, now=NOW)
+    assert draft.reference is None
+    assert "old-ref:C-12- x" in draft.tags
 
 
 def test_unknown_list_item() -> None:

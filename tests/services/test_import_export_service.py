@@ -112,14 +112,17 @@ def test_references_already_used_are_reported(register: Register, tmp_path: Path
     assert import_file(register, source, now=NOW).references == ["GRV-2026-00008"]
 
 
-def test_old_style_reference_is_named_with_the_fix(register: Register, tmp_path: Path) -> None:
+def test_old_style_references_are_kept_as_a_tag(register: Register, tmp_path: Path) -> None:
     source = tmp_path / "old.csv"
     source.write_text(
         HEADER + "CMP/22/001,20/11/2026,Test Person One,one@example.org,Access,Email,Open,a\n",
         encoding="utf-8",
     )
-    with pytest.raises(ImportRejected, match="Leave it empty"):
-        import_file(register, source, now=NOW)
+    report = import_file(register, source, now=NOW)
+    assert report.references == ["GRV-2026-00001"]
+    with register.reading() as session:
+        tags = session.execute(text("SELECT tags FROM grievance_case")).scalar_one()
+    assert "old-ref:CMP/22/001" in tags
 
 
 def test_missing_required_column_is_a_file_level_error(register: Register, tmp_path: Path) -> None:
