@@ -1,0 +1,469 @@
+"""The officer's own deadline settings: edited policies, defaults, holidays, reminder schedule.
+
+They live in the register's ``setting`` table (JSON values), so they travel with the register
+and its backups and are covered by the same encryption. Every change appends a
+``settings.changed`` event to the audit chain in the same transaction, because a changed rule
+changes every date it governs and the officer must be able to show when and why.
+
+Keys:
+
+* ``policies.custom`` — a list of `policy_to_dict` objects: copies of presets, edited. Several
+  versions may share an id (told apart by ``version`` and their in-force dates), so an
+  amendment to the company's own rule never changes older cases, exactly as for presets.
+* ``policies.defaults`` — request type value → policy id. A request type without an entry
+  uses ``org-default`` (`BUILT_IN_DEFAULT_POLICY`): the company's published "reasonable
+  timeframe" is the one rule that applies to every request, whichever law is in play.
+* ``calendar.days_off`` — the officer's own holiday list (ISO dates), added to every
+  policy's working calendar (roll-forward and business-day counting).
+* ``reminders.schedule`` — ``{"offsets_days": [...], "daily_when_overdue": bool}`` to use one
+  schedule for every policy; absent means each policy's own ``reminder_offsets``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.policy import (
+    Policy,
+    PolicyFormatError,
+    policy_from_dict,
+    policy_to_dict,
+)
+from grievance_desk.domain.policy_presets import (
+    PRESETS,
+    PolicyNotInForceError,
+    UnknownPolicyError,
+    choose_policy_version,
+    policy_ids,
+    preset_versions,
+)
+from grievance_desk.domain.reminders import ReminderSchedule, schedule_for_policy
+from grievance_desk.domain.work_calendar import (
+    UnknownHolidayRegionError,
+    WorkCalendar,
+    calendar_for_policy,
+)
+from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.tables import Case
+
+__all__ = [
+    "BUILT_IN_DEFAULT_POLICY",
+    "CUSTOM_POLICIES_KEY",
+    "DAYS_OFF_KEY",
+    "DEFAULTS_KEY",
+    "REMINDER_SCHEDULE_KEY",
+    "PolicySettings",
+    "PolicySettingsError",
+    "add_days_off",
+    "all_policies",
+    "copy_preset",
+    "custom_policies",
+    "days_off",
+    "default_policy_ids",
+    "delete_custom_policy",
+    "load_policy_settings",
+    "reminder_schedule_override",
+    "remove_days_off",
+    "save_custom_policy",
+    "set_days_off",
+    "set_default_policy",
+    "set_reminder_schedule",
+]
+
+CUSTOM_POLICIES_KEY = "policies.custom"
+DEFAULTS_KEY = "policies.defaults"
+DAYS_OFF_KEY = "calendar.days_off"
+REMINDER_SCHEDULE_KEY = "reminders.schedule"
+
+#: The policy of a request type the officer has not given a default: the company's own.
+BUILT_IN_DEFAULT_POLICY = "org-default"
+
+_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{0,59}")
+
+
+class PolicySettingsError(RegisterError):
+    """A policy setting that cannot be saved or used; the message names the problem and fix."""
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class PolicySettings:
+    """Every deadline setting read at once, so a listing of 10,000 cases reads them once."""
+
+    custom: tuple[Policy, ...] = ()
+    defaults: Mapping[str, str] = field(default_factory=dict)
+    days_off: tuple[date, ...] = ()
+    schedule_override: ReminderSchedule | None = None
+
+    @property
+    def policies(self) -> tuple[Policy, ...]:
+        """Presets then the officer's own: everything a case can be put under."""
+        return (*PRESETS, *self.custom)
+
+    def known_ids(self) -> tuple[str, ...]:
+        """Distinct policy ids, for menus and "unknown policy" messages."""
+        return policy_ids(self.policies)
+
+    def default_for(self, request_type: str) -> str:
+        """The policy id a new case of ``request_type`` is put under."""
+        return self.defaults.get(str(request_type), BUILT_IN_DEFAULT_POLICY)
+
+    def versions(self, policy_id: str) -> tuple[Policy, ...]:
+        """All versions of ``policy_id``; an unknown id lists the known ones."""
+        try:
+            return preset_versions(policy_id, self.policies)
+        except UnknownPolicyError:
+            raise PolicySettingsError(
+                _unknown_policy_message(policy_id, self.known_ids())
+            ) from None
+
+    def policy_in_force(self, policy_id: str, received_on: date) -> Policy:
+        """The version of ``policy_id`` governing a case received on ``received_on``.
+
+        Chosen by received date, so an amendment (a preset's or the officer's own) never
+        changes the rule for complaints already in hand.
+        """
+        try:
+            return choose_policy_version(self.versions(policy_id), received_on)
+        except PolicyNotInForceError as error:
+            raise PolicySettingsError(f"Policy {policy_id!r}: {error}.") from None
+
+    def calendar_for(self, policy: Policy) -> WorkCalendar:
+        """The policy's working calendar plus the officer's own days off."""
+        return calendar_for_policy(policy, self.days_off)
+
+    def schedule_for(self, policy: Policy) -> ReminderSchedule:
+        """The officer's one schedule if set, else the policy's own offsets."""
+        return self.schedule_override or schedule_for_policy(policy)
+
+
+def _unknown_policy_message(policy_id: str, known: Iterable[str]) -> str:
+    return (
+        f"There is no policy {policy_id!r}. Known policies: {', '.join(known)}. "
+        "Pick one of these, or copy a preset to make your own."
+    )
+
+
+def _custom_from_setting(raw: Any) -> tuple[Policy, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise PolicySettingsError(
+            f"The setting {CUSTOM_POLICIES_KEY} is damaged (not a list). Restore it from a "
+            "backup or save your policies again."
+        )
+    found = []
+    for item in raw:
+        try:
+            found.append(policy_from_dict(item))
+        except PolicyFormatError as error:
+            raise PolicySettingsError(
+                f"A saved policy in {CUSTOM_POLICIES_KEY} is damaged ({error}). Edit and save "
+                "it again, or restore the settings from a backup."
+            ) from None
+    return tuple(found)
+
+
+def _schedule_from_setting(raw: Any) -> ReminderSchedule | None:
+    if raw is None:
+        return None
+    try:
+        return ReminderSchedule(
+            offsets_days=tuple(int(o) for o in raw["offsets_days"]),
+            daily_when_overdue=bool(raw.get("daily_when_overdue", True)),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise PolicySettingsError(
+            f"The setting {REMINDER_SCHEDULE_KEY} is damaged ({error}). Set the reminder "
+            "schedule again."
+        ) from None
+
+
+def _days_from_setting(raw: Any) -> tuple[date, ...]:
+    if raw is None:
+        return ()
+    try:
+        return tuple(sorted({date.fromisoformat(str(d)) for d in raw}))
+    except (TypeError, ValueError) as error:
+        raise PolicySettingsError(
+            f"The setting {DAYS_OFF_KEY} is damaged ({error}). Set your days off again."
+        ) from None
+
+
+def load_policy_settings(session: Session) -> PolicySettings:
+    """Read every deadline setting in one go (four small key lookups)."""
+    defaults = get_setting(session, DEFAULTS_KEY, {}) or {}
+    if not isinstance(defaults, dict):
+        raise PolicySettingsError(
+            f"The setting {DEFAULTS_KEY} is damaged (not a mapping). Set the default policies "
+            "again."
+        )
+    return PolicySettings(
+        custom=_custom_from_setting(get_setting(session, CUSTOM_POLICIES_KEY)),
+        defaults={str(k): str(v) for k, v in defaults.items()},
+        days_off=_days_from_setting(get_setting(session, DAYS_OFF_KEY)),
+        schedule_override=_schedule_from_setting(get_setting(session, REMINDER_SCHEDULE_KEY)),
+    )
+
+
+def custom_policies(session: Session) -> tuple[Policy, ...]:
+    """The officer's own policies, so the `policies` listing and menus can show them."""
+    return load_policy_settings(session).custom
+
+
+def all_policies(session: Session) -> tuple[Policy, ...]:
+    """Presets and the officer's own, every version: what a case can be put under."""
+    return load_policy_settings(session).policies
+
+
+def default_policy_ids(session: Session) -> dict[str, str]:
+    """The policy id for every request type, built-in defaults filled in, for the settings page."""
+    settings = load_policy_settings(session)
+    return {t.value: settings.default_for(t.value) for t in RequestType}
+
+
+def days_off(session: Session) -> tuple[date, ...]:
+    """The officer's own days off, sorted."""
+    return load_policy_settings(session).days_off
+
+
+def reminder_schedule_override(session: Session) -> ReminderSchedule | None:
+    """The officer's one reminder schedule, or None when each policy's own applies."""
+    return load_policy_settings(session).schedule_override
+
+
+# --------------------------------------------------------------------------- changing
+
+
+def _record(
+    session: Session, register_actor: str, key: str, before: Any, after: Any, now: datetime
+) -> None:
+    """Store ``after`` under ``key`` and trace the change in the same transaction."""
+    put_setting(session, key, after)
+    append_event(
+        session,
+        action="settings.changed",
+        actor=register_actor,
+        at=now,
+        payload={"key": key, "before": before, "after": after},
+    )
+
+
+def _check_custom_policy(policy: Policy) -> None:
+    preset_ids = policy_ids(PRESETS)
+    if policy.id in preset_ids:
+        raise PolicySettingsError(
+            f"{policy.id!r} is the id of a preset policy; your own policy needs another id "
+            f"(for example {policy.id}-ours). Preset ids: {', '.join(preset_ids)}."
+        )
+    if not _ID_PATTERN.fullmatch(policy.id):
+        raise PolicySettingsError(
+            f"{policy.id!r} cannot be a policy id: use 1 to 60 lower-case letters, digits, "
+            "dots, dashes or underscores, starting with a letter or digit (e.g. acme-30-days)."
+        )
+    if not policy.name.strip():
+        raise PolicySettingsError(f"Policy {policy.id!r} needs a name the officer recognises.")
+    try:
+        calendar_for_policy(policy)
+    except UnknownHolidayRegionError as error:
+        raise PolicySettingsError(f"Policy {policy.id!r}: {error}.") from None
+
+
+def save_custom_policy(register: Register, policy: Policy, *, now: datetime) -> Policy:
+    """Add or replace one of the officer's own policies (same id and version → replaced).
+
+    Refuses a preset's id: a case's stored policy id must always mean one rule, or its dates
+    could silently change when the presets are updated.
+    """
+    _check_custom_policy(policy)
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, CUSTOM_POLICIES_KEY, []) or []
+        current = list(_custom_from_setting(before))
+        kept = [p for p in current if (p.id, p.version) != (policy.id, policy.version)]
+        after = [policy_to_dict(p) for p in (*kept, policy)]
+        _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
+    return policy
+
+
+def copy_preset(
+    register: Register,
+    preset_id: str,
+    new_id: str,
+    *,
+    now: datetime,
+    changes: Mapping[str, Any] | None = None,
+    received_on: date | None = None,
+) -> Policy:
+    """Copy a preset (the version in force on ``received_on``, else the latest) under a new id.
+
+    ``changes`` are `policy_to_dict` fields to edit (e.g. ``{"respond": {"amount": 21,
+    "unit": "calendar_days"}}``); they are validated field by field, so a typo is refused
+    with the field's name instead of silently giving a wrong date.
+    """
+    try:
+        versions = preset_versions(preset_id)
+    except UnknownPolicyError:
+        raise PolicySettingsError(_unknown_policy_message(preset_id, policy_ids(PRESETS))) from None
+    if received_on is not None:
+        try:
+            source = choose_policy_version(versions, received_on)
+        except PolicyNotInForceError as error:
+            raise PolicySettingsError(f"Policy {preset_id!r}: {error}.") from None
+    else:
+        source = max(versions, key=lambda p: p.in_force_from or date.min)
+    data = policy_to_dict(source)
+    data.update(
+        {
+            "id": new_id,
+            "name": f"{source.name} (own copy)",
+            "in_force_from": None,
+            "in_force_until": None,
+            "version": "",
+        }
+    )
+    data.update(dict(changes or {}))
+    try:
+        policy = policy_from_dict(data)
+    except PolicyFormatError as error:
+        raise PolicySettingsError(
+            f"The edited copy of {preset_id!r} is not valid: {error}. Correct that field."
+        ) from None
+    return save_custom_policy(register, policy, now=now)
+
+
+def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -> None:
+    """Remove every version of one of the officer's own policies, unless something uses it.
+
+    A case or a default still pointing at a deleted policy would have no deadline, so those
+    must be moved to another policy first.
+    """
+    actor = register.actor
+    with register.writing() as session:
+        settings = load_policy_settings(session)
+        if policy_id not in {p.id for p in settings.custom}:
+            own = ", ".join(policy_ids(settings.custom)) or "none yet"
+            raise PolicySettingsError(
+                f"There is no policy of your own called {policy_id!r} (yours: {own}); "
+                "presets cannot be deleted."
+            )
+        used_by = [t for t, p in settings.defaults.items() if p == policy_id]
+        if used_by:
+            raise PolicySettingsError(
+                f"Policy {policy_id!r} is the default for {', '.join(sorted(used_by))}. "
+                "Choose another default for those request types first."
+            )
+        cases = session.scalar(
+            select(func.count()).select_from(Case).where(col(Case.policy_id) == policy_id)
+        )
+        if cases:
+            raise PolicySettingsError(
+                f"Policy {policy_id!r} governs {cases} case(s). Move them to another policy "
+                "first; their deadlines depend on it."
+            )
+        before = get_setting(session, CUSTOM_POLICIES_KEY, []) or []
+        after = [policy_to_dict(p) for p in settings.custom if p.id != policy_id]
+        _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
+
+
+def set_default_policy(
+    register: Register, request_type: RequestType | str, policy_id: str | None, *, now: datetime
+) -> None:
+    """Choose the policy for new cases of a request type (None → the built-in default)."""
+    try:
+        kind = RequestType(request_type)
+    except ValueError:
+        known = ", ".join(t.value for t in RequestType)
+        raise PolicySettingsError(
+            f"{request_type!r} is not a request type. Request types: {known}."
+        ) from None
+    actor = register.actor
+    with register.writing() as session:
+        settings = load_policy_settings(session)
+        if policy_id is not None:
+            settings.versions(policy_id)  # unknown → lists the known ids
+        before = dict(settings.defaults)
+        after = dict(before)
+        if policy_id is None:
+            after.pop(kind.value, None)
+        else:
+            after[kind.value] = policy_id
+        _record(session, actor, DEFAULTS_KEY, before, after, now)
+
+
+def _clean_days(days: Iterable[date | str]) -> list[str]:
+    cleaned: set[date] = set()
+    for day in days:
+        if isinstance(day, datetime):
+            raise PolicySettingsError(f"{day!r} is a moment, not a day; give a date (YYYY-MM-DD).")
+        if isinstance(day, date):
+            cleaned.add(day)
+            continue
+        try:
+            cleaned.add(date.fromisoformat(str(day).strip()))
+        except ValueError:
+            raise PolicySettingsError(
+                f"{day!r} is not a date; write days off as YYYY-MM-DD (e.g. 2026-12-24)."
+            ) from None
+    return [d.isoformat() for d in sorted(cleaned)]
+
+
+def set_days_off(register: Register, days: Iterable[date | str], *, now: datetime) -> None:
+    """Replace the officer's holiday list (roll-forward and business days skip these days)."""
+    after = _clean_days(days)
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        _record(session, actor, DAYS_OFF_KEY, before, after, now)
+
+
+def add_days_off(register: Register, days: Iterable[date | str], *, now: datetime) -> None:
+    """Add days to the officer's holiday list, keeping the ones already there."""
+    extra = _clean_days(days)
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        after = sorted(set(_clean_days(before)) | set(extra))
+        _record(session, actor, DAYS_OFF_KEY, before, after, now)
+
+
+def remove_days_off(register: Register, days: Iterable[date | str], *, now: datetime) -> None:
+    """Take days off the officer's holiday list (days not on it are ignored)."""
+    gone = set(_clean_days(days))
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        after = [d for d in _clean_days(before) if d not in gone]
+        _record(session, actor, DAYS_OFF_KEY, before, after, now)
+
+
+def set_reminder_schedule(
+    register: Register, schedule: ReminderSchedule | None, *, now: datetime
+) -> None:
+    """Use one reminder schedule for every policy (None → each policy's own offsets)."""
+    after: dict[str, Any] | None = (
+        None
+        if schedule is None
+        else {
+            "offsets_days": list(schedule.offsets_days),
+            "daily_when_overdue": schedule.daily_when_overdue,
+        }
+    )
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, REMINDER_SCHEDULE_KEY)
+        _record(session, actor, REMINDER_SCHEDULE_KEY, before, after, now)
