@@ -1,0 +1,258 @@
+"""The officer's own policies, defaults, holiday list and reminder schedule, in a real register."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import col, select
+
+from grievance_desk.domain.policy import PeriodUnit, policy_to_dict
+from grievance_desk.domain.policy_presets import GDPR, ORG_DEFAULT
+from grievance_desk.domain.reminders import ReminderSchedule
+from grievance_desk.services.case_deadlines import deadlines_for_case, reminders_now
+from grievance_desk.services.cases import register_case
+from grievance_desk.services.policy_settings import (
+    BUILT_IN_DEFAULT_POLICY,
+    PolicySettingsError,
+    add_days_off,
+    all_policies,
+    copy_preset,
+    custom_policies,
+    days_off,
+    default_policy_ids,
+    delete_custom_policy,
+    load_policy_settings,
+    reminder_schedule_override,
+    remove_days_off,
+    save_custom_policy,
+    set_days_off,
+    set_default_policy,
+    set_reminder_schedule,
+)
+from grievance_desk.storage.audit import verify_chain
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import put_setting
+from grievance_desk.storage.tables import AuditEvent
+from tests.conftest import NOW
+from tests.support.drafts import make_draft
+
+IST = ZoneInfo("Asia/Kolkata")
+
+
+def settings_events(register: Register) -> list[dict[str, object]]:
+    with register.reading() as session:
+        payloads = session.scalars(
+            select(AuditEvent.payload)
+            .where(col(AuditEvent.action) == "settings.changed")
+            .order_by(col(AuditEvent.id))
+        ).all()
+        assert verify_chain(session).ok
+    return [json.loads(p or "{}") for p in payloads]
+
+
+def test_built_in_defaults_are_org_default_for_every_request_type(register: Register) -> None:
+    with register.reading() as session:
+        defaults = default_policy_ids(session)
+        assert custom_policies(session) == ()
+        assert days_off(session) == ()
+        assert reminder_schedule_override(session) is None
+    assert defaults["access"] == defaults["other"] == BUILT_IN_DEFAULT_POLICY == "org-default"
+    assert len(defaults) > 5
+
+
+def test_a_custom_policy_round_trips_and_is_audited(register: Register) -> None:
+    copy = copy_preset(
+        register,
+        "org-default",
+        "acme-21-days",
+        now=NOW,
+        changes={"name": "Acme 21 days", "respond": {"amount": 21, "unit": "calendar_days"}},
+    )
+    assert copy.respond.amount == 21 and copy.respond.unit is PeriodUnit.CALENDAR_DAYS
+    assert copy.extension == ORG_DEFAULT.extension  # the rest is the preset's
+    with register.reading() as session:
+        [stored] = custom_policies(session)
+        assert "acme-21-days" in {p.id for p in all_policies(session)}
+    assert stored == copy
+    assert policy_to_dict(stored) == policy_to_dict(copy)
+    [event] = settings_events(register)
+    assert event["key"] == "policies.custom"
+    assert event["before"] == []
+    assert isinstance(event["after"], list) and event["after"][0]["id"] == "acme-21-days"
+
+    # Saving the same id and version again replaces it; the case uses the edited rule.
+    edited = replace(stored, respond=replace(stored.respond, amount=14))
+    save_custom_policy(register, edited, now=NOW)
+    with register.reading() as session:
+        assert [p.respond.amount for p in custom_policies(session)] == [14]
+    ref = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC), policy_id="acme-21-days"),
+        now=NOW,
+    )
+    result = deadlines_for_case(register, ref, now=NOW)
+    assert result.policy_name == "Acme 21 days"
+    assert result.deadlines is not None
+    assert result.deadlines.respond_by.due.date() == date(2026, 3, 16)
+
+
+def test_a_custom_policy_cannot_take_a_preset_id(register: Register) -> None:
+    with pytest.raises(PolicySettingsError) as clash:
+        save_custom_policy(register, replace(GDPR, name="Our GDPR"), now=NOW)
+    message = str(clash.value)
+    assert "'gdpr' is the id of a preset policy" in message
+    assert "gdpr-ours" in message and "org-default" in message
+    with pytest.raises(PolicySettingsError, match="preset policy"):
+        copy_preset(register, "gdpr", "org-default", now=NOW)
+    with register.reading() as session:
+        assert custom_policies(session) == ()
+    assert settings_events(register) == []
+
+
+def test_bad_ids_and_fields_are_refused_with_the_fix(register: Register) -> None:
+    with pytest.raises(PolicySettingsError, match="Known policies: dpdp-2025, spdi-2011"):
+        copy_preset(register, "gdrp", "ours", now=NOW)
+    with pytest.raises(PolicySettingsError, match="lower-case letters"):
+        copy_preset(register, "gdpr", "Our GDPR!", now=NOW)
+    with pytest.raises(PolicySettingsError, match=r"'respond.unit'.*fortnights"):
+        copy_preset(
+            register,
+            "gdpr",
+            "ours",
+            now=NOW,
+            changes={"respond": {"amount": 1, "unit": "fortnights"}},
+        )
+    with pytest.raises(PolicySettingsError, match="IN, GB-ENG or US-CA"):
+        copy_preset(
+            register,
+            "gdpr",
+            "ours",
+            now=NOW,
+            changes={"holiday_regions": [{"country": "XX", "subdiv": None}]},
+        )
+
+
+def test_defaults_per_request_type(register: Register) -> None:
+    set_default_policy(register, "access", "gdpr", now=NOW)
+    with register.reading() as session:
+        assert default_policy_ids(session)["access"] == "gdpr"
+        assert default_policy_ids(session)["erasure"] == "org-default"
+    with pytest.raises(PolicySettingsError, match=r"Known policies: .*org-default"):
+        set_default_policy(register, "access", "gdrp", now=NOW)
+    with pytest.raises(PolicySettingsError, match=r"not a request type\. Request types: access"):
+        set_default_policy(register, "acces", "gdpr", now=NOW)
+    set_default_policy(register, "access", None, now=NOW)
+    with register.reading() as session:
+        assert default_policy_ids(session)["access"] == "org-default"
+    assert [e["after"] for e in settings_events(register)] == [{"access": "gdpr"}, {}]
+
+
+def test_an_own_policy_in_use_cannot_be_deleted(register: Register) -> None:
+    copy_preset(register, "gdpr", "acme-gdpr", now=NOW)
+    set_default_policy(register, "erasure", "acme-gdpr", now=NOW)
+    with pytest.raises(PolicySettingsError, match="default for erasure"):
+        delete_custom_policy(register, "acme-gdpr", now=NOW)
+    set_default_policy(register, "erasure", None, now=NOW)
+    register_case(register, make_draft(policy_id="acme-gdpr"), now=NOW)
+    with pytest.raises(PolicySettingsError, match="governs 1 case"):
+        delete_custom_policy(register, "acme-gdpr", now=NOW)
+    with pytest.raises(PolicySettingsError, match="presets cannot be deleted"):
+        delete_custom_policy(register, "gdpr", now=NOW)
+    copy_preset(register, "gdpr", "acme-unused", now=NOW)
+    delete_custom_policy(register, "acme-unused", now=NOW)
+    with register.reading() as session:
+        assert [p.id for p in custom_policies(session)] == ["acme-gdpr"]
+
+
+def test_own_policy_versions_follow_the_received_date(register: Register) -> None:
+    old = copy_preset(
+        register,
+        "org-default",
+        "acme",
+        now=NOW,
+        changes={"in_force_until": "2026-06-01", "version": "2025"},
+    )
+    copy_preset(
+        register,
+        "org-default",
+        "acme",
+        now=NOW,
+        changes={
+            "in_force_from": "2026-06-01",
+            "version": "2026",
+            "respond": {"amount": 15, "unit": "calendar_days"},
+        },
+    )
+    assert old.respond.amount == 30
+    early = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 5, 4, 5, 0, tzinfo=UTC), policy_id="acme"),
+        now=NOW,
+    )
+    late = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 6, 4, 5, 0, tzinfo=UTC), policy_id="acme"),
+        now=NOW,
+    )
+    early_result = deadlines_for_case(register, early, now=NOW).deadlines
+    late_result = deadlines_for_case(register, late, now=NOW).deadlines
+    assert early_result is not None and late_result is not None
+    assert early_result.respond_by.due.date() == date(2026, 6, 3)
+    assert late_result.respond_by.due.date() == date(2026, 6, 19)
+
+
+def test_the_holiday_list_moves_rolled_forward_dates(register: Register) -> None:
+    # gdpr, received 2026-03-02 → due Thursday 2026-04-02; the officer is off 04-02 and 04-03.
+    ref = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC), policy_id="gdpr"),
+        now=NOW,
+    )
+    now = datetime(2026, 3, 3, tzinfo=IST)
+
+    def due() -> date:
+        result = deadlines_for_case(register, ref, now=now).deadlines
+        assert result is not None
+        return result.respond_by.due.date()
+
+    assert due() == date(2026, 4, 2)
+    set_days_off(register, ["2026-04-02", date(2026, 4, 3)], now=NOW)
+    assert due() == date(2026, 4, 6)
+    remove_days_off(register, ["2026-04-03"], now=NOW)
+    add_days_off(register, ["2026-12-25", "2026-04-02"], now=NOW)
+    with register.reading() as session:
+        assert days_off(session) == (date(2026, 4, 2), date(2026, 12, 25))
+    assert due() == date(2026, 4, 3)
+    with pytest.raises(PolicySettingsError, match="YYYY-MM-DD"):
+        set_days_off(register, ["02/04/2026"], now=NOW)
+    assert [e["key"] for e in settings_events(register)] == ["calendar.days_off"] * 3
+
+
+def test_the_reminder_schedule_override(register: Register) -> None:
+    ref = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC), policy_id="org-default"),
+        now=NOW,
+    )
+    assert ref
+    ten_days_before = datetime(2026, 3, 22, 12, 0, tzinfo=IST)  # respond by 04-01
+    kinds = {r.kind for r in reminders_now(register, now=ten_days_before)}
+    assert "respond" not in kinds
+    set_reminder_schedule(register, ReminderSchedule(offsets_days=(10, 2)), now=NOW)
+    with register.reading() as session:
+        assert reminder_schedule_override(session) == ReminderSchedule(offsets_days=(2, 10))
+    assert "respond" in {r.kind for r in reminders_now(register, now=ten_days_before)}
+    set_reminder_schedule(register, None, now=NOW)
+    with register.reading() as session:
+        assert reminder_schedule_override(session) is None
+
+
+def test_damaged_settings_say_what_to_do(register: Register) -> None:
+    with register.writing() as session:
+        put_setting(session, "policies.custom", [{"id": "broken"}])
+    with register.reading() as session, pytest.raises(PolicySettingsError, match="save it again"):
+        load_policy_settings(session)
