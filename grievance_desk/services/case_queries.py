@@ -1,0 +1,452 @@
+"""Read-only queries behind the app's lists: the register page by page, counts, timelines.
+
+The Cases list must scroll 100,000 cases as smoothly as 100, so nothing here loads every row:
+the view asks for one page (a sort column, a direction, filters and an offset) and a total
+count, and sorting, filtering and full-text search all run in SQL on indexed columns. The UI
+never builds SQL; it describes what it wants with `CaseFilter` and `SortKey`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.search import match_expression
+from grievance_desk.storage.tables import (
+    Attachment,
+    AuditEvent,
+    Case,
+    Correspondence,
+    Letter,
+)
+from grievance_desk.storage.tables import Requester as RequesterRow
+
+PAGE_SIZE = 200
+
+
+class SortKey(StrEnum):
+    """The columns the register can be sorted by; each maps to an indexed SQL expression."""
+
+    REFERENCE = "reference"
+    RECEIVED = "received"
+    REQUESTER = "requester"
+    TYPE = "type"
+    STATUS = "status"
+    NEXT_DUE = "next_due"
+    POLICY = "policy"
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the officer narrowed the list to; empty sets mean "any"."""
+
+    text: str = ""
+    statuses: frozenset[Status] = frozenset()
+    request_types: frozenset[RequestType] = frozenset()
+    policy_ids: frozenset[str] = frozenset()
+    overdue_only: bool = False
+    awaiting_requester_only: bool = False
+    open_only: bool = False
+    due_within_days: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CaseFilter()
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the register, as the list shows it."""
+
+    id: int
+    reference: str
+    received_at: datetime
+    requester_name: str
+    request_type: RequestType
+    status: Status
+    next_due_at: datetime | None
+    next_due_kind: str | None
+    days_left: int | None
+    policy_id: str | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left is not None and self.days_left < 0
+
+
+@dataclass(frozen=True)
+class TodayCounts:
+    open: int
+    due_soon: int
+    overdue: int
+    awaiting_requester: int
+
+
+@dataclass(frozen=True)
+class RecentChange:
+    at: datetime
+    reference: str
+    action: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One entry of a case's history: an audit event, a message, a letter or a file."""
+
+    at: datetime
+    kind: str  # "event" | "correspondence" | "letter" | "attachment"
+    title: str
+    detail: str = ""
+    actor: str = ""
+    attachment_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+_SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
+    SortKey.REFERENCE: (col(Case.ref_year), col(Case.ref_sequence)),
+    SortKey.RECEIVED: (col(Case.received_at),),
+    SortKey.REQUESTER: (col(RequesterRow.name),),
+    SortKey.TYPE: (col(Case.request_type),),
+    SortKey.STATUS: (col(Case.status),),
+    SortKey.NEXT_DUE: (col(Case.next_due_at),),
+    SortKey.POLICY: (col(Case.policy_id),),
+}
+
+_ACTION_LABELS = {
+    "case.created": "Case registered",
+    "case.updated": "Details edited",
+    "case.acknowledge": "Acknowledged",
+    "case.request_identity_proof": "Identity proof requested (clock stopped)",
+    "case.request_clarification": "Clarification requested (clock stopped)",
+    "case.resume": "Resumed (clock running)",
+    "case.start_work": "Work started",
+    "case.send_response": "Response sent",
+    "case.close": "Closed",
+    "case.reopen": "Reopened",
+    "case.extended": "Response period extended",
+    "attachment.added": "File attached",
+}
+
+
+def action_label(action: str) -> str:
+    """A sentence-case label for an audit action, for timelines and the Today page."""
+    if action in _ACTION_LABELS:
+        return _ACTION_LABELS[action]
+    tail = action.split(".", 1)[-1].replace("_", " ").replace(".", " ")
+    return tail[:1].upper() + tail[1:]
+
+
+def _fts_ids(expression: str) -> Any:
+    """Case ids matching an FTS5 expression, as a subquery the page and count both reuse.
+
+    TODO(storage/search.py): this belongs in the FTS adapter as e.g.
+    ``search.matching_ids(expression)``; it is here so the list can filter 100,000 cases in SQL
+    without the 500-id cap of ``search_case_ids``.
+    """
+    return (
+        text("SELECT rowid FROM case_search WHERE case_search MATCH :fts_q")
+        .bindparams(fts_q=expression)
+        .columns(literal_column("rowid"))
+    )
+
+
+def _conditions(filters: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
+    found: list[ColumnElement[bool]] = []
+    if filters.text.strip():
+        expression = match_expression(filters.text)
+        if expression is None:
+            found.append(literal_column("0") == literal_column("1"))
+        else:
+            found.append(col(Case.id).in_(_fts_ids(expression)))
+    if filters.statuses:
+        found.append(col(Case.status).in_(sorted(s.value for s in filters.statuses)))
+    if filters.request_types:
+        found.append(col(Case.request_type).in_(sorted(t.value for t in filters.request_types)))
+    if filters.policy_ids:
+        found.append(col(Case.policy_id).in_(sorted(filters.policy_ids)))
+    if filters.open_only:
+        found.append(col(Case.status) != Status.CLOSED.value)
+    if filters.awaiting_requester_only:
+        found.append(col(Case.status).in_(sorted(s.value for s in AWAITING_REQUESTER)))
+    if filters.overdue_only:
+        found.append(
+            and_(col(Case.next_due_at).is_not(None), col(Case.next_due_at) < now),
+        )
+        found.append(col(Case.status) != Status.CLOSED.value)
+    if filters.due_within_days is not None:
+        found.append(col(Case.next_due_at) >= now)
+        found.append(col(Case.next_due_at) < now + timedelta(days=filters.due_within_days))
+        found.append(col(Case.status) != Status.CLOSED.value)
+    return found
+
+
+def count_cases(session: Session, filters: CaseFilter, *, now: datetime) -> int:
+    """How many cases match, without fetching them (the list's row count)."""
+    query = select(func.count()).select_from(Case)
+    conditions = _conditions(filters, now)
+    if conditions:
+        query = query.where(*conditions)
+    return int(session.execute(query).scalar_one())
+
+
+def _days_left(due: datetime | None, now: datetime, zone: ZoneInfo) -> int | None:
+    if due is None:
+        return None
+    return (due.astimezone(zone).date() - now.astimezone(zone).date()).days
+
+
+def _row_query() -> Any:
+    return select(
+        col(Case.id),
+        col(Case.reference),
+        col(Case.received_at),
+        col(RequesterRow.name),
+        col(Case.request_type),
+        col(Case.status),
+        col(Case.next_due_at),
+        col(Case.next_due_kind),
+        col(Case.policy_id),
+    ).join(RequesterRow, col(RequesterRow.id) == col(Case.requester_id))
+
+
+def _rows(session: Session, query: Any, now: datetime) -> list[CaseRow]:
+    zone = officer_zone(session)
+    return [
+        CaseRow(
+            id=int(r[0]),
+            reference=str(r[1]),
+            received_at=r[2],
+            requester_name=str(r[3]),
+            request_type=RequestType(r[4]),
+            status=Status(r[5]),
+            next_due_at=r[6],
+            next_due_kind=r[7],
+            days_left=_days_left(r[6], now, zone),
+            policy_id=r[8],
+        )
+        for r in session.execute(query)
+    ]
+
+
+def fetch_page(
+    session: Session,
+    filters: CaseFilter,
+    *,
+    sort: SortKey = SortKey.RECEIVED,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    now: datetime,
+) -> list[CaseRow]:
+    """One page of the register in the order asked for; ties break on the case id."""
+    query = _row_query()
+    conditions = _conditions(filters, now)
+    if conditions:
+        query = query.where(*conditions)
+    keys = [*_SORT_COLUMNS[sort], col(Case.id)]
+    if sort is SortKey.NEXT_DUE:
+        # Cases without a running clock go last whichever way the officer sorts.
+        query = query.order_by(col(Case.next_due_at).is_(None))
+    query = query.order_by(*(k.desc() if descending else k.asc() for k in keys))
+    return _rows(session, query.offset(max(0, offset)).limit(max(0, limit)), now)
+
+
+def today_counts(session: Session, *, now: datetime, soon_days: int = 7) -> TodayCounts:
+    """The four numbers at the top of the Today page, each one indexed count."""
+    return TodayCounts(
+        open=count_cases(session, CaseFilter(open_only=True), now=now),
+        due_soon=count_cases(session, CaseFilter(due_within_days=soon_days), now=now),
+        overdue=count_cases(session, CaseFilter(overdue_only=True), now=now),
+        awaiting_requester=count_cases(session, CaseFilter(awaiting_requester_only=True), now=now),
+    )
+
+
+def next_deadlines(session: Session, *, now: datetime, limit: int = 15) -> list[CaseRow]:
+    """Open cases by nearest deadline (overdue first), for the Today page."""
+    query = (
+        _row_query()
+        .where(col(Case.next_due_at).is_not(None), col(Case.status) != Status.CLOSED.value)
+        .order_by(col(Case.next_due_at), col(Case.id))
+        .limit(limit)
+    )
+    return _rows(session, query, now)
+
+
+def recent_changes(session: Session, *, limit: int = 15) -> list[RecentChange]:
+    """The latest audit events that concern a case, newest first."""
+    query = (
+        select(
+            col(AuditEvent.at), col(Case.reference), col(AuditEvent.action), col(AuditEvent.actor)
+        )
+        .join(Case, col(Case.id) == col(AuditEvent.case_id))
+        .order_by(col(AuditEvent.id).desc())
+        .limit(limit)
+    )
+    return [
+        RecentChange(at=r[0], reference=str(r[1]), action=str(r[2]), actor=str(r[3]))
+        for r in session.execute(query)
+    ]
+
+
+def policy_ids_in_use(session: Session) -> list[str]:
+    """Distinct policy ids on cases, for the Policy filter chip."""
+    query = select(col(Case.policy_id)).where(col(Case.policy_id).is_not(None)).distinct()
+    return sorted(str(r[0]) for r in session.execute(query))
+
+
+def case_row(session: Session, reference: str, *, now: datetime) -> CaseRow | None:
+    """One case as the list shows it, or None."""
+    query = _row_query().where(col(Case.reference) == reference.strip().upper())
+    rows = _rows(session, query, now)
+    return rows[0] if rows else None
+
+
+def _note_of(payload: str | None) -> str:
+    if not payload:
+        return ""
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return ""
+    if not isinstance(data, dict):
+        return ""
+    parts: list[str] = []
+    note = data.get("note") or data.get("reason")
+    if note:
+        parts.append(str(note))
+    after = data.get("after")
+    if isinstance(after, dict) and data.get("before") is not None:
+        changed = [k for k in after if k not in ("requester",)]
+        if isinstance(after.get("requester"), dict):
+            changed += [f"requester {k}" for k in after["requester"]]
+        if changed and len(changed) <= 6 and "reference" not in after:
+            parts.append("Changed: " + ", ".join(c.replace("_", " ") for c in changed))
+        if after.get("outcome"):
+            parts.append(f"Outcome: {str(after['outcome']).replace('_', ' ')}")
+    return " · ".join(parts)
+
+
+def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
+    """Everything that happened to a case, newest first: events, messages, letters, files."""
+    items: list[TimelineItem] = []
+    for event in session.execute(
+        select(AuditEvent).where(col(AuditEvent.case_id) == case_id)
+    ).scalars():
+        if event.action == "attachment.added":
+            continue  # the attachment row below tells the same story, with a link
+        items.append(
+            TimelineItem(
+                at=event.at,
+                kind="event",
+                title=action_label(event.action),
+                detail=_note_of(event.payload),
+                actor=event.actor,
+            )
+        )
+    for message in session.execute(
+        select(Correspondence).where(col(Correspondence.case_id) == case_id)
+    ).scalars():
+        arrow = "Received from" if message.direction == "in" else "Sent to"
+        items.append(
+            TimelineItem(
+                at=message.at,
+                kind="correspondence",
+                title=f"{arrow} {message.counterpart}".strip(),
+                detail=message.subject,
+            )
+        )
+    for letter in session.execute(select(Letter).where(col(Letter.case_id) == case_id)).scalars():
+        items.append(
+            TimelineItem(
+                at=letter.issued_at or letter.created_at,
+                kind="letter",
+                title=f"Letter {letter.status}: {letter.subject}",
+            )
+        )
+    for row in session.execute(
+        select(
+            col(Attachment.id),
+            col(Attachment.filename),
+            col(Attachment.size),
+            col(Attachment.added_at),
+            col(Attachment.purpose),
+        ).where(col(Attachment.case_id) == case_id)
+    ):
+        items.append(
+            TimelineItem(
+                at=row[3],
+                kind="attachment",
+                title=f"File attached: {row[1]}",
+                detail=f"{row[4].replace('_', ' ')}, {row[2]:,} bytes",
+                attachment_id=int(row[0] or 0),
+            )
+        )
+    items.sort(key=lambda item: item.at, reverse=True)
+    return items
+
+
+# --------------------------------------------------------------------------- next deadline
+
+
+def _write_next_due(session: Session, values: dict[int, tuple[datetime | None, str | None]]) -> int:
+    changed = 0
+    for case_id, (due, kind) in values.items():
+        case = session.get(Case, case_id)
+        if case is None:
+            continue
+        if case.next_due_at != due or case.next_due_kind != kind:
+            case.next_due_at = due
+            case.next_due_kind = kind
+            changed += 1
+    return changed
+
+
+def sync_next_due(register: Register, *, now: datetime) -> int:
+    """Bring every case's stored next deadline up to date; returns how many changed.
+
+    The list sorts and filters by ``next_due_at`` in SQL, so it must match what the deadline
+    engine says. TODO(services/cases.py, services/case_deadlines.py): keep the column in the
+    same transaction as every change (insert, status change, extension); until then the app
+    calls this after unlocking and after each change it makes.
+    """
+    from grievance_desk.services.case_deadlines import open_case_deadlines
+
+    items = open_case_deadlines(register, now=now)
+    wanted: dict[int, tuple[datetime | None, str | None]] = {
+        item.case_id: (
+            (item.next.due, str(item.next.kind)) if item.next is not None else (None, None)
+        )
+        for item in items
+    }
+    with register.writing() as session:
+        stale = session.execute(
+            select(col(Case.id)).where(
+                col(Case.next_due_at).is_not(None), col(Case.status) == Status.CLOSED.value
+            )
+        ).all()
+        for row in stale:
+            wanted.setdefault(int(row[0] or 0), (None, None))
+        return _write_next_due(session, wanted)
+
+
+def sync_case_next_due(register: Register, reference: str, *, now: datetime) -> None:
+    """Refresh one case's stored next deadline after the app changed it."""
+    from grievance_desk.services.case_deadlines import deadlines_for_case
+
+    item = deadlines_for_case(register, reference, now=now)
+    due = (item.next.due, str(item.next.kind)) if item.next is not None else (None, None)
+    with register.writing() as session:
+        _write_next_due(session, {item.case_id: due})

@@ -1,0 +1,221 @@
+"""Turn an e-mail saved from the mail client into a new-case draft the officer checks.
+
+Most requests arrive by e-mail. The officer drags the message out of Outlook or Thunderbird
+(``.msg`` or ``.eml``) onto the app; we read the sender, subject, body, date and attachments
+and fill a draft, but save nothing: the officer checks the form first, because a mail
+client's "From" may be an assistant, a nominee or a forwarding address.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.domain.case_record import MAX_DESCRIPTION, CaseDraft, Requester, clean_text
+from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
+from grievance_desk.services.attachments import detect_media_type
+from grievance_desk.storage.errors import RegisterError
+
+MAX_EMAIL_BYTES = 60 * 1000 * 1000
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class EmailIntakeError(RegisterError):
+    """A file that cannot be read as an e-mail; the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class IntakeAttachment:
+    filename: str
+    data: bytes
+    media_type: str
+    purpose: str = "evidence"
+
+
+@dataclass(frozen=True)
+class EmailIntake:
+    """What an e-mail said, plus a draft and the files to keep with the new case."""
+
+    source_name: str
+    sender_name: str
+    sender_address: str
+    subject: str
+    body: str
+    received_at: datetime
+    draft: CaseDraft
+    attachments: tuple[IntakeAttachment, ...] = field(default=())
+
+
+def _draft(
+    sender_name: str, sender_address: str, subject: str, body: str, received_at: datetime
+) -> CaseDraft:
+    description = clean_text("\n\n".join(part for part in (subject, body.strip()) if part))
+    if len(description) > MAX_DESCRIPTION:
+        description = description[: MAX_DESCRIPTION - 40].rstrip() + "\n[…message shortened]"
+    name = clean_text(sender_name) or clean_text(sender_address.split("@", 1)[0])
+    return CaseDraft(
+        kind=CaseKind.RIGHTS_REQUEST,
+        request_type=RequestType.OTHER,
+        channel=Channel.EMAIL,
+        received_at=received_at,
+        requester=Requester(name=name, email=clean_text(sender_address)),
+        description=description,
+    )
+
+
+def _aware(moment: datetime | None, fallback: datetime) -> datetime:
+    if moment is None:
+        return fallback
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not isinstance(message, EmailMessage) or not (
+        message.get("From") or message.get("Subject") or message.get("Date")
+    ):
+        raise EmailIntakeError(
+            f"{name} does not look like an e-mail (no From, Subject or Date header). Save the "
+            "message from your mail client as .eml (or Outlook .msg) and drop that file."
+        )
+    try:
+        sender_name, sender_address = email.utils.parseaddr(str(message.get("From", "")))
+    except (TypeError, ValueError):
+        sender_name, sender_address = "", ""
+    subject = str(message.get("Subject", "") or "").strip()
+    try:
+        received = email.utils.parsedate_to_datetime(str(message["Date"]))
+    except (TypeError, ValueError, IndexError, KeyError):
+        received = None
+    body_part = message.get_body(preferencelist=("plain", "html"))
+    body = ""
+    if body_part is not None:
+        try:
+            body = str(body_part.get_content())
+        except (LookupError, ValueError):
+            payload = body_part.get_payload(decode=True)
+            body = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+        if body_part.get_content_subtype() == "html":
+            body = _strip_html(body)
+    files: list[IntakeAttachment] = []
+    for part in message.iter_attachments():
+        filename = part.get_filename() or "attachment"
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload:
+            files.append(IntakeAttachment(filename, payload, detect_media_type(payload, filename)))
+    received_at = _aware(received, now)
+    return EmailIntake(
+        source_name=name,
+        sender_name=sender_name,
+        sender_address=sender_address,
+        subject=subject,
+        body=body,
+        received_at=received_at,
+        draft=_draft(sender_name, sender_address, subject, body, received_at),
+        attachments=(
+            IntakeAttachment(name, data, "message/rfc822", purpose="email"),
+            *files,
+        ),
+    )
+
+
+def _strip_html(html: str) -> str:
+    """Readable text from an HTML-only e-mail, without a parser dependency."""
+    import html as html_module
+    import re
+
+    text = re.sub(r"(?is)<(script|style).*?</\1>", "", html)
+    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\n{3,}", "\n\n", html_module.unescape(text)).strip()
+
+
+def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
+    import extract_msg
+
+    try:
+        message: Any = extract_msg.openMsg(data)
+    except Exception as error:  # extract_msg raises many kinds for a damaged file
+        raise EmailIntakeError(
+            f"{name} could not be read as an Outlook message ({error}). In Outlook, save the "
+            "message again (File → Save As → Outlook Message Format) and drop the new file."
+        ) from error
+    try:
+        sender_name, sender_address = email.utils.parseaddr(str(message.sender or ""))
+        if not sender_address and getattr(message, "sender_email", None):
+            sender_address = str(message.sender_email)
+        subject = str(message.subject or "").strip()
+        body = str(message.body or "")
+        received = message.date if isinstance(message.date, datetime) else None
+        files: list[IntakeAttachment] = []
+        for item in message.attachments:
+            payload = getattr(item, "data", None)
+            filename = str(
+                getattr(item, "longFilename", None)
+                or getattr(item, "shortFilename", None)
+                or "attachment"
+            )
+            if isinstance(payload, bytes) and payload:
+                files.append(
+                    IntakeAttachment(filename, payload, detect_media_type(payload, filename))
+                )
+    finally:
+        message.close()
+    received_at = _aware(received, now)
+    return EmailIntake(
+        source_name=name,
+        sender_name=sender_name,
+        sender_address=sender_address,
+        subject=subject,
+        body=body,
+        received_at=received_at,
+        draft=_draft(sender_name, sender_address, subject, body, received_at),
+        attachments=(
+            IntakeAttachment(name, data, "application/vnd.ms-outlook", purpose="email"),
+            *files,
+        ),
+    )
+
+
+def read_email_bytes(name: str, data: bytes, *, now: datetime) -> EmailIntake:
+    """Read an .eml or .msg from bytes; ``now`` stands in for a missing or unreadable date."""
+    if not data.strip():
+        raise EmailIntakeError(
+            f"{name} is empty (0 bytes). Save the message from your mail client again."
+        )
+    if len(data) > MAX_EMAIL_BYTES:
+        raise EmailIntakeError(
+            f"{name} is {len(data) / 1_000_000:.0f} MB, more than the "
+            f"{MAX_EMAIL_BYTES / 1_000_000:.0f} MB an e-mail may be here. Save the attachments "
+            "separately and add them to the case one by one."
+        )
+    if data.startswith(OLE_SIGNATURE) or name.lower().endswith(".msg"):
+        return _read_msg(name, data, now)
+    if b"\x00" in data[:4096]:
+        raise EmailIntakeError(
+            f"{name} is not an e-mail file. Drop a message saved as .eml or Outlook .msg."
+        )
+    return _read_eml(name, data, now)
+
+
+def read_email_file(path: Path, *, now: datetime) -> EmailIntake:
+    """Read a dropped e-mail file; a missing or unreadable file gets a clear message."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise EmailIntakeError(
+            f"{path.name} could not be read ({error.strerror or error}). Check the file is "
+            "still there and that you may open it."
+        ) from error
+    return read_email_bytes(path.name, data, now=now)
+
+
+def is_email_file(path: Path) -> bool:
+    """Whether a dropped file should go through e-mail intake rather than be attached."""
+    return path.suffix.lower() in (".eml", ".msg")
