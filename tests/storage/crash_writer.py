@@ -1,0 +1,30 @@
+"""A writer process for the crash-safety test: registers cases until it is killed.
+
+Prints each reference only after ``register_case`` has returned (its commit is done), so the
+test knows which cases must survive a SIGKILL.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from grievance_desk.services.cases import register_case
+from grievance_desk.storage.register import Register, Unlock
+from tests.support.drafts import make_draft
+
+
+def main(path: str, passphrase: str) -> None:
+    register = Register.open(Path(path), Unlock(passphrase=passphrase))
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    index = 0
+    while True:
+        index += 1
+        draft = make_draft(description=f"Crash test case {index} " + "x" * 2000)
+        reference = register_case(register, draft, now=start + timedelta(seconds=index))
+        print(reference, flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
