@@ -20,6 +20,7 @@ from grievance_desk.cli.common import (
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.integrity import verify_register
+from grievance_desk.services.key_rotation import rotate_key
 from grievance_desk.storage.errors import KeyringUnavailable
 from grievance_desk.storage.register import Register
 
@@ -101,6 +102,19 @@ def _passwd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rotate_key(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        passphrase = secret_from_sources(args, "passphrase")
+        recovery_key = rotate_key(register, passphrase, now=utc_now())
+    print("The register was re-encrypted with a new data key.")
+    print("NEW RECOVERY KEY (the old one no longer works; write this one down):")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    print("Backups made before now still open with the old recovery key and passphrase.")
+    return 0
+
+
 def add_parsers(subparsers: Any) -> None:
     """Register this module's commands on the main parser."""
     common = register_options()
@@ -136,6 +150,13 @@ def add_parsers(subparsers: Any) -> None:
     )
     key.add_argument("--export-raw", action="store_true", help="print the raw data key")
     key.set_defaults(func=_key)
+
+    rotate = subparsers.add_parser(
+        "rotate-key",
+        parents=[common],
+        help="re-encrypt the register under a new data key (issues a new recovery key)",
+    )
+    rotate.set_defaults(func=_rotate_key)
 
     passwd = subparsers.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.add_argument(

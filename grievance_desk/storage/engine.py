@@ -76,6 +76,17 @@ def _quiet_sqlcipher_log() -> None:
         probe.close()
 
 
+def sqlcipher3_connect(db_path: Path, data_key: bytes) -> Any:
+    """A bare keyed DB-API connection, for the few statements SQLAlchemy cannot pool (rekey)."""
+    import sqlcipher3
+
+    _quiet_sqlcipher_log()
+    connection = sqlcipher3.connect(str(db_path), isolation_level=None)
+    connection.execute(f'PRAGMA key = "{raw_key_literal(data_key)}"')
+    connection.execute("SELECT count(*) FROM sqlite_master")
+    return connection
+
+
 def make_engine(db_path: Path, data_key: bytes) -> Engine:
     """An engine for one register; call ``dispose()`` to drop every pooled connection."""
     _quiet_sqlcipher_log()

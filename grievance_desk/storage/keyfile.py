@@ -126,6 +126,9 @@ class KeyFile:
     slots: dict[str, dict[str, Any]]
     database_salt: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Set by unlock when a key rotation was interrupted: the new key, unwrapped from the
+    # "pending" slots with the same passphrase. Never written to disk.
+    pending_key: bytes | None = field(default=None, repr=False, compare=False)
 
     # -- creating and sealing -------------------------------------------------------------
 
@@ -175,6 +178,13 @@ class KeyFile:
         if not isinstance(slot, dict):
             raise KeyFileDamaged(str(path), f"the {name} entry is missing")
         return slot
+
+    def pending_slots(self) -> KeyFile | None:
+        """The slots of an unfinished key rotation, as a key file of their own."""
+        pending = self.extra.get("pending")
+        if not isinstance(pending, dict) or not isinstance(pending.get("slots"), dict):
+            return None
+        return KeyFile(register_id=self.register_id, slots=dict(pending["slots"]))
 
     def open_with_passphrase(self, passphrase: str, path: Path = Path("key file")) -> bytes:
         """The data key, or WrongPassphrase; runs Argon2id, so call it off the GUI thread."""

@@ -22,7 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from grievance_desk.storage import keyring_store
 from grievance_desk.storage.backup import export_encrypted, write_backup
-from grievance_desk.storage.engine import BEGIN_MODE, make_engine
+from grievance_desk.storage.engine import (
+    BEGIN_MODE,
+    make_engine,
+    raw_key_literal,
+    sqlcipher3_connect,
+)
 from grievance_desk.storage.errors import (
     KeyFileMismatch,
     NotARegister,
@@ -143,7 +148,11 @@ class Register:
         if unlock.recovery_key is not None:
             return keyfile, keyfile.open_with_recovery_key(unlock.recovery_key, key_path)
         if unlock.passphrase is not None:
-            return keyfile, keyfile.open_with_passphrase(unlock.passphrase, key_path)
+            key = keyfile.open_with_passphrase(unlock.passphrase, key_path)
+            pending = keyfile.pending_slots()
+            if pending is not None:
+                keyfile.pending_key = pending.open_with_passphrase(unlock.passphrase, key_path)
+            return keyfile, key
         raise WrongPassphrase()
 
     @staticmethod
@@ -154,6 +163,18 @@ class Register:
 
     @staticmethod
     def open_with_key(path: Path, keyfile: KeyFile, data_key: bytes) -> Register:
+        """Open with an unwrapped key; finishes a key rotation a crash interrupted."""
+        try:
+            return Register._open_keyed(path, keyfile, data_key)
+        except NotARegister:
+            if keyfile.pending_key is None:
+                raise
+        register = Register._open_keyed(path, keyfile, keyfile.pending_key)
+        register._finish_rotation()
+        return register
+
+    @staticmethod
+    def _open_keyed(path: Path, keyfile: KeyFile, data_key: bytes) -> Register:
         lock = RegisterLock(path)
         lock.acquire()
         try:
@@ -211,6 +232,61 @@ class Register:
         """Re-wrap the same data key under a new passphrase; the database is untouched."""
         self.keyfile.seal_passphrase(self.data_key, new_passphrase, kdf or default_kdf())
         self.keyfile.save(self.key_path)
+
+    def rotate_key(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+        """Re-key the database with a new data key; returns the new recovery key.
+
+        Crash-safe order: the new key is first sealed into "pending" slots of the key file;
+        then SQLCipher re-encrypts every page in one transaction; then the pending slots
+        replace the old ones. A crash in between leaves a register that the passphrase still
+        opens (``open_with_key`` finishes the rotation).
+        """
+        if self.keyfile.open_with_passphrase(passphrase, self.key_path) != self.data_key:
+            raise WrongPassphrase()
+        new_key, new_recovery = new_data_key(), new_recovery_key()
+        pending = KeyFile(register_id=self.keyfile.register_id, slots={})
+        pending.seal_passphrase(new_key, passphrase, kdf or default_kdf())
+        pending.seal_recovery(new_key, new_recovery)
+        self.keyfile.extra["pending"] = {"slots": pending.slots}
+        self.keyfile.save(self.key_path)
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.rollback()
+        self.engine.dispose()
+        raw = sqlcipher3_connect(self.path, self.data_key)
+        try:
+            raw.execute(f'PRAGMA rekey = "{raw_key_literal(new_key)}"')
+        finally:
+            raw.close()
+        self._switch_engine(new_key)
+        self._finish_rotation()
+        return new_recovery
+
+    def _switch_engine(self, data_key: bytes) -> None:
+        self.engine.dispose()
+        self.engine = make_engine(self.path, data_key)
+        self._data_key = data_key
+        self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writer_sessions = sessionmaker(
+            bind=self.engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"}),
+            expire_on_commit=False,
+        )
+
+    def _finish_rotation(self) -> None:
+        """Make the pending slots the real ones, after the database answers to the new key."""
+        pending = self.keyfile.pending_slots()
+        if pending is None:
+            return
+        problems = self.integrity_problems()
+        if problems:
+            raise NotARegister(str(self.path), "integrity check failed after re-keying")
+        self.keyfile.slots = pending.slots
+        self.keyfile.extra.pop("pending", None)
+        self.keyfile.pending_key = None
+        self.keyfile.database_salt = database_salt(self.path)
+        self.keyfile.save(self.key_path)
+        if self.remembered_backend:
+            keyring_store.remember_key(self.keyfile.register_id, self.data_key)
 
     def remember_on_this_computer(self) -> str:
         backend = keyring_store.remember_key(self.keyfile.register_id, self.data_key)

@@ -201,3 +201,15 @@ def test_second_process_is_refused_while_a_register_is_open(tmp_path: Path) -> N
         )  # fmt: skip
     assert result.returncode == 1
     assert "already open in another" in result.stderr
+
+
+def test_rotate_key_prints_a_new_recovery_key(cli: Cli, tmp_path: Path) -> None:
+    register = tmp_path / "r.db"
+    cli("demo", str(register), "--cases", "4")
+    old_key = cli("key", "--register", str(register), "--export-raw")[1].strip()
+    code, out, _ = cli("rotate-key", "--register", str(register))
+    assert code == 0 and "NEW RECOVERY KEY" in out
+    new_key = cli("key", "--register", str(register), "--export-raw")[1].strip()
+    assert new_key != old_key and len(new_key) == 64
+    code, out, _ = cli("verify", "--register", str(register))
+    assert code == 0
