@@ -1,0 +1,259 @@
+"""`due`, `calendar` and `extend`: the register's deadlines from a terminal.
+
+Thin like every command module: parse, call `services.case_deadlines`, print. Output carries
+case references, never requesters' names, so it can be pasted into a ticket or a calendar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.cli.common import (
+    PASSPHRASE_ENV,
+    UserError,
+    binary_output,
+    opened_register,
+    register_options,
+)
+from grievance_desk.cli.deadline_commands import InputError, parse_moment
+from grievance_desk.domain.policy import Policy
+from grievance_desk.services.case_deadlines import (
+    CaseDeadlines,
+    OpenDeadline,
+    calendar_items,
+    due_within,
+    extend_case,
+)
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.ics_export import build_ics
+from grievance_desk.services.policy_settings import PolicySettingsError, custom_policies
+from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.keyfile import KeyFile
+from grievance_desk.storage.paths import default_register_path, key_file_for
+from grievance_desk.storage.register import Register, Unlock
+
+__all__ = ["add_parsers", "own_policies_from_default_register", "parse_within"]
+
+_WITHIN = re.compile(r"\s*(\d{1,5})\s*([hdw])\s*", re.IGNORECASE)
+_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def parse_within(text: str) -> timedelta:
+    """``36h``, ``14d`` or ``2w`` as a timedelta; anything else is refused, naming the forms."""
+    match = _WITHIN.fullmatch(text)
+    if match is None:
+        raise UserError(
+            f"--within {text!r} is not a period. Use a whole number followed by h (hours), "
+            "d (days) or w (weeks), for example 36h, 14d or 2w."
+        )
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
+# --------------------------------------------------------------------------- due
+
+
+def _due_text(deadline: OpenDeadline) -> str:
+    due = deadline.due
+    if (due.hour, due.minute, due.second) == (23, 59, 59):
+        return deadline.due_date.isoformat()
+    return due.strftime("%Y-%m-%d %H:%M")
+
+
+def _kind_text(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+def _due_json(item: CaseDeadlines) -> dict[str, Any]:
+    deadline = item.next
+    return {
+        "reference": item.reference,
+        "status": item.status.value,
+        "policy": item.policy_id,
+        "policy_label": item.policy_label,
+        "kind": None if deadline is None else deadline.kind.value,
+        "due": None if deadline is None else deadline.due.isoformat(),
+        "due_date": None if deadline is None else deadline.due_date.isoformat(),
+        "days_left": None if deadline is None else deadline.days_left,
+        "overdue": item.overdue,
+        "explanation": None if deadline is None else deadline.explanation,
+        "problem": item.problem,
+    }
+
+
+def _print_due_table(items: list[CaseDeadlines], within: str | None) -> None:
+    if not items:
+        span = f"within {within}" if within else "in the register"
+        print(f"No open deadlines {span}.")
+        return
+    rows = [("REFERENCE", "DEADLINE", "DUE", "DAYS LEFT", "POLICY")]
+    for item in items:
+        deadline = item.next
+        if deadline is None:
+            rows.append((item.reference, "policy problem", "—", "—", item.policy_id))
+            continue
+        rows.append(
+            (
+                item.reference,
+                _kind_text(deadline.kind.value) + (" (OVERDUE)" if deadline.overdue else ""),
+                _due_text(deadline),
+                str(deadline.days_left),
+                item.policy_label,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = [row[i].ljust(widths[i]) if i != 3 else row[i].rjust(widths[i]) for i in range(4)]
+        print("  ".join([*cells, row[4]]).rstrip())
+    for item in items:
+        if item.problem is not None:
+            print(f"problem: {item.problem}")
+    overdue = sum(1 for item in items if item.overdue)
+    print(f"{len(items)} case(s), {overdue} overdue.")
+
+
+def _due(args: argparse.Namespace) -> int:
+    within = None if args.within is None else parse_within(args.within)
+    now = utc_now()
+    with opened_register(args) as register:
+        items = due_within(register, now=now, within=within)
+    if args.json:
+        print(json.dumps([_due_json(i) for i in items], indent=2, ensure_ascii=False))
+    else:
+        _print_due_table(items, args.within)
+    return 0
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    now = utc_now()
+    with opened_register(args) as register:
+        items = calendar_items(register, now=now)
+    data = build_ics(items, generated_at=now)
+    output: Path | None = None if args.output is None else args.output.expanduser()
+    with binary_output(output) as handle:
+        handle.write(data)
+        handle.flush()
+    if output is not None:
+        cases = len({i.reference for i in items})
+        print(f"Wrote {len(items)} deadline(s) of {cases} open case(s) to {output}.")
+    return 0
+
+
+# --------------------------------------------------------------------------- extend
+
+
+def _extend(args: argparse.Namespace) -> int:
+    now = utc_now()
+    with opened_register(args) as register:
+        notice_sent_at = None
+        if args.notice_sent is not None:
+            with register.reading() as session:
+                zone = officer_zone(session)
+            try:
+                notice_sent_at = parse_moment(args.notice_sent, zone)
+            except InputError as error:
+                raise UserError(f"--notice-sent: {error}.") from None
+        result = extend_case(
+            register, args.reference, now=now, reason=args.reason, notice_sent_at=notice_sent_at
+        )
+    assert result.deadlines is not None
+    final = result.deadlines.final_respond_by
+    print(f"{result.reference}: extended under {result.policy_label}.")
+    print(f"Respond by {final.due.strftime('%Y-%m-%d')} ({final.explanation})")
+    return 0
+
+
+# --------------------------------------------------------------------------- own policies
+
+
+def own_policies_from_default_register(path: Path | None = None) -> list[Policy]:
+    """The officer's own policies for `policies`, or [] when the register cannot be opened
+    without asking for anything (no passphrase variable, no remembered key, no register).
+
+    Listing policies must never block on a prompt or fail because the register is elsewhere,
+    locked or absent: the presets are still worth showing.
+    """
+    target = (path or default_register_path()).expanduser()
+    try:
+        if not target.exists() or not key_file_for(target).exists():
+            return []
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        if passphrase:
+            unlock = Unlock(passphrase=passphrase)
+        elif "remembered" in KeyFile.load(key_file_for(target)).extra:
+            unlock = Unlock(use_keyring=True)
+        else:
+            return []
+        register = Register.open(target, unlock)
+    except (RegisterError, OSError, ValueError):
+        return []
+    try:
+        with register.reading() as session:
+            return list(custom_policies(session))
+    except PolicySettingsError as error:
+        print(f"warning: your own policies are not listed: {error}", file=sys.stderr)
+        return []
+    finally:
+        register.close()
+
+
+# --------------------------------------------------------------------------- parsers
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register `due`, `calendar` and `extend` on the main parser."""
+    common = register_options()
+
+    due = subparsers.add_parser(
+        "due",
+        parents=[common],
+        help="open cases by nearest deadline, overdue first",
+        description="Open cases by their nearest deadline, overdue first. Days left are in "
+        "the officer's time zone; negative means overdue.",
+    )
+    due.add_argument(
+        "--within",
+        metavar="PERIOD",
+        help="only deadlines due within this period, e.g. 36h, 14d or 2w (overdue always shown)",
+    )
+    due.add_argument("--json", action="store_true", help="print JSON")
+    due.set_defaults(func=_due)
+
+    calendar = subparsers.add_parser(
+        "calendar",
+        parents=[common],
+        help="export open deadlines as an .ics calendar (references only, no names)",
+        description="Write an RFC 5545 calendar with one event and alarms per open deadline.",
+    )
+    calendar.add_argument(
+        "--output", "-o", type=Path, metavar="FILE", help="where to write (default: stdout)"
+    )
+    calendar.set_defaults(func=_calendar)
+
+    extend = subparsers.add_parser(
+        "extend",
+        parents=[common],
+        help="extend a case's response period, where its policy allows",
+        description="Record an extension of the response period; refused with the reason when "
+        "the case's policy allows none or the maximum is reached.",
+    )
+    extend.add_argument("reference", help="the case reference, e.g. GRV-2026-00042")
+    extend.add_argument(
+        "--reason", required=True, help="the reasons given to the requester for the extension"
+    )
+    extend.add_argument(
+        "--notice-sent",
+        metavar="DATETIME",
+        help="when the requester was told of the extension (default: now)",
+    )
+    extend.set_defaults(func=_extend)
