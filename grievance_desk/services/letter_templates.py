@@ -1,0 +1,695 @@
+"""Letter templates: the shipped ones, the officer's edited copies, and rendering them safely.
+
+Shipped templates live in ``resources/templates`` (``catalogue.json`` plus one ``.md.j2`` body
+each) and never change; the officer edits copies, kept inside the register as settings
+(``templates.custom.<id>``) with every version, so each issued letter can name the exact
+template version that made it. Rendering uses Jinja2's sandbox with StrictUndefined, and
+everything is checked before any PDF is made: syntax (with the line), unknown fields (named,
+with the fields available), attempts to reach Python internals, content the law requires
+(DPDP Rules r.9 contact details, refusal reasons, the escalation route …) and required fields
+left empty.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from sqlalchemy.orm import Session
+
+from grievance_desk.resources_path import resource_path
+from grievance_desk.storage.audit import append_event, digest
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_store import all_settings, get_setting, put_setting
+
+CUSTOM_PREFIX = "templates.custom."
+DATE_FORMAT_KEY = "letters.date_format"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+PARTS = ("subject", "salutation", "body", "closing")
+NEXT_STEPS = (
+    "acknowledge",
+    "request_identity_proof",
+    "request_clarification",
+    "record_extension",
+    "send_response",
+    "close",
+)
+
+#: Every field a template may use, with what it holds. ``letter.*`` fields are typed by the
+#: officer for one letter (the rest come from the case, requester, deadlines and settings).
+FIELDS: dict[str, str] = {
+    "case.reference": "the case reference, e.g. GRV-2026-00042",
+    "case.request_type": "the kind of request, e.g. Access, Erasure",
+    "case.kind": "Complaint or Rights request",
+    "case.channel": "how the case arrived, e.g. E-mail",
+    "case.received_on": "the date the case was received (use | date)",
+    "case.status": "the case's current status",
+    "case.description": "the officer's description of the request",
+    "case.data_categories": "the categories of data concerned, as a list",
+    "case.refusal_grounds": "the refusal grounds recorded on the case, as a list",
+    "case.outcome": "the outcome recorded on the case, if any",
+    "case.representative": "who acts for the requester (guardian, nominee …), if anyone",
+    "case.representative_name": "the representative's name, if any",
+    "requester.name": "the requester's name",
+    "requester.email": "the requester's e-mail address",
+    "requester.phone": "the requester's phone number",
+    "requester.postal_address": "the requester's postal address",
+    "requester.organisation": "the requester's organisation or account",
+    "requester.relationship": "the requester's relationship to the organisation",
+    "deadlines.acknowledge_by": "the acknowledgement due date (use | date)",
+    "deadlines.respond_by": "the original response due date (use | date)",
+    "deadlines.extension_notice_by": "the last date to give notice of an extension (use | date)",
+    "deadlines.extended_respond_by": "the response date after an extension (use | date)",
+    "deadlines.final_respond_by": "the response date in force now (use | date)",
+    "deadlines.policy": "the deadline policy applied, e.g. dpdp-2025",
+    "deadlines.legal_source": "the law the policy comes from",
+    "organisation.name": "the organisation's name",
+    "organisation.address": "the organisation's address",
+    "organisation.website": "the organisation's website",
+    "officer.name": "the grievance officer's name",
+    "officer.title": "the officer's title, e.g. Grievance Officer",
+    "officer.email": "the officer's e-mail address",
+    "officer.phone": "the officer's phone number",
+    "officer.address": "the officer's postal address",
+    "officer.contact": "the officer's e-mail and phone, joined for a sentence",
+    "officer.email_or_address": "where to send documents: the e-mail, else the address",
+    "escalation.authority": "who the requester can escalate to (e.g. the Data Protection Board)",
+    "escalation.law": "the provision giving that route",
+    "escalation.route": "a paragraph explaining how to escalate",
+    "letter.date": "the date of the letter (use | date)",
+    "letter.identity_documents": "the documents or details needed to verify identity",
+    "letter.clarification_needed": "what the requester must clarify",
+    "letter.extension_reasons": "why more time is needed",
+    "letter.data_summary": "a summary of the personal data held",
+    "letter.processing_activities": "the processing carried out on that data",
+    "letter.recipients": "who the data was shared with, and what was shared",
+    "letter.how_provided": "how a copy of the data is provided (optional)",
+    "letter.corrections_made": "what was corrected, completed or updated",
+    "letter.recipients_informed": "recipients told of a correction (optional)",
+    "letter.data_erased": "what was erased",
+    "letter.data_retained": "data kept because a law requires it, with the law and period",
+    "letter.objection_outcome": "the decision on an objection or restriction",
+    "letter.consent_purposes": "the purposes for which consent is withdrawn",
+    "letter.continued_processing": "processing that continues lawfully without consent",
+    "letter.nominee_name": "the person nominated",
+    "letter.resolution": "the findings and action taken on a grievance",
+    "letter.refused_action": "what is refused, e.g. 'erase the data you asked us to erase'",
+    "letter.reasons": "the reasons for a refusal or decision",
+    "letter.closure_summary": "why the case is closed and what was done",
+}
+NAMESPACES = frozenset(path.split(".", 1)[0] for path in FIELDS)
+#: Fields the officer may set for one letter (``overrides``); the others come from the register.
+EDITABLE_FIELDS = frozenset(
+    path
+    for path in FIELDS
+    if (path.startswith("letter.") and path != "letter.date") or path.startswith("escalation.")
+)
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+class LetterTemplateError(ValueError):
+    """A template or its fields cannot make a letter; the message names the problem and fix."""
+
+
+class UnknownTemplate(LetterTemplateError):
+    pass
+
+
+class TemplateSyntaxProblem(LetterTemplateError):
+    def __init__(self, message: str, part: str, line: int | None) -> None:
+        super().__init__(message)
+        self.part = part
+        self.line = line
+
+
+class UnknownField(LetterTemplateError):
+    def __init__(self, names: list[str], message: str) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+class UnsafeTemplate(LetterTemplateError):
+    pass
+
+
+class MissingRequiredContent(LetterTemplateError):
+    def __init__(self, items: list[RequiredItem], message: str) -> None:
+        super().__init__(message)
+        self.items = items
+
+
+class EmptyFields(LetterTemplateError):
+    def __init__(self, names: list[str], message: str) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+@dataclass(frozen=True)
+class RequiredItem:
+    """Content the law needs in a letter of this kind, and the fields that carry it."""
+
+    id: str
+    label: str
+    law: str
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LetterTemplate:
+    """One version of a template. ``version_id`` is what an issued letter records."""
+
+    id: str
+    title: str
+    version: str
+    request_types: tuple[str, ...]
+    statuses: tuple[str, ...]
+    subject: str
+    salutation: str
+    body: str
+    closing: str
+    fields: tuple[str, ...]
+    required_content: tuple[RequiredItem, ...]
+    next_step: str
+    shipped: bool = True
+    saved_at: str | None = None
+
+    @property
+    def version_id(self) -> str:
+        return f"{self.id}@{self.version}"
+
+    def suits(self, request_type: str, status: str) -> bool:
+        """Whether the template fits a case, so the UI offers the right letters first."""
+        types_ok = "*" in self.request_types or request_type in self.request_types
+        return types_ok and status in self.statuses
+
+    def part(self, name: str) -> str:
+        return str(getattr(self, name))
+
+
+@dataclass(frozen=True)
+class TemplateProblem:
+    """One finding of `check_template`, for the editor to mark (with a line where known)."""
+
+    kind: Literal["syntax", "unknown_field", "unsafe", "missing_content"]
+    message: str
+    part: str = "body"
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RenderedText:
+    """A template filled in: plain text in the letter markup, ready for the PDF."""
+
+    subject: str
+    salutation: str
+    body: str
+    closing: str
+    template_id: str
+    template_version: str
+    fields_used: tuple[str, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def format_date(
+    value: date | datetime, fmt: str = DEFAULT_DATE_FORMAT, tz: ZoneInfo | None = None
+) -> str:
+    """ "25 November 2026" by default; English month names whatever the computer's locale.
+
+    ``fmt`` is a strftime pattern; ``%-d`` is the day without a leading zero on every OS.
+    A datetime is shown as its date in ``tz`` (the officer's zone) when given.
+    """
+    if isinstance(value, datetime):
+        value = value.astimezone(tz).date() if tz is not None else value.date()
+    text = (
+        fmt.replace("%-d", str(value.day))
+        .replace("%B", _MONTHS[value.month - 1])
+        .replace("%b", _MONTHS[value.month - 1][:3])
+    )
+    return value.strftime(text)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _item(data: Mapping[str, Any]) -> RequiredItem:
+    return RequiredItem(
+        id=str(data["id"]),
+        label=str(data["label"]),
+        law=str(data["law"]),
+        fields=tuple(str(f) for f in data["fields"]),
+    )
+
+
+@cache
+def shipped_templates() -> tuple[LetterTemplate, ...]:
+    """The templates that ship with the app (read once; they never change at run time)."""
+    folder = resource_path("templates")
+    catalogue_path = folder / "catalogue.json"
+    if not catalogue_path.is_file():
+        raise LetterTemplateError(
+            f"The letter templates are missing ({catalogue_path}). Reinstall Grievance Desk."
+        )
+    catalogue = json.loads(catalogue_path.read_text(encoding="utf-8"))
+    found: list[LetterTemplate] = []
+    for entry in catalogue["templates"]:
+        body = (folder / entry["file"]).read_text(encoding="utf-8")
+        found.append(
+            LetterTemplate(
+                id=entry["id"],
+                title=entry["title"],
+                version=f"shipped-{entry['version']}",
+                request_types=tuple(entry["request_types"]),
+                statuses=tuple(entry["statuses"]),
+                subject=entry["subject"],
+                salutation=entry["salutation"],
+                body=body,
+                closing=entry["closing"],
+                fields=tuple(entry["fields"]),
+                required_content=tuple(_item(i) for i in entry["required_content"]),
+                next_step=entry["next_step"],
+            )
+        )
+    return tuple(found)
+
+
+def _shipped(template_id: str) -> LetterTemplate:
+    for template in shipped_templates():
+        if template.id == template_id:
+            return template
+    known = ", ".join(t.id for t in shipped_templates())
+    raise UnknownTemplate(f"There is no letter template {template_id!r}. Templates: {known}.")
+
+
+def _custom_record(session: Session, template_id: str) -> dict[str, Any]:
+    value = get_setting(session, CUSTOM_PREFIX + template_id, None)
+    return value if isinstance(value, dict) else {"current": 0, "versions": []}
+
+
+def _custom_version(base: LetterTemplate, stored: Mapping[str, Any]) -> LetterTemplate:
+    return replace(
+        base,
+        title=str(stored.get("title") or base.title),
+        version=f"custom-{int(stored['number'])}",
+        subject=str(stored["subject"]),
+        salutation=str(stored["salutation"]),
+        body=str(stored["body"]),
+        closing=str(stored["closing"]),
+        shipped=False,
+        saved_at=str(stored.get("saved_at") or ""),
+    )
+
+
+def get_template(session: Session, template_id: str, version: str | None = None) -> LetterTemplate:
+    """The version in use (the officer's copy if they made one), or a named older version."""
+    base = _shipped(template_id)
+    record = _custom_record(session, template_id)
+    versions = {f"custom-{int(v['number'])}": v for v in record["versions"]}
+    if version is None:
+        current = int(record.get("current", 0))
+        return base if current == 0 else _custom_version(base, versions[f"custom-{current}"])
+    if version == base.version:
+        return base
+    if version in versions:
+        return _custom_version(base, versions[version])
+    raise UnknownTemplate(
+        f"Template {template_id!r} has no version {version!r}; it has "
+        f"{', '.join([base.version, *versions])}."
+    )
+
+
+def list_templates(session: Session | None = None) -> list[LetterTemplate]:
+    """Every template in its version in use; without a session, the shipped ones."""
+    if session is None:
+        return list(shipped_templates())
+    custom = all_settings(session, CUSTOM_PREFIX)
+    result: list[LetterTemplate] = []
+    for base in shipped_templates():
+        record = custom.get(CUSTOM_PREFIX + base.id)
+        if isinstance(record, dict) and int(record.get("current", 0)):
+            result.append(get_template(session, base.id))
+        else:
+            result.append(base)
+    return result
+
+
+def template_versions(session: Session, template_id: str) -> list[LetterTemplate]:
+    """The shipped version and every saved copy, oldest first, for the editor's history."""
+    base = _shipped(template_id)
+    record = _custom_record(session, template_id)
+    return [base, *(_custom_version(base, v) for v in record["versions"])]
+
+
+def template_fields() -> dict[str, str]:
+    """Every field a template may use, with what it holds (for the editor and `templates`)."""
+    return dict(FIELDS)
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _environment(
+    date_format: str = DEFAULT_DATE_FORMAT, tz: ZoneInfo | None = None
+) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=False,
+    )
+    env.globals.clear()
+
+    def date_filter(value: Any, fmt: str | None = None) -> str:
+        if value is None or value == "":
+            raise EmptyFields([], "A date used with | date is empty.")
+        if not isinstance(value, date):
+            raise LetterTemplateError(
+                f"| date needs a date, but got {value!r}. Use it only on date fields "
+                "such as deadlines.respond_by."
+            )
+        return format_date(value, fmt or date_format, tz)
+
+    env.filters["date"] = date_filter
+    return env
+
+
+def _available() -> str:
+    return ", ".join(sorted(FIELDS))
+
+
+def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, list[str]]]:
+    """Parse each part; return problems and the fields each part uses."""
+    env = _environment()
+    problems: list[TemplateProblem] = []
+    used: dict[str, list[str]] = {}
+    for part in PARTS:
+        source = template.part(part)
+        try:
+            tree = env.parse(source)
+        except TemplateSyntaxError as error:
+            problems.append(
+                TemplateProblem(
+                    "syntax",
+                    f"The template's {part} has a syntax error on line {error.lineno}: "
+                    f"{error.message}. Check the {{{{ }}}} and {{% %}} pairs on that line.",
+                    part,
+                    error.lineno,
+                )
+            )
+            continue
+        local = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+        fields_here: list[str] = []
+        for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
+            if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
+                problems.append(
+                    TemplateProblem(
+                        "unsafe",
+                        f"The template's {part} (line {node.lineno}) reaches for "
+                        f"{node.attr!r}, an internal of Python. Templates may only use the "
+                        "letter fields; remove it.",
+                        part,
+                        node.lineno,
+                    )
+                )
+                continue
+            if isinstance(node, nodes.Name):
+                if node.ctx == "load" and node.name not in NAMESPACES | local:
+                    problems.append(_unknown(node.name, part, node.lineno))
+                continue
+            if not isinstance(node, nodes.Getattr | nodes.Getitem):
+                continue
+            target = node.node
+            if isinstance(target, nodes.Name) and target.name in NAMESPACES:
+                if isinstance(node, nodes.Getattr):
+                    name = node.attr
+                elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+                    name = node.arg.value
+                else:
+                    continue
+                path = f"{target.name}.{name}"
+                if path in FIELDS:
+                    fields_here.append(path)
+                else:
+                    problems.append(_unknown(path, part, node.lineno))
+        used[part] = fields_here
+    return problems, used
+
+
+def _unknown(path: str, part: str, line: int | None) -> TemplateProblem:
+    return TemplateProblem(
+        "unknown_field",
+        f"Unknown field {path!r} in the template's {part} (line {line}). "
+        f"Fields available: {_available()}.",
+        part,
+        line,
+    )
+
+
+def check_template(template: LetterTemplate) -> list[TemplateProblem]:
+    """Everything wrong with a template, for the editor to flag before it is used.
+
+    Syntax errors (with the line), unknown fields, reaching into Python internals, and each
+    required content item whose fields the template no longer uses.
+    """
+    problems, used = _walk(template)
+    all_used = {path for paths in used.values() for path in paths}
+    for item in template.required_content:
+        missing = [f for f in item.fields if f not in all_used]
+        if missing:
+            problems.append(
+                TemplateProblem(
+                    "missing_content",
+                    f"Required content missing: {item.label} ({item.law}). Put "
+                    + ", ".join("{{ " + f + " }}" for f in missing)
+                    + " back into the letter.",
+                )
+            )
+    return problems
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | tuple) and not value)
+
+
+def render_template(
+    template: LetterTemplate,
+    context: Mapping[str, Mapping[str, Any]],
+    *,
+    date_format: str = DEFAULT_DATE_FORMAT,
+    tz: ZoneInfo | None = None,
+) -> RenderedText:
+    """Fill a template with the fields of one case, refusing rather than guessing.
+
+    Checks run in the order an officer fixes things: the template itself (syntax, unknown
+    fields, internals), content the law requires, then required fields left empty (named,
+    with what each should hold). Only then is anything rendered.
+    """
+    problems = check_template(template)
+    for kind, exc in (("syntax", TemplateSyntaxProblem), ("unsafe", UnsafeTemplate)):
+        found = [p for p in problems if p.kind == kind]
+        if found:
+            if exc is TemplateSyntaxProblem:
+                raise TemplateSyntaxProblem(found[0].message, found[0].part, found[0].line)
+            raise UnsafeTemplate(found[0].message)
+    unknown = [p for p in problems if p.kind == "unknown_field"]
+    if unknown:
+        names = [p.message.split("'")[1] for p in unknown]
+        raise UnknownField(
+            names,
+            f"Unknown field{'s' if len(names) > 1 else ''} {', '.join(repr(n) for n in names)} "
+            f"in template {template.id!r}. Fields available: {_available()}.",
+        )
+    missing_items = [p for p in problems if p.kind == "missing_content"]
+    if missing_items:
+        items = [
+            i for i in template.required_content if any(i.label in p.message for p in missing_items)
+        ]
+        raise MissingRequiredContent(items, " ".join(p.message for p in missing_items))
+    _problems, used = _walk(template)
+    all_used = {path for paths in used.values() for path in paths}
+    needed = [f for f in template.fields if f in all_used]
+    for item in template.required_content:
+        needed.extend(f for f in item.fields if f not in needed)
+    empty = [f for f in needed if _is_empty(_lookup(context, f))]
+    if empty:
+        raise EmptyFields(
+            empty,
+            f"The letter {template.title!r} needs "
+            + "; ".join(f"{f} ({FIELDS.get(f, '')})" for f in empty)
+            + ". Fill in "
+            + ("it" if len(empty) == 1 else "them")
+            + " and try again."
+            + (
+                " Fields available: " + _available() + "."
+                if any(not f.startswith("letter.") for f in empty)
+                else ""
+            ),
+        )
+    env = _environment(date_format, tz)
+    rendered: dict[str, str] = {}
+    for part in PARTS:
+        try:
+            text = env.from_string(template.part(part)).render(**context)
+        except SecurityError as error:
+            raise UnsafeTemplate(
+                f"The template {template.id!r} tried something the sandbox forbids ({error}). "
+                "Templates may only use the letter fields."
+            ) from None
+        except UndefinedError as error:
+            raise UnknownField(
+                [],
+                f"The template {template.id!r} uses a field that does not exist ({error}). "
+                f"Fields available: {_available()}.",
+            ) from None
+        except TemplateError as error:
+            raise LetterTemplateError(
+                f"The template {template.id!r} could not be filled in: {error}."
+            ) from None
+        rendered[part] = text.strip() if part != "body" else _tidy(text)
+    return RenderedText(
+        subject=rendered["subject"],
+        salutation=rendered["salutation"],
+        body=rendered["body"],
+        closing=rendered["closing"],
+        template_id=template.id,
+        template_version=template.version,
+        fields_used=tuple(sorted(all_used)),
+    )
+
+
+def _lookup(context: Mapping[str, Mapping[str, Any]], path: str) -> Any:
+    namespace, name = path.split(".", 1)
+    return context.get(namespace, {}).get(name)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines an {% if %} leaves behind."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- editing
+
+
+def save_template_copy(
+    register: Register,
+    template_id: str,
+    *,
+    now: datetime,
+    subject: str,
+    salutation: str,
+    body: str,
+    closing: str,
+    title: str | None = None,
+) -> LetterTemplate:
+    """Save the officer's edited copy as a new version; the shipped template stays as it is.
+
+    Refuses a copy with a syntax error, an unknown field or a reach into internals (it could
+    never make a letter). A copy missing required content is saved, so work is not lost, but
+    `check_template` flags it and no letter can be made from it until it is fixed.
+    """
+    base = _shipped(template_id)
+    candidate = replace(
+        base,
+        title=title or base.title,
+        subject=subject,
+        salutation=salutation,
+        body=body,
+        closing=closing,
+        shipped=False,
+    )
+    blocking = [p for p in check_template(candidate) if p.kind != "missing_content"]
+    if blocking:
+        raise LetterTemplateError(" ".join(p.message for p in blocking))
+    with register.writing() as session:
+        record = _custom_record(session, template_id)
+        number = max((int(v["number"]) for v in record["versions"]), default=0) + 1
+        record["versions"].append(
+            {
+                "number": number,
+                "title": candidate.title,
+                "subject": subject,
+                "salutation": salutation,
+                "body": body,
+                "closing": closing,
+                "saved_at": now.isoformat(),
+            }
+        )
+        record["current"] = number
+        put_setting(session, CUSTOM_PREFIX + template_id, record)
+        append_event(
+            session,
+            action="template.saved",
+            actor=register.actor,
+            at=now,
+            payload={
+                "template_id": template_id,
+                "version": f"custom-{number}",
+                "body_sha256": digest(body.encode("utf-8")),
+            },
+        )
+        return get_template(session, template_id)
+
+
+def use_shipped_template(register: Register, template_id: str, *, now: datetime) -> LetterTemplate:
+    """Go back to the shipped template; the edited versions are kept for the record."""
+    base = _shipped(template_id)
+    with register.writing() as session:
+        record = _custom_record(session, template_id)
+        if record["versions"]:
+            record["current"] = 0
+            put_setting(session, CUSTOM_PREFIX + template_id, record)
+            append_event(
+                session,
+                action="template.reverted",
+                actor=register.actor,
+                at=now,
+                payload={"template_id": template_id, "version": base.version},
+            )
+    return base
+
+
+def describe_templates(templates: Iterable[LetterTemplate]) -> list[dict[str, Any]]:
+    """Templates as plain JSON data: fields and required content, for `templates --json`."""
+    return [
+        {
+            "id": t.id,
+            "title": t.title,
+            "version": t.version,
+            "version_id": t.version_id,
+            "shipped": t.shipped,
+            "request_types": list(t.request_types),
+            "statuses": list(t.statuses),
+            "subject": t.subject,
+            "fields": [{"name": f, "meaning": FIELDS.get(f, "")} for f in t.fields],
+            "required_content": [
+                {"id": i.id, "label": i.label, "law": i.law, "fields": list(i.fields)}
+                for i in t.required_content
+            ],
+            "next_step": t.next_step,
+        }
+        for t in templates
+    ]
+
+
+def date_format_setting(session: Session) -> str:
+    """The officer's date format for letters (strftime; default "25 November 2026")."""
+    return str(get_setting(session, DATE_FORMAT_KEY, DEFAULT_DATE_FORMAT) or DEFAULT_DATE_FORMAT)
