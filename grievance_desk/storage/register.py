@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import getpass
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from grievance_desk.storage import keyring_store
+from grievance_desk.storage import keyring_store, unlock_attempts
+from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.backup import export_encrypted, write_backup
 from grievance_desk.storage.engine import (
     BEGIN_MODE,
@@ -35,6 +38,7 @@ from grievance_desk.storage.errors import (
     RegisterExists,
     RegisterMissing,
     WrongPassphrase,
+    WrongRecoveryKey,
 )
 from grievance_desk.storage.keyfile import (
     KdfParams,
@@ -145,21 +149,33 @@ class Register:
                 return keyfile, key
             if unlock.passphrase is None and unlock.recovery_key is None:
                 raise WrongPassphrase()
-        if unlock.recovery_key is not None:
-            return keyfile, keyfile.open_with_recovery_key(unlock.recovery_key, key_path)
-        if unlock.passphrase is not None:
-            key = keyfile.open_with_passphrase(unlock.passphrase, key_path)
-            pending = keyfile.pending_slots()
-            if pending is not None:
-                keyfile.pending_key = pending.open_with_passphrase(unlock.passphrase, key_path)
-            return keyfile, key
-        raise WrongPassphrase()
+        return keyfile, Register._unwrap(path, keyfile, unlock, key_path)
 
     @staticmethod
     def open(path: Path, unlock: Unlock) -> Register:
         """Unlock, lock, key, verify and migrate; raises a RegisterError a person can act on."""
         keyfile, data_key = Register.unlock_key(path, unlock)
         return Register.open_with_key(path, keyfile, data_key)
+
+    @staticmethod
+    def _unwrap(path: Path, keyfile: KeyFile, unlock: Unlock, key_path: Path) -> bytes:
+        """Try the passphrase or recovery key, slowed after repeated failures, and counted."""
+        delay = unlock_attempts.delay_before_attempt(path)
+        if delay:
+            time.sleep(delay)
+        try:
+            if unlock.recovery_key is not None:
+                return keyfile.open_with_recovery_key(unlock.recovery_key, key_path)
+            if unlock.passphrase is None:
+                raise WrongPassphrase()
+            key = keyfile.open_with_passphrase(unlock.passphrase, key_path)
+        except (WrongPassphrase, WrongRecoveryKey):
+            unlock_attempts.record_failure(path)
+            raise
+        pending = keyfile.pending_slots()
+        if pending is not None:
+            keyfile.pending_key = pending.open_with_passphrase(unlock.passphrase, key_path)
+        return key
 
     @staticmethod
     def open_with_key(path: Path, keyfile: KeyFile, data_key: bytes) -> Register:
@@ -197,6 +213,7 @@ class Register:
                 register.recovered_from_unclean_shutdown = True
             migrate(engine, path, backup=register.backup_to)
             marker.touch(mode=0o600)
+            register._report_failed_attempts()
             return register
         except RegisterError:
             lock.release()
@@ -207,6 +224,21 @@ class Register:
         except BaseException:
             lock.release()
             raise
+
+    def _report_failed_attempts(self) -> None:
+        """Move the failed attempts since the last unlock into the audit chain."""
+        failed = unlock_attempts.failures(self.path)
+        if not failed:
+            return
+        with self.writing() as session:
+            append_event(
+                session,
+                action="register.unlock_failed",
+                actor="unknown",
+                at=datetime.now(UTC),
+                payload={"attempts": len(failed), "first": failed[0], "last": failed[-1]},
+            )
+        unlock_attempts.clear(self.path)
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -347,7 +379,11 @@ class Register:
             return
         try:
             with self.engine.connect() as connection:
+                # Fold the WAL back into the file; if a reader still holds it, do not wait
+                # (the next open checkpoints it), so locking never hangs.
+                connection.exec_driver_sql("PRAGMA busy_timeout=200")
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.exec_driver_sql("PRAGMA busy_timeout=10000")
                 connection.rollback()
         finally:
             self.engine.dispose()

@@ -53,10 +53,10 @@ def test_rotation_keeps_data_and_retires_the_old_key_and_recovery_key(
         Unlock(recovery_key=new_recovery),
         Unlock(use_keyring=True),
     ):
-        with Register.open(register_path, unlock) as reopened:
+        with Register.open(register_path, unlock) as reopened, reopened.reading() as session:
+            actions = session.execute(text("SELECT action FROM audit_event")).scalars()
+            assert "register.key_rotated" in list(actions)
             assert _references(reopened) == [reference]
-            actions = reopened.reading().execute(text("SELECT action FROM audit_event"))
-            assert "register.key_rotated" in list(actions.scalars())
 
 
 def test_a_crash_between_rekey_and_key_file_is_finished_at_next_open(
