@@ -489,7 +489,8 @@ def days_to_respond(case: CaseFacts, closure: Closure, tz: ZoneInfo) -> int:
 
 
 def percentile_nearest_rank(values: Sequence[int], percent: float) -> int:
-    """Percentile by the nearest-rank method: sort ascending and take the value at rank
+    """Median and 90th percentile: the 90th percentile is by the nearest-rank method: sort
+    the days ascending and take the value at rank
     ⌈p/100 × n⌉ (1-based). It is always one of the observed values, so "90th percentile:
     41 days" names a real case's time. The median is the usual middle value (the mean of the
     two middle values when the count is even).
@@ -502,7 +503,8 @@ def percentile_nearest_rank(values: Sequence[int], percent: float) -> int:
 
 
 def age_at_end(case: CaseFacts, as_at: datetime) -> int:
-    """Age of an open case: whole days from the day of receipt to the last day of the period
+    """Ageing of open cases: a case's age is the whole days from its day of receipt to the
+    last day of the period
     (or the day the report was made, for a period still running), in the officer's time
     zone, pauses included: how long the case has been with the organisation.
     """
@@ -532,7 +534,8 @@ AGE_BUCKETS: tuple[AgeBucket, ...] = (
 def by_dimension(
     cases: Sequence[CaseFacts], attribute: Callable[[CaseFacts], str], codes: Sequence[str]
 ) -> dict[str, list[CaseFacts]]:
-    """Breakdowns: request type, channel and policy count the cases received in the period;
+    """Breakdowns and shares: request type, channel and policy count the cases received in
+    the period;
     outcome counts the cases closed in the period (by the outcome of that closing). Each row's
     share is its count divided by the population's total, as a percentage with one decimal
     (half rounded up), so shares may not add up to exactly 100.0.
@@ -596,29 +599,33 @@ def trend(facts: Sequence[CaseFacts], period: ReportPeriod, as_at: datetime) -> 
     return points
 
 
-_DEFINED: tuple[tuple[str, Callable[..., object]], ...] = (
-    ("Received", received_in_period),
-    ("Closed", closed_in_period),
-    ("Open at the period's end", open_at_end),
-    ("Overdue at the period's end", overdue_at_end),
-    ("Awaiting the requester", awaiting_requester_at_end),
-    ("On-time responses", on_time_responses),
-    ("On-time acknowledgements", on_time_acknowledgements),
-    ("Days to respond", days_to_respond),
-    ("Median and 90th percentile", percentile_nearest_rank),
-    ("Ageing of open cases", age_at_end),
-    ("Breakdowns and shares", by_dimension),
-    ("No deadline", no_deadline),
-    ("12-month trend", trend),
+_DEFINED: tuple[Callable[..., object], ...] = (
+    received_in_period,
+    closed_in_period,
+    open_at_end,
+    overdue_at_end,
+    awaiting_requester_at_end,
+    on_time_responses,
+    on_time_acknowledgements,
+    days_to_respond,
+    percentile_nearest_rank,
+    age_at_end,
+    by_dimension,
+    no_deadline,
+    trend,
 )
 
 
 def definitions() -> tuple[Definition, ...]:
-    """The appendix: each figure's definition, taken from the docstring that implements it."""
+    """The appendix: each figure's definition, taken from the docstring that implements it.
+
+    Each of those docstrings opens with "Term: definition", so the words exist only once.
+    """
     found = []
-    for term, function in _DEFINED:
-        doc = inspect.getdoc(function) or ""
-        found.append(Definition(term, " ".join(doc.split())))
+    for function in _DEFINED:
+        doc = " ".join((inspect.getdoc(function) or "").split())
+        term, _, text = doc.partition(": ")
+        found.append(Definition(term, text[:1].upper() + text[1:]))
     return tuple(found)
 
 
@@ -723,7 +730,8 @@ def build_report(
     ack_on_time, ack_late = on_time_acknowledgements(closed)
     involved = {c.reference: c for c in [*received, *closed_cases, *still_open]}
     missing = no_deadline(list(involved.values()))
-    end_words = "at the end of the period" if as_at >= period.end_at else "now (period running)"
+    running = as_at < period.end_at - _INSTANT
+    end_words = "now (period still running)" if running else "at the end of the period"
 
     headline = (
         _count("received", "Received", received, f"Cases received in {period.label}"),

@@ -1,0 +1,713 @@
+"""Monthly and yearly summaries from the register: facts by SQL, dates by the deadline engine.
+
+Only the cases that can matter are read: those received before the period's end that were
+received, closed or reopened within the report window (the period and the eleven months
+before it, for the trend), or that are still open. Pauses, extensions and the audit events
+that record responses, closings and reopenings come in one query each. The figures
+themselves are `domain.report_figures`'s, so the PDF, the spreadsheets, the JSON and the
+Reports page can never disagree. Nothing here reads a requester's name, e-mail or
+description: a report names cases by reference only.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import IO, Any, Literal
+from zoneinfo import ZoneInfo
+
+import openpyxl
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import case as sql_case
+from sqlalchemy import or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from grievance_desk.domain.deadline_engine import CaseClock, ClockInputError, Pause, deadlines
+from grievance_desk.domain.policy import Policy
+from grievance_desk.domain.report_figures import (
+    CaseFacts,
+    Closure,
+    Figure,
+    PeriodError,
+    Report,
+    ReportPeriod,
+    build_report,
+    month_period,
+    report_moment,
+    trend_periods,
+    year_period,
+)
+from grievance_desk.domain.work_calendar import NoWorkingDayError, WorkCalendar
+from grievance_desk.domain.workflow import Status
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.organisation import read_organisation
+from grievance_desk.services.policy_settings import (
+    PolicySettings,
+    PolicySettingsError,
+    load_policy_settings,
+)
+from grievance_desk.services.spreadsheet_io import neutralise, write_csv
+from grievance_desk.storage.register import Register
+from grievance_desk.storage.tables import AuditEvent, Case, ClockPause, Extension
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FORMATS",
+    "DrillDown",
+    "ReportFormat",
+    "drill_down",
+    "export_report",
+    "monthly_report",
+    "report_csv_rows",
+    "report_json",
+    "write_report_csv",
+    "write_report_xlsx",
+]
+
+ReportFormat = Literal["pdf", "csv", "xlsx", "json"]
+FORMATS: tuple[ReportFormat, ...] = ("pdf", "csv", "xlsx", "json")
+CSV_COLUMNS = ("period", "measure", "dimension", "value")
+JSON_SCHEMA = "grievance-desk/report/1"
+
+_RESPONDED, _CLOSED, _REOPENED = "case.send_response", "case.close", "case.reopen"
+
+Progress = Callable[[int, int], None]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: int
+    reference: str
+    request_type: str
+    channel: str
+    policy_id: str | None
+    received_at: datetime
+    acknowledged_at: datetime | None
+    closed_at: datetime | None
+    reopened_at: datetime | None
+    identity_proof_at: datetime | None
+    fee_received_at: datetime | None
+    outcome: str | None
+    status: str
+    updated_at: datetime
+
+
+_COLUMNS = (
+    col(Case.id),
+    col(Case.reference),
+    col(Case.request_type),
+    col(Case.channel),
+    col(Case.policy_id),
+    col(Case.received_at),
+    col(Case.acknowledged_at),
+    col(Case.closed_at),
+    col(Case.reopened_at),
+    col(Case.identity_proof_at),
+    col(Case.fee_received_at),
+    col(Case.outcome),
+    col(Case.status),
+    col(Case.updated_at),
+)
+
+
+@dataclass
+class _Event:
+    action: str
+    at: datetime
+    payload: str | None
+
+
+def _row(r: Any) -> _Row:
+    """A result row with enums as their stored strings (the figures compare plain codes)."""
+    return _Row(
+        id=int(r[0]),
+        reference=str(r[1]),
+        request_type=str(r[2]),
+        channel=str(r[3]),
+        policy_id=r[4],
+        received_at=r[5],
+        acknowledged_at=r[6],
+        closed_at=r[7],
+        reopened_at=r[8],
+        identity_proof_at=r[9],
+        fee_received_at=r[10],
+        outcome=None if r[11] is None else str(r[11]),
+        status=str(r[12]),
+        updated_at=r[13],
+    )
+
+
+def _window_filter(window_start: datetime, end: datetime) -> Any:
+    """Cases that can appear in a report whose window is [window_start, end).
+
+    Received before the end, and received, closed (last closing) or reopened in the window,
+    or not closed at all. Cases closed before the window and never reopened cannot appear.
+    """
+    return (col(Case.received_at) < end) & or_(
+        col(Case.received_at) >= window_start,
+        col(Case.closed_at).is_(None),
+        col(Case.closed_at) >= window_start,
+        col(Case.reopened_at).is_not(None),
+    )
+
+
+def _read(
+    session: Session, window_start: datetime, end: datetime
+) -> tuple[
+    list[_Row],
+    dict[int, list[tuple[str, date, date | None]]],
+    dict[int, list[datetime]],
+    dict[int, list[_Event]],
+]:
+    where = _window_filter(window_start, end)
+    rows = [_row(r) for r in session.execute(sa_select(*_COLUMNS).where(where))]
+    ids = select(col(Case.id)).where(where).scalar_subquery()
+    pauses: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
+    for case_id, reason, started, ended in session.execute(
+        select(
+            col(ClockPause.case_id),
+            col(ClockPause.reason),
+            col(ClockPause.started_on),
+            col(ClockPause.ended_on),
+        ).where(col(ClockPause.case_id).in_(ids))
+    ):
+        pauses[case_id].append((str(reason), started, ended))
+    extensions: dict[int, list[datetime]] = defaultdict(list)
+    for case_id, granted in session.execute(
+        select(col(Extension.case_id), col(Extension.granted_at)).where(
+            col(Extension.case_id).in_(ids)
+        )
+    ):
+        extensions[case_id].append(granted)
+    events: dict[int, list[_Event]] = defaultdict(list)
+    # Only a reopening's payload is read (its "before" holds the closing it undid).
+    payload = sql_case((col(AuditEvent.action) == _REOPENED, col(AuditEvent.payload)), else_=None)
+    for case_id, action, at, text in session.execute(
+        select(col(AuditEvent.case_id), col(AuditEvent.action), col(AuditEvent.at), payload)
+        .where(
+            col(AuditEvent.action).in_((_RESPONDED, _CLOSED, _REOPENED)),
+            col(AuditEvent.case_id).in_(ids),
+        )
+        .order_by(col(AuditEvent.id))
+    ):
+        events[case_id].append(_Event(action, at, text))
+    return rows, pauses, extensions, events
+
+
+# --------------------------------------------------------------------------- facts
+
+
+class _Policies:
+    """Policy versions and calendars, looked up once per (id, received date) and per policy."""
+
+    def __init__(self, settings: PolicySettings) -> None:
+        self.settings = settings
+        self._found: dict[tuple[str, date], Policy | None] = {}
+        self._calendars: dict[Policy, WorkCalendar] = {}
+        self.names: dict[str, str] = {}
+
+    def id_for(self, row: _Row) -> str:
+        return row.policy_id or self.settings.default_for(row.request_type)
+
+    def policy(self, policy_id: str, received_on: date) -> Policy | None:
+        key = (policy_id, received_on)
+        if key not in self._found:
+            try:
+                found: Policy | None = self.settings.policy_in_force(policy_id, received_on)
+            except PolicySettingsError:
+                found = None
+            self._found[key] = found
+            if found is not None:
+                self.names.setdefault(found.id, found.name)
+        return self._found[key]
+
+    def calendar(self, policy: Policy) -> WorkCalendar:
+        found = self._calendars.get(policy)
+        if found is None:
+            found = self._calendars[policy] = self.settings.calendar_for(policy)
+        return found
+
+
+def _clock_until(
+    row: _Row,
+    pauses: Sequence[tuple[str, date, date | None]],
+    extensions: Sequence[datetime],
+    *,
+    reopened_at: datetime | None,
+    until: datetime,
+    tz: ZoneInfo,
+) -> tuple[CaseClock, date]:
+    """The engine's view of a case as it stood at ``until``, and that day (the engine's as_of).
+
+    The one place a report builds a `CaseClock` from rows. It differs from
+    `case_deadlines.case_clock` (one case, its current state) because a report needs the clock
+    as it was at a past moment: pauses and extensions not yet begun are left out, and a pause
+    that ended later is still open then. For a closing before a reopening, ``reopened_at`` is
+    the reopening that started that clock (None for the first one).
+    """
+    day = until.astimezone(tz).date()
+    spans = tuple(
+        sorted(
+            (
+                Pause(started, ended if ended is not None and ended <= day else None, reason)
+                for reason, started, ended in pauses
+                if started <= day
+            ),
+            key=lambda p: p.start,
+        )
+    )
+    clock = CaseClock(
+        received_at=row.received_at,
+        identity_proof_at=_if_by(row.identity_proof_at, until),
+        fee_received_at=_if_by(row.fee_received_at, until),
+        pauses=spans,
+        extensions=tuple(sorted(e for e in extensions if e <= until)),
+        reopened_at=reopened_at,
+    )
+    return clock, day
+
+
+def _if_by(moment: datetime | None, until: datetime) -> datetime | None:
+    return moment if moment is not None and moment <= until else None
+
+
+def _closures(
+    row: _Row, events: Sequence[_Event]
+) -> tuple[list[tuple[datetime, str | None]], list[datetime]]:
+    """Every closing (moment, outcome) and reopening of a case, from its row and audit trail.
+
+    The row holds the latest closing; each reopening's "before" snapshot holds the closing it
+    undid (an imported case was closed without a close event). A redacted reopening falls
+    back on the close event before it.
+    """
+    reopenings = [e.at for e in events if e.action == _REOPENED]
+    if not reopenings and row.reopened_at is not None:
+        reopenings = [row.reopened_at]
+    closes = [e.at for e in events if e.action == _CLOSED]
+    found: dict[datetime, str | None] = {}
+    for event in events:
+        if event.action != _REOPENED:
+            continue
+        before: Mapping[str, Any] = {}
+        if event.payload:
+            try:
+                loaded = json.loads(event.payload).get("before")
+            except (ValueError, AttributeError):
+                loaded = None
+            before = loaded if isinstance(loaded, dict) else {}
+        closed_text = before.get("closed_at")
+        if isinstance(closed_text, str):
+            found[datetime.fromisoformat(closed_text)] = before.get("outcome")
+        else:
+            earlier = [c for c in closes if c <= event.at]
+            if earlier:
+                found.setdefault(max(earlier), None)
+    if row.closed_at is not None:
+        found[row.closed_at] = row.outcome
+    return sorted(found.items()), sorted(reopenings)
+
+
+def _facts(
+    row: _Row,
+    pauses: Sequence[tuple[str, date, date | None]],
+    extensions: Sequence[datetime],
+    events: Sequence[_Event],
+    policies: _Policies,
+    tz: ZoneInfo,
+    as_at: datetime,
+) -> CaseFacts:
+    policy_id = policies.id_for(row)
+    policy = policies.policy(policy_id, row.received_at.astimezone(tz).date())
+    closings, reopenings = _closures(row, events)
+    responses = [e.at for e in events if e.action == _RESPONDED]
+    current_start = max([row.received_at, *(r for r in reopenings if r <= as_at)])
+    if row.status == Status.RESPONSE_SENT and not any(r >= current_start for r in responses):
+        # Imported as "response sent": the row's last change is the best moment we have.
+        responses.append(row.updated_at)
+
+    def due(reopened_at: datetime | None, until: datetime) -> tuple[datetime, datetime | None]:
+        """(final response due, acknowledgement due) of the clock started at ``reopened_at``."""
+        assert policy is not None
+        clock, day = _clock_until(
+            row, pauses, extensions, reopened_at=reopened_at, until=until, tz=tz
+        )
+        result = deadlines(clock, policy, policies.calendar(policy), tz, as_of=day)
+        ack = result.acknowledge_by.due if result.acknowledge_by is not None else None
+        return result.final_respond_by.due, ack
+
+    has_policy = policy is not None
+    closures: list[Closure] = []
+    acknowledge_by = respond_by_at_end = None
+    try:
+        for closed_at, outcome in closings:
+            started = [r for r in reopenings if r < closed_at]
+            reopened = max(started) if started else None
+            respond_by = due(reopened, closed_at)[0] if has_policy else None
+            closures.append(Closure(closed_at, reopened or row.received_at, respond_by, outcome))
+        if has_policy:
+            acknowledge_by = due(None, max(row.received_at, min(as_at, _first(closings))))[1]
+            if _open_at(closings, reopenings, as_at):
+                latest_reopen = current_start if current_start != row.received_at else None
+                respond_by_at_end = due(latest_reopen, max(as_at, current_start))[0]
+    except (ClockInputError, NoWorkingDayError, ValueError):
+        has_policy, acknowledge_by, respond_by_at_end = False, None, None
+        closures = [Closure(c.closed_at, c.clock_started_at, None, c.outcome) for c in closures]
+    return CaseFacts(
+        reference=row.reference,
+        request_type=row.request_type,
+        channel=row.channel,
+        policy_id=policy_id,
+        received_at=row.received_at,
+        acknowledged_at=row.acknowledged_at,
+        acknowledge_by=acknowledge_by,
+        closures=tuple(closures),
+        reopenings=tuple(reopenings),
+        responses=tuple(sorted(responses)),
+        pauses=tuple(sorted((s, e) for _r, s, e in pauses)),
+        respond_by_at_end=respond_by_at_end,
+        has_policy=has_policy,
+        status_now=Status(row.status).label,
+    )
+
+
+def _first(closings: Sequence[tuple[datetime, str | None]]) -> datetime:
+    return closings[0][0] if closings else datetime.max.replace(tzinfo=UTC)
+
+
+def _open_at(
+    closings: Sequence[tuple[datetime, str | None]], reopenings: Sequence[datetime], at: datetime
+) -> bool:
+    """Whether the last closing or reopening by ``at`` was a reopening (or there was none)."""
+    marks = [(c, 1) for c, _ in closings if c <= at] + [(r, 0) for r in reopenings if r <= at]
+    return not marks or max(marks)[1] == 0
+
+
+def choose_period(
+    tz: ZoneInfo, now: datetime, *, month: date | None = None, year: int | None = None
+) -> ReportPeriod:
+    """The period asked for; with neither month nor year, the last complete month before now.
+
+    The summary goes to management after a month ends, so that is the sensible default.
+    """
+    if month is not None and year is not None:
+        raise PeriodError("Give either a month or a year, not both.")
+    if year is not None:
+        return year_period(year, tz)
+    if month is None:
+        today = now.astimezone(tz).date().replace(day=1)
+        month = (
+            date(today.year - 1, 12, 1)
+            if today.month == 1
+            else today.replace(month=today.month - 1)
+        )
+    return month_period(month.year, month.month, tz)
+
+
+def monthly_report(
+    register: Register,
+    *,
+    month: date | None = None,
+    year: int | None = None,
+    now: datetime,
+    progress: Progress | None = None,
+) -> Report:
+    """The summary for a calendar month (any day of it) or a year, as plain data.
+
+    Slow for a large register (the deadline engine runs for each case that matters), so the
+    app calls it off the GUI thread; ``progress(done, total)`` is called as cases are worked
+    through. Raises PeriodError (a ValueError naming the fix) for a period not yet begun.
+    """
+    with register.reading() as session:
+        tz = officer_zone(session)
+        period = choose_period(tz, now, month=month, year=year)
+        as_at = report_moment(period, now)
+        organisation = read_organisation(session).name
+        policies = _Policies(load_policy_settings(session))
+        window_start = min(period.start_at, trend_periods(period)[0].start_at)
+        rows, pauses, extensions, events = _read(session, window_start, period.end_at)
+    total = len(rows)
+    facts: list[CaseFacts] = []
+    for done, row in enumerate(rows, start=1):
+        facts.append(
+            _facts(row, pauses[row.id], extensions[row.id], events[row.id], policies, tz, as_at)
+        )
+        if progress is not None and (done % 500 == 0 or done == total):
+            progress(done, total)
+    return build_report(
+        facts, period, now=now, organisation=organisation, policy_names=policies.names
+    )
+
+
+# --------------------------------------------------------------------------- drill-down
+
+
+@dataclass(frozen=True)
+class DrillDown:
+    """What the Reports page opens when a figure is clicked: the Cases page showing exactly
+    ``references`` (filter ``reference IN references``), titled ``title``.
+    """
+
+    key: str
+    title: str
+    description: str
+    references: tuple[str, ...]
+
+
+def drill_down(report: Report, key: str) -> DrillDown:
+    """The cases behind figure ``key`` (see `Report.figures()` for keys), for the Cases page."""
+    figure = report.figure(key)
+    return DrillDown(
+        key=figure.key,
+        title=f"{figure.label} — {report.period.label}",
+        description=figure.drill_down,
+        references=figure.references,
+    )
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def _figure_json(figure: Figure) -> dict[str, Any]:
+    return {
+        "key": figure.key,
+        "label": figure.label,
+        "value": figure.value,
+        "unit": figure.unit,
+        "count": figure.count,
+        "of": figure.of,
+        "share": figure.share,
+        "drill_down": figure.drill_down,
+        "references": list(figure.references),
+    }
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data with stable keys, for automation and the XLSX test.
+
+    Figures are keyed by their stable key; shares are percentages with one decimal; times
+    are ISO 8601 in the officer's zone.
+    """
+    tz = report.period.tz
+    return {
+        "schema": JSON_SCHEMA,
+        "organisation": report.organisation,
+        "period": {
+            "key": report.period.key,
+            "label": report.period.label,
+            "first_day": report.period.first_day.isoformat(),
+            "last_day": report.period.last_day.isoformat(),
+            "time_zone": str(tz),
+        },
+        "generated_at": report.generated_at.astimezone(tz).isoformat(),
+        "as_at": report.as_at.astimezone(tz).isoformat(),
+        "complete": report.complete,
+        "headline": {f.key: _figure_json(f) for f in report.headline},
+        "days_to_respond": {f.key: _figure_json(f) for f in report.days_to_respond},
+        "breakdowns": {
+            b.key: {
+                "label": b.label,
+                "dimension": b.dimension,
+                "total": b.total,
+                "rows": [{**_figure_json(f), "code": f.key.split(".", 1)[1]} for f in b.rows],
+            }
+            for b in report.breakdowns
+        },
+        "ageing": {f.key: _figure_json(f) for f in report.ageing},
+        "trend": [
+            {
+                "period": p.period_key,
+                "label": p.label,
+                "received": _figure_json(p.received),
+                "closed": _figure_json(p.closed),
+                "on_time": _figure_json(p.on_time),
+            }
+            for p in report.trend
+        ],
+        "cases": [dict(vars(row)) for row in report.cases],
+        "definitions": [{"term": d.term, "text": d.text} for d in report.definitions],
+    }
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def report_csv_rows(report: Report) -> list[dict[str, object]]:
+    """One tidy table: (period, measure, dimension, value), one number per row.
+
+    Counts are "measure"; shares are "measure.share" (percent); on-time figures give
+    ".count" and ".of" too. Breakdowns and ageing put the category code in "dimension"; the
+    trend's rows carry their own month in "period". An empty value means "nothing to measure".
+    """
+    key = report.period.key
+    rows: list[dict[str, object]] = []
+
+    def add(period: str, measure: str, dimension: str, value: object) -> None:
+        rows.append({"period": period, "measure": measure, "dimension": dimension, "value": value})
+
+    for figure in (*report.headline, *report.days_to_respond):
+        add(key, figure.key, "", figure.value)
+        if figure.unit == "%":
+            add(key, f"{figure.key}.count", "", figure.count)
+            add(key, f"{figure.key}.of", "", figure.of)
+    for breakdown in report.breakdowns:
+        for figure in breakdown.rows:
+            code = figure.key.split(".", 1)[1]
+            add(key, breakdown.key, code, figure.count)
+            add(key, f"{breakdown.key}.share", code, figure.share)
+    for figure in report.ageing:
+        add(key, "ageing", figure.key.split(".", 1)[1], figure.count)
+    for point in report.trend:
+        add(point.period_key, "received", "", point.received.value)
+        add(point.period_key, "closed", "", point.closed.value)
+        add(point.period_key, "on_time_response", "", point.on_time.value)
+    return rows
+
+
+def write_report_csv(report: Report, stream: IO[bytes] | IO[str]) -> int:
+    """Write the tidy table as CSV (UTF-8 with BOM, CRLF, formula-safe); returns the row count."""
+    return write_csv(report_csv_rows(report), CSV_COLUMNS, stream)
+
+
+# --------------------------------------------------------------------------- XLSX
+
+
+def _cell(sheet: Any, value: object, bold: bool = False) -> Any:
+    if isinstance(value, str):
+        value = neutralise(value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _sheet(book: Any, title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    sheet = book.create_sheet(title)
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(name) + 4)
+    sheet.append([_cell(sheet, name, bold=True) for name in header])
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
+
+
+_FIGURE_HEADER = ("key", "figure", "value", "unit", "count", "of", "share %", "cases")
+
+
+def _figure_row(figure: Figure) -> list[object]:
+    return [
+        figure.key,
+        figure.label,
+        figure.value,
+        figure.unit,
+        figure.count,
+        figure.of,
+        figure.share,
+        " ".join(figure.references),
+    ]
+
+
+def write_report_xlsx(report: Report, target: IO[bytes]) -> None:
+    """A workbook: Summary, one sheet per breakdown, Ageing, Trend, Cases, Definitions.
+
+    Numbers are numbers (so the officer can chart them); text cells are formula-safe.
+    """
+    tz = report.period.tz
+    book = openpyxl.Workbook(write_only=True)
+    meta: list[list[object]] = [
+        ["organisation", "Organisation", report.organisation],
+        ["period", "Period", report.period.label],
+        ["time_zone", "Time zone", str(tz)],
+        ["generated_at", "Generated", report.generated_at.astimezone(tz).isoformat()],
+        ["as_at", "Statuses as at", report.as_at.astimezone(tz).isoformat()],
+    ]
+    _sheet(
+        book,
+        "Summary",
+        _FIGURE_HEADER,
+        [
+            *([*m, None, None, None, None, ""] for m in meta),
+            *(_figure_row(f) for f in (*report.headline, *report.days_to_respond)),
+        ],
+    )
+    for breakdown in report.breakdowns:
+        _sheet(
+            book,
+            breakdown.label[:31],
+            ("code", breakdown.dimension, "count", "share %", "cases"),
+            (
+                [f.key.split(".", 1)[1], f.label, f.count, f.share, " ".join(f.references)]
+                for f in breakdown.rows
+            ),
+        )
+    _sheet(
+        book,
+        "Ageing",
+        ("code", "age", "count", "share %", "cases"),
+        (
+            [f.key.split(".", 1)[1], f.label, f.count, f.share, " ".join(f.references)]
+            for f in report.ageing
+        ),
+    )
+    _sheet(
+        book,
+        "Trend",
+        ("month", "label", "received", "closed", "on-time %", "on time", "closed with deadline"),
+        (
+            [
+                p.period_key,
+                p.label,
+                p.received.value,
+                p.closed.value,
+                p.on_time.value,
+                p.on_time.count,
+                p.on_time.of,
+            ]
+            for p in report.trend
+        ),
+    )
+    columns = list(vars(report.cases[0])) if report.cases else ["reference"]
+    _sheet(
+        book,
+        "Cases",
+        columns,
+        ([getattr(row, c) for c in columns] for row in report.cases),
+    )
+    _sheet(
+        book, "Definitions", ("term", "definition"), ([d.term, d.text] for d in report.definitions)
+    )
+    book.save(target)
+
+
+# --------------------------------------------------------------------------- any format
+
+
+def export_report(report: Report, fmt: ReportFormat) -> bytes:
+    """The report in one format as bytes, for the CLI and the Reports page's export buttons."""
+    buffer = io.BytesIO()
+    if fmt == "pdf":
+        from grievance_desk.documents.report_pdf import render_report_pdf
+
+        pdf: bytes = render_report_pdf(report)
+        return pdf
+    if fmt == "csv":
+        write_report_csv(report, buffer)
+    elif fmt == "xlsx":
+        write_report_xlsx(report, buffer)
+    elif fmt == "json":
+        buffer.write(
+            json.dumps(report_json(report), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+        )
+    else:
+        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return buffer.getvalue()
