@@ -1,0 +1,95 @@
+"""The ``report`` command: the monthly or yearly summary as PDF, CSV, XLSX or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.cli.common import UserError, binary_output, opened_register, register_options
+from grievance_desk.domain.report_figures import PeriodError, parse_month
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
+
+_BINARY: frozenset[str] = frozenset({"pdf", "xlsx"})
+
+
+def month_argument(text: str) -> date:
+    """``--month`` as the first day of that month; bad text names the format YYYY-MM."""
+    try:
+        year, month = parse_month(text)
+    except PeriodError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return date(year, month, 1)
+
+
+def year_argument(text: str) -> int:
+    """``--year`` as a four-digit year."""
+    if len(text.strip()) != 4 or not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a year; give it as YYYY, for example 2026."
+        )
+    return int(text)
+
+
+def _format_of(args: argparse.Namespace) -> ReportFormat:
+    if args.format:
+        chosen: ReportFormat = args.format
+        return chosen
+    output: Path | None = args.output
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    for fmt in FORMATS:
+        if suffix == fmt:
+            return fmt
+    return "json"
+
+
+def _report(args: argparse.Namespace) -> int:
+    fmt = _format_of(args)
+    if args.output is None and fmt in _BINARY and sys.stdout.isatty():
+        raise UserError(
+            f"A {fmt.upper()} report cannot be shown in a terminal: add --output FILE.{fmt}."
+        )
+    with opened_register(args) as register:
+        try:
+            report = monthly_report(register, month=args.month, year=args.year, now=utc_now())
+        except PeriodError as error:
+            raise UserError(str(error)) from None
+    data = export_report(report, fmt)
+    with binary_output(args.output) as stream:
+        stream.write(data)
+        stream.flush()
+    if args.output is not None:
+        print(f"Wrote the {report.period.label} summary ({fmt}) to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Register the ``report`` command on the main parser."""
+    parser = subparsers.add_parser(
+        "report",
+        parents=[register_options()],
+        help="the monthly (or yearly) summary of complaints and requests",
+        description="The summary management receives: counts, on-time rates, days to respond, "
+        "ageing and a 12-month trend. Cases appear by reference only. Without --month or "
+        "--year, the last complete month.",
+    )
+    period = parser.add_mutually_exclusive_group()
+    period.add_argument(
+        "--month", type=month_argument, metavar="YYYY-MM", help="a calendar month, e.g. 2026-10"
+    )
+    period.add_argument("--year", type=year_argument, metavar="YYYY", help="a calendar year")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="pdf, csv, xlsx or json (default: from the --output suffix, else json)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write here (needed for pdf and xlsx unless standard output is redirected)",
+    )
+    parser.set_defaults(func=_report)
