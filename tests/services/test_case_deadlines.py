@@ -106,6 +106,24 @@ def test_case_clock_and_policy_come_from_the_stored_rows(register: Register) -> 
     assert clock.extensions == (at("2026-03-20"),)
 
 
+def test_uk_gdpr_clock_starts_at_the_stored_identity_proof_date(register: Register) -> None:
+    ref = new_case(register, "2025-03-31", "uk-gdpr")
+    now = at("2025-04-02")
+    assert (
+        deadlines_for_case(register, ref, now=now).next
+        == deadlines_for_case(register, ref, now=now).next
+    )
+    first = deadlines_for_case(register, ref, now=now).deadlines
+    assert first is not None and first.respond_by.due == end_of("2025-04-30")
+    with register.writing() as session:
+        case, _ = find_case(session, ref)
+        case.identity_proof_at = at("2025-04-07")
+    moved = deadlines_for_case(register, ref, now=now).deadlines
+    assert moved is not None
+    assert moved.clock_started_at == at("2025-04-07")
+    assert moved.respond_by.due == end_of("2025-05-07")
+
+
 # --------------------------------------------------------------------------- extensions
 
 
@@ -264,7 +282,8 @@ def test_a_policy_not_in_force_is_a_problem_not_a_crash(register: Register) -> N
     with pytest.raises(CaseDeadlineError, match="no version is in force"):
         deadlines_for_case(register, bad, now=at("2026-03-03"))
     listed = {c.reference: c for c in open_case_deadlines(register, now=at("2026-03-03"))}
-    assert listed[bad].problem is not None and bad in listed[bad].problem
+    problem = listed[bad].problem
+    assert problem is not None and bad in problem
     assert listed[good].problem is None
     first = due_within(register, now=at("2026-03-03"), within=timedelta(days=1))[0]
     assert first.reference == bad
