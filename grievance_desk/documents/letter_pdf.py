@@ -230,9 +230,12 @@ def _body(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     return flowables
 
 
-def _signature(letter: LetterDocument, styles: dict[str, ParagraphStyle]) -> KeepTogether:
+def _signature(
+    letter: LetterDocument, styles: dict[str, ParagraphStyle], last: list[Flowable]
+) -> KeepTogether:
+    # The last paragraph travels with the signature, so no page holds a signature alone.
     sign = letter.signature
-    parts: list[Flowable] = [Paragraph(font_markup(letter.closing), styles["body"])]
+    parts: list[Flowable] = [*last, Paragraph(font_markup(letter.closing), styles["body"])]
     if sign.image_png:
         parts.append(_image(sign.image_png, 50 * mm, 18 * mm, "officer's signature"))
         parts[-1].hAlign = "LEFT"
@@ -264,16 +267,16 @@ def _story(letter: LetterDocument) -> list[Flowable]:
     )
     if letter.salutation.strip():
         story.append(Paragraph(font_markup(letter.salutation), styles["body"]))
-    story.extend(_body(letter.body, styles))
-    story.append(Spacer(1, 2 * mm))
-    story.append(_signature(letter, styles))
+    body = _body(letter.body, styles)
+    story.extend(body[:-1])
+    story.append(_signature(letter, styles, body[-1:]))
     return story
 
 
 def _page_decorations(letter: LetterDocument) -> type[Canvas]:
     """A canvas that knows the page count at the end, for "Page x of y" on every page."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
