@@ -1,0 +1,670 @@
+"""The case file: header, workflow actions, details, deadlines, timeline, attachments, letters.
+
+It is the reading pane of the Cases page. Actions follow the workflow (a forbidden step's
+button is disabled, with the reason in its tooltip); everything that touches the register
+runs through the op helper, and after each change the file reloads from the register so
+what the officer sees is what was saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.domain.case_record import CaseDraft
+from grievance_desk.domain.workflow import Action, Status, allowed_actions
+from grievance_desk.services.attachments import (
+    AttachmentInfo,
+    add_attachment,
+    attachment_bytes,
+    list_attachments,
+)
+from grievance_desk.services.case_queries import (
+    TimelineItem,
+    case_timeline,
+    policy_ids_in_use,
+    sync_case_next_due,
+)
+from grievance_desk.services.cases import change_status, find_case, officer_zone, to_draft
+from grievance_desk.services.clock import utc_now
+from grievance_desk.storage.register import Register
+from grievance_desk.ui import theme
+from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
+from grievance_desk.ui.case_form import CaseForm
+from grievance_desk.ui.cases_table_model import days_text, urgency_colour
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.private_files import PrivateFiles
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label
+
+try:  # TODO(case_deadlines): always present once services/case_deadlines.py ships everywhere
+    from grievance_desk.services import case_deadlines
+except ImportError:  # pragma: no cover
+    case_deadlines = None  # type: ignore[assignment]
+
+ACTION_TEXT: dict[Action, tuple[str, str]] = {
+    Action.ACKNOWLEDGE: ("Acknowledge", "check"),
+    Action.REQUEST_IDENTITY_PROOF: ("Request identity proof", "pause"),
+    Action.REQUEST_CLARIFICATION: ("Request clarification", "pause"),
+    Action.RESUME: ("Resume", "play"),
+    Action.START_WORK: ("Start work", "play"),
+    Action.SEND_RESPONSE: ("Response sent", "reply"),
+    Action.CLOSE: ("Close…", "close-case"),
+    Action.REOPEN: ("Reopen", "open"),
+}
+_KIND_TEXT = {
+    "acknowledge": "Acknowledge by",
+    "respond": "Respond by",
+    "extension_notice": "Notice of extension by",
+    "extended_respond": "Respond by (extended)",
+}
+
+
+@dataclass
+class CaseSnapshot:
+    reference: str
+    case_id: int
+    draft: CaseDraft
+    zone: ZoneInfo
+    deadlines: Any
+    timeline: list[TimelineItem]
+    attachments: list[AttachmentInfo]
+    policy_ids: list[str]
+
+
+def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
+    """Everything the case file shows, read in one go on the background thread."""
+    from grievance_desk.domain.policy_presets import policy_ids
+
+    now = utc_now()
+    with register.reading() as session:
+        case, person = find_case(session, reference)
+        assert case.id is not None
+        draft = to_draft(case, person)
+        zone = officer_zone(session)
+        timeline = case_timeline(session, case.id)
+        ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+        deadlines = (
+            case_deadlines.deadlines_for_case(session, case.reference, now=now)
+            if case_deadlines is not None
+            else None
+        )
+    return CaseSnapshot(
+        reference=draft.reference or reference,
+        case_id=case.id,
+        draft=draft,
+        zone=zone,
+        deadlines=deadlines,
+        timeline=timeline,
+        attachments=list_attachments(register, reference),
+        policy_ids=ids,
+    )
+
+
+class DeadlinePanel(QWidget):
+    """Due dates, days left, a progress bar each and the engine's explanation."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(12, 12, 12, 12)
+        self.layout_.setSpacing(10)
+
+    def clear(self) -> None:
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def show_deadlines(self, info: Any, zone: ZoneInfo, now: datetime) -> None:
+        self.clear()
+        if info is None:
+            self.layout_.addWidget(
+                label("Deadlines are not available in this version.", "muted", wrap=True)
+            )
+            self.layout_.addStretch(1)
+            return
+        policy = label(f"Policy: {info.policy_label}", "section", wrap=True)
+        self.layout_.addWidget(policy)
+        if info.legal_source:
+            self.layout_.addWidget(label(info.legal_source, "hint", wrap=True))
+        if info.problem:
+            self.layout_.addWidget(label(info.problem, "error", wrap=True))
+        result = info.deadlines
+        if result is None:
+            self.layout_.addStretch(1)
+            return
+        if result.clock_stopped:
+            self.layout_.addWidget(
+                label(
+                    "The clock is stopped while we wait for the requester "
+                    f"({result.days_paused} day(s) paused so far).",
+                    "muted",
+                    wrap=True,
+                )
+            )
+        open_kinds = {d.kind: d for d in info.open_deadlines}
+        start = result.clock_started_at
+        for deadline in result.all():
+            card = QFrame()
+            card.setProperty("role", "card")
+            grid = QGridLayout(card)
+            grid.setContentsMargins(12, 10, 12, 10)
+            title = label(_KIND_TEXT.get(str(deadline.kind), str(deadline.kind)), "section")
+            due = deadline.due.astimezone(zone)
+            when = label(due.strftime("%a %d %b %Y"), "")
+            when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(title, 0, 0)
+            grid.addWidget(when, 0, 1)
+            bar = QProgressBar()
+            bar.setTextVisible(False)
+            bar.setFixedHeight(8)
+            bar.setRange(0, 1000)
+            total = max(1.0, (deadline.due - start).total_seconds())
+            elapsed = min(total, max(0.0, (now - start).total_seconds()))
+            bar.setValue(int(1000 * elapsed / total))
+            opened = open_kinds.get(deadline.kind)
+            if opened is not None:
+                state = days_text(opened.days_left)
+                state = f"{state} day(s) left" if opened.days_left > 0 else state
+                colour = urgency_colour(opened.days_left)
+            else:
+                state, colour = "met", theme.ON_TRACK
+                bar.setValue(1000)
+            bar.setStyleSheet(
+                f"QProgressBar::chunk {{ background: {colour.name()}; border-radius: 3px; }}"
+            )
+            bar.setAccessibleName(f"{title.text()}: {state}")
+            status = label(state, "")
+            status.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
+            grid.addWidget(bar, 1, 0)
+            grid.addWidget(status, 1, 1, Qt.AlignmentFlag.AlignRight)
+            explanation = label(deadline.explanation, "hint", wrap=True)
+            grid.addWidget(explanation, 2, 0, 1, 2)
+            grid.setColumnStretch(0, 1)
+            self.layout_.addWidget(card)
+        for note in result.notes:
+            self.layout_.addWidget(label(note, "hint", wrap=True))
+        self.layout_.addStretch(1)
+
+
+class CaseFile(QWidget):
+    """One case; ``sig_case_changed(reference)`` tells the list to refresh."""
+
+    sig_case_changed = Signal(str)
+    sig_dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        register: Register,
+        runner: OpRunner,
+        files: PrivateFiles,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.files = files
+        self.snapshot: CaseSnapshot | None = None
+        self.setAcceptDrops(True)
+        self.setObjectName("case_file")
+
+        self.empty = label("Select a case to read it here.", "muted")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.title = label("", "page_title")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = label("", "badge")
+        self.subtitle = label("", "muted", wrap=True)
+        header = QFrame()
+        header.setObjectName("case_header")
+        head = QVBoxLayout(header)
+        head.setContentsMargins(12, 10, 12, 6)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.badge)
+        top.addStretch(1)
+        head.addLayout(top)
+        head.addWidget(self.subtitle)
+
+        self.actions_bar = QToolBar("Case actions")
+        self.actions_bar.setIconSize(QSize(16, 16))
+        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.action_buttons: dict[Action, QAction] = {}
+        for action, (text, icon_name) in ACTION_TEXT.items():
+            qaction = QAction(icon(icon_name), text, self)
+            qaction.triggered.connect(lambda _c=False, a=action: self.run_action(a))
+            self.actions_bar.addAction(qaction)
+            self.action_buttons[action] = qaction
+        self.actions_bar.addSeparator()
+        self.extend_action = QAction(icon("extend"), "Extend…", self)
+        self.extend_action.triggered.connect(self.extend)
+        self.actions_bar.addAction(self.extend_action)
+        self.correspondence_action = QAction(icon("email"), "Record correspondence…", self)
+        self.correspondence_action.setEnabled(False)
+        self.correspondence_action.setToolTip(
+            "Recording messages in and out comes with the correspondence service (TODO)."
+        )
+        self.actions_bar.addAction(self.correspondence_action)
+
+        self.form = CaseForm([])
+        self.save_button = QPushButton(icon("save"), "Save changes")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setShortcut("")
+        self.revert_button = QPushButton("Revert")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.form.sig_state_changed.connect(self._form_state)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.addWidget(self.form)
+        save_row = QHBoxLayout()
+        self.form_status = label("", "hint")
+        save_row.addWidget(self.form_status, 1)
+        save_row.addWidget(self.revert_button)
+        save_row.addWidget(self.save_button)
+        details_layout.addLayout(save_row)
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setWidget(details)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.deadlines = DeadlinePanel()
+        deadlines_scroll = QScrollArea()
+        deadlines_scroll.setWidgetResizable(True)
+        deadlines_scroll.setWidget(self.deadlines)
+        deadlines_scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels(["When", "What", "Details"])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setAccessibleName("Timeline, newest first")
+        self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.timeline.itemActivated.connect(self._timeline_activated)
+
+        self.attachments = QTreeWidget()
+        self.attachments.setHeaderLabels(["File", "Kind", "Size", "Added"])
+        self.attachments.setRootIsDecorated(False)
+        self.attachments.setAccessibleName("Attachments")
+        self.attachments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attachments.itemActivated.connect(lambda _i, _c: self.open_attachment())
+        add = QPushButton(icon("attach"), "Add…")
+        add.clicked.connect(self.choose_attachments)
+        self.open_button = QPushButton(icon("open"), "Open")
+        self.open_button.clicked.connect(self.open_attachment)
+        self.save_as_button = QPushButton(icon("save"), "Save as…")
+        self.save_as_button.clicked.connect(self.save_attachment_as)
+        files_tab = QWidget()
+        files_layout = QVBoxLayout(files_tab)
+        files_layout.addWidget(self.attachments)
+        files_buttons = QHBoxLayout()
+        files_buttons.addWidget(label("Drop files here to attach them.", "hint"), 1)
+        files_buttons.addWidget(add)
+        files_buttons.addWidget(self.open_button)
+        files_buttons.addWidget(self.save_as_button)
+        files_layout.addLayout(files_buttons)
+
+        letters = QWidget()
+        letters_layout = QVBoxLayout(letters)
+        letters_layout.addWidget(
+            label(
+                "Letters (acknowledgement, request for identity proof, response) are drafted "
+                "and issued here in a later version.",
+                "muted",
+                wrap=True,
+            )
+        )
+        letters_layout.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(details_scroll, "Details")
+        self.tabs.addTab(deadlines_scroll, "Deadlines")
+        self.tabs.addTab(self.timeline, "Timeline")
+        self.tabs.addTab(files_tab, "Attachments")
+        self.tabs.addTab(letters, icon("letter"), "Letters")
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(header)
+        body_layout.addWidget(self.actions_bar)
+        body_layout.addWidget(self.tabs, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    # -- loading -------------------------------------------------------------------------
+
+    @property
+    def reference(self) -> str | None:
+        return self.snapshot.reference if self.snapshot else None
+
+    def show_case(self, reference: str) -> None:
+        register = self.register
+        Op(self.runner, lambda: load_snapshot(register, reference), parent=self).success(
+            self._show
+        ).failure(lambda e: show_error(self, "Could not open the case", e)).run_in_background()
+
+    def reload(self) -> None:
+        if self.snapshot is not None:
+            self.show_case(self.snapshot.reference)
+
+    def clear(self) -> None:
+        self.snapshot = None
+        self.stack.setCurrentIndex(0)
+        self.timeline.clear()
+        self.attachments.clear()
+        self.deadlines.clear()
+
+    def _show(self, snap: CaseSnapshot) -> None:
+        self.snapshot = snap
+        draft = snap.draft
+        self.title.setText(snap.reference)
+        self.badge.setText(draft.status.label)
+        local = draft.received_at.astimezone(snap.zone)
+        self.subtitle.setText(
+            f"{draft.requester.name} · {draft.request_type.label} · {draft.channel.label}, "
+            f"received {local:%d %b %Y %H:%M}"
+        )
+        self._update_actions(draft.status)
+        current = self.form.policy.currentData()
+        self.form.policy.blockSignals(True)
+        self.form.policy.clear()
+        self.form.policy.addItem("Default for the request type", None)
+        for policy_id in snap.policy_ids:
+            self.form.policy.addItem(policy_id, policy_id)
+        self.form.policy.blockSignals(False)
+        del current
+        self.form.load(draft, snap.zone)
+        self.deadlines.show_deadlines(snap.deadlines, snap.zone, utc_now())
+        self._fill_timeline(snap)
+        self._fill_attachments(snap)
+        self.stack.setCurrentIndex(1)
+
+    def _update_actions(self, status: Status) -> None:
+        allowed = set(allowed_actions(status))
+        for action, qaction in self.action_buttons.items():
+            enabled = action in allowed
+            qaction.setEnabled(enabled)
+            text = ACTION_TEXT[action][0].rstrip("…")
+            qaction.setToolTip(
+                text
+                if enabled
+                else f"{text}: not possible while the case is {status.label.lower()}."
+            )
+        self.extend_action.setEnabled(status not in (Status.CLOSED, Status.RESPONSE_SENT))
+
+    def _fill_timeline(self, snap: CaseSnapshot) -> None:
+        self.timeline.clear()
+        for item in snap.timeline:
+            when = item.at.astimezone(snap.zone).strftime("%d %b %Y %H:%M")
+            row = QTreeWidgetItem([when, item.title, item.detail])
+            row.setData(0, Qt.ItemDataRole.UserRole, item.attachment_id)
+            row.setToolTip(2, item.detail)
+            if item.actor:
+                row.setToolTip(1, f"By {item.actor}")
+            self.timeline.addTopLevelItem(row)
+        self.timeline.resizeColumnToContents(0)
+        self.timeline.setColumnWidth(1, max(180, self.timeline.columnWidth(1)))
+        self.timeline.resizeColumnToContents(1)
+
+    def _fill_attachments(self, snap: CaseSnapshot) -> None:
+        self.attachments.clear()
+        for info in snap.attachments:
+            row = QTreeWidgetItem(
+                [
+                    info.filename,
+                    info.purpose.replace("_", " "),
+                    _size(info.size),
+                    info.added_at.astimezone(snap.zone).strftime("%d %b %Y"),
+                ]
+            )
+            row.setData(0, Qt.ItemDataRole.UserRole, info.id)
+            row.setToolTip(0, f"{info.media_type}, SHA-256 {info.sha256[:16]}…")
+            self.attachments.addTopLevelItem(row)
+        for column in (1, 2, 3):
+            self.attachments.resizeColumnToContents(column)
+        self.tabs.setTabText(3, f"Attachments ({len(snap.attachments)})")
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _form_state(self, dirty: bool, valid: bool) -> None:
+        self.save_button.setEnabled(dirty and valid)
+        self.revert_button.setEnabled(dirty)
+        if dirty and not valid:
+            self.form_status.setText("Fix the fields marked in red to save.")
+        elif dirty:
+            self.form_status.setText("Unsaved changes.")
+        else:
+            self.form_status.setText("")
+        self.sig_dirty_changed.emit(dirty)
+
+    def has_unsaved(self) -> bool:
+        return self.snapshot is not None and self.form.is_dirty
+
+    def save(self) -> bool:
+        """Save the details if valid; returns whether the form is now clean."""
+        snap = self.snapshot
+        if snap is None or not self.form.is_dirty:
+            return True
+        if not self.form.is_valid:
+            self.form.show_all_problems()
+            self.tabs.setCurrentIndex(0)
+            return False
+        from grievance_desk.services.cases import update_case
+
+        changes = self.form.changes()
+        register, reference = self.register, snap.reference
+
+        def work() -> None:
+            now = utc_now()
+            update_case(register, reference, changes, now=now)
+            _sync(register, reference)
+
+        self.save_button.setEnabled(False)
+        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
+            lambda e: (show_error(self, "Not saved", e), self.form.show_all_problems())
+        ).with_progress("Saving…").run_in_background()
+        # The form stays dirty until the reload arrives; treat it as saved for leaving.
+        self.form.load(self.form.draft(), snap.zone)
+        return True
+
+    def revert(self) -> None:
+        if self.snapshot is not None:
+            self.form.load(self.snapshot.draft, self.snapshot.zone)
+
+    def _changed(self) -> None:
+        if self.snapshot is not None:
+            self.sig_case_changed.emit(self.snapshot.reference)
+            self.reload()
+
+    # -- workflow ------------------------------------------------------------------------
+
+    def run_action(self, action: Action) -> None:
+        snap = self.snapshot
+        if snap is None or not self.action_buttons[action].isEnabled():
+            return
+        kwargs: dict[str, Any] = {}
+        if action is Action.CLOSE:
+            dialog = CloseCaseDialog(snap.reference, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            kwargs = {
+                "outcome": dialog.outcome.currentData(),
+                "refusal_grounds": dialog.chosen_grounds(),
+                "note": dialog.note.toPlainText().strip(),
+            }
+        self.apply_action(action, **kwargs)
+
+    def apply_action(self, action: Action, **kwargs: Any) -> None:
+        snap = self.snapshot
+        assert snap is not None
+        register, reference = self.register, snap.reference
+
+        def work() -> None:
+            change_status(register, reference, action, now=utc_now(), **kwargs)
+            _sync(register, reference)
+
+        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
+            lambda e: show_error(self, "Not done", e)
+        ).with_progress(ACTION_TEXT[action][0].rstrip("…") + "…").run_in_background()
+
+    def extend(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        dialog = ExtendDialog(snap.reference, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_extension(dialog.reason.toPlainText().strip(), dialog.notice_sent.isChecked())
+
+    def apply_extension(self, reason: str, notice_sent: bool = False) -> None:
+        snap = self.snapshot
+        assert snap is not None
+        if case_deadlines is None:
+            show_error(self, "Not available", "Extensions need the deadline service.")
+            return
+        register, reference = self.register, snap.reference
+
+        def work() -> None:
+            now = utc_now()
+            case_deadlines.extend_case(
+                register,
+                reference,
+                now=now,
+                reason=reason,
+                notice_sent_at=now if notice_sent else None,
+            )
+            _sync(register, reference)
+
+        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
+            lambda e: show_error(self, "Not extended", e)
+        ).with_progress("Extending…").run_in_background()
+
+    # -- attachments ---------------------------------------------------------------------
+
+    def choose_attachments(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        self.attach_files([Path(p) for p in paths])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        snap = self.snapshot
+        if snap is None or not paths:
+            return
+        register, reference = self.register, snap.reference
+
+        def work() -> int:
+            now = utc_now()
+            for path in paths:
+                add_attachment(register, reference, path.name, path.read_bytes(), now=now)
+            return len(paths)
+
+        Op(self.runner, work, parent=self).success(lambda _n: self._changed()).failure(
+            lambda e: show_error(self, "Not attached", e)
+        ).with_progress("Attaching…").run_in_background()
+
+    def _selected_attachment(self) -> int | None:
+        item = self.attachments.currentItem()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def _timeline_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        value = item.data(0, Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self._open(int(value))
+
+    def open_attachment(self) -> None:
+        attachment_id = self._selected_attachment()
+        if attachment_id is not None:
+            self._open(attachment_id)
+
+    def _open(self, attachment_id: int) -> None:
+        register = self.register
+
+        def opened(result: tuple[AttachmentInfo, bytes]) -> None:
+            info, data = result
+            path = self.files.write(info.filename, data)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
+            opened
+        ).failure(lambda e: show_error(self, "Could not open", e)).run_in_background()
+
+    def save_attachment_as(self) -> None:
+        attachment_id = self._selected_attachment()
+        if attachment_id is None:
+            return
+        register = self.register
+
+        def got(result: tuple[AttachmentInfo, bytes]) -> None:
+            info, data = result
+            target, _ = QFileDialog.getSaveFileName(self, "Save attachment as", info.filename)
+            if target:
+                try:
+                    Path(target).write_bytes(data)
+                except OSError as error:
+                    show_error(self, "Not saved", f"{target} could not be written: {error}.")
+
+        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
+            got
+        ).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.snapshot is not None and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if p.is_file()]
+        if paths:
+            event.acceptProposedAction()
+            self.attach_files(paths)
+
+
+def _sync(register: Register, reference: str) -> None:
+    """Keep the list's next-deadline column in step (see case_queries.sync_next_due)."""
+    try:
+        sync_case_next_due(register, reference, now=utc_now())
+    except Exception:  # a policy problem shows in the deadline panel; never block the change
+        return
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,315 @@
+"""The case details form, shared by the case file and the new-case dialog.
+
+Validation is the domain's (`problems_in`), run on every edit so a bad e-mail, phone or
+missing name is marked at the field with the fix, and the Save button stays disabled until
+every problem is gone: nothing half-valid ever reaches the register.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.domain.case_record import CaseDraft, FieldProblem, Requester, problems_in
+from grievance_desk.domain.case_types import (
+    CaseKind,
+    Channel,
+    IdentityState,
+    Priority,
+    Relationship,
+    Representative,
+    RequestType,
+)
+from grievance_desk.ui.widgets import label, set_invalid
+
+DEFAULT_POLICY_TEXT = "Default for the request type"
+
+
+def _enum_combo(enum: type[Enum], name: str) -> QComboBox:
+    combo = QComboBox()
+    for member in enum:
+        combo.addItem(getattr(member, "label", str(member.value)), member)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def _select(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(max(0, index))
+
+
+class CaseForm(QWidget):
+    """Edits a CaseDraft; ``sig_state_changed(dirty, valid)`` drives Save buttons."""
+
+    sig_state_changed = Signal(bool, bool)
+
+    def __init__(self, policy_ids: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original: CaseDraft | None = None
+        self._zone = ZoneInfo("Asia/Kolkata")
+        self._loading = False
+        self._touched: set[str] = set()
+        self._show_all = False
+
+        self.kind = _enum_combo(CaseKind, "Kind of case")
+        self.request_type = _enum_combo(RequestType, "Request type")
+        self.channel = _enum_combo(Channel, "Received by")
+        self.received_at = QDateTimeEdit()
+        self.received_at.setCalendarPopup(True)
+        self.received_at.setDisplayFormat("dd MMM yyyy  HH:mm")
+        self.received_at.setAccessibleName("Received at")
+        self.received_at.setTimeZone(QTimeZone.utc())
+        self.priority = _enum_combo(Priority, "Priority")
+        self.identity_state = _enum_combo(IdentityState, "Identity check")
+        self.policy = QComboBox()
+        self.policy.addItem(DEFAULT_POLICY_TEXT, None)
+        for policy_id in policy_ids:
+            self.policy.addItem(policy_id, policy_id)
+        self.policy.setAccessibleName("Deadline policy")
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(90)
+        self.description.setAccessibleName("Description")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Requester's name")
+        self.email = QLineEdit()
+        self.email.setAccessibleName("Requester's e-mail")
+        self.email.setPlaceholderText("name@example.org")
+        self.phone = QLineEdit()
+        self.phone.setAccessibleName("Requester's phone")
+        self.phone.setPlaceholderText("+91 …")
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(58)
+        self.address.setAccessibleName("Requester's postal address")
+        self.relationship = _enum_combo(Relationship, "Relationship to us")
+        self.organisation = QLineEdit()
+        self.organisation.setAccessibleName("Requester's account or organisation")
+        self.representative = _enum_combo(Representative, "Represented by")
+        self.representative_name = QLineEdit()
+        self.representative_name.setAccessibleName("Representative's name")
+
+        self._errors: dict[str, tuple[QWidget, Any]] = {}
+
+        request = QGroupBox("Request")
+        form = QFormLayout(request)
+        form.addRow("&Kind:", self.kind)
+        form.addRow("&Type:", self.request_type)
+        form.addRow("Received &by:", self.channel)
+        form.addRow("Received &at:", self._field("received_at", self.received_at))
+        form.addRow("Priorit&y:", self.priority)
+        form.addRow("Identity check:", self.identity_state)
+        form.addRow("&Policy:", self.policy)
+        form.addRow("&Description:", self._field("description", self.description))
+
+        person = QGroupBox("Requester")
+        pform = QFormLayout(person)
+        pform.addRow("&Name:", self._field("requester.name", self.name))
+        pform.addRow("&E-mail:", self._field("requester.email", self.email))
+        pform.addRow("P&hone:", self._field("requester.phone", self.phone))
+        pform.addRow("Add&ress:", self.address)
+        pform.addRow("Relationship:", self.relationship)
+        pform.addRow("Account / org.:", self.organisation)
+        pform.addRow("Represented by:", self.representative)
+        pform.addRow(
+            "Representative:", self._field("representative_name", self.representative_name)
+        )
+        for box in (form, pform):
+            box.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(request)
+        layout.addWidget(person)
+        layout.addStretch(1)
+
+        for widget, key in (
+            (self.name, "requester.name"),
+            (self.email, "requester.email"),
+            (self.phone, "requester.phone"),
+            (self.organisation, "requester.organisation"),
+            (self.representative_name, "representative_name"),
+        ):
+            widget.textChanged.connect(lambda _t, k=key: self._edited(k))
+        for text_edit, key in (
+            (self.description, "description"),
+            (self.address, "requester.postal_address"),
+        ):
+            text_edit.textChanged.connect(lambda k=key: self._edited(k))
+        for combo, key in (
+            (self.kind, "kind"),
+            (self.request_type, "request_type"),
+            (self.channel, "channel"),
+            (self.priority, "priority"),
+            (self.identity_state, "identity_state"),
+            (self.policy, "policy_id"),
+            (self.relationship, "requester.relationship"),
+            (self.representative, "representative"),
+        ):
+            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
+        self.received_at.dateTimeChanged.connect(lambda _d: self._edited("received_at"))
+
+    def _field(self, key: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = label("", "error", wrap=True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        column.addWidget(error)
+        self._errors[key] = (widget, error)
+        return box
+
+    # -- loading and reading -------------------------------------------------------------
+
+    def load(self, draft: CaseDraft, zone: ZoneInfo) -> None:
+        self._loading = True
+        self._original = draft
+        self._zone = zone
+        self._touched.clear()
+        self._show_all = False
+        _select(self.kind, draft.kind)
+        _select(self.request_type, draft.request_type)
+        _select(self.channel, draft.channel)
+        local = draft.received_at.astimezone(zone)
+        # Wall-clock values in a UTC QDateTime: the officer's zone is applied by us, not Qt.
+        self.received_at.setDateTime(
+            QDateTime(local.date(), local.time().replace(microsecond=0), QTimeZone.utc())
+        )
+        _select(self.priority, draft.priority)
+        _select(self.identity_state, draft.identity_state)
+        index = self.policy.findData(draft.policy_id)
+        if index < 0 and draft.policy_id:
+            self.policy.addItem(draft.policy_id, draft.policy_id)
+            index = self.policy.count() - 1
+        self.policy.setCurrentIndex(max(0, index))
+        self.description.setPlainText(draft.description)
+        person = draft.requester
+        self.name.setText(person.name)
+        self.email.setText(person.email)
+        self.phone.setText(person.phone)
+        self.address.setPlainText(person.postal_address)
+        _select(self.relationship, person.relationship)
+        self.organisation.setText(person.organisation)
+        _select(self.representative, draft.representative)
+        self.representative_name.setText(draft.representative_name)
+        self._loading = False
+        self._refresh()
+
+    def _received(self) -> datetime:
+        value = self.received_at.dateTime()
+        naive = datetime(
+            value.date().year(),
+            value.date().month(),
+            value.date().day(),
+            value.time().hour(),
+            value.time().minute(),
+        )
+        return naive.replace(tzinfo=self._zone)
+
+    def draft(self) -> CaseDraft:
+        """The draft as the form shows it now (fields the form lacks come from the original)."""
+        base = self._original
+        assert base is not None
+        received = self._received()
+        if base.received_at.astimezone(self._zone).replace(second=0, microsecond=0) == received:
+            received = base.received_at
+        return replace(
+            base,
+            kind=self.kind.currentData(),
+            request_type=self.request_type.currentData(),
+            channel=self.channel.currentData(),
+            received_at=received,
+            priority=self.priority.currentData(),
+            identity_state=self.identity_state.currentData(),
+            policy_id=self.policy.currentData(),
+            description=self.description.toPlainText(),
+            representative=self.representative.currentData(),
+            representative_name=self.representative_name.text().strip(),
+            requester=Requester(
+                name=self.name.text(),
+                email=self.email.text().strip(),
+                phone=self.phone.text().strip(),
+                postal_address=self.address.toPlainText().strip(),
+                relationship=self.relationship.currentData(),
+                organisation=self.organisation.text().strip(),
+            ),
+        )
+
+    def changes(self) -> dict[str, Any]:
+        """Only what changed, as ``update_case`` takes it."""
+        base = self._original
+        assert base is not None
+        now = self.draft()
+        found: dict[str, Any] = {}
+        for name in (
+            "kind",
+            "request_type",
+            "channel",
+            "received_at",
+            "priority",
+            "identity_state",
+            "policy_id",
+            "description",
+            "representative",
+            "representative_name",
+        ):
+            if getattr(now, name) != getattr(base, name):
+                found[name] = getattr(now, name)
+        for name in ("name", "email", "phone", "postal_address", "relationship", "organisation"):
+            if getattr(now.requester, name) != getattr(base.requester, name):
+                found[f"requester.{name}"] = getattr(now.requester, name)
+        if "requester.name" in found:
+            found["requester.name"] = str(found["requester.name"]).strip()
+        return found
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._original is not None and bool(self.changes())
+
+    def problems(self) -> list[FieldProblem]:
+        return problems_in(self.draft()) if self._original is not None else []
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def show_all_problems(self) -> None:
+        """After a save attempt, mark every bad field, touched or not."""
+        self._show_all = True
+        self._refresh()
+
+    # -- live validation -----------------------------------------------------------------
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(key)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        problems = {p.field: p.message for p in self.problems()}
+        for key, (widget, error) in self._errors.items():
+            shown = key in problems and (self._show_all or key in self._touched)
+            message = problems.get(key, "") if shown else ""
+            set_invalid(widget, shown, message)
+            error.setText(message[:1].upper() + message[1:] + "." if message else "")
+            error.setVisible(shown)
+        self.sig_state_changed.emit(self.is_dirty, not problems)

@@ -1,0 +1,339 @@
+"""The register: search as you type, filter chips, saved views, and the case file beside it.
+
+Like a mail client: the list on the left, the selected case in a reading pane on the right.
+Every filter becomes SQL through `CaseFilter`; the view never sees more than a page window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.workflow import Status
+from grievance_desk.services.case_queries import CaseFilter
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.case_file import CaseFile
+from grievance_desk.ui.cases_table_model import REFERENCE_ROLE, CasesTableModel
+from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
+from grievance_desk.ui.ops import OpRunner
+from grievance_desk.ui.private_files import PrivateFiles
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label
+
+SAVED_VIEWS: dict[str, CaseFilter] = {
+    "All cases": CaseFilter(),
+    "Open cases": CaseFilter(open_only=True),
+    "My overdue": CaseFilter(overdue_only=True),
+    "Due in 7 days": CaseFilter(due_within_days=7),
+    "Awaiting requester": CaseFilter(awaiting_requester_only=True),
+}
+
+
+def _chip(text: str, *, checkable: bool = True) -> QToolButton:
+    chip = QToolButton()
+    chip.setText(text)
+    chip.setCheckable(checkable)
+    chip.setProperty("role", "chip")
+    chip.setAccessibleName(f"Filter: {text}")
+    chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return chip
+
+
+class MenuChip(QToolButton):
+    """A chip with a menu of checkable choices (status, type, policy)."""
+
+    sig_changed = Signal()
+
+    def __init__(self, title: str, choices: list[tuple[str, object]]) -> None:
+        super().__init__()
+        self.title = title
+        self.setProperty("role", "chip")
+        self.setCheckable(True)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setAccessibleName(f"Filter by {title.lower()}")
+        self.menu_ = QMenu(self)
+        self.setMenu(self.menu_)
+        self.actions_: list[QAction] = []
+        self.set_choices(choices)
+
+    def set_choices(self, choices: list[tuple[str, object]]) -> None:
+        self.menu_.clear()
+        self.actions_ = []
+        for text, value in choices:
+            action = self.menu_.addAction(text)
+            action.setCheckable(True)
+            action.setData(value)
+            action.toggled.connect(self._toggled)
+            self.actions_.append(action)
+        self.menu_.addSeparator()
+        self.menu_.addAction("Clear", self.clear_choices)
+        self._toggled()
+
+    def chosen(self) -> list[object]:
+        return [a.data() for a in self.actions_ if a.isChecked()]
+
+    def clear_choices(self) -> None:
+        for action in self.actions_:
+            action.blockSignals(True)
+            action.setChecked(False)
+            action.blockSignals(False)
+        self._toggled()
+
+    def _toggled(self) -> None:
+        chosen = [a.text() for a in self.actions_ if a.isChecked()]
+        if not chosen:
+            self.setText(f"{self.title} ▾")
+        elif len(chosen) == 1:
+            self.setText(f"{self.title}: {chosen[0]} ▾")
+        else:
+            self.setText(f"{self.title}: {len(chosen)} ▾")
+        self.setChecked(bool(chosen))
+        self.sig_changed.emit()
+
+
+class CasesPage(QWidget):
+    sig_dirty_changed = Signal(bool)
+
+    def __init__(
+        self,
+        register: Register,
+        runner: OpRunner,
+        files: PrivateFiles,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.model = CasesTableModel(register, runner)
+        self._applying_view = False
+        self._current_reference: str | None = None
+
+        title = label("Cases", "page_title")
+        self.count_label = label("", "muted")
+        self.search = QLineEdit()
+        self.search.setObjectName("search_box")
+        self.search.setPlaceholderText("Search reference, name, e-mail or description  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setAccessibleName("Search cases")
+        self.search.setMinimumWidth(320)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(220)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+
+        self.view_button = QToolButton()
+        self.view_button.setText("View: All cases ▾")
+        self.view_button.setProperty("role", "chip")
+        self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.view_button.setAccessibleName("Saved views")
+        views = QMenu(self.view_button)
+        for name in SAVED_VIEWS:
+            views.addAction(name, lambda n=name: self.apply_view(n))
+        self.view_button.setMenu(views)
+
+        self.overdue_chip = _chip("Overdue")
+        self.awaiting_chip = _chip("Awaiting requester")
+        self.open_chip = _chip("Open only")
+        self.status_chip = MenuChip("Status", [(s.label, s) for s in Status])
+        self.type_chip = MenuChip("Type", [(t.label, t) for t in RequestType])
+        self.policy_chip = MenuChip("Policy", [])
+        for chip in (self.overdue_chip, self.awaiting_chip, self.open_chip):
+            chip.toggled.connect(lambda _c: self.apply_filters())
+        for menu_chip in (self.status_chip, self.type_chip, self.policy_chip):
+            menu_chip.sig_changed.connect(self.apply_filters)
+
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.search, 2)
+        chips = QHBoxLayout()
+        chips.setSpacing(6)
+        chips.addWidget(self.view_button)
+        chips.addSpacing(8)
+        for widget in (
+            self.overdue_chip,
+            self.awaiting_chip,
+            self.open_chip,
+            self.status_chip,
+            self.type_chip,
+            self.policy_chip,
+        ):
+            chips.addWidget(widget)
+        chips.addStretch(1)
+
+        self.table = QTableView()
+        self.table.setObjectName("cases_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 95, 160, 130, 150, 165, 80, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.setAccessibleName("Cases")
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.case_file = CaseFile(register, runner, files)
+        self.case_file.sig_case_changed.connect(self._case_changed)
+        self.case_file.sig_dirty_changed.connect(self.sig_dirty_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.case_file)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.case_file.setMinimumWidth(420)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addLayout(chips)
+        layout.addWidget(self.splitter, 1)
+
+        self.model.sig_count_changed.connect(self._count_changed)
+        self.setTabOrder(self.search, self.table)
+
+    # -- filters -------------------------------------------------------------------------
+
+    def current_filters(self) -> CaseFilter:
+        return CaseFilter(
+            text=self.search.text(),
+            statuses=frozenset(s for s in self.status_chip.chosen() if isinstance(s, Status)),
+            request_types=frozenset(
+                t for t in self.type_chip.chosen() if isinstance(t, RequestType)
+            ),
+            policy_ids=frozenset(str(p) for p in self.policy_chip.chosen()),
+            overdue_only=self.overdue_chip.isChecked(),
+            awaiting_requester_only=self.awaiting_chip.isChecked(),
+            open_only=self.open_chip.isChecked(),
+            due_within_days=self._due_within,
+        )
+
+    _due_within: int | None = None
+
+    def apply_filters(self) -> None:
+        if self._applying_view:
+            return
+        self.model.set_filters(self.current_filters())
+
+    def apply_view(self, name: str) -> None:
+        self.show_filter(SAVED_VIEWS[name], name)
+
+    def show_filter(self, filters: CaseFilter, name: str = "Custom") -> None:
+        """Set every control from a filter (saved views, Today page counts)."""
+        self._applying_view = True
+        self.search.setText(filters.text)
+        self.overdue_chip.setChecked(filters.overdue_only)
+        self.awaiting_chip.setChecked(filters.awaiting_requester_only)
+        self.open_chip.setChecked(filters.open_only)
+        self.status_chip.clear_choices()
+        self.type_chip.clear_choices()
+        self.policy_chip.clear_choices()
+        self._due_within = filters.due_within_days
+        self.view_button.setText(f"View: {name} ▾")
+        self._applying_view = False
+        if filters.overdue_only or filters.due_within_days is not None:
+            self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+        self.model.set_filters(self.current_filters())
+
+    def refresh(self) -> None:
+        from grievance_desk.services.case_queries import policy_ids_in_use
+
+        with self.register.reading() as session:
+            ids = policy_ids_in_use(session)
+        self.policy_chip.set_choices([(p, p) for p in ids])
+        self.model.reload()
+
+    def _count_changed(self, total: int) -> None:
+        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        if self._current_reference:
+            self._select_reference(self._current_reference)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- selection -----------------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        reference = self.model.data(indexes[0], REFERENCE_ROLE)
+        if not reference or reference == self.case_file.reference:
+            return
+        if not self.confirm_leave():
+            self._reselect(deselected)
+            return
+        self._current_reference = str(reference)
+        self.case_file.show_case(str(reference))
+
+    def _reselect(self, deselected: QItemSelection) -> None:
+        indexes = deselected.indexes()
+        if indexes:
+            model = self.table.selectionModel()
+            model.blockSignals(True)
+            self.table.selectRow(indexes[0].row())
+            model.blockSignals(False)
+
+    def _select_reference(self, reference: str) -> None:
+        for row in range(min(self.model.rowCount(), 400)):
+            if self.model.data(self.model.index(row, 0), REFERENCE_ROLE) == reference:
+                model = self.table.selectionModel()
+                model.blockSignals(True)
+                self.table.selectRow(row)
+                model.blockSignals(False)
+                return
+
+    def open_case(self, reference: str) -> None:
+        if not self.confirm_leave():
+            return
+        self._current_reference = reference
+        self.case_file.show_case(reference)
+        self._select_reference(reference)
+
+    def confirm_leave(self) -> bool:
+        """Ask before unsaved edits in the case file would be lost; False means stay."""
+        if not self.case_file.has_unsaved():
+            return True
+        choice = ask_unsaved(self, self.case_file.reference or "this case")
+        if choice is UnsavedChoice.SAVE:
+            return self.case_file.save()
+        if choice is UnsavedChoice.DISCARD:
+            self.case_file.revert()
+            return True
+        return False
+
+    def _case_changed(self, _reference: str) -> None:
+        self.model.reload()
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.case_file.clear()

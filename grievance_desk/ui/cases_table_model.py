@@ -1,0 +1,295 @@
+"""The register as a table model over paged SQL: a window of pages, never every row.
+
+``rowCount`` is the SQL count; ``data`` looks the row up in a small cache of pages and, when
+the page is missing, asks the background thread for it and shows a placeholder until it
+arrives. Scrolling to the end of 100,000 cases therefore fetches two pages, not 100,000
+rows; sorting, filtering and search change the SQL and start a fresh window.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from grievance_desk.services.case_queries import (
+    PAGE_SIZE,
+    CaseFilter,
+    CaseRow,
+    SortKey,
+    count_cases,
+    fetch_page,
+)
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.clock import utc_now
+from grievance_desk.storage.register import Register
+from grievance_desk.ui import theme
+from grievance_desk.ui.ops import Op, OpRunner
+
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+MAX_PAGES = 12
+PLACEHOLDER = "…"
+
+COLUMNS: list[tuple[str, SortKey]] = [
+    ("Reference", SortKey.REFERENCE),
+    ("Received", SortKey.RECEIVED),
+    ("Requester", SortKey.REQUESTER),
+    ("Type", SortKey.TYPE),
+    ("Status", SortKey.STATUS),
+    ("Next deadline", SortKey.NEXT_DUE),
+    ("Days left", SortKey.NEXT_DUE),
+    ("Policy", SortKey.POLICY),
+]
+_DUE_KIND = {
+    "acknowledge": "Acknowledge",
+    "respond": "Respond",
+    "extension_notice": "Extension notice",
+    "extended_respond": "Respond (extended)",
+}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def days_text(days: int | None) -> str:
+    if days is None:
+        return "—"
+    if days < 0:
+        return f"{-days} overdue"
+    if days == 0:
+        return "today"
+    return str(days)
+
+
+def urgency_colour(days: int | None) -> Any:
+    if days is None:
+        return None
+    if days < 0:
+        return theme.OVERDUE
+    if days <= 2:
+        return theme.DUE_SOON
+    if days <= 7:
+        return theme.DUE_WEEK
+    return theme.ON_TRACK
+
+
+class CasesTableModel(QAbstractTableModel):
+    """Rows of the register for one filter and sort; pages load in the background."""
+
+    sig_count_changed = Signal(int)
+    sig_page_loaded = Signal(int)
+
+    def __init__(self, register: Register, runner: OpRunner) -> None:
+        super().__init__()
+        self.register = register
+        self.runner = runner
+        self.filters = CaseFilter()
+        self.sort_key = SortKey.RECEIVED
+        self.descending = True
+        self._count = 0
+        self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._zone: ZoneInfo | None = None
+        self.pages_fetched = 0  # for tests and the benchmark: how much SQL paging ran
+        self.loaded = False
+
+    # -- what the view shows -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            if section == 6:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> CaseRow | None:
+        """The row if its page is loaded; otherwise None and the page is requested."""
+        page, offset = divmod(row, PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            self._request(page)
+            return None
+        self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        column = index.column()
+        if row is None:
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (5, 6):
+            return urgency_colour(row.days_left)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6) and row.next_due_at:
+            return (
+                f"{_DUE_KIND.get(row.next_due_kind or '', 'Due')} by {self._date(row.next_due_at)}"
+            )
+        if role == REFERENCE_ROLE:
+            return row.reference
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{COLUMNS[column][0]}: {self._display(row, column)}"
+        return None
+
+    def _date(self, moment: datetime) -> str:
+        zone = self._zone
+        local = moment.astimezone(zone) if zone else moment
+        return local.strftime("%d %b %Y")
+
+    def _display(self, row: CaseRow, column: int) -> str:
+        if column == 0:
+            return row.reference
+        if column == 1:
+            return self._date(row.received_at)
+        if column == 2:
+            return row.requester_name
+        if column == 3:
+            return row.request_type.label
+        if column == 4:
+            return row.status.label
+        if column == 5:
+            if row.next_due_at is None:
+                return "—"
+            kind = _DUE_KIND.get(row.next_due_kind or "", "")
+            return (
+                f"{self._date(row.next_due_at)} · {kind}" if kind else self._date(row.next_due_at)
+            )
+        if column == 6:
+            return days_text(row.days_left)
+        if column == 7:
+            return row.policy_id or "default"
+        return ""
+
+    # -- what the officer asks for -------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_key = COLUMNS[column][1]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def set_filters(self, filters: CaseFilter) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self.reload()
+
+    def reload(self) -> None:
+        """Throw the window away and count again (a filter, sort or the data changed)."""
+        self._generation += 1
+        generation = self._generation
+        filters = self.filters
+        register = self.register
+
+        def work() -> tuple[int, ZoneInfo, list[CaseRow]]:
+            now = utc_now()
+            with register.reading() as session:
+                zone = officer_zone(session)
+                total = count_cases(session, filters, now=now)
+                first = fetch_page(
+                    session,
+                    filters,
+                    sort=self.sort_key,
+                    descending=self.descending,
+                    offset=0,
+                    limit=PAGE_SIZE,
+                    now=now,
+                )
+            return total, zone, first
+
+        def done(result: tuple[int, ZoneInfo, list[CaseRow]]) -> None:
+            if generation != self._generation:
+                return
+            total, zone, first = result
+            self.beginResetModel()
+            self._zone = zone
+            self._count = total
+            self._pages.clear()
+            self._pending.clear()
+            self._pages[0] = first
+            self.pages_fetched += 1
+            self.endResetModel()
+            self.loaded = True
+            self.sig_count_changed.emit(total)
+            self.sig_page_loaded.emit(0)
+
+        Op(self.runner, work, parent=self).success(done).failure(self._failed).with_progress(
+            "Loading cases…"
+        ).run_in_background()
+
+    def _request(self, page: int) -> None:
+        if page in self._pending or page * PAGE_SIZE >= self._count:
+            return
+        self._pending.add(page)
+        generation = self._generation
+        filters, sort_key, descending, register = (
+            self.filters,
+            self.sort_key,
+            self.descending,
+            self.register,
+        )
+
+        def work() -> list[CaseRow]:
+            with register.reading() as session:
+                return fetch_page(
+                    session,
+                    filters,
+                    sort=sort_key,
+                    descending=descending,
+                    offset=page * PAGE_SIZE,
+                    limit=PAGE_SIZE,
+                    now=utc_now(),
+                )
+
+        def done(rows: list[CaseRow]) -> None:
+            if generation != self._generation:
+                return
+            self._pending.discard(page)
+            self._pages[page] = rows
+            self.pages_fetched += 1
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+            first = page * PAGE_SIZE
+            last = min(self._count, first + len(rows)) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+            self.sig_page_loaded.emit(page)
+
+        Op(self.runner, work, parent=self).success(done).failure(
+            lambda _e: self._pending.discard(page)
+        ).run_in_background()
+
+    def _failed(self, error: Exception) -> None:
+        """A query failed (most often: the register was locked meanwhile); show nothing."""
+        self.loaded = True
+        self.sig_count_changed.emit(self._count)
+
+    @property
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._pages.values())
+
+    def clear(self) -> None:
+        """Forget every row (the window is being locked)."""
+        self._generation += 1
+        self.beginResetModel()
+        self._pages.clear()
+        self._pending.clear()
+        self._count = 0
+        self.endResetModel()

@@ -1,0 +1,55 @@
+"""Small dialogs every page uses: errors that name the fix, and "save your changes?".
+
+Errors from the register already speak to a person (``str(error)`` names the problem and the
+fix), so they are shown as they are, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from grievance_desk.domain.case_record import InvalidCase
+from grievance_desk.storage.errors import RegisterError
+
+
+def error_text(error: BaseException) -> str:
+    """What to tell the officer about an error: its own message when it has one for people."""
+    if isinstance(error, RegisterError | InvalidCase | ValueError):
+        return str(error)
+    return (
+        f"An unexpected problem occurred ({type(error).__name__}: {error}). Nothing else was "
+        "changed. Try again; if it keeps happening, run `grievance-desk verify` and report it."
+    )
+
+
+def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
+    text = error if isinstance(error, str) else error_text(error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("error_box")
+    box.open() if parent is not None else box.exec()
+
+
+class UnsavedChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
+    """Ask before edits would be lost; Cancel keeps the officer where they were."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"You have unsaved changes to {what}.")
+    box.setInformativeText("Save them before leaving?")
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    answer = box.exec()
+    if answer == buttons.Save:
+        return UnsavedChoice.SAVE
+    if answer == buttons.Discard:
+        return UnsavedChoice.DISCARD
+    return UnsavedChoice.CANCEL

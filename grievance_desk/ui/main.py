@@ -1,0 +1,68 @@
+"""Start the desktop app: QApplication, theme, then the set-up wizard or the unlock screen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from grievance_desk import APP_NAME, ORG_NAME, __version__
+from grievance_desk.storage.paths import default_register_path
+from grievance_desk.ui import theme
+from grievance_desk.ui.ops import OpRunner
+from grievance_desk.ui.resources import app_icon
+from grievance_desk.ui.setup_wizard import DEMO_PASSPHRASE, SetupResult, SetupWizard
+
+
+def application() -> QApplication:
+    """The one QApplication, named so QSettings and the desktop know who we are."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("grievance-desk")
+    app.setWindowIcon(app_icon())
+    theme.apply_theme(app)
+    theme.follow_system(app)
+    return app
+
+
+def run(register_path: Path | None) -> int:
+    """Open the app on ``register_path`` (default: the officer's data folder)."""
+    from grievance_desk.ui.main_window import MainWindow
+
+    app = application()
+    app.setQuitOnLastWindowClosed(True)
+    path = register_path or default_register_path()
+    runner = OpRunner()
+    windows: list[MainWindow] = []
+
+    def open_window(result: SetupResult | None) -> None:
+        if result is None:
+            window = MainWindow(runner, path)
+            windows.append(window)
+            window.show()
+            window.unlock_screen.try_keyring()
+            return
+        hint = f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if result.demo else ""
+        window = MainWindow(
+            runner, result.register.path, result.register, demo=result.demo, unlock_hint=hint
+        )
+        windows.append(window)
+        window.show()
+
+    if path.exists():
+        open_window(None)
+    else:
+        wizard = SetupWizard(runner, path)
+        wizard.sig_ready.connect(open_window)
+        wizard.show()
+        windows_holder = [wizard]
+        del windows_holder
+        app.setProperty("setup_wizard", wizard)
+    code = app.exec()
+    runner.shutdown()
+    return int(code)

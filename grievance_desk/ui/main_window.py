@@ -1,0 +1,482 @@
+"""The main window: unlock screen or workspace, navigation, toolbar, status bar, locking.
+
+Locked, the window holds only the unlock screen: the workspace (every page, model and form
+that showed personal data) is destroyed, the register closes on the background thread after
+any work in flight, and opened attachment copies are deleted. Unlocking builds a fresh
+workspace and returns to the page and case the officer had open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from grievance_desk.services.case_queries import CaseFilter, policy_ids_in_use, sync_next_due
+from grievance_desk.services.cases import officer_zone, register_case
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.email_intake import EmailIntake, is_email_file, read_email_file
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.cases_page import CasesPage
+from grievance_desk.ui.clipboard import SensitiveClipboard
+from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved, show_error
+from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
+from grievance_desk.ui.new_case_dialog import NewCaseDialog, blank_draft
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.private_files import PrivateFiles
+from grievance_desk.ui.reports_page import ReportsPage
+from grievance_desk.ui.resources import app_icon, icon
+from grievance_desk.ui.settings_page import SettingsPage, auto_lock_minutes
+from grievance_desk.ui.today_page import TodayPage
+from grievance_desk.ui.tray import Tray
+from grievance_desk.ui.unlock_screen import UnlockScreen
+
+PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
+TODAY, CASES, REPORTS, SETTINGS = range(4)
+REMINDER_POLL_MS = 5 * 60_000
+
+HELP_TEXT = """<h3>Grievance Desk</h3>
+<table cellpadding="3">
+<tr><td><b>Ctrl+N</b></td><td>New case</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>Search cases</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>Save the case you are editing</td></tr>
+<tr><td><b>Ctrl+L</b></td><td>Lock now (the key is dropped from memory)</td></tr>
+<tr><td><b>Ctrl+1…4</b></td><td>Today, Cases, Reports, Settings</td></tr>
+<tr><td><b>F1</b></td><td>This help</td></tr>
+</table>
+<p>Drop an e-mail saved as .eml or Outlook .msg on the window to start a case from it;
+drop any file on an open case to attach it.</p>"""
+
+
+@dataclass
+class WhereTheOfficerWas:
+    page: int = TODAY
+    reference: str | None = None
+    search: str = ""
+
+
+class Workspace(QWidget):
+    """Everything shown while unlocked; destroyed on lock so no personal data lingers."""
+
+    def __init__(self, register: Register, runner: OpRunner, files: PrivateFiles) -> None:
+        super().__init__()
+        self.register = register
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav_bar")
+        self.nav.setAccessibleName("Pages")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(170)
+        for text, icon_name in PAGES:
+            self.nav.addItem(QListWidgetItem(icon(icon_name), text))
+        self.today = TodayPage(register, runner)
+        self.cases = CasesPage(register, runner, files)
+        self.reports = ReportsPage()
+        self.settings = SettingsPage(register, runner)
+        self.pages = QStackedWidget()
+        for page in (self.today, self.cases, self.reports, self.settings):
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.today.sig_open_filter.connect(self.open_filter)
+        self.today.sig_open_case.connect(self.open_case)
+        self._last_page = TODAY
+        self.nav.setCurrentRow(TODAY)
+
+    def _nav_changed(self, row: int) -> None:
+        if row == self._last_page:
+            return
+        if self._last_page == CASES and not self.cases.confirm_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(CASES)
+            self.nav.blockSignals(False)
+            return
+        self._last_page = row
+        self.pages.setCurrentIndex(row)
+        page = self.pages.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh) and page is not self.cases:
+            refresh()
+
+    def show_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+
+    def open_filter(self, filters: CaseFilter, name: str) -> None:
+        self.show_page(CASES)
+        if self.nav.currentRow() == CASES:
+            self.cases.show_filter(filters, name)
+
+    def open_case(self, reference: str) -> None:
+        self.show_page(CASES)
+        if self.nav.currentRow() == CASES:
+            self.cases.open_case(reference)
+
+    def refresh_all(self) -> None:
+        self.cases.refresh()
+        self.today.refresh()
+        self.settings.refresh()
+
+    def where(self) -> WhereTheOfficerWas:
+        return WhereTheOfficerWas(
+            page=self.nav.currentRow(),
+            reference=self.cases.case_file.reference,
+            search=self.cases.search.text(),
+        )
+
+    def restore(self, where: WhereTheOfficerWas) -> None:
+        if where.search:
+            self.cases.search.setText(where.search)
+        if where.reference:
+            self.cases.open_case(where.reference)
+        self.show_page(where.page)
+
+    def clear(self) -> None:
+        self.cases.clear()
+        self.today.clear()
+        self.settings.clear()
+
+
+class MainWindow(QMainWindow):
+    sig_locked = Signal()
+    sig_unlocked = Signal()
+
+    def __init__(
+        self,
+        runner: OpRunner,
+        register_path: Path,
+        register: Register | None = None,
+        *,
+        demo: bool = False,
+        unlock_hint: str = "",
+    ) -> None:
+        super().__init__()
+        self.runner = runner
+        self.register_path = register_path
+        self.register: Register | None = None
+        self.demo = demo
+        self.files = PrivateFiles()
+        self.clipboard = SensitiveClipboard(parent=self)
+        self.workspace: Workspace | None = None
+        self._where = WhereTheOfficerWas()
+        self._lock_notice = ""
+        self.setWindowTitle("Grievance Desk" + (" — DEMO (fictitious data)" if demo else ""))
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.stack = QStackedWidget()
+        self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint)
+        self.unlock_screen.sig_unlocked.connect(self.unlocked)
+        self.stack.addWidget(self.unlock_screen)
+        self.setCentralWidget(self.stack)
+
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self.idle = IdleLock(auto_lock_minutes(), self)
+        self.idle.sig_idle.connect(lambda: self.lock(auto=True))
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        watch_screen_lock(lambda: self.lock(auto=True))
+
+        self.tray = Tray(self)
+        self.tray.sig_show.connect(self._show_window)
+        self.tray.sig_lock.connect(lambda: self.lock())
+        self.tray.sig_quit.connect(self.close)
+        self.tray.sig_open_case.connect(self.open_case)
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.setInterval(REMINDER_POLL_MS)
+        self.reminder_timer.timeout.connect(self._poll_reminders)
+
+        if register is not None:
+            self.unlocked(register)
+        else:
+            self._set_locked_ui(True)
+
+    # -- chrome --------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+        def make(text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
+            action = QAction(icon(icon_name), text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setToolTip(f"{tip} ({shortcut})")
+            action.triggered.connect(slot)
+            return action
+
+        self.new_action = make("New case", "new-case", "Ctrl+N", self.new_case, "New case")
+        self.import_action = make(
+            "From e-mail…", "email", "Ctrl+Shift+N", self.choose_email, "New case from an e-mail"
+        )
+        self.search_action = make("Search", "search", "Ctrl+F", self.focus_search, "Search cases")
+        self.save_action = make("Save", "save", "Ctrl+S", self.save, "Save the open case")
+        self.lock_action = make("Lock", "lock", "Ctrl+L", lambda: self.lock(), "Lock now")
+        self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
+        for action in (self.new_action, self.import_action, self.search_action, self.save_action):
+            bar.addAction(action)
+        spacer = QWidget()
+        from PySide6.QtWidgets import QSizePolicy
+
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addAction(self.lock_action)
+        bar.addAction(self.help_action)
+        self.page_actions: list[QAction] = []
+        for row in range(4):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _c=False, r=row: self._go(r))
+            self.addAction(action)
+            self.page_actions.append(action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.register_label = QLabel()
+        self.lock_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setFixedHeight(12)
+        self.busy_text = QLabel()
+        self.busy_bar.hide()
+        self.busy_text.hide()
+        bar.addWidget(self.lock_label)
+        bar.addWidget(self.register_label, 1)
+        bar.addPermanentWidget(self.busy_text)
+        bar.addPermanentWidget(self.busy_bar)
+        self.runner.sig_busy_changed.connect(self._busy)
+        name = f"{self.register_path}" + ("  (demo register, fictitious data)" if self.demo else "")
+        self.register_label.setText(name)
+        self.register_label.setToolTip(str(self.register_path))
+
+    def _busy(self, busy: bool, text: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.busy_text.setVisible(busy)
+        self.busy_text.setText(text)
+
+    def _set_locked_ui(self, locked: bool) -> None:
+        for action in (self.new_action, self.import_action, self.search_action, self.save_action):
+            action.setEnabled(not locked)
+        self.lock_action.setEnabled(not locked)
+        for action in self.page_actions:
+            action.setEnabled(not locked)
+        lock_icon = icon("lock" if locked else "unlock")
+        self.lock_label.setPixmap(lock_icon.pixmap(14, 14))
+        self.lock_label.setText("")
+        self.lock_label.setToolTip("Locked" if locked else "Unlocked")
+        self.statusBar().showMessage("Locked — the key is not in memory." if locked else "", 0)
+        self.lock_label.setAccessibleName("Locked" if locked else "Unlocked")
+
+    # -- locking -------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.workspace is None
+
+    def unlocked(self, register: Register) -> None:
+        self.register = register
+        self.workspace = Workspace(register, self.runner, self.files)
+        self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
+        self.workspace.today.sig_reminders.connect(self.tray.notify)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self._set_locked_ui(False)
+        self.idle.start()
+        self.reminder_timer.start()
+        self.workspace.refresh_all()
+        self.workspace.restore(self._where)
+        workspace = self.workspace
+        Op(self.runner, lambda: sync_next_due(register, now=utc_now()), parent=workspace).success(
+            lambda changed: workspace.refresh_all() if changed else None
+        ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
+        if self._lock_notice:
+            show_error(self, "Unsaved changes", self._lock_notice)
+            self._lock_notice = ""
+        self.sig_unlocked.emit()
+
+    def lock(self, *, auto: bool = False) -> bool:
+        """Clear every view, drop the key, show the unlock screen; False if the officer cancelled."""
+        workspace = self.workspace
+        register = self.register
+        if workspace is None or register is None:
+            return True
+        case_file = workspace.cases.case_file
+        if case_file.has_unsaved():
+            if auto:
+                if case_file.form.is_valid:
+                    case_file.save()
+                else:
+                    self._lock_notice = (
+                        f"The window locked while {case_file.reference} had changes with "
+                        "invalid fields; they were not saved. Enter them again."
+                    )
+            else:
+                choice = ask_unsaved(self, case_file.reference or "this case")
+                if choice is UnsavedChoice.CANCEL:
+                    return False
+                if choice is UnsavedChoice.SAVE and not case_file.save():
+                    return False
+        self._where = workspace.where()
+        workspace.clear()
+        self.stack.removeWidget(workspace)
+        workspace.deleteLater()
+        self.workspace = None
+        self.register = None
+        self.files.remove_all()
+        self.clipboard.clear_if_ours()
+        self.idle.stop()
+        self.reminder_timer.stop()
+        Op(self.runner, register.close).failure(lambda _e: None).run_in_background()
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self._set_locked_ui(True)
+        self.sig_locked.emit()
+        return True
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _go(self, row: int) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page(row)
+
+    def focus_search(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page(CASES)
+            self.workspace.cases.focus_search()
+
+    def save(self) -> None:
+        if self.workspace is not None:
+            self.workspace.cases.case_file.save()
+
+    def show_help(self) -> None:
+        QMessageBox.about(self, "Grievance Desk — help", HELP_TEXT)
+
+    def open_case(self, reference: str) -> None:
+        self._show_window()
+        if self.workspace is not None:
+            self.workspace.open_case(reference)
+
+    def _show_window(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _poll_reminders(self) -> None:
+        if self.workspace is not None:
+            self.workspace.today.refresh()
+
+    def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog | None:
+        register = self.register
+        if register is None:
+            return None
+        from grievance_desk.domain.policy_presets import policy_ids
+
+        with register.reading() as session:
+            zone = officer_zone(session)
+            ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+        draft = intake.draft if intake is not None else blank_draft(utc_now())
+        dialog = NewCaseDialog(draft, zone, ids, intake, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._register_new(dialog))
+        dialog.open()
+        return dialog
+
+    def _register_new(self, dialog: NewCaseDialog) -> None:
+        register = self.register
+        if register is None:
+            return
+        draft = dialog.form.draft()
+        files = dialog.chosen_attachments()
+
+        def work() -> str:
+            from grievance_desk.services.attachments import add_attachment
+            from grievance_desk.services.case_queries import sync_case_next_due
+
+            now = utc_now()
+            reference = register_case(register, draft, now=now)
+            for item in files:
+                add_attachment(
+                    register, reference, item.filename, item.data, now=now, purpose=item.purpose
+                )
+            try:
+                sync_case_next_due(register, reference, now=now)
+            except Exception:  # the deadline panel will name a policy problem
+                pass
+            return reference
+
+        def done(reference: str) -> None:
+            self.statusBar().showMessage(f"Registered {reference}.", 8000)
+            if self.workspace is not None:
+                self.workspace.refresh_all()
+                self.workspace.open_case(reference)
+
+        Op(self.runner, work, parent=self).success(done).failure(
+            lambda e: show_error(self, "Case not registered", e)
+        ).with_progress("Registering the case…").run_in_background()
+
+    def choose_email(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "New case from an e-mail", "", "E-mail (*.eml *.msg)"
+        )
+        if path:
+            self.new_case_from_email(Path(path))
+
+    def new_case_from_email(self, path: Path) -> NewCaseDialog | None:
+        try:
+            intake = read_email_file(path, now=utc_now())
+        except Exception as error:
+            show_error(self, "Not an e-mail we can read", error)
+            return None
+        return self.new_case(intake)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.register is not None and any(
+            is_email_file(Path(u.toLocalFile())) for u in event.mimeData().urls()
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if is_email_file(path):
+                event.acceptProposedAction()
+                self.new_case_from_email(path)
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.workspace is not None and not self.lock():
+            event.ignore()
+            return
+        self.files.remove_all()
+        self.clipboard.clear_if_ours()
+        self.runner.wait_idle()
+        event.accept()

@@ -1,0 +1,119 @@
+"""Background work the Anki way: one executor, small op objects, results back by signal.
+
+Unlocking (Argon2id), creating a demo register, counting and paging 100,000 cases and backups
+all take longer than a frame, so the window must never wait for them. Every such call goes
+through `Op`: ``Op(runner, work).success(cb).failure(cb).run_in_background()``. The work runs
+on the runner's single worker thread (one writer, so SQLCipher never sees two threads racing
+for a write lock); the callbacks run on the GUI thread, delivered by a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+from shiboken6 import isValid
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class OpRunner(QObject):
+    """Owns the one background thread; tells the status bar when work is running."""
+
+    sig_busy_changed = Signal(bool, str)
+    _sig_finished = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grievance-op")
+        self._running: list[str] = []
+        self._sig_finished.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(self, op: Op[Any]) -> None:
+        label = op.progress_label
+        if label:
+            self._running.append(label)
+            self.sig_busy_changed.emit(True, label)
+        future = self._executor.submit(op.work)
+        future.add_done_callback(lambda f: self._sig_finished.emit(op, f))
+
+    @Slot(object, object)
+    def _deliver(self, op: Op[Any], future: Future[Any]) -> None:
+        if op.progress_label and op.progress_label in self._running:
+            self._running.remove(op.progress_label)
+            if self._running:
+                self.sig_busy_changed.emit(True, self._running[-1])
+            else:
+                self.sig_busy_changed.emit(False, "")
+        op.deliver(future)
+
+    def wait_idle(self, timeout: float = 30.0) -> None:
+        """Block until queued work has run (tests and shutdown only)."""
+        self._executor.submit(lambda: None).result(timeout=timeout)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class Op(Generic[T]):
+    """One piece of background work and what to do with its result on the GUI thread.
+
+    ``parent`` ties the callbacks to a widget: if it was destroyed meanwhile (the window was
+    locked and cleared), the result is dropped instead of touching a dead widget.
+    """
+
+    def __init__(
+        self, runner: OpRunner, work: Callable[[], T], *, parent: QObject | None = None
+    ) -> None:
+        self._runner = runner
+        self.work = work
+        self._parent = parent
+        self._success: Callable[[T], Any] | None = None
+        self._failure: Callable[[Exception], Any] | None = None
+        self.progress_label = ""
+
+    def success(self, callback: Callable[[T], Any]) -> Op[T]:
+        self._success = callback
+        return self
+
+    def failure(self, callback: Callable[[Exception], Any]) -> Op[T]:
+        self._failure = callback
+        return self
+
+    def with_progress(self, label: str) -> Op[T]:
+        """Show ``label`` with a busy indicator in the status bar while this runs."""
+        self.progress_label = label
+        return self
+
+    def run_in_background(self) -> None:
+        self._runner.submit(self)
+
+    def deliver(self, future: Future[Any]) -> None:
+        if self._parent is not None and not isValid(self._parent):
+            return
+        error = future.exception()
+        if error is None:
+            if self._success is not None:
+                self._success(future.result())
+            return
+        if not isinstance(error, Exception):
+            raise error
+        if self._failure is not None:
+            self._failure(error)
+        else:
+            log.error("Background work failed: %s", "".join(traceback.format_exception(error)))
+            from PySide6.QtWidgets import QWidget
+
+            from grievance_desk.ui.dialogs import show_error
+
+            parent = self._parent if isinstance(self._parent, QWidget) else None
+            show_error(parent, "Something went wrong", error)

@@ -1,0 +1,66 @@
+"""Icons and style sheets from resources/, found the same way in a wheel and a checkout.
+
+Line icons are drawn in ``currentColor`` and tinted here with the palette's text colour, so
+one SVG serves the light and the dark theme and stays crisp on HiDPI screens.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+try:
+    from grievance_desk.resources_path import resource_path
+except ImportError:  # pragma: no cover - the helper ships with the package
+
+    def resource_path(*parts: str) -> Path:
+        from importlib.resources import files
+
+        packaged = Path(str(files("grievance_desk"))) / "resources"
+        root = packaged if packaged.is_dir() else Path(__file__).parents[2] / "resources"
+        return root.joinpath(*parts)
+
+
+def _text_colour() -> str:
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return "#333333"
+    return app.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+@cache
+def _tinted(name: str, colour: str) -> QIcon:
+    path = resource_path("icons", f"{name}.svg")
+    if not path.exists():
+        return QIcon()
+    data = path.read_text(encoding="utf-8").replace("currentColor", colour)
+    renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
+    result = QIcon()
+    for size in (16, 20, 24, 32, 48, 64, 128):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+def icon(name: str, colour: str | None = None) -> QIcon:
+    """An icon from resources/icons, tinted for the current theme unless a colour is given."""
+    return _tinted(name, colour or _text_colour())
+
+
+def app_icon() -> QIcon:
+    path = resource_path("icons", "app.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def style_sheet(name: str) -> str:
+    path = resource_path("styles", name)
+    return path.read_text(encoding="utf-8") if path.exists() else ""

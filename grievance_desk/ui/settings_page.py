@@ -1,0 +1,299 @@
+"""Settings: organisation and officer, auto-lock, passphrase, this computer, backups.
+
+Organisation details live inside the register (they travel with it); auto-lock minutes and
+the backup folder are about this computer, so they live in QSettings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.organisation import Organisation, load_organisation, save_organisation
+from grievance_desk.storage.keyring_store import keyring_status
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label
+
+AUTO_LOCK_KEY = "security/auto_lock_minutes"
+BACKUP_FOLDER_KEY = "backup/folder"
+DEFAULT_AUTO_LOCK = 10
+
+
+def auto_lock_minutes() -> int:
+    value = QSettings().value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK)
+    try:
+        return max(1, int(str(value)))
+    except ValueError:
+        return DEFAULT_AUTO_LOCK
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase")
+        self.first = PassphraseEdit("New passphrase")
+        self.first.setAccessibleName("New passphrase")
+        self.second = PassphraseEdit("The same again")
+        self.second.setAccessibleName("Repeat new passphrase")
+        self.meter = StrengthMeter()
+        self.match = label("", "error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(
+            label(
+                "The register stays as it is; only the key file is re-sealed. The recovery "
+                "key keeps working.",
+                "hint",
+                wrap=True,
+            )
+        )
+        form.addRow("&New passphrase:", self.first)
+        form.addRow("", self.meter)
+        form.addRow("&Repeat:", self.second)
+        form.addRow("", self.match)
+        form.addRow(self.buttons)
+        self.first.textChanged.connect(self._changed)
+        self.second.textChanged.connect(self._changed)
+        self._changed()
+        self.setMinimumWidth(460)
+
+    def _changed(self) -> None:
+        self.meter.update_for(self.first.text())
+        text = self.first.text()
+        mismatch = bool(self.second.text()) and self.second.text() != text
+        self.match.setText("The two passphrases differ." if mismatch else "")
+        ok = bool(text) and text == self.second.text() and self.meter.score >= MIN_SCORE
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+class SettingsPage(QWidget):
+    sig_auto_lock_changed = Signal(int)
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self._organisation = Organisation()
+
+        self.org_name = QLineEdit()
+        self.org_address = QLineEdit()
+        self.org_website = QLineEdit()
+        self.officer_name = QLineEdit()
+        self.officer_title = QLineEdit()
+        self.officer_email = QLineEdit()
+        self.officer_phone = QLineEdit()
+        self.timezone = QLineEdit()
+        org_box = QGroupBox("Organisation and officer")
+        org_form = QFormLayout(org_box)
+        for text, widget in (
+            ("Organisation:", self.org_name),
+            ("Registered office:", self.org_address),
+            ("Website:", self.org_website),
+            ("Officer's name:", self.officer_name),
+            ("Title:", self.officer_title),
+            ("E-mail:", self.officer_email),
+            ("Phone:", self.officer_phone),
+            ("Time zone:", self.timezone),
+        ):
+            widget.setAccessibleName(text.rstrip(":"))
+            org_form.addRow(text, widget)
+        self.save_org = QPushButton("Save details")
+        self.save_org.setProperty("role", "primary")
+        self.save_org.clicked.connect(self.save_organisation)
+        org_form.addRow("", self.save_org)
+
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(1, 240)
+        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setValue(auto_lock_minutes())
+        self.auto_lock.setAccessibleName("Lock after idle minutes")
+        self.auto_lock.valueChanged.connect(self._auto_lock_changed)
+        self.change_passphrase = QPushButton("Change passphrase…")
+        self.change_passphrase.clicked.connect(self.ask_new_passphrase)
+        status = keyring_status()
+        self.remember = QCheckBox("Remember the key on this computer")
+        self.remember.setEnabled(status.available)
+        self.remember.setChecked(register.remembered_backend is not None)
+        self.remember.toggled.connect(self._remember_toggled)
+        self.remember_reason = label(
+            "Unlocks without the passphrase when you sign in to this computer."
+            if status.available
+            else f"Not available: {status.reason}.",
+            "hint",
+            wrap=True,
+        )
+        security = QGroupBox("Security")
+        sec_form = QFormLayout(security)
+        sec_form.addRow("Lock after idle:", self.auto_lock)
+        sec_form.addRow("", self.change_passphrase)
+        sec_form.addRow("", self.remember)
+        sec_form.addRow("", self.remember_reason)
+
+        self.backup_folder = QLineEdit(str(QSettings().value(BACKUP_FOLDER_KEY, "") or ""))
+        self.backup_folder.setPlaceholderText("Choose a folder on another disk or a USB drive")
+        self.backup_folder.setAccessibleName("Backup folder")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_folder)
+        self.backup_now = QPushButton("Back up now")
+        self.backup_now.clicked.connect(self.run_backup)
+        self.backup_result = label("", "hint", wrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        backups = QGroupBox("Backups")
+        back_form = QFormLayout(backups)
+        back_form.addRow("Folder:", row)
+        back_form.addRow("", self.backup_now)
+        back_form.addRow("", self.backup_result)
+
+        policies = QGroupBox("Policies, holidays and reminders")
+        pol_layout = QVBoxLayout(policies)
+        pol_layout.addWidget(
+            label(
+                "Default policy per request type, your holidays and the reminder schedule: "
+                "edit them with `grievance-desk` for now; a form here comes in a later version.",
+                "muted",
+                wrap=True,
+            )
+        )
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(label("Settings", "page_title"))
+        for box in (org_box, security, backups, policies):
+            box.setMaximumWidth(760)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def refresh(self) -> None:
+        register = self.register
+        Op(self.runner, lambda: load_organisation(register), parent=self).success(
+            self._show
+        ).failure(lambda _e: None).run_in_background()
+
+    def _show(self, organisation: Organisation) -> None:
+        self._organisation = organisation
+        self.org_name.setText(organisation.name)
+        self.org_address.setText(organisation.address)
+        self.org_website.setText(organisation.website)
+        self.officer_name.setText(organisation.officer_name)
+        self.officer_title.setText(organisation.officer_title)
+        self.officer_email.setText(organisation.officer_email)
+        self.officer_phone.setText(organisation.officer_phone)
+        self.timezone.setText(organisation.timezone)
+
+    def save_organisation(self) -> None:
+        from dataclasses import replace
+
+        updated = replace(
+            self._organisation,
+            name=self.org_name.text().strip(),
+            address=self.org_address.text().strip(),
+            website=self.org_website.text().strip(),
+            officer_name=self.officer_name.text().strip(),
+            officer_title=self.officer_title.text().strip(),
+            officer_email=self.officer_email.text().strip(),
+            officer_phone=self.officer_phone.text().strip(),
+            timezone=self.timezone.text().strip(),
+        )
+        register = self.register
+        Op(
+            self.runner,
+            lambda: save_organisation(register, updated, now=utc_now()),
+            parent=self,
+        ).success(lambda _r: self._show(updated)).failure(
+            lambda e: show_error(self, "Not saved", e)
+        ).with_progress("Saving…").run_in_background()
+
+    def _auto_lock_changed(self, minutes: int) -> None:
+        QSettings().setValue(AUTO_LOCK_KEY, minutes)
+        self.sig_auto_lock_changed.emit(minutes)
+
+    def ask_new_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        new = dialog.first.text()
+        register = self.register
+        Op(self.runner, lambda: register.change_passphrase(new), parent=self).success(
+            lambda _r: self.backup_result.setText("Passphrase changed.")
+        ).failure(lambda e: show_error(self, "Not changed", e)).with_progress(
+            "Changing the passphrase…"
+        ).run_in_background()
+
+    def _remember_toggled(self, on: bool) -> None:
+        try:
+            if on:
+                self.register.remember_on_this_computer()
+            else:
+                self.register.forget_on_this_computer()
+        except Exception as error:
+            show_error(self, "Keyring", error)
+            self.remember.blockSignals(True)
+            self.remember.setChecked(not on)
+            self.remember.blockSignals(False)
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
+            QSettings().setValue(BACKUP_FOLDER_KEY, folder)
+
+    def run_backup(self) -> None:
+        folder = self.backup_folder.text().strip()
+        if not folder:
+            show_error(self, "No backup folder", "Choose a backup folder first.")
+            return
+        QSettings().setValue(BACKUP_FOLDER_KEY, folder)
+        register = self.register
+        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+        target = Path(folder) / f"grievance-desk-{stamp}.db"
+        Op(self.runner, lambda: register.backup_to(target), parent=self).success(
+            lambda key: self.backup_result.setText(f"Backed up to {target} (key file {key.name}).")
+        ).failure(lambda e: show_error(self, "Backup failed", e)).with_progress(
+            "Backing up…"
+        ).run_in_background()
+
+    def clear(self) -> None:
+        for widget in (
+            self.org_name,
+            self.org_address,
+            self.org_website,
+            self.officer_name,
+            self.officer_title,
+            self.officer_email,
+            self.officer_phone,
+        ):
+            widget.clear()

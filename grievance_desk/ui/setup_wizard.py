@@ -1,0 +1,557 @@
+"""First run: organisation, officer, policies, passphrase, recovery key, keyring; or a demo.
+
+The register is created when the officer leaves the passphrase page (a commit page: there is
+no going back to a passphrase that already sealed the key). Argon2id and the first migration
+run on the background thread; the recovery key is then shown exactly once, and Finish stays
+disabled until the officer ticks that they printed or saved it.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.policy_presets import policy_ids
+from grievance_desk.services.clock import DEFAULT_TIMEZONE, utc_now
+from grievance_desk.services.organisation import Organisation, save_organisation
+from grievance_desk.storage.keyring_store import keyring_status
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.resources import app_icon
+from grievance_desk.ui.widgets import MIN_SCORE, BusyBar, PassphraseEdit, StrengthMeter, label
+
+DEMO_PASSPHRASE = "demo register - fictitious data only"
+DEMO_CASES = 150
+
+
+def demo_register_path(register_path: Path) -> Path:
+    """The demo register lives apart from the real one, so the two can never mix."""
+    return register_path.parent / "demo" / "demo-register.db"
+
+
+def open_or_create_demo(register_path: Path) -> Register:
+    """Open the demo register, creating and filling it on first use (background thread)."""
+    from grievance_desk.services.case_queries import sync_next_due
+    from grievance_desk.services.demo_data import fill_demo_register
+    from grievance_desk.storage.register import Unlock
+
+    path = demo_register_path(register_path)
+    if path.exists():
+        return Register.open(path, Unlock(passphrase=DEMO_PASSPHRASE))
+    register, _recovery = Register.create(path, DEMO_PASSPHRASE)
+    now = utc_now()
+    fill_demo_register(register, now=now, count=DEMO_CASES)
+    sync_next_due(register, now=now)
+    return register
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    register: Register
+    demo: bool
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, register_path: Path) -> None:
+        super().__init__()
+        self.setTitle("Welcome to Grievance Desk")
+        self.setSubTitle(
+            "An encrypted register of grievances and rights requests, kept on this computer."
+        )
+        self.real = QRadioButton("Set up my register")
+        self.real.setChecked(True)
+        self.demo = QRadioButton("Try with demo data")
+        self.real.setAccessibleName("Set up my register")
+        self.demo.setAccessibleName("Try with demo data")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.real)
+        layout.addWidget(
+            label(
+                f"Creates an encrypted register at {register_path}. You choose a passphrase "
+                "and receive a one-time recovery key.",
+                "hint",
+                wrap=True,
+            )
+        )
+        layout.addSpacing(12)
+        layout.addWidget(self.demo)
+        layout.addWidget(
+            label(
+                "Opens a separate register filled with fictitious cases (names like "
+                "\u201cAarav Example\u201d, e-mails at example.org). Nothing you do there touches "
+                "your real register.",
+                "hint",
+                wrap=True,
+            )
+        )
+        layout.addStretch(1)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return SetupWizard.DEMO if self.demo.isChecked() else SetupWizard.ORGANISATION
+
+
+class ImageChooser(QWidget):
+    """An optional PNG (logo, signature), kept as base64 inside the register."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__()
+        self.what = what
+        self.data = b""
+        self.name = label("None chosen", "muted")
+        choose = QPushButton("Choose…")
+        choose.setAccessibleName(f"Choose {what}")
+        choose.clicked.connect(self._choose)
+        clear = QPushButton("Clear")
+        clear.clicked.connect(self._clear)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name, 1)
+        row.addWidget(choose)
+        row.addWidget(clear)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, f"Choose {self.what}", "", "PNG images (*.png)")
+        if path:
+            self.data = Path(path).read_bytes()
+            self.name.setText(Path(path).name)
+
+    def _clear(self) -> None:
+        self.data = b""
+        self.name.setText("None chosen")
+
+    def base64(self) -> str:
+        return base64.b64encode(self.data).decode("ascii") if self.data else ""
+
+
+class OrganisationPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Your organisation")
+        self.setSubTitle("Printed on letters and reports. You can change these later in Settings.")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Example Cloud Services Pvt. Ltd.")
+        self.address = QPlainTextEdit()
+        self.address.setPlaceholderText("Registered office address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(72)
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("https://example.org/privacy")
+        self.logo = ImageChooser("logo")
+        form = QFormLayout(self)
+        form.addRow("Organisation &name:", self.name)
+        form.addRow("Registered &office:", self.address)
+        form.addRow("&Website:", self.website)
+        form.addRow("Logo (optional):", self.logo)
+        for widget, name in (
+            (self.name, "Organisation name"),
+            (self.address, "Registered office"),
+            (self.website, "Website"),
+        ):
+            widget.setAccessibleName(name)
+        self.registerField("org_name*", self.name)
+
+
+class OfficerPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Grievance officer")
+        self.setSubTitle(
+            "Who answers requests. DPDP Rules r.9 asks every response to carry these contact details."
+        )
+        self.name = QLineEdit()
+        self.title_edit = QLineEdit("Grievance Officer")
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("grievance@example.org")
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("+91 …")
+        self.signature = ImageChooser("signature image")
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setCurrentText(DEFAULT_TIMEZONE)
+        form = QFormLayout(self)
+        form.addRow("Officer's &name:", self.name)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("&E-mail:", self.email)
+        form.addRow("&Phone:", self.phone)
+        form.addRow("Signature (optional):", self.signature)
+        form.addRow("Time &zone:", self.timezone)
+        form.addRow("", label("Deadlines end at midnight in this time zone.", "hint"))
+        for widget, name in (
+            (self.name, "Officer's name"),
+            (self.title_edit, "Officer's title"),
+            (self.email, "Officer's e-mail"),
+            (self.phone, "Officer's phone"),
+            (self.timezone, "Time zone"),
+        ):
+            widget.setAccessibleName(name)
+        self.registerField("officer_name*", self.name)
+
+
+class PoliciesPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Deadline policies")
+        self.setSubTitle(
+            "Which rule sets the deadlines for each kind of request. \u201corg-default\u201d is "
+            "your privacy notice's own timeframe; you can edit policies later."
+        )
+        self.combos: dict[RequestType, QComboBox] = {}
+        inner = QWidget()
+        grid = QGridLayout(inner)
+        ids = list(policy_ids())
+        for row, kind in enumerate(RequestType):
+            combo = QComboBox()
+            combo.addItems(ids)
+            combo.setCurrentText("dpdp-2025" if "dpdp-2025" in ids else ids[0])
+            combo.setAccessibleName(f"Policy for {kind.label}")
+            self.combos[kind] = combo
+            grid.addWidget(QLabel(kind.label + ":"), row, 0)
+            grid.addWidget(combo, row, 1)
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def choices(self) -> dict[RequestType, str]:
+        return {kind: combo.currentText() for kind, combo in self.combos.items()}
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Choose a passphrase")
+        self.setSubTitle(
+            "It encrypts the register. Nobody, including us, can recover it; the recovery key "
+            "on the next page is the only other way in."
+        )
+        self.first = PassphraseEdit("Passphrase")
+        self.second = PassphraseEdit("The same passphrase again")
+        self.first.setAccessibleName("Passphrase")
+        self.second.setAccessibleName("Repeat passphrase")
+        self.meter = StrengthMeter()
+        self.match = label("", "error")
+        form = QFormLayout(self)
+        form.addRow("&Passphrase:", self.first)
+        form.addRow("", self.meter)
+        form.addRow("&Repeat:", self.second)
+        form.addRow("", self.match)
+        self.first.textChanged.connect(self._changed)
+        self.second.textChanged.connect(self._changed)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Create register")
+
+    def _changed(self) -> None:
+        self.meter.update_for(self.first.text())
+        mismatch = bool(self.second.text()) and self.second.text() != self.first.text()
+        self.match.setText("The two passphrases differ." if mismatch else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        text = self.first.text()
+        return bool(text) and text == self.second.text() and self.meter.score >= MIN_SCORE
+
+
+class RecoveryPage(QWizardPage):
+    """Creates the register in the background, then shows the recovery key once."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Your recovery key")
+        self.setSubTitle(
+            "If you forget the passphrase, this key is the only way into the register."
+        )
+        self.busy = BusyBar()
+        self.key = QLabel()
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(15)
+        self.key.setFont(font)
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key.setProperty("role", "card")
+        self.key.setMinimumHeight(64)
+        self.key.setAccessibleName("Recovery key")
+        self.print_button = QPushButton("&Print…")
+        self.save_button = QPushButton("&Save as text file…")
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self._save)
+        self.stored = QCheckBox(
+            "I have printed or saved the recovery key and put it somewhere safe"
+        )
+        self.stored.toggled.connect(self.completeChanged)
+        status = keyring_status()
+        self.remember = QCheckBox("Remember on this computer (unlock without the passphrase)")
+        self.remember.setEnabled(status.available)
+        reason = (
+            "Keeps the key in this computer's keyring; anyone who can use your account here "
+            "can open the register."
+            if status.available
+            else f"Not available: {status.reason}. You will type the passphrase each time."
+        )
+        self.remember_reason = label(reason, "hint", wrap=True)
+        self.error = label("", "error", wrap=True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.key)
+        layout.addLayout(buttons)
+        layout.addWidget(
+            label(
+                "It is shown only now. Keep it away from this computer: printed in a locked "
+                "drawer, or in your organisation's password vault.",
+                "hint",
+                wrap=True,
+            )
+        )
+        layout.addWidget(self.stored)
+        layout.addSpacing(8)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.remember_reason)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.recovery_key = ""
+        self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        for widget in (self.key, self.print_button, self.save_button, self.stored):
+            widget.setEnabled(ready)
+        self.remember.setEnabled(ready and keyring_status().available)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.busy.start("Creating the encrypted register…")
+        self._wizard.create_register(self._created, self._failed)
+
+    def _created(self, recovery_key: str) -> None:
+        self.busy.stop()
+        self.recovery_key = recovery_key
+        self.key.setText(recovery_key)
+        self._set_ready(True)
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.busy.stop()
+        self.error.setText(error_text(error))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.recovery_key) and self.stored.isChecked()
+
+    def _key_text(self) -> str:
+        return (
+            "Grievance Desk — recovery key\n\n"
+            f"Register: {self._wizard.register_path}\n"
+            f"Recovery key: {self.recovery_key}\n\n"
+            "Keep this somewhere safe and away from the computer. It opens the register if "
+            "the passphrase is forgotten.\n"
+        )
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            document = QTextDocument()
+            document.setPlainText(self._key_text())
+            document.print_(printer)
+
+    def _save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save recovery key", "grievance-desk-recovery-key.txt", "Text files (*.txt)"
+        )
+        if path:
+            try:
+                Path(path).write_text(self._key_text(), encoding="utf-8")
+                Path(path).chmod(0o600)
+            except OSError as error:
+                show_error(self, "Could not save", f"{path} could not be written: {error}.")
+
+
+class DemoPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Demo register")
+        self.setSubTitle("A separate register with fictitious cases, to try every screen safely.")
+        self.busy = BusyBar()
+        self.message = label("", "", wrap=True)
+        self.error = label("", "error", wrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.ready = False
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.busy.start("Preparing the demo register…")
+        self._wizard.create_demo(self._done, self._failed)
+
+    def _done(self, _register: Register) -> None:
+        self.busy.stop()
+        self.ready = True
+        self.message.setText(
+            f"Ready: {DEMO_CASES} fictitious cases. Its passphrase is \u201c{DEMO_PASSPHRASE}\u201d "
+            "(shown on the unlock screen too). Click Finish to open it."
+        )
+        self.completeChanged.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.busy.stop()
+        self.error.setText(error_text(error))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.ready
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
+
+
+class SetupWizard(QWizard):
+    """The first-run wizard; emits ``sig_ready`` with the open register when finished."""
+
+    WELCOME, ORGANISATION, OFFICER, POLICIES, PASSPHRASE, RECOVERY, DEMO = range(7)
+    sig_ready = Signal(object)
+
+    def __init__(
+        self, runner: OpRunner, register_path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.register_path = register_path
+        self.result_value: SetupResult | None = None
+        self.setWindowTitle("Set up Grievance Desk")
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setMinimumSize(680, 540)
+        self.welcome = WelcomePage(register_path)
+        self.organisation = OrganisationPage()
+        self.officer = OfficerPage()
+        self.policies = PoliciesPage()
+        self.passphrase = PassphrasePage()
+        self.recovery = RecoveryPage(self)
+        self.demo = DemoPage(self)
+        for page_id, page in (
+            (self.WELCOME, self.welcome),
+            (self.ORGANISATION, self.organisation),
+            (self.OFFICER, self.officer),
+            (self.POLICIES, self.policies),
+            (self.PASSPHRASE, self.passphrase),
+            (self.RECOVERY, self.recovery),
+            (self.DEMO, self.demo),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(self.WELCOME)
+        self._register: Register | None = None
+
+    def _organisation(self) -> Organisation:
+        return Organisation(
+            name=self.organisation.name.text().strip(),
+            address=self.organisation.address.toPlainText().strip(),
+            website=self.organisation.website.text().strip(),
+            logo_png=self.organisation.logo.base64(),
+            officer_name=self.officer.name.text().strip(),
+            officer_title=self.officer.title_edit.text().strip() or "Grievance Officer",
+            officer_email=self.officer.email.text().strip(),
+            officer_phone=self.officer.phone.text().strip(),
+            signature_png=self.officer.signature.base64(),
+            timezone=self.officer.timezone.currentText().strip() or DEFAULT_TIMEZONE,
+        )
+
+    def create_register(self, on_done: object, on_error: object) -> None:
+        """Create, then store the organisation and policies, all off the GUI thread."""
+        from grievance_desk.services.policy_settings import set_default_policy
+
+        path = self.register_path
+        passphrase = self.passphrase.first.text()
+        organisation = self._organisation()
+        choices = self.policies.choices()
+
+        def work() -> tuple[Register, str]:
+            register, recovery = Register.create(path, passphrase)
+            try:
+                now = utc_now()
+                save_organisation(register, organisation, now=now)
+                for kind, policy_id in choices.items():
+                    set_default_policy(register, kind, policy_id, now=now)
+            except Exception:
+                register.close()
+                raise
+            return register, recovery
+
+        def done(result: tuple[Register, str]) -> None:
+            self._register = result[0]
+            assert callable(on_done)
+            on_done(result[1])
+
+        assert callable(on_error)
+        Op(self.runner, work, parent=self).success(done).failure(on_error).run_in_background()
+
+    def create_demo(self, on_done: object, on_error: object) -> None:
+        path = self.register_path
+
+        def done(register: Register) -> None:
+            self._register = register
+            assert callable(on_done)
+            on_done(register)
+
+        assert callable(on_error)
+        Op(self.runner, lambda: open_or_create_demo(path), parent=self).success(done).failure(
+            on_error
+        ).run_in_background()
+
+    def accept(self) -> None:
+        register = self._register
+        if register is None:
+            return
+        demo = self.currentId() == self.DEMO
+        if not demo and self.recovery.remember.isChecked():
+            try:
+                register.remember_on_this_computer()
+            except Exception as error:
+                show_error(self, "Not remembered", error)
+        self.result_value = SetupResult(register, demo)
+        self.recovery.recovery_key = ""
+        self.recovery.key.clear()
+        super().accept()
+        self.sig_ready.emit(self.result_value)
+
+    def reject(self) -> None:
+        if self._register is not None and self.result_value is None:
+            self._register.close()
+            self._register = None
+        super().reject()

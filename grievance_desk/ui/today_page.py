@@ -1,0 +1,278 @@
+"""Today: what needs the officer now. Counts that open their cases, nearest deadlines
+coloured by urgency, reminders due (open, dismiss, snooze) and what changed recently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.services.case_queries import (
+    CaseFilter,
+    CaseRow,
+    RecentChange,
+    TodayCounts,
+    action_label,
+    next_deadlines,
+    recent_changes,
+    today_counts,
+)
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.clock import utc_now
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.cases_table_model import days_text, urgency_colour
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label
+
+try:  # TODO(case_deadlines): always present once services/case_deadlines.py ships everywhere
+    from grievance_desk.services import case_deadlines
+except ImportError:  # pragma: no cover
+    case_deadlines = None  # type: ignore[assignment]
+
+
+@dataclass
+class TodayData:
+    counts: TodayCounts
+    deadlines: list[CaseRow]
+    changes: list[RecentChange]
+    reminders: list[Any]
+    zone: ZoneInfo
+    officer: str
+
+
+def load_today(register: Register) -> TodayData:
+    now = utc_now()
+    with register.reading() as session:
+        zone = officer_zone(session)
+        data = TodayData(
+            counts=today_counts(session, now=now),
+            deadlines=next_deadlines(session, now=now, limit=12),
+            changes=recent_changes(session, limit=12),
+            reminders=[],
+            zone=zone,
+            officer="",
+        )
+    if case_deadlines is not None:
+        data.reminders = case_deadlines.reminders_now(register, now=now)[:30]
+    return data
+
+
+COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
+    ("open", "Open", CaseFilter(open_only=True), "cases"),
+    ("due_soon", "Due in 7 days", CaseFilter(due_within_days=7), "clock"),
+    ("overdue", "Overdue", CaseFilter(overdue_only=True), "overdue"),
+    ("awaiting_requester", "Awaiting requester", CaseFilter(awaiting_requester_only=True), "pause"),
+]
+
+
+class TodayPage(QWidget):
+    sig_open_filter = Signal(object, str)
+    sig_open_case = Signal(str)
+    sig_reminders = Signal(list)
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.data: TodayData | None = None
+
+        self.greeting = label("Today", "page_title")
+        self.date_label = label("", "muted")
+        self.count_buttons: dict[str, QPushButton] = {}
+        counts = QGridLayout()
+        counts.setSpacing(12)
+        for column, (key, text, filters, icon_name) in enumerate(COUNT_VIEWS):
+            button = QPushButton(icon(icon_name), f"—\n{text}")
+            button.setProperty("role", "count")
+            button.setMinimumHeight(72)
+            button.setAccessibleName(text)
+            button.clicked.connect(
+                lambda _c=False, f=filters, t=text: self.sig_open_filter.emit(f, t)
+            )
+            self.count_buttons[key] = button
+            counts.addWidget(button, 0, column)
+
+        self.deadlines = self._tree(["Days left", "Case", "Requester", "Deadline", "Due"])
+        self.deadlines.setAccessibleName("Next deadlines")
+        self.reminders = self._tree(["When", "Case", "Reminder"])
+        self.reminders.setAccessibleName("Reminders due now")
+        self.changes = self._tree(["When", "Case", "What", "By"])
+        self.changes.setAccessibleName("Recent changes")
+        for tree in (self.deadlines, self.reminders, self.changes):
+            tree.itemActivated.connect(self._activated)
+
+        self.dismiss_button = QPushButton("Dismiss")
+        self.snooze_button = QPushButton("Snooze 1 day")
+        self.open_button = QPushButton("Open case")
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.snooze_button.clicked.connect(self.snooze_selected)
+        self.open_button.clicked.connect(lambda: self._activated(self.reminders.currentItem(), 0))
+        reminder_buttons = QHBoxLayout()
+        reminder_buttons.addStretch(1)
+        for button in (self.open_button, self.snooze_button, self.dismiss_button):
+            reminder_buttons.addWidget(button)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        head.addWidget(self.greeting)
+        head.addSpacing(12)
+        head.addWidget(self.date_label)
+        head.addStretch(1)
+        layout.addLayout(head)
+        layout.addLayout(counts)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        left = QVBoxLayout()
+        left.addWidget(label("Next deadlines", "section"))
+        left.addWidget(self.deadlines, 1)
+        right = QVBoxLayout()
+        right.addWidget(label("Reminders due now", "section"))
+        right.addWidget(self.reminders, 1)
+        right.addLayout(reminder_buttons)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns, 3)
+        layout.addWidget(label("Recent changes", "section"))
+        layout.addWidget(self.changes, 2)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    @staticmethod
+    def _tree(headers: list[str]) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setHeaderLabels(headers)
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setMinimumHeight(150)
+        tree.header().setStretchLastSection(True)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        return tree
+
+    def refresh(self) -> None:
+        register = self.register
+        Op(self.runner, lambda: load_today(register), parent=self).success(self._show).failure(
+            lambda _e: None
+        ).run_in_background()
+
+    def _show(self, data: TodayData) -> None:
+        self.data = data
+        now = utc_now().astimezone(data.zone)
+        self.date_label.setText(now.strftime("%A %d %B %Y"))
+        for key, text, _filters, _icon in COUNT_VIEWS:
+            value = getattr(data.counts, key)
+            self.count_buttons[key].setText(f"{value:,}\n{text}")
+            self.count_buttons[key].setAccessibleName(f"{text}: {value}")
+        self.deadlines.clear()
+        for row in data.deadlines:
+            due = row.next_due_at.astimezone(data.zone) if row.next_due_at else None
+            item = QTreeWidgetItem(
+                [
+                    days_text(row.days_left),
+                    row.reference,
+                    row.requester_name,
+                    (row.next_due_kind or "").replace("_", " ").capitalize(),
+                    due.strftime("%d %b %Y") if due else "—",
+                ]
+            )
+            colour = urgency_colour(row.days_left)
+            if colour is not None:
+                item.setForeground(0, colour)
+            item.setData(0, Qt.ItemDataRole.UserRole, row.reference)
+            self.deadlines.addTopLevelItem(item)
+        if not data.deadlines:
+            self.deadlines.addTopLevelItem(QTreeWidgetItem(["", "Nothing due. Well done."]))
+        self.reminders.clear()
+        for reminder in data.reminders:
+            item = QTreeWidgetItem(
+                [
+                    "overdue" if reminder.overdue else f"in {reminder.days_before} d",
+                    reminder.reference,
+                    reminder.message,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, reminder.reference)
+            item.setData(1, Qt.ItemDataRole.UserRole, reminder.key)
+            item.setToolTip(2, reminder.message)
+            if reminder.overdue:
+                item.setForeground(0, urgency_colour(-1))
+            self.reminders.addTopLevelItem(item)
+        self.changes.clear()
+        for change in data.changes:
+            item = QTreeWidgetItem(
+                [
+                    change.at.astimezone(data.zone).strftime("%d %b %H:%M"),
+                    change.reference,
+                    action_label(change.action),
+                    change.actor,
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, change.reference)
+            self.changes.addTopLevelItem(item)
+        for tree in (self.deadlines, self.reminders, self.changes):
+            for column in range(tree.columnCount() - 1):
+                tree.resizeColumnToContents(column)
+        self.sig_reminders.emit(list(data.reminders))
+
+    def _activated(self, item: QTreeWidgetItem | None, _column: int) -> None:
+        if item is None:
+            return
+        reference = item.data(0, Qt.ItemDataRole.UserRole)
+        if reference:
+            self.sig_open_case.emit(str(reference))
+
+    def _selected_key(self) -> str | None:
+        item = self.reminders.currentItem()
+        key = item.data(1, Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(key) if key else None
+
+    def dismiss_selected(self) -> None:
+        key = self._selected_key()
+        if key is None or case_deadlines is None:
+            return
+        register = self.register
+        Op(
+            self.runner,
+            lambda: case_deadlines.dismiss_reminder(register, key, now=utc_now()),
+            parent=self,
+        ).success(lambda _r: self.refresh()).run_in_background()
+
+    def snooze_selected(self, days: int = 1) -> None:
+        key = self._selected_key()
+        if key is None or case_deadlines is None:
+            return
+        register = self.register
+
+        def work() -> None:
+            now = utc_now()
+            case_deadlines.snooze_reminder(register, key, until=now + timedelta(days=days), now=now)
+
+        Op(self.runner, work, parent=self).success(lambda _r: self.refresh()).run_in_background()
+
+    def clear(self) -> None:
+        for tree in (self.deadlines, self.reminders, self.changes):
+            tree.clear()
+        self.data = None

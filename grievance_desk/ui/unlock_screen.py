@@ -1,0 +1,180 @@
+"""The unlock screen: passphrase or recovery key, unlocked off the GUI thread.
+
+Like KeePassXC's, it sits inside the main window, so locking and unlocking never move the
+window or lose its place. A wrong passphrase says so and keeps what was typed (selected, so
+typing again replaces it); Argon2id runs on the background thread behind a busy bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.storage.keyfile import KeyFile
+from grievance_desk.storage.paths import key_file_for
+from grievance_desk.storage.register import Register, Unlock
+from grievance_desk.ui.dialogs import error_text
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.resources import app_icon
+from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
+
+
+def _remembered(path: Path) -> bool:
+    try:
+        keyfile = KeyFile.load(key_file_for(path))
+    except Exception:  # a missing or damaged key file is reported when unlocking
+        return False
+    return isinstance(keyfile.extra.get("remembered"), dict)
+
+
+class UnlockScreen(QWidget):
+    """Emits ``sig_unlocked`` with the open Register."""
+
+    sig_unlocked = Signal(object)
+
+    def __init__(
+        self,
+        runner: OpRunner,
+        register_path: Path,
+        *,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.register_path = register_path
+        self._busy = False
+        self.setObjectName("unlock_screen")
+
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(72, 72))
+        logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = label("Unlock the register", "page_title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where = label(str(register_path), "muted", wrap=True)
+        where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.prompt = label("Passphrase", "section")
+        self.field = PassphraseEdit("Passphrase")
+        self.field.setAccessibleName("Passphrase")
+        self.field.setMinimumWidth(340)
+        self.field.returnPressed.connect(self.unlock)
+        self.use_recovery = QCheckBox("Use the recovery key instead")
+        self.use_recovery.toggled.connect(self._mode_changed)
+        self.button = QPushButton("Unlock")
+        self.button.setProperty("role", "primary")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.unlock)
+        self.error = label("", "error", wrap=True)
+        self.error.setObjectName("unlock_error")
+        self.error.setAccessibleName("Unlock error")
+        self.busy = BusyBar()
+        self.hint = label(hint, "hint", wrap=True)
+        self.hint.setVisible(bool(hint))
+
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setFixedWidth(460)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.setSpacing(10)
+        inner.addWidget(logo)
+        inner.addWidget(title)
+        inner.addWidget(where)
+        inner.addSpacing(8)
+        inner.addWidget(self.prompt)
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.button)
+        inner.addLayout(row)
+        inner.addWidget(self.use_recovery)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.error)
+        inner.addWidget(self.hint)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(card)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+        self.setTabOrder(self.field, self.button)
+        self.setTabOrder(self.button, self.use_recovery)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.field.setFocus()
+
+    def try_keyring(self) -> None:
+        """If the key is remembered on this computer, unlock without asking."""
+        if _remembered(self.register_path):
+            self._start(Unlock(use_keyring=True), quiet=True)
+
+    def _mode_changed(self, recovery: bool) -> None:
+        self.prompt.setText("Recovery key" if recovery else "Passphrase")
+        self.field.setPlaceholderText("XXXX-XXXX-…" if recovery else "Passphrase")
+        self.field.setAccessibleName("Recovery key" if recovery else "Passphrase")
+        self.field.clear()
+        self.error.clear()
+        self.field.setFocus()
+
+    def unlock(self) -> None:
+        text = self.field.text()
+        if self._busy:
+            return
+        if not text:
+            self.error.setText(
+                "Type the recovery key first."
+                if self.use_recovery.isChecked()
+                else "Type the passphrase first."
+            )
+            return
+        unlock = (
+            Unlock(recovery_key=text) if self.use_recovery.isChecked() else Unlock(passphrase=text)
+        )
+        self._start(unlock)
+
+    def _start(self, unlock: Unlock, *, quiet: bool = False) -> None:
+        self._busy = True
+        self.error.clear()
+        self.button.setEnabled(False)
+        self.field.setEnabled(False)
+        self.busy.start("Checking the key on the keyring…" if quiet else "Unlocking…")
+        path = self.register_path
+
+        def work() -> Register:
+            keyfile, data_key = Register.unlock_key(path, unlock)
+            return Register.open_with_key(path, keyfile, data_key)
+
+        def failed(error: Exception) -> None:
+            self._finish()
+            if not quiet:
+                self.error.setText(error_text(error))
+                self.field.selectAll()
+
+        Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
+
+    def _finish(self) -> None:
+        self._busy = False
+        self.busy.stop()
+        self.button.setEnabled(True)
+        self.field.setEnabled(True)
+        self.field.setFocus()
+
+    def _opened(self, register: Register) -> None:
+        self._finish()
+        self.field.clear()
+        self.sig_unlocked.emit(register)
