@@ -114,6 +114,10 @@ def _number(value: int | float | None, unit: str = "") -> str:
     return f"{text}%" if unit == "%" else text
 
 
+def _cases(count: int) -> str:
+    return "1 case" if count == 1 else f"{count:,} cases"
+
+
 def _of(figure: Figure) -> str:
     if figure.count is None or figure.of is None:
         return ""
@@ -221,7 +225,7 @@ def _type_chart(breakdown: Breakdown, regular: str, bold: str) -> Drawing:
     bar_space = 13
     height = 22 + bar_space * len(rows) + 18
     drawing = Drawing(TEXT_WIDTH, height)
-    _chart_title(drawing, f"{breakdown.label} ({breakdown.total:,} cases)", bold)
+    _chart_title(drawing, f"{breakdown.label} ({_cases(breakdown.total)})", bold)
     chart = HorizontalBarChart()
     chart.x = 128
     chart.y = 16
@@ -284,12 +288,19 @@ def _trend_chart(report: Report, regular: str, bold: str) -> Drawing:
     share = HorizontalLineChart()
     share.x, share.y = half + 40, 42
     share.width, share.height = half - 40, height - 80
-    share.data = [[p.on_time.value if p.on_time.value is not None else None for p in points]]
+    runs = _runs([p.on_time.value for p in points])
+    share.data = runs or [[0.0] * len(points)]
     _line_axes(share, names, regular, 0, 100, 25)
+    share.joinedLines = 0
     share.valueAxis.labelTextFormat = "%d%%"
-    share.lines[0].strokeColor = ON_TIME
-    share.lines[0].strokeWidth = 1.8
-    share.lines[0].symbol = makeMarker("FilledCircle", size=3.5, fillColor=ON_TIME)
+    for index, run in enumerate(runs):
+        share.lines[index].strokeColor = ON_TIME
+        share.lines[index].strokeWidth = 1.8
+        share.lines[index].symbol = makeMarker("FilledCircle", size=3.5, fillColor=ON_TIME)
+        if sum(v is not None for v in run) > 1:
+            share.lines[index].lineStyle = "joinedLine"
+    if not runs:
+        share.lines[0].strokeColor = None
     drawing.add(share)
     drawing.add(String(share.x, height - 26, "Responses on time (% of cases closed)",
                        fontName=regular, fontSize=8, fillColor=MUTED))  # fmt: skip
@@ -307,6 +318,25 @@ def _trend_chart(report: Report, regular: str, bold: str) -> Drawing:
     return drawing
 
 
+def _runs(values: Sequence[float | None]) -> list[list[float | None]]:
+    """Split a series at its gaps: one series per unbroken run, None elsewhere.
+
+    A month with no closed cases has no on-time share; the line breaks there instead of
+    bridging the gap, and a lone month shows as a point.
+    """
+    runs: list[list[float | None]] = []
+    current: list[float | None] | None = None
+    for index, value in enumerate(values):
+        if value is None:
+            current = None
+            continue
+        if current is None:
+            current = [None] * len(values)
+            runs.append(current)
+        current[index] = float(value)
+    return runs
+
+
 def _month_names(keys: Sequence[str]) -> list[str]:
     """Short month names, with the year under the first month and under each January."""
     months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -314,7 +344,8 @@ def _month_names(keys: Sequence[str]) -> list[str]:
     for index, key in enumerate(keys):
         year, month = key.split("-")
         name = months[int(month) - 1]
-        names.append(f"{name}\n{year}" if index == 0 or month == "01" else name)
+        first_shown = index == 0 and not (len(keys) > 1 and keys[1].endswith("-01"))
+        names.append(f"{name}\n{year}" if first_shown or month == "01" else name)
     return names
 
 
@@ -345,7 +376,7 @@ def _ageing_chart(report: Report, regular: str, bold: str) -> Drawing:
     total = sum(f.count or 0 for f in figures)
     height = 128
     drawing = Drawing(TEXT_WIDTH, height)
-    _chart_title(drawing, f"Ageing of cases open at the period's end ({total:,} cases)", bold)
+    _chart_title(drawing, f"Ageing of cases open at the period's end ({_cases(total)})", bold)
     chart = VerticalBarChart()
     chart.x, chart.y = 36, 20
     chart.width, chart.height = TEXT_WIDTH - 60, height - 46
