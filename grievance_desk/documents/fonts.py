@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from grievance_desk.resources_path import resource_path
@@ -59,12 +59,27 @@ def register_fonts(font_dir: Path | None = None) -> None:
                 "Desk (the fonts ship with it), or restore resources/fonts from the repository."
             )
         pdfmetrics.registerFont(TTFont(name, str(path)))
+    _no_latin_ligatures()
     # <b> and <i> in paragraph markup pick the right face of each family.
     for bold in (0, 1):
         for italic in (0, 1):
             latin = LATIN_BOLD if bold else (LATIN_ITALIC if italic else LATIN)
             addMapping(LATIN, bold, italic, latin)
             addMapping(DEVANAGARI, bold, italic, DEVANAGARI_BOLD if bold else DEVANAGARI)
+
+
+def _no_latin_ligatures() -> None:
+    """Turn off the optional ligatures (fi, ffi …) HarfBuzz would otherwise form.
+
+    A ligature glyph copies out of the PDF as one character ("oﬃce@example.org"), which
+    breaks e-mail addresses an officer copies from a letter and text search. reportlab
+    shapes every word with one default feature set; Devanagari conjuncts come from the
+    Indic shaper's own features (akhn, half, pres …), which this does not touch.
+    """
+    shape = getattr(ttfonts, "shapeFragWord", None)
+    defaults = getattr(shape, "__defaults__", None)
+    if defaults and isinstance(defaults[0], dict):
+        defaults[0].update(liga=False, dlig=False)
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:
@@ -89,10 +104,18 @@ def script_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-def font_markup(text: str) -> str:
-    """Paragraph markup for plain ``text``: escaped, Devanagari runs set in their own font."""
+def font_markup(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """Paragraph markup for plain ``text``: escaped, Devanagari runs set in their own font.
+
+    Emphasis goes inside each font tag: reportlab applies ``<b>`` to the family of the
+    innermost font, so this is what makes bold Devanagari bold.
+    """
     parts: list[str] = []
     for family, run in script_runs(text):
         escaped = escape(run)
+        if italic:
+            escaped = f"<i>{escaped}</i>"
+        if bold:
+            escaped = f"<b>{escaped}</b>"
         parts.append(escaped if family == LATIN else f'<font face="{family}">{escaped}</font>')
     return "".join(parts)

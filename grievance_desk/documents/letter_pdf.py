@@ -126,12 +126,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _runs_markup(runs: tuple[Run, ...]) -> str:
     parts: list[str] = []
     for run in runs:
-        text = font_markup(run.text)
-        if run.italic:
-            text = f"<i>{text}</i>"
-        if run.bold:
-            text = f"<b>{text}</b>"
-        parts.append(text)
+        parts.append(font_markup(run.text, bold=run.bold, italic=run.italic))
     return "".join(parts)
 
 
@@ -185,7 +180,7 @@ def _letterhead(head: Letterhead, styles: dict[str, ParagraphStyle]) -> list[Flo
 
 def _reference_and_date(letter: LetterDocument, styles: dict[str, ParagraphStyle]) -> Table:
     left = Paragraph(
-        f"{font_markup(letter.reference_label)}: <b>{font_markup(letter.reference)}</b>",
+        f"{font_markup(letter.reference_label)}: {font_markup(letter.reference, bold=True)}",
         styles["meta"],
     )
     right = Paragraph(
@@ -241,7 +236,7 @@ def _signature(
         parts[-1].hAlign = "LEFT"
     else:
         parts.append(Spacer(1, 10 * mm))
-    parts.append(Paragraph(f"<b>{font_markup(sign.name)}</b>", styles["sign"]))
+    parts.append(Paragraph(font_markup(sign.name, bold=True), styles["sign"]))
     for line in (sign.title, sign.organisation):
         if line.strip():
             parts.append(Paragraph(font_markup(line), styles["sign"]))
