@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -64,12 +65,12 @@ class ReportPeriod:
     end_day: date
     tz: ZoneInfo
 
-    @property
+    @cached_property
     def start_at(self) -> datetime:
         """The first instant of the period, local midnight of its first day."""
         return datetime.combine(self.first_day, time.min, tzinfo=self.tz)
 
-    @property
+    @cached_property
     def end_at(self) -> datetime:
         """The first instant after the period (exclusive end)."""
         return datetime.combine(self.end_day, time.min, tzinfo=self.tz)

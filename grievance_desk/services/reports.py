@@ -214,7 +214,7 @@ class _Policies:
     def __init__(self, settings: PolicySettings) -> None:
         self.settings = settings
         self._found: dict[tuple[str, date], Policy | None] = {}
-        self._calendars: dict[Policy, WorkCalendar] = {}
+        self._calendars: dict[int, WorkCalendar] = {}  # by id(): hashing a Policy is slow
         self.names: dict[str, str] = {}
 
     def id_for(self, row: _Row) -> str:
@@ -233,9 +233,9 @@ class _Policies:
         return self._found[key]
 
     def calendar(self, policy: Policy) -> WorkCalendar:
-        found = self._calendars.get(policy)
+        found = self._calendars.get(id(policy))
         if found is None:
-            found = self._calendars[policy] = self.settings.calendar_for(policy)
+            found = self._calendars[id(policy)] = self.settings.calendar_for(policy)
         return found
 
 
@@ -349,17 +349,25 @@ def _facts(
     has_policy = policy is not None
     closures: list[Closure] = []
     acknowledge_by = respond_by_at_end = None
+    acknowledge_known = False  # the acknowledgement runs from receipt: any first clock gives it
     try:
         for closed_at, outcome in closings:
             started = [r for r in reopenings if r < closed_at]
             reopened = max(started) if started else None
-            respond_by = due(reopened, closed_at)[0] if has_policy else None
+            respond_by = None
+            if has_policy:
+                respond_by, ack = due(reopened, closed_at)
+                if reopened is None:
+                    acknowledge_by, acknowledge_known = ack, True
             closures.append(Closure(closed_at, reopened or row.received_at, respond_by, outcome))
         if has_policy:
-            acknowledge_by = due(None, max(row.received_at, min(as_at, _first(closings))))[1]
             if _open_at(closings, reopenings, as_at):
                 latest_reopen = current_start if current_start != row.received_at else None
-                respond_by_at_end = due(latest_reopen, max(as_at, current_start))[0]
+                respond_by_at_end, ack = due(latest_reopen, max(as_at, current_start))
+                if latest_reopen is None:
+                    acknowledge_by, acknowledge_known = ack, True
+            if not acknowledge_known and closings:
+                acknowledge_by = due(None, max(row.received_at, min(as_at, _first(closings))))[1]
     except (ClockInputError, NoWorkingDayError, ValueError):
         has_policy, acknowledge_by, respond_by_at_end = False, None, None
         closures = [Closure(c.closed_at, c.clock_started_at, None, c.outcome) for c in closures]
