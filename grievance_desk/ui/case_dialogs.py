@@ -26,7 +26,7 @@ class CloseCaseDialog(QDialog):
         self.setWindowTitle(f"Close {reference}")
         self.outcome = QComboBox()
         for outcome in Outcome:
-            self.outcome.addItem(outcome.label, outcome)
+            self.outcome.addItem(outcome.label, outcome.value)
         self.outcome.setAccessibleName("Outcome")
         self.grounds_box = QGroupBox("Grounds for refusal")
         grounds_layout = QVBoxLayout(self.grounds_box)
@@ -59,7 +59,7 @@ class CloseCaseDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _outcome_changed(self) -> None:
-        refusing = self.outcome.currentData() in (Outcome.REFUSED, Outcome.PARTLY_FULFILLED)
+        refusing = self.outcome.currentData() in (Outcome.REFUSED.value, Outcome.PARTLY_FULFILLED.value)
         self.grounds_box.setEnabled(refusing)
         if not refusing:
             for box in self.grounds.values():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.case_record import CaseDraft
+from grievance_desk.domain.case_types import Outcome
 from grievance_desk.domain.workflow import Action, Status, allowed_actions
 from grievance_desk.services.attachments import (
     AttachmentInfo,
@@ -109,11 +110,12 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         zone = officer_zone(session)
         timeline = case_timeline(session, case.id)
         ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
-        deadlines = (
-            case_deadlines.deadlines_for_case(session, case.reference, now=now)
-            if case_deadlines is not None
-            else None
-        )
+        deadlines: Any = None
+        if case_deadlines is not None:
+            try:
+                deadlines = case_deadlines.deadlines_for_case(session, case.reference, now=now)
+            except case_deadlines.CaseDeadlineError as error:
+                deadlines = str(error)  # the panel shows the problem and its fix
     return CaseSnapshot(
         reference=draft.reference or reference,
         case_id=case.id,
@@ -144,6 +146,10 @@ class DeadlinePanel(QWidget):
 
     def show_deadlines(self, info: Any, zone: ZoneInfo, now: datetime) -> None:
         self.clear()
+        if isinstance(info, str):
+            self.layout_.addWidget(label(info, "error", wrap=True))
+            self.layout_.addStretch(1)
+            return
         if info is None:
             self.layout_.addWidget(
                 label("Deadlines are not available in this version.", "muted", wrap=True)
@@ -523,7 +529,7 @@ class CaseFile(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             kwargs = {
-                "outcome": dialog.outcome.currentData(),
+                "outcome": Outcome(dialog.outcome.currentData()),
                 "refusal_grounds": dialog.chosen_grounds(),
                 "note": dialog.note.toPlainText().strip(),
             }

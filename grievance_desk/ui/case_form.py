@@ -43,13 +43,14 @@ DEFAULT_POLICY_TEXT = "Default for the request type"
 def _enum_combo(enum: type[Enum], name: str) -> QComboBox:
     combo = QComboBox()
     for member in enum:
-        combo.addItem(getattr(member, "label", str(member.value)), member)
+        combo.addItem(getattr(member, "label", str(member.value)), str(member.value))
+    combo.setProperty("enum_name", enum.__name__)
     combo.setAccessibleName(name)
     return combo
 
 
 def _select(combo: QComboBox, value: Any) -> None:
-    index = combo.findData(value)
+    index = combo.findData(str(value))
     combo.setCurrentIndex(max(0, index))
 
 
@@ -233,22 +234,22 @@ class CaseForm(QWidget):
             received = base.received_at
         return replace(
             base,
-            kind=self.kind.currentData(),
-            request_type=self.request_type.currentData(),
-            channel=self.channel.currentData(),
+            kind=CaseKind(self.kind.currentData()),
+            request_type=RequestType(self.request_type.currentData()),
+            channel=Channel(self.channel.currentData()),
             received_at=received,
-            priority=self.priority.currentData(),
-            identity_state=self.identity_state.currentData(),
+            priority=Priority(self.priority.currentData()),
+            identity_state=IdentityState(self.identity_state.currentData()),
             policy_id=self.policy.currentData(),
             description=self.description.toPlainText(),
-            representative=self.representative.currentData(),
+            representative=Representative(self.representative.currentData()),
             representative_name=self.representative_name.text().strip(),
             requester=Requester(
                 name=self.name.text(),
                 email=self.email.text().strip(),
                 phone=self.phone.text().strip(),
                 postal_address=self.address.toPlainText().strip(),
-                relationship=self.relationship.currentData(),
+                relationship=Relationship(self.relationship.currentData()),
                 organisation=self.organisation.text().strip(),
             ),
         )

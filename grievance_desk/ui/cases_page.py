@@ -149,8 +149,8 @@ class CasesPage(QWidget):
         self.overdue_chip = _chip("Overdue")
         self.awaiting_chip = _chip("Awaiting requester")
         self.open_chip = _chip("Open only")
-        self.status_chip = MenuChip("Status", [(s.label, s) for s in Status])
-        self.type_chip = MenuChip("Type", [(t.label, t) for t in RequestType])
+        self.status_chip = MenuChip("Status", [(s.label, s.value) for s in Status])
+        self.type_chip = MenuChip("Type", [(t.label, t.value) for t in RequestType])
         self.policy_chip = MenuChip("Policy", [])
         for chip in (self.overdue_chip, self.awaiting_chip, self.open_chip):
             chip.toggled.connect(lambda _c: self.apply_filters())
@@ -225,10 +225,8 @@ class CasesPage(QWidget):
     def current_filters(self) -> CaseFilter:
         return CaseFilter(
             text=self.search.text(),
-            statuses=frozenset(s for s in self.status_chip.chosen() if isinstance(s, Status)),
-            request_types=frozenset(
-                t for t in self.type_chip.chosen() if isinstance(t, RequestType)
-            ),
+            statuses=frozenset(Status(str(s)) for s in self.status_chip.chosen()),
+            request_types=frozenset(RequestType(str(t)) for t in self.type_chip.chosen()),
             policy_ids=frozenset(str(p) for p in self.policy_chip.chosen()),
             overdue_only=self.overdue_chip.isChecked(),
             awaiting_requester_only=self.awaiting_chip.isChecked(),

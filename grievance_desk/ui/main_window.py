@@ -114,7 +114,7 @@ class Workspace(QWidget):
         self.pages.setCurrentIndex(row)
         page = self.pages.currentWidget()
         refresh = getattr(page, "refresh", None)
-        if callable(refresh) and page is not self.cases:
+        if callable(refresh):
             refresh()
 
     def show_page(self, row: int) -> None:

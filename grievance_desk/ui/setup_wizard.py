@@ -228,7 +228,9 @@ class PoliciesPage(QWizardPage):
         for row, kind in enumerate(RequestType):
             combo = QComboBox()
             combo.addItems(ids)
-            combo.setCurrentText("dpdp-2025" if "dpdp-2025" in ids else ids[0])
+            # The organisation's own published timeframe applies to every request today; the
+            # DPDP Rules' dates apply only from their commencement, so they are not the default.
+            combo.setCurrentText("org-default" if "org-default" in ids else ids[0])
             combo.setAccessibleName(f"Policy for {kind.label}")
             self.combos[kind] = combo
             grid.addWidget(QLabel(kind.label + ":"), row, 0)
@@ -368,6 +370,9 @@ class RecoveryPage(QWizardPage):
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.recovery_key) and self.stored.isChecked()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
 
     def _key_text(self) -> str:
         return (

@@ -1,0 +1,59 @@
+"""UI fixtures: a themed QApplication, the op runner, and an unlocked main window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.main import application
+from grievance_desk.ui.main_window import MainWindow
+from grievance_desk.ui.ops import OpRunner
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path: Path) -> Iterator[None]:
+    """QSettings into tmp_path, so tests never read or write the officer's preferences."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    return application()
+
+
+@pytest.fixture
+def runner(app: QApplication) -> Iterator[OpRunner]:
+    ops = OpRunner()
+    yield ops
+    ops.wait_idle()
+
+
+@pytest.fixture
+def window(qtbot, runner: OpRunner, register: Register) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    main = MainWindow(runner, register.path, register)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.files.remove_all()
+    if main.workspace is not None:
+        main.lock()
+    runner.wait_idle()
+
+
+def settle(qtbot, runner: OpRunner, rounds: int = 3) -> None:  # type: ignore[no-untyped-def]
+    """Let queued background work finish and its results arrive on the GUI thread."""
+    for _ in range(rounds):
+        runner.wait_idle()
+        qtbot.wait(20)
