@@ -60,6 +60,14 @@ class OpRunner(QObject):
         """Block until queued work has run (tests and shutdown only)."""
         self._executor.submit(lambda: None).result(timeout=timeout)
 
+    def call(self, work: Callable[[], T], timeout: float = 60.0) -> T:
+        """Run ``work`` on the worker thread and wait (tests and start-up only).
+
+        Registers are opened and closed on the worker thread, because the register's file
+        lock belongs to the thread that took it.
+        """
+        return self._executor.submit(work).result(timeout=timeout)
+
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
 

@@ -41,8 +41,22 @@ def runner(app: QApplication) -> Iterator[OpRunner]:
 
 
 @pytest.fixture
-def window(qtbot, runner: OpRunner, register: Register) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    main = MainWindow(runner, register.path, register)
+def ui_register(runner: OpRunner, register_path: Path) -> Iterator[Register]:
+    """A register opened on the worker thread, as the app opens it.
+
+    The register's file lock (filelock, thread-local by default) belongs to the thread that
+    took it, and the app closes registers on the worker thread; see the report to storage.
+    """
+    from tests.conftest import PASSPHRASE
+
+    opened, _recovery = runner.call(lambda: Register.create(register_path, PASSPHRASE))
+    yield opened
+    runner.call(opened.close)
+
+
+@pytest.fixture
+def window(qtbot, runner: OpRunner, ui_register: Register) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    main = MainWindow(runner, ui_register.path, ui_register)
     qtbot.addWidget(main)
     main.show()
     yield main

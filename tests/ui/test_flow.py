@@ -106,12 +106,12 @@ def test_wizard_then_a_case_from_receipt_to_closure(qtbot, runner, tmp_path: Pat
     settle(qtbot, runner)
 
 
-def test_forbidden_transition_button_is_disabled(qtbot, runner, window, register) -> None:  # type: ignore[no-untyped-def]
+def test_forbidden_transition_button_is_disabled(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
     from grievance_desk.services.cases import register_case
     from tests.conftest import NOW
     from tests.support.drafts import make_draft
 
-    reference = register_case(register, make_draft(), now=NOW)
+    reference = register_case(ui_register, make_draft(), now=NOW)
     window.open_case(reference)
     case_file = window.workspace.cases.case_file
     qtbot.waitUntil(lambda: case_file.reference == reference, timeout=10_000)
@@ -121,15 +121,15 @@ def test_forbidden_transition_button_is_disabled(qtbot, runner, window, register
     assert "not possible" in case_file.action_buttons[Action.REOPEN].toolTip()
 
 
-def test_search_finds_a_case_by_a_word_of_its_description(qtbot, runner, window, register) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_case_by_a_word_of_its_description(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
     from grievance_desk.domain.case_record import Requester
     from grievance_desk.services.cases import register_case
     from tests.conftest import NOW
     from tests.support.drafts import make_draft
 
-    register_case(register, make_draft(), now=NOW)
+    register_case(ui_register, make_draft(), now=NOW)
     wanted = register_case(
-        register,
+        ui_register,
         make_draft(
             requester=Requester(name="Test Person Gamma", email="gamma@example.org"),
             description="The loyalty-points statement shows someone else's flamingo address.",
@@ -168,12 +168,12 @@ def test_wrong_passphrase_says_so_and_keeps_the_field(qtbot, runner, register) -
     settle(qtbot, runner)
 
 
-def test_idle_auto_lock_clears_the_window_and_drops_the_key(qtbot, runner, window, register) -> None:  # type: ignore[no-untyped-def]
+def test_idle_auto_lock_clears_the_window_and_drops_the_key(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
     from grievance_desk.services.cases import register_case
     from tests.conftest import NOW
     from tests.support.drafts import make_draft
 
-    reference = register_case(register, make_draft(), now=NOW)
+    reference = register_case(ui_register, make_draft(), now=NOW)
     window.open_case(reference)
     qtbot.waitUntil(lambda: window.workspace.cases.case_file.reference == reference, timeout=10_000)
     window.idle.set_timeout_ms(150)
@@ -182,7 +182,7 @@ def test_idle_auto_lock_clears_the_window_and_drops_the_key(qtbot, runner, windo
     settle(qtbot, runner)
     assert window.stack.currentWidget() is window.unlock_screen
     assert window.stack.count() == 1, "no page with personal data is left in the window"
-    assert register._data_key is None, "the key is dropped"
+    assert ui_register._data_key is None, "the key is dropped"
     window.idle.set_minutes(10)
     screen = window.unlock_screen
     screen.field.setText("correct horse battery staple")
