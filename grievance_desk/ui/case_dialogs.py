@@ -59,7 +59,10 @@ class CloseCaseDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _outcome_changed(self) -> None:
-        refusing = self.outcome.currentData() in (Outcome.REFUSED.value, Outcome.PARTLY_FULFILLED.value)
+        refusing = self.outcome.currentData() in (
+            Outcome.REFUSED.value,
+            Outcome.PARTLY_FULFILLED.value,
+        )
         self.grounds_box.setEnabled(refusing)
         if not refusing:
             for box in self.grounds.values():

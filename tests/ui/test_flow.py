@@ -121,7 +121,9 @@ def test_forbidden_transition_button_is_disabled(qtbot, runner, window, ui_regis
     assert "not possible" in case_file.action_buttons[Action.REOPEN].toolTip()
 
 
-def test_search_finds_a_case_by_a_word_of_its_description(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_case_by_a_word_of_its_description(
+    qtbot, runner, window, ui_register
+) -> None:  # type: ignore[no-untyped-def]
     from grievance_desk.domain.case_record import Requester
     from grievance_desk.services.cases import register_case
     from tests.conftest import NOW
@@ -168,7 +170,9 @@ def test_wrong_passphrase_says_so_and_keeps_the_field(qtbot, runner, register) -
     settle(qtbot, runner)
 
 
-def test_idle_auto_lock_clears_the_window_and_drops_the_key(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
+def test_idle_auto_lock_clears_the_window_and_drops_the_key(
+    qtbot, runner, window, ui_register
+) -> None:  # type: ignore[no-untyped-def]
     from grievance_desk.services.cases import register_case
     from tests.conftest import NOW
     from tests.support.drafts import make_draft
@@ -188,7 +192,5 @@ def test_idle_auto_lock_clears_the_window_and_drops_the_key(qtbot, runner, windo
     screen.field.setText("correct horse battery staple")
     screen.unlock()
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
-    qtbot.waitUntil(
-        lambda: window.workspace.cases.case_file.reference == reference, timeout=10_000
-    )
+    qtbot.waitUntil(lambda: window.workspace.cases.case_file.reference == reference, timeout=10_000)
     assert window.workspace.nav.currentRow() == 1, "unlocking returns to where the officer was"
