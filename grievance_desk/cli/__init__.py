@@ -20,11 +20,20 @@ def _command_modules() -> list[ModuleType]:
     from grievance_desk.cli import (
         app_commands,
         data_commands,
-        deadline_commands,
+        due_commands,
+        letter_commands,
         register_commands,
+        report_commands,
     )
 
-    return [app_commands, register_commands, data_commands, deadline_commands]
+    return [
+        app_commands,
+        register_commands,
+        data_commands,
+        due_commands,
+        letter_commands,
+        report_commands,
+    ]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():
         module.add_parsers(subparsers)
+    from grievance_desk.cli import deadline_commands, due_commands
+
+    deadline_commands.add_parsers(
+        subparsers, own_policies=due_commands.own_policies_from_default_register
+    )
     return parser
 
 

@@ -29,9 +29,11 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 
 from grievance_desk.domain.deadline_engine import (
     CaseClock,
@@ -423,10 +425,10 @@ def deadlines_for_case(
     return found
 
 
-def _open_cases(session: Session, now: datetime) -> list[CaseDeadlines]:
+def _open_cases(session: Session, now: datetime, *, from_id: int = 0) -> list[CaseDeadlines]:
     """Three queries in all (cases, pauses, extensions), however many cases are open."""
     ctx = _Context(session, now)
-    open_filter = col(Case.status) != Status.CLOSED
+    open_filter = (col(Case.status) != Status.CLOSED) & (col(Case.id) >= from_id)
     rows = session.execute(
         sa_select(*_FACT_COLUMNS).where(open_filter).order_by(col(Case.id))
     ).all()
@@ -453,6 +455,49 @@ def _open_cases(session: Session, now: datetime) -> list[CaseDeadlines]:
         _compute(facts, pauses.get(facts.id, ()), extensions.get(facts.id, ()), ctx)
         for facts in map(_facts, rows)
     ]
+
+
+def _next_due(item: CaseDeadlines) -> dict[str, Any]:
+    nearest = item.next
+    stopped = item.deadlines is None or item.deadlines.clock_stopped
+    if item.problem is not None or stopped or nearest is None:
+        return {"b_id": item.case_id, "b_due": None, "b_kind": None}
+    return {"b_id": item.case_id, "b_due": nearest.due, "b_kind": str(nearest.kind)}
+
+
+def _store_next_due(session: Session, items: Iterable[CaseDeadlines]) -> None:
+    rows = [_next_due(item) for item in items]
+    if rows:
+        table = SQLModel.metadata.tables["grievance_case"]  # Core UPDATE: executemany
+        session.execute(
+            sa_update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(next_due_at=bindparam("b_due"), next_due_kind=bindparam("b_kind")),
+            rows,
+        )
+
+
+def refresh_next_due(session: Session, case: Case, *, now: datetime) -> None:
+    """Keep the case's nearest open deadline in its row, so lists sort by it in SQL.
+
+    Called in the transaction of every change that can move a deadline. NULL while the clock
+    is stopped (the date moves every day then), once the deadlines are met, or when the
+    policy cannot be applied.
+    """
+    assert case.id is not None
+    session.flush()
+    if Status(case.status) is Status.CLOSED:
+        case.next_due_at, case.next_due_kind = None, None
+        return
+    item = _single(session, case.reference, now)
+    values = _next_due(item)
+    case.next_due_at, case.next_due_kind = values["b_due"], values["b_kind"]
+
+
+def refresh_next_due_from(session: Session, first_id: int, *, now: datetime) -> None:
+    """The same for every open case from ``first_id`` on, in bulk (after an import)."""
+    session.flush()
+    _store_next_due(session, _open_cases(session, now, from_id=first_id))
 
 
 def open_case_deadlines(register: Register, *, now: datetime) -> list[CaseDeadlines]:
@@ -543,6 +588,7 @@ def extend_case(
             )
         )
         case.updated_at = now
+        refresh_next_due(session, case, now=now)
         session.flush()
         after = _single(session, case.reference, now)
         assert before.deadlines is not None and after.deadlines is not None

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import func
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -215,7 +216,28 @@ def insert_case(
     )
     if single:
         bulk.save_counters(session)
+        _refresh_next_due(session, case, now)
     return case
+
+
+def _refresh_next_due(session: Session, case: Case, now: datetime) -> None:
+    # case_deadlines reads cases through this module, so it is imported when first needed.
+    from grievance_desk.services.case_deadlines import refresh_next_due
+
+    refresh_next_due(session, case, now=now)
+
+
+def refresh_next_due_after_bulk(session: Session, first_id: int, now: datetime) -> None:
+    """After a bulk insert: store the nearest deadline of every case from ``first_id`` on."""
+    from grievance_desk.services.case_deadlines import refresh_next_due_from
+
+    refresh_next_due_from(session, first_id, now=now)
+
+
+def next_case_id(session: Session) -> int:
+    """The id the next inserted case will get at the least (for bulk follow-up work)."""
+    last = session.scalar(select(func.max(col(Case.id))))
+    return int(last or 0) + 1
 
 
 def register_case(register: Register, draft: CaseDraft, *, now: datetime) -> str:
@@ -311,6 +333,9 @@ def change_status(
         today = now.astimezone(tz).date()
         if current in AWAITING_REQUESTER:
             _end_pause(session, case, today)
+        if current is Status.AWAITING_IDENTITY_PROOF and wanted is not Status.CLOSED:
+            # The proof arrived: under uk-gdpr the clock starts from here.
+            case.identity_proof_at = now
         if wanted in AWAITING_REQUESTER:
             session.add(ClockPause(case_id=case.id, reason=wanted, started_on=today))
         if action is Action.ACKNOWLEDGE and case.acknowledged_at is None:
@@ -337,6 +362,7 @@ def change_status(
             case.refusal_grounds = []
         case.status = wanted
         case.updated_at = now
+        _refresh_next_due(session, case, now)
         session.flush()
         append_event(
             session,
@@ -404,6 +430,7 @@ def update_case(
         for key, value in case_changes.items():
             setattr(case, key, list(value) if isinstance(value, tuple) else value)
         case.updated_at = now
+        _refresh_next_due(session, case, now)
         session.flush()
         assert case.id is not None
         search.index_case(

@@ -25,7 +25,12 @@ from grievance_desk.domain.case_types import (
     RequestType,
 )
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
-from grievance_desk.services.cases import BulkContext, insert_case
+from grievance_desk.services.cases import (
+    BulkContext,
+    insert_case,
+    next_case_id,
+    refresh_next_due_after_bulk,
+)
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import ClockPause
@@ -164,6 +169,7 @@ def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -
     actor = register.actor
     with register.writing() as session:
         bulk = BulkContext.for_session(session)
+        first_id = next_case_id(session)
         for draft in drafts:
             case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
             if draft.status in AWAITING_REQUESTER:
@@ -173,4 +179,5 @@ def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -
                     ClockPause(case_id=case.id, reason=draft.status, started_on=since.date())
                 )
         bulk.save_counters(session)
+        refresh_next_due_after_bulk(session, first_id, now)
     return len(drafts)

@@ -25,7 +25,14 @@ from grievance_desk.domain.import_rows import (
     row_to_draft,
 )
 from grievance_desk.domain.reference import InvalidReference, parse_reference
-from grievance_desk.services.cases import BulkContext, insert_case, iter_drafts, officer_zone
+from grievance_desk.services.cases import (
+    BulkContext,
+    insert_case,
+    iter_drafts,
+    next_case_id,
+    officer_zone,
+    refresh_next_due_after_bulk,
+)
 from grievance_desk.services.spreadsheet_io import count_rows, read_header, read_rows
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
@@ -145,6 +152,7 @@ def import_file(
     total = len(drafts)
     with register.writing() as session:
         bulk = BulkContext.for_session(session)
+        first_id = next_case_id(session)
         for index, (_line, draft) in enumerate(drafts, start=1):
             case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
             report.references.append(case.reference)
@@ -153,6 +161,7 @@ def import_file(
                 if progress:
                     progress(report.rows + index, report.rows + total)
         bulk.save_counters(session)
+        refresh_next_due_after_bulk(session, first_id, now)
     report.imported = total
     if progress:
         progress(report.rows + total, report.rows + total)

@@ -6,8 +6,9 @@ integrity check (the file), and the recomputed audit chain (the history).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from grievance_desk.services.letters import verify_issued_letters
 from grievance_desk.storage.audit import ChainReport, verify_chain
 from grievance_desk.storage.register import Register
 
@@ -16,10 +17,11 @@ from grievance_desk.storage.register import Register
 class VerifyReport:
     file_problems: list[str]
     chain: ChainReport
+    letter_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.file_problems and self.chain.ok
+        return not self.file_problems and self.chain.ok and not self.letter_problems
 
     def lines(self) -> list[str]:
         """What to tell the officer, one finding per line."""
@@ -28,7 +30,11 @@ class VerifyReport:
             file_line = "Database integrity: FAILED: " + "; ".join(first)
         else:
             file_line = "Database integrity: ok (encryption and structure checked)."
-        return [file_line, str(self.chain)]
+        if self.letter_problems:
+            letters_line = "Issued letters: ALTERED: " + "; ".join(self.letter_problems[:5])
+        else:
+            letters_line = "Issued letters: ok (each matches the digest recorded when issued)."
+        return [file_line, str(self.chain), letters_line]
 
 
 def verify_register(register: Register) -> VerifyReport:
@@ -36,4 +42,5 @@ def verify_register(register: Register) -> VerifyReport:
     problems = register.integrity_problems()
     with register.reading() as session:
         chain = verify_chain(session)
-    return VerifyReport(problems, chain)
+        letters = verify_issued_letters(session)
+    return VerifyReport(problems, chain, letters)

@@ -96,7 +96,7 @@ class Case(SQLModel, table=True):
     tags: list[str] = Field(default_factory=list, sa_column=Column(JsonList(), nullable=False))
     policy_id: str | None = Field(default=None, sa_column=Column(String(60), nullable=True))
     acknowledged_at: datetime | None = _when(nullable=True)
-    closed_at: datetime | None = _when(nullable=True)
+    closed_at: datetime | None = _when(nullable=True, index=True)
     identity_proof_at: datetime | None = _when(nullable=True)
     fee_received_at: datetime | None = _when(nullable=True)
     reopened_at: datetime | None = _when(nullable=True)

@@ -1,4 +1,5 @@
-"""The nearest open deadline on each case, so the register sorts and filters by it in SQL.
+"""The nearest open deadline on each case, so the register sorts and filters by it in SQL;
+and an index on the closing time, which monthly reports select by.
 
 Revision ID: 0002
 Revises: 0001
@@ -22,6 +23,9 @@ def upgrade() -> None:
         batch.add_column(sa.Column("next_due_kind", sa.String(length=24), nullable=True))
     op.create_index(
         op.f("ix_grievance_case_next_due_at"), "grievance_case", ["next_due_at"], unique=False
+    )
+    op.create_index(
+        op.f("ix_grievance_case_closed_at"), "grievance_case", ["closed_at"], unique=False
     )
 
 
