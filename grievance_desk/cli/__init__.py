@@ -74,14 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result: int = handler(args)
-    except _expected_errors() as error:
-        message = str(error) if not isinstance(error, OSError) else _os_message(error)
-        print(f"grievance-desk: {message}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; say nothing more on a closed pipe.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except _expected_errors() as error:
+        message = str(error) if not isinstance(error, OSError) else _os_message(error)
+        print(f"grievance-desk: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("grievance-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
