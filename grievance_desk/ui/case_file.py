@@ -200,6 +200,9 @@ class DeadlinePanel(QWidget):
                 state = days_text(opened.days_left)
                 state = f"{state} day(s) left" if opened.days_left > 0 else state
                 colour = urgency_colour(opened.days_left)
+            elif str(deadline.kind) == "extension_notice":
+                state, colour = "only if extending", theme.DUE_WEEK.darker(140)
+                bar.setValue(0)
             else:
                 state, colour = "met", theme.ON_TRACK
                 bar.setValue(1000)

@@ -209,6 +209,7 @@ class CasesPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([720, 520])
         self.case_file.setMinimumWidth(420)
 
         layout = QVBoxLayout(self)

@@ -50,7 +50,7 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self.active and event.type() in _ACTIVITY:
             self._timer.start()
-        return False
+        return super().eventFilter(watched, event)
 
 
 def watch_screen_lock(callback: object) -> bool:

@@ -82,8 +82,11 @@ class Workspace(QWidget):
         self.nav.setAccessibleName("Pages")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
         for text, icon_name in PAGES:
-            self.nav.addItem(QListWidgetItem(icon(icon_name), text))
+            item = QListWidgetItem(icon(icon_name), text)
+            item.setSizeHint(QSize(150, 36))
+            self.nav.addItem(item)
         self.today = TodayPage(register, runner)
         self.cases = CasesPage(register, runner, files)
         self.reports = ReportsPage()

@@ -1,0 +1,147 @@
+"""Grab every page and dialog to PNG, light and dark, for a person to look at.
+
+    python -m tests.ui.grab_screens OUTDIR
+
+Uses a demo register (fictitious data) in a temporary folder; never the officer's own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GRIEVANCE_DESK_KDF_PROFILE", "fast")
+
+
+def main(outdir: Path) -> int:
+    from grievance_desk.storage.keyfile import KDF_PROFILE_ENV
+
+    os.environ[KDF_PROFILE_ENV] = "fast"
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # never touch the real keychain
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from grievance_desk.ui import theme
+    from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
+    from grievance_desk.ui.main import application
+    from grievance_desk.ui.main_window import MainWindow
+    from grievance_desk.ui.new_case_dialog import NewCaseDialog
+    from grievance_desk.ui.ops import OpRunner
+    from grievance_desk.ui.settings_page import ChangePassphraseDialog
+    from grievance_desk.ui.setup_wizard import SetupWizard, open_or_create_demo
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="grievance-screens-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
+    app = application()
+    runner = OpRunner()
+
+    def pump(rounds: int = 12) -> None:
+        for _ in range(rounds):
+            runner.wait_idle()
+            app.processEvents()
+
+    def grab(widget: QWidget, name: str) -> None:
+        pump()
+        widget.grab().save(str(outdir / f"{name}.png"))
+
+    for scheme in ("light", "dark"):
+        theme.apply_theme(app, scheme)  # type: ignore[arg-type]
+        from grievance_desk.ui import resources
+
+        resources._tinted.cache_clear()
+        base = work / scheme / "register.db"
+        wizard = SetupWizard(runner, base)
+        wizard.resize(720, 560)
+        wizard.show()
+        grab(wizard, f"{scheme}-01-wizard-welcome")
+        wizard.next()
+        wizard.organisation.name.setText("Example Cloud Services Pvt. Ltd. (DEMO)")
+        grab(wizard, f"{scheme}-02-wizard-organisation")
+        wizard.next()
+        wizard.officer.name.setText("Demo Grievance Officer")
+        grab(wizard, f"{scheme}-03-wizard-officer")
+        wizard.next()
+        grab(wizard, f"{scheme}-04-wizard-policies")
+        wizard.next()
+        wizard.passphrase.first.setText("violet tractor")
+        wizard.passphrase.second.setText("violet")
+        grab(wizard, f"{scheme}-05-wizard-passphrase")
+        strong = "violet tractor umbrella sixteen harbour"
+        wizard.passphrase.first.setText(strong)
+        wizard.passphrase.second.setText(strong)
+        wizard.next()
+        pump(30)
+        grab(wizard, f"{scheme}-06-wizard-recovery-key")
+        wizard.recovery.stored.setChecked(True)
+        wizard.button(wizard.WizardButton.FinishButton).click()
+        pump()
+        assert wizard.result_value is not None
+        runner.call(wizard.result_value.register.close)
+
+        register = runner.call(lambda b=base: open_or_create_demo(b))
+        window = MainWindow(runner, register.path, register, demo=True)
+        window.resize(1360, 840)
+        window.show()
+        pump(30)
+        grab(window, f"{scheme}-10-today")
+        workspace = window.workspace
+        assert workspace is not None
+        workspace.show_page(1)
+        pump(20)
+        cases = workspace.cases
+        cases.table.selectRow(0)
+        pump(20)
+        for tab, name in enumerate(("details", "deadlines", "timeline", "attachments", "letters")):
+            cases.case_file.tabs.setCurrentIndex(tab)
+            grab(window, f"{scheme}-{11 + tab}-cases-{name}")
+        cases.case_file.tabs.setCurrentIndex(0)
+        cases.case_file.form.email.setText("not-an-address")
+        grab(window, f"{scheme}-16-case-invalid-email")
+        cases.case_file.revert()
+        cases.apply_view("My overdue")
+        pump(20)
+        grab(window, f"{scheme}-17-cases-my-overdue")
+        cases.search.setText("delete")
+        pump(20)
+        grab(window, f"{scheme}-18-cases-search")
+        workspace.show_page(2)
+        grab(window, f"{scheme}-20-reports")
+        workspace.show_page(3)
+        pump(20)
+        grab(window, f"{scheme}-21-settings")
+        dialog = window.new_case()
+        if dialog is not None:
+            grab(dialog, f"{scheme}-30-new-case")
+            dialog.reject()
+        for number, box in (
+            (31, CloseCaseDialog("GRV-2026-00001", window)),
+            (32, ExtendDialog("GRV-2026-00001", window)),
+            (33, ChangePassphraseDialog(window)),
+        ):
+            box.show()
+            grab(box, f"{scheme}-{number}-{type(box).__name__}")
+            box.close()
+        window.lock()
+        pump(20)
+        window.unlock_screen.field.setText("wrong")
+        window.unlock_screen.unlock()
+        pump(40)
+        grab(window, f"{scheme}-40-unlock-wrong-passphrase")
+        window.close()
+        pump()
+    runner.shutdown()
+    print(f"Screens written to {outdir}")
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "screens")))
