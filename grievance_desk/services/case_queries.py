@@ -401,52 +401,13 @@ def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
 # --------------------------------------------------------------------------- next deadline
 
 
-def _write_next_due(session: Session, values: dict[int, tuple[datetime | None, str | None]]) -> int:
-    changed = 0
-    for case_id, (due, kind) in values.items():
-        case = session.get(Case, case_id)
-        if case is None:
-            continue
-        if case.next_due_at != due or case.next_due_kind != kind:
-            case.next_due_at = due
-            case.next_due_kind = kind
-            changed += 1
-    return changed
+def sync_next_due(register: Register, *, now: datetime) -> None:
+    """Recompute every open case's stored next deadline in one transaction.
 
-
-def sync_next_due(register: Register, *, now: datetime) -> int:
-    """Bring every case's stored next deadline up to date; returns how many changed.
-
-    The list sorts and filters by ``next_due_at`` in SQL, so it must match what the deadline
-    engine says. TODO(services/cases.py, services/case_deadlines.py): keep the column in the
-    same transaction as every change (insert, status change, extension); until then the app
-    calls this after unlocking and after each change it makes.
+    Every change to a case keeps its own column current; this is for the changes that move
+    many dates at once (policies, holidays, time zone) and as a safety net after unlocking.
     """
-    from grievance_desk.services.case_deadlines import open_case_deadlines
+    from grievance_desk.services.case_deadlines import refresh_next_due_from
 
-    items = open_case_deadlines(register, now=now)
-    wanted: dict[int, tuple[datetime | None, str | None]] = {
-        item.case_id: (
-            (item.next.due, str(item.next.kind)) if item.next is not None else (None, None)
-        )
-        for item in items
-    }
     with register.writing() as session:
-        stale = session.execute(
-            select(col(Case.id)).where(
-                col(Case.next_due_at).is_not(None), col(Case.status) == Status.CLOSED.value
-            )
-        ).all()
-        for row in stale:
-            wanted.setdefault(int(row[0] or 0), (None, None))
-        return _write_next_due(session, wanted)
-
-
-def sync_case_next_due(register: Register, reference: str, *, now: datetime) -> None:
-    """Refresh one case's stored next deadline after the app changed it."""
-    from grievance_desk.services.case_deadlines import deadlines_for_case
-
-    item = deadlines_for_case(register, reference, now=now)
-    due = (item.next.due, str(item.next.kind)) if item.next is not None else (None, None)
-    with register.writing() as session:
-        _write_next_due(session, {item.case_id: due})
+        refresh_next_due_from(session, 1, now=now)

@@ -19,7 +19,10 @@ class RegisterLock:
 
     def __init__(self, db_path: Path) -> None:
         self._db_path = db_path
-        self._lock = FileLock(str(lock_file_for(db_path)), mode=0o600, is_singleton=False)
+        # thread_local=False: the app opens on a worker thread and may close on another.
+        self._lock = FileLock(
+            str(lock_file_for(db_path)), mode=0o600, is_singleton=False, thread_local=False
+        )
 
     def acquire(self, timeout: float = 0.5) -> None:
         try:

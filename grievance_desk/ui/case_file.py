@@ -48,7 +48,6 @@ from grievance_desk.services.case_queries import (
     TimelineItem,
     case_timeline,
     policy_ids_in_use,
-    sync_case_next_due,
 )
 from grievance_desk.services.cases import change_status, find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
@@ -501,7 +500,6 @@ class CaseFile(QWidget):
         def work() -> None:
             now = utc_now()
             update_case(register, reference, changes, now=now)
-            _sync(register, reference)
 
         self.save_button.setEnabled(False)
         Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
@@ -545,7 +543,6 @@ class CaseFile(QWidget):
 
         def work() -> None:
             change_status(register, reference, action, now=utc_now(), **kwargs)
-            _sync(register, reference)
 
         Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
             lambda e: show_error(self, "Not done", e)
@@ -577,7 +574,6 @@ class CaseFile(QWidget):
                 reason=reason,
                 notice_sent_at=now if notice_sent else None,
             )
-            _sync(register, reference)
 
         Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
             lambda e: show_error(self, "Not extended", e)
@@ -661,14 +657,6 @@ class CaseFile(QWidget):
         if paths:
             event.acceptProposedAction()
             self.attach_files(paths)
-
-
-def _sync(register: Register, reference: str) -> None:
-    """Keep the list's next-deadline column in step (see case_queries.sync_next_due)."""
-    try:
-        sync_case_next_due(register, reference, now=utc_now())
-    except Exception:  # a policy problem shows in the deadline panel; never block the change
-        return
 
 
 def _size(size: int) -> str:

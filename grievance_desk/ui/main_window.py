@@ -328,7 +328,7 @@ class MainWindow(QMainWindow):
         self.sig_unlocked.emit()
 
     def lock(self, *, auto: bool = False) -> bool:
-        """Clear every view, drop the key, show the unlock screen; False if the officer cancelled."""
+        """Clear every view, drop the key, show the unlock screen; False if cancelled."""
         workspace = self.workspace
         register = self.register
         if workspace is None or register is None:
@@ -422,7 +422,6 @@ class MainWindow(QMainWindow):
 
         def work() -> str:
             from grievance_desk.services.attachments import add_attachment
-            from grievance_desk.services.case_queries import sync_case_next_due
 
             now = utc_now()
             reference = register_case(register, draft, now=now)
@@ -430,10 +429,6 @@ class MainWindow(QMainWindow):
                 add_attachment(
                     register, reference, item.filename, item.data, now=now, purpose=item.purpose
                 )
-            try:
-                sync_case_next_due(register, reference, now=now)
-            except Exception:  # the deadline panel will name a policy problem
-                pass
             return reference
 
         def done(reference: str) -> None:

@@ -43,9 +43,16 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.widgets import MIN_SCORE, BusyBar, PassphraseEdit, StrengthMeter, label
+from grievance_desk.ui.widgets import (
+    MIN_SCORE,
+    BusyBar,
+    PassphraseEdit,
+    StrengthMeter,
+    label,
+)
 
-DEMO_PASSPHRASE = "demo register - fictitious data only"
+# Deliberately public: the demo register holds only fictitious cases.
+DEMO_PASSPHRASE = "demo register - fictitious data only"  # noqa: S105
 DEMO_CASES = 150
 
 
@@ -181,7 +188,8 @@ class OfficerPage(QWizardPage):
         super().__init__()
         self.setTitle("Grievance officer")
         self.setSubTitle(
-            "Who answers requests. DPDP Rules r.9 asks every response to carry these contact details."
+            "Who answers requests. DPDP Rules r.9 asks every response to carry these "
+            "contact details."
         )
         self.name = QLineEdit()
         self.title_edit = QLineEdit("Grievance Officer")
@@ -429,8 +437,9 @@ class DemoPage(QWizardPage):
         self.busy.stop()
         self.ready = True
         self.message.setText(
-            f"Ready: {DEMO_CASES} fictitious cases. Its passphrase is \u201c{DEMO_PASSPHRASE}\u201d "
-            "(shown on the unlock screen too). Click Finish to open it."
+            f"Ready: {DEMO_CASES} fictitious cases. Its passphrase is "
+            f"\u201c{DEMO_PASSPHRASE}\u201d (shown on the unlock screen too). "
+            "Click Finish to open it."
         )
         self.completeChanged.emit()
 

@@ -71,3 +71,18 @@ def settle(qtbot, runner: OpRunner, rounds: int = 3) -> None:  # type: ignore[no
     for _ in range(rounds):
         runner.wait_idle()
         qtbot.wait(20)
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage(qapp: QApplication) -> Iterator[None]:
+    """Free each test's Qt objects while the application still exists.
+
+    Left to interpreter shutdown, PySide6 may free them after QApplication is gone, which
+    aborts the process ("bool_dealloc") after every test has passed.
+    """
+    yield
+    import gc
+
+    qapp.processEvents()
+    gc.collect()
+    qapp.processEvents()

@@ -31,7 +31,6 @@ def main(outdir: Path) -> int:
     from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
     from grievance_desk.ui.main import application
     from grievance_desk.ui.main_window import MainWindow
-    from grievance_desk.ui.new_case_dialog import NewCaseDialog
     from grievance_desk.ui.ops import OpRunner
     from grievance_desk.ui.settings_page import ChangePassphraseDialog
     from grievance_desk.ui.setup_wizard import SetupWizard, open_or_create_demo

@@ -60,12 +60,14 @@ def _fill_100k(register: Register, count: int) -> None:
             "representative_name, data_categories, description, identity_state, priority, "
             "status, refusal_grounds, tags, legal_hold, created_at, updated_at, next_due_at, "
             "next_due_kind) SELECT i, printf('GRV-2026-%06d', i), 2026, i, 'rights_request', "
-            "'access', 'email', printf('2026-%02d-%02dT10:00:00.000000Z', 1 + i % 11, 1 + i % 28), "
+            "'access', 'email', "
+            "printf('2026-%02d-%02dT10:00:00.000000Z', 1 + i % 11, 1 + i % 28), "
             "i, 'none', '', '[]', 'Fictitious case ' || i, 'not_required', 'normal', "
             "CASE WHEN i % 3 = 0 THEN 'closed' ELSE 'new' END, '[]', '[]', 0, "
             "'2026-11-25T00:00:00.000000Z', '2026-11-25T00:00:00.000000Z', "
-            "CASE WHEN i % 3 = 0 THEN NULL ELSE printf('2026-12-%02dT18:29:59.999999Z', 1 + i % 28) "
-            "END, CASE WHEN i % 3 = 0 THEN NULL ELSE 'respond' END FROM n",
+            "CASE WHEN i % 3 = 0 THEN NULL "
+            "ELSE printf('2026-12-%02dT18:29:59.999999Z', 1 + i % 28) END, "
+            "CASE WHEN i % 3 = 0 THEN NULL ELSE 'respond' END FROM n",
             (count,),
         )
 
