@@ -1,0 +1,193 @@
+"""Build the one-folder desktop app with PyInstaller, in a build venv of its own.
+
+    python packaging/build.py              # venv + install + freeze + check -> packaging/dist/
+    python packaging/build.py --no-install # reuse the build venv as it is (no registry needed)
+
+Why a separate venv: PyInstaller is a build tool, not something the app needs at run time, and
+freezing must see the app exactly as a user's ``pip install .`` would (the wheel, with its
+resources mapped into the package), not the source tree. The venv is packaging/.build-venv
+(git-ignored); the outputs are packaging/build/ and packaging/dist/ (git-ignored too).
+
+Works on Linux, Windows and macOS with Python 3.11+; see packaging/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+VENV = HERE / ".build-venv"
+WORK = HERE / "build"
+DIST = HERE / "dist"
+SPEC = HERE / "grievance-desk.spec"
+REQUIREMENTS = HERE / "build-requirements.txt"
+APP_ID = "grievance-desk"
+
+# What the frozen app reads or loads by name; a build missing any of these is broken even if
+# PyInstaller was happy. Globs are searched anywhere in the output (layouts differ by OS).
+REQUIRED = {
+    "migrations env.py": "grievance_desk/storage/migrations/env.py",
+    "migrations template": "grievance_desk/storage/migrations/script.py.mako",
+    "first migration": "grievance_desk/storage/migrations/versions/0001_initial.py",
+    "letter templates": "grievance_desk/resources/templates/catalogue.json",
+    "fonts": "grievance_desk/resources/fonts/NotoSansDevanagari-Regular.ttf",
+    "font licence": "grievance_desk/resources/fonts/OFL.txt",
+    "app icon": "grievance_desk/resources/icons/app.svg",
+    "SQLCipher extension": "sqlcipher3/_sqlite3*",
+    "Qt offscreen platform": "PySide6/Qt/plugins/platforms/*qoffscreen*",
+    "Qt SVG image format": "PySide6/Qt/plugins/imageformats/*qsvg*",
+    "Qt SVG icon engine": "PySide6/Qt/plugins/iconengines/*qsvgicon*",
+    "QtPdf module": "PySide6/QtPdf.*",
+    "QtPdfWidgets module": "PySide6/QtPdfWidgets.*",
+    "QtPrintSupport module": "PySide6/QtPrintSupport.*",
+}
+if sys.platform.startswith("linux"):
+    REQUIRED["Qt X11 platform"] = "PySide6/Qt/plugins/platforms/*qxcb*"
+    REQUIRED["Qt Wayland platform"] = "PySide6/Qt/plugins/platforms/*qwayland*"
+elif sys.platform == "win32":
+    REQUIRED["Qt Windows platform"] = "PySide6/plugins/platforms/qwindows*"
+elif sys.platform == "darwin":
+    REQUIRED["Qt Cocoa platform"] = "PySide6/Qt/plugins/platforms/*qcocoa*"
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def run(
+    command: list[str | Path], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> None:
+    """Echo and run one build step; any failure stops the build with its exit code."""
+    print("+", " ".join(str(part) for part in command), flush=True)
+    result = subprocess.run(  # noqa: S603  (our own fixed commands, no shell)
+        [str(part) for part in command], check=False, env=env, cwd=cwd
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.returncode)
+
+
+def install() -> None:
+    """Make the build venv: PyInstaller pinned, then the app from a freshly built wheel."""
+    if not venv_python().exists():
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    python = venv_python()
+    run([python, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS])
+    wheels = WORK / "wheel"
+    shutil.rmtree(wheels, ignore_errors=True)
+    run([python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, ROOT])
+    (wheel,) = wheels.glob("grievance_desk-*.whl")
+    run([python, "-m", "pip", "install", "--quiet", wheel])
+    # Same version number as last time does not mean the same code: always replace it.
+    run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel])
+
+
+def network_isolation() -> list[str]:
+    """A prefix that runs a command with no network (Linux ``unshare``), if this OS allows it."""
+    unshare = shutil.which("unshare")
+    if not unshare:
+        return []
+    for flags in (["-n"], ["-r", "-n"]):
+        probe = subprocess.run(  # noqa: S603
+            [unshare, *flags, "true"], capture_output=True, check=False
+        )
+        if probe.returncode == 0:
+            return [unshare, *flags]
+    return []
+
+
+def freeze(isolate: bool) -> None:
+    """Run PyInstaller on the spec; offline where the OS lets us prove it."""
+    prefix = network_isolation() if isolate else []
+    print(
+        "freezing with no network (unshare)"
+        if prefix
+        else "freezing (network isolation not available here)",
+        flush=True,
+    )
+    env = dict(os.environ, PYTHONNOUSERSITE="1")
+    env.pop("PYTHONPATH", None)  # freeze the installed app, never the source tree
+    run(
+        [
+            *prefix,
+            venv_python(),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            DIST,
+            "--workpath",
+            WORK / "pyinstaller",
+            SPEC,
+        ],
+        env=env,
+        cwd=WORK.parent,
+    )
+
+
+def output_folder() -> Path:
+    """The folder to ship: the .app bundle on macOS, else the one-folder app."""
+    bundle = DIST / "Grievance Desk.app"
+    return bundle if sys.platform == "darwin" and bundle.exists() else DIST / APP_ID
+
+
+def check(folder: Path) -> list[str]:
+    """What the frozen app needs but the output lacks (empty when the build is complete)."""
+    return [
+        f"{what} ({pattern})"
+        for what, pattern in REQUIRED.items()
+        if not any(folder.rglob(pattern))
+    ]
+
+
+def measure(folder: Path) -> tuple[int, int]:
+    """Bytes and files in the output (links counted once, as an installer would copy them)."""
+    files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
+    return sum(path.stat().st_size for path in files), len(files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the Grievance Desk desktop app.")
+    parser.add_argument(
+        "--no-install", action="store_true", help="reuse packaging/.build-venv as it is"
+    )
+    parser.add_argument(
+        "--allow-network", action="store_true", help="do not isolate the freeze from the network"
+    )
+    args = parser.parse_args(argv)
+    if sys.version_info < (3, 11):  # noqa: UP036  (the build may be started by an old python3)
+        raise SystemExit("Building Grievance Desk needs Python 3.11 or newer")
+    started = time.monotonic()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if args.no_install:
+        if not venv_python().exists():
+            raise SystemExit(f"{VENV} does not exist yet: run without --no-install once")
+    else:
+        install()
+    installed = time.monotonic()
+    freeze(isolate=not args.allow_network)
+    frozen = time.monotonic()
+    folder = output_folder()
+    missing = check(folder)
+    size, count = measure(folder)
+    print(f"\nbuilt {folder.relative_to(ROOT)}: {size / 2**20:.1f} MiB in {count} files")
+    print(f"venv and install {installed - started:.0f} s, freeze {frozen - installed:.0f} s")
+    if missing:
+        print("MISSING from the build:\n  " + "\n  ".join(missing), file=sys.stderr)
+        return 1
+    print("all required files present; smoke test: python tests/packaging/smoke_frozen.py")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
