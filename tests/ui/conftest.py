@@ -75,11 +75,7 @@ def settle(qtbot, runner: OpRunner, rounds: int = 3) -> None:  # type: ignore[no
 
 @pytest.fixture(autouse=True)
 def _collect_qt_garbage(qapp: QApplication) -> Iterator[None]:
-    """Free each test's Qt objects while the application still exists.
-
-    Left to interpreter shutdown, PySide6 may free them after QApplication is gone, which
-    aborts the process ("bool_dealloc") after every test has passed.
-    """
+    """Free each test's Qt objects while the application still exists, not at exit."""
     yield
     import gc
 
