@@ -1,0 +1,150 @@
+"""Child processes for the cold-start and memory benchmarks (run as ``python -m``).
+
+``bare``: a QApplication and one QLabel, the yardstick. ``app``: what ``grievance-desk gui``
+does up to the unlock screen (the CLI module is imported, as the entry point does). Each
+prints ``painted`` when its widget gets its first paint event and quits.
+
+``memory PATH``: unlock with the passphrase (real Argon2id), open the Cases page, scroll
+from the first row to the last, and print the RSS high-water mark at each step as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _current_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _watch_paint(app: Any, widget: Any) -> Any:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def eventFilter(self, _obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                print("painted", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watch = PaintWatch()
+    widget.installEventFilter(watch)
+    return watch
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication(sys.argv[:1])
+    label = QLabel("Grievance Desk")
+    watch = _watch_paint(app, label)
+    label.show()
+    app.exec()
+    del watch
+
+
+def app_start(path: Path) -> None:
+    import grievance_desk.cli  # noqa: F401 - the entry point imports it first
+    from grievance_desk.ui.main import application
+    from grievance_desk.ui.main_window import MainWindow
+    from grievance_desk.ui.ops import OpRunner
+
+    app = application()
+    runner = OpRunner()
+    window = MainWindow(runner, path)
+    watch = _watch_paint(app, window.unlock_screen)
+    window.show()
+    window.unlock_screen.try_keyring()
+    app.exec()
+    runner.shutdown()
+    del watch
+
+
+def memory(path: Path, passphrase: str) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from grievance_desk.storage.register import Register, Unlock
+    from grievance_desk.ui.cases_page import CasesPage
+    from grievance_desk.ui.main import application
+    from grievance_desk.ui.ops import OpRunner
+    from grievance_desk.ui.private_files import PrivateFiles
+
+    steps: dict[str, float] = {"imports": _rss_mb()}
+    app: QApplication = application()
+    runner = OpRunner()
+    register = runner.call(lambda: Register.open(path, Unlock(passphrase=passphrase)), 120)
+    steps["unlocked (Argon2id + open)"] = _rss_mb()
+    page = CasesPage(register, runner, PrivateFiles())
+    page.resize(1280, 800)
+    page.show()
+
+    def wait(predicate: Any, timeout: float = 120.0) -> None:
+        end = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > end:
+                raise TimeoutError("the Cases page did not load")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    wait(lambda: page.model.loaded and page.model.rowCount() > 0)
+    page.table.viewport().repaint()
+    steps["Cases page, first rows"] = _rss_mb()
+    model, bar = page.model, page.table.verticalScrollBar()
+    total = model.rowCount()
+    started = time.perf_counter()
+    row = 0
+    stride = page.table.viewport().height() // page.table.rowHeight(0)
+    while row < total:
+        # Scroll one screen at a time, end to end, waiting for each page that comes into view.
+        page.table.scrollTo(model.index(min(row, total - 1), 0))
+        target = min(row, total - 1)
+        model.data(model.index(target, 0))
+        wait(lambda t=target: model.row_at(t) is not None)
+        app.processEvents()
+        row += stride * 25  # every 25th screen (each page of 200 rows is fetched once)
+    bar.setValue(bar.maximum())
+    last = model.index(total - 1, 0)
+    model.data(last)
+    wait(lambda: model.row_at(total - 1) is not None)
+    page.table.viewport().repaint()
+    steps["scrolled end to end"] = _rss_mb()
+    print(
+        json.dumps(
+            {
+                "steps_mb": steps,
+                "current_mb": _current_mb(),
+                "rows": total,
+                "pages_fetched": model.pages_fetched,
+                "cached_rows": model.cached_rows,
+                "scroll_seconds": time.perf_counter() - started,
+            }
+        ),
+        flush=True,
+    )
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    page.close()
+    runner.call(register.close)
+    runner.shutdown()
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+    elif mode == "app":
+        app_start(Path(sys.argv[2]))
+    else:
+        memory(Path(sys.argv[2]), sys.argv[3])
