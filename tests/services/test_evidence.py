@@ -88,7 +88,7 @@ def test_bundle_holds_summary_timeline_letters_files_manifest_and_chain(
     manifest = json.loads(files["manifest.json"])
     assert manifest["reference"] == case_ref and len(manifest["files"]) == len(names) - 2
     timeline = json.loads(files["timeline.json"])["events"]
-    assert [e["title"] for e in timeline][0] == "Case registered"
+    assert timeline[0]["title"] == "Case registered"
     assert timeline == sorted(timeline, key=lambda e: e["at"])
     assert files["timeline.csv"].decode("utf-8-sig").startswith("local_time,utc,kind,what")
     segment = json.loads(files["audit/chain_segment.json"])
