@@ -1,0 +1,230 @@
+"""Commands that keep the register trustworthy: purge, hold, destroy-id-docs, evidence,
+verify-bundle and backups. Parsing and printing only; the work is in the services.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from grievance_desk.cli.common import (
+    UserError,
+    opened_register,
+    register_options,
+    register_path,
+)
+from grievance_desk.services.auto_backup import restore_latest_candidates
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.evidence import export_evidence, verify_bundle
+from grievance_desk.services.retention import (
+    destroy_identity_documents,
+    purge,
+    purge_plan,
+    set_legal_hold,
+)
+
+CONFIRM_WORD = "purge"
+
+
+def _confirm(question: str, word: str, assume_yes: bool) -> bool:
+    """Ask on a terminal; without one, --yes is the only way to go ahead (scripts)."""
+    if assume_yes:
+        return True
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UserError(
+            f"{question} This cannot be undone. Run it in a terminal to be asked, or add --yes "
+            "to go ahead in a script."
+        )
+    answer = input(f"{question} This cannot be undone. Type {word!r} to go ahead: ")
+    return answer.strip().lower() == word
+
+
+def _purge(args: argparse.Namespace) -> int:
+    now = utc_now()
+    with opened_register(args) as register:
+        plan = purge_plan(register, now=now)
+        for line in plan.lines():
+            print(line)
+        if plan.empty or args.dry_run:
+            if args.dry_run and not plan.empty:
+                print("Dry run: nothing was changed.")
+            return 0
+        totals = plan.totals()
+        question = f"Erase the personal data of {totals['cases']} case(s)?"
+        if not _confirm(question, CONFIRM_WORD, args.yes):
+            print("Nothing was purged.")
+            return 1
+        result = purge(register, plan, now=now)
+    print(f"Purged {len(result.purged)} case(s): {', '.join(result.purged) or 'none'}.")
+    for reference, reason in result.skipped:
+        print(f"Left {reference} alone: {reason}.")
+    return 0
+
+
+def _hold(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        changed = set_legal_hold(
+            register, args.reference, args.on, now=utc_now(), reason=args.reason
+        )
+    state = "on legal hold" if args.on else "off legal hold"
+    if changed:
+        print(f"{args.reference.upper()} is now {state}; the reason is in the audit trail.")
+    else:
+        print(f"{args.reference.upper()} was already {state}; nothing was changed.")
+    return 0
+
+
+def _destroy_id_docs(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        question = f"Destroy the identity documents of {args.reference.upper()}?"
+        if not _confirm(question, "destroy", args.yes):
+            print("Nothing was destroyed.")
+            return 1
+        done = destroy_identity_documents(register, args.reference, now=utc_now())
+    print(
+        f"Destroyed {len(done.attachment_ids)} identity document(s) of {done.reference} "
+        f"({done.total_bytes:,} bytes); their digests and the destruction are on record."
+    )
+    return 0
+
+
+def _bundle_password(args: argparse.Namespace) -> str | None:
+    """The bundle password: the next line of standard input (after the passphrase, if any)."""
+    if not args.password_stdin:
+        return None
+    # When --passphrase-stdin is also given, opening the register has read the first line.
+    line = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
+    if not line:
+        raise UserError(
+            "--password-stdin was given but standard input had no password line (after the "
+            "passphrase line when --passphrase-stdin is also given)."
+        )
+    return line
+
+
+def _evidence(args: argparse.Namespace) -> int:
+    target: Path = args.output.expanduser()
+    with opened_register(args) as register:
+        password = _bundle_password(args)
+        if password is not None and target.suffix.lower() != ".gdbundle":
+            target = target.with_suffix(".gdbundle")
+        result = export_evidence(register, args.reference, target, now=utc_now(), password=password)
+    sealed = " (encrypted with the password)" if result.encrypted else ""
+    print(f"Evidence bundle written: {result.path}{sealed}")
+    print(f"{result.files} files, {result.events} audit events; SHA-256 {result.sha256}")
+    print("Check it any time with: grievance-desk verify-bundle " + str(result.path))
+    return 0
+
+
+def _verify_bundle(args: argparse.Namespace) -> int:
+    path: Path = args.file.expanduser()
+    if not path.exists():
+        raise UserError(f"There is no file {path}. Check the path.")
+    problems = verify_bundle(path, _bundle_password(args))
+    if problems:
+        print(f"{path.name}: {len(problems)} problem(s) found:")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    print(f"{path.name}: intact. Every file matches the manifest and the audit chain links.")
+    return 0
+
+
+def _backups(args: argparse.Namespace) -> int:
+    path = register_path(args)
+    found = restore_latest_candidates(path, args.folder)
+    found.sort(key=lambda b: b.taken_at, reverse=True)
+    if args.json:
+        listing = [
+            {
+                "path": str(b.path),
+                "key_file": str(b.key_file),
+                "taken_at": b.taken_at.isoformat(),
+                "size": b.size,
+                "problem": b.problem or None,
+            }
+            for b in found
+        ]
+        print(json.dumps(listing, indent=2))
+        return 0
+    if not found:
+        print(f"No automatic backups of {path.name} were found.")
+        return 0
+    for backup in found:
+        note = f"  PROBLEM: {backup.problem}" if backup.problem else ""
+        print(
+            f"{backup.taken_at:%Y-%m-%d %H:%M} UTC  {backup.size:>12,} bytes  {backup.path}{note}"
+        )
+    print("Restore one with: grievance-desk restore PATH --force")
+    return 0
+
+
+def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the trust commands on the main CLI."""
+    common = register_options()
+    purge_cmd = subparsers.add_parser(
+        "purge",
+        parents=[common],
+        help="erase personal data of cases past their retention period",
+        description="Show the cases whose retention period has ended and erase their personal "
+        "data (references, dates, type, status and outcome stay for reports).",
+    )
+    purge_cmd.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    purge_cmd.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    purge_cmd.set_defaults(func=_purge)
+
+    hold = subparsers.add_parser(
+        "hold", parents=[common], help="place or lift a legal hold that stops the purge"
+    )
+    hold.add_argument("reference")
+    state = hold.add_mutually_exclusive_group(required=True)
+    state.add_argument("--on", dest="on", action="store_true", help="place the hold")
+    state.add_argument("--off", dest="on", action="store_false", help="lift the hold")
+    hold.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    hold.set_defaults(func=_hold)
+
+    destroy = subparsers.add_parser(
+        "destroy-id-docs",
+        parents=[common],
+        help="destroy a case's identity documents once the identity is verified",
+    )
+    destroy.add_argument("reference")
+    destroy.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    destroy.set_defaults(func=_destroy_id_docs)
+
+    evidence = subparsers.add_parser(
+        "evidence",
+        parents=[common],
+        help="export a case's evidence bundle for a regulator",
+        description="Write a ZIP with the case summary PDF, timeline, issued letters, "
+        "attachments, a SHA-256 manifest and the case's audit-chain segment.",
+    )
+    evidence.add_argument("reference")
+    evidence.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
+    evidence.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="encrypt the bundle (.gdbundle) with a password read from standard input (the "
+        "line after the passphrase when --passphrase-stdin is also given)",
+    )
+    evidence.set_defaults(func=_evidence)
+
+    verify = subparsers.add_parser(
+        "verify-bundle", help="check an evidence bundle's digests and audit-chain links"
+    )
+    verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--password-stdin", action="store_true", help="read the bundle's password from stdin"
+    )
+    verify.set_defaults(func=_verify_bundle)
+
+    backups = subparsers.add_parser(
+        "backups",
+        parents=[common],
+        help="list the automatic backups (no unlocking needed)",
+    )
+    backups.add_argument("--folder", type=Path, help="look in this folder instead")
+    backups.add_argument("--json", action="store_true", help="print JSON")
+    backups.set_defaults(func=_backups)
