@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import (
     PAGE_SIZE,
     CaseFilter,
@@ -88,7 +89,7 @@ def _workloads(register: Register, bench: BenchRegister) -> dict[str, Callable[[
         "Cases first page": page(CaseFilter()),
         "sort by requester": page(CaseFilter(), SortKey.REQUESTER),
         "sort by next deadline": page(CaseFilter(), SortKey.NEXT_DUE),
-        "filter status in progress": page(CaseFilter(statuses=frozenset({"in_progress"}))),  # type: ignore[arg-type]
+        "filter status in progress": page(CaseFilter(statuses=frozenset({Status.IN_PROGRESS}))),
         "search 'shar'": page(CaseFilter(text="shar")),
         "page 250 (OFFSET 50,000)": page(CaseFilter(), offset=50_000),
         "case file (50 items)": lambda: load_snapshot(register, bench.heavy_references[3]),

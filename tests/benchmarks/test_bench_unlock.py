@@ -87,4 +87,5 @@ def test_unlock_ui(qtbot, bench: BenchRegister, results: Results) -> None:  # ty
         target=1.0,
         note=f"runs {', '.join(f'{s:.2f}' for s in samples)} s",
     )
-    runner.shutdown()
+    window.close()  # the runner stays up: closing the window may still hand it work
+    runner.wait_idle(120)
