@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -60,6 +60,8 @@ class CaseFilter:
     awaiting_requester_only: bool = False
     open_only: bool = False
     due_within_days: int | None = None
+    #: Exactly these cases (a report figure's drill-down); None means "any reference".
+    references: frozenset[str] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -163,8 +165,37 @@ def _fts_ids(expression: str) -> Any:
     )
 
 
+#: References per IN (...) list; SQLite allows 32,766 bound values in one statement.
+_IN_CHUNK = 900
+_MAX_BOUND_REFERENCES = 20_000
+
+
+def _reference_condition(references: frozenset[str]) -> ColumnElement[bool]:
+    """``reference IN (...)`` for a drill-down's cases, however many there are.
+
+    An empty set matches nothing (a figure of 0 opens an empty list, not every case). Up to
+    20,000 references are bound in chunks of 900 (portable SQL); a larger set (a year's
+    figure on a very large register) is passed as one JSON array and read with SQLite's
+    ``json_each``, which stays under the bound-parameter limit.
+    """
+    ordered = sorted(references)
+    if not ordered:
+        return literal_column("0") == literal_column("1")
+    if len(ordered) > _MAX_BOUND_REFERENCES:
+        listed = text("SELECT value FROM json_each(:refs_json)").bindparams(
+            refs_json=json.dumps(ordered)
+        )
+        return col(Case.reference).in_(listed.columns(literal_column("value")))
+    chunks = [ordered[i : i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]
+    if len(chunks) == 1:
+        return col(Case.reference).in_(chunks[0])
+    return or_(*(col(Case.reference).in_(chunk) for chunk in chunks))
+
+
 def _conditions(filters: CaseFilter, now: datetime) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
+    if filters.references is not None:
+        found.append(_reference_condition(filters.references))
     if filters.text.strip():
         expression = match_expression(filters.text)
         if expression is None:

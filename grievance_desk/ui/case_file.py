@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -51,16 +52,20 @@ from grievance_desk.services.case_queries import (
 )
 from grievance_desk.services.cases import change_status, find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.correspondence import record_correspondence
+from grievance_desk.services.letters import NextStep
 from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
 from grievance_desk.ui.case_form import CaseForm
 from grievance_desk.ui.cases_table_model import days_text, urgency_colour
+from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.letters_tab import CaseContext, LettersTab
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, thin_bar_style
 
 try:  # TODO(case_deadlines): always present once services/case_deadlines.py ships everywhere
     from grievance_desk.services import case_deadlines
@@ -189,7 +194,9 @@ class DeadlinePanel(QWidget):
             grid.addWidget(when, 0, 1)
             bar = QProgressBar()
             bar.setTextVisible(False)
-            bar.setFixedHeight(8)
+            bar.setFixedHeight(6)
+            bar.setMinimumWidth(120)
+            bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             bar.setRange(0, 1000)
             total = max(1.0, (deadline.due - start).total_seconds())
             elapsed = min(total, max(0.0, (now - start).total_seconds()))
@@ -205,13 +212,11 @@ class DeadlinePanel(QWidget):
             else:
                 state, colour = "met", theme.ON_TRACK
                 bar.setValue(1000)
-            bar.setStyleSheet(
-                f"QProgressBar::chunk {{ background: {colour.name()}; border-radius: 3px; }}"
-            )
+            bar.setStyleSheet(thin_bar_style(colour.name()))
             bar.setAccessibleName(f"{title.text()}: {state}")
             status = label(state, "")
             status.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
-            grid.addWidget(bar, 1, 0)
+            grid.addWidget(bar, 1, 0, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(status, 1, 1, Qt.AlignmentFlag.AlignRight)
             explanation = label(deadline.explanation, "hint", wrap=True)
             grid.addWidget(explanation, 2, 0, 1, 2)
@@ -275,10 +280,12 @@ class CaseFile(QWidget):
         self.extend_action.triggered.connect(self.extend)
         self.actions_bar.addAction(self.extend_action)
         self.correspondence_action = QAction(icon("email"), "Record correspondence…", self)
-        self.correspondence_action.setEnabled(False)
         self.correspondence_action.setToolTip(
-            "Recording messages in and out comes with the correspondence service (TODO)."
+            "Record a message received from or sent to the requester (Ctrl+Shift+M)"
         )
+        self.correspondence_action.setShortcut("Ctrl+Shift+M")
+        self.correspondence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.correspondence_action.triggered.connect(self.record_correspondence)
         self.actions_bar.addAction(self.correspondence_action)
 
         self.form = CaseForm([])
@@ -339,17 +346,13 @@ class CaseFile(QWidget):
         files_buttons.addWidget(self.save_as_button)
         files_layout.addLayout(files_buttons)
 
-        letters = QWidget()
-        letters_layout = QVBoxLayout(letters)
-        letters_layout.addWidget(
-            label(
-                "Letters (acknowledgement, request for identity proof, response) are drafted "
-                "and issued here in a later version.",
-                "muted",
-                wrap=True,
-            )
+        self.letters = LettersTab(register, runner)
+        self.letters.sig_case_changed.connect(self._letters_changed)
+        self.letters.sig_next_step.connect(self.take_next_step)
+        self.letters.sig_edit_template.connect(self.edit_template)
+        self.letters.sig_dirty_changed.connect(
+            lambda _d: self.sig_dirty_changed.emit(self.has_unsaved())
         )
-        letters_layout.addStretch(1)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -357,7 +360,7 @@ class CaseFile(QWidget):
         self.tabs.addTab(deadlines_scroll, "Deadlines")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(files_tab, "Attachments")
-        self.tabs.addTab(letters, icon("letter"), "Letters")
+        self.tabs.addTab(self.letters, icon("letter"), "Letters")
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -396,6 +399,7 @@ class CaseFile(QWidget):
         self.timeline.clear()
         self.attachments.clear()
         self.deadlines.clear()
+        self.letters.clear()
 
     def _show(self, snap: CaseSnapshot) -> None:
         self.snapshot = snap
@@ -420,6 +424,14 @@ class CaseFile(QWidget):
         self.deadlines.show_deadlines(snap.deadlines, snap.zone, utc_now())
         self._fill_timeline(snap)
         self._fill_attachments(snap)
+        self.letters.show_case(
+            CaseContext(
+                reference=snap.reference,
+                request_type=draft.request_type.value,
+                status=draft.status.value,
+                zone=snap.zone,
+            )
+        )
         self.stack.setCurrentIndex(1)
 
     def _update_actions(self, status: Status) -> None:
@@ -434,6 +446,7 @@ class CaseFile(QWidget):
                 else f"{text}: not possible while the case is {status.label.lower()}."
             )
         self.extend_action.setEnabled(status not in (Status.CLOSED, Status.RESPONSE_SENT))
+        self.correspondence_action.setEnabled(True)
 
     def _fill_timeline(self, snap: CaseSnapshot) -> None:
         self.timeline.clear()
@@ -481,11 +494,14 @@ class CaseFile(QWidget):
         self.sig_dirty_changed.emit(dirty)
 
     def has_unsaved(self) -> bool:
-        return self.snapshot is not None and self.form.is_dirty
+        return self.snapshot is not None and (self.form.is_dirty or self.letters.is_dirty())
 
     def save(self) -> bool:
         """Save the details if valid; returns whether the form is now clean."""
         snap = self.snapshot
+        if snap is not None and self.letters.is_dirty() and not self.letters.save_draft():
+            self.tabs.setCurrentWidget(self.letters)
+            return False
         if snap is None or not self.form.is_dirty:
             return True
         if not self.form.is_valid:
@@ -512,6 +528,7 @@ class CaseFile(QWidget):
     def revert(self) -> None:
         if self.snapshot is not None:
             self.form.load(self.snapshot.draft, self.snapshot.zone)
+            self.letters.revert()
 
     def _changed(self) -> None:
         if self.snapshot is not None:
@@ -578,6 +595,68 @@ class CaseFile(QWidget):
         Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
             lambda e: show_error(self, "Not extended", e)
         ).with_progress("Extending…").run_in_background()
+
+    # -- letters and correspondence ------------------------------------------------------
+
+    def _letters_changed(self) -> None:
+        """A letter was drafted, edited or issued: the timeline shows it; the list may too."""
+        snap = self.snapshot
+        if snap is None:
+            return
+        register, reference = self.register, snap.reference
+
+        def reloaded(fresh: CaseSnapshot) -> None:
+            if self.snapshot is None or self.snapshot.reference != fresh.reference:
+                return
+            self.snapshot = fresh
+            self._fill_timeline(fresh)
+
+        Op(self.runner, lambda: load_snapshot(register, reference), parent=self).success(
+            reloaded
+        ).failure(lambda _e: None).run_in_background()
+
+    def take_next_step(self, step: NextStep) -> None:
+        """The step the officer accepted after issuing a letter."""
+        if self.snapshot is None:
+            return
+        if step.kind == "extension":
+            self.apply_extension(step.reason or "See the extension notice issued.", True)
+        elif step.action is Action.CLOSE:
+            self.run_action(Action.CLOSE)
+        elif step.action is not None:
+            self.apply_action(step.action)
+
+    def edit_template(self, template_id: str = "") -> None:
+        from grievance_desk.ui.template_editor import TemplateEditorDialog
+
+        dialog = TemplateEditorDialog(self.register, self.runner, template_id or None, self)
+        self.last_template_editor = dialog
+        dialog.open()
+
+    def record_correspondence(self) -> CorrespondenceDialog | None:
+        snap = self.snapshot
+        if snap is None:
+            return None
+        dialog = CorrespondenceDialog(
+            snap.reference, snap.draft.received_at, snap.zone, utc_now(), self
+        )
+        self.last_correspondence_dialog = dialog
+        dialog.accepted.connect(lambda: self.save_correspondence(dialog.values()))
+        dialog.open()
+        return dialog
+
+    def save_correspondence(self, values: dict[str, Any]) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        register, reference = self.register, snap.reference
+
+        def work() -> None:
+            record_correspondence(register, reference, now=utc_now(), **values)
+
+        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
+            lambda e: show_error(self, "Not recorded", e)
+        ).with_progress("Recording…").run_in_background()
 
     # -- attachments ---------------------------------------------------------------------
 

@@ -31,6 +31,16 @@ def label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
     return widget
 
 
+def thin_bar_style(colour: str) -> str:
+    """A flat, thin progress bar in ``colour`` on a faint track (Fusion's is a bevelled box
+    whose rounded chunk shrinks to a dot near zero)."""
+    return (
+        "QProgressBar { border: none; border-radius: 3px; background: palette(midlight); "
+        "min-height: 6px; max-height: 6px; }"
+        f"QProgressBar::chunk {{ background: {colour}; border-radius: 3px; }}"
+    )
+
+
 def set_invalid(widget: QWidget, invalid: bool, message: str = "") -> None:
     """Mark a field red (style sheet) with the problem as its tooltip and accessible text."""
     widget.setProperty("invalid", "true" if invalid else "false")
@@ -68,14 +78,18 @@ class PassphraseEdit(QLineEdit):
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setPlaceholderText(placeholder)
-        self._toggle = QAction(icon("search"), "Show passphrase", self)
+        self._toggle = QAction(icon("eye"), "Show passphrase", self)
         self._toggle.setCheckable(True)
+        self._toggle.setToolTip("Show passphrase")
         self._toggle.toggled.connect(self._show)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
 
     def _show(self, visible: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        self._toggle.setText("Hide passphrase" if visible else "Show passphrase")
+        text = "Hide passphrase" if visible else "Show passphrase"
+        self._toggle.setText(text)
+        self._toggle.setToolTip(text)
+        self._toggle.setIcon(icon("eye-off" if visible else "eye"))
 
 
 class StrengthMeter(QWidget):
@@ -88,7 +102,8 @@ class StrengthMeter(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(8)
+        self.bar.setFixedHeight(6)
+        self.bar.setProperty("role", "thin")
         self.bar.setAccessibleName("Passphrase strength")
         self.words = label("", "hint", wrap=True)
         layout = QVBoxLayout(self)
@@ -104,9 +119,7 @@ class StrengthMeter(QWidget):
         self.score = score
         self.bar.setValue(score + 1 if text else 0)
         colour = _COLOURS[score]
-        self.bar.setStyleSheet(
-            f"QProgressBar::chunk {{ background: {colour}; border-radius: 3px; }}"
-        )
+        self.bar.setStyleSheet(thin_bar_style(colour))
         if not text:
             self.words.setText("Use four or more unrelated words, or a long sentence.")
         else:

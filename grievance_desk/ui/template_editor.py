@@ -1,0 +1,475 @@
+"""The template editor: the officer's own copy of a letter template, checked as they type.
+
+The shipped templates never change; saving makes a new version of the officer's copy, so
+every issued letter still names the exact text that made it. Problems (a syntax error with
+its line, an unknown field, a reach into Python internals, content the law requires that
+went missing) are listed live, from the same `check_template` the letters service trusts,
+so the editor never disagrees with what drafting will later refuse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_templates import (
+    LetterTemplate,
+    TemplateProblem,
+    check_template,
+    list_templates,
+    save_template_copy,
+    template_fields,
+    template_versions,
+    use_shipped_template,
+)
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label
+
+PART_NAMES = {
+    "subject": "Subject",
+    "salutation": "Salutation",
+    "body": "Body",
+    "closing": "Closing",
+}
+_KIND_ICON = {"syntax": "overdue", "unknown_field": "overdue", "unsafe": "lock"}
+
+
+def _short(message: str) -> str:
+    """The problem without the long list of every field (that stays in the tooltip)."""
+    return message.split(" Fields available:", 1)[0]
+
+
+class TemplateEditorDialog(QDialog):
+    """Edit a copy of one template; ``template_id=None`` starts with a list to choose from."""
+
+    def __init__(
+        self,
+        register: Register,
+        runner: OpRunner,
+        template_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.template: LetterTemplate | None = None
+        self.versions: list[LetterTemplate] = []
+        self.problems: list[TemplateProblem] = []
+        self._loading = False
+        self._saved_text: tuple[str, str, str, str, str] | None = None
+        self.setWindowTitle("Letter template")
+        self.setObjectName("template_editor")
+
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName("Template")
+        self.chooser.setMinimumWidth(260)
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        self.version = QComboBox()
+        self.version.setAccessibleName("Version")
+        self.version.setToolTip("Load an earlier version's text into the editor")
+        self.version.activated.connect(self._version_chosen)
+        self.state = label("", "hint", wrap=True)
+        top = QHBoxLayout()
+        top.addWidget(label("Template:", ""))
+        top.addWidget(self.chooser, 1)
+        top.addSpacing(12)
+        top.addWidget(label("Version:", ""))
+        top.addWidget(self.version)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.subject = QLineEdit()
+        self.subject.setAccessibleName("Subject")
+        self.salutation = QLineEdit()
+        self.salutation.setAccessibleName("Salutation")
+        self.body = QPlainTextEdit()
+        self.body.setAccessibleName("Body")
+        self.body.setTabChangesFocus(True)
+        self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.closing = QPlainTextEdit()
+        self.closing.setAccessibleName("Closing")
+        self.closing.setTabChangesFocus(True)
+        self.closing.setFixedHeight(64)
+        self.parts: dict[str, QLineEdit | QPlainTextEdit] = {
+            "subject": self.subject,
+            "salutation": self.salutation,
+            "body": self.body,
+            "closing": self.closing,
+        }
+        editor = QWidget()
+        form = QFormLayout(editor)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Subject:", self.subject)
+        form.addRow("S&alutation:", self.salutation)
+        form.addRow("&Body:", self.body)
+        form.addRow("&Closing:", self.closing)
+        form.addRow(
+            "",
+            label(
+                "Fields go in double braces, e.g. {{ case.reference }}; dates take "
+                "| date. A blank line starts a paragraph, '- ' a bullet, **bold**.",
+                "hint",
+                wrap=True,
+            ),
+        )
+
+        self.problem_list = QListWidget()
+        self.problem_list.setProperty("role", "problems")
+        self.problem_list.setAccessibleName("Problems")
+        self.problem_list.setWordWrap(True)
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self.fields = QListWidget()
+        self.fields.setAccessibleName("Fields you can use")
+        for name, meaning in template_fields().items():
+            item = QListWidgetItem(name)
+            item.setToolTip(meaning)
+            self.fields.addItem(item)
+        self.fields.itemActivated.connect(self._insert_field)
+        self.fields.itemDoubleClicked.connect(self._insert_field)
+        self.required = QListWidget()
+        self.required.setAccessibleName("Content the law requires")
+        self.required.setWordWrap(True)
+        side = QTabWidget()
+        side.setDocumentMode(True)
+        side.addTab(self.problem_list, "Problems")
+        side.addTab(self.fields, "Fields")
+        side.addTab(self.required, "Required content")
+        self.side = side
+
+        splitter = QSplitter()
+        splitter.addWidget(editor)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([600, 340])
+
+        self.save_button = QPushButton(icon("save"), "Save as new version")
+        self.save_button.setProperty("role", "primary")
+        self.save_button.setToolTip("Keep this text as your copy's next version (Ctrl+S)")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert to shipped")
+        self.revert_button.setToolTip(
+            "Use the template as shipped again; your versions are kept for the record"
+        )
+        self.revert_button.clicked.connect(self.revert_to_shipped)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state, 1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 640)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(250)
+        self._check_timer.timeout.connect(self.check)
+        self.title.textChanged.connect(self._edited)
+        for part in self.parts.values():
+            part.textChanged.connect(self._edited)
+
+        self._wanted = template_id
+        register_ = register
+        Op(runner, lambda: _list(register_), parent=self).success(self._got_list).failure(
+            lambda e: show_error(self, "Templates not loaded", e)
+        ).run_in_background()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _got_list(self, templates: list[LetterTemplate]) -> None:
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for template in templates:
+            self.chooser.addItem(template.title, template.id)
+        self.chooser.blockSignals(False)
+        index = self.chooser.findData(self._wanted) if self._wanted else 0
+        self.chooser.setCurrentIndex(max(0, index))
+        self._chosen()
+
+    def _chosen(self, _index: int = 0) -> None:
+        template_id = self.chooser.currentData()
+        if not template_id:
+            return
+        if self.is_dirty() and not self._discard_ok():
+            return
+        self.load(str(template_id))
+
+    def load(self, template_id: str) -> None:
+        register = self.register
+        Op(self.runner, lambda: _versions(register, template_id), parent=self).success(
+            self._show
+        ).failure(lambda e: show_error(self, "Template not loaded", e)).run_in_background()
+
+    def _show(self, result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
+        current, versions = result
+        self.template = current
+        self.versions = versions
+        self.version.blockSignals(True)
+        self.version.clear()
+        for version in versions:
+            text = (
+                f"{version.version} (shipped)"
+                if version.shipped
+                else f"{version.version}"
+                + (f", saved {version.saved_at[:10]}" if version.saved_at else "")
+            )
+            if version.version == current.version:
+                text += " — in use"
+            self.version.addItem(text, version.version)
+        self.version.setCurrentIndex(
+            next((i for i, v in enumerate(versions) if v.version == current.version), 0)
+        )
+        self.version.blockSignals(False)
+        self._fill(current)
+        self.revert_button.setEnabled(not current.shipped)
+        self.state.setText(
+            f"In use: {'the shipped template' if current.shipped else 'your ' + current.version}."
+        )
+        self.required.clear()
+        for item in current.required_content:
+            entry = QListWidgetItem(f"{item.label} — {item.law}")
+            entry.setToolTip("Carried by " + ", ".join("{{ " + f + " }}" for f in item.fields))
+            self.required.addItem(entry)
+
+    def _fill(self, template: LetterTemplate) -> None:
+        self._loading = True
+        self.title.setText(template.title)
+        self.subject.setText(template.subject)
+        self.salutation.setText(template.salutation)
+        self.body.setPlainText(template.body)
+        self.closing.setPlainText(template.closing)
+        self._loading = False
+        self._saved_text = self._text()
+        self.check()
+        self._update_buttons()
+
+    def _version_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.versions):
+            if self.is_dirty() and not self._discard_ok():
+                return
+            self._fill(self.versions[index])
+            self._saved_text = None  # loaded an older text: saving makes it current again
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _text(self) -> tuple[str, str, str, str, str]:
+        return (
+            self.title.text(),
+            self.subject.text(),
+            self.salutation.text(),
+            self.body.toPlainText(),
+            self.closing.toPlainText(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self.template is not None and self._text() != self._saved_text
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self._check_timer.start()
+        self._update_buttons()
+
+    def candidate(self) -> LetterTemplate | None:
+        if self.template is None:
+            return None
+        title, subject, salutation, body, closing = self._text()
+        return replace(
+            self.template,
+            title=title.strip() or self.template.title,
+            subject=subject,
+            salutation=salutation,
+            body=body,
+            closing=closing,
+            shipped=False,
+        )
+
+    def check(self) -> list[TemplateProblem]:
+        """Run the service's checks on the text as it stands and list what they find."""
+        candidate = self.candidate()
+        self.problems = check_template(candidate) if candidate else []
+        self.problem_list.clear()
+        for problem in self.problems:
+            where = PART_NAMES.get(problem.part, problem.part)
+            if problem.line is not None and problem.kind != "missing_content":
+                where += f", line {problem.line}"
+            entry = QListWidgetItem(
+                icon(_KIND_ICON.get(problem.kind, "help")), f"{where}: {_short(problem.message)}"
+            )
+            entry.setToolTip(problem.message)
+            entry.setData(Qt.ItemDataRole.UserRole, (problem.part, problem.line))
+            self.problem_list.addItem(entry)
+        if not self.problems:
+            ok = QListWidgetItem(icon("check"), "No problems: this template can make letters.")
+            ok.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.problem_list.addItem(ok)
+        count = len(self.problems)
+        self.side.setTabText(0, f"Problems ({count})" if count else "Problems")
+        self._update_buttons()
+        return self.problems
+
+    def _update_buttons(self) -> None:
+        blocking = [p for p in self.problems if p.kind != "missing_content"]
+        self.save_button.setEnabled(
+            self.template is not None
+            and not blocking
+            and (self.is_dirty() or self._saved_text is None)
+        )
+        if blocking:
+            self.save_button.setToolTip(
+                "Fix the problems listed first; this text cannot make letters."
+            )
+        else:
+            self.save_button.setToolTip("Keep this text as your copy's next version (Ctrl+S)")
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if not data:
+            return
+        part, line = data
+        widget = self.parts.get(str(part))
+        if widget is None:
+            return
+        widget.setFocus()
+        if isinstance(widget, QPlainTextEdit) and line:
+            block = widget.document().findBlockByLineNumber(max(0, int(line) - 1))
+            cursor = QTextCursor(block)
+            cursor.select(QTextCursor.SelectionType.LineUnderCursor)
+            widget.setTextCursor(cursor)
+            widget.ensureCursorVisible()
+
+    def _insert_field(self, item: QListWidgetItem) -> None:
+        text = "{{ " + item.text() + (" | date" if "(use | date)" in item.toolTip() else "") + " }}"
+        focused = self.focusWidget()
+        target = focused if focused in self.parts.values() else self.body
+        if isinstance(target, QPlainTextEdit):
+            target.insertPlainText(text)
+        elif isinstance(target, QLineEdit):
+            target.insert(text)
+        target.setFocus()
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        template = self.template
+        if template is None or not self.save_button.isEnabled():
+            return
+        title, subject, salutation, body, closing = self._text()
+        register, template_id = self.register, template.id
+
+        def work() -> tuple[LetterTemplate, list[LetterTemplate]]:
+            save_template_copy(
+                register,
+                template_id,
+                now=utc_now(),
+                subject=subject,
+                salutation=salutation,
+                body=body,
+                closing=closing,
+                title=title.strip() or None,
+            )
+            return _versions(register, template_id)
+
+        def saved(result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
+            self._show(result)
+            missing = [p for p in self.problems if p.kind == "missing_content"]
+            self.state.setText(
+                f"Saved as {result[0].version}."
+                + (
+                    " It still lacks content the law requires, so no letter can be made "
+                    "from it until that is back."
+                    if missing
+                    else " New letters use it from now on."
+                )
+            )
+
+        Op(self.runner, work, parent=self).success(saved).failure(
+            lambda e: self.state.setText("Not saved: " + _short(error_text(e)))
+        ).with_progress("Saving the template…").run_in_background()
+
+    def revert_to_shipped(self) -> None:
+        template = self.template
+        if template is None or template.shipped:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Use the shipped template?",
+            f"New letters will use “{template.title}” as shipped. Your versions are kept and "
+            "can be loaded again from the Version list.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.use_shipped()
+
+    def use_shipped(self) -> None:
+        template = self.template
+        if template is None:
+            return
+        register, template_id = self.register, template.id
+
+        def work() -> tuple[LetterTemplate, list[LetterTemplate]]:
+            use_shipped_template(register, template_id, now=utc_now())
+            return _versions(register, template_id)
+
+        Op(self.runner, work, parent=self).success(self._show).failure(
+            lambda e: show_error(self, "Not reverted", e)
+        ).run_in_background()
+
+    def _discard_ok(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Unsaved template",
+            "Your edits to this template are not saved. Discard them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self._discard_ok():
+            return
+        super().reject()
+
+
+def _list(register: Register) -> list[LetterTemplate]:
+    with register.reading() as session:
+        return list_templates(session)
+
+
+def _versions(register: Register, template_id: str) -> tuple[LetterTemplate, list[LetterTemplate]]:
+    from grievance_desk.services.letter_templates import get_template
+
+    with register.reading() as session:
+        return get_template(session, template_id), template_versions(session, template_id)
