@@ -24,6 +24,7 @@ def _command_modules() -> list[ModuleType]:
         letter_commands,
         register_commands,
         report_commands,
+        trust_commands,
     )
 
     return [
@@ -33,6 +34,7 @@ def _command_modules() -> list[ModuleType]:
         due_commands,
         letter_commands,
         report_commands,
+        trust_commands,
     ]
 
 

@@ -207,7 +207,7 @@ def resolve_zone(tz: str | ZoneInfo) -> ZoneInfo:
         return tz
     try:
         return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder, a name too long
         raise UnknownTimeZoneError(
             f"unknown time zone {tz!r}; use an IANA name such as Asia/Kolkata or Europe/London"
         ) from None

@@ -17,7 +17,7 @@ def zone(name: str | None) -> ZoneInfo:
     """The officer's time zone, with a message naming the fix for a mistyped one."""
     try:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: 'Asia', too long
         raise ValueError(
             f"{name!r} is not a time zone this computer knows. Use an IANA name such as "
             "Asia/Kolkata or Europe/London."

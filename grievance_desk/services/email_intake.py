@@ -9,6 +9,7 @@ client's "From" may be an assistant, a nominee or a forwarding address.
 from __future__ import annotations
 
 import email
+import email.header
 import email.policy
 import email.utils
 from dataclasses import dataclass, field
@@ -75,22 +76,42 @@ def _aware(moment: datetime | None, fallback: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+def _header_text(message: EmailMessage, name: str) -> str:
+    """A header as text; falls back to the raw value where the stdlib's parser trips.
+
+    CPython's structured header parser raises AttributeError on some odd display names
+    (``From: . <>``); a requester's badly formed mail must still reach the officer.
+    """
+    try:
+        return str(message.get(name, "") or "")
+    except (AttributeError, IndexError, TypeError, ValueError):
+        for key, value in message.raw_items():
+            if key.lower() == name.lower():
+                try:
+                    return str(email.header.make_header(email.header.decode_header(str(value))))
+                except (LookupError, UnicodeError, ValueError):
+                    return str(value)
+        return ""
+
+
 def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not (
-        message.get("From") or message.get("Subject") or message.get("Date")
+        _header_text(message, "From")
+        or _header_text(message, "Subject")
+        or _header_text(message, "Date")
     ):
         raise EmailIntakeError(
             f"{name} does not look like an e-mail (no From, Subject or Date header). Save the "
             "message from your mail client as .eml (or Outlook .msg) and drop that file."
         )
     try:
-        sender_name, sender_address = email.utils.parseaddr(str(message.get("From", "")))
+        sender_name, sender_address = email.utils.parseaddr(_header_text(message, "From"))
     except (TypeError, ValueError):
         sender_name, sender_address = "", ""
-    subject = str(message.get("Subject", "") or "").strip()
+    subject = _header_text(message, "Subject").strip()
     try:
-        received = email.utils.parsedate_to_datetime(str(message["Date"]))
+        received = email.utils.parsedate_to_datetime(_header_text(message, "Date"))
     except (TypeError, ValueError, IndexError, KeyError):
         received = None
     body_part = message.get_body(preferencelist=("plain", "html"))

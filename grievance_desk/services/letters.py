@@ -61,6 +61,8 @@ from grievance_desk.storage.tables import Requester as RequesterRow
 
 DRAFT: Literal["draft"] = "draft"
 ISSUED: Literal["issued"] = "issued"
+# Set by the retention purge: the PDF and text are gone, the digest stays.
+PURGED: Literal["purged"] = "purged"
 ISSUE_ACTION = "letter.issued"
 
 _REFUSAL_SENTENCES: dict[str, str] = {
@@ -940,7 +942,22 @@ def verify_issued_letters(session: Session) -> list[str]:
         found = _mismatches(row, events.get(row.id))
         if found:
             problems.append(f"Letter {row.id} ({reference}): " + "; ".join(found) + ".")
+    # A retention purge clears a letter's PDF and marks it purged; its digest must still be
+    # the one recorded when it was issued.
+    purged = dict(
+        session.execute(
+            select(col(Letter.id), col(Letter.sha256)).where(col(Letter.status) == PURGED)
+        ).all()
+    )
     for letter_id, event in sorted(events.items()):
+        if letter_id in purged:
+            recorded = json.loads(event.payload or "{}").get("pdf_sha256")
+            if recorded is not None and recorded != purged[letter_id]:
+                problems.append(
+                    f"Letter {letter_id} was purged, but its digest differs from the one "
+                    "recorded when it was issued."
+                )
+            continue
         if letter_id not in issued_ids:
             problems.append(
                 f"Letter {letter_id} was issued (audit event {event.id}) but is no longer on "

@@ -35,10 +35,11 @@ from grievance_desk.domain.retention import (
     rules_to_dict,
 )
 from grievance_desk.services.cases import find_case
+from grievance_desk.services.letters import PURGED
 from grievance_desk.storage.audit import append_event, redact_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.search import forget_case
+from grievance_desk.storage.search import compact_search_index, forget_case
 from grievance_desk.storage.settings_store import get_setting, put_setting
 from grievance_desk.storage.tables import (
     Attachment,
@@ -71,7 +72,7 @@ __all__ = [
 
 RULES_SETTING = "retention.rules"
 ERASED = "[erased]"
-PURGED_LETTER = "purged"
+PURGED_LETTER = PURGED  # letters.py owns the letter statuses
 PURGE_ACTION = "case.purged"
 HOLD_ACTION = "case.legal_hold"
 ID_DOCS_ACTION = "case.identity_documents_destroyed"
@@ -297,12 +298,7 @@ def purge_plan(register: Register, *, now: datetime) -> PurgePlan:
 
 
 def redacted_payload(payload: str | None, action: str) -> dict[str, Any]:
-    """The non-personal part of an audit payload: codes, dates, ids and digests only.
-
-    A ``letter.issued`` event keeps its letter id as ``purged_letter_id`` (see the module
-    notes in the report: `verify_issued_letters` reads ``letter_id`` from issue events and
-    would otherwise look for the letter among the issued ones).
-    """
+    """The non-personal part of an audit payload: codes, dates, ids and digests only."""
     try:
         data = json.loads(payload or "{}")
     except ValueError:
@@ -310,8 +306,6 @@ def redacted_payload(payload: str | None, action: str) -> dict[str, Any]:
     kept = _keep(data) if isinstance(data, dict) else {}
     if not isinstance(kept, dict):
         return {}
-    if action == "letter.issued" and "letter_id" in kept:
-        kept["purged_letter_id"] = kept.pop("letter_id")
     return kept
 
 
@@ -407,6 +401,8 @@ def purge(register: Register, plan: PurgePlan, *, now: datetime) -> PurgeResult:
                 session, action=PURGE_ACTION, actor=actor, at=now, case_id=case.id, payload=record
             )
             result.purged.append(case.reference)
+        if result.purged:
+            compact_search_index(session)
     return PurgeResult(result.purged, result.skipped, redacted)
 
 

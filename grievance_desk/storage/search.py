@@ -57,3 +57,12 @@ def search_case_ids(session: Session, query: str, limit: int = 500) -> list[int]
 def forget_case(session: Session, case_id: int) -> None:
     """Remove a case's personal text from the index (retention purge)."""
     session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+
+
+def compact_search_index(session: Session) -> None:
+    """Merge the index's segments, so the words of purged cases leave them too.
+
+    FTS5 keeps deleted rows' tokens in old segments until a merge; a retention purge calls
+    this once at its end (it rewrites the whole index, so not once per case).
+    """
+    session.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))

@@ -324,7 +324,7 @@ def test_redacted_payload_keeps_codes_dates_and_digests_only() -> None:
     }
     issued = json.dumps({"letter_id": 4, "pdf_sha256": "cd", "template_id": "t"})
     assert redacted_payload(issued, "letter.issued") == {
-        "purged_letter_id": 4,
+        "letter_id": 4,
         "pdf_sha256": "cd",
         "template_id": "t",
     }
