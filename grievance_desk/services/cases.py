@@ -370,9 +370,24 @@ def change_status(
             actor=actor,
             at=now,
             case_id=case.id,
-            payload={"before": before, "after": snapshot(case, person), "note": note},
+            payload=_change_payload(before, snapshot(case, person), note=note),
         )
         return wanted
+
+
+def _change_payload(
+    before: dict[str, Any], after: dict[str, Any], *, note: str | None = None
+) -> dict[str, Any]:
+    """Only what changed, before and after: the trail stays complete and the register small."""
+    changed = [key for key in after if before.get(key) != after[key]]
+    payload: dict[str, Any] = {
+        "reference": after["reference"],
+        "before": {key: before.get(key) for key in changed},
+        "after": {key: after[key] for key in changed},
+    }
+    if note is not None:
+        payload["note"] = note
+    return payload
 
 
 def _end_pause(session: Session, case: Case, today: Any) -> None:
@@ -436,14 +451,11 @@ def update_case(
         search.index_case(
             session, case.id, case.reference, person.name, person.email, case.description
         )
-        after = snapshot(case, person)
-        changed_before = {k: v for k, v in before.items() if after.get(k) != v}
-        changed_after = {k: after[k] for k in changed_before}
         append_event(
             session,
             action="case.updated",
             actor=actor,
             at=now,
             case_id=case.id,
-            payload={"before": changed_before, "after": changed_after},
+            payload=_change_payload(before, snapshot(case, person)),
         )

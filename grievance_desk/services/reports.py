@@ -382,7 +382,10 @@ def _facts(
         closures=tuple(closures),
         reopenings=tuple(reopenings),
         responses=tuple(sorted(responses)),
-        pauses=tuple(sorted((s, e) for _r, s, e in pauses)),
+        # An open pause (end None) sorts after a closed one starting the same day.
+        pauses=tuple(
+            sorted(((s, e) for _r, s, e in pauses), key=lambda p: (p[0], p[1] or date.max))
+        ),
         respond_by_at_end=respond_by_at_end,
         has_policy=has_policy,
         status_now=Status(row.status).label,

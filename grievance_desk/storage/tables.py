@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlmodel import Field, SQLModel
 
@@ -61,6 +62,8 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("ref_year", "ref_sequence", name="uq_case_ref_year_sequence"),
         Index("ix_case_status_received", "status", "received_at"),
+        # The register sorts by deadline with undated cases last; this index serves that.
+        Index("ix_case_next_due_nulls_last", text("next_due_at IS NULL"), "next_due_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -94,7 +97,9 @@ class Case(SQLModel, table=True):
         default_factory=list, sa_column=Column(JsonList(), nullable=False)
     )
     tags: list[str] = Field(default_factory=list, sa_column=Column(JsonList(), nullable=False))
-    policy_id: str | None = Field(default=None, sa_column=Column(String(60), nullable=True))
+    policy_id: str | None = Field(
+        default=None, sa_column=Column(String(60), nullable=True, index=True)
+    )
     acknowledged_at: datetime | None = _when(nullable=True)
     closed_at: datetime | None = _when(nullable=True, index=True)
     identity_proof_at: datetime | None = _when(nullable=True)
