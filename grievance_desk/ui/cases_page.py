@@ -6,7 +6,7 @@ Every filter becomes SQL through `CaseFilter`; the view never sees more than a p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,12 +26,20 @@ from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.case_file import CaseFile
-from grievance_desk.ui.cases_table_model import REFERENCE_ROLE, CasesTableModel
+from grievance_desk.ui.cases_table_model import COLUMNS, REFERENCE_ROLE, CasesTableModel
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
+
+HIDDEN_COLUMNS_KEY = "cases/hidden_columns"
+#: Shown by default: reference, requester, type, status, next deadline, days left. Received and
+#: policy are one right-click away (header menu), so the deadline columns fit beside the case
+#: file at the default window size without a horizontal scrollbar.
+DEFAULT_HIDDEN = (1, 7)
+COLUMN_WIDTHS = (122, 92, 140, 112, 146, 150, 70, 96)
+STRETCH_COLUMN = 2  # the requester's name takes what is left, elided
 
 SAVED_VIEWS: dict[str, CaseFilter] = {
     "All cases": CaseFilter(),
@@ -177,6 +185,16 @@ class CasesPage(QWidget):
         ):
             chips.addWidget(widget)
         chips.addStretch(1)
+        self.drill_chip = QToolButton()
+        self.drill_chip.setProperty("role", "filter_chip")
+        self.drill_chip.setIcon(icon("filter", "#ffffff"))
+        self.drill_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.drill_chip.setAccessibleName("Clear the report filter")
+        self.drill_chip.clicked.connect(self.clear_references)
+        self.drill_chip.hide()
+        chips.addWidget(self.drill_chip)
+        self._references: frozenset[str] | None = None
+        self._references_title = ""
 
         self.table = QTableView()
         self.table.setObjectName("cases_table")
@@ -191,11 +209,20 @@ class CasesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 95, 160, 130, 150, 165, 80, 90)):
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(48)
+        for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.setToolTip("Right-click to show or hide columns")
+        for column in self.hidden_columns():
+            self.table.setColumnHidden(column, True)
         self.table.setAccessibleName("Cases")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -209,8 +236,8 @@ class CasesPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([720, 520])
-        self.case_file.setMinimumWidth(420)
+        self.splitter.setSizes([700, 470])
+        self.case_file.setMinimumWidth(430)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -223,8 +250,59 @@ class CasesPage(QWidget):
 
     # -- filters -------------------------------------------------------------------------
 
+    # -- columns -------------------------------------------------------------------------
+
+    def hidden_columns(self) -> list[int]:
+        raw = QSettings().value(HIDDEN_COLUMNS_KEY, None)
+        if raw is None:
+            return list(DEFAULT_HIDDEN)
+        values = raw if isinstance(raw, list) else str(raw).split(",")
+        found = [int(v) for v in values if str(v).strip().isdigit()]
+        return [c for c in found if 0 < c < len(COLUMNS)]
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        if column == 0:
+            return  # the reference always shows
+        self.table.setColumnHidden(column, not visible)
+        hidden = [c for c in range(len(COLUMNS)) if self.table.isColumnHidden(c)]
+        QSettings().setValue(HIDDEN_COLUMNS_KEY, ",".join(str(c) for c in hidden) or "none")
+
+    def _header_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for column, (name, _key) in enumerate(COLUMNS):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column != 0)
+            action.toggled.connect(lambda on, c=column: self.set_column_visible(c, on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(point))
+
+    # -- filters -------------------------------------------------------------------------
+
+    def show_references(self, references: frozenset[str] | tuple[str, ...], title: str) -> None:
+        """Exactly these cases (a report figure's drill-down), with a chip to clear it."""
+        if not self.confirm_leave():
+            return
+        self._references = frozenset(references)
+        self._references_title = title
+        count = len(self._references)
+        self.drill_chip.setText(f"Filtered: {title}  ✕")
+        self.drill_chip.setToolTip(
+            f"Showing the {count} case{'s' if count != 1 else ''} behind this report figure. "
+            "Click to clear."
+        )
+        self.drill_chip.show()
+        self.show_filter(CaseFilter(references=self._references), "Report figure")
+
+    def clear_references(self) -> None:
+        self._references = None
+        self._references_title = ""
+        self.drill_chip.hide()
+        self.show_filter(CaseFilter(), "All cases")
+
     def current_filters(self) -> CaseFilter:
         return CaseFilter(
+            references=self._references,
             text=self.search.text(),
             statuses=frozenset(Status(str(s)) for s in self.status_chip.chosen()),
             request_types=frozenset(RequestType(str(t)) for t in self.type_chip.chosen()),
@@ -243,11 +321,16 @@ class CasesPage(QWidget):
         self.model.set_filters(self.current_filters())
 
     def apply_view(self, name: str) -> None:
+        self._references = None
+        self.drill_chip.hide()
         self.show_filter(SAVED_VIEWS[name], name)
 
     def show_filter(self, filters: CaseFilter, name: str = "Custom") -> None:
         """Set every control from a filter (saved views, Today page counts)."""
         self._applying_view = True
+        self._references = filters.references
+        if filters.references is None:
+            self.drill_chip.hide()
         self.search.setText(filters.text)
         self.overdue_chip.setChecked(filters.overdue_only)
         self.awaiting_chip.setChecked(filters.awaiting_requester_only)

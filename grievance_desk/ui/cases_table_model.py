@@ -51,6 +51,14 @@ _DUE_KIND = {
     "extended_respond": "Respond (extended)",
 }
 
+#: Short forms for the list (the tooltip says it in full), so the column stays narrow.
+_DUE_SHORT = {
+    "acknowledge": "Ack.",
+    "respond": "Respond",
+    "extension_notice": "Ext. notice",
+    "extended_respond": "Respond (ext.)",
+}
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -138,6 +146,8 @@ class CasesTableModel(QAbstractTableModel):
             return urgency_colour(row.days_left)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return row.requester_name
         if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6) and row.next_due_at:
             return (
                 f"{_DUE_KIND.get(row.next_due_kind or '', 'Due')} by {self._date(row.next_due_at)}"
@@ -169,7 +179,7 @@ class CasesTableModel(QAbstractTableModel):
         if column == 5:
             if row.next_due_at is None:
                 return "—"
-            kind = _DUE_KIND.get(row.next_due_kind or "", "")
+            kind = _DUE_SHORT.get(row.next_due_kind or "", "")
             return (
                 f"{self._date(row.next_due_at)} · {kind}" if kind else self._date(row.next_due_at)
             )

@@ -355,7 +355,7 @@ class LettersTab(QWidget):
             widget = QPushButton(icon(icon_name), text)
             widget.setToolTip(tip)
             widget.setAccessibleName(text.rstrip("…"))
-            widget.clicked.connect(slot)
+            widget.clicked.connect(lambda _c=False: slot())
             return widget
 
         self.new_button = button(

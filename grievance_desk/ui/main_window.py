@@ -32,6 +32,7 @@ from grievance_desk.services.case_queries import CaseFilter, policy_ids_in_use, 
 from grievance_desk.services.cases import officer_zone, register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.email_intake import EmailIntake, is_email_file, read_email_file
+from grievance_desk.services.reports import DrillDown
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.cases_page import CasesPage
 from grievance_desk.ui.clipboard import SensitiveClipboard
@@ -89,7 +90,7 @@ class Workspace(QWidget):
             self.nav.addItem(item)
         self.today = TodayPage(register, runner)
         self.cases = CasesPage(register, runner, files)
-        self.reports = ReportsPage()
+        self.reports = ReportsPage(register, runner)
         self.settings = SettingsPage(register, runner)
         self.pages = QStackedWidget()
         for page in (self.today, self.cases, self.reports, self.settings):
@@ -102,6 +103,8 @@ class Workspace(QWidget):
         layout.addWidget(self.pages, 1)
         self.today.sig_open_filter.connect(self.open_filter)
         self.today.sig_open_case.connect(self.open_case)
+        self.reports.sig_open_drill_down.connect(self.open_drill_down)
+        self.settings.sig_deadlines_changed.connect(self.refresh_all)
         self._last_page = TODAY
         self.nav.setCurrentRow(TODAY)
 
@@ -133,6 +136,12 @@ class Workspace(QWidget):
         if self.nav.currentRow() == CASES:
             self.cases.open_case(reference)
 
+    def open_drill_down(self, found: DrillDown) -> None:
+        """A report figure was clicked: the Cases page with exactly its cases."""
+        self.show_page(CASES)
+        if self.nav.currentRow() == CASES:
+            self.cases.show_references(found.references, found.title)
+
     def refresh_all(self) -> None:
         self.cases.refresh()
         self.today.refresh()
@@ -155,6 +164,7 @@ class Workspace(QWidget):
     def clear(self) -> None:
         self.cases.clear()
         self.today.clear()
+        self.reports.clear()
         self.settings.clear()
 
 

@@ -1,35 +1,554 @@
-"""Reports: the monthly summary arrives with services/reports.py (a later step)."""
+"""Reports: the monthly (or yearly) summary on screen, every figure a door to its cases.
+
+The numbers come from `services.reports` exactly as the PDF and spreadsheets do, so the page
+never counts anything itself. Building takes a second or two on a large register, so it runs
+on the worker with a progress bar. Clicking a tile, a table row or a bar opens the Cases page
+filtered to exactly the references behind that figure. Exports go to files the officer
+chooses, with a warning that they leave the encrypted register.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import time
+from datetime import date, timedelta
+from pathlib import Path
 
+from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.domain.report_figures import Breakdown, Figure, Report
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.reports import (
+    FORMATS,
+    DrillDown,
+    ReportFormat,
+    drill_down,
+    export_report,
+    monthly_report,
+)
+from grievance_desk.storage.register import Register
+from grievance_desk.ui import theme
+from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, thin_bar_style
+
+EXPORT_WARNING_KEY = "reports/export_warning_shown"
+_FILTERS: dict[str, str] = {
+    "pdf": "PDF (*.pdf)",
+    "csv": "CSV (*.csv)",
+    "xlsx": "Excel workbook (*.xlsx)",
+    "json": "JSON (*.json)",
+}
+KEY_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure as the officer reads it: "12", "83.3 %", "14 days", or "—"."""
+    if figure.value is None:
+        return "—"
+    if figure.unit == "%":
+        return f"{figure.value:.1f} %".replace(".0 %", " %")
+    if figure.unit == "days":
+        value = figure.value
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        return f"{shown} day{'s' if value != 1 else ''}"
+    return f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
+
+
+def figure_detail(figure: Figure) -> str:
+    if figure.unit == "%" and figure.of is not None:
+        return f"{figure.count or 0} of {figure.of}"
+    if figure.unit == "days" and figure.of:
+        return f"over {figure.of} closed case{'s' if figure.of != 1 else ''}"
+    if figure.of:
+        return f"of {figure.of}"
+    return ""
+
+
+class ProgressRelay(QObject):
+    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
+
+    sig_progress = Signal(int, int)
+
+
+class FigureTile(QPushButton):
+    """One headline figure: the number large, its name below; click for the cases."""
+
+    def __init__(self, figure: Figure, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = figure.key
+        self.setProperty("role", "tile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(74)
+        self.value = QLabel(figure_text(figure))
+        self.value.setProperty("role", "tile_value")
+        self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
+        self.name = QLabel(figure.label)
+        self.name.setWordWrap(True)
+        self.name.setStyleSheet("background: transparent;")
+        detail = figure_detail(figure)
+        self.detail = QLabel(detail)
+        self.detail.setProperty("role", "hint")
+        self.detail.setStyleSheet("background: transparent;")
+        for part in (self.value, self.name, self.detail):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.name)
+        if detail:
+            layout.addWidget(self.detail)
+        count = len(figure.references)
+        self.setToolTip(
+            f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. Click to list them."
+            if figure.drill_down
+            else "Click to list the cases."
+        )
+        self.setAccessibleName(f"{figure.label}: {figure_text(figure)}")
+        self.setAccessibleDescription("Opens the cases behind this figure")
+        if figure.key == "overdue_at_end" and figure.value:
+            self.value.setStyleSheet(
+                f"font-size: 17pt; font-weight: 600; color: {theme.OVERDUE.name()}; "
+                "background: transparent;"
+            )
+
+
+class BreakdownTable(QTableWidget):
+    """A breakdown (by type, channel …): label, count, share; a row opens its cases."""
+
+    sig_clicked = Signal(str)
+
+    def __init__(self, breakdown: Breakdown, parent: QWidget | None = None) -> None:
+        super().__init__(len(breakdown.rows), 3, parent)
+        self.setHorizontalHeaderLabels([breakdown.dimension.capitalize(), "Cases", "Share"])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setAccessibleName(breakdown.label)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for row, figure in enumerate(breakdown.rows):
+            share = "" if figure.share is None else f"{figure.share:.1f} %"
+            for column, text in enumerate((figure.label, str(figure.count or 0), share)):
+                item = QTableWidgetItem(text)
+                item.setData(KEY_ROLE, figure.key)
+                item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.setItem(row, column, item)
+        self.verticalHeader().setDefaultSectionSize(24)
+        height = self.horizontalHeader().sizeHint().height() + 24 * max(1, len(breakdown.rows)) + 4
+        self.setFixedHeight(min(height, 260))
+        self.cellClicked.connect(self._clicked)
+        self.cellActivated.connect(self._clicked)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def _clicked(self, row: int, _column: int) -> None:
+        item = self.item(row, 0)
+        if item is not None:
+            self.sig_clicked.emit(str(item.data(KEY_ROLE)))
 
 
 class ReportsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``sig_open_drill_down(DrillDown)`` asks the window to show those cases."""
+
+    sig_open_drill_down = Signal(object)
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        picture = QLabel()
-        picture.setPixmap(icon("reports").pixmap(64, 64))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = label(
-            "Monthly reports (received, closed, overdue, on-time rate, days to respond, by type "
-            "and channel, with charts and CSV/XLSX) will appear here.",
+        self.register = register
+        self.runner = runner
+        self.report: Report | None = None
+        self.last_build_seconds: float | None = None
+        self.warn_before_export = True
+        self._relay = ProgressRelay(self)
+        self._relay.sig_progress.connect(self._progress)
+
+        today = utc_now().date()
+        last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        self.kind = QComboBox()
+        self.kind.addItem("Month", "month")
+        self.kind.addItem("Year", "year")
+        self.kind.setAccessibleName("Report period kind")
+        self.month = QDateEdit(QDate(last_month.year, last_month.month, 1))
+        self.month.setDisplayFormat("MMMM yyyy")
+        self.month.setCalendarPopup(True)
+        self.month.setMaximumDate(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
+        self.month.setAccessibleName("Month")
+        self.month.setMinimumWidth(150)
+        self.year = QSpinBox()
+        self.year.setRange(2000, today.year)
+        self.year.setValue(today.year)
+        self.year.setAccessibleName("Year")
+        self.period_stack = QStackedWidget()
+        self.period_stack.addWidget(self.month)
+        self.period_stack.addWidget(self.year)
+        self.period_stack.setSizePolicy(self.month.sizePolicy())
+        self.kind.currentIndexChanged.connect(self.period_stack.setCurrentIndex)
+        self.build_button = QPushButton(icon("reports"), "Build report")
+        self.build_button.setProperty("role", "primary")
+        self.build_button.setShortcut("Ctrl+Return")
+        self.build_button.setToolTip("Build the summary for the chosen period (Ctrl+Enter)")
+        self.build_button.clicked.connect(self.build)
+        self.export_buttons: dict[str, QPushButton] = {}
+        exports = QHBoxLayout()
+        exports.setSpacing(4)
+        exports.addWidget(label("Export:", "muted"))
+        for fmt in FORMATS:
+            button = QPushButton(icon("export"), fmt.upper())
+            button.setToolTip(f"Save the report as {fmt.upper()} (not encrypted)")
+            button.setAccessibleName(f"Export {fmt.upper()}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, f=fmt: self.choose_export(f))
+            self.export_buttons[fmt] = button
+            exports.addWidget(button)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setFixedWidth(160)
+        self.progress.setStyleSheet(thin_bar_style("palette(highlight)"))
+        self.progress.hide()
+        self.progress_text = label("", "muted")
+
+        top = QHBoxLayout()
+        top.addWidget(label("Reports", "page_title"))
+        top.addSpacing(16)
+        top.addWidget(self.kind)
+        top.addWidget(self.period_stack)
+        top.addWidget(self.build_button)
+        top.addSpacing(8)
+        top.addWidget(self.progress)
+        top.addWidget(self.progress_text)
+        top.addStretch(1)
+        top.addLayout(exports)
+
+        self.heading = label("", "section", wrap=True)
+        self.subheading = label("", "muted", wrap=True)
+        self.tiles = QGridLayout()
+        self.tiles.setSpacing(10)
+        self.timing_tiles = QGridLayout()
+        self.timing_tiles.setSpacing(10)
+        self.breakdowns = QGridLayout()
+        self.breakdowns.setHorizontalSpacing(16)
+        self.breakdowns.setVerticalSpacing(8)
+        self.ageing = BarChart()
+        self.ageing.setAccessibleName("Ageing of open cases")
+        self.ageing.sig_clicked.connect(self.open_figure)
+        self.trend = TrendChart()
+        self.trend.sig_clicked.connect(self.open_figure)
+
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 4, 8, 8)
+        self.body_layout.setSpacing(8)
+        self.body_layout.addWidget(self.heading)
+        self.body_layout.addWidget(self.subheading)
+        self.body_layout.addLayout(self.tiles)
+        self.body_layout.addWidget(label("Days to respond", "section"))
+        self.body_layout.addLayout(self.timing_tiles)
+        self.body_layout.addWidget(label("Breakdowns", "section"))
+        self.body_layout.addLayout(self.breakdowns)
+        charts = QHBoxLayout()
+        charts.setSpacing(16)
+        left = QVBoxLayout()
+        left.addWidget(label("Ageing of open cases at the period's end", "section"))
+        left.addWidget(self.ageing)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(label("Twelve-month trend", "section"))
+        right.addWidget(self.trend)
+        charts.addLayout(left, 2)
+        charts.addLayout(right, 3)
+        self.body_layout.addLayout(charts)
+        self.body_layout.addWidget(
+            label(
+                "Click any figure, row or bar to open exactly those cases. Definitions of "
+                "every figure are in the PDF's appendix. Reports name cases by reference only.",
+                "hint",
+                wrap=True,
+            )
+        )
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.placeholder = label(
+            "Choose a month or a year and build the summary: received, closed, open and "
+            "overdue cases, on-time rates, days to respond, breakdowns, ageing and the "
+            "twelve-month trend.",
             "muted",
             wrap=True,
         )
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setMaximumWidth(560)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        picture = QLabel()
+        picture.setPixmap(icon("reports").pixmap(56, 56))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        holder_layout.addStretch(1)
+        holder_layout.addWidget(picture)
+        holder_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignHCenter)
+        holder_layout.addStretch(2)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(holder)
+        self.stack.addWidget(scroll)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(label("Reports", "page_title"))
-        layout.addStretch(1)
-        layout.addWidget(picture)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self.setTabOrder(self.kind, self.period_stack)
+        self.setTabOrder(self.period_stack, self.build_button)
 
     def refresh(self) -> None:
-        """Nothing to load yet."""
+        """Reports are built on request; nothing to reload."""
+
+    def clear(self) -> None:
+        self.report = None
+        self.stack.setCurrentIndex(0)
+        for fmt in self.export_buttons.values():
+            fmt.setEnabled(False)
+
+    # -- building ------------------------------------------------------------------------
+
+    def chosen_period(self) -> tuple[date | None, int | None]:
+        if self.kind.currentData() == "year":
+            return None, int(self.year.value())
+        chosen = self.month.date()
+        return date(chosen.year(), chosen.month(), 1), None
+
+    def build(self) -> None:
+        month, year = self.chosen_period()
+        register, relay = self.register, self._relay
+        self.build_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.progress_text.setText("Reading the register…")
+
+        def work() -> tuple[Report, float]:
+            started = time.perf_counter()
+            report = monthly_report(
+                register,
+                month=month,
+                year=year,
+                now=utc_now(),
+                progress=lambda done, total: relay.sig_progress.emit(done, total),
+            )
+            return report, time.perf_counter() - started
+
+        def failed(error: Exception) -> None:
+            self._finish()
+            show_error(self, "Report not built", error)
+
+        Op(self.runner, work, parent=self).success(self._built).failure(failed).with_progress(
+            "Building the report…"
+        ).run_in_background()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.progress_text.setText(f"{done:,} of {total:,} cases")
+
+    def _finish(self) -> None:
+        self.build_button.setEnabled(True)
+        self.progress.hide()
+        self.progress_text.setText("")
+
+    def _built(self, result: tuple[Report, float]) -> None:
+        report, seconds = result
+        self.last_build_seconds = seconds
+        self._finish()
+        self.show_report(report)
+        self.progress_text.setText(f"Built in {seconds:.1f} s")
+
+    def show_report(self, report: Report) -> None:
+        self.report = report
+        tz = report.period.tz
+        self.heading.setText(
+            f"{report.period.label}"
+            + ("" if report.complete else " (to date)")
+            + (f" — {report.organisation}" if report.organisation else "")
+        )
+        self.subheading.setText(
+            f"Generated {report.generated_at.astimezone(tz):%d %b %Y %H:%M} ({tz}); "
+            f"statuses as at {report.as_at.astimezone(tz):%d %b %Y %H:%M}."
+            + ("" if report.complete else " The period is still running; figures are to date.")
+        )
+        _clear_layout(self.tiles)
+        for index, figure in enumerate(report.headline):
+            tile = FigureTile(figure)
+            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            self.tiles.addWidget(tile, index // 5, index % 5)
+        _clear_layout(self.timing_tiles)
+        for index, figure in enumerate(report.days_to_respond):
+            tile = FigureTile(figure)
+            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            self.timing_tiles.addWidget(tile, 0, index)
+        for column in range(5):
+            self.timing_tiles.setColumnStretch(column, 1)
+            self.tiles.setColumnStretch(column, 1)
+        _clear_layout(self.breakdowns)
+        for index, breakdown in enumerate(report.breakdowns):
+            box = QVBoxLayout()
+            box.setSpacing(4)
+            box.addWidget(label(f"{breakdown.label} ({breakdown.total})", ""))
+            table = BreakdownTable(breakdown)
+            table.sig_clicked.connect(self.open_figure)
+            box.addWidget(table)
+            box.addStretch(1)
+            self.breakdowns.addLayout(box, index // 2, index % 2)
+        self.breakdowns.setColumnStretch(0, 1)
+        self.breakdowns.setColumnStretch(1, 1)
+        self.ageing.set_bars(
+            [
+                Bar(
+                    f.key,
+                    f.label,
+                    float(f.count or 0),
+                    f"{f.count or 0}" + (f"  ({f.share:.0f} %)" if f.share is not None else ""),
+                    f"{f.drill_down} — click to list the cases",
+                )
+                for f in report.ageing
+            ],
+            theme.DUE_WEEK,
+        )
+        self.trend.set_months(
+            [
+                TrendMonth(
+                    p.label,
+                    int(p.received.value or 0),
+                    int(p.closed.value or 0),
+                    None if p.on_time.value is None else float(p.on_time.value),
+                    p.received.key,
+                    p.closed.key,
+                    p.on_time.key,
+                )
+                for p in report.trend
+            ]
+        )
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+        self.stack.setCurrentIndex(1)
+
+    # -- drill-down ----------------------------------------------------------------------
+
+    def open_figure(self, key: str) -> DrillDown | None:
+        if self.report is None:
+            return None
+        try:
+            found = drill_down(self.report, key)
+        except KeyError as error:
+            show_error(self, "No such figure", str(error))
+            return None
+        self.sig_open_drill_down.emit(found)
+        return found
+
+    # -- export --------------------------------------------------------------------------
+
+    def _confirm_export(self) -> bool:
+        settings = QSettings()
+        if not self.warn_before_export or settings.value(EXPORT_WARNING_KEY, False) in (
+            True,
+            "true",
+        ):
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Exports are not encrypted")
+        box.setText("The exported file is not encrypted.")
+        box.setInformativeText(
+            "It lists case references, dates and statuses (no names or e-mail addresses). "
+            "Keep it on an encrypted disk and share it only with people entitled to see it."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        from PySide6.QtWidgets import QCheckBox
+
+        again = QCheckBox("Don't warn me again on this computer")
+        box.setCheckBox(again)
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return False
+        if again.isChecked():
+            settings.setValue(EXPORT_WARNING_KEY, True)
+        return True
+
+    def choose_export(self, fmt: ReportFormat) -> None:
+        report = self.report
+        if report is None or not self._confirm_export():
+            return
+        suggested = f"grievance-report-{report.period.key}.{fmt}"
+        target, _ = QFileDialog.getSaveFileName(
+            self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt]
+        )
+        if target:
+            self.export_to(fmt, Path(target))
+
+    def export_to(self, fmt: ReportFormat, target: Path) -> None:
+        report = self.report
+        if report is None:
+            return
+        path = target if target.suffix.lower() == f".{fmt}" else target.with_suffix(f".{fmt}")
+
+        def work() -> Path:
+            data = export_report(report, fmt)
+            try:
+                path.write_bytes(data)
+                path.chmod(0o600)
+            except OSError as error:
+                raise ValueError(
+                    f"{path} could not be written ({error.strerror or error}). Choose another "
+                    "folder."
+                ) from None
+            return path
+
+        Op(self.runner, work, parent=self).success(
+            lambda p: self.progress_text.setText(f"Exported {p.name}")
+        ).failure(lambda e: show_error(self, "Not exported", e)).with_progress(
+            f"Exporting {fmt.upper()}…"
+        ).run_in_background()
+
+
+def _clear_layout(layout: QGridLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            continue
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+        child = item.layout()
+        if child is not None:
+            _clear_layout(child)  # type: ignore[arg-type]
+            child.deleteLater()

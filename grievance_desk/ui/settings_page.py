@@ -1,4 +1,5 @@
-"""Settings: organisation and officer, auto-lock, passphrase, this computer, backups.
+"""Settings: organisation and officer, auto-lock, passphrase, this computer, backups, and
+the deadline rules (policies, holidays, reminders) and letter templates.
 
 Organisation details live inside the register (they travel with it); auto-lock minutes and
 the backup folder are about this computer, so they live in QSettings.
@@ -31,6 +32,7 @@ from grievance_desk.storage.keyring_store import keyring_status
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
 from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
@@ -92,6 +94,7 @@ class ChangePassphraseDialog(QDialog):
 
 class SettingsPage(QWidget):
     sig_auto_lock_changed = Signal(int)
+    sig_deadlines_changed = Signal()
 
     def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,24 +173,19 @@ class SettingsPage(QWidget):
         back_form.addRow("", self.backup_now)
         back_form.addRow("", self.backup_result)
 
-        policies = QGroupBox("Policies, holidays and reminders")
-        pol_layout = QVBoxLayout(policies)
-        pol_layout.addWidget(
-            label(
-                "Default policy per request type, your holidays and the reminder schedule: "
-                "edit them with `grievance-desk` for now; a form here comes in a later version.",
-                "muted",
-                wrap=True,
-            )
-        )
+        self.deadline_settings = DeadlineSettingsSection(register, runner)
+        self.deadline_settings.sig_deadlines_changed.connect(self.sig_deadlines_changed)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(label("Settings", "page_title"))
-        for box in (org_box, security, backups, policies):
+        for box in (org_box, security, backups, *self.deadline_settings.boxes):
             box.setMaximumWidth(760)
+        for box in (org_box, security, backups):
             layout.addWidget(box)
+        self.deadline_settings.setMaximumWidth(760)
+        layout.addWidget(self.deadline_settings)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -198,6 +196,7 @@ class SettingsPage(QWidget):
         outer.addWidget(scroll)
 
     def refresh(self) -> None:
+        self.deadline_settings.refresh()
         register = self.register
         Op(self.runner, lambda: load_organisation(register), parent=self).success(
             self._show

@@ -1,0 +1,609 @@
+"""Settings for deadlines: default policy per request type, holidays, reminders, own policies,
+and the letter templates.
+
+A changed rule moves every date it governs, so after each change the stored next deadlines
+are recomputed on the worker (``sync_next_due``) and ``sig_deadlines_changed`` tells the
+window to reload its lists. Every change is also an audit event (the service records it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.policy import Period, PeriodUnit, Policy, describe_period
+from grievance_desk.domain.policy_presets import PRESETS
+from grievance_desk.domain.reminders import ReminderSchedule
+from grievance_desk.services import policy_settings as ps
+from grievance_desk.services.case_queries import sync_next_due
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_templates import LetterTemplate, list_templates
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label, set_invalid
+
+UNITS = [
+    (PeriodUnit.CALENDAR_DAYS, "calendar days"),
+    (PeriodUnit.BUSINESS_DAYS, "business days"),
+    (PeriodUnit.CALENDAR_MONTHS, "calendar months"),
+    (PeriodUnit.HOURS, "hours"),
+]
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """Everything the section shows, read in one go on the worker."""
+
+    policies: tuple[Policy, ...]
+    custom_ids: tuple[str, ...]
+    defaults: dict[str, str]
+    days_off: tuple[date, ...]
+    schedule: ReminderSchedule | None
+    templates: tuple[LetterTemplate, ...]
+
+
+def read_settings(register: Register) -> DeadlineSettings:
+    with register.reading() as session:
+        loaded = ps.load_policy_settings(session)
+        return DeadlineSettings(
+            policies=loaded.policies,
+            custom_ids=tuple(dict.fromkeys(p.id for p in loaded.custom)),
+            defaults=dict(loaded.defaults),
+            days_off=loaded.days_off,
+            schedule=loaded.schedule_override,
+            templates=tuple(list_templates(session)),
+        )
+
+
+def parse_offsets(text: str) -> tuple[int, ...]:
+    """ "7, 3, 1, 0" → (7, 3, 1, 0); raises ValueError naming the bad part."""
+    found: list[int] = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ValueError(
+                f"{part!r} is not a number of days. Write whole days before the deadline, "
+                "separated by commas, e.g. 7, 3, 1, 0."
+            )
+        found.append(int(part))
+    if not found:
+        raise ValueError("Give at least one day, e.g. 0 for the day itself.")
+    return tuple(sorted(set(found), reverse=True))
+
+
+class PeriodEdit(QWidget):
+    """An amount and a unit, e.g. 30 calendar days."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.amount = QSpinBox()
+        self.amount.setRange(1, 999)
+        self.amount.setAccessibleName(f"{name}: amount")
+        self.unit = QComboBox()
+        for unit, text in UNITS:
+            self.unit.addItem(text, unit.value)
+        self.unit.setAccessibleName(f"{name}: unit")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.unit, 1)
+
+    def set_period(self, period: Period | None) -> None:
+        if period is None:
+            return
+        self.amount.setValue(period.amount)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(period.unit.value)))
+
+    def period_dict(self) -> dict[str, Any]:
+        return {"amount": int(self.amount.value()), "unit": str(self.unit.currentData())}
+
+
+class PolicyDialog(QDialog):
+    """The common fields of one of the officer's own policies; ``changes()`` for the service."""
+
+    def __init__(self, policy: Policy | None, presets: list[str], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Own policy" if policy is None else f"Policy {policy.id}")
+        self.setObjectName("policy_dialog")
+        self.is_copy = policy is None
+        self.source = QComboBox()
+        for preset in presets:
+            self.source.addItem(preset, preset)
+        self.source.setAccessibleName("Copy of preset")
+        self.new_id = QLineEdit()
+        self.new_id.setPlaceholderText("e.g. our-30-days")
+        self.new_id.setAccessibleName("New policy id")
+        self.name = QLineEdit(policy.name if policy else "")
+        self.name.setAccessibleName("Name")
+        self.respond = PeriodEdit("Respond within")
+        self.has_ack = QCheckBox("Acknowledge within")
+        self.acknowledge = PeriodEdit("Acknowledge within")
+        self.extension_allowed = QCheckBox("Extension allowed, by")
+        self.extension = PeriodEdit("Extension length")
+        self.problem = label("", "error", wrap=True)
+        form = QFormLayout()
+        if policy is None:
+            form.addRow("Copy of &preset:", self.source)
+            form.addRow("New &id:", self.new_id)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Respond within:", self.respond)
+        form.addRow(self.has_ack, self.acknowledge)
+        form.addRow(self.extension_allowed, self.extension)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            label(
+                "Other rules (counting start, working week, clock stops) follow the preset "
+                "this policy was copied from.",
+                "hint",
+                wrap=True,
+            )
+        )
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.has_ack.toggled.connect(self.acknowledge.setEnabled)
+        self.extension_allowed.toggled.connect(self.extension.setEnabled)
+        self.source.currentIndexChanged.connect(lambda _i: self._from_source())
+        self.new_id.textChanged.connect(lambda _t: self._validate())
+        if policy is not None:
+            self._show(policy)
+        else:
+            self._from_source()
+        self.setMinimumWidth(460)
+
+    def _from_source(self) -> None:
+        preset_id = self.source.currentData()
+        versions = [p for p in PRESETS if p.id == preset_id]
+        if versions:
+            latest = max(versions, key=lambda p: p.in_force_from or date.min)
+            self._show(latest)
+            self.name.setText(f"{latest.name} (own copy)")
+        self._validate()
+
+    def _show(self, policy: Policy) -> None:
+        self.respond.set_period(policy.respond)
+        self.has_ack.setChecked(policy.acknowledge is not None)
+        self.acknowledge.set_period(policy.acknowledge)
+        self.acknowledge.setEnabled(policy.acknowledge is not None)
+        self.extension_allowed.setChecked(policy.extension.allowed)
+        self.extension.set_period(policy.extension.length)
+        self.extension.setEnabled(policy.extension.allowed)
+
+    def _validate(self) -> bool:
+        text = self.new_id.text().strip()
+        problem = ""
+        if self.is_copy:
+            if not text:
+                problem = "Give the policy an id (letters, digits and dashes)."
+            elif not all(c.isalnum() or c in "-_" for c in text):
+                problem = "Use only letters, digits, dashes and underscores in the id."
+            elif text in {p.id for p in PRESETS}:
+                problem = f"{text!r} is a preset's id; choose another."
+        set_invalid(self.new_id, bool(problem), problem)
+        self.problem.setText(problem)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
+        return not problem
+
+    def _accept(self) -> None:
+        if self._validate():
+            self.accept()
+
+    def changes(self) -> dict[str, Any]:
+        extension: dict[str, Any] = {
+            "allowed": self.extension_allowed.isChecked(),
+            "length": self.extension.period_dict() if self.extension_allowed.isChecked() else None,
+            "max_count": 1 if self.extension_allowed.isChecked() else 0,
+            "notice_within": None,
+        }
+        return {
+            "name": self.name.text().strip(),
+            "respond": self.respond.period_dict(),
+            "acknowledge": self.acknowledge.period_dict() if self.has_ack.isChecked() else None,
+            "extension": extension,
+        }
+
+
+class DeadlineSettingsSection(QWidget):
+    """The group boxes for policies, holidays, reminders and templates on the Settings page."""
+
+    sig_deadlines_changed = Signal()
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.settings: DeadlineSettings | None = None
+        self._filling = False
+
+        # default policy per request type
+        self.defaults_box = QGroupBox("Default policy per request type")
+        defaults_form = QFormLayout(self.defaults_box)
+        defaults_form.addRow(
+            label(
+                "New cases of each type follow this policy unless you choose another on the "
+                "case. Cases already on the default move with it.",
+                "hint",
+                wrap=True,
+            )
+        )
+        self.default_combos: dict[str, QComboBox] = {}
+        for kind in RequestType:
+            combo = QComboBox()
+            combo.setAccessibleName(f"Default policy for {kind.label}")
+            combo.currentIndexChanged.connect(lambda _i, k=kind.value: self._default_changed(k))
+            self.default_combos[kind.value] = combo
+            defaults_form.addRow(f"{kind.label}:", combo)
+
+        # holidays
+        self.holidays_box = QGroupBox("Holidays and days off")
+        self.holidays = QListWidget()
+        self.holidays.setAccessibleName("Your days off")
+        self.holidays.setMaximumHeight(150)
+        self.holidays.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.new_day = QDateEdit(QDate.currentDate())
+        self.new_day.setCalendarPopup(True)
+        self.new_day.setDisplayFormat("ddd dd MMM yyyy")
+        self.new_day.setAccessibleName("Day off to add")
+        self.add_day = QPushButton("Add")
+        self.add_day.setAccessibleName("Add day off")
+        self.add_day.clicked.connect(lambda _c=False: self.add_holiday())
+        self.remove_day = QPushButton(icon("trash"), "Remove selected")
+        self.remove_day.clicked.connect(self.remove_selected_holidays)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.new_day)
+        day_row.addWidget(self.add_day)
+        day_row.addStretch(1)
+        day_row.addWidget(self.remove_day)
+        holidays_layout = QVBoxLayout(self.holidays_box)
+        holidays_layout.addWidget(
+            label(
+                "Business-day counting and roll-forward skip these days, on top of each "
+                "policy's weekly rest days and public holidays.",
+                "hint",
+                wrap=True,
+            )
+        )
+        holidays_layout.addWidget(self.holidays)
+        holidays_layout.addLayout(day_row)
+
+        # reminders
+        self.reminders_box = QGroupBox("Reminder schedule")
+        self.per_policy = QRadioButton("Each policy's own reminders")
+        self.one_schedule = QRadioButton("One schedule for every policy:")
+        self.offsets = QLineEdit()
+        self.offsets.setPlaceholderText("7, 3, 1, 0")
+        self.offsets.setAccessibleName("Days before a deadline to remind")
+        self.offsets.setToolTip("Days before each deadline, separated by commas (0 = on the day)")
+        self.daily = QCheckBox("Remind daily while overdue")
+        self.save_reminders = QPushButton("Save schedule")
+        self.save_reminders.clicked.connect(self.apply_schedule)
+        self.reminder_problem = label("", "error", wrap=True)
+        reminders_form = QFormLayout(self.reminders_box)
+        reminders_form.addRow(self.per_policy)
+        one_row = QHBoxLayout()
+        one_row.addWidget(self.one_schedule)
+        one_row.addWidget(self.offsets, 1)
+        one_row.addWidget(label("days before", "muted"))
+        reminders_form.addRow(one_row)
+        reminders_form.addRow(self.daily)
+        reminders_form.addRow(self.reminder_problem)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_reminders)
+        reminders_form.addRow(save_row)
+        self.one_schedule.toggled.connect(self._schedule_mode)
+        self.offsets.textChanged.connect(lambda _t: self._check_offsets())
+
+        # own policies
+        self.policies_box = QGroupBox("Your own policies")
+        self.own = QListWidget()
+        self.own.setAccessibleName("Your own policies")
+        self.own.setMaximumHeight(120)
+        self.copy_button = QPushButton("Copy a preset…")
+        self.copy_button.clicked.connect(self.copy_preset_dialog)
+        self.edit_button = QPushButton(icon("edit"), "Edit…")
+        self.edit_button.clicked.connect(self.edit_policy_dialog)
+        self.delete_button = QPushButton(icon("trash"), "Delete")
+        self.delete_button.clicked.connect(self.delete_policy)
+        own_buttons = QHBoxLayout()
+        own_buttons.addWidget(self.copy_button)
+        own_buttons.addStretch(1)
+        own_buttons.addWidget(self.edit_button)
+        own_buttons.addWidget(self.delete_button)
+        own_layout = QVBoxLayout(self.policies_box)
+        own_layout.addWidget(self.own)
+        own_layout.addLayout(own_buttons)
+        self.own.currentRowChanged.connect(lambda _r: self._own_buttons())
+
+        # templates
+        self.templates_box = QGroupBox("Letter templates")
+        self.templates = QListWidget()
+        self.templates.setAccessibleName("Letter templates")
+        self.templates.setMaximumHeight(170)
+        self.templates.itemActivated.connect(lambda _i: self.edit_template())
+        self.edit_template_button = QPushButton(icon("edit"), "Edit template…")
+        self.edit_template_button.clicked.connect(self.edit_template)
+        tpl_layout = QVBoxLayout(self.templates_box)
+        tpl_layout.addWidget(
+            label(
+                "The shipped templates never change; editing makes your own copy, with "
+                "versions. Each issued letter records the version that made it.",
+                "hint",
+                wrap=True,
+            )
+        )
+        tpl_layout.addWidget(self.templates)
+        tpl_row = QHBoxLayout()
+        tpl_row.addStretch(1)
+        tpl_row.addWidget(self.edit_template_button)
+        tpl_layout.addLayout(tpl_row)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = (
+            self.defaults_box,
+            self.holidays_box,
+            self.reminders_box,
+            self.policies_box,
+            self.templates_box,
+        )
+        for box in self.boxes:
+            layout.addWidget(box)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        register = self.register
+        Op(self.runner, lambda: read_settings(register), parent=self).success(self._show).failure(
+            lambda _e: None
+        ).run_in_background()
+
+    def _show(self, settings: DeadlineSettings) -> None:
+        self.settings = settings
+        self._filling = True
+        ids = list(dict.fromkeys(p.id for p in settings.policies))
+        for kind, combo in self.default_combos.items():
+            combo.clear()
+            combo.addItem(f"Built-in default ({ps.BUILT_IN_DEFAULT_POLICY})", None)
+            for policy_id in ids:
+                if policy_id != ps.BUILT_IN_DEFAULT_POLICY:
+                    combo.addItem(policy_id, policy_id)
+            chosen = settings.defaults.get(kind)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+        self.holidays.clear()
+        for day in settings.days_off:
+            item = QListWidgetItem(day.strftime("%a %d %b %Y"))
+            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            self.holidays.addItem(item)
+        if not settings.days_off:
+            empty = QListWidgetItem("No days off yet.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.holidays.addItem(empty)
+        schedule = settings.schedule
+        self.one_schedule.setChecked(schedule is not None)
+        self.per_policy.setChecked(schedule is None)
+        shown = schedule or ReminderSchedule()
+        self.offsets.setText(", ".join(str(d) for d in sorted(shown.offsets_days, reverse=True)))
+        self.daily.setChecked(shown.daily_when_overdue)
+        self._schedule_mode(schedule is not None)
+        self.own.clear()
+        for policy_id in settings.custom_ids:
+            policy = next(p for p in settings.policies if p.id == policy_id)
+            ack = (
+                f", acknowledge in {describe_period(policy.acknowledge)}"
+                if policy.acknowledge
+                else ""
+            )
+            item = QListWidgetItem(
+                f"{policy.id} — respond in {describe_period(policy.respond)}{ack}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, policy.id)
+            self.own.addItem(item)
+        self._own_buttons()
+        self.templates.clear()
+        for template in settings.templates:
+            text = template.title + ("" if template.shipped else f"  — your {template.version}")
+            item = QListWidgetItem(icon("letter"), text)
+            item.setData(Qt.ItemDataRole.UserRole, template.id)
+            self.templates.addItem(item)
+        self._filling = False
+
+    def _own_buttons(self) -> None:
+        chosen = self.own.currentItem() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def _change(self, label_text: str, work: Callable[[], object], *, moves_dates: bool) -> None:
+        register = self.register
+
+        def run() -> None:
+            work()
+            if moves_dates:
+                sync_next_due(register, now=utc_now())
+
+        def done(_r: None) -> None:
+            self.refresh()
+            if moves_dates:
+                self.sig_deadlines_changed.emit()
+
+        Op(self.runner, run, parent=self).success(done).failure(
+            lambda e: (show_error(self, "Not changed", e), self.refresh())
+        ).with_progress(label_text).run_in_background()
+
+    def _default_changed(self, kind: str) -> None:
+        if self._filling:
+            return
+        policy_id = self.default_combos[kind].currentData()
+        register = self.register
+        self._change(
+            "Changing the default policy…",
+            lambda: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
+            moves_dates=True,
+        )
+
+    def add_holiday(self, day: date | None = None) -> None:
+        if day is None:
+            chosen = self.new_day.date()
+            day = date(chosen.year(), chosen.month(), chosen.day())
+        register, when = self.register, day
+        self._change(
+            "Adding the day off and moving due dates…",
+            lambda: ps.add_days_off(register, [when], now=utc_now()),
+            moves_dates=True,
+        )
+
+    def remove_selected_holidays(self) -> None:
+        days = [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in self.holidays.selectedItems()
+            if item.data(Qt.ItemDataRole.UserRole)
+        ]
+        if not days:
+            return
+        register = self.register
+        self._change(
+            "Removing days off and moving due dates…",
+            lambda: ps.remove_days_off(register, days, now=utc_now()),
+            moves_dates=True,
+        )
+
+    def _schedule_mode(self, one: bool) -> None:
+        self.offsets.setEnabled(one)
+        self.daily.setEnabled(one)
+        self._check_offsets()
+
+    def _check_offsets(self) -> tuple[int, ...] | None:
+        if not self.one_schedule.isChecked():
+            set_invalid(self.offsets, False)
+            self.reminder_problem.clear()
+            self.save_reminders.setEnabled(True)
+            return None
+        try:
+            offsets = parse_offsets(self.offsets.text())
+        except ValueError as error:
+            set_invalid(self.offsets, True, str(error))
+            self.reminder_problem.setText(str(error))
+            self.save_reminders.setEnabled(False)
+            return None
+        set_invalid(self.offsets, False)
+        self.reminder_problem.clear()
+        self.save_reminders.setEnabled(True)
+        return offsets
+
+    def apply_schedule(self) -> None:
+        schedule: ReminderSchedule | None = None
+        if self.one_schedule.isChecked():
+            offsets = self._check_offsets()
+            if offsets is None:
+                return
+            schedule = ReminderSchedule(offsets, self.daily.isChecked())
+        register = self.register
+        self._change(
+            "Saving the reminder schedule…",
+            lambda: ps.set_reminder_schedule(register, schedule, now=utc_now()),
+            moves_dates=False,
+        )
+
+    def copy_preset_dialog(self) -> PolicyDialog:
+        presets = list(dict.fromkeys(p.id for p in PRESETS))
+        dialog = PolicyDialog(None, presets, self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._copy(dialog))
+        dialog.open()
+        return dialog
+
+    def _copy(self, dialog: PolicyDialog) -> None:
+        register = self.register
+        source = str(dialog.source.currentData())
+        new_id = dialog.new_id.text().strip()
+        changes = dialog.changes()
+        self._change(
+            "Saving the policy…",
+            lambda: ps.copy_preset(register, source, new_id, now=utc_now(), changes=changes),
+            moves_dates=False,
+        )
+
+    def edit_policy_dialog(self) -> PolicyDialog | None:
+        item = self.own.currentItem()
+        if item is None or self.settings is None:
+            return None
+        policy_id = str(item.data(Qt.ItemDataRole.UserRole))
+        versions = [p for p in self.settings.policies if p.id == policy_id]
+        policy = max(versions, key=lambda p: p.in_force_from or date.min)
+        dialog = PolicyDialog(policy, [], self)
+        self.last_dialog = dialog
+        dialog.accepted.connect(lambda: self._save_edit(policy, dialog))
+        dialog.open()
+        return dialog
+
+    def _save_edit(self, policy: Policy, dialog: PolicyDialog) -> None:
+        from grievance_desk.domain.policy import policy_from_dict, policy_to_dict
+
+        data = policy_to_dict(policy)
+        data.update(dialog.changes())
+        register = self.register
+
+        def work() -> None:
+            try:
+                edited = policy_from_dict(data)
+            except ValueError as error:
+                raise ValueError(f"The policy is not valid: {error}. Correct that field.") from None
+            ps.save_custom_policy(register, edited, now=utc_now())
+
+        self._change("Saving the policy…", work, moves_dates=True)
+
+    def delete_policy(self) -> None:
+        item = self.own.currentItem()
+        if item is None:
+            return
+        policy_id = str(item.data(Qt.ItemDataRole.UserRole))
+        register = self.register
+        self._change(
+            "Deleting the policy…",
+            lambda: ps.delete_custom_policy(register, policy_id, now=utc_now()),
+            moves_dates=False,
+        )
+
+    def edit_template(self) -> None:
+        from grievance_desk.ui.template_editor import TemplateEditorDialog
+
+        item = self.templates.currentItem()
+        template_id = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        dialog = TemplateEditorDialog(self.register, self.runner, template_id, self)
+        self.last_template_editor = dialog
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
