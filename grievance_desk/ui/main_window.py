@@ -48,21 +48,53 @@ from grievance_desk.ui.today_page import TodayPage
 from grievance_desk.ui.tray import Tray
 from grievance_desk.ui.unlock_screen import UnlockScreen
 
+try:
+    from grievance_desk.services import auto_backup
+except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
+    auto_backup = None  # type: ignore[assignment]
+
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
 
-HELP_TEXT = """<h3>Grievance Desk</h3>
-<table cellpadding="3">
-<tr><td><b>Ctrl+N</b></td><td>New case</td></tr>
-<tr><td><b>Ctrl+F</b></td><td>Search cases</td></tr>
-<tr><td><b>Ctrl+S</b></td><td>Save the case you are editing</td></tr>
-<tr><td><b>Ctrl+L</b></td><td>Lock now (the key is dropped from memory)</td></tr>
-<tr><td><b>Ctrl+1…4</b></td><td>Today, Cases, Reports, Settings</td></tr>
-<tr><td><b>F1</b></td><td>This help</td></tr>
-</table>
-<p>Drop an e-mail saved as .eml or Outlook .msg on the window to start a case from it;
-drop any file on an open case to attach it.</p>"""
+SHORTCUTS = (
+    ("Ctrl+N", "New case"),
+    ("Ctrl+Shift+N", "New case from an e-mail file"),
+    ("Ctrl+F", "Search cases"),
+    ("Ctrl+S", "Save the case or letter you are editing"),
+    ("Ctrl+P", "Print the letter on screen"),
+    ("Ctrl+Shift+L", "New letter for the open case"),
+    ("Ctrl+Shift+M", "Record correspondence on the open case"),
+    ("Ctrl+Enter", "Build the report (Reports page)"),
+    ("Ctrl+L", "Lock now (the key is dropped from memory)"),
+    ("Ctrl+1…4", "Today, Cases, Reports, Settings"),
+    ("F1", "This help"),
+)
+
+
+def help_html() -> str:
+    """The shortcut table in the palette's own colours, so it reads in light and dark."""
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    palette = QGuiApplication.palette()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
+    stripe = palette.color(QPalette.ColorRole.AlternateBase).name()
+    rule = palette.color(QPalette.ColorRole.Mid).name()
+    rows = "".join(
+        f'<tr style="background:{stripe if i % 2 else "transparent"}">'
+        f'<td style="padding:4px 14px 4px 6px; white-space:nowrap"><b>{key}</b></td>'
+        f'<td style="padding:4px 6px">{what}</td></tr>'
+        for i, (key, what) in enumerate(SHORTCUTS)
+    )
+    return (
+        f'<div style="color:{text}"><h3>Grievance Desk — keyboard</h3>'
+        f'<table cellspacing="0" style="border-top:1px solid {rule}; '
+        f'border-bottom:1px solid {rule}">{rows}</table>'
+        f'<p style="color:{muted}">Drop an e-mail saved as .eml or Outlook .msg on the window '
+        "to start a case from it; drop any file on an open case to attach it. Right-click the "
+        "Cases table's header to show or hide columns.</p></div>"
+    )
 
 
 @dataclass
@@ -189,6 +221,7 @@ class MainWindow(QMainWindow):
         self.files = PrivateFiles()
         self.clipboard = SensitiveClipboard(parent=self)
         self.workspace: Workspace | None = None
+        self.auto_backup = not demo  # a demo register of fictitious data needs no backups
         self._where = WhereTheOfficerWas()
         self._lock_notice = ""
         self.setWindowTitle("Grievance Desk" + (" — DEMO (fictitious data)" if demo else ""))
@@ -255,6 +288,8 @@ class MainWindow(QMainWindow):
         self.save_action = make("Save", "save", "Ctrl+S", self.save, "Save the open case")
         self.lock_action = make("Lock", "lock", "Ctrl+L", lambda: self.lock(), "Lock now")
         self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
+        self.print_action = make("Print", "print", "Ctrl+P", self.print_letter, "Print the letter")
+        self.addAction(self.print_action)
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
             bar.addAction(action)
         spacer = QWidget()
@@ -298,7 +333,13 @@ class MainWindow(QMainWindow):
         self.busy_text.setText(text)
 
     def _set_locked_ui(self, locked: bool) -> None:
-        for action in (self.new_action, self.import_action, self.search_action, self.save_action):
+        for action in (
+            self.new_action,
+            self.import_action,
+            self.search_action,
+            self.save_action,
+            self.print_action,
+        ):
             action.setEnabled(not locked)
         self.lock_action.setEnabled(not locked)
         for action in self.page_actions:
@@ -330,7 +371,7 @@ class MainWindow(QMainWindow):
         self.workspace.restore(self._where)
         workspace = self.workspace
         Op(self.runner, lambda: sync_next_due(register, now=utc_now()), parent=workspace).success(
-            lambda changed: workspace.refresh_all() if changed else None
+            lambda _none: workspace.refresh_all()
         ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
         if self._lock_notice:
             show_error(self, "Unsaved changes", self._lock_notice)
@@ -369,11 +410,33 @@ class MainWindow(QMainWindow):
         self.clipboard.clear_if_ours()
         self.idle.stop()
         self.reminder_timer.stop()
+        if self.auto_backup:
+            self._backup_if_due(register)
         Op(self.runner, register.close).failure(lambda _e: None).run_in_background()
         self.stack.setCurrentWidget(self.unlock_screen)
         self._set_locked_ui(True)
         self.sig_locked.emit()
         return True
+
+    def _backup_if_due(self, register: Register) -> None:
+        """At most one automatic backup a day, taken when the register is closed."""
+        if auto_backup is None:  # pragma: no cover - TODO(auto_backup): always present
+            return
+
+        def work() -> object:
+            assert auto_backup is not None
+            return auto_backup.backup_if_due(register, now=utc_now())
+
+        def done(result: object) -> None:
+            if result is not None:
+                path = getattr(result, "path", None)
+                self.statusBar().showMessage(
+                    f"Automatic backup written: {getattr(path, 'name', path)}.", 8000
+                )
+
+        Op(self.runner, work, parent=self).success(done).failure(
+            lambda e: self.statusBar().showMessage(f"Automatic backup failed: {e}", 0)
+        ).with_progress("Backing up…").run_in_background()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -391,7 +454,31 @@ class MainWindow(QMainWindow):
             self.workspace.cases.case_file.save()
 
     def show_help(self) -> None:
-        QMessageBox.about(self, "Grievance Desk — help", HELP_TEXT)
+        box = QMessageBox(self)
+        box.setWindowTitle("Grievance Desk — help")
+        box.setIconPixmap(app_icon().pixmap(48, 48))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(help_html())
+        box.setObjectName("help_box")
+        self.last_help = box
+        box.open()
+
+    def print_letter(self) -> None:
+        """Ctrl+P: print the letter shown in the open case's Letters tab."""
+        if self.workspace is None:
+            return
+        case_file = self.workspace.cases.case_file
+        letters = case_file.letters
+        if case_file.reference is None or letters.current is None:
+            self.statusBar().showMessage(
+                "Open a case and choose a letter in its Letters tab to print it.", 6000
+            )
+            if case_file.reference is not None:
+                case_file.tabs.setCurrentWidget(letters)
+            return
+        self.workspace.show_page(CASES)
+        case_file.tabs.setCurrentWidget(letters)
+        letters.print()
 
     def open_case(self, reference: str) -> None:
         self._show_window()

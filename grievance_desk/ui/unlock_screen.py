@@ -8,18 +8,24 @@ typing again replaces it); Argon2id runs on the background thread behind a busy 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from grievance_desk.storage.errors import KeyFileDamaged, NotARegister
 from grievance_desk.storage.keyfile import KeyFile
 from grievance_desk.storage.paths import key_file_for
 from grievance_desk.storage.register import Register, Unlock
@@ -27,6 +33,11 @@ from grievance_desk.ui.dialogs import error_text
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
+
+try:
+    from grievance_desk.services import auto_backup
+except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
+    auto_backup = None  # type: ignore[assignment]
 
 
 def _remembered(path: Path) -> bool:
@@ -82,6 +93,13 @@ class UnlockScreen(QWidget):
         self.busy = BusyBar()
         self.hint = label(hint, "hint", wrap=True)
         self.hint.setVisible(bool(hint))
+        self.restore_button = QPushButton("Restore from a backup…")
+        self.restore_button.setAccessibleName("Restore from a backup")
+        self.restore_button.setToolTip(
+            "Replace the damaged register with one of the automatic backups (newest first)"
+        )
+        self.restore_button.clicked.connect(lambda _c=False: self.choose_backup())
+        self.restore_button.hide()
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -102,6 +120,7 @@ class UnlockScreen(QWidget):
         inner.addWidget(self.use_recovery)
         inner.addWidget(self.busy)
         inner.addWidget(self.error)
+        inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(self.hint)
 
         outer = QVBoxLayout(self)
@@ -165,6 +184,8 @@ class UnlockScreen(QWidget):
             if not quiet:
                 self.error.setText(error_text(error))
                 self.field.selectAll()
+            if isinstance(error, NotARegister | KeyFileDamaged) and auto_backup is not None:
+                self.restore_button.show()
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
 
@@ -178,4 +199,101 @@ class UnlockScreen(QWidget):
     def _opened(self, register: Register) -> None:
         self._finish()
         self.field.clear()
+        self.restore_button.hide()
         self.sig_unlocked.emit(register)
+
+    # -- restore -------------------------------------------------------------------------
+
+    def choose_backup(self) -> RestoreDialog | None:
+        """The automatic backups, newest usable first; restoring uses the key typed here."""
+        if auto_backup is None:  # pragma: no cover - TODO(auto_backup)
+            return None
+        candidates = auto_backup.restore_latest_candidates(self.register_path)
+        dialog = RestoreDialog(candidates, self)
+        self.last_restore_dialog = dialog
+        dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _restore(self, backup: object | None) -> None:
+        text = self.field.text()
+        if backup is None:
+            return
+        if not text:
+            self.error.setText(
+                "Type the passphrase (or tick “use the recovery key” and type it) first; the "
+                "backup opens with the same key."
+            )
+            return
+        from grievance_desk.services.backups import restore
+        from grievance_desk.services.clock import utc_now
+
+        unlock = (
+            Unlock(recovery_key=text) if self.use_recovery.isChecked() else Unlock(passphrase=text)
+        )
+        path = self.register_path
+        source = Path(str(getattr(backup, "path", "")))
+        self._busy = True
+        self.button.setEnabled(False)
+        self.busy.start("Restoring from the backup…")
+
+        def work() -> Register:
+            restore(source, path, unlock, force=True, now=utc_now())
+            keyfile, data_key = Register.unlock_key(path, unlock)
+            return Register.open_with_key(path, keyfile, data_key)
+
+        def failed(error: Exception) -> None:
+            self._finish()
+            self.error.setText("Not restored: " + error_text(error))
+
+        Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
+
+
+class RestoreDialog(QDialog):
+    """Pick one automatic backup; copies with a visible problem are listed but not chosen."""
+
+    def __init__(self, backups: list[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Restore from a backup")
+        self.backups = backups
+        self.list = QListWidget()
+        self.list.setAccessibleName("Backups, newest first")
+        for backup in backups:
+            when = backup.taken_at.astimezone().strftime("%a %d %b %Y %H:%M")
+            text = f"{when} — {backup.size / 1024 / 1024:.1f} MB — {backup.path.name}"
+            if backup.problem:
+                text += f"\n    not usable: {backup.problem}"
+            item = QListWidgetItem(text)
+            if backup.problem:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+        usable = [i for i, b in enumerate(backups) if not b.problem]
+        if usable:
+            self.list.setCurrentRow(usable[0])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Restore")
+        ok.setEnabled(bool(usable))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            label(
+                "The current files are kept beside it as “.replaced” copies. The backup "
+                "opens with the passphrase or recovery key you typed."
+                if backups
+                else "No automatic backups were found beside the register or in the folder "
+                "noted in its key file. Restore a manual backup with `grievance-desk restore`.",
+                "hint",
+                wrap=True,
+            )
+        )
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
+
+    def chosen(self) -> Any | None:
+        row = self.list.currentRow()
+        return self.backups[row] if 0 <= row < len(self.backups) else None
