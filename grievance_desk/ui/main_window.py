@@ -97,6 +97,12 @@ def help_html() -> str:
     )
 
 
+def _collect_garbage() -> None:
+    import gc
+
+    gc.collect()
+
+
 @dataclass
 class WhereTheOfficerWas:
     page: int = TODAY
@@ -404,6 +410,9 @@ class MainWindow(QMainWindow):
         workspace.clear()
         self.stack.removeWidget(workspace)
         workspace.deleteLater()
+        # Collect the workspace's cyclic garbage here, on the GUI thread, once Qt has deleted
+        # it (see ops.py: never let a collection on the worker free widget wrappers).
+        QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
         self.register = None
         self.files.remove_all()

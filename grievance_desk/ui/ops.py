@@ -9,6 +9,7 @@ for a write lock); the callbacks run on the GUI thread, delivered by a queued si
 
 from __future__ import annotations
 
+import gc
 import logging
 import traceback
 from collections.abc import Callable
@@ -32,6 +33,12 @@ class OpRunner(QObject):
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grievance-op")
         self._running: list[str] = []
+        # Ops in flight, by number. The worker sees only the number, never the op: the op
+        # holds widgets (its callbacks, its parent), and a widget's Python wrapper released
+        # on the worker thread is torn down by shiboken later in the main thread, which
+        # crashed once the widget was already gone. Ops are dropped here, on the GUI thread.
+        self._live: dict[int, Op[Any]] = {}
+        self._next_id = 0
         self._sig_finished.connect(self._deliver)
 
     @property
@@ -43,11 +50,30 @@ class OpRunner(QObject):
         if label:
             self._running.append(label)
             self.sig_busy_changed.emit(True, label)
-        future = self._executor.submit(op.work)
-        future.add_done_callback(lambda f: self._sig_finished.emit(op, f))
+        self._next_id += 1
+        op_id = self._next_id
+        self._live[op_id] = op
+        live = self._live
+
+        def run() -> Any:
+            # No cyclic garbage collection on the worker: a collection there can free the
+            # Python wrappers of widgets already deleted (a locked workspace), and shiboken
+            # then crashes tearing them down. Collections run on the GUI thread instead.
+            gc.disable()
+            try:
+                return live[op_id].work()
+            finally:
+                gc.enable()
+
+        future = self._executor.submit(run)
+        emit = self._sig_finished.emit
+        future.add_done_callback(lambda f: emit(op_id, f))
 
     @Slot(object, object)
-    def _deliver(self, op: Op[Any], future: Future[Any]) -> None:
+    def _deliver(self, op_id: int, future: Future[Any]) -> None:
+        op = self._live.pop(op_id, None)
+        if op is None:
+            return
         if op.progress_label and op.progress_label in self._running:
             self._running.remove(op.progress_label)
             if self._running:

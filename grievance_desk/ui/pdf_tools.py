@@ -23,10 +23,12 @@ class MemoryPdf:
 
     def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
         self._bytes = QByteArray(data)
-        self.buffer = QBuffer(parent)
+        self.document = QPdfDocument(parent)
+        # The buffer is the document's child, so it is destroyed after the document, never
+        # while pdfium may still read pages from it.
+        self.buffer = QBuffer(self.document)
         self.buffer.setData(self._bytes)
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument(parent)
         self.document.load(self.buffer)
 
     @property
@@ -39,9 +41,7 @@ class MemoryPdf:
 
     def close(self) -> None:
         self.document.close()
-        self.buffer.close()
         self.document.deleteLater()
-        self.buffer.deleteLater()
 
 
 def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -> int:

@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,10 +87,20 @@ def figure_detail(figure: Figure) -> str:
     return ""
 
 
-class ProgressRelay(QObject):
-    """Carries progress from the worker thread to the GUI thread (a queued signal)."""
+class ProgressBox:
+    """Progress written by the worker and read by a GUI timer.
 
-    sig_progress = Signal(int, int)
+    Plain Python on purpose: a Qt object captured by work that runs on the worker thread
+    can have its Python wrapper released there, which shiboken then tears down in the main
+    thread after the widget is gone (a crash seen after locking). Two ints need no Qt.
+    """
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.total = 0
+
+    def update(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
 
 
 class FigureTile(QPushButton):
@@ -191,8 +201,10 @@ class ReportsPage(QWidget):
         self.report: Report | None = None
         self.last_build_seconds: float | None = None
         self.warn_before_export = True
-        self._relay = ProgressRelay(self)
-        self._relay.sig_progress.connect(self._progress)
+        self._progress_box = ProgressBox()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(80)
+        self._progress_timer.timeout.connect(self._poll_progress)
 
         today = utc_now().date()
         last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
@@ -352,7 +364,9 @@ class ReportsPage(QWidget):
 
     def build(self) -> None:
         month, year = self.chosen_period()
-        register, relay = self.register, self._relay
+        register = self.register
+        box = self._progress_box = ProgressBox()
+        self._progress_timer.start()
         self.build_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -365,7 +379,7 @@ class ReportsPage(QWidget):
                 month=month,
                 year=year,
                 now=utc_now(),
-                progress=lambda done, total: relay.sig_progress.emit(done, total),
+                progress=box.update,
             )
             return report, time.perf_counter() - started
 
@@ -377,12 +391,18 @@ class ReportsPage(QWidget):
             "Building the report…"
         ).run_in_background()
 
+    def _poll_progress(self) -> None:
+        box = self._progress_box
+        if box.total:
+            self._progress(box.done, box.total)
+
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
         self.progress_text.setText(f"{done:,} of {total:,} cases")
 
     def _finish(self) -> None:
+        self._progress_timer.stop()
         self.build_button.setEnabled(True)
         self.progress.hide()
         self.progress_text.setText("")

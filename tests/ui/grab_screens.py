@@ -25,7 +25,7 @@ def main(outdir: Path) -> int:
 
     keyring.set_keyring(fail.Keyring())  # never touch the real keychain
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
     from grievance_desk.ui import theme
     from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
@@ -101,6 +101,34 @@ def main(outdir: Path) -> int:
         for tab, name in enumerate(("details", "deadlines", "timeline", "attachments", "letters")):
             cases.case_file.tabs.setCurrentIndex(tab)
             grab(window, f"{scheme}-{11 + tab}-cases-{name}")
+        # a letter drafted, previewed, then edited
+        letters = cases.case_file.letters
+        new_letter = letters.new() if not os.environ.get("SKIP_LETTERS") else None
+        if new_letter is not None:
+            pump(20)
+            grab(new_letter, f"{scheme}-50-new-letter")
+            new_letter.create_draft()
+            pump(40)
+        grab(window, f"{scheme}-51-letter-preview")
+        letters.inner.setCurrentIndex(1)
+        grab(window, f"{scheme}-52-letter-edit")
+        letters.inner.setCurrentIndex(0)
+        from grievance_desk.ui.template_editor import TemplateEditorDialog
+
+        editor = TemplateEditorDialog(runner=runner, register=register, template_id="refusal")
+        editor.show()
+        pump(20)
+        editor.body.setPlainText(editor.body.toPlainText() + "\n\n{{ requester.shoe_size }}")
+        editor.check()
+        grab(editor, f"{scheme}-53-template-editor")
+        editor._saved_text = editor._text()
+        editor.close()
+        correspondence = cases.case_file.record_correspondence()
+        if correspondence is not None:
+            correspondence.subject.setText("Identity proof received (demo)")
+            correspondence.counterpart.setText("requester@example.org")
+            grab(correspondence, f"{scheme}-54-correspondence")
+            correspondence.reject()
         cases.case_file.tabs.setCurrentIndex(0)
         cases.case_file.form.email.setText("not-an-address")
         grab(window, f"{scheme}-16-case-invalid-email")
@@ -113,9 +141,34 @@ def main(outdir: Path) -> int:
         grab(window, f"{scheme}-18-cases-search")
         workspace.show_page(2)
         grab(window, f"{scheme}-20-reports")
+        reports = workspace.reports
+        if not os.environ.get("SKIP_REPORTS"):
+            reports.build()
+        pump(60)
+        grab(window, f"{scheme}-22-reports-built")
+        scroll = reports.stack.widget(1)
+        bar = scroll.verticalScrollBar()  # type: ignore[attr-defined]
+        bar.setValue(bar.maximum())
+        grab(window, f"{scheme}-23-reports-charts")
+        reports.open_figure("received")
+        pump(20)
+        grab(window, f"{scheme}-24-cases-drill-down")
+        workspace.cases.clear_references()
         workspace.show_page(3)
         pump(20)
         grab(window, f"{scheme}-21-settings")
+        settings_scroll = workspace.settings.findChild(QScrollArea)
+        if settings_scroll is not None:
+            for step, name in ((1, "policies"), (2, "templates")):
+                area = settings_scroll.verticalScrollBar()
+                area.setValue(area.maximum() * step // 2)
+                grab(window, f"{scheme}-2{4 + step}-settings-{name}")
+        policy_dialog = workspace.settings.deadline_settings.copy_preset_dialog()
+        grab(policy_dialog, f"{scheme}-34-policy-dialog")
+        policy_dialog.reject()
+        window.show_help()
+        grab(window.last_help, f"{scheme}-35-help")
+        window.last_help.close()
         dialog = window.new_case()
         if dialog is not None:
             grab(dialog, f"{scheme}-30-new-case")
@@ -134,6 +187,13 @@ def main(outdir: Path) -> int:
         window.unlock_screen.unlock()
         pump(40)
         grab(window, f"{scheme}-40-unlock-wrong-passphrase")
+        window.unlock_screen.field._toggle.trigger()
+        window.unlock_screen.restore_button.show()
+        grab(window, f"{scheme}-41-unlock-shown-restore")
+        restore = window.unlock_screen.choose_backup()
+        if restore is not None:
+            grab(restore, f"{scheme}-42-restore-dialog")
+            restore.reject()
         window.close()
         pump()
     runner.shutdown()
