@@ -9,7 +9,6 @@ for a write lock); the callbacks run on the GUI thread, delivered by a queued si
 
 from __future__ import annotations
 
-import gc
 import logging
 import traceback
 from collections.abc import Callable
@@ -56,14 +55,7 @@ class OpRunner(QObject):
         live = self._live
 
         def run() -> Any:
-            # No cyclic garbage collection on the worker: a collection there can free the
-            # Python wrappers of widgets already deleted (a locked workspace), and shiboken
-            # then crashes tearing them down. Collections run on the GUI thread instead.
-            gc.disable()
-            try:
-                return live[op_id].work()
-            finally:
-                gc.enable()
+            return live[op_id].work()
 
         future = self._executor.submit(run)
         emit = self._sig_finished.emit
