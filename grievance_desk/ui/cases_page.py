@@ -38,7 +38,7 @@ HIDDEN_COLUMNS_KEY = "cases/hidden_columns"
 #: policy are one right-click away (header menu), so the deadline columns fit beside the case
 #: file at the default window size without a horizontal scrollbar.
 DEFAULT_HIDDEN = (1, 7)
-COLUMN_WIDTHS = (122, 92, 140, 112, 146, 150, 70, 96)
+COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96)
 STRETCH_COLUMN = 2  # the requester's name takes what is left, elided
 
 SAVED_VIEWS: dict[str, CaseFilter] = {
@@ -236,8 +236,8 @@ class CasesPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([700, 470])
-        self.case_file.setMinimumWidth(430)
+        self.splitter.setSizes([760, 430])
+        self.case_file.setMinimumWidth(420)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)

@@ -270,7 +270,7 @@ class DeadlineSettingsSection(QWidget):
         self.holidays_box = QGroupBox("Holidays and days off")
         self.holidays = QListWidget()
         self.holidays.setAccessibleName("Your days off")
-        self.holidays.setMaximumHeight(150)
+        self.holidays.setMaximumHeight(110)
         self.holidays.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.new_day = QDateEdit(QDate.currentDate())
         self.new_day.setCalendarPopup(True)

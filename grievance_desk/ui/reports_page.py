@@ -111,7 +111,7 @@ class FigureTile(QPushButton):
         self.key = figure.key
         self.setProperty("role", "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(74)
+        self.setMinimumHeight(88)
         self.value = QLabel(figure_text(figure))
         self.value.setProperty("role", "tile_value")
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
@@ -178,7 +178,8 @@ class BreakdownTable(QTableWidget):
                 self.setItem(row, column, item)
         self.verticalHeader().setDefaultSectionSize(24)
         height = self.horizontalHeader().sizeHint().height() + 24 * max(1, len(breakdown.rows)) + 4
-        self.setFixedHeight(min(height, 260))
+        self.setFixedHeight(height)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cellClicked.connect(self._clicked)
         self.cellActivated.connect(self._clicked)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
