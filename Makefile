@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit install clean bench
+.PHONY: run test lint typecheck unit install clean bench package
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Grievance Desk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -39,3 +39,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist
+
+# The desktop app as one folder (packaging/dist/), frozen with PyInstaller in its own venv
+# (packaging/.build-venv); see packaging/README.md. Never part of `make test`.
+package:
+	$(PYTHON) packaging/build.py

@@ -75,9 +75,12 @@ def run(
 
 
 def install() -> None:
-    """Make the build venv: PyInstaller pinned, then the app from a freshly built wheel."""
-    if not venv_python().exists():
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    """Make the build venv afresh: PyInstaller pinned, then the app from a freshly built wheel.
+
+    Afresh, because pip only adds: a dependency the app dropped (or swapped, as PySide6-Pdf for
+    PySide6-Addons) would otherwise stay in the venv and could end up in the frozen app.
+    """
+    venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     python = venv_python()
     run([python, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS])
     wheels = WORK / "wheel"
