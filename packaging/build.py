@@ -32,7 +32,7 @@ REQUIREMENTS = HERE / "build-requirements.txt"
 APP_ID = "grievance-desk"
 
 # What the frozen app reads or loads by name; a build missing any of these is broken even if
-# PyInstaller was happy. Globs are searched anywhere in the output (layouts differ by OS).
+# PyInstaller was happy. Globs match at any depth (Qt's plugin folder differs by OS).
 REQUIRED = {
     "migrations env.py": "grievance_desk/storage/migrations/env.py",
     "migrations template": "grievance_desk/storage/migrations/script.py.mako",
@@ -42,20 +42,20 @@ REQUIRED = {
     "font licence": "grievance_desk/resources/fonts/OFL.txt",
     "app icon": "grievance_desk/resources/icons/app.svg",
     "SQLCipher extension": "sqlcipher3/_sqlite3*",
-    "Qt offscreen platform": "PySide6/Qt/plugins/platforms/*qoffscreen*",
-    "Qt SVG image format": "PySide6/Qt/plugins/imageformats/*qsvg*",
-    "Qt SVG icon engine": "PySide6/Qt/plugins/iconengines/*qsvgicon*",
+    "Qt offscreen platform": "platforms/*qoffscreen*",
+    "Qt SVG image format": "imageformats/*qsvg*",
+    "Qt SVG icon engine": "iconengines/*qsvgicon*",
     "QtPdf module": "PySide6/QtPdf.*",
     "QtPdfWidgets module": "PySide6/QtPdfWidgets.*",
     "QtPrintSupport module": "PySide6/QtPrintSupport.*",
 }
 if sys.platform.startswith("linux"):
-    REQUIRED["Qt X11 platform"] = "PySide6/Qt/plugins/platforms/*qxcb*"
-    REQUIRED["Qt Wayland platform"] = "PySide6/Qt/plugins/platforms/*qwayland*"
+    REQUIRED["Qt X11 platform"] = "platforms/*qxcb*"
+    REQUIRED["Qt Wayland platform"] = "platforms/*qwayland*"
 elif sys.platform == "win32":
-    REQUIRED["Qt Windows platform"] = "PySide6/plugins/platforms/qwindows*"
+    REQUIRED["Qt Windows platform"] = "platforms/qwindows*"
 elif sys.platform == "darwin":
-    REQUIRED["Qt Cocoa platform"] = "PySide6/Qt/plugins/platforms/*qcocoa*"
+    REQUIRED["Qt Cocoa platform"] = "platforms/*qcocoa*"
 
 
 def venv_python() -> Path:

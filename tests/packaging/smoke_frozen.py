@@ -13,8 +13,9 @@ socket at all, so "no network call" is observed, not just prevented.
 
 Why each check: ``--version`` and a deadline prove the binary starts and its Python is whole;
 ``templates`` proves the resources are inside the bundle; ``init`` + ``verify`` prove the
-Alembic migrations and SQLCipher are; the GUI check proves the Qt plugins are; nothing may be
-written into the bundle (an installed app's folder is read-only for the officer).
+Alembic migrations and SQLCipher are; the GUI check proves the Qt platform plugin loads and
+every page imports (QtPdf and QtPdfWidgets included: the letters tab imports them at start-up);
+nothing may be written into the bundle (an installed app's folder is read-only for the officer).
 """
 
 from __future__ import annotations
@@ -150,6 +151,14 @@ def median_seconds(command: list[str], env: dict[str, str], cwd: Path, rounds: i
     return statistics.median(times)
 
 
+def stop(process: subprocess.Popen[str], how: signal.Signals) -> None:
+    """End the app and, on POSIX, strace above it (the whole process group we started)."""
+    if hasattr(os, "killpg"):
+        os.killpg(process.pid, how)
+    else:
+        process.kill()
+
+
 def gui_checks(sandbox: Sandbox, binary: Path, work: Path, report: Report) -> None:
     """The set-up wizard on a fresh machine: through the UI's smoke hook if it has one."""
     register = work / "gui" / "register.db"
@@ -194,11 +203,11 @@ def gui_checks(sandbox: Sandbox, binary: Path, work: Path, report: Report) -> No
     )
     time.sleep(GUI_SETTLE_SECONDS)
     alive = process.poll() is None
-    os.killpg(process.pid, signal.SIGTERM)
+    stop(process, signal.SIGTERM)
     try:
         out, err = process.communicate(timeout=20)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        stop(process, signal.SIGKILL)
         out, err = process.communicate()
     if err.strip():
         report.notes.append("GUI stderr: " + err.strip()[-500:])
