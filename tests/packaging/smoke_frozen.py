@@ -160,7 +160,16 @@ def stop(process: subprocess.Popen[str], how: signal.Signals) -> None:
 
 
 def gui_checks(sandbox: Sandbox, binary: Path, work: Path, report: Report) -> None:
-    """The set-up wizard on a fresh machine: through the UI's smoke hook if it has one."""
+    """The set-up wizard on a fresh machine: through the UI's smoke hook if it has one.
+
+    The hook this expects of ``grievance-desk gui`` (listed in ``gui --help``):
+    ``gui --register PATH --smoke-test DIR`` with PATH not existing shows the set-up wizard,
+    saves ``DIR/wizard.png`` once it is painted, completes the wizard without input through
+    the wizard's own create-register path (passphrase from ``GRIEVANCE_DESK_PASSPHRASE``, KDF
+    from ``GRIEVANCE_DESK_KDF_PROFILE``, no keyring), saves ``DIR/main-window.png`` when the
+    main window shows, then quits through the normal close path (register closed, lock file
+    released) with exit code 0; any failure on the way exits non-zero with the reason.
+    """
     register = work / "gui" / "register.db"
     register.parent.mkdir()
     help_text = run(sandbox, binary, "gui", "--help", cwd=work).stdout
