@@ -186,6 +186,7 @@ def gui_checks(sandbox: Sandbox, binary: Path, work: Path, report: Report) -> No
         )
         report.check(result.returncode == 0, "GUI smoke hook quits cleanly", result.stderr[-2000:])
         report.check((shots / "wizard.png").is_file(), "set-up wizard shown (wizard.png)")
+        report.check((shots / "main-window.png").is_file(), "main window shown (main-window.png)")
         report.check(register.is_file(), "the wizard created a register")
         verified = run(
             sandbox, binary, "verify", "--register", str(register), cwd=work,
