@@ -40,6 +40,7 @@ REQUIRED = {
     "letter templates": "grievance_desk/resources/templates/catalogue.json",
     "fonts": "grievance_desk/resources/fonts/NotoSansDevanagari-Regular.ttf",
     "font licence": "grievance_desk/resources/fonts/OFL.txt",
+    "app licence": "grievance_desk-*.dist-info/licenses/LICENSE",
     "app icon": "grievance_desk/resources/icons/app.svg",
     "SQLCipher extension": "sqlcipher3/_sqlite3*",
     "Qt offscreen platform": "platforms/*qoffscreen*",
