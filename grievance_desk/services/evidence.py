@@ -36,6 +36,7 @@ import re
 import secrets
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -555,11 +556,15 @@ def verify_bundle(path: Path, password: str | None = None) -> list[str]:
             return [str(error)]
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as bundle:
-            broken = bundle.testzip()
-            if broken is not None:
-                return [f"{broken} is damaged inside the ZIP (its CRC does not match)."]
-            files = {name: bundle.read(name) for name in bundle.namelist()}
-    except zipfile.BadZipFile:
+            files: dict[str, bytes] = {}
+            for name in bundle.namelist():
+                try:
+                    files[name] = bundle.read(name)
+                except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
+                    # A flipped byte shows as a bad CRC or, inside deflated data, as
+                    # a zlib error: either way that member is damaged.
+                    return [f"{name} is damaged inside the ZIP (it cannot be read back)."]
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
         return [f"{path.name} is not a ZIP evidence bundle, or it is damaged."]
     return _check_files(files)
 
