@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from grievance_desk.cli.common import register_options
@@ -11,9 +12,16 @@ from grievance_desk.cli.common import register_options
 def _gui(args: argparse.Namespace) -> int:
     from grievance_desk.app import run_gui
 
-    return run_gui(args.register)
+    return run_gui(args.register, smoke_test=args.smoke_test)
 
 
 def add_parsers(subparsers: Any) -> None:
     gui = subparsers.add_parser("gui", parents=[register_options()], help="start the desktop app")
+    gui.add_argument(
+        "--smoke-test",
+        metavar="DIR",
+        type=Path,
+        help="for build checks: create or unlock the register without input (passphrase from "
+        "GRIEVANCE_DESK_PASSPHRASE), save screenshots to DIR, then quit; exit 0 if all went well",
+    )
     gui.set_defaults(func=_gui)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -12,7 +13,10 @@ from grievance_desk.storage.paths import default_register_path
 from grievance_desk.ui import theme
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.setup_wizard import DEMO_PASSPHRASE, SetupResult, SetupWizard
+
+if TYPE_CHECKING:
+    # Imported only on the first run (no register yet): the wizard brings the register code.
+    from grievance_desk.ui.setup_wizard import SetupResult
 
 
 def application() -> QApplication:
@@ -30,8 +34,11 @@ def application() -> QApplication:
     return app
 
 
-def run(register_path: Path | None) -> int:
-    """Open the app on ``register_path`` (default: the officer's data folder)."""
+def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
+    """Open the app on ``register_path`` (default: the officer's data folder).
+
+    With ``smoke_test`` a script drives the first screen and quits (``ui/smoke_test.py``).
+    """
     from grievance_desk.ui.main_window import MainWindow
 
     app = application()
@@ -39,30 +46,48 @@ def run(register_path: Path | None) -> int:
     path = register_path or default_register_path()
     runner = OpRunner()
     windows: list[MainWindow] = []
+    driver = None
+    if smoke_test is not None:
+        from grievance_desk.ui.smoke_test import SmokeDriver
+
+        driver = SmokeDriver(smoke_test)
 
     def open_window(result: SetupResult | None) -> None:
         if result is None:
             window = MainWindow(runner, path)
             windows.append(window)
             window.show()
+            if driver is not None:
+                driver.watch_window(window)
+                return
             window.unlock_screen.try_keyring()
             return
+        from grievance_desk.ui.setup_wizard import DEMO_PASSPHRASE
+
         hint = f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if result.demo else ""
         window = MainWindow(
             runner, result.register.path, result.register, demo=result.demo, unlock_hint=hint
         )
         windows.append(window)
         window.show()
+        if driver is not None:
+            driver.watch_window(window)
 
     if path.exists():
         open_window(None)
     else:
+        from grievance_desk.ui.setup_wizard import SetupWizard
+
         wizard = SetupWizard(runner, path)
         wizard.sig_ready.connect(open_window)
         wizard.show()
+        if driver is not None:
+            driver.watch_wizard(wizard)
         windows_holder = [wizard]
         del windows_holder
         app.setProperty("setup_wizard", wizard)
     code = app.exec()
     runner.shutdown()
+    if driver is not None and driver.failure:
+        return 1
     return int(code)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QScrollArea,
     QTreeWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
     CaseRow,
@@ -38,11 +40,6 @@ from grievance_desk.ui.cases_table_model import days_text, urgency_colour
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
-
-try:  # TODO(case_deadlines): always present once services/case_deadlines.py ships everywhere
-    from grievance_desk.services import case_deadlines
-except ImportError:  # pragma: no cover
-    case_deadlines = None  # type: ignore[assignment]
 
 
 @dataclass
@@ -67,8 +64,7 @@ def load_today(register: Register) -> TodayData:
             zone=zone,
             officer="",
         )
-    if case_deadlines is not None:
-        data.reminders = case_deadlines.reminders_now(register, now=now)[:30]
+    data.reminders = case_deadlines.reminders_now(register, now=now)[:30]
     return data
 
 
@@ -78,6 +74,49 @@ COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
     ("overdue", "Overdue", CaseFilter(overdue_only=True), "overdue"),
     ("awaiting_requester", "Awaiting requester", CaseFilter(awaiting_requester_only=True), "pause"),
 ]
+
+
+def _empty_line(tree: QTreeWidget, text: str) -> None:
+    """A muted line across the whole list saying why it is empty (it opens nothing)."""
+    item = QTreeWidgetItem([text])
+    item.setFlags(Qt.ItemFlag.NoItemFlags)
+    tree.addTopLevelItem(item)
+    item.setFirstColumnSpanned(True)
+
+
+class CountTile(QPushButton):
+    """A count the officer reads at a glance: icon, the number large, its name below."""
+
+    def __init__(self, text: str, icon_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_label = text
+        self.setProperty("role", "count")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(72)
+        glyph = QLabel()
+        glyph.setPixmap(icon(icon_name).pixmap(22, 22))
+        self.value = QLabel("\u2014")
+        self.value.setStyleSheet("font-size: 18pt; font-weight: 600; background: transparent;")
+        self.name = QLabel(text)
+        self.name.setStyleSheet("background: transparent;")
+        glyph.setStyleSheet("background: transparent;")
+        for part in (glyph, self.value, self.name):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.value)
+        words.addWidget(self.name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(12)
+        row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(words, 1)
+        self.setAccessibleName(text)
+        self.setToolTip(f"Click to list the cases: {text.lower()}.")
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(f"{value:,}")
+        self.setAccessibleName(f"{self.text_label}: {value:,}")
 
 
 class TodayPage(QWidget):
@@ -93,14 +132,11 @@ class TodayPage(QWidget):
 
         self.greeting = label("Today", "page_title")
         self.date_label = label("", "muted")
-        self.count_buttons: dict[str, QPushButton] = {}
+        self.count_buttons: dict[str, CountTile] = {}
         counts = QGridLayout()
         counts.setSpacing(12)
         for column, (key, text, filters, icon_name) in enumerate(COUNT_VIEWS):
-            button = QPushButton(icon(icon_name), f"—\n{text}")
-            button.setProperty("role", "count")
-            button.setMinimumHeight(72)
-            button.setAccessibleName(text)
+            button = CountTile(text, icon_name)
             button.clicked.connect(
                 lambda _c=False, f=filters, t=text: self.sig_open_filter.emit(f, t)
             )
@@ -182,10 +218,8 @@ class TodayPage(QWidget):
         self.data = data
         now = utc_now().astimezone(data.zone)
         self.date_label.setText(now.strftime("%A %d %B %Y"))
-        for key, text, _filters, _icon in COUNT_VIEWS:
-            value = getattr(data.counts, key)
-            self.count_buttons[key].setText(f"{value:,}\n{text}")
-            self.count_buttons[key].setAccessibleName(f"{text}: {value}")
+        for key, _text, _filters, _icon in COUNT_VIEWS:
+            self.count_buttons[key].set_value(getattr(data.counts, key))
         self.deadlines.clear()
         for row in data.deadlines:
             due = row.next_due_at.astimezone(data.zone) if row.next_due_at else None
@@ -204,7 +238,7 @@ class TodayPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.reference)
             self.deadlines.addTopLevelItem(item)
         if not data.deadlines:
-            self.deadlines.addTopLevelItem(QTreeWidgetItem(["", "Nothing due. Well done."]))
+            _empty_line(self.deadlines, "Nothing due. Well done.")
         self.reminders.clear()
         for reminder in data.reminders:
             item = QTreeWidgetItem(
@@ -220,6 +254,10 @@ class TodayPage(QWidget):
             if reminder.overdue:
                 item.setForeground(0, urgency_colour(-1))
             self.reminders.addTopLevelItem(item)
+        if not data.reminders:
+            _empty_line(self.reminders, "No reminders due now.")
+        for button in (self.open_button, self.snooze_button, self.dismiss_button):
+            button.setEnabled(bool(data.reminders))
         self.changes.clear()
         for change in data.changes:
             item = QTreeWidgetItem(
@@ -232,6 +270,8 @@ class TodayPage(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, change.reference)
             self.changes.addTopLevelItem(item)
+        if not data.changes:
+            _empty_line(self.changes, "No changes to cases yet.")
         for tree in (self.deadlines, self.reminders, self.changes):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)
