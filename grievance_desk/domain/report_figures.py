@@ -13,11 +13,13 @@ from __future__ import annotations
 import inspect
 import math
 import statistics
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
@@ -42,7 +44,9 @@ __all__ = [
     "month_period",
     "parse_month",
     "percentile_nearest_rank",
+    "report_from_data",
     "report_moment",
+    "report_to_data",
     "trend_periods",
     "year_period",
 ]
@@ -560,10 +564,14 @@ def trend(facts: Sequence[CaseFacts], period: ReportPeriod, as_at: datetime) -> 
     month, the cases received, the cases closed and the on-time share of those closed, each
     by the definitions above applied to that month.
     """
+    months = trend_periods(period)
+    # Each month's definitions run over only the cases received or closed in it (in their
+    # original order), which gives the same lists as running them over every case.
+    received_in, closed_in = _by_month(facts, months)
     points = []
-    for month in trend_periods(period):
-        received = received_in_period(facts, month)
-        closed = closed_in_period(facts, month, as_at)
+    for index, month in enumerate(months):
+        received = received_in_period(received_in[index], month)
+        closed = closed_in_period(closed_in[index], month, as_at)
         on_time, late = on_time_responses(closed)
         points.append(
             TrendPoint(
@@ -598,6 +606,31 @@ def trend(facts: Sequence[CaseFacts], period: ReportPeriod, as_at: datetime) -> 
             )
         )
     return points
+
+
+def _by_month(
+    facts: Sequence[CaseFacts], months: Sequence[ReportPeriod]
+) -> tuple[list[list[CaseFacts]], list[list[CaseFacts]]]:
+    """Per consecutive month: the cases received in it, and those with a closing in it."""
+    starts = [m.start_at for m in months]
+
+    def index(moment: datetime) -> int | None:
+        found = bisect_right(starts, moment) - 1
+        return found if found >= 0 and months[found].contains(moment) else None
+
+    received: list[list[CaseFacts]] = [[] for _ in months]
+    closed: list[list[CaseFacts]] = [[] for _ in months]
+    for case in facts:
+        found = index(case.received_at)
+        if found is not None:
+            received[found].append(case)
+        seen: set[int] = set()
+        for closure in case.closures:
+            found = index(closure.closed_at)
+            if found is not None and found not in seen:
+                seen.add(found)
+                closed[found].append(case)
+    return received, closed
 
 
 _DEFINED: tuple[Callable[..., object], ...] = (
@@ -942,3 +975,90 @@ def build_report(
         cases=tuple(rows),
         definitions=definitions(),
     )
+
+
+# --------------------------------------------------------------------------- stored form
+
+
+def _figure_data(figure: Figure) -> list[object]:
+    return [
+        figure.key,
+        figure.label,
+        figure.value,
+        figure.unit,
+        list(figure.references),
+        figure.drill_down,
+        figure.count,
+        figure.of,
+        figure.share,
+    ]
+
+
+def _figure_from(data: list[Any]) -> Figure:
+    key, label, value, unit, references, drill, count, of, share = data
+    return Figure(key, label, value, unit, tuple(references), drill, count, of, share)
+
+
+_CASE_COLUMNS = tuple(f.name for f in fields(CaseRow))
+
+
+def report_to_data(report: Report) -> dict[str, Any]:
+    """The report's figures, rows and definitions as JSON-ready data (for the report cache).
+
+    Leaves out what the caller supplies again: the organisation, the period (with its time
+    zone) and the moments ``generated_at``/``as_at``. JSON keeps ints, floats (exactly, by
+    repr), strings and None apart, so `report_from_data` gives back an equal report.
+    """
+    return {
+        "headline": [_figure_data(f) for f in report.headline],
+        "days_to_respond": [_figure_data(f) for f in report.days_to_respond],
+        "breakdowns": [
+            [b.key, b.label, b.dimension, b.total, [_figure_data(f) for f in b.rows]]
+            for b in report.breakdowns
+        ],
+        "ageing": [_figure_data(f) for f in report.ageing],
+        "trend": [
+            [p.period_key, p.label, *(_figure_data(f) for f in (p.received, p.closed, p.on_time))]
+            for p in report.trend
+        ],
+        "case_columns": list(_CASE_COLUMNS),
+        "cases": [[getattr(row, name) for name in _CASE_COLUMNS] for row in report.cases],
+        "definitions": [[d.term, d.text] for d in report.definitions],
+    }
+
+
+def report_from_data(
+    data: dict[str, Any],
+    period: ReportPeriod,
+    *,
+    now: datetime,
+    organisation: str,
+) -> Report:
+    """The report `report_to_data` stored, for ``period`` made at ``now`` for ``organisation``.
+
+    Raises ValueError when the data is not in this version's shape (then compute afresh).
+    """
+    if data.get("case_columns") != list(_CASE_COLUMNS):
+        raise ValueError("stored report rows have other columns")
+    try:
+        return Report(
+            organisation=organisation,
+            period=period,
+            generated_at=now,
+            as_at=report_moment(period, now),
+            headline=tuple(_figure_from(f) for f in data["headline"]),
+            days_to_respond=tuple(_figure_from(f) for f in data["days_to_respond"]),
+            breakdowns=tuple(
+                Breakdown(key, label, dimension, total, tuple(_figure_from(f) for f in rows))
+                for key, label, dimension, total, rows in data["breakdowns"]
+            ),
+            ageing=tuple(_figure_from(f) for f in data["ageing"]),
+            trend=tuple(
+                TrendPoint(key, label, _figure_from(r), _figure_from(c), _figure_from(o))
+                for key, label, r, c, o in data["trend"]
+            ),
+            cases=tuple(CaseRow(*row) for row in data["cases"]),
+            definitions=tuple(Definition(term, text) for term, text in data["definitions"]),
+        )
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"stored report is damaged ({error})") from None

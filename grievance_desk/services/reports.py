@@ -11,15 +11,18 @@ description: a report names cases by reference only.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import IO, Any, Literal
 from zoneinfo import ZoneInfo
 
+import holidays
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -27,9 +30,11 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import case as sql_case
 from sqlalchemy import or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk import __version__ as app_version
 from grievance_desk.domain.deadline_engine import CaseClock, ClockInputError, Pause, deadlines
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.report_figures import (
@@ -41,7 +46,9 @@ from grievance_desk.domain.report_figures import (
     ReportPeriod,
     build_report,
     month_period,
+    report_from_data,
     report_moment,
+    report_to_data,
     trend_periods,
     year_period,
 )
@@ -56,7 +63,14 @@ from grievance_desk.services.policy_settings import (
 )
 from grievance_desk.services.spreadsheet_io import neutralise, write_csv
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.tables import AuditEvent, Case, ClockPause, Extension
+from grievance_desk.storage.tables import (
+    AuditEvent,
+    Case,
+    ClockPause,
+    Extension,
+    ReportCache,
+    ReportCacheGeneration,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -432,32 +446,167 @@ def monthly_report(
     year: int | None = None,
     now: datetime,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> Report:
     """The summary for a calendar month (any day of it) or a year, as plain data.
 
     Slow for a large register (the deadline engine runs for each case that matters), so the
     app calls it off the GUI thread; ``progress(done, total)`` is called as cases are worked
     through. Raises PeriodError (a ValueError naming the fix) for a period not yet begun.
+
+    A period that has ended is read at its last instant, so its report is the same whenever
+    it is made until one of its facts changes: it is kept in the register's report cache
+    (see `_cached`) and given back from there; ``use_cache=False`` computes afresh.
     """
     with register.reading() as session:
         tz = officer_zone(session)
         period = choose_period(tz, now, month=month, year=year)
         as_at = report_moment(period, now)
         organisation = read_organisation(session).name
-        policies = _Policies(load_policy_settings(session))
+        settings = load_policy_settings(session)
+        cacheable = use_cache and as_at == period.end_at - _INSTANT
+        digest = _settings_digest(settings, tz)
+        generation = 0
+        if cacheable:
+            # Read first, in the same snapshot as the facts: a change after it is detected.
+            generation = _generation(session)
+            cached = _cached(session, period, digest, now=now, organisation=organisation)
+            if cached is not None:
+                return cached
+        policies = _Policies(settings)
         window_start = min(period.start_at, trend_periods(period)[0].start_at)
         rows, pauses, extensions, events = _read(session, window_start, period.end_at)
+    report = _compute(rows, pauses, extensions, events, policies, tz, as_at, progress).build(
+        period, now=now, organisation=organisation
+    )
+    if cacheable:
+        _store(register, period, digest, generation, report, now=now)
+    return report
+
+
+@dataclass
+class _Computed:
+    facts: list[CaseFacts]
+    names: dict[str, str]
+
+    def build(self, period: ReportPeriod, *, now: datetime, organisation: str) -> Report:
+        return build_report(
+            self.facts, period, now=now, organisation=organisation, policy_names=self.names
+        )
+
+
+def _compute(
+    rows: Sequence[_Row],
+    pauses: Mapping[int, Sequence[tuple[str, date, date | None]]],
+    extensions: Mapping[int, Sequence[datetime]],
+    events: Mapping[int, Sequence[_Event]],
+    policies: _Policies,
+    tz: ZoneInfo,
+    as_at: datetime,
+    progress: Progress | None,
+) -> _Computed:
     total = len(rows)
     facts: list[CaseFacts] = []
     for done, row in enumerate(rows, start=1):
         facts.append(
-            _facts(row, pauses[row.id], extensions[row.id], events[row.id], policies, tz, as_at)
+            _facts(
+                row,
+                pauses.get(row.id, ()),
+                extensions.get(row.id, ()),
+                events.get(row.id, ()),
+                policies,
+                tz,
+                as_at,
+            )
         )
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
-    return build_report(
-        facts, period, now=now, organisation=organisation, policy_names=policies.names
+    return _Computed(facts, policies.names)
+
+
+# --------------------------------------------------------------------------- the cache
+
+#: Bump when the stored form or the way any figure is computed changes, so reports cached by
+#: an earlier build are not served (the app version is in the key as well).
+CACHE_FORMAT = 1
+_INSTANT = timedelta(microseconds=1)
+
+
+def _settings_digest(settings: PolicySettings, tz: ZoneInfo) -> str:
+    """Everything besides the cases that a report's figures depend on, as one SHA-256.
+
+    Policies (presets and the officer's own, every version), default policy per request type,
+    the officer's days off, the time zone, the public-holiday data and this app's version.
+    """
+    parts = (
+        f"format={CACHE_FORMAT}",
+        f"app={app_version}",
+        f"holidays={getattr(holidays, '__version__', '?')}",
+        f"tz={tz.key}",
+        repr(settings.policies),
+        repr(sorted(settings.defaults.items())),
+        repr(settings.days_off),
     )
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+
+def _generation(session: Session) -> int:
+    found = session.get(ReportCacheGeneration, 1)
+    return 0 if found is None else found.generation
+
+
+def _cached(
+    session: Session, period: ReportPeriod, digest: str, *, now: datetime, organisation: str
+) -> Report | None:
+    """The stored report of a period that has ended, if its facts and settings are unchanged.
+
+    Triggers (migration 0004) delete an entry as soon as any fact it read changes: a case
+    received before the period's end is added, edited, changes status, gains or loses a
+    pause or extension, is responded to, closed, reopened or purged. Settings are in the key.
+    """
+    row = session.get(ReportCache, period.key)
+    if row is None or row.settings_digest != digest or row.period_end_at != period.end_at:
+        return None
+    try:
+        data = json.loads(zlib.decompress(row.content))
+        return report_from_data(data, period, now=now, organisation=organisation)
+    except (ValueError, zlib.error):
+        return None  # damaged or from another build: compute afresh
+
+
+def _store(
+    register: Register,
+    period: ReportPeriod,
+    digest: str,
+    generation: int,
+    report: Report,
+    *,
+    now: datetime,
+) -> None:
+    """Keep ``report`` unless a fact changed since the snapshot it was computed from."""
+    content = zlib.compress(
+        json.dumps(report_to_data(report), ensure_ascii=False, separators=(",", ":")).encode(),
+        6,
+    )
+    try:
+        with register.writing() as session:
+            if _generation(session) != generation:
+                return
+            stale = session.get(ReportCache, period.key)
+            if stale is not None:
+                session.delete(stale)
+                session.flush()
+            session.add(
+                ReportCache(
+                    period_key=period.key,
+                    settings_digest=digest,
+                    period_end_at=period.end_at,
+                    computed_at=now,
+                    content=content,
+                )
+            )
+    except OperationalError:
+        pass  # busy or read-only: the report stands, it is just not kept
 
 
 # --------------------------------------------------------------------------- drill-down

