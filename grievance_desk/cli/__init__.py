@@ -8,38 +8,68 @@ and exit codes: 0 ok, 1 a problem the user can fix, 2 a usage mistake.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from grievance_desk import __version__
 
+if TYPE_CHECKING:
+    from grievance_desk.domain.policy import Policy
+
+#: The command modules, in the order their commands appear in ``--help``.
+MODULE_ORDER = (
+    "app_commands",
+    "register_commands",
+    "data_commands",
+    "due_commands",
+    "letter_commands",
+    "report_commands",
+    "trust_commands",
+    "deadline_commands",
+)
+
+#: Which module defines each command. ``main`` imports only that module, so ``grievance-desk
+#: gui`` (how the officer starts the app) does not import every other command's services
+#: (SQLAlchemy, Alembic, openpyxl, reportlab: over a second before the window could show).
+#: tests/cli/test_cli_imports.py checks this table against the full parser.
+COMMAND_MODULES: dict[str, str] = {
+    "gui": "app_commands",
+    **dict.fromkeys(
+        ("init", "verify", "backup", "restore", "key", "rotate-key", "passwd"), "register_commands"
+    ),
+    **dict.fromkeys(("import", "export", "demo"), "data_commands"),
+    **dict.fromkeys(("due", "calendar", "extend"), "due_commands"),
+    **dict.fromkeys(("letter", "templates"), "letter_commands"),
+    "report": "report_commands",
+    **dict.fromkeys(
+        ("purge", "hold", "destroy-id-docs", "evidence", "verify-bundle", "backups"),
+        "trust_commands",
+    ),
+    **dict.fromkeys(("deadline", "policies"), "deadline_commands"),
+}
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"grievance_desk.cli.{name}")
+
 
 def _command_modules() -> list[ModuleType]:
-    from grievance_desk.cli import (
-        app_commands,
-        data_commands,
-        due_commands,
-        letter_commands,
-        register_commands,
-        report_commands,
-        trust_commands,
-    )
-
-    return [
-        app_commands,
-        register_commands,
-        data_commands,
-        due_commands,
-        letter_commands,
-        report_commands,
-        trust_commands,
-    ]
+    """Every module but ``deadline_commands`` (it is wired with an extra hook)."""
+    return [_module(name) for name in MODULE_ORDER if name != "deadline_commands"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; tests and the help text use it too."""
+def _own_policies() -> list[Policy]:
+    """The register's own policies for ``policies``; imports the register code only if run."""
+    from grievance_desk.cli.due_commands import own_policies_from_default_register
+
+    return own_policies_from_default_register()
+
+
+def _new_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[Any]]:
     parser = argparse.ArgumentParser(
         prog="grievance-desk",
         description="Grievance Desk: an encrypted, offline register of complaints and "
@@ -47,13 +77,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser, subparsers
+
+
+def _add_deadline_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
+    from grievance_desk.cli import deadline_commands
+
+    deadline_commands.add_parsers(subparsers, own_policies=_own_policies)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; tests and the help text use it too."""
+    parser, subparsers = _new_parser()
     for module in _command_modules():
         module.add_parsers(subparsers)
-    from grievance_desk.cli import deadline_commands, due_commands
+    _add_deadline_commands(subparsers)
+    return parser
 
-    deadline_commands.add_parsers(
-        subparsers, own_policies=due_commands.own_policies_from_default_register
-    )
+
+def command_parser(command: str) -> argparse.ArgumentParser:
+    """A parser with only ``command``'s module: parses that command exactly as the full one."""
+    name = COMMAND_MODULES[command]
+    parser, subparsers = _new_parser()
+    if name == "deadline_commands":
+        _add_deadline_commands(subparsers)
+    else:
+        _module(name).add_parsers(subparsers)
     return parser
 
 
@@ -68,8 +117,10 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m grievance_desk``."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    first = arguments[0] if arguments else ""
+    parser = command_parser(first) if first in COMMAND_MODULES else build_parser()
+    args = parser.parse_args(arguments)
     handler = getattr(args, "func", None)
     if handler is None:
         parser.print_help(sys.stderr)

@@ -14,12 +14,15 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from grievance_desk.storage.errors import RegisterError
-from grievance_desk.storage.keyfile import KeyFile
-from grievance_desk.storage.paths import default_register_path, key_file_for
-from grievance_desk.storage.register import Register, Unlock
+
+if TYPE_CHECKING:
+    # Imported where used: ``grievance-desk gui`` imports this module for its options, and
+    # neither the register code (SQLAlchemy, Alembic) nor the key file code (cryptography)
+    # nor platformdirs is needed before the unlock screen shows.
+    from grievance_desk.storage.register import Register, Unlock
 
 PASSPHRASE_ENV = "GRIEVANCE_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MIN_PASSPHRASE = 10
@@ -52,6 +55,8 @@ def register_options() -> argparse.ArgumentParser:
 
 
 def register_path(args: argparse.Namespace) -> Path:
+    from grievance_desk.storage.paths import default_register_path
+
     path: Path | None = getattr(args, "register", None)
     return (path or default_register_path()).expanduser()
 
@@ -99,6 +104,10 @@ def check_new_passphrase(passphrase: str) -> str:
 
 def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
     """Choose the unlock method, preferring explicit secrets over the keyring."""
+    from grievance_desk.storage.keyfile import KeyFile
+    from grievance_desk.storage.paths import key_file_for
+    from grievance_desk.storage.register import Unlock
+
     if getattr(args, "recovery_key", False):
         return Unlock(recovery_key=secret_from_sources(args, "recovery key"))
     explicit = getattr(args, "passphrase_stdin", False) or os.environ.get(PASSPHRASE_ENV)
@@ -115,6 +124,8 @@ def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
 @contextmanager
 def opened_register(args: argparse.Namespace) -> Iterator[Register]:
     """Open the chosen register for one command and always close it."""
+    from grievance_desk.storage.register import Register, Unlock
+
     path = register_path(args)
     unlock = unlock_for(args, path)
     try:
