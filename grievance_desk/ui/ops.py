@@ -9,6 +9,7 @@ for a write lock); the callbacks run on the GUI thread, delivered by a queued si
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Callable
@@ -22,11 +23,26 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+class _Finished(QObject):
+    """Carries "op N finished" from the worker thread to the GUI thread.
+
+    The worker's done-callback must not hold the runner: a future outlives its callback on
+    the worker thread, and if that dropped the last reference to the runner, the runner
+    would be destroyed there while the GUI thread delivers its queued events (a crash seen
+    in the full test run). These carriers are never destroyed, so the worker only ever
+    holds an object that stays alive; a destroyed runner simply loses its connection.
+    """
+
+    sig_finished = Signal(object, object)
+
+
+_CARRIERS: list[_Finished] = []  # kept for the process's life, one per runner
+
+
 class OpRunner(QObject):
     """Owns the one background thread; tells the status bar when work is running."""
 
     sig_busy_changed = Signal(bool, str)
-    _sig_finished = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +54,9 @@ class OpRunner(QObject):
         # crashed once the widget was already gone. Ops are dropped here, on the GUI thread.
         self._live: dict[int, Op[Any]] = {}
         self._next_id = 0
-        self._sig_finished.connect(self._deliver)
+        self._carrier = _Finished()
+        _CARRIERS.append(self._carrier)
+        self._carrier.sig_finished.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
@@ -58,7 +76,7 @@ class OpRunner(QObject):
             return live[op_id].work()
 
         future = self._executor.submit(run)
-        emit = self._sig_finished.emit
+        emit = self._carrier.sig_finished.emit
         future.add_done_callback(lambda f: emit(op_id, f))
 
     @Slot(object, object)
@@ -88,6 +106,8 @@ class OpRunner(QObject):
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+        with contextlib.suppress(RuntimeError):  # already disconnected: shut down twice
+            self._carrier.sig_finished.disconnect(self._deliver)
 
 
 class Op(Generic[T]):

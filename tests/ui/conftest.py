@@ -38,6 +38,7 @@ def runner(app: QApplication) -> Iterator[OpRunner]:
     ops = OpRunner()
     yield ops
     ops.wait_idle()
+    ops.shutdown()  # no idle worker threads left behind from test to test
 
 
 @pytest.fixture
