@@ -139,6 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("grievance-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
         return 130
+    except Exception as error:
+        from grievance_desk.storage.errors import database_failure_text
+
+        failure = database_failure_text(error)  # disk full, read-only, damaged pages
+        if failure is None:
+            raise
+        print(f"grievance-desk: {failure}", file=sys.stderr)
+        return 1
     return result
 
 

@@ -110,3 +110,34 @@ class AttachmentTooLarge(RegisterError):
 
 class NotFound(RegisterError):
     """A case, attachment or letter that does not exist in this register."""
+
+
+def database_failure_text(error: BaseException) -> str | None:
+    """A person's message for SQLite's low-level failures (disk full, read-only, damage).
+
+    SQLite reports these as bare codes ("database or disk is full") from whichever statement
+    hit them; the officer needs what happened to their work and what to do. ``None`` when
+    the error is not one of these.
+    """
+    detail = str(getattr(error, "orig", None) or error).lower()
+    if "disk is full" in detail or "no space" in detail:
+        return (
+            "The disk is full, so nothing was saved (the change was rolled back whole). Free "
+            "some space on the disk that holds the register, then save again; what you "
+            "entered is still on screen."
+        )
+    if "readonly" in detail or "read-only" in detail or "permission denied" in detail:
+        return (
+            "The register's folder or file cannot be written (read-only or no permission), so "
+            "nothing was saved. Make the folder writable for your account, then save again."
+        )
+    if any(
+        sign in detail
+        for sign in ("malformed", "hmac", "not a database", "disk i/o error", "corrupt")
+    ):
+        return (
+            "Part of the register file is damaged and cannot be read. Nothing was changed. "
+            "Lock the register and choose \u201cRestore from a backup\u2026\u201d on the unlock "
+            "screen (or `grievance-desk restore`); `grievance-desk verify` lists what is wrong."
+        )
+    return None

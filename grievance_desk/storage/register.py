@@ -344,9 +344,17 @@ class Register:
         with self.engine.connect() as connection:
             for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check"):
                 problems.append(str(row[0]))
-            for row in connection.exec_driver_sql("PRAGMA integrity_check"):
-                if str(row[0]) != "ok":
-                    problems.append(str(row[0]))
+            if problems:
+                # A page that fails its HMAC cannot be read, so SQLite's own check would
+                # only fail with a misleading error; the damaged pages are the finding.
+                connection.rollback()
+                return problems
+            try:
+                for row in connection.exec_driver_sql("PRAGMA integrity_check"):
+                    if str(row[0]) != "ok":
+                        problems.append(str(row[0]))
+            except DatabaseError as error:
+                problems.append(f"the database structure cannot be read ({error.orig})")
             connection.rollback()
         return problems
 

@@ -11,13 +11,16 @@ from enum import Enum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from grievance_desk.domain.case_record import InvalidCase
-from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.errors import RegisterError, database_failure_text
 
 
 def error_text(error: BaseException) -> str:
     """What to tell the officer about an error: its own message when it has one for people."""
     if isinstance(error, RegisterError | InvalidCase | ValueError):
         return str(error)
+    failure = database_failure_text(error)
+    if failure is not None:
+        return failure
     return (
         f"An unexpected problem occurred ({type(error).__name__}: {error}). Nothing else was "
         "changed. Try again; if it keeps happening, run `grievance-desk verify` and report it."
