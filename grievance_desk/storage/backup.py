@@ -1,23 +1,54 @@
 """Encrypted copies of a register that stay consistent while it is in use.
 
-The WAL is checkpointed first, then SQLCipher's own ``sqlcipher_export`` writes every table
-into a new encrypted file attached with the same data key. The copy is written beside its
-target and renamed into place, so a crash mid-way never leaves a half backup under the real
-name. A copy of the key file, updated with the new file's salt, goes beside it: the pair opens
-with the same passphrase or recovery key.
+The copy is the register's own encrypted file, byte for byte: SQLCipher encrypts every page
+with the data key, so the bytes on disk are already a standard SQLCipher file that opens with
+the same key (and the same salt, which the key file copy records). Copying bytes runs at disk
+speed; re-encrypting through ``sqlcipher_export`` or SQLite's backup API ran at ~115 MB/s
+(17 s for a 2 GB register), because both decrypt and re-encrypt every page.
+
+Consistency: the WAL is checkpointed and truncated, then a read transaction starts. When the
+WAL is still empty after that, the reader is reading the database file alone (SQLite's read
+lock 0), and no checkpoint can write into the file until it ends, however much the app
+writes meanwhile (its writes wait in the WAL). So the file is frozen at that snapshot while
+it is copied. If a write slipped in between, the attempt is repeated; if the WAL never stays
+empty, or the file cannot be read (a mandatory lock on Windows), ``sqlcipher_export`` into a
+new file attached with the same key is the fallback.
+
+The copy is written beside its target as ``.partial`` (mode 0600 from the start), fsynced
+and renamed into place, so a crash mid-way never leaves a half backup under the real name.
+A copy of the key file, with the copy's salt, goes beside it: the pair opens with the same
+passphrase or recovery key.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
 from grievance_desk.storage.engine import raw_key_literal
 from grievance_desk.storage.keyfile import KeyFile, database_salt
 from grievance_desk.storage.paths import key_file_for
+
+_ATTEMPTS = 20
+_CHUNK = 8 * 1024 * 1024
+
+# Descriptors on register files, kept open for the life of the process. On POSIX, closing
+# any descriptor on a file drops every fcntl lock the process holds on it, SQLite's included
+# (https://sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_),
+# so the copy reads through one descriptor per file that is never closed while in use.
+_SOURCES: dict[str, int] = {}
+_SOURCES_LOCK = threading.Lock()
+_SEEK_LOCK = threading.Lock()
+
+
+class _WalNotEmpty(Exception):
+    """A write slipped in between the checkpoint and the snapshot; try again."""
 
 
 def _fsync(path: Path) -> None:
@@ -28,6 +59,115 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name == "nt":
+        return
+    _fsync(folder)
+
+
+def _database_path(cursor: Any) -> Path:
+    for _seq, name, file in cursor.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    raise ValueError("an in-memory database has no file to copy")
+
+
+def _source_fd(path: Path) -> int:
+    """A read descriptor on ``path`` that is reused, never closed while SQLite may lock it."""
+    key = str(path.resolve())
+    with _SOURCES_LOCK:
+        return _open_source(key)
+
+
+def _open_source(key: str) -> int:
+    for path, fd in list(_SOURCES.items()):
+        if not _still_there(path, fd):
+            # Deleted or replaced (a restore): no SQLite connection is on that file any more.
+            del _SOURCES[path]
+            os.close(fd)
+    found = _SOURCES.get(key)
+    if found is None:
+        found = _SOURCES[key] = os.open(key, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    return found
+
+
+def _still_there(path: str, fd: int) -> bool:
+    try:
+        now = Path(path).stat()
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (now.st_dev, now.st_ino)
+
+
+def _wal_empty(db_path: Path) -> bool:
+    try:
+        return db_path.with_name(db_path.name + "-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def _read_at(fd: int, length: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    with _SEEK_LOCK:  # Windows: no pread; the shared descriptor's position is guarded
+        os.lseek(fd, offset, os.SEEK_SET)
+        return os.read(fd, length)
+
+
+def _copy_bytes(source: int, size: int, partial: Path) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    out = os.open(partial, flags, 0o600)
+    try:
+        offset = 0
+        while offset < size:
+            chunk = _read_at(source, min(_CHUNK, size - offset), offset)
+            if not chunk:
+                raise OSError(f"the register file ended at {offset} of {size} bytes")
+            view = memoryview(chunk)
+            while view:
+                written = os.write(out, view)
+                view = view[written:]
+            offset += len(chunk)
+        os.fsync(out)
+    finally:
+        os.close(out)
+
+
+def _copy_snapshot(cursor: Any, db_path: Path, partial: Path) -> None:
+    """Copy the file while a read transaction holds it still; _WalNotEmpty if it cannot."""
+    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cursor.execute("BEGIN DEFERRED")
+    try:
+        cursor.execute("SELECT count(*) FROM sqlite_master")  # the snapshot starts here
+        pages = int(cursor.execute("PRAGMA page_count").fetchone()[0])
+        page_size = int(cursor.execute("PRAGMA page_size").fetchone()[0])
+        if not _wal_empty(db_path):
+            raise _WalNotEmpty
+        source = _source_fd(db_path)
+        size = pages * page_size
+        if os.fstat(source).st_size < size:
+            raise _WalNotEmpty  # not all checkpointed into the file yet
+        _copy_bytes(source, size, partial)
+    finally:
+        cursor.execute("ROLLBACK")
+
+
+def _export(cursor: Any, partial: Path, data_key: bytes) -> None:
+    """The slow fallback: SQLCipher's logical export into a new file keyed the same way."""
+    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cursor.execute(
+        "ATTACH DATABASE ? AS backup_copy KEY ?", (str(partial), raw_key_literal(data_key))
+    )
+    try:
+        cursor.execute("SELECT sqlcipher_export('backup_copy')")
+    finally:
+        cursor.execute("DETACH DATABASE backup_copy")
+    partial.chmod(0o600)
+    _fsync(partial)
+
+
 def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
     """Write an encrypted, self-contained copy of the open database to ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -36,20 +176,26 @@ def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.execute(
-            "ATTACH DATABASE ? AS backup_copy KEY ?", (str(partial), raw_key_literal(data_key))
-        )
-        try:
-            cursor.execute("SELECT sqlcipher_export('backup_copy')")
-        finally:
-            cursor.execute("DETACH DATABASE backup_copy")
+        db_path = _database_path(cursor)
+        copied = False
+        for attempt in range(_ATTEMPTS):
+            try:
+                _copy_snapshot(cursor, db_path, partial)
+                copied = True
+                break
+            except _WalNotEmpty:
+                partial.unlink(missing_ok=True)
+                time.sleep(0.01 * (attempt + 1))
+            except OSError:
+                partial.unlink(missing_ok=True)
+                break
+        if not copied:
+            _export(cursor, partial, data_key)
         cursor.close()
     finally:
         raw.close()
-    partial.chmod(0o600)
-    _fsync(partial)
     partial.replace(target)
+    _fsync_dir(target.parent)
 
 
 def write_backup(engine: Engine, keyfile: KeyFile, data_key: bytes, target: Path) -> Path:
