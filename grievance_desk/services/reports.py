@@ -7,6 +7,13 @@ that record responses, closings and reopenings come in one query each. The figur
 themselves are `domain.report_figures`'s, so the PDF, the spreadsheets, the JSON and the
 Reports page can never disagree. Nothing here reads a requester's name, e-mail or
 description: a report names cases by reference only.
+
+A period that has ended is read at its last instant, so its report only changes when a fact
+it read changes. Such reports are kept in the register (``report_cache``, migration 0004):
+triggers drop an entry when a case received before the period's end changes in any way the
+report reads (row, pauses, extensions, response/closing/reopening events, a purge), and the
+settings that shape deadlines are part of the key. The figures are always the ones a fresh
+computation gives; tests check that after every kind of change.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ import time
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import text
+
 from grievance_desk.documents.report_pdf import render_report_pdf
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import find_case
@@ -83,13 +85,30 @@ def test_case_file_with_50_items(
     explain(opened, lambda: load_snapshot(opened, references[1]), "case file")
 
 
+def _forget_cached_reports(register: Register) -> None:
+    with register.writing() as session:
+        session.execute(text("DELETE FROM report_cache"))
+
+
 def test_monthly_report(opened: Register, results: Results) -> None:
+    """October (ended): served from the report cache after the first run; also cold figures."""
+    _forget_cached_reports(opened)
+    first = timed(
+        lambda: export_report(monthly_report(opened, month=MONTH, now=NOW), "json"),
+        runs=1,
+        warmup=0,
+    )
     reports: list[Any] = []
     json_runs = timed(
         lambda: reports.append(export_report(monthly_report(opened, month=MONTH, now=NOW), "json")),
         runs=3,
     )
-    results.add("Monthly report figures (JSON)", median_of(json_runs) * 1000, target=300)
+    results.add(
+        "Monthly report figures (JSON)",
+        median_of(json_runs) * 1000,
+        target=300,
+        note=f"cached; first after a change (computed + stored) {first[0] * 1000:,.0f} ms",
+    )
     report = monthly_report(opened, month=MONTH, now=NOW)
     pdf_only = timed(lambda: render_report_pdf(report), runs=3)
     full = timed(lambda: export_report(monthly_report(opened, month=MONTH, now=NOW), "pdf"), runs=3)
@@ -97,9 +116,13 @@ def test_monthly_report(opened: Register, results: Results) -> None:
         "Monthly report PDF (figures + PDF)",
         median_of(full) * 1000,
         target=1500,
-        note=f"PDF rendering alone {median_of(pdf_only) * 1000:.0f} ms",
+        note=f"cached; PDF rendering alone {median_of(pdf_only) * 1000:.0f} ms",
     )
-    print(profile_top(lambda: monthly_report(opened, month=MONTH, now=NOW)))
+    fresh = timed(lambda: monthly_report(opened, month=MONTH, now=NOW, use_cache=False), runs=1)
+    results.add("  report figures computed afresh (use_cache=False)", fresh[0] * 1000)
+    running = timed(lambda: monthly_report(opened, month=NOW.date(), now=NOW), runs=1, warmup=0)
+    results.add("  report of the month still running (never cached)", running[0] * 1000)
+    print(profile_top(lambda: monthly_report(opened, month=MONTH, now=NOW, use_cache=False)))
     explain(opened, lambda: monthly_report(opened, month=MONTH, now=NOW), "monthly report")
 
 
