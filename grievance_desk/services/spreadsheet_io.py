@@ -15,8 +15,10 @@ single quote in front of such a cell (and in front of one that already starts wi
 followed by such a character); the reader removes exactly one leading quote from those
 cells, so export → import gives back the very same text. JSON is never changed.
 
-XLSX goes through openpyxl; while it saves, openpyxl spills the sheet's XML to a private
-(0600) temporary file that it deletes when done, which is its only way to write.
+XLSX goes through openpyxl, which streams each sheet's XML through a scratch file (its only
+way to write). Left to itself it puts that file in the system temp folder, where a crash
+mid-export would leave personal data in the clear; ``openpyxl_scratch_beside`` keeps it in a
+private (0700) folder next to the export instead, removed whatever happens.
 """
 
 from __future__ import annotations
@@ -26,8 +28,11 @@ import io
 import json
 import os
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -278,26 +283,62 @@ def write_xlsx(
     Every cell is written as text (neutralised like CSV), so Excel neither runs formulas nor
     turns phone numbers and references into numbers or dates.
     """
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_title)
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(column) + 4)
-    bold = Font(bold=True)
-    sheet.append([_text_cell(sheet, column, bold) for column in columns])
-    count = 0
-    for row in rows:
-        sheet.append([_text_cell(sheet, _cell_text(row.get(column))) for column in columns])
-        count += 1
     destination: Any = os.fspath(target) if isinstance(target, str | os.PathLike) else target
+    with openpyxl_scratch_beside(target):
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet(sheet_title)
+        sheet.freeze_panes = "A2"
+        for index, column in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(12, len(column) + 4)
+        bold = Font(bold=True)
+        sheet.append([_text_cell(sheet, column, bold) for column in columns])
+        count = 0
+        for row in rows:
+            sheet.append([_text_cell(sheet, _cell_text(row.get(column))) for column in columns])
+            count += 1
+        try:
+            book.save(destination)
+        except OSError as exc:
+            raise SpreadsheetError(
+                f"The workbook could not be written to {destination} ({exc.strerror or exc}). "
+                "Choose a folder you may write to, and close the file if Excel has it open."
+            ) from exc
+    return count
+
+
+@contextmanager
+def openpyxl_scratch_beside(target: PathLike | IO[bytes]) -> Iterator[None]:
+    """While building and saving a workbook, openpyxl's scratch files go next to ``target``.
+
+    openpyxl opens a sheet's scratch file when the sheet is created, so the whole build must
+    run inside this block. A target that is not a path (a buffer) gets a private folder in
+    the temp folder, still removed on the way out. One workbook at a time: the app writes
+    them on its single worker thread.
+    """
+    from openpyxl.worksheet import _writer
+
+    folder = Path(os.fspath(target)).parent if isinstance(target, str | os.PathLike) else None
     try:
-        book.save(destination)
+        scratch = tempfile.mkdtemp(prefix=".grievance-desk-xlsx-", dir=folder)
     except OSError as exc:
         raise SpreadsheetError(
-            f"The workbook could not be written to {destination} ({exc.strerror or exc}). "
-            "Choose a folder you may write to, and close the file if Excel has it open."
+            f"The workbook could not be written to {folder} ({exc.strerror or exc}). "
+            "Choose a folder you may write to."
         ) from exc
-    return count
+    original = _writer.create_temporary_file
+
+    def scratch_file(suffix: str = "") -> str:
+        handle, name = tempfile.mkstemp(suffix=suffix, prefix="sheet.", dir=scratch)
+        os.close(handle)
+        _writer.ALL_TEMP_FILES.append(name)
+        return name
+
+    _writer.create_temporary_file = scratch_file
+    try:
+        yield
+    finally:
+        _writer.create_temporary_file = original
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Any:

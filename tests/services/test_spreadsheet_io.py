@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -351,3 +352,29 @@ def test_json_export_is_plain_utf8_and_unneutralised() -> None:
     text = io.StringIO()
     write_json([], text)
     assert json.loads(text.getvalue()) == []
+
+
+def test_xlsx_scratch_never_lands_in_the_temp_folder_even_when_export_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl streams sheets through scratch files; a crash must not leave data in /tmp."""
+    import tempfile
+
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+    out = tmp_path / "exports"
+    out.mkdir()
+
+    def rows_that_break() -> Iterator[dict[str, str]]:
+        yield {"name": "Scratch Marker Person"}
+        raise RuntimeError("the export stopped half-way")
+
+    with pytest.raises(RuntimeError, match="half-way"):
+        write_xlsx(rows_that_break(), ["name"], out / "cases.xlsx")
+    assert list(system_temp.iterdir()) == [], "nothing in the system temp folder"
+    assert list(out.iterdir()) == [], "the scratch folder beside the export is gone too"
+
+    assert write_xlsx([{"name": "Scratch Marker Person"}], ["name"], out / "cases.xlsx") == 1
+    assert [p.name for p in out.iterdir()] == ["cases.xlsx"]
+    assert list(system_temp.iterdir()) == []
