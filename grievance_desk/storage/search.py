@@ -7,11 +7,14 @@ prefix query; nothing they type reaches FTS5's query syntax unquoted.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import literal_column, text
 from sqlalchemy.orm import Session
 
 _WORD = re.compile(r"[\w@.+-]+", re.UNICODE)
+#: A reference being typed: letters, a hyphen and at least one digit ("GRV-2", "grv-2026-00").
+_REFERENCE_PREFIX = re.compile(r"[A-Za-z]+-[0-9][A-Za-z0-9-]*")
 
 
 def index_case(
@@ -40,6 +43,42 @@ def match_expression(query: str) -> str | None:
     if not words:
         return None
     return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def reference_prefix(query: str) -> str | None:
+    """The upper-cased reference prefix when what was typed looks like one, else None.
+
+    Every case's search row holds its reference, so ``"GRV-2"*`` is the FTS5 phrase *token
+    grv followed by a token starting with 2*: the token ``grv`` is in every row, and FTS5
+    checks the phrase in all 100,000 of them (over half a second). References are stored
+    upper-case under a unique index, so the list reads a range of that index instead.
+    """
+    typed = query.strip()
+    if not _REFERENCE_PREFIX.fullmatch(typed):
+        return None
+    return typed.upper()
+
+
+def prefix_upper_bound(prefix: str) -> str:
+    """The least string above every string that starts with ``prefix`` (binary order).
+
+    ``reference >= prefix AND reference < prefix_upper_bound(prefix)`` is a prefix match that
+    a plain index range serves, in any SQL dialect with binary collation.
+    """
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def matching_ids(expression: str) -> Any:
+    """Case ids (search rowids) matching an FTS5 expression, as a subquery to filter on.
+
+    Unlike ``search_case_ids`` it has no cap and no ranking: the Cases list filters and
+    orders 100,000 cases in SQL with it, and counts with it.
+    """
+    return (
+        text("SELECT rowid FROM case_search WHERE case_search MATCH :fts_q")
+        .bindparams(fts_q=expression)
+        .columns(literal_column("rowid"))
+    )
 
 
 def search_case_ids(session: Session, query: str, limit: int = 500) -> list[int]:
