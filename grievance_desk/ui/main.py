@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from grievance_desk import APP_NAME, ORG_NAME, __version__
-from grievance_desk.storage.paths import default_register_path
 from grievance_desk.ui import theme
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.resources import app_icon
@@ -43,7 +42,11 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
 
     app = application()
     app.setQuitOnLastWindowClosed(True)
-    path = register_path or default_register_path()
+    if register_path is None:
+        from grievance_desk.storage.paths import default_register_path  # platformdirs
+
+        register_path = default_register_path()
+    path = register_path
     runner = OpRunner()
     windows: list[MainWindow] = []
     driver = None
@@ -60,7 +63,7 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
             if driver is not None:
                 driver.watch_window(window)
                 return
-            window.unlock_screen.try_keyring()
+            window.unlock_screen.try_keyring_once_shown()
             return
         from grievance_desk.ui.setup_wizard import DEMO_PASSPHRASE
 

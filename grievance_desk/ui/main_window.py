@@ -10,52 +10,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 
-from grievance_desk.services.case_queries import CaseFilter, policy_ids_in_use, sync_next_due
-from grievance_desk.services.cases import officer_zone, register_case
-from grievance_desk.services.clock import utc_now
-from grievance_desk.services.email_intake import EmailIntake, is_email_file, read_email_file
-from grievance_desk.services.reports import DrillDown
-from grievance_desk.storage.register import Register
-from grievance_desk.ui.cases_page import CasesPage
+from grievance_desk.ui import preload
 from grievance_desk.ui.clipboard import SensitiveClipboard
-from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved, show_error
 from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
-from grievance_desk.ui.new_case_dialog import NewCaseDialog, blank_draft
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
-from grievance_desk.ui.reports_page import ReportsPage
 from grievance_desk.ui.resources import app_icon, icon
-from grievance_desk.ui.settings_page import SettingsPage, auto_lock_minutes
-from grievance_desk.ui.today_page import TodayPage
 from grievance_desk.ui.tray import Tray
 from grievance_desk.ui.unlock_screen import UnlockScreen
 
-try:
-    from grievance_desk.services import auto_backup
-except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
-    auto_backup = None  # type: ignore[assignment]
+if TYPE_CHECKING:
+    # The workspace's pages and the services behind them (SQLAlchemy, Alembic, reportlab,
+    # openpyxl…) are imported when the register is unlocked, not before the unlock screen
+    # shows: they are most of a cold start. ui/preload.py warms them while the officer types.
+    from grievance_desk.services.case_queries import CaseFilter
+    from grievance_desk.services.email_intake import EmailIntake
+    from grievance_desk.services.reports import DrillDown
+    from grievance_desk.storage.register import Register
+    from grievance_desk.ui.cases_page import CasesPage
+    from grievance_desk.ui.new_case_dialog import NewCaseDialog
+    from grievance_desk.ui.reports_page import ReportsPage
+    from grievance_desk.ui.settings_page import SettingsPage
+    from grievance_desk.ui.today_page import TodayPage
 
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
+DEFAULT_AUTO_LOCK_MINUTES = 10  # until unlocking reads the officer's setting
+
+
+def _auto_backup() -> ModuleType | None:
+    """``services.auto_backup``, imported when first needed (the register is being closed)."""
+    try:
+        from grievance_desk.services import auto_backup
+    except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
+        return None
+    return auto_backup
+
 
 SHORTCUTS = (
     ("Ctrl+N", "New case"),
@@ -97,6 +103,13 @@ def help_html() -> str:
     )
 
 
+def _show_error(parent: QWidget, title: str, error: BaseException | str) -> None:
+    """``dialogs.show_error``, imported on first use (it brings the domain's error types)."""
+    from grievance_desk.ui.dialogs import show_error
+
+    show_error(parent, title, error)
+
+
 def _collect_garbage() -> None:
     import gc
 
@@ -114,6 +127,13 @@ class Workspace(QWidget):
     """Everything shown while unlocked; destroyed on lock so no personal data lingers."""
 
     def __init__(self, register: Register, runner: OpRunner, files: PrivateFiles) -> None:
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+        from grievance_desk.ui.cases_page import CasesPage
+        from grievance_desk.ui.reports_page import ReportsPage
+        from grievance_desk.ui.settings_page import SettingsPage
+        from grievance_desk.ui.today_page import TodayPage
+
         super().__init__()
         self.register = register
         self.nav = QListWidget()
@@ -126,10 +146,10 @@ class Workspace(QWidget):
             item = QListWidgetItem(icon(icon_name), text)
             item.setSizeHint(QSize(150, 36))
             self.nav.addItem(item)
-        self.today = TodayPage(register, runner)
-        self.cases = CasesPage(register, runner, files)
-        self.reports = ReportsPage(register, runner)
-        self.settings = SettingsPage(register, runner)
+        self.today: TodayPage = TodayPage(register, runner)
+        self.cases: CasesPage = CasesPage(register, runner, files)
+        self.reports: ReportsPage = ReportsPage(register, runner)
+        self.settings: SettingsPage = SettingsPage(register, runner)
         self.pages = QStackedWidget()
         for page in (self.today, self.cases, self.reports, self.settings):
             self.pages.addWidget(page)
@@ -224,7 +244,8 @@ class MainWindow(QMainWindow):
         self.register_path = register_path
         self.register: Register | None = None
         self.demo = demo
-        self.files = PrivateFiles()
+        self._files: PrivateFiles | None = None
+        self.tray: Tray | None = None
         self.clipboard = SensitiveClipboard(parent=self)
         self.workspace: Workspace | None = None
         self.auto_backup = not demo  # a demo register of fictitious data needs no backups
@@ -238,26 +259,20 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint)
         self.unlock_screen.sig_unlocked.connect(self.unlocked)
+        self.unlock_screen.sig_shown.connect(self._start_desktop_hooks)
         self.stack.addWidget(self.unlock_screen)
         self.setCentralWidget(self.stack)
 
         self._build_toolbar()
         self._build_status_bar()
 
-        self.idle = IdleLock(auto_lock_minutes(), self)
+        self.idle = IdleLock(DEFAULT_AUTO_LOCK_MINUTES, self)
         self.idle.sig_idle.connect(lambda: self.lock(auto=True))
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
-        watch_screen_lock(lambda: self.lock(auto=True))
-
-        self.tray = Tray(self)
-        self.tray.sig_show.connect(self._show_window)
-        self.tray.sig_lock.connect(lambda: self.lock())
-        self.tray.sig_quit.connect(self.close)
-        self.tray.sig_open_case.connect(self.open_case)
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_POLL_MS)
         self.reminder_timer.timeout.connect(self._poll_reminders)
@@ -266,6 +281,30 @@ class MainWindow(QMainWindow):
             self.unlocked(register)
         else:
             self._set_locked_ui(True)
+
+    @property
+    def files(self) -> PrivateFiles:
+        """Opened attachment copies; made on first use (it sweeps a crash's leftovers)."""
+        if self._files is None:
+            self._files = PrivateFiles()
+        return self._files
+
+    def _start_desktop_hooks(self) -> None:
+        """Tray icon, screen-lock watch and the sweep of leftover attachment copies.
+
+        Run once the unlock screen has painted (or on unlocking, whichever is first): none
+        of them shows on the first frame, and the tray and D-Bus calls can take a while on
+        some desktops, so they must not delay it.
+        """
+        if self.tray is not None:
+            return
+        self.tray = Tray(self)
+        self.tray.sig_show.connect(self._show_window)
+        self.tray.sig_lock.connect(lambda: self.lock())
+        self.tray.sig_quit.connect(self.close)
+        self.tray.sig_open_case.connect(self.open_case)
+        watch_screen_lock(lambda: self.lock(auto=True))
+        _ = self.files
 
     # -- chrome --------------------------------------------------------------------------
 
@@ -364,7 +403,17 @@ class MainWindow(QMainWindow):
         return self.workspace is None
 
     def unlocked(self, register: Register) -> None:
+        # Any warm-up import still running finishes first: two threads importing the same
+        # modules at once can trip the import system's deadlock check.
+        preload.wait()
+        from grievance_desk.services.case_queries import sync_next_due
+        from grievance_desk.services.clock import utc_now
+        from grievance_desk.ui.settings_page import auto_lock_minutes
+
+        self._start_desktop_hooks()
+        assert self.tray is not None
         self.register = register
+        self.idle.set_minutes(auto_lock_minutes())
         self.workspace = Workspace(register, self.runner, self.files)
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
@@ -380,7 +429,7 @@ class MainWindow(QMainWindow):
             lambda _none: workspace.refresh_all()
         ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
         if self._lock_notice:
-            show_error(self, "Unsaved changes", self._lock_notice)
+            _show_error(self, "Unsaved changes", self._lock_notice)
             self._lock_notice = ""
         self.sig_unlocked.emit()
 
@@ -401,6 +450,8 @@ class MainWindow(QMainWindow):
                         "invalid fields; they were not saved. Enter them again."
                     )
             else:
+                from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
+
                 choice = ask_unsaved(self, case_file.reference or "this case")
                 if choice is UnsavedChoice.CANCEL:
                     return False
@@ -429,11 +480,12 @@ class MainWindow(QMainWindow):
 
     def _backup_if_due(self, register: Register) -> None:
         """At most one automatic backup a day, taken when the register is closed."""
+        auto_backup = _auto_backup()
         if auto_backup is None:  # pragma: no cover - TODO(auto_backup): always present
             return
+        from grievance_desk.services.clock import utc_now
 
         def work() -> object:
-            assert auto_backup is not None
             return auto_backup.backup_if_due(register, now=utc_now())
 
         def done(result: object) -> None:
@@ -463,6 +515,8 @@ class MainWindow(QMainWindow):
             self.workspace.cases.case_file.save()
 
     def show_help(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle("Grievance Desk — help")
         box.setIconPixmap(app_icon().pixmap(48, 48))
@@ -508,6 +562,10 @@ class MainWindow(QMainWindow):
         if register is None:
             return None
         from grievance_desk.domain.policy_presets import policy_ids
+        from grievance_desk.services.case_queries import policy_ids_in_use
+        from grievance_desk.services.cases import officer_zone
+        from grievance_desk.services.clock import utc_now
+        from grievance_desk.ui.new_case_dialog import NewCaseDialog, blank_draft
 
         with register.reading() as session:
             zone = officer_zone(session)
@@ -528,6 +586,8 @@ class MainWindow(QMainWindow):
 
         def work() -> str:
             from grievance_desk.services.attachments import add_attachment
+            from grievance_desk.services.cases import register_case
+            from grievance_desk.services.clock import utc_now
 
             now = utc_now()
             reference = register_case(register, draft, now=now)
@@ -544,10 +604,12 @@ class MainWindow(QMainWindow):
                 self.workspace.open_case(reference)
 
         Op(self.runner, work, parent=self).success(done).failure(
-            lambda e: show_error(self, "Case not registered", e)
+            lambda e: _show_error(self, "Case not registered", e)
         ).with_progress("Registering the case…").run_in_background()
 
     def choose_email(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "New case from an e-mail", "", "E-mail (*.eml *.msg)"
         )
@@ -555,20 +617,27 @@ class MainWindow(QMainWindow):
             self.new_case_from_email(Path(path))
 
     def new_case_from_email(self, path: Path) -> NewCaseDialog | None:
+        from grievance_desk.services.clock import utc_now
+        from grievance_desk.services.email_intake import read_email_file
+
         try:
             intake = read_email_file(path, now=utc_now())
         except Exception as error:
-            show_error(self, "Not an e-mail we can read", error)
+            _show_error(self, "Not an e-mail we can read", error)
             return None
         return self.new_case(intake)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        from grievance_desk.services.email_intake import is_email_file
+
         if self.register is not None and any(
             is_email_file(Path(u.toLocalFile())) for u in event.mimeData().urls()
         ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        from grievance_desk.services.email_intake import is_email_file
+
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
             if is_email_file(path):

@@ -7,40 +7,60 @@ typing again replaces it); Argon2id runs on the background thread behind a busy 
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from grievance_desk.storage.errors import KeyFileDamaged, NotARegister
-from grievance_desk.storage.keyfile import KeyFile
-from grievance_desk.storage.paths import key_file_for
-from grievance_desk.storage.register import Register, Unlock
-from grievance_desk.ui.dialogs import error_text
+from grievance_desk.ui import preload
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
 
-try:
-    from grievance_desk.services import auto_backup
-except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
-    auto_backup = None  # type: ignore[assignment]
+if TYPE_CHECKING:
+    # Not at run time: storage.register brings SQLAlchemy and Alembic, which the screen
+    # does not need to show. It is imported on the worker thread when unlocking. The key
+    # file code (cryptography) and the error texts are imported once the screen is up.
+    from grievance_desk.storage.register import Register
+    from grievance_desk.ui.restore_dialog import RestoreDialog
+
+AUTO_BACKUP_MODULE = "grievance_desk.services.auto_backup"
+
+
+def _auto_backup_available() -> bool:
+    """Whether automatic backups ship (looked up without importing them: that is heavy)."""
+    return importlib.util.find_spec(AUTO_BACKUP_MODULE) is not None
+
+
+def _open_register(path: Path, how: dict[str, Any]) -> Register:
+    """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields.
+
+    The register code is imported here, once any warm-up import has finished.
+    """
+    preload.wait()
+    from grievance_desk.storage.register import Register, Unlock
+
+    unlock = Unlock(**how)
+    keyfile, data_key = Register.unlock_key(path, unlock)
+    return Register.open_with_key(path, keyfile, data_key)
 
 
 def _remembered(path: Path) -> bool:
+    from grievance_desk.storage.keyfile import KeyFile
+    from grievance_desk.storage.paths import key_file_for
+
     try:
         keyfile = KeyFile.load(key_file_for(path))
     except Exception:  # a missing or damaged key file is reported when unlocking
@@ -52,6 +72,7 @@ class UnlockScreen(QWidget):
     """Emits ``sig_unlocked`` with the open Register."""
 
     sig_unlocked = Signal(object)
+    sig_shown = Signal()  # after the first paint: what can wait until the screen is up
 
     def __init__(
         self,
@@ -65,6 +86,8 @@ class UnlockScreen(QWidget):
         self.runner = runner
         self.register_path = register_path
         self._busy = False
+        self._painted = False
+        self._keyring_wanted = False
         self.setObjectName("unlock_screen")
 
         logo = QLabel()
@@ -138,10 +161,32 @@ class UnlockScreen(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         self.field.setFocus()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._shown)
+
+    def _shown(self) -> None:
+        """The screen is up: try the keyring if asked, else warm the app while they type."""
+        self.sig_shown.emit()
+        if self._keyring_wanted:
+            self._keyring_wanted = False
+            self.try_keyring()
+        preload.start()  # does nothing once an unlock has started
+
+    def try_keyring_once_shown(self) -> None:
+        """``try_keyring`` after the first paint, so reading the key file (and loading
+        cryptography) does not delay the window."""
+        if self._painted:
+            self.try_keyring()
+        else:
+            self._keyring_wanted = True
+
     def try_keyring(self) -> None:
         """If the key is remembered on this computer, unlock without asking."""
         if _remembered(self.register_path):
-            self._start(Unlock(use_keyring=True), quiet=True)
+            self._start({"use_keyring": True}, quiet=True)
 
     def _mode_changed(self, recovery: bool) -> None:
         self.prompt.setText("Recovery key" if recovery else "Passphrase")
@@ -162,12 +207,14 @@ class UnlockScreen(QWidget):
                 else "Type the passphrase first."
             )
             return
-        unlock = (
-            Unlock(recovery_key=text) if self.use_recovery.isChecked() else Unlock(passphrase=text)
-        )
-        self._start(unlock)
+        how: dict[str, Any] = {
+            "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
+        }
+        self._start(how)
 
-    def _start(self, unlock: Unlock, *, quiet: bool = False) -> None:
+    def _start(self, how: dict[str, Any], *, quiet: bool = False) -> None:
+        """Unlock on the worker thread; ``how`` holds the ``Unlock`` fields."""
+        preload.stop()
         self._busy = True
         self.error.clear()
         self.button.setEnabled(False)
@@ -176,15 +223,16 @@ class UnlockScreen(QWidget):
         path = self.register_path
 
         def work() -> Register:
-            keyfile, data_key = Register.unlock_key(path, unlock)
-            return Register.open_with_key(path, keyfile, data_key)
+            return _open_register(path, how)
 
         def failed(error: Exception) -> None:
+            from grievance_desk.ui.dialogs import error_text
+
             self._finish()
             if not quiet:
                 self.error.setText(error_text(error))
                 self.field.selectAll()
-            if isinstance(error, NotARegister | KeyFileDamaged) and auto_backup is not None:
+            if isinstance(error, NotARegister | KeyFileDamaged) and _auto_backup_available():
                 self.restore_button.show()
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
@@ -206,8 +254,13 @@ class UnlockScreen(QWidget):
 
     def choose_backup(self) -> RestoreDialog | None:
         """The automatic backups, newest usable first; restoring uses the key typed here."""
-        if auto_backup is None:  # pragma: no cover - TODO(auto_backup)
+        if not _auto_backup_available():  # pragma: no cover - TODO(auto_backup)
             return None
+        preload.stop()
+        preload.wait()
+        from grievance_desk.services import auto_backup
+        from grievance_desk.ui.restore_dialog import RestoreDialog
+
         candidates = auto_backup.restore_latest_candidates(self.register_path)
         dialog = RestoreDialog(candidates, self)
         self.last_restore_dialog = dialog
@@ -227,10 +280,11 @@ class UnlockScreen(QWidget):
             return
         from grievance_desk.services.backups import restore
         from grievance_desk.services.clock import utc_now
+        from grievance_desk.storage.register import Unlock
 
-        unlock = (
-            Unlock(recovery_key=text) if self.use_recovery.isChecked() else Unlock(passphrase=text)
-        )
+        how: dict[str, Any] = {
+            "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
+        }
         path = self.register_path
         source = Path(str(getattr(backup, "path", "")))
         self._busy = True
@@ -238,62 +292,13 @@ class UnlockScreen(QWidget):
         self.busy.start("Restoring from the backup…")
 
         def work() -> Register:
-            restore(source, path, unlock, force=True, now=utc_now())
-            keyfile, data_key = Register.unlock_key(path, unlock)
-            return Register.open_with_key(path, keyfile, data_key)
+            restore(source, path, Unlock(**how), force=True, now=utc_now())
+            return _open_register(path, how)
 
         def failed(error: Exception) -> None:
+            from grievance_desk.ui.dialogs import error_text
+
             self._finish()
             self.error.setText("Not restored: " + error_text(error))
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
-
-
-class RestoreDialog(QDialog):
-    """Pick one automatic backup; copies with a visible problem are listed but not chosen."""
-
-    def __init__(self, backups: list[Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
-        self.backups = backups
-        self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
-        for backup in backups:
-            when = backup.taken_at.astimezone().strftime("%a %d %b %Y %H:%M")
-            text = f"{when} — {backup.size / 1024 / 1024:.1f} MB — {backup.path.name}"
-            if backup.problem:
-                text += f"\n    not usable: {backup.problem}"
-            item = QListWidgetItem(text)
-            if backup.problem:
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(item)
-        usable = [i for i, b in enumerate(backups) if not b.problem]
-        if usable:
-            self.list.setCurrentRow(usable[0])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Restore")
-        ok.setEnabled(bool(usable))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            label(
-                "The current files are kept beside it as “.replaced” copies. The backup "
-                "opens with the passphrase or recovery key you typed."
-                if backups
-                else "No automatic backups were found beside the register or in the folder "
-                "noted in its key file. Restore a manual backup with `grievance-desk restore`.",
-                "hint",
-                wrap=True,
-            )
-        )
-        layout.addWidget(self.list, 1)
-        layout.addWidget(buttons)
-        self.resize(560, 320)
-
-    def chosen(self) -> Any | None:
-        row = self.list.currentRow()
-        return self.backups[row] if 0 <= row < len(self.backups) else None

@@ -1,8 +1,12 @@
 """Child processes for the cold-start and memory benchmarks (run as ``python -m``).
 
-``bare``: a QApplication and one QLabel, the yardstick. ``app``: what ``grievance-desk gui``
-does up to the unlock screen (the CLI module is imported, as the entry point does). Each
-prints ``painted`` when its widget gets its first paint event and quits.
+``bare``: a QApplication and one QLabel, the yardstick. ``app PATH``: the officer's real
+path, the ``grievance-desk`` console script's ``main()`` with ``gui --register PATH`` (CLI →
+``app.run_gui`` → ``ui.main.run`` → unlock screen). ``wizard PATH``: the same with no register
+at PATH yet, so the first-run wizard opens. Each prints ``painted`` when its window's first
+paint event arrives and quits. The app is not changed for this: the child wraps
+``QApplication.exec`` to install an application-wide event filter that watches for the first
+paint of the expected widget class, so import order and start-up work stay the real ones.
 
 ``memory PATH``: unlock with the passphrase (real Argon2id), open the Cases page, scroll
 from the first row to the last, and print the RSS high-water mark at each step as JSON.
@@ -63,21 +67,53 @@ def bare() -> None:
     del watch
 
 
-def app_start(path: Path) -> None:
-    import grievance_desk.cli  # noqa: F401 - the entry point imports it first
-    from grievance_desk.ui.main import application
-    from grievance_desk.ui.main_window import MainWindow
-    from grievance_desk.ui.ops import OpRunner
+def _quit_on_first_paint(class_name: str) -> None:
+    """Print ``painted`` at the first paint of a ``class_name`` widget, then quit the app.
 
-    app = application()
-    runner = OpRunner()
-    window = MainWindow(runner, path)
-    watch = _watch_paint(app, window.unlock_screen)
-    window.show()
-    window.unlock_screen.try_keyring()
-    app.exec()
-    runner.shutdown()
-    del watch
+    Only PySide6 is imported here (the app imports it anyway); the filter is installed when
+    the app's own ``QApplication.exec`` starts, so everything before it is measured as is.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    real_exec = QApplication.exec
+
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
+            if (
+                not self.seen
+                and event.type() == QEvent.Type.Paint
+                and type(obj).__name__ == class_name
+            ):
+                self.seen = True
+                print("painted", flush=True)
+                # The same mark on stderr splits `-X importtime` output at the first paint.
+                print("-- painted --", file=sys.stderr, flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    def exec_watched(app: Any) -> int:
+        watch = FirstPaint()
+        app.installEventFilter(watch)
+        try:
+            return int(real_exec())
+        finally:
+            app.removeEventFilter(watch)
+
+    QApplication.exec = exec_watched  # type: ignore[method-assign,assignment]
+
+
+def entry_point(path: Path, class_name: str) -> None:
+    """What the ``grievance-desk`` console script runs: ``sys.exit(main())`` on its argv."""
+    _quit_on_first_paint(class_name)
+    sys.argv = ["grievance-desk", "gui", "--register", str(path)]
+    from grievance_desk.cli import main
+
+    code = main()
+    if code:
+        raise SystemExit(code)
 
 
 def memory(path: Path, passphrase: str) -> None:
@@ -153,6 +189,8 @@ if __name__ == "__main__":
     if mode == "bare":
         bare()
     elif mode == "app":
-        app_start(Path(sys.argv[2]))
+        entry_point(Path(sys.argv[2]), "UnlockScreen")
+    elif mode == "wizard":
+        entry_point(Path(sys.argv[2]), "SetupWizard")
     else:
         memory(Path(sys.argv[2]), sys.argv[3])
