@@ -26,6 +26,8 @@ from grievance_desk.domain.workflow import Status
 
 MAX_NAME = 200
 MAX_DESCRIPTION = 20_000
+MAX_TAG = 80
+TAG_SEPARATORS = (";", ",", "\n", "\r")  # how spreadsheets and exports list tags
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -135,6 +137,19 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
                 "refusal grounds apply only to a refused or partly fulfilled request",
             )
         )
+    for tag in draft.tags:
+        if not clean_text(tag):
+            found.append(FieldProblem("tags", "remove the empty tag"))
+        elif any(separator in tag for separator in TAG_SEPARATORS):
+            found.append(
+                FieldProblem(
+                    "tags",
+                    f"the tag {clean_text(tag)!r} contains a ; , or line break, which separate "
+                    "tags in exports: split it into separate tags",
+                )
+            )
+        elif len(tag) > MAX_TAG:
+            found.append(FieldProblem("tags", f"keep each tag under {MAX_TAG} characters"))
     if draft.status is Status.CLOSED and draft.outcome is None:
         found.append(FieldProblem("outcome", "a closed case needs an outcome"))
     for stamp_name, stamp in (

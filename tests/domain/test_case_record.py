@@ -75,3 +75,23 @@ def test_references_round_trip_and_refuse_bad_text() -> None:
 def test_request_type_labels_read_naturally() -> None:
     assert RequestType.CONSENT_WITHDRAWAL.label == "Withdrawal of consent"
     assert RequestType.ACCESS.label == "Access"
+
+
+@pytest.mark.parametrize(
+    ("tag", "fragment"),
+    [
+        ("board; urgent", "split it into separate tags"),
+        ("board,urgent", "split it into separate tags"),
+        ("two\nlines", "split it into separate tags"),
+        ("   ", "remove the empty tag"),
+        ("x" * 81, "under 80 characters"),
+    ],
+)
+def test_tags_that_would_not_survive_an_export_are_refused(tag: str, fragment: str) -> None:
+    problems = problems_in(make_draft(tags=("fine", tag)))
+    assert [p.field for p in problems] == ["tags"]
+    assert fragment in str(problems[0])
+
+
+def test_ordinary_tags_and_old_reference_tags_pass() -> None:
+    assert problems_in(make_draft(tags=("board", "old-ref:CMP/22/001", "वरिष्ठ"))) == []
