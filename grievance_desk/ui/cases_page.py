@@ -354,7 +354,11 @@ class CasesPage(QWidget):
         self.model.reload()
 
     def _count_changed(self, total: int) -> None:
-        self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+        if self.model.count_capped:
+            # A search still being typed: the exact number comes if the officer scrolls on.
+            self.count_label.setText(f"{total:,}+ cases")
+        else:
+            self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
         if self._current_reference:
             self._select_reference(self._current_reference)
 

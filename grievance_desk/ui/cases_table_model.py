@@ -33,6 +33,9 @@ REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 MAX_PAGES = 12
 PLACEHOLDER = "…"
+#: While a search is typed, matches are counted up to here; the list says "1,000+" and
+#: counts them all only if the officer scrolls to the end of the first thousand.
+SEARCH_COUNT_CAP = 1000
 
 COLUMNS: list[tuple[str, SortKey]] = [
     ("Reference", SortKey.REFERENCE),
@@ -104,6 +107,10 @@ class CasesTableModel(QAbstractTableModel):
         self._zone: ZoneInfo | None = None
         self.pages_fetched = 0  # for tests and the benchmark: how much SQL paging ran
         self.loaded = False
+        #: True while the count stopped at SEARCH_COUNT_CAP: rowCount is the cap, and
+        #: fetchMore (the view scrolled to the end) asks for the exact count.
+        self.count_capped = False
+        self._counting = False
 
     # -- what the view shows -------------------------------------------------------------
 
@@ -205,19 +212,21 @@ class CasesTableModel(QAbstractTableModel):
         """Throw the window away and count again (a filter, sort or the data changed)."""
         self._generation += 1
         generation = self._generation
-        filters = self.filters
+        filters, sort_key, descending = self.filters, self.sort_key, self.descending
         register = self.register
+        # Counting every match of a short search costs more than the page itself.
+        at_most = SEARCH_COUNT_CAP + 1 if filters.text.strip() else None
 
         def work() -> tuple[int, ZoneInfo, list[CaseRow]]:
             now = utc_now()
             with register.reading() as session:
                 zone = officer_zone(session)
-                total = count_cases(session, filters, now=now)
+                total = count_cases(session, filters, now=now, at_most=at_most)
                 first = fetch_page(
                     session,
                     filters,
-                    sort=self.sort_key,
-                    descending=self.descending,
+                    sort=sort_key,
+                    descending=descending,
                     offset=0,
                     limit=PAGE_SIZE,
                     now=now,
@@ -228,20 +237,57 @@ class CasesTableModel(QAbstractTableModel):
             if generation != self._generation:
                 return
             total, zone, first = result
+            capped = at_most is not None and total > SEARCH_COUNT_CAP
             self.beginResetModel()
             self._zone = zone
-            self._count = total
+            self._count = SEARCH_COUNT_CAP if capped else total
+            self.count_capped = capped
+            self._counting = False
             self._pages.clear()
             self._pending.clear()
             self._pages[0] = first
             self.pages_fetched += 1
             self.endResetModel()
             self.loaded = True
-            self.sig_count_changed.emit(total)
+            self.sig_count_changed.emit(self._count)
             self.sig_page_loaded.emit(0)
 
         Op(self.runner, work, parent=self).success(done).failure(self._failed).with_progress(
             "Loading cases…"
+        ).run_in_background()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
+        return not parent.isValid() and self.count_capped and not self._counting
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008 - Qt API
+        """The view reached the end of a capped search: count every match, show them all."""
+        if not self.canFetchMore(parent):
+            return
+        self._counting = True
+        generation = self._generation
+        filters, register = self.filters, self.register
+
+        def work() -> int:
+            with register.reading() as session:
+                return count_cases(session, filters, now=utc_now())
+
+        def done(total: int) -> None:
+            if generation != self._generation:
+                return
+            self._counting = False
+            self.count_capped = False
+            if total > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, total - 1)
+                self._count = total
+                self.endInsertRows()
+            self.sig_count_changed.emit(self._count)
+
+        def failed(error: Exception) -> None:
+            if generation == self._generation:
+                self._counting = False
+
+        Op(self.runner, work, parent=self).success(done).failure(failed).with_progress(
+            "Counting matches…"
         ).run_in_background()
 
     def _request(self, page: int) -> None:
@@ -302,4 +348,6 @@ class CasesTableModel(QAbstractTableModel):
         self._pages.clear()
         self._pending.clear()
         self._count = 0
+        self.count_capped = False
+        self._counting = False
         self.endResetModel()
