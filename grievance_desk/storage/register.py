@@ -49,7 +49,6 @@ from grievance_desk.storage.keyfile import (
     new_recovery_key,
 )
 from grievance_desk.storage.lock import RegisterLock
-from grievance_desk.storage.migrate import migrate
 from grievance_desk.storage.paths import key_file_for, make_private_dir
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
@@ -116,6 +115,8 @@ class Register:
         old_umask = os.umask(0o077)
         try:
             engine = make_engine(path, data_key)
+            from grievance_desk.storage.migrate import migrate  # Alembic: only when opening
+
             migrate(engine, path)
             with engine.begin() as connection:
                 connection.execute(
@@ -211,6 +212,8 @@ class Register:
                     register.close()
                     raise NotARegister(str(path), "integrity check failed: " + problems[0])
                 register.recovered_from_unclean_shutdown = True
+            from grievance_desk.storage.migrate import migrate  # Alembic: only when opening
+
             migrate(engine, path, backup=register.backup_to)
             marker.touch(mode=0o600)
             register._report_failed_attempts()
