@@ -36,6 +36,7 @@ __all__ = [
     "backup_folder",
     "backup_if_due",
     "backup_now",
+    "backups_to_keep",
     "list_backups",
     "restore_latest_candidates",
     "set_backup_settings",
@@ -82,6 +83,11 @@ def backup_folder(register: Register) -> Path:
     with register.reading() as session:
         chosen = get_setting(session, FOLDER_SETTING, None)
     return Path(chosen).expanduser() if chosen else _default_folder(register.path)
+
+
+def backups_to_keep(register: Register) -> int:
+    """How many automatic backups the rotation keeps (``backups.keep``, default 14)."""
+    return _keep(register)
 
 
 def _keep(register: Register) -> int:

@@ -1,23 +1,19 @@
 """Settings: organisation and officer, auto-lock, passphrase, this computer, backups, and
 the deadline rules (policies, holidays, reminders) and letter templates.
 
-Organisation details live inside the register (they travel with it); auto-lock minutes and
-the backup folder are about this computer, so they live in QSettings.
+Organisation details and the backup settings live inside the register (they travel with it);
+auto-lock minutes are about this computer, so they live in QSettings.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -30,13 +26,13 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.organisation import Organisation, load_organisation, save_organisation
 from grievance_desk.storage.keyring_store import keyring_status
 from grievance_desk.storage.register import Register
+from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
 from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
-BACKUP_FOLDER_KEY = "backup/folder"
 DEFAULT_AUTO_LOCK = 10
 
 
@@ -155,23 +151,11 @@ class SettingsPage(QWidget):
         sec_form.addRow("", self.change_passphrase)
         sec_form.addRow("", self.remember)
         sec_form.addRow("", self.remember_reason)
+        self.security_result = label("", "hint", wrap=True)
+        sec_form.addRow("", self.security_result)
 
-        self.backup_folder = QLineEdit(str(QSettings().value(BACKUP_FOLDER_KEY, "") or ""))
-        self.backup_folder.setPlaceholderText("Choose a folder on another disk or a USB drive")
-        self.backup_folder.setAccessibleName("Backup folder")
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self._choose_folder)
-        self.backup_now = QPushButton("Back up now")
-        self.backup_now.clicked.connect(self.run_backup)
-        self.backup_result = label("", "hint", wrap=True)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_folder, 1)
-        row.addWidget(choose)
-        backups = QGroupBox("Backups")
-        back_form = QFormLayout(backups)
-        back_form.addRow("Folder:", row)
-        back_form.addRow("", self.backup_now)
-        back_form.addRow("", self.backup_result)
+        self.backups = BackupSettingsBox(register, runner)
+        backups = self.backups
 
         self.deadline_settings = DeadlineSettingsSection(register, runner)
         self.deadline_settings.sig_deadlines_changed.connect(self.sig_deadlines_changed)
@@ -197,6 +181,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         self.deadline_settings.refresh()
+        self.backups.refresh()
         register = self.register
         Op(self.runner, lambda: load_organisation(register), parent=self).success(
             self._show
@@ -247,7 +232,10 @@ class SettingsPage(QWidget):
         new = dialog.first.text()
         register = self.register
         Op(self.runner, lambda: register.change_passphrase(new), parent=self).success(
-            lambda _r: self.backup_result.setText("Passphrase changed.")
+            lambda _r: self.security_result.setText(
+                "Passphrase changed. The recovery key still works; older backups open with the "
+                "passphrase they were made with."
+            )
         ).failure(lambda e: show_error(self, "Not changed", e)).with_progress(
             "Changing the passphrase…"
         ).run_in_background()
@@ -263,27 +251,6 @@ class SettingsPage(QWidget):
             self.remember.blockSignals(True)
             self.remember.setChecked(not on)
             self.remember.blockSignals(False)
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.backup_folder.text())
-        if folder:
-            self.backup_folder.setText(folder)
-            QSettings().setValue(BACKUP_FOLDER_KEY, folder)
-
-    def run_backup(self) -> None:
-        folder = self.backup_folder.text().strip()
-        if not folder:
-            show_error(self, "No backup folder", "Choose a backup folder first.")
-            return
-        QSettings().setValue(BACKUP_FOLDER_KEY, folder)
-        register = self.register
-        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
-        target = Path(folder) / f"grievance-desk-{stamp}.db"
-        Op(self.runner, lambda: register.backup_to(target), parent=self).success(
-            lambda key: self.backup_result.setText(f"Backed up to {target} (key file {key.name}).")
-        ).failure(lambda e: show_error(self, "Backup failed", e)).with_progress(
-            "Backing up…"
-        ).run_in_background()
 
     def clear(self) -> None:
         for widget in (

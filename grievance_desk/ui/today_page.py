@@ -76,6 +76,11 @@ COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
 ]
 
 
+def _sentence(text: str) -> str:
+    """The reminder without its reference (the Case column shows it), as a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 def _empty_line(tree: QTreeWidget, text: str) -> None:
     """A muted line across the whole list saying why it is empty (it opens nothing)."""
     item = QTreeWidgetItem([text])
@@ -245,7 +250,7 @@ class TodayPage(QWidget):
                 [
                     "overdue" if reminder.overdue else f"in {reminder.days_before} d",
                     reminder.reference,
-                    reminder.message,
+                    _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, reminder.reference)

@@ -1,0 +1,155 @@
+"""Settings → Backups: where the automatic encrypted backups go, how many are kept, and
+"Back up now".
+
+The folder and the number kept are the same settings the automatic backup on lock and close
+uses (``services.auto_backup``), so what the officer chooses here is where every copy goes,
+and the unlock screen's "Restore from a backup…" finds them there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from grievance_desk.services import auto_backup
+from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.clock import utc_now
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.widgets import label
+
+
+class BackupStatus:
+    """What the box shows: the folder, how many to keep, and the copies there now."""
+
+    def __init__(self, register: Register) -> None:
+        self.folder = auto_backup.backup_folder(register)
+        self.keep = auto_backup.backups_to_keep(register)
+        self.backups = auto_backup.list_backups(register)
+        with register.reading() as session:
+            self.zone: ZoneInfo = officer_zone(session)
+
+
+class BackupSettingsBox(QGroupBox):
+    """The Backups group of the Settings page."""
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__("Backups", parent)
+        self.register = register
+        self.runner = runner
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName("Backup folder")
+        self.choose = QPushButton("Choose…")
+        self.choose.setToolTip("A folder on another disk or a USB drive survives a disk failure.")
+        self.choose.clicked.connect(self.choose_folder)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(auto_backup.DEFAULT_KEEP)
+        self.keep.setSuffix(" copies")
+        self.keep.setAccessibleName("Backups to keep")
+        self.keep.editingFinished.connect(self._keep_changed)
+        self.backup_now = QPushButton("Back up now")
+        self.backup_now.clicked.connect(self.run_backup)
+        self.status = label("", "hint", wrap=True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.choose)
+        form = QFormLayout(self)
+        form.addRow(
+            "",
+            label(
+                "An encrypted copy is taken when you lock or close the app, at most once a day. "
+                "Each copy opens with your passphrase or recovery key.",
+                "hint",
+                wrap=True,
+            ),
+        )
+        form.addRow("Folder:", row)
+        form.addRow("Keep the newest:", self.keep)
+        form.addRow("", self.backup_now)
+        form.addRow("", self.status)
+        self._shown_keep = self.keep.value()
+
+    def refresh(self) -> None:
+        register = self.register
+        Op(self.runner, lambda: BackupStatus(register), parent=self).success(self._show).failure(
+            lambda error: self.status.setText(f"Backups could not be listed: {error}")
+        ).run_in_background()
+
+    def _show(self, status: BackupStatus) -> None:
+        self.folder.setText(str(status.folder))
+        self.folder.setToolTip(str(status.folder))
+        self.keep.blockSignals(True)
+        self.keep.setValue(status.keep)
+        self.keep.blockSignals(False)
+        self._shown_keep = status.keep
+        usable = [backup for backup in status.backups if backup.usable]
+        if not usable:
+            self.status.setText("No automatic backup in this folder yet.")
+            return
+        latest = max(usable, key=lambda backup: backup.taken_at)
+        when = latest.taken_at.astimezone(status.zone).strftime("%d %b %Y %H:%M")
+        size = latest.size / 1_000_000
+        count = len(usable)
+        self.status.setText(
+            f"Latest: {when} ({size:,.1f} MB). {count} cop{'y' if count == 1 else 'ies'} kept here."
+        )
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        if folder:
+            self.set_folder(Path(folder))
+
+    def set_folder(self, folder: Path) -> None:
+        register = self.register
+        Op(
+            self.runner,
+            lambda: auto_backup.set_backup_settings(register, now=utc_now(), folder=folder),
+            parent=self,
+        ).success(lambda _r: self.refresh()).failure(
+            lambda error: show_error(self, "Backup folder not changed", error)
+        ).run_in_background()
+
+    def _keep_changed(self) -> None:
+        keep = self.keep.value()
+        if keep == self._shown_keep:
+            return
+        register = self.register
+        Op(
+            self.runner,
+            lambda: auto_backup.set_backup_settings(register, now=utc_now(), keep=keep),
+            parent=self,
+        ).success(lambda _r: self.refresh()).failure(
+            lambda error: show_error(self, "Not changed", error)
+        ).run_in_background()
+
+    def run_backup(self) -> None:
+        register = self.register
+        self.backup_now.setEnabled(False)
+
+        def done(_backup: auto_backup.AutoBackup) -> None:
+            self.backup_now.setEnabled(True)
+            self.refresh()
+
+        def failed(error: Exception) -> None:
+            self.backup_now.setEnabled(True)
+            show_error(self, "Backup failed", error)
+
+        Op(
+            self.runner, lambda: auto_backup.backup_now(register, now=utc_now()), parent=self
+        ).success(done).failure(failed).with_progress("Backing up…").run_in_background()
