@@ -26,6 +26,7 @@ import contextlib
 import os
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,14 @@ from grievance_desk.storage.paths import key_file_for
 _ATTEMPTS = 20
 _CHUNK = 8 * 1024 * 1024
 
-# Descriptors on register files, kept open for the life of the process. On POSIX, closing
-# any descriptor on a file drops every fcntl lock the process holds on it, SQLite's included
-# (https://sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_),
-# so the copy reads through one descriptor per file that is never closed while in use.
+# POSIX: descriptors on register files, kept open until the file is deleted or replaced.
+# Closing any descriptor on a file drops every fcntl lock the process holds on it, SQLite's
+# included (https://sqlite.org/howtocorrupt.html, "POSIX advisory locks canceled by a
+# separate thread doing close()"), so the copy reads through one descriptor per file that
+# is not closed while SQLite may hold locks on that file.
 _SOURCES: dict[str, int] = {}
 _SOURCES_LOCK = threading.Lock()
-_SEEK_LOCK = threading.Lock()
+_KEEP_OPEN = os.name != "nt"
 
 
 class _WalNotEmpty(Exception):
@@ -73,11 +75,24 @@ def _database_path(cursor: Any) -> Path:
     raise ValueError("an in-memory database has no file to copy")
 
 
-def _source_fd(path: Path) -> int:
-    """A read descriptor on ``path`` that is reused, never closed while SQLite may lock it."""
-    key = str(path.resolve())
+@contextlib.contextmanager
+def _source(path: Path) -> Iterator[int]:
+    """A read descriptor on the register file for the copy.
+
+    On POSIX it is kept open and reused (see ``_SOURCES``). Windows locks are per handle, so
+    closing one is harmless there, and a handle left open would stop a restore from renaming
+    the register: there it is opened and closed each time.
+    """
+    if not _KEEP_OPEN:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+        return
     with _SOURCES_LOCK:
-        return _open_source(key)
+        fd = _open_source(str(path.resolve()))
+    yield fd
 
 
 def _open_source(key: str) -> int:
@@ -111,9 +126,8 @@ def _wal_empty(db_path: Path) -> bool:
 def _read_at(fd: int, length: int, offset: int) -> bytes:
     if hasattr(os, "pread"):
         return os.pread(fd, length, offset)
-    with _SEEK_LOCK:  # Windows: no pread; the shared descriptor's position is guarded
-        os.lseek(fd, offset, os.SEEK_SET)
-        return os.read(fd, length)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows: no pread, and this descriptor is ours alone
+    return os.read(fd, length)
 
 
 def _copy_bytes(source: int, size: int, partial: Path) -> None:
@@ -145,11 +159,11 @@ def _copy_snapshot(cursor: Any, db_path: Path, partial: Path) -> None:
         page_size = int(cursor.execute("PRAGMA page_size").fetchone()[0])
         if not _wal_empty(db_path):
             raise _WalNotEmpty
-        source = _source_fd(db_path)
         size = pages * page_size
-        if os.fstat(source).st_size < size:
-            raise _WalNotEmpty  # not all checkpointed into the file yet
-        _copy_bytes(source, size, partial)
+        with _source(db_path) as source:
+            if os.fstat(source).st_size < size:
+                raise _WalNotEmpty  # not all checkpointed into the file yet
+            _copy_bytes(source, size, partial)
     finally:
         cursor.execute("ROLLBACK")
 

@@ -82,6 +82,19 @@ def test_the_byte_copy_is_the_register_file_and_reuses_one_descriptor(tmp_path: 
         assert [k for k in backup_module._SOURCES if k == mine] == [mine]
 
 
+def test_where_locks_are_per_handle_the_file_is_not_kept_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: a handle left open would stop a restore renaming the register."""
+    monkeypatch.setattr(backup_module, "_KEEP_OPEN", False)
+    register, _ = Register.create(tmp_path / "r.db", PASSPHRASE)
+    with register:
+        register_case(register, make_draft(), now=START)
+        register.backup_to(tmp_path / "copy.db")
+        assert str((tmp_path / "r.db").resolve()) not in backup_module._SOURCES
+        assert check_copy(tmp_path / "copy.db") == 1
+
+
 def test_the_export_fallback_when_the_wal_never_stays_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
