@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from grievance_desk import APP_NAME, ORG_NAME, __version__
-from grievance_desk.ui import theme
+from grievance_desk.ui import gc_guard, theme
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.resources import app_icon
 
@@ -30,6 +30,7 @@ def application() -> QApplication:
     app.setWindowIcon(app_icon())
     theme.apply_theme(app)
     theme.follow_system(app)
+    gc_guard.install(app)  # cyclic GC on the GUI thread only; see gc_guard
     return app
 
 
