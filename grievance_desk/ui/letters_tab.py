@@ -474,8 +474,16 @@ class LettersTab(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
         layout.addLayout(row)
-        layout.addWidget(self.list)
-        layout.addWidget(self.detail, 1)
+        # The page preview matters more than the list: a few rows by default, the officer
+        # can drag the divider.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([96, 600])
+        layout.addWidget(self.splitter, 1)
         self.setTabOrder(self.new_button, self.template_button)
         self.setTabOrder(self.template_button, self.list)
         self.setTabOrder(self.list, self.issue_button)

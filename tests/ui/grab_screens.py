@@ -109,6 +109,9 @@ def main(outdir: Path) -> int:
             grab(new_letter, f"{scheme}-50-new-letter")
             new_letter.create_draft()
             pump(40)
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(400)  # QPdfView renders pages on its own thread
         grab(window, f"{scheme}-51-letter-preview")
         letters.inner.setCurrentIndex(1)
         grab(window, f"{scheme}-52-letter-edit")
