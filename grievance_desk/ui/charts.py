@@ -222,7 +222,7 @@ class TrendChart(QWidget):
         if not self.months:
             return []
         plot = self._plot()
-        top = max(max(m.received, m.closed) for m in self.months) or 1
+        top = _nice_top(max(max(m.received, m.closed) for m in self.months))
         slot = plot.width() / len(self.months)
         bar_w = max(3.0, min(18.0, slot * 0.32))
         found: list[tuple[QRectF, int, str]] = []
@@ -264,7 +264,7 @@ class TrendChart(QWidget):
         if not self.months:
             painter.end()
             return
-        top = max(max(m.received, m.closed) for m in self.months) or 1
+        top = _nice_top(max(max(m.received, m.closed) for m in self.months))
         painter.setPen(QPen(grid, 1))
         for step in range(5):
             y = plot.bottom() - plot.height() * step / 4
@@ -290,12 +290,13 @@ class TrendChart(QWidget):
             painter.drawRect(rect)
         slot = plot.width() / len(self.months)
         painter.setPen(muted)
-        for index, month in enumerate(self.months):
+        axis = _axis_labels([m.label for m in self.months], metrics, int(slot) - 2)
+        for index, _month in enumerate(self.months):
             centre = plot.x() + slot * (index + 0.5)
             painter.drawText(
                 QRectF(centre - slot / 2, plot.bottom() + 4, slot, 18),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                metrics.elidedText(month.label, Qt.TextElideMode.ElideRight, int(slot)),
+                axis[index],
             )
         path = QPainterPath()
         points: list[QPointF] = []
@@ -347,3 +348,35 @@ class TrendChart(QWidget):
         hit = self._hit(event.position())
         if hit is not None and event.button() == Qt.MouseButton.LeftButton:
             self.sig_clicked.emit(self.key_at(*hit))
+
+
+def _axis_labels(labels: list[str], metrics: QFontMetrics, width: int) -> list[str]:
+    """One style for every month: "Nov 2025" if all fit, else "Nov ’25", else "Nov".
+
+    Never a cut-off "Nov 2…", and never "Jul 2026" beside "Jun ’26".
+    """
+
+    def styles(label: str) -> list[str]:
+        parts = label.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            return [label, f"{parts[0]} ’{parts[1][-2:]}", parts[0]]
+        return [label, label, label]
+
+    options = [styles(label) for label in labels]
+    for level in range(3):
+        chosen = [option[level] for option in options]
+        if all(metrics.horizontalAdvance(text) <= width for text in chosen):
+            return chosen
+    return [option[2] for option in options]
+
+
+def _nice_top(peak: int) -> int:
+    """The axis top for four gridlines at whole, round steps (17 → 20: 0, 5, 10, 15, 20)."""
+    needed = max(1, -(-peak // 4))  # ceil(peak / 4), at least 1
+    magnitude = 1
+    while True:
+        for factor in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8):
+            step = factor * magnitude
+            if step == int(step) and step >= needed:
+                return 4 * int(step)
+        magnitude *= 10
