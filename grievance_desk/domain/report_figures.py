@@ -41,6 +41,8 @@ __all__ = [
     "TrendPoint",
     "build_report",
     "definitions",
+    "facts_from_data",
+    "facts_to_data",
     "month_period",
     "parse_month",
     "percentile_nearest_rank",
@@ -1062,3 +1064,86 @@ def report_from_data(
         )
     except (KeyError, TypeError) as error:
         raise ValueError(f"stored report is damaged ({error})") from None
+
+
+def _moment(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _read_moment(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def facts_to_data(case: CaseFacts) -> list[Any]:
+    """One case's facts as JSON-ready data (moments as ISO 8601 with their offset)."""
+    return [
+        case.reference,
+        case.request_type,
+        case.channel,
+        case.policy_id,
+        _moment(case.received_at),
+        _moment(case.acknowledged_at),
+        _moment(case.acknowledge_by),
+        [
+            [_moment(c.closed_at), _moment(c.clock_started_at), _moment(c.respond_by), c.outcome]
+            for c in case.closures
+        ],
+        [_moment(r) for r in case.reopenings],
+        [_moment(r) for r in case.responses],
+        [
+            [first.isoformat(), None if last is None else last.isoformat()]
+            for first, last in case.pauses
+        ],
+        _moment(case.respond_by_at_end),
+        case.has_policy,
+        case.status_now,
+    ]
+
+
+def facts_from_data(data: list[Any]) -> CaseFacts:
+    """The facts `facts_to_data` stored: the same moments, dates and values."""
+    (
+        reference,
+        request_type,
+        channel,
+        policy_id,
+        received_at,
+        acknowledged_at,
+        acknowledge_by,
+        closures,
+        reopenings,
+        responses,
+        pauses,
+        respond_by_at_end,
+        has_policy,
+        status_now,
+    ) = data
+    received = _read_moment(received_at)
+    assert received is not None
+    return CaseFacts(
+        reference=reference,
+        request_type=request_type,
+        channel=channel,
+        policy_id=policy_id,
+        received_at=received,
+        acknowledged_at=_read_moment(acknowledged_at),
+        acknowledge_by=_read_moment(acknowledge_by),
+        closures=tuple(
+            Closure(
+                datetime.fromisoformat(closed),
+                datetime.fromisoformat(started),
+                _read_moment(due),
+                outcome,
+            )
+            for closed, started, due, outcome in closures
+        ),
+        reopenings=tuple(datetime.fromisoformat(r) for r in reopenings),
+        responses=tuple(datetime.fromisoformat(r) for r in responses),
+        pauses=tuple(
+            (date.fromisoformat(first), None if last is None else date.fromisoformat(last))
+            for first, last in pauses
+        ),
+        respond_by_at_end=_read_moment(respond_by_at_end),
+        has_policy=has_policy,
+        status_now=status_now,
+    )

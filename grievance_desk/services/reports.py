@@ -35,7 +35,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import case as sql_case
-from sqlalchemy import or_
+from sqlalchemy import delete, exists, insert, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -52,6 +52,8 @@ from grievance_desk.domain.report_figures import (
     Report,
     ReportPeriod,
     build_report,
+    facts_from_data,
+    facts_to_data,
     month_period,
     report_from_data,
     report_moment,
@@ -77,6 +79,7 @@ from grievance_desk.storage.tables import (
     Extension,
     ReportCache,
     ReportCacheGeneration,
+    ReportCaseFacts,
 )
 
 __all__ = [
@@ -183,17 +186,50 @@ def _window_filter(window_start: datetime, end: datetime) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class _Known:
+    """Which stored case facts a report may use: this settings digest, stable by ``as_at``."""
+
+    digest: str
+    as_at: datetime
+
+    def valid(self, case_id: Any) -> Any:
+        return (
+            (col(ReportCaseFacts.case_id) == case_id)
+            & (col(ReportCaseFacts.settings_digest) == self.digest)
+            & (col(ReportCaseFacts.stable_from) <= self.as_at)
+        )
+
+
 def _read(
-    session: Session, window_start: datetime, end: datetime
+    session: Session, window_start: datetime, end: datetime, known: _Known | None = None
 ) -> tuple[
     list[_Row],
     dict[int, list[tuple[str, date, date | None]]],
     dict[int, list[datetime]],
     dict[int, list[_Event]],
+    dict[int, str],
 ]:
+    """The window's case rows; and, for cases without usable stored facts (``known``), their
+    pauses, extensions and report events; and the stored facts (JSON text) of the others."""
     where = _window_filter(window_start, end)
     rows = [_row(r) for r in session.execute(sa_select(*_COLUMNS).where(where))]
     ids = select(col(Case.id)).where(where).scalar_subquery()
+    stored: dict[int, str] = {}
+    if known is not None:
+        for case_id, content in session.execute(
+            select(col(ReportCaseFacts.case_id), col(ReportCaseFacts.content)).where(
+                known.valid(col(ReportCaseFacts.case_id)), col(ReportCaseFacts.case_id).in_(ids)
+            )
+        ):
+            stored[case_id] = content
+
+    def needed(case_id: Any) -> Any:
+        """Rows of the window's cases whose facts are not stored."""
+        if known is None:
+            return case_id.in_(ids)
+        return case_id.in_(ids) & ~exists().where(known.valid(case_id))
+
     pauses: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
     for case_id, reason, started, ended in session.execute(
         select(
@@ -201,13 +237,13 @@ def _read(
             col(ClockPause.reason),
             col(ClockPause.started_on),
             col(ClockPause.ended_on),
-        ).where(col(ClockPause.case_id).in_(ids))
+        ).where(needed(col(ClockPause.case_id)))
     ):
         pauses[case_id].append((str(reason), started, ended))
     extensions: dict[int, list[datetime]] = defaultdict(list)
     for case_id, granted in session.execute(
         select(col(Extension.case_id), col(Extension.granted_at)).where(
-            col(Extension.case_id).in_(ids)
+            needed(col(Extension.case_id))
         )
     ):
         extensions[case_id].append(granted)
@@ -218,12 +254,12 @@ def _read(
         select(col(AuditEvent.case_id), col(AuditEvent.action), col(AuditEvent.at), payload)
         .where(
             col(AuditEvent.action).in_((_RESPONDED, _CLOSED, _REOPENED)),
-            col(AuditEvent.case_id).in_(ids),
+            needed(col(AuditEvent.case_id)),
         )
         .order_by(col(AuditEvent.id))
     ):
         events[case_id].append(_Event(action, at, text))
-    return rows, pauses, extensions, events
+    return rows, pauses, extensions, events, stored
 
 
 # --------------------------------------------------------------------------- facts
@@ -473,21 +509,29 @@ def monthly_report(
         settings = load_policy_settings(session)
         cacheable = use_cache and as_at == period.end_at - _INSTANT
         digest = _settings_digest(settings, tz)
-        generation = 0
+        # Read first, in the same snapshot as the facts: a change after it is detected.
+        generation = _generation(session) if use_cache else 0
         if cacheable:
-            # Read first, in the same snapshot as the facts: a change after it is detected.
-            generation = _generation(session)
             cached = _cached(session, period, digest, now=now, organisation=organisation)
             if cached is not None:
                 return cached
         policies = _Policies(settings)
         window_start = min(period.start_at, trend_periods(period)[0].start_at)
-        rows, pauses, extensions, events = _read(session, window_start, period.end_at)
-    report = _compute(rows, pauses, extensions, events, policies, tz, as_at, progress).build(
-        period, now=now, organisation=organisation
-    )
-    if cacheable:
-        _store(register, period, digest, generation, report, now=now)
+        known = _Known(digest, as_at) if use_cache else None
+        rows, pauses, extensions, events, stored = _read(
+            session, window_start, period.end_at, known
+        )
+    computed = _compute(rows, pauses, extensions, events, stored, policies, tz, as_at, progress)
+    report = computed.build(period, now=now, organisation=organisation)
+    if use_cache:
+        _store(
+            register,
+            digest,
+            generation,
+            computed.stable,
+            (period, report) if cacheable else None,
+            now=now,
+        )
     return report
 
 
@@ -495,6 +539,8 @@ def monthly_report(
 class _Computed:
     facts: list[CaseFacts]
     names: dict[str, str]
+    #: (case id, stable from, facts) of closed cases computed afresh, to be stored.
+    stable: list[tuple[int, datetime, CaseFacts]]
 
     def build(self, period: ReportPeriod, *, now: datetime, organisation: str) -> Report:
         return build_report(
@@ -507,6 +553,7 @@ def _compute(
     pauses: Mapping[int, Sequence[tuple[str, date, date | None]]],
     extensions: Mapping[int, Sequence[datetime]],
     events: Mapping[int, Sequence[_Event]],
+    stored: Mapping[int, str],
     policies: _Policies,
     tz: ZoneInfo,
     as_at: datetime,
@@ -514,9 +561,15 @@ def _compute(
 ) -> _Computed:
     total = len(rows)
     facts: list[CaseFacts] = []
+    stable: list[tuple[int, datetime, CaseFacts]] = []
     for done, row in enumerate(rows, start=1):
-        facts.append(
-            _facts(
+        text = stored.get(row.id)
+        if text is not None:
+            case = facts_from_data(json.loads(text))
+            # As _facts does first, in the same order: the names of the policies in use.
+            policies.policy(case.policy_id, case.received_at.astimezone(tz).date())
+        else:
+            case = _facts(
                 row,
                 pauses.get(row.id, ()),
                 extensions.get(row.id, ()),
@@ -525,10 +578,28 @@ def _compute(
                 tz,
                 as_at,
             )
-        )
+            since = _stable_from(row, case)
+            if since is not None and since <= as_at:
+                stable.append((row.id, since, case))
+        facts.append(case)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
-    return _Computed(facts, policies.names)
+    return _Computed(facts, policies.names, stable)
+
+
+def _stable_from(row: _Row, case: CaseFacts) -> datetime | None:
+    """From when a case's facts are the same for every report, or None if they are not yet.
+
+    A closed case whose last closing comes after its last reopening: every report made from
+    that closing on sees it closed, and `_facts` then computes nothing from "as at" (each
+    closing's due date uses the clock as it stood at that closing).
+    """
+    if row.status != Status.CLOSED or not case.closures:
+        return None
+    last = max(c.closed_at for c in case.closures)
+    if case.reopenings and max(case.reopenings) > last:
+        return None
+    return last
 
 
 # --------------------------------------------------------------------------- the cache
@@ -583,37 +654,68 @@ def _cached(
 
 def _store(
     register: Register,
-    period: ReportPeriod,
     digest: str,
     generation: int,
-    report: Report,
+    stable: Sequence[tuple[int, datetime, CaseFacts]],
+    finished: tuple[ReportPeriod, Report] | None,
     *,
     now: datetime,
 ) -> None:
-    """Keep ``report`` unless a fact changed since the snapshot it was computed from."""
-    content = zlib.compress(
-        json.dumps(report_to_data(report), ensure_ascii=False, separators=(",", ":")).encode(),
-        6,
-    )
+    """Keep closed cases' facts and a finished period's report, unless a fact changed since
+    the snapshot they were computed from (then the next report computes them again)."""
+    if not stable and finished is None:
+        return
     try:
         with register.writing() as session:
             if _generation(session) != generation:
                 return
-            stale = session.get(ReportCache, period.key)
-            if stale is not None:
-                session.delete(stale)
-                session.flush()
-            session.add(
-                ReportCache(
-                    period_key=period.key,
-                    settings_digest=digest,
-                    period_end_at=period.end_at,
-                    computed_at=now,
-                    content=content,
+            if stable:
+                _store_facts(session, digest, stable)
+            if finished is not None:
+                period, report = finished
+                content = zlib.compress(
+                    json.dumps(
+                        report_to_data(report), ensure_ascii=False, separators=(",", ":")
+                    ).encode("utf-8"),
+                    6,
                 )
-            )
+                session.execute(
+                    delete(ReportCache).where(col(ReportCache.period_key) == period.key)
+                )
+                session.add(
+                    ReportCache(
+                        period_key=period.key,
+                        settings_digest=digest,
+                        period_end_at=period.end_at,
+                        computed_at=now,
+                        content=content,
+                    )
+                )
     except OperationalError:
         pass  # busy or read-only: the report stands, it is just not kept
+
+
+def _store_facts(
+    session: Session, digest: str, stable: Sequence[tuple[int, datetime, CaseFacts]]
+) -> None:
+    ids = [case_id for case_id, _since, _case in stable]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(delete(ReportCaseFacts).where(col(ReportCaseFacts.case_id).in_(chunk)))
+    session.execute(
+        insert(ReportCaseFacts),
+        [
+            {
+                "case_id": case_id,
+                "settings_digest": digest,
+                "stable_from": since,
+                "content": json.dumps(
+                    facts_to_data(case), ensure_ascii=False, separators=(",", ":")
+                ),
+            }
+            for case_id, since, case in stable
+        ],
+    )
 
 
 # --------------------------------------------------------------------------- drill-down

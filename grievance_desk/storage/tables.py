@@ -286,3 +286,15 @@ class ReportCacheGeneration(SQLModel, table=True):
 
     id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
     generation: int = Field(nullable=False)
+
+
+class ReportCaseFacts(SQLModel, table=True):
+    """A closed case's report facts (JSON), the same for every report made from
+    ``stable_from`` (its last closing) on; dropped by triggers when the case changes."""
+
+    __tablename__ = "report_case_facts"
+
+    case_id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    settings_digest: str = Field(sa_column=Column(String(64), nullable=False))
+    stable_from: datetime = _when()
+    content: str = Field(sa_column=Column(Text, nullable=False))

@@ -66,13 +66,23 @@ def current_digest(register: Register) -> str:
 
 
 def same_as_fresh(register: Register, now: datetime, **period: Any) -> Report:
-    """The report as the app makes it (twice: stored, then served) equals a fresh one."""
+    """The report as the app makes it equals a fresh one: made with what is stored (closed
+    cases' facts, finished periods' reports), stored, served, and made from stored facts."""
     fresh = reports.monthly_report(register, now=now, use_cache=False, **period)
     first = reports.monthly_report(register, now=now, **period)
     second = reports.monthly_report(register, now=now, **period)
+    with register.writing() as session:
+        session.execute(text("DELETE FROM report_cache"))
+    from_facts = reports.monthly_report(register, now=now, **period)
     assert first == fresh
     assert second == fresh
+    assert from_facts == fresh
     return fresh
+
+
+def stored_facts(register: Register) -> int:
+    with register.reading() as session:
+        return int(session.scalar(text("SELECT count(*) FROM report_case_facts")) or 0)
 
 
 def every_period_same_as_fresh(register: Register, now: datetime) -> None:
@@ -97,10 +107,15 @@ def test_finished_periods_are_cached_and_served_without_reading_cases(
     register: Register, refs: dict[str, str]
 ) -> None:
     every_period_same_as_fresh(register, NOW)
+    for month in months(date(2025, 5, 1), date(2026, 11, 1)):
+        reports.monthly_report(register, month=month, now=NOW)
+    reports.monthly_report(register, year=2025, now=NOW)
     keys = cached_keys(register)
     assert {"2025-05", "2026-10", "2025"} <= keys
     # A period still running (November 2026, the year 2026) is never stored.
     assert "2026-11" not in keys and "2026" not in keys
+    # Closed cases' facts are: L B C D E M A K (closed by now), not F G I J (open).
+    assert stored_facts(register) == 8
 
     statements: list[str] = []
 
@@ -147,7 +162,9 @@ def test_every_kind_of_change_is_seen(
     every_period_same_as_fresh(register, NOW)
     before = reports.monthly_report(register, month=OCTOBER, now=LATER, use_cache=False)
     when = datetime(2026, 12, 2, 11, 0, tzinfo=IST)
+    reports.monthly_report(register, month=OCTOBER, now=NOW)  # stored again
     old_digest = digest(register)
+    facts_before = stored_facts(register)
     if change == "reopen":  # A closed in October, reopened in December
         change_status(register, refs["A"], Action.REOPEN, now=when)
     elif change == "close":  # I (overdue in October) closed in December
@@ -183,6 +200,8 @@ def test_every_kind_of_change_is_seen(
     else:
         # The triggers dropped October (and every period ending after the case's receipt).
         assert "2026-10" not in cached_keys(register)
+        if change in ("reopen", "edit_received", "edit_policy"):  # closed cases: A, B, C
+            assert stored_facts(register) == facts_before - 1
     every_period_same_as_fresh(register, LATER)
     after = reports.monthly_report(register, month=OCTOBER, now=LATER)
     if change in ("reopen", "close", "status", "edit_received", "edit_policy", "time_zone"):
@@ -194,9 +213,12 @@ def test_a_purge_is_seen(register: Register, refs: dict[str, str]) -> None:
     every_period_same_as_fresh(register, in_2030 - timedelta(days=400))
     plan = purge_plan(register, now=in_2030)
     assert refs["L"] in plan.references and refs["E"] in plan.references
+    reports.monthly_report(register, month=date(2025, 6, 1), now=in_2030)
     assert "2025-06" in cached_keys(register)
+    facts_before = stored_facts(register)
     purge(register, plan, now=in_2030)
     assert "2025-06" not in cached_keys(register)  # L, received then, was purged
+    assert stored_facts(register) == facts_before - len(plan.references)
     every_period_same_as_fresh(register, in_2030 - timedelta(days=400))
 
 
