@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from grievance_desk import APP_NAME, ORG_NAME, __version__
+from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from grievance_desk.ui import gc_guard, theme
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.resources import app_icon
@@ -23,6 +23,7 @@ def application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
