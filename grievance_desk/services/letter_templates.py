@@ -12,6 +12,7 @@ left empty.
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -448,10 +449,16 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
     return problems, used
 
 
+def _did_you_mean(path: str) -> str:
+    """The nearest real field, for the typo that is the usual cause ("requestor.name")."""
+    close = difflib.get_close_matches(path, FIELDS, n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""
+
+
 def _unknown(path: str, part: str, line: int | None) -> TemplateProblem:
     return TemplateProblem(
         "unknown_field",
-        f"Unknown field {path!r} in the template's {part} (line {line}). "
+        f"Unknown field {path!r} in the template's {part} (line {line}).{_did_you_mean(path)} "
         f"Fields available: {_available()}.",
         part,
         line,
@@ -510,7 +517,8 @@ def render_template(
         raise UnknownField(
             names,
             f"Unknown field{'s' if len(names) > 1 else ''} {', '.join(repr(n) for n in names)} "
-            f"in template {template.id!r}. Fields available: {_available()}.",
+            f"in template {template.id!r}.{''.join(_did_you_mean(n) for n in names)} "
+            f"Fields available: {_available()}.",
         )
     missing_items = [p for p in problems if p.kind == "missing_content"]
     if missing_items:

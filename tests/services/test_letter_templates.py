@@ -90,6 +90,7 @@ def test_an_unknown_field_is_named_with_the_fields_available() -> None:
     assert "requester.nmae" in str(error.value)
     assert "Fields available:" in str(error.value)
     assert "requester.name" in str(error.value)
+    assert "Did you mean 'requester.name'?" in str(error.value)
     assert error.value.names == ["requester.nmae"]
 
 
