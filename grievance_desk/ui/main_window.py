@@ -268,11 +268,6 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleLock(DEFAULT_AUTO_LOCK_MINUTES, self)
         self.idle.sig_idle.connect(lambda: self.lock(auto=True))
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
         self.reminder_timer = QTimer(self)
         self.reminder_timer.setInterval(REMINDER_POLL_MS)
         self.reminder_timer.timeout.connect(self._poll_reminders)
@@ -305,6 +300,20 @@ class MainWindow(QMainWindow):
         self.tray.sig_open_case.connect(self.open_case)
         watch_screen_lock(lambda: self.lock(auto=True))
         _ = self.files
+
+    def _watch_activity(self, on: bool) -> None:
+        """The idle lock sees every input event only while unlocked: an application-wide
+        filter makes PySide wrap each object that gets an event, which slowed the first
+        paint of the unlock screen and is of no use while locked."""
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is None:
+            return
+        if on:
+            app.installEventFilter(self.idle)
+        else:
+            app.removeEventFilter(self.idle)
 
     # -- chrome --------------------------------------------------------------------------
 
@@ -420,6 +429,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_locked_ui(False)
+        self._watch_activity(True)
         self.idle.start()
         self.reminder_timer.start()
         self.workspace.refresh_all()
@@ -469,6 +479,7 @@ class MainWindow(QMainWindow):
         self.files.remove_all()
         self.clipboard.clear_if_ours()
         self.idle.stop()
+        self._watch_activity(False)
         self.reminder_timer.stop()
         if self.auto_backup:
             self._backup_if_due(register)

@@ -97,7 +97,7 @@ class UnlockScreen(QWidget):
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = label(str(register_path), "muted", wrap=True)
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where = where  # made selectable once shown (see _shown)
 
         self.prompt = label("Passphrase", "section")
         self.field = PassphraseEdit("Passphrase")
@@ -169,6 +169,9 @@ class UnlockScreen(QWidget):
 
     def _shown(self) -> None:
         """The screen is up: try the keyring if asked, else warm the app while they type."""
+        # A first selectable label loads Qt's text-editing machinery (~7 ms): not before
+        # the first frame, which looks the same either way.
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sig_shown.emit()
         if self._keyring_wanted:
             self._keyring_wanted = False

@@ -53,8 +53,11 @@ def _watch_paint(app: Any, widget: Any) -> Any:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class PaintWatch(QObject):
+        seen = False
+
         def eventFilter(self, _obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
-            if event.type() == QEvent.Type.Paint:
+            if not self.seen and event.type() == QEvent.Type.Paint:
+                self.seen = True
                 _report_paint()
                 QTimer.singleShot(0, app.quit)
             return False
@@ -75,45 +78,42 @@ def bare() -> None:
     del watch
 
 
-def _quit_on_first_paint(class_name: str) -> None:
-    """Print ``painted`` at the first paint of a ``class_name`` widget, then quit the app.
+def _quit_on_first_paint(class_name: str, object_name: str = "") -> None:
+    """Print ``painted`` at the first paint of the ``class_name`` widget, then quit the app.
 
-    Only PySide6 is imported here (the app imports it anyway); the filter is installed when
-    the app's own ``QApplication.exec`` starts, so everything before it is measured as is.
+    Only PySide6 is imported here (the app imports it anyway). When the app's own
+    ``QApplication.exec`` starts, the window is built and shown but not yet painted: the
+    widget is found then (a top-level ``class_name``, or the child named ``object_name``)
+    and watched alone, as the bare window's label is. An application-wide filter would
+    make PySide wrap every object that gets an event, which costs the app, not the
+    yardstick, tens of milliseconds.
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     real_exec = QApplication.exec
 
-    class FirstPaint(QObject):
-        seen = False
-
-        def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt override
-            if (
-                not self.seen
-                and event.type() == QEvent.Type.Paint
-                and type(obj).__name__ == class_name
-            ):
-                self.seen = True
-                _report_paint()
-                QTimer.singleShot(0, QApplication.quit)
-            return False
+    def find(app: Any) -> Any:
+        for window in app.topLevelWidgets():
+            if type(window).__name__ == class_name:
+                return window
+            child = window.findChild(QWidget, object_name) if object_name else None
+            if child is not None and type(child).__name__ == class_name:
+                return child
+        raise LookupError(f"no {class_name} was shown")
 
     def exec_watched(app: Any) -> int:
-        watch = FirstPaint()
-        app.installEventFilter(watch)
+        watch = _watch_paint(app, find(app))
         try:
             return int(real_exec())
         finally:
-            app.removeEventFilter(watch)
+            del watch
 
     QApplication.exec = exec_watched  # type: ignore[method-assign,assignment]
 
 
-def entry_point(path: Path, class_name: str) -> None:
+def entry_point(path: Path, class_name: str, object_name: str = "") -> None:
     """What the ``grievance-desk`` console script runs: ``sys.exit(main())`` on its argv."""
-    _quit_on_first_paint(class_name)
+    _quit_on_first_paint(class_name, object_name)
     sys.argv = ["grievance-desk", "gui", "--register", str(path)]
     from grievance_desk.cli import main
 
@@ -195,7 +195,7 @@ if __name__ == "__main__":
     if mode == "bare":
         bare()
     elif mode == "app":
-        entry_point(Path(sys.argv[2]), "UnlockScreen")
+        entry_point(Path(sys.argv[2]), "UnlockScreen", "unlock_screen")
     elif mode == "wizard":
         entry_point(Path(sys.argv[2]), "SetupWizard")
     else:
