@@ -224,11 +224,17 @@ def _read(
         ):
             stored[case_id] = content
 
+    # Pauses, extensions and events only of the window's cases whose facts are not stored.
+    wanted = (
+        ids
+        if known is None
+        else select(col(Case.id))
+        .where(where, ~exists().where(known.valid(col(Case.id))))
+        .scalar_subquery()
+    )
+
     def needed(case_id: Any) -> Any:
-        """Rows of the window's cases whose facts are not stored."""
-        if known is None:
-            return case_id.in_(ids)
-        return case_id.in_(ids) & ~exists().where(known.valid(case_id))
+        return case_id.in_(wanted)
 
     pauses: dict[int, list[tuple[str, date, date | None]]] = defaultdict(list)
     for case_id, reason, started, ended in session.execute(

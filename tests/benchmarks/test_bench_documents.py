@@ -85,19 +85,22 @@ def test_case_file_with_50_items(
     explain(opened, lambda: load_snapshot(opened, references[1]), "case file")
 
 
-def _forget_cached_reports(register: Register) -> None:
+def _forget(register: Register, *tables: str) -> None:
     with register.writing() as session:
-        session.execute(text("DELETE FROM report_cache"))
+        for table in tables:
+            session.execute(text(f"DELETE FROM {table}"))
 
 
 def test_monthly_report(opened: Register, results: Results) -> None:
     """October (ended): served from the report cache after the first run; also cold figures."""
-    _forget_cached_reports(opened)
-    first = timed(
-        lambda: export_report(monthly_report(opened, month=MONTH, now=NOW), "json"),
-        runs=1,
-        warmup=0,
-    )
+
+    def october() -> None:
+        export_report(monthly_report(opened, month=MONTH, now=NOW), "json")
+
+    _forget(opened, "report_cache", "report_case_facts")
+    first = timed(october, runs=1, warmup=0)
+    _forget(opened, "report_cache")
+    changed = timed(october, runs=1, warmup=0)
     reports: list[Any] = []
     json_runs = timed(
         lambda: reports.append(export_report(monthly_report(opened, month=MONTH, now=NOW), "json")),
@@ -107,8 +110,10 @@ def test_monthly_report(opened: Register, results: Results) -> None:
         "Monthly report figures (JSON)",
         median_of(json_runs) * 1000,
         target=300,
-        note=f"cached; first after a change (computed + stored) {first[0] * 1000:,.0f} ms",
+        note="cached",
     )
+    results.add("  report figures, first ever (computes, stores facts)", first[0] * 1000)
+    results.add("  report figures after a change (closed cases' facts stored)", changed[0] * 1000)
     report = monthly_report(opened, month=MONTH, now=NOW)
     pdf_only = timed(lambda: render_report_pdf(report), runs=3)
     full = timed(lambda: export_report(monthly_report(opened, month=MONTH, now=NOW), "pdf"), runs=3)
@@ -120,9 +125,9 @@ def test_monthly_report(opened: Register, results: Results) -> None:
     )
     fresh = timed(lambda: monthly_report(opened, month=MONTH, now=NOW, use_cache=False), runs=1)
     results.add("  report figures computed afresh (use_cache=False)", fresh[0] * 1000)
-    running = timed(lambda: monthly_report(opened, month=NOW.date(), now=NOW), runs=1, warmup=0)
-    results.add("  report of the month still running (never cached)", running[0] * 1000)
-    print(profile_top(lambda: monthly_report(opened, month=MONTH, now=NOW, use_cache=False)))
+    running = timed(lambda: monthly_report(opened, month=NOW.date(), now=NOW), runs=3, warmup=1)
+    results.add("  report of the month still running (facts stored)", median_of(running) * 1000)
+    print(profile_top(lambda: monthly_report(opened, month=NOW.date(), now=NOW)))
     explain(opened, lambda: monthly_report(opened, month=MONTH, now=NOW), "monthly report")
 
 
