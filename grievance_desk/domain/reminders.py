@@ -150,15 +150,20 @@ def _reminder_for(
     return f"before:{offset}", offset, _start_of_day(due_day - relativedelta(days=offset), zone)
 
 
+def days_phrase(count: int) -> str:
+    """ "1 day", "3 days": for messages a person reads."""
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
 def _message(item: DueDeadline, days_before: int, overdue: bool, zone: ZoneInfo) -> str:
     what = item.kind.replace("_", " ")
-    due_text = item.due.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    due_text = item.due.astimezone(zone).strftime("%d %b %Y %H:%M")
     if overdue:
-        late = "" if days_before == 0 else f" ({-days_before} day(s) late)"
+        late = "" if days_before == 0 else f" ({days_phrase(-days_before)} late)"
         return f"{item.reference}: {what} overdue since {due_text}{late}"
     if days_before == 0:
         return f"{item.reference}: {what} due today ({due_text})"
-    return f"{item.reference}: {what} due in {days_before} day(s) ({due_text})"
+    return f"{item.reference}: {what} due in {days_phrase(days_before)} ({due_text})"
 
 
 def reminders_due(

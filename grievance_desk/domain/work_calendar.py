@@ -130,7 +130,8 @@ class WorkCalendar:
         if self.regions:
             parts.append("public holidays " + ", ".join(r.label() for r in self.regions))
         if self.days_off:
-            parts.append(f"{len(self.days_off)} own day(s) off")
+            count = len(self.days_off)
+            parts.append(f"{count} own day{'' if count == 1 else 's'} off")
         return "; ".join(parts)
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_record import CaseDraft
 from grievance_desk.domain.case_types import Outcome
+from grievance_desk.domain.reminders import days_phrase
 from grievance_desk.domain.workflow import Action, Status, allowed_actions
 from grievance_desk.services.attachments import (
     AttachmentInfo,
@@ -174,7 +175,7 @@ class DeadlinePanel(QWidget):
             self.layout_.addWidget(
                 label(
                     "The clock is stopped while we wait for the requester "
-                    f"({result.days_paused} day(s) paused so far).",
+                    f"({days_phrase(result.days_paused)} paused so far).",
                     "muted",
                     wrap=True,
                 )
@@ -204,7 +205,7 @@ class DeadlinePanel(QWidget):
             opened = open_kinds.get(deadline.kind)
             if opened is not None:
                 state = days_text(opened.days_left)
-                state = f"{state} day(s) left" if opened.days_left > 0 else state
+                state = f"{days_phrase(opened.days_left)} left" if opened.days_left > 0 else state
                 colour = urgency_colour(opened.days_left)
             elif str(deadline.kind) == "extension_notice":
                 state, colour = "only if extending", theme.DUE_WEEK.darker(140)
