@@ -31,6 +31,7 @@ TAG_SEPARATORS = (";", ",", "\n", "\r")  # how spreadsheets and exports list tag
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,12 @@ class InvalidCase(ValueError):
 
 
 def clean_text(value: str) -> str:
-    """Strip surrounding space and control characters that would corrupt letters or CSV."""
-    return _CONTROL.sub("", value).strip()
+    """Strip surrounding space and control characters that would corrupt letters or CSV.
+
+    A lone surrogate (what Python's e-mail parser leaves for bytes it could not decode)
+    cannot be stored as UTF-8 at all, so it becomes the replacement character \ufffd.
+    """
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value)).strip()
 
 
 def problems_in(draft: CaseDraft) -> list[FieldProblem]:

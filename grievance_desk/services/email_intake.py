@@ -83,15 +83,28 @@ def _header_text(message: EmailMessage, name: str) -> str:
     (``From: . <>``); a requester's badly formed mail must still reach the officer.
     """
     try:
-        return str(message.get(name, "") or "")
+        return _undo_surrogate_escape(str(message.get(name, "") or ""))
     except (AttributeError, IndexError, TypeError, ValueError):
         for key, value in message.raw_items():
             if key.lower() == name.lower():
                 try:
-                    return str(email.header.make_header(email.header.decode_header(str(value))))
+                    header = email.header.make_header(email.header.decode_header(str(value)))
+                    return _undo_surrogate_escape(str(header))
                 except (LookupError, UnicodeError, ValueError):
-                    return str(value)
+                    return _undo_surrogate_escape(str(value))
         return ""
+
+
+def _undo_surrogate_escape(text: str) -> str:
+    """Raw UTF-8 in a header (RFC 6532: "From: राम <…>") reaches us as escaped bytes.
+
+    The stdlib keeps undecodable header bytes as lone surrogates; read them back as UTF-8,
+    so a Devanagari name survives, and anything still undecodable becomes \ufffd.
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that was never an escaped byte
+        return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:

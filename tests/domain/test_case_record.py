@@ -95,3 +95,10 @@ def test_tags_that_would_not_survive_an_export_are_refused(tag: str, fragment: s
 
 def test_ordinary_tags_and_old_reference_tags_pass() -> None:
     assert problems_in(make_draft(tags=("board", "old-ref:CMP/22/001", "वरिष्ठ"))) == []
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    """The e-mail parser leaves them for undecodable bytes; UTF-8 storage cannot hold them."""
+    cleaned = clean_text("Name \udcff here \ud800")
+    assert cleaned == "Name \ufffd here \ufffd"
+    cleaned.encode("utf-8")  # storable

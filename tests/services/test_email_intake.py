@@ -63,3 +63,20 @@ def test_bad_files_say_what_to_do(name: str, data: bytes, words: str) -> None:
 def test_unreadable_path_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EmailIntakeError, match="could not be read"):
         read_email_file(tmp_path / "gone.eml", now=NOW)
+
+
+def test_raw_utf8_headers_keep_a_devanagari_name() -> None:
+    """RFC 6532 mail puts UTF-8 straight into headers; the stdlib escapes those bytes."""
+    raw = "From: राम Example <ram@example.org>\r\nSubject: मेरा डेटा\r\n\r\nTest body.".encode()
+    intake = read_email_bytes("utf8.eml", raw, now=NOW)
+    assert intake.draft.requester.name == "राम Example"
+    assert intake.draft.description.startswith("मेरा डेटा")
+
+
+def test_undecodable_header_bytes_become_storable_text(register) -> None:  # type: ignore[no-untyped-def]
+    from grievance_desk.services.cases import register_case
+
+    raw = b"From: Test \xff\xfe Person <t@example.org>\r\nSubject: x\r\n\r\nA fictitious request."
+    intake = read_email_bytes("bad-bytes.eml", raw, now=NOW)
+    assert "\ufffd" in intake.draft.requester.name
+    assert register_case(register, intake.draft, now=NOW).startswith("GRV-")
