@@ -329,7 +329,7 @@ class ReportsPage(QWidget):
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         picture = QLabel()
-        picture.setPixmap(icon("reports").pixmap(56, 56))
+        picture.setPixmap(icon("reports", large=True).pixmap(56, 56))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         holder_layout.addStretch(1)
         holder_layout.addWidget(picture)

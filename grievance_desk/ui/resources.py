@@ -32,15 +32,22 @@ def _text_colour() -> str:
     return app.palette().color(QPalette.ColorRole.WindowText).name()
 
 
+#: Pixel sizes rendered for every icon: toolbar, navigation and inline glyphs are 14-22
+#: points, so these cover them at 1x and 2x. Rendering 64 and 128 for all of them cost
+#: ~10 ms of the unlock screen's cold start; only ``large`` icons get those.
+SIZES = (16, 24, 32, 48)
+LARGE_SIZES = (*SIZES, 64, 128)
+
+
 @cache
-def _tinted(name: str, colour: str) -> QIcon:
+def _tinted(name: str, colour: str, large: bool = False) -> QIcon:
     path = resource_path("icons", f"{name}.svg")
     if not path.exists():
         return QIcon()
     data = path.read_text(encoding="utf-8").replace("currentColor", colour)
     renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
     result = QIcon()
-    for size in (16, 20, 24, 32, 48, 64, 128):
+    for size in LARGE_SIZES if large else SIZES:
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
@@ -51,9 +58,12 @@ def _tinted(name: str, colour: str) -> QIcon:
     return result
 
 
-def icon(name: str, colour: str | None = None) -> QIcon:
-    """An icon from resources/icons, tinted for the current theme unless a colour is given."""
-    return _tinted(name, colour or _text_colour())
+def icon(name: str, colour: str | None = None, *, large: bool = False) -> QIcon:
+    """An icon from resources/icons, tinted for the current theme unless a colour is given.
+
+    ``large`` for one shown above ~24 points (an empty page's picture), so it stays sharp.
+    """
+    return _tinted(name, colour or _text_colour(), large)
 
 
 def app_icon() -> QIcon:
