@@ -31,6 +31,19 @@ from grievance_desk.ui.ops import Op, OpRunner
 
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The roles ``data`` answers; every other role is None without touching the rows.
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        REFERENCE_ROLE,
+        ROW_ROLE,
+    )
+)
 MAX_PAGES = 12
 PLACEHOLDER = "…"
 #: While a search is typed, matches are counted up to here; the list says "1,000+" and
@@ -141,7 +154,9 @@ class CasesTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks ~6 roles per visible cell on every repaint; most are not ours, so
+        # they are answered before looking up the row (half the cost of a search's repaint).
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.row_at(index.row())
         column = index.column()

@@ -16,10 +16,11 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 T = TypeVar("T")
+BUSY_DELAY_MS = 250
 log = logging.getLogger(__name__)
 
 
@@ -54,6 +55,13 @@ class OpRunner(QObject):
         # crashed once the widget was already gone. Ops are dropped here, on the GUI thread.
         self._live: dict[int, Op[Any]] = {}
         self._next_id = 0
+        # The status bar's busy indicator appears only for work that outlasts a blink:
+        # flashing it for every 20 ms page load costs two relayouts and looks nervous.
+        self._shown = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._announce)
         self._carrier = _Finished()
         _CARRIERS.append(self._carrier)
         self._carrier.sig_finished.connect(self._deliver)
@@ -66,7 +74,10 @@ class OpRunner(QObject):
         label = op.progress_label
         if label:
             self._running.append(label)
-            self.sig_busy_changed.emit(True, label)
+            if self._shown:
+                self.sig_busy_changed.emit(True, label)
+            elif not self._busy_timer.isActive():
+                self._busy_timer.start()
         self._next_id += 1
         op_id = self._next_id
         self._live[op_id] = op
@@ -87,10 +98,19 @@ class OpRunner(QObject):
         if op.progress_label and op.progress_label in self._running:
             self._running.remove(op.progress_label)
             if self._running:
-                self.sig_busy_changed.emit(True, self._running[-1])
+                if self._shown:
+                    self.sig_busy_changed.emit(True, self._running[-1])
             else:
-                self.sig_busy_changed.emit(False, "")
+                self._busy_timer.stop()
+                if self._shown:
+                    self._shown = False
+                    self.sig_busy_changed.emit(False, "")
         op.deliver(future)
+
+    def _announce(self) -> None:
+        if self._running and not self._shown:
+            self._shown = True
+            self.sig_busy_changed.emit(True, self._running[-1])
 
     def wait_idle(self, timeout: float = 30.0) -> None:
         """Block until queued work has run (tests and shutdown only)."""
