@@ -9,6 +9,7 @@ never builds SQL; it describes what it wants with `CaseFilter` and `SortKey`.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -212,6 +213,8 @@ def _text_condition(session: Session, typed: str, *, scanning: bool) -> ColumnEl
     against (``id + 0`` keeps SQLite from turning the set into primary-key lookups, which
     would read and sort every matching case to find the newest 200).
     """
+    if _matches_every_case(session, typed):
+        return None
     prefix = reference_prefix(typed)
     if prefix is not None:
         low, high = prefix, prefix_upper_bound(prefix)
@@ -235,6 +238,23 @@ def _text_condition(session: Session, typed: str, *, scanning: bool) -> ColumnEl
     if scanning:
         return (col(Case.id) + 0).in_(ids)
     return col(Case.id).in_(ids)
+
+
+_LETTERS_OF_A_PREFIX = re.compile(r"[A-Za-z]+-?")
+
+
+def _matches_every_case(session: Session, typed: str) -> bool:
+    """True for the first keystrokes of a reference ("G", "GR", "GRV-") on a register whose
+    references all start so: full-text search would match every case through its reference
+    token, at the cost of building a set of 100,000 ids. Two index seeks decide it."""
+    text_typed = typed.strip()
+    if not _LETTERS_OF_A_PREFIX.fullmatch(text_typed):
+        return False
+    low = text_typed.upper()
+    outside = select(col(Case.id)).where(
+        or_(col(Case.reference) < low, col(Case.reference) >= prefix_upper_bound(low))
+    )
+    return session.execute(outside.limit(1)).first() is None
 
 
 def _conditions(
@@ -285,7 +305,7 @@ def count_cases(
     the officer types, "1,000+" is all the list needs, and counting every one of 30,000
     matches costs a primary-key read each (over 100 ms on 100,000 cases).
     """
-    if at_most is not None:
+    if at_most is not None and not _matches_every_case(session, filters.text):
         expression = _only_full_text(filters)
         if expression is not None:
             # Drive from the index: FTS5 streams its matches and the count stops at the cap

@@ -46,6 +46,18 @@ class MainThreadCollector(QObject):
         return freed
 
 
+def freeze_startup() -> None:
+    """Collect once, then move every object alive now out of later collections' way.
+
+    Called while the unlock screen waits, after the imports: modules, classes and caches
+    live as long as the process, yet each full collection would walk them again (a
+    ~120 ms pause in the 100,000-case benchmark). No personal data exists yet at that
+    moment, so nothing freed later from the case register is ever frozen.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def install(app: QCoreApplication) -> MainThreadCollector:
     """Switch to GUI-thread collection once per application (later calls return the same)."""
     existing = app.findChild(MainThreadCollector, "gc_guard")

@@ -104,7 +104,14 @@ class Preloader(QObject):
         self._sig_background_done.emit()
 
     def _next_gui_import(self) -> None:
-        if self._stopped or not self._gui:
+        if self._stopped:
+            return
+        if not self._gui:
+            # Everything imported, nothing personal loaded yet (the register is locked):
+            # the moment to set the modules' objects aside from every later collection.
+            from grievance_desk.ui import gc_guard
+
+            gc_guard.freeze_startup()
             return
         _import(self._gui.pop(0))
         QTimer.singleShot(0, self._next_gui_import)

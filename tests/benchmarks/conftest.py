@@ -161,7 +161,16 @@ def ui_runner(qapp: QApplication) -> Iterator[OpRunner]:
 
 @pytest.fixture(scope="module")
 def opened(bench: BenchRegister, ui_runner: OpRunner) -> Iterator[Register]:
-    """The benchmark register, open for one module (closed after, so unlock tests can open it)."""
+    """The benchmark register, open for one module (closed after, so unlock tests can open it).
+
+    As in the app, the start-up objects are frozen out of the collector first (the unlock
+    screen does it once the imports are warm; see ``ui.preload``).
+    """
+    from grievance_desk.ui import gc_guard, preload
+
+    for name in (*preload.BACKGROUND, *preload.GUI):
+        __import__(name)
+    gc_guard.freeze_startup()
     register = ui_runner.call(lambda: open_bench(bench))
     yield register
     ui_runner.call(register.close)

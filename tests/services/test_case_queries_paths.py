@@ -136,6 +136,10 @@ FILTERS = [
     q.CaseFilter(text="refund desk"),
     q.CaseFilter(text="GRV-2025"),  # a reference being typed: half the cases
     q.CaseFilter(text="grv-2"),  # every case's reference starts so
+    q.CaseFilter(text="GR"),  # the first keystrokes of a reference: every case (no FTS set)
+    q.CaseFilter(text="grv-"),
+    q.CaseFilter(text="G", statuses=frozenset({Status.NEW})),
+    q.CaseFilter(text="Gr"),  # ...and Grace Mathew too, who is among them anyway
     q.CaseFilter(text="GRV-2026-00003"),
     q.CaseFilter(text="asha", statuses=frozenset({Status.NEW})),
 ]
@@ -185,3 +189,18 @@ def test_reference_prefix_is_only_a_reference_being_typed() -> None:
         assert reference_prefix(typed) is None, typed
     assert prefix_upper_bound("GRV-2") == "GRV-3"
     assert prefix_upper_bound("GRV-2026-") == "GRV-2026."
+
+
+def test_first_keystrokes_are_searched_when_some_reference_differs(varied: Register) -> None:
+    """With an older prefix in the register, "GR" is a real search again, not every case."""
+    with varied.writing() as session:
+        session.execute(text("UPDATE grievance_case SET reference = 'OLD-2020-00001' WHERE id = 1"))
+    with varied.reading() as session:
+        rows = _all_rows(session)
+        for typed in ("GR", "grv-", "O"):
+            filters = q.CaseFilter(text=typed)
+            expected = _expected(session, rows, filters, q.SortKey.RECEIVED, True)
+            assert 0 < len(expected) <= len(rows)
+            page = q.fetch_page(session, filters, sort=q.SortKey.RECEIVED, descending=True, now=NOW)
+            assert [r.id for r in page] == expected, typed
+            assert q.count_cases(session, filters, now=NOW, at_most=1000) == len(expected)
