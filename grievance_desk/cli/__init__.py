@@ -119,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of ``python -m grievance_desk``."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     first = arguments[0] if arguments else ""
+    if arguments == ["--version"]:
+        # Packaging scripts and support ask this often; no command's imports needed.
+        print(f"grievance-desk {__version__}")
+        return 0
     parser = command_parser(first) if first in COMMAND_MODULES else build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "func", None)

@@ -23,6 +23,7 @@ private (0700) folder next to the export instead, removed whatever happens.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -293,9 +294,16 @@ def write_xlsx(
         bold = Font(bold=True)
         sheet.append([_text_cell(sheet, column, bold) for column in columns])
         count = 0
-        for row in rows:
-            sheet.append([_text_cell(sheet, _cell_text(row.get(column))) for column in columns])
-            count += 1
+        try:
+            for row in rows:
+                sheet.append([_text_cell(sheet, _cell_text(row.get(column))) for column in columns])
+                count += 1
+        except BaseException:
+            # Close the sheet's scratch file now (not at garbage collection), so the
+            # folder holding it can be removed on the way out, also on Windows.
+            with contextlib.suppress(Exception):
+                sheet.close()
+            raise
         try:
             book.save(destination)
         except OSError as exc:

@@ -55,3 +55,18 @@ def test_gui_imports_no_services() -> None:
         or m.startswith(("grievance_desk.services", "grievance_desk.storage.register"))
     )
     assert not heavy
+
+
+def test_version_imports_no_command() -> None:
+    """Packaging scripts and support ask for the version often: it answers at once."""
+    code = (
+        "import json, sys\n"
+        "from grievance_desk.cli import main\n"
+        "assert main(['--version']) == 0\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    modules = json.loads(out.splitlines()[-1])
+    assert not [m for m in modules if m.startswith("grievance_desk.cli.") or m == "sqlalchemy"]
