@@ -26,6 +26,34 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
+
+def _drop_for_case(row: str) -> str:
+    """A trigger body: drop the periods ending after ``row``'s case's receipt, its facts."""
+    # ``row`` is NEW or OLD, fixed in this file; no outside text reaches the SQL.
+    return f"""
+    BEGIN
+        DELETE FROM report_cache
+        WHERE period_end_at > coalesce((
+            SELECT received_at FROM grievance_case WHERE id = {row}.case_id
+        ), '');
+        DELETE FROM report_case_facts WHERE case_id = {row}.case_id;
+        UPDATE report_cache_generation SET generation = generation + 1;
+    END
+    """  # noqa: S608
+
+
+def _child_triggers(table: str) -> list[str]:
+    """Insert, update (old and new case) and delete triggers for a table of a case's facts."""
+    name = f"report_cache_{table}"
+    return [
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table}" + _drop_for_case("NEW"),
+        f"CREATE TRIGGER {name}_update AFTER UPDATE ON {table}" + _drop_for_case("OLD"),
+        f"CREATE TRIGGER {name}_update_new AFTER UPDATE OF case_id ON {table}"
+        + _drop_for_case("NEW"),
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table}" + _drop_for_case("OLD"),
+    ]
+
+
 # Each trigger drops every cached period ending after the receipt of the case whose report
 # facts changed (a NULL receipt, the case being gone, drops them all) and that case's own
 # cached facts, and counts the change. The grievance_case columns are those services.reports
@@ -60,119 +88,14 @@ REPORT_CACHE_TRIGGERS = [
         UPDATE report_cache_generation SET generation = generation + 1;
     END
     """,
-    """
-    CREATE TRIGGER report_cache_clock_pause_insert AFTER INSERT ON clock_pause
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_clock_pause_update AFTER UPDATE ON clock_pause
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = OLD.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_clock_pause_update_new AFTER UPDATE OF case_id ON clock_pause
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_clock_pause_delete AFTER DELETE ON clock_pause
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = OLD.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_extension_insert AFTER INSERT ON extension
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_extension_update AFTER UPDATE ON extension
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = OLD.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_extension_update_new AFTER UPDATE OF case_id ON extension
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_extension_delete AFTER DELETE ON extension
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = OLD.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = OLD.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_event_insert AFTER INSERT ON audit_event
-    WHEN NEW.case_id IS NOT NULL
-        AND NEW.action IN ('case.send_response', 'case.close', 'case.reopen')
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER report_cache_event_redact AFTER UPDATE ON audit_event
-    WHEN NEW.case_id IS NOT NULL
-    BEGIN
-        DELETE FROM report_cache
-        WHERE period_end_at > coalesce((
-            SELECT received_at FROM grievance_case WHERE id = NEW.case_id
-        ), '');
-        DELETE FROM report_case_facts WHERE case_id = NEW.case_id;
-        UPDATE report_cache_generation SET generation = generation + 1;
-    END
-    """,
+    *_child_triggers("clock_pause"),
+    *_child_triggers("extension"),
+    "CREATE TRIGGER report_cache_event_insert AFTER INSERT ON audit_event"
+    " WHEN NEW.case_id IS NOT NULL"
+    " AND NEW.action IN ('case.send_response', 'case.close', 'case.reopen')"
+    + _drop_for_case("NEW"),
+    "CREATE TRIGGER report_cache_event_redact AFTER UPDATE ON audit_event"
+    " WHEN NEW.case_id IS NOT NULL" + _drop_for_case("NEW"),
 ]
 
 
