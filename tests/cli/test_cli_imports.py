@@ -37,6 +37,14 @@ def test_the_narrow_parser_parses_like_the_full_one(command: str) -> None:
     assert narrow.format_help() == full.format_help()
 
 
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter holds after ``code`` (which prints them as JSON last)."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
 def test_gui_imports_no_services() -> None:
     code = (
         "import json, sys\n"
@@ -44,10 +52,7 @@ def test_gui_imports_no_services() -> None:
         "command_parser('gui').parse_args(['gui', '--register', 'x.db'])\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    modules = set(json.loads(out))
+    modules = _modules_after(code)
     heavy = sorted(
         m
         for m in modules
@@ -65,8 +70,5 @@ def test_version_imports_no_command() -> None:
         "assert main(['--version']) == 0\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    modules = json.loads(out.splitlines()[-1])
+    modules = _modules_after(code)
     assert not [m for m in modules if m.startswith("grievance_desk.cli.") or m == "sqlalchemy"]
