@@ -9,6 +9,7 @@ and the unlock screen's "Restore from a backup…" finds them there.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -116,26 +117,21 @@ class BackupSettingsBox(QGroupBox):
             self.set_folder(Path(folder))
 
     def set_folder(self, folder: Path) -> None:
-        register = self.register
-        Op(
-            self.runner,
-            lambda: auto_backup.set_backup_settings(register, now=utc_now(), folder=folder),
-            parent=self,
-        ).success(lambda _r: self.refresh()).failure(
-            lambda error: show_error(self, "Backup folder not changed", error)
-        ).run_in_background()
+        self._save("Backup folder not changed", folder=folder)
 
     def _keep_changed(self) -> None:
-        keep = self.keep.value()
-        if keep == self._shown_keep:
-            return
+        if self.keep.value() != self._shown_keep:
+            self._save("Not changed", keep=self.keep.value())
+
+    def _save(self, failure_title: str, **changes: Any) -> None:
+        """Store a backup setting off the GUI thread, then show what is stored now."""
         register = self.register
         Op(
             self.runner,
-            lambda: auto_backup.set_backup_settings(register, now=utc_now(), keep=keep),
+            lambda: auto_backup.set_backup_settings(register, now=utc_now(), **changes),
             parent=self,
         ).success(lambda _r: self.refresh()).failure(
-            lambda error: show_error(self, "Not changed", error)
+            lambda error: show_error(self, failure_title, error)
         ).run_in_background()
 
     def run_backup(self) -> None:
