@@ -38,7 +38,12 @@ def index_case(
 
 
 def match_expression(query: str) -> str | None:
-    """The FTS5 MATCH string for what was typed, or None when nothing searchable was typed."""
+    """The FTS5 MATCH string for what was typed, or None when nothing searchable was typed.
+
+    Every word is a quoted prefix phrase (``"deepa"* AND "m"*``). The table keeps prefix
+    indexes for one and two characters (migration 0005), so a short last word, alone or
+    ending a phrase (``"aisha.s"*``), reads one doclist instead of every token it starts.
+    """
     words = _WORD.findall(query)
     if not words:
         return None
