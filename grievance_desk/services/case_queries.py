@@ -369,6 +369,10 @@ def _rows(session: Session, query: Any, now: datetime) -> list[CaseRow]:
     ]
 
 
+#: Up to this many matches, a search's page is read by id and sorted, not found by a scan.
+FEW_MATCHES = 300
+
+
 def fetch_page(
     session: Session,
     filters: CaseFilter,
@@ -378,6 +382,7 @@ def fetch_page(
     offset: int = 0,
     limit: int = PAGE_SIZE,
     now: datetime,
+    matches: int | None = None,
 ) -> list[CaseRow]:
     """One page of the register in the order asked for; ties break on the case id.
 
@@ -385,12 +390,19 @@ def fetch_page(
     (``WHERE id IN (SELECT id ... ORDER BY ... LIMIT/OFFSET)``), then only those rows are
     read and joined. Plain OFFSET would read and join every skipped case: the last page of
     100,000 took ~250 ms that way and ~2 ms this way.
+
+    ``matches`` is the count when the caller has it: a search with few matches reads them
+    by id and sorts them (1–2 ms) instead of walking the whole sort index testing each case
+    against the match set (~7 ms at 100,000 cases); many matches are the other way round.
     """
     order = _order_by(sort, descending)
     page_ids = select(col(Case.id))
     if sort is SortKey.REQUESTER:
         page_ids = page_ids.join(RequesterRow, col(RequesterRow.id) == col(Case.requester_id))
-    conditions = _conditions(session, filters, now, scanning=sort is not SortKey.REQUESTER)
+    few = matches is not None and matches <= FEW_MATCHES
+    conditions = _conditions(
+        session, filters, now, scanning=sort is not SortKey.REQUESTER and not few
+    )
     if conditions:
         page_ids = page_ids.where(*conditions)
     page_ids = page_ids.order_by(*order).offset(max(0, offset)).limit(max(0, limit))

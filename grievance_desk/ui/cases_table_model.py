@@ -245,6 +245,7 @@ class CasesTableModel(QAbstractTableModel):
                     offset=0,
                     limit=PAGE_SIZE,
                     now=now,
+                    matches=total,
                 )
             return total, zone, first
 

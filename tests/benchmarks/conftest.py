@@ -153,7 +153,14 @@ def open_bench(bench: BenchRegister) -> Register:
 
 @pytest.fixture(scope="module")
 def ui_runner(qapp: QApplication) -> Iterator[OpRunner]:
-    """The app's one background thread; registers are opened and closed on it (file lock)."""
+    """The app's one background thread; registers are opened and closed on it (file lock).
+
+    The QApplication is set up as the app sets it up (theme, GUI-thread GC, GIL switch
+    interval), so the widgets measured run as they do for the officer.
+    """
+    from grievance_desk.ui.main import application
+
+    application()
     ops = OpRunner()
     yield ops
     ops.shutdown()

@@ -117,7 +117,7 @@ def _sql(
     # As the Cases model counts: capped while a search is typed.
     at_most = SEARCH_COUNT_CAP + 1 if filters.text.strip() else None
     with register.reading() as session:
-        count_cases(session, filters, now=NOW, at_most=at_most)
+        total = count_cases(session, filters, now=NOW, at_most=at_most)
         fetch_page(
             session,
             filters,
@@ -126,6 +126,7 @@ def _sql(
             offset=offset,
             limit=PAGE_SIZE,
             now=NOW,
+            matches=total,
         )
 
 

@@ -158,6 +158,12 @@ def test_every_sort_filter_and_page_matches_the_reference(varied: Register) -> N
                 session, filters, sort=sort, descending=desc, limit=10_000, now=NOW
             )
             assert [r.id for r in whole] == expected, label
+            for matches in (len(expected), q.FEW_MATCHES + 1):  # read by id / walk the index
+                counted = q.fetch_page(
+                    session, filters, sort=sort, descending=desc, limit=7, now=NOW,
+                    matches=matches,
+                )  # fmt: skip
+                assert [r.id for r in counted] == expected[:7], f"{label} matches={matches}"
             for offset, limit in ((0, 5), (5, 5), (len(expected) - 3, 5), (len(expected), 5)):
                 page = q.fetch_page(
                     session,
