@@ -6,6 +6,8 @@ test knows which cases must survive a SIGKILL.
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +15,20 @@ from pathlib import Path
 from grievance_desk.services.cases import register_case
 from grievance_desk.storage.register import Register, Unlock
 from tests.support.drafts import make_draft
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def spawn(path: Path, passphrase: str) -> subprocess.Popen[str]:
+    """Start this writer in its own process on ``path``; it prints each committed reference."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.storage.crash_writer", str(path), passphrase],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def main(path: str, passphrase: str) -> None:

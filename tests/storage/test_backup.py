@@ -7,10 +7,7 @@ before it began, and be written as ``.partial`` then renamed, mode 0600.
 
 from __future__ import annotations
 
-import os
 import stat
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -27,9 +24,9 @@ from grievance_desk.storage.keyfile import KeyFile, database_salt
 from grievance_desk.storage.paths import key_file_for
 from grievance_desk.storage.register import Register, Unlock
 from tests.conftest import PASSPHRASE
+from tests.storage import crash_writer
 from tests.support.drafts import make_draft
 
-ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2026, 11, 1, tzinfo=UTC)
 
 
@@ -170,14 +167,7 @@ def test_backups_taken_while_another_process_keeps_writing_are_consistent(
 ) -> None:
     Register.create(register_path, PASSPHRASE)[0].close()
     keyfile, data_key = Register.unlock_key(register_path, Unlock(passphrase=PASSPHRASE))
-    writer = subprocess.Popen(
-        [sys.executable, "-m", "tests.storage.crash_writer", str(register_path), PASSPHRASE],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    writer = crash_writer.spawn(register_path, PASSPHRASE)
     # The writer holds the register's lock; this process reads the file through its own
     # engine, as SQLite allows (WAL, shared memory), and copies it.
     engine = make_engine(register_path, data_key)

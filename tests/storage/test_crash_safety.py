@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,8 +14,8 @@ from sqlalchemy import text
 from grievance_desk.services.integrity import verify_register
 from grievance_desk.storage.register import Register, Unlock
 from tests.conftest import PASSPHRASE
+from tests.storage import crash_writer
 
-ROOT = Path(__file__).resolve().parents[2]
 KILLS = 6
 
 
@@ -29,14 +27,7 @@ def test_sigkill_during_writes_loses_no_committed_case(register_path: Path) -> N
     rng = random.Random(7)
     survived = 0
     for _ in range(KILLS):
-        writer = subprocess.Popen(
-            [sys.executable, "-m", "tests.storage.crash_writer", str(register_path), PASSPHRASE],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        writer = crash_writer.spawn(register_path, PASSPHRASE)
         assert writer.stdout is not None
         # Let it commit a few cases, then kill it at a random moment mid-stream.
         first = writer.stdout.readline().strip()
