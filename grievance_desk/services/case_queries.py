@@ -218,13 +218,6 @@ def _text_condition(session: Session, typed: str, *, scanning: bool) -> ColumnEl
     prefix = reference_prefix(typed)
     if prefix is not None:
         low, high = prefix, prefix_upper_bound(prefix)
-        outside = select(col(Case.id)).where(
-            or_(col(Case.reference) < low, col(Case.reference) >= high)
-        )
-        if session.execute(outside.limit(1)).first() is None:
-            # "GRV-2" while every reference starts so: no filter, rather than a set of
-            # 100,000 ids to build and test (two index seeks decide it).
-            return None
         if not scanning:
             return and_(col(Case.reference) >= low, col(Case.reference) < high)
         ids: Any = select(col(Case.id)).where(
@@ -244,11 +237,12 @@ _LETTERS_OF_A_PREFIX = re.compile(r"[A-Za-z]+-?")
 
 
 def _matches_every_case(session: Session, typed: str) -> bool:
-    """True for the first keystrokes of a reference ("G", "GR", "GRV-") on a register whose
-    references all start so: full-text search would match every case through its reference
-    token, at the cost of building a set of 100,000 ids. Two index seeks decide it."""
+    """True for a reference being typed ("GR", "GRV-", "GRV-2") on a register whose
+    references all start so: the reference range, or full-text search through each case's
+    reference token, would match every case, at the cost of building a set of 100,000 ids.
+    Two index seeks decide it."""
     text_typed = typed.strip()
-    if not _LETTERS_OF_A_PREFIX.fullmatch(text_typed):
+    if not _LETTERS_OF_A_PREFIX.fullmatch(text_typed) and reference_prefix(typed) is None:
         return False
     low = text_typed.upper()
     outside = select(col(Case.id)).where(
