@@ -14,7 +14,7 @@ import inspect
 import math
 import statistics
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -50,6 +50,9 @@ __all__ = [
     "report_moment",
     "report_to_data",
     "trend_periods",
+    "trend_point",
+    "trend_point_from_data",
+    "trend_point_to_data",
     "year_period",
 ]
 
@@ -561,59 +564,80 @@ def no_deadline(facts: Sequence[CaseFacts]) -> list[CaseFacts]:
     return [c for c in facts if not c.has_policy]
 
 
-def trend(facts: Sequence[CaseFacts], period: ReportPeriod, as_at: datetime) -> list[TrendPoint]:
+def trend(
+    facts: Sequence[CaseFacts],
+    period: ReportPeriod,
+    as_at: datetime,
+    known: Mapping[str, TrendPoint] | None = None,
+) -> list[TrendPoint]:
     """12-month trend: for each of the twelve calendar months ending with the report's last
     month, the cases received, the cases closed and the on-time share of those closed, each
     by the definitions above applied to that month.
     """
     months = trend_periods(period)
+    known = known or {}
+    wanted = [m for m in months if m.key not in known]
     # Each month's definitions run over only the cases received or closed in it (in their
     # original order), which gives the same lists as running them over every case.
-    received_in, closed_in = _by_month(facts, months)
-    points = []
-    for index, month in enumerate(months):
-        received = received_in_period(received_in[index], month)
-        closed = closed_in_period(closed_in[index], month, as_at)
-        on_time, late = on_time_responses(closed)
-        points.append(
-            TrendPoint(
-                period_key=month.key,
-                label=month.first_day.strftime("%b %Y"),
-                received=Figure(
-                    f"trend.{month.key}.received",
-                    f"Received in {month.label}",
-                    len(received),
-                    "cases",
-                    _refs(received),
-                    f"Cases received in {month.label}",
-                ),
-                closed=Figure(
-                    f"trend.{month.key}.closed",
-                    f"Closed in {month.label}",
-                    len(closed),
-                    "cases",
-                    _refs([c for c, _ in closed]),
-                    f"Cases closed in {month.label}",
-                ),
-                on_time=Figure(
-                    f"trend.{month.key}.on_time",
-                    f"On-time responses in {month.label}",
-                    _percent(len(on_time), len(on_time) + len(late)),
-                    "%",
-                    _refs(on_time),
-                    f"Cases closed in {month.label} and answered by their due date",
-                    count=len(on_time),
-                    of=len(on_time) + len(late),
-                ),
-            )
-        )
-    return points
+    received_in, closed_in = _by_month(facts, wanted)
+    computed = {
+        month.key: trend_point(received_in[index], closed_in[index], month, as_at)
+        for index, month in enumerate(wanted)
+    }
+    return [known.get(month.key) or computed[month.key] for month in months]
+
+
+def trend_point(
+    received_in: Sequence[CaseFacts],
+    closed_in: Sequence[CaseFacts],
+    month: ReportPeriod,
+    as_at: datetime,
+) -> TrendPoint:
+    """One month of the trend from the cases received in it and those closed in it.
+
+    For a month that has ended by ``as_at`` the point is the same in every later report, so
+    the services may keep it and pass it back as ``known``.
+    """
+    received = received_in_period(received_in, month)
+    closed = closed_in_period(closed_in, month, as_at)
+    on_time, late = on_time_responses(closed)
+    return TrendPoint(
+        period_key=month.key,
+        label=month.first_day.strftime("%b %Y"),
+        received=Figure(
+            f"trend.{month.key}.received",
+            f"Received in {month.label}",
+            len(received),
+            "cases",
+            _refs(received),
+            f"Cases received in {month.label}",
+        ),
+        closed=Figure(
+            f"trend.{month.key}.closed",
+            f"Closed in {month.label}",
+            len(closed),
+            "cases",
+            _refs([c for c, _ in closed]),
+            f"Cases closed in {month.label}",
+        ),
+        on_time=Figure(
+            f"trend.{month.key}.on_time",
+            f"On-time responses in {month.label}",
+            _percent(len(on_time), len(on_time) + len(late)),
+            "%",
+            _refs(on_time),
+            f"Cases closed in {month.label} and answered by their due date",
+            count=len(on_time),
+            of=len(on_time) + len(late),
+        ),
+    )
 
 
 def _by_month(
     facts: Sequence[CaseFacts], months: Sequence[ReportPeriod]
 ) -> tuple[list[list[CaseFacts]], list[list[CaseFacts]]]:
-    """Per consecutive month: the cases received in it, and those with a closing in it."""
+    """Per month (in order, not necessarily consecutive): the cases received in it, and those
+    with a closing in it."""
     starts = [m.start_at for m in months]
 
     def index(moment: datetime) -> int | None:
@@ -736,7 +760,8 @@ def _label_of(enum: type[RequestType] | type[Channel] | type[Outcome]) -> Callab
 
 
 def _iso(moment: datetime | None, tz: ZoneInfo) -> str:
-    return "" if moment is None else moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    # "YYYY-MM-DD HH:MM" without strftime, which imports the time module on every call.
+    return "" if moment is None else moment.astimezone(tz).isoformat(" ", "minutes")[:16]
 
 
 def build_report(
@@ -746,6 +771,7 @@ def build_report(
     now: datetime,
     organisation: str = "",
     policy_names: dict[str, str] | None = None,
+    known_trend: Mapping[str, TrendPoint] | None = None,
 ) -> Report:
     """Every figure of the summary for ``period`` from the facts of the cases that matter.
 
@@ -753,6 +779,8 @@ def build_report(
     still running (the report then says "to date"). ``facts`` must include every case
     received in the period or the eleven months before it, closed in that window, or open
     at that moment; other cases are ignored by every definition, so passing more is harmless.
+    Trend months given in ``known_trend`` (by month key, from an earlier report) are taken as
+    they are, and the cases received or closed only in those months may then be left out.
     """
     tz = period.tz
     as_at = report_moment(period, now)
@@ -973,7 +1001,7 @@ def build_report(
         days_to_respond=timing,
         breakdowns=breakdowns,
         ageing=ageing,
-        trend=tuple(trend(facts, period, as_at)),
+        trend=tuple(trend(facts, period, as_at, known_trend)),
         cases=tuple(rows),
         definitions=definitions(),
     )
@@ -1001,6 +1029,23 @@ def _figure_from(data: list[Any]) -> Figure:
     return Figure(key, label, value, unit, tuple(references), drill, count, of, share)
 
 
+def trend_point_to_data(point: TrendPoint) -> list[Any]:
+    """One trend month as JSON-ready data (a finished month's point is kept on its own)."""
+    return [
+        point.period_key,
+        point.label,
+        *(_figure_data(f) for f in (point.received, point.closed, point.on_time)),
+    ]
+
+
+def trend_point_from_data(data: list[Any]) -> TrendPoint:
+    """The point `trend_point_to_data` stored; KeyError/TypeError/ValueError if damaged."""
+    key, label, received, closed, on_time = data
+    return TrendPoint(
+        key, label, _figure_from(received), _figure_from(closed), _figure_from(on_time)
+    )
+
+
 _CASE_COLUMNS = tuple(f.name for f in fields(CaseRow))
 
 
@@ -1019,10 +1064,7 @@ def report_to_data(report: Report) -> dict[str, Any]:
             for b in report.breakdowns
         ],
         "ageing": [_figure_data(f) for f in report.ageing],
-        "trend": [
-            [p.period_key, p.label, *(_figure_data(f) for f in (p.received, p.closed, p.on_time))]
-            for p in report.trend
-        ],
+        "trend": [trend_point_to_data(p) for p in report.trend],
         "case_columns": list(_CASE_COLUMNS),
         "cases": [[getattr(row, name) for name in _CASE_COLUMNS] for row in report.cases],
         "definitions": [[d.term, d.text] for d in report.definitions],
@@ -1055,10 +1097,7 @@ def report_from_data(
                 for key, label, dimension, total, rows in data["breakdowns"]
             ),
             ageing=tuple(_figure_from(f) for f in data["ageing"]),
-            trend=tuple(
-                TrendPoint(key, label, _figure_from(r), _figure_from(c), _figure_from(o))
-                for key, label, r, c, o in data["trend"]
-            ),
+            trend=tuple(trend_point_from_data(p) for p in data["trend"]),
             cases=tuple(CaseRow(*row) for row in data["cases"]),
             definitions=tuple(Definition(term, text) for term, text in data["definitions"]),
         )

@@ -25,7 +25,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -34,8 +34,8 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from sqlalchemy import Integer, bindparam, column, delete, func, insert, text
 from sqlalchemy import case as sql_case
-from sqlalchemy import delete, exists, insert, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -51,6 +51,7 @@ from grievance_desk.domain.report_figures import (
     PeriodError,
     Report,
     ReportPeriod,
+    TrendPoint,
     build_report,
     facts_from_data,
     facts_to_data,
@@ -59,6 +60,8 @@ from grievance_desk.domain.report_figures import (
     report_moment,
     report_to_data,
     trend_periods,
+    trend_point_from_data,
+    trend_point_to_data,
     year_period,
 )
 from grievance_desk.domain.work_calendar import NoWorkingDayError, WorkCalendar
@@ -71,6 +74,7 @@ from grievance_desk.services.policy_settings import (
     load_policy_settings,
 )
 from grievance_desk.services.spreadsheet_io import neutralise, write_csv
+from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import (
     AuditEvent,
@@ -172,18 +176,35 @@ def _row(r: Any) -> _Row:
     )
 
 
-def _window_filter(window_start: datetime, end: datetime) -> Any:
-    """Cases that can appear in a report whose window is [window_start, end).
+# Cases that can appear in a report whose window is [start, end): received before the end,
+# and received or closed (last closing) in the window, not closed at all, or ever reopened (a
+# reopened case's earlier closings are only in its history). Cases closed before the window
+# and never reopened cannot appear. Written as a union so that each part reads its own index
+# (the unary "+" keeps SQLite from walking received_at instead): ~7 ms at 100,000 cases,
+# where the same condition joined by OR scanned the table (~130 ms).
+_WINDOW_IDS = """
+    SELECT id FROM grievance_case WHERE received_at >= :start AND received_at < :end
+    UNION SELECT id FROM grievance_case WHERE closed_at IS NULL AND +received_at < :end
+    UNION SELECT id FROM grievance_case WHERE closed_at >= :start AND +received_at < :end
+    UNION SELECT id FROM grievance_case WHERE reopened_at IS NOT NULL AND +received_at < :end
+"""
 
-    Received before the end, and received, closed (last closing) or reopened in the window,
-    or not closed at all. Cases closed before the window and never reopened cannot appear.
-    """
-    return (col(Case.received_at) < end) & or_(
-        col(Case.received_at) >= window_start,
-        col(Case.closed_at).is_(None),
-        col(Case.closed_at) >= window_start,
-        col(Case.reopened_at).is_not(None),
+
+def _window_ids(window_start: datetime, end: datetime) -> Any:
+    return (
+        text(_WINDOW_IDS)
+        .bindparams(
+            bindparam("start", window_start, type_=UtcDateTime()),
+            bindparam("end", end, type_=UtcDateTime()),
+        )
+        .columns(column("id", Integer))
     )
+
+
+def _among(case_ids: Sequence[int]) -> Any:
+    """A subquery of these ids as one JSON parameter (no limit on how many)."""
+    listed = func.json_each(json.dumps(list(case_ids))).table_valued("value")
+    return sa_select(listed.c.value)
 
 
 @dataclass(frozen=True)
@@ -192,13 +213,6 @@ class _Known:
 
     digest: str
     as_at: datetime
-
-    def valid(self, case_id: Any) -> Any:
-        return (
-            (col(ReportCaseFacts.case_id) == case_id)
-            & (col(ReportCaseFacts.settings_digest) == self.digest)
-            & (col(ReportCaseFacts.stable_from) <= self.as_at)
-        )
 
 
 def _read(
@@ -212,26 +226,21 @@ def _read(
 ]:
     """The window's case rows; and, for cases without usable stored facts (``known``), their
     pauses, extensions and report events; and the stored facts (JSON text) of the others."""
-    where = _window_filter(window_start, end)
-    rows = [_row(r) for r in session.execute(sa_select(*_COLUMNS).where(where))]
-    ids = select(col(Case.id)).where(where).scalar_subquery()
+    in_window = col(Case.id).in_(_window_ids(window_start, end))
+    rows = [_row(r) for r in session.execute(sa_select(*_COLUMNS).where(in_window))]
+    ids = [row.id for row in rows]
     stored: dict[int, str] = {}
-    if known is not None:
+    if known is not None and ids:
         for case_id, content in session.execute(
             select(col(ReportCaseFacts.case_id), col(ReportCaseFacts.content)).where(
-                known.valid(col(ReportCaseFacts.case_id)), col(ReportCaseFacts.case_id).in_(ids)
+                col(ReportCaseFacts.case_id).in_(_among(ids)),
+                col(ReportCaseFacts.settings_digest) == known.digest,
+                col(ReportCaseFacts.stable_from) <= known.as_at,
             )
         ):
             stored[case_id] = content
-
     # Pauses, extensions and events only of the window's cases whose facts are not stored.
-    wanted = (
-        ids
-        if known is None
-        else select(col(Case.id))
-        .where(where, ~exists().where(known.valid(col(Case.id))))
-        .scalar_subquery()
-    )
+    wanted = _among([case_id for case_id in ids if case_id not in stored])
 
     def needed(case_id: Any) -> Any:
         return case_id.in_(wanted)
@@ -256,7 +265,7 @@ def _read(
     events: dict[int, list[_Event]] = defaultdict(list)
     # Only a reopening's payload is read (its "before" holds the closing it undid).
     payload = sql_case((col(AuditEvent.action) == _REOPENED, col(AuditEvent.payload)), else_=None)
-    for case_id, action, at, text in session.execute(
+    for case_id, action, at, content in session.execute(
         select(col(AuditEvent.case_id), col(AuditEvent.action), col(AuditEvent.at), payload)
         .where(
             col(AuditEvent.action).in_((_RESPONDED, _CLOSED, _REOPENED)),
@@ -264,7 +273,7 @@ def _read(
         )
         .order_by(col(AuditEvent.id))
     ):
-        events[case_id].append(_Event(action, at, text))
+        events[case_id].append(_Event(action, at, content))
     return rows, pauses, extensions, events, stored
 
 
@@ -522,20 +531,31 @@ def monthly_report(
             if cached is not None:
                 return cached
         policies = _Policies(settings)
-        window_start = min(period.start_at, trend_periods(period)[0].start_at)
+        months = trend_periods(period)
+        known_trend = _cached_trend(session, months, digest, as_at) if use_cache else {}
+        # Only the months still to compute need their cases read.
+        window_start = min(
+            [period.start_at, *(m.start_at for m in months if m.key not in known_trend)]
+        )
         known = _Known(digest, as_at) if use_cache else None
         rows, pauses, extensions, events, stored = _read(
             session, window_start, period.end_at, known
         )
     computed = _compute(rows, pauses, extensions, events, stored, policies, tz, as_at, progress)
-    report = computed.build(period, now=now, organisation=organisation)
+    report = computed.build(period, now=now, organisation=organisation, known_trend=known_trend)
     if use_cache:
+        finished_months = [
+            (month, point)
+            for month, point in zip(months, report.trend, strict=True)
+            if month.key not in known_trend and month.end_at - _INSTANT <= as_at
+        ]
         _store(
             register,
             digest,
             generation,
             computed.stable,
             (period, report) if cacheable else None,
+            finished_months,
             now=now,
         )
     return report
@@ -548,9 +568,21 @@ class _Computed:
     #: (case id, stable from, facts) of closed cases computed afresh, to be stored.
     stable: list[tuple[int, datetime, CaseFacts]]
 
-    def build(self, period: ReportPeriod, *, now: datetime, organisation: str) -> Report:
+    def build(
+        self,
+        period: ReportPeriod,
+        *,
+        now: datetime,
+        organisation: str,
+        known_trend: Mapping[str, TrendPoint],
+    ) -> Report:
         return build_report(
-            self.facts, period, now=now, organisation=organisation, policy_names=self.names
+            self.facts,
+            period,
+            now=now,
+            organisation=organisation,
+            policy_names=self.names,
+            known_trend=known_trend,
         )
 
 
@@ -584,7 +616,7 @@ def _compute(
                 tz,
                 as_at,
             )
-            since = _stable_from(row, case)
+            since = _stable_from(row, case, pauses.get(row.id, ()), extensions.get(row.id, ()), tz)
             if since is not None and since <= as_at:
                 stable.append((row.id, since, case))
         facts.append(case)
@@ -593,19 +625,50 @@ def _compute(
     return _Computed(facts, policies.names, stable)
 
 
-def _stable_from(row: _Row, case: CaseFacts) -> datetime | None:
+def _stable_from(
+    row: _Row,
+    case: CaseFacts,
+    pauses: Sequence[tuple[str, date, date | None]],
+    extensions: Sequence[datetime],
+    tz: ZoneInfo,
+) -> datetime | None:
     """From when a case's facts are the same for every report, or None if they are not yet.
 
     A closed case whose last closing comes after its last reopening: every report made from
     that closing on sees it closed, and `_facts` then computes nothing from "as at" (each
     closing's due date uses the clock as it stood at that closing).
+
+    An open case without a running pause: `_facts` reads "as at" only to leave out what had
+    not happened by then (reopenings, closings, extensions, proof of identity, the fee, the
+    days a pause began or ended); from the last of those on, nothing is left out, and the
+    engine needs "today" only for a pause still running. The triggers drop the facts when any
+    of them changes, as for a closed case.
     """
-    if row.status != Status.CLOSED or not case.closures:
+    if row.status == Status.CLOSED:
+        if not case.closures:
+            return None
+        last = max(c.closed_at for c in case.closures)
+        if case.reopenings and max(case.reopenings) > last:
+            return None
+        return last
+    if any(ended is None for _reason, _started, ended in pauses):
         return None
-    last = max(c.closed_at for c in case.closures)
-    if case.reopenings and max(case.reopenings) > last:
-        return None
-    return last
+    pause_days = [
+        datetime.combine(day, time.min, tzinfo=tz)
+        for _reason, started, ended in pauses
+        for day in (started, ended)
+        if day is not None
+    ]
+    return max(
+        [
+            row.received_at,
+            *case.reopenings,
+            *(c.closed_at for c in case.closures),
+            *extensions,
+            *(m for m in (row.identity_proof_at, row.fee_received_at) if m is not None),
+            *pause_days,
+        ]
+    )
 
 
 # --------------------------------------------------------------------------- the cache
@@ -658,39 +721,73 @@ def _cached(
         return None  # damaged or from another build: compute afresh
 
 
+def _trend_key(month: ReportPeriod) -> str:
+    """The cache key of a month's trend point ("t2026-10"), apart from its report's key."""
+    return f"t{month.key}"
+
+
+def _cached_trend(
+    session: Session, months: Sequence[ReportPeriod], digest: str, as_at: datetime
+) -> dict[str, TrendPoint]:
+    """The kept trend points of the months that ended by ``as_at`` (by month key).
+
+    A month's point counts only the cases received or closed in it, so it is dropped by the
+    same triggers as that month's report (every case it counts was received before its end).
+    """
+    finished = {_trend_key(m): m for m in months if m.end_at - _INSTANT <= as_at}
+    found: dict[str, TrendPoint] = {}
+    if not finished:
+        return found
+    for row in session.scalars(
+        select(ReportCache).where(col(ReportCache.period_key).in_(list(finished)))
+    ):
+        month = finished[row.period_key]
+        if row.settings_digest != digest or row.period_end_at != month.end_at:
+            continue
+        try:
+            point = trend_point_from_data(json.loads(zlib.decompress(row.content)))
+        except (ValueError, KeyError, TypeError, zlib.error):
+            continue  # damaged or from another build: compute it afresh
+        if point.period_key == month.key:
+            found[month.key] = point
+    return found
+
+
 def _store(
     register: Register,
     digest: str,
     generation: int,
     stable: Sequence[tuple[int, datetime, CaseFacts]],
     finished: tuple[ReportPeriod, Report] | None,
+    finished_months: Sequence[tuple[ReportPeriod, TrendPoint]],
     *,
     now: datetime,
 ) -> None:
-    """Keep closed cases' facts and a finished period's report, unless a fact changed since
-    the snapshot they were computed from (then the next report computes them again)."""
-    if not stable and finished is None:
+    """Keep cases' stable facts, a finished period's report and finished months' trend
+    points, unless a fact changed since the snapshot they were computed from (then the next
+    report computes them again)."""
+    if not stable and finished is None and not finished_months:
         return
+    entries: list[tuple[str, ReportPeriod, Any]] = [
+        (_trend_key(m), m, trend_point_to_data(p)) for m, p in finished_months
+    ]
+    if finished is not None:
+        period, report = finished
+        entries.append((period.key, period, report_to_data(report)))
     try:
         with register.writing() as session:
             if _generation(session) != generation:
                 return
             if stable:
                 _store_facts(session, digest, stable)
-            if finished is not None:
-                period, report = finished
+            for key, period, data in entries:
                 content = zlib.compress(
-                    json.dumps(
-                        report_to_data(report), ensure_ascii=False, separators=(",", ":")
-                    ).encode("utf-8"),
-                    6,
+                    json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
                 )
-                session.execute(
-                    delete(ReportCache).where(col(ReportCache.period_key) == period.key)
-                )
+                session.execute(delete(ReportCache).where(col(ReportCache.period_key) == key))
                 session.add(
                     ReportCache(
-                        period_key=period.key,
+                        period_key=key,
                         settings_digest=digest,
                         period_end_at=period.end_at,
                         computed_at=now,

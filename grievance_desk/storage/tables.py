@@ -64,6 +64,8 @@ class Case(SQLModel, table=True):
         Index("ix_case_status_received", "status", "received_at"),
         # The register sorts by deadline with undated cases last; this index serves that.
         Index("ix_case_next_due_nulls_last", text("next_due_at IS NULL"), "next_due_at"),
+        # Reports read every reopened case in their window (few): found by this index.
+        Index("ix_case_reopened_at", "reopened_at", sqlite_where=text("reopened_at IS NOT NULL")),
     )
 
     id: int | None = Field(default=None, primary_key=True)

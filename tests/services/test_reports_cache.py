@@ -9,6 +9,7 @@ a purge; and a change that races with the computation is never cached.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -85,6 +86,12 @@ def stored_facts(register: Register) -> int:
         return int(session.scalar(text("SELECT count(*) FROM report_case_facts")) or 0)
 
 
+def stored_references(register: Register) -> set[str]:
+    with register.reading() as session:
+        rows = session.scalars(text("SELECT content FROM report_case_facts"))
+        return {json.loads(content)[0] for content in rows}
+
+
 def every_period_same_as_fresh(register: Register, now: datetime) -> None:
     last = now.astimezone(IST).date().replace(day=1)
     for month in months(date(2025, 5, 1), last):
@@ -114,8 +121,13 @@ def test_finished_periods_are_cached_and_served_without_reading_cases(
     assert {"2025-05", "2026-10", "2025"} <= keys
     # A period still running (November 2026, the year 2026) is never stored.
     assert "2026-11" not in keys and "2026" not in keys
-    # Closed cases' facts are: L B C D E M A K (closed by now), not F G I J (open).
-    assert stored_facts(register) == 8
+    # Stable facts are kept: the closed cases L B C D E M A K, and the open F G I; not J,
+    # whose clock stands still while it awaits the requester (its due date moves each day).
+    assert stored_references(register) == {
+        refs[name] for name in ("L", "B", "C", "D", "E", "M", "A", "K", "F", "G", "I")
+    }
+    # Finished months' trend points are kept on their own; the running month's is not.
+    assert {"t2025-05", "t2026-10"} <= keys and "t2026-11" not in keys
 
     statements: list[str] = []
 
@@ -267,3 +279,55 @@ def test_the_triggers_cover_every_case_column_the_report_reads(register: Registe
     watched = {name.strip() for name in listed.group(1).split(",")}
     read = {column.key for column in reports._COLUMNS} - {"id"}
     assert read <= watched
+
+
+def test_an_open_case_kept_from_a_later_report_is_not_used_for_an_earlier_moment(
+    register: Register, refs: dict[str, str]
+) -> None:
+    # J's clock stood still from 20 October; it starts again on 1 December.
+    change_status(register, refs["J"], Action.RESUME, now=datetime(2026, 12, 1, 10, tzinfo=IST))
+    same_as_fresh(register, LATER, month=date(2026, 12, 1))
+    assert refs["J"] in stored_references(register)  # stable from 1 December
+    # At the end of October (and on 25 November) J was still awaiting the requester: its
+    # kept facts (the pause ended) must not be used for those moments.
+    october = same_as_fresh(register, LATER, month=OCTOBER)
+    assert refs["J"] in october.figure("awaiting_requester_at_end").references
+    november = same_as_fresh(register, NOW, month=date(2026, 11, 1))
+    assert refs["J"] in november.figure("awaiting_requester_at_end").references
+
+
+def test_trend_points_are_kept_per_month_and_dropped_from_a_changed_case_s_month(
+    register: Register, refs: dict[str, str]
+) -> None:
+    same_as_fresh(register, NOW, month=date(2026, 11, 1))  # the month still running
+    earlier = {f"t{m:%Y-%m}" for m in months(date(2025, 12, 1), date(2026, 10, 1))}
+    assert earlier <= cached_keys(register)
+    # F was received at 23:30 on 31 October: October's point and later ones are dropped.
+    change_status(register, refs["F"], Action.ACKNOWLEDGE, now=datetime(2026, 11, 26, tzinfo=IST))
+    keys = cached_keys(register)
+    assert "t2026-09" in keys and "t2026-10" not in keys
+    same_as_fresh(register, LATER, month=date(2026, 11, 1))
+    with register.writing() as session:
+        session.execute(text("UPDATE report_cache SET content = x'00' WHERE period_key LIKE 't%'"))
+    same_as_fresh(register, LATER, month=date(2026, 11, 1))
+
+
+def test_the_running_month_reads_only_its_own_cases_once_earlier_months_are_kept(
+    register: Register, refs: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    november = date(2026, 11, 1)
+    reports.monthly_report(register, month=november, now=NOW)
+    real_row = reports._row
+    read: list[str] = []
+
+    def counting(r: Any) -> Any:
+        read.append(r[1])
+        return real_row(r)
+
+    monkeypatch.setattr(reports, "_row", counting)
+    reports.monthly_report(register, month=november, now=NOW, use_cache=False)
+    # B: received in September, closed in October; needed for the trend only.
+    assert refs["B"] in read
+    read.clear()
+    reports.monthly_report(register, month=november, now=NOW)
+    assert refs["B"] not in read and refs["K"] in read  # K was closed in November
