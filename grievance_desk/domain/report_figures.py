@@ -16,7 +16,7 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Any
@@ -88,9 +88,15 @@ class ReportPeriod:
     def last_day(self) -> date:
         return self.end_day - timedelta(days=1)
 
+    @cached_property
+    def _utc_bounds(self) -> tuple[datetime, datetime]:
+        # Stored moments are UTC: comparing like with like skips two zone look-ups each time.
+        return self.start_at.astimezone(UTC), self.end_at.astimezone(UTC)
+
     def contains(self, moment: datetime) -> bool:
         """Whether ``moment`` falls in the period as the officer's calendar counts it."""
-        return self.start_at <= moment < self.end_at
+        start, end = self._utc_bounds
+        return start <= moment < end
 
 
 def month_period(year: int, month: int, tz: ZoneInfo) -> ReportPeriod:
@@ -750,11 +756,17 @@ def _breakdown(
 
 
 def _label_of(enum: type[RequestType] | type[Channel] | type[Outcome]) -> Callable[[str], str]:
+    names: dict[str, str] = {}  # asked once per case row: look each code up once
+
     def name(code: str) -> str:
-        try:
-            return enum(code).label
-        except ValueError:
-            return "Not recorded" if code == "none" else code
+        found = names.get(code)
+        if found is None:
+            try:
+                found = enum(code).label
+            except ValueError:
+                found = "Not recorded" if code == "none" else code
+            names[code] = found
+        return found
 
     return name
 
@@ -788,8 +800,9 @@ def build_report(
     closed = closed_in_period(facts, period, as_at)
     closed_cases = [c for c, _ in closed]
     still_open = open_at_end(facts, as_at)
-    overdue = overdue_at_end(facts, as_at)
-    waiting = awaiting_requester_at_end(facts, as_at)
+    # Both look only at the open cases: given those, they find the same ones.
+    overdue = overdue_at_end(still_open, as_at)
+    waiting = awaiting_requester_at_end(still_open, as_at)
     on_time, late = on_time_responses(closed)
     ack_on_time, ack_late = on_time_acknowledgements(closed)
     involved = {c.reference: c for c in [*received, *closed_cases, *still_open]}
@@ -958,6 +971,11 @@ def build_report(
     late_refs = {c.reference for c in late}
     overdue_refs = {c.reference for c in overdue}
     waiting_refs = {c.reference for c in waiting}
+    type_label, channel_label, outcome_label = (
+        _label_of(RequestType),
+        _label_of(Channel),
+        _label_of(Outcome),
+    )
     rows = []
     for ref in sorted(involved):
         case = involved[ref]
@@ -975,8 +993,8 @@ def build_report(
         rows.append(
             CaseRow(
                 reference=ref,
-                request_type=_label_of(RequestType)(case.request_type),
-                channel=_label_of(Channel)(case.channel),
+                request_type=type_label(case.request_type),
+                channel=channel_label(case.channel),
                 policy_id=case.policy_id,
                 received=_iso(case.received_at, tz),
                 acknowledged=_iso(case.acknowledged_at, tz),
@@ -985,7 +1003,7 @@ def build_report(
                 respond_by=_iso(closure.respond_by if closure else case.respond_by_at_end, tz),
                 days_to_respond=durations.get(ref),
                 on_time="yes" if ref in on_time_refs else "no" if ref in late_refs else "",
-                outcome=_label_of(Outcome)(closure.outcome or "none") if closure else "",
+                outcome=outcome_label(closure.outcome or "none") if closure else "",
                 status_at_end=status,
                 age_days_at_end=ages.get(ref),
                 status_now=case.status_now,

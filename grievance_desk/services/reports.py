@@ -209,38 +209,50 @@ def _among(case_ids: Sequence[int]) -> Any:
 
 @dataclass(frozen=True)
 class _Known:
-    """Which stored case facts a report may use: this settings digest, stable by ``as_at``."""
+    """Which stored case facts a report may use: made under these settings (or, for a case
+    whose clock is stopped, these settings on this day), stable by ``as_at``."""
 
     digest: str
+    day_digest: str
     as_at: datetime
+
+
+@dataclass
+class _Window:
+    """What a report reads: the ids of the cases in its window (in id order), the stored
+    facts (JSON text) of those that have usable ones, and for the others their rows,
+    pauses, extensions and report events."""
+
+    ids: list[int]
+    stored: dict[int, str]
+    rows: dict[int, _Row]
+    pauses: dict[int, list[tuple[str, date, date | None]]]
+    extensions: dict[int, list[datetime]]
+    events: dict[int, list[_Event]]
 
 
 def _read(
     session: Session, window_start: datetime, end: datetime, known: _Known | None = None
-) -> tuple[
-    list[_Row],
-    dict[int, list[tuple[str, date, date | None]]],
-    dict[int, list[datetime]],
-    dict[int, list[_Event]],
-    dict[int, str],
-]:
-    """The window's case rows; and, for cases without usable stored facts (``known``), their
-    pauses, extensions and report events; and the stored facts (JSON text) of the others."""
-    in_window = col(Case.id).in_(_window_ids(window_start, end))
-    rows = [_row(r) for r in session.execute(sa_select(*_COLUMNS).where(in_window))]
-    ids = [row.id for row in rows]
+) -> _Window:
+    """The cases of the window [window_start, end): stored facts where ``known`` allows them,
+    what `_facts` needs for the rest."""
+    ids = sorted(session.scalars(_window_ids(window_start, end)))
     stored: dict[int, str] = {}
     if known is not None and ids:
         for case_id, content in session.execute(
             select(col(ReportCaseFacts.case_id), col(ReportCaseFacts.content)).where(
                 col(ReportCaseFacts.case_id).in_(_among(ids)),
-                col(ReportCaseFacts.settings_digest) == known.digest,
+                col(ReportCaseFacts.settings_digest).in_((known.digest, known.day_digest)),
                 col(ReportCaseFacts.stable_from) <= known.as_at,
             )
         ):
             stored[case_id] = content
-    # Pauses, extensions and events only of the window's cases whose facts are not stored.
+    # Rows, pauses, extensions and events only of the cases whose facts are not stored.
     wanted = _among([case_id for case_id in ids if case_id not in stored])
+    rows = {
+        row.id: row
+        for row in map(_row, session.execute(sa_select(*_COLUMNS).where(col(Case.id).in_(wanted))))
+    }
 
     def needed(case_id: Any) -> Any:
         return case_id.in_(wanted)
@@ -274,7 +286,7 @@ def _read(
         .order_by(col(AuditEvent.id))
     ):
         events[case_id].append(_Event(action, at, content))
-    return rows, pauses, extensions, events, stored
+    return _Window(ids, stored, rows, pauses, extensions, events)
 
 
 # --------------------------------------------------------------------------- facts
@@ -537,11 +549,10 @@ def monthly_report(
         window_start = min(
             [period.start_at, *(m.start_at for m in months if m.key not in known_trend)]
         )
-        known = _Known(digest, as_at) if use_cache else None
-        rows, pauses, extensions, events, stored = _read(
-            session, window_start, period.end_at, known
-        )
-    computed = _compute(rows, pauses, extensions, events, stored, policies, tz, as_at, progress)
+        day_digest = _day_digest(digest, as_at, tz)
+        known = _Known(digest, day_digest, as_at) if use_cache else None
+        window = _read(session, window_start, period.end_at, known)
+    computed = _compute(window, policies, tz, as_at, progress)
     report = computed.build(period, now=now, organisation=organisation, known_trend=known_trend)
     if use_cache:
         finished_months = [
@@ -552,6 +563,7 @@ def monthly_report(
         _store(
             register,
             digest,
+            day_digest,
             generation,
             computed.stable,
             (period, report) if cacheable else None,
@@ -565,8 +577,8 @@ def monthly_report(
 class _Computed:
     facts: list[CaseFacts]
     names: dict[str, str]
-    #: (case id, stable from, facts) of closed cases computed afresh, to be stored.
-    stable: list[tuple[int, datetime, CaseFacts]]
+    #: Facts computed afresh that later reports may use, to be stored.
+    stable: list[_Stable]
 
     def build(
         self,
@@ -587,42 +599,49 @@ class _Computed:
 
 
 def _compute(
-    rows: Sequence[_Row],
-    pauses: Mapping[int, Sequence[tuple[str, date, date | None]]],
-    extensions: Mapping[int, Sequence[datetime]],
-    events: Mapping[int, Sequence[_Event]],
-    stored: Mapping[int, str],
-    policies: _Policies,
-    tz: ZoneInfo,
-    as_at: datetime,
-    progress: Progress | None,
+    window: _Window, policies: _Policies, tz: ZoneInfo, as_at: datetime, progress: Progress | None
 ) -> _Computed:
-    total = len(rows)
+    total = len(window.ids)
     facts: list[CaseFacts] = []
-    stable: list[tuple[int, datetime, CaseFacts]] = []
-    for done, row in enumerate(rows, start=1):
-        text = stored.get(row.id)
+    stable: list[_Stable] = []
+    pauses, extensions = window.pauses, window.extensions
+    for done, case_id in enumerate(window.ids, start=1):
+        text = window.stored.get(case_id)
         if text is not None:
             case = facts_from_data(json.loads(text))
             # As _facts does first, in the same order: the names of the policies in use.
             policies.policy(case.policy_id, case.received_at.astimezone(tz).date())
         else:
+            row = window.rows[case_id]
             case = _facts(
                 row,
                 pauses.get(row.id, ()),
                 extensions.get(row.id, ()),
-                events.get(row.id, ()),
+                window.events.get(row.id, ()),
                 policies,
                 tz,
                 as_at,
             )
-            since = _stable_from(row, case, pauses.get(row.id, ()), extensions.get(row.id, ()), tz)
-            if since is not None and since <= as_at:
-                stable.append((row.id, since, case))
+            kept = _stable_from(
+                row, case, pauses.get(row.id, ()), extensions.get(row.id, ()), tz, as_at
+            )
+            if kept is not None and kept[0] <= as_at:
+                stable.append(_Stable(row.id, kept[0], kept[1], case))
         facts.append(case)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     return _Computed(facts, policies.names, stable)
+
+
+@dataclass(frozen=True)
+class _Stable:
+    """A case's facts that every report made from ``since`` on (that day only, if
+    ``day_bound``) would compute the same."""
+
+    case_id: int
+    since: datetime
+    day_bound: bool
+    facts: CaseFacts
 
 
 def _stable_from(
@@ -631,8 +650,10 @@ def _stable_from(
     pauses: Sequence[tuple[str, date, date | None]],
     extensions: Sequence[datetime],
     tz: ZoneInfo,
-) -> datetime | None:
-    """From when a case's facts are the same for every report, or None if they are not yet.
+    as_at: datetime,
+) -> tuple[datetime, bool] | None:
+    """From when a case's facts are the same for every report, and whether only on the day of
+    ``as_at``; None if they are not yet stable.
 
     A closed case whose last closing comes after its last reopening: every report made from
     that closing on sees it closed, and `_facts` then computes nothing from "as at" (each
@@ -642,7 +663,8 @@ def _stable_from(
     not happened by then (reopenings, closings, extensions, proof of identity, the fee, the
     days a pause began or ended); from the last of those on, nothing is left out, and the
     engine needs "today" only for a pause still running. The triggers drop the facts when any
-    of them changes, as for a closed case.
+    of them changes, as for a closed case. With a pause still running, the engine counts it
+    up to the day of "as at", so the facts hold for the rest of that day only.
     """
     if row.status == Status.CLOSED:
         if not case.closures:
@@ -650,9 +672,9 @@ def _stable_from(
         last = max(c.closed_at for c in case.closures)
         if case.reopenings and max(case.reopenings) > last:
             return None
-        return last
-    if any(ended is None for _reason, _started, ended in pauses):
-        return None
+        return last, False
+    running = any(ended is None for _reason, _started, ended in pauses)
+    today = [_day_start(as_at, tz)] if running else []
     pause_days = [
         datetime.combine(day, time.min, tzinfo=tz)
         for _reason, started, ended in pauses
@@ -667,8 +689,13 @@ def _stable_from(
             *extensions,
             *(m for m in (row.identity_proof_at, row.fee_received_at) if m is not None),
             *pause_days,
+            *today,
         ]
-    )
+    ), running
+
+
+def _day_start(moment: datetime, tz: ZoneInfo) -> datetime:
+    return datetime.combine(moment.astimezone(tz).date(), time.min, tzinfo=tz)
 
 
 # --------------------------------------------------------------------------- the cache
@@ -700,6 +727,12 @@ def _settings_digest(settings: PolicySettings, tz: ZoneInfo) -> str:
 def _generation(session: Session) -> int:
     found = session.get(ReportCacheGeneration, 1)
     return 0 if found is None else found.generation
+
+
+def _day_digest(digest: str, as_at: datetime, tz: ZoneInfo) -> str:
+    """The key of facts that hold on the day of ``as_at`` only (a clock stopped that day)."""
+    day = as_at.astimezone(tz).date().isoformat()
+    return hashlib.sha256(f"{digest}\nday={day}".encode()).hexdigest()
 
 
 def _cached(
@@ -756,8 +789,9 @@ def _cached_trend(
 def _store(
     register: Register,
     digest: str,
+    day_digest: str,
     generation: int,
-    stable: Sequence[tuple[int, datetime, CaseFacts]],
+    stable: Sequence[_Stable],
     finished: tuple[ReportPeriod, Report] | None,
     finished_months: Sequence[tuple[ReportPeriod, TrendPoint]],
     *,
@@ -779,7 +813,7 @@ def _store(
             if _generation(session) != generation:
                 return
             if stable:
-                _store_facts(session, digest, stable)
+                _store_facts(session, digest, day_digest, stable)
             for key, period, data in entries:
                 content = zlib.compress(
                     json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
@@ -798,10 +832,8 @@ def _store(
         pass  # busy or read-only: the report stands, it is just not kept
 
 
-def _store_facts(
-    session: Session, digest: str, stable: Sequence[tuple[int, datetime, CaseFacts]]
-) -> None:
-    ids = [case_id for case_id, _since, _case in stable]
+def _store_facts(session: Session, digest: str, day_digest: str, stable: Sequence[_Stable]) -> None:
+    ids = [kept.case_id for kept in stable]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         session.execute(delete(ReportCaseFacts).where(col(ReportCaseFacts.case_id).in_(chunk)))
@@ -809,14 +841,14 @@ def _store_facts(
         insert(ReportCaseFacts),
         [
             {
-                "case_id": case_id,
-                "settings_digest": digest,
-                "stable_from": since,
+                "case_id": kept.case_id,
+                "settings_digest": day_digest if kept.day_bound else digest,
+                "stable_from": kept.since,
                 "content": json.dumps(
-                    facts_to_data(case), ensure_ascii=False, separators=(",", ":")
+                    facts_to_data(kept.facts), ensure_ascii=False, separators=(",", ":")
                 ),
             }
-            for case_id, since, case in stable
+            for kept in stable
         ],
     )
 
@@ -909,6 +941,37 @@ def report_json(report: Report) -> dict[str, Any]:
         "cases": [dict(vars(row)) for row in report.cases],
         "definitions": [{"term": d.term, "text": d.text} for d in report.definitions],
     }
+
+
+#: One encoder for every one-line part (json.dumps with options builds one per call).
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False)
+
+
+def _readable_json(value: Any, depth: int = 0) -> str:
+    """Indented JSON where a list of plain values, or an object of them (a case row), takes
+    one line.
+
+    ``json.dumps(indent=…)`` runs Python's pure encoder (~150 ms for a report of 6,000
+    cases and their reference lists); each one-line part here goes through the C encoder,
+    and a line per case also reads and diffs well.
+    """
+    # The report's lists hold one kind of item: the first one tells (any choice is valid JSON).
+    nested = (
+        any(isinstance(child, dict | list) for child in value.values())
+        if isinstance(value, dict)
+        else isinstance(value, list) and bool(value) and isinstance(value[0], dict | list)
+    )
+    if not nested:
+        return _ONE_LINE.encode(value)
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{inner}{_ONE_LINE.encode(key)}: {_readable_json(child, depth + 1)}"
+            for key, child in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    items = [f"{inner}{_readable_json(child, depth + 1)}" for child in value]
+    return "[\n" + ",\n".join(items) + f"\n{pad}]"
 
 
 # --------------------------------------------------------------------------- CSV
@@ -1077,9 +1140,7 @@ def export_report(report: Report, fmt: ReportFormat) -> bytes:
     elif fmt == "xlsx":
         write_report_xlsx(report, buffer)
     elif fmt == "json":
-        buffer.write(
-            json.dumps(report_json(report), ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
-        )
+        buffer.write(_readable_json(report_json(report)).encode("utf-8") + b"\n")
     else:
         raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
     return buffer.getvalue()

@@ -43,12 +43,20 @@ def p95_of(samples: list[float]) -> float:
     return ordered[rank - 1]
 
 
-def timed(work: Callable[[], Any], runs: int = 5, warmup: int = 1) -> list[float]:
-    """Seconds per run of ``work`` after ``warmup`` unmeasured runs."""
+def timed(
+    work: Callable[[], Any],
+    runs: int = 5,
+    warmup: int = 1,
+    before: Callable[[], Any] | None = None,
+) -> list[float]:
+    """Seconds per run of ``work`` after ``warmup`` unmeasured runs (``before`` runs, not
+    measured, ahead of each measured one)."""
     for _ in range(warmup):
         work()
     samples = []
     for _ in range(runs):
+        if before is not None:
+            before()
         started = time.perf_counter()
         work()
         samples.append(time.perf_counter() - started)

@@ -86,10 +86,16 @@ def stored_facts(register: Register) -> int:
         return int(session.scalar(text("SELECT count(*) FROM report_case_facts")) or 0)
 
 
-def stored_references(register: Register) -> set[str]:
+def stored_references(register: Register, *, day_bound: bool = False) -> set[str]:
+    """The cases whose report facts are kept (only those kept for one day, if ``day_bound``)."""
+    settings = current_digest(register)
     with register.reading() as session:
-        rows = session.scalars(text("SELECT content FROM report_case_facts"))
-        return {json.loads(content)[0] for content in rows}
+        rows = session.execute(text("SELECT settings_digest, content FROM report_case_facts"))
+        return {
+            json.loads(content)[0]
+            for digest_, content in rows
+            if not day_bound or digest_ != settings
+        }
 
 
 def every_period_same_as_fresh(register: Register, now: datetime) -> None:
@@ -121,11 +127,10 @@ def test_finished_periods_are_cached_and_served_without_reading_cases(
     assert {"2025-05", "2026-10", "2025"} <= keys
     # A period still running (November 2026, the year 2026) is never stored.
     assert "2026-11" not in keys and "2026" not in keys
-    # Stable facts are kept: the closed cases L B C D E M A K, and the open F G I; not J,
-    # whose clock stands still while it awaits the requester (its due date moves each day).
-    assert stored_references(register) == {
-        refs[name] for name in ("L", "B", "C", "D", "E", "M", "A", "K", "F", "G", "I")
-    }
+    # Stable facts are kept: the closed cases L B C D E M A K, the open F G I, and J (its
+    # clock stands still while it awaits the requester) for that day only.
+    assert stored_references(register) == {refs[name] for name in "LBCDEMAKFGIJ"}
+    assert stored_references(register, day_bound=True) == {refs["J"]}
     # Finished months' trend points are kept on their own; the running month's is not.
     assert {"t2025-05", "t2026-10"} <= keys and "t2026-11" not in keys
 
@@ -317,17 +322,40 @@ def test_the_running_month_reads_only_its_own_cases_once_earlier_months_are_kept
 ) -> None:
     november = date(2026, 11, 1)
     reports.monthly_report(register, month=november, now=NOW)
-    real_row = reports._row
-    read: list[str] = []
+    with register.reading() as session:
+        rows = session.execute(text("SELECT id, reference FROM grievance_case"))
+        reference_of = {case_id: reference for case_id, reference in rows}
+    real_read = reports._read
+    windows: list[Any] = []
 
-    def counting(r: Any) -> Any:
-        read.append(r[1])
-        return real_row(r)
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        windows.append(real_read(*args, **kwargs))
+        return windows[-1]
 
-    monkeypatch.setattr(reports, "_row", counting)
+    monkeypatch.setattr(reports, "_read", recording)
     reports.monthly_report(register, month=november, now=NOW, use_cache=False)
+    read = {reference_of[case_id] for case_id in windows[-1].ids}
     # B: received in September, closed in October; needed for the trend only.
     assert refs["B"] in read
-    read.clear()
     reports.monthly_report(register, month=november, now=NOW)
+    read = {reference_of[case_id] for case_id in windows[-1].ids}
     assert refs["B"] not in read and refs["K"] in read  # K was closed in November
+    # Every case has stable facts by now (J's for today): no row is read to compute them.
+    assert set(windows[-1].stored) == set(windows[-1].ids) and not windows[-1].rows
+
+
+def test_a_stopped_clock_s_facts_are_kept_for_the_day_they_were_computed(
+    register: Register, refs: dict[str, str]
+) -> None:
+    november = date(2026, 11, 1)
+    same_as_fresh(register, NOW, month=november)  # 25 November, 15:00
+    assert stored_references(register, day_bound=True) == {refs["J"]}
+    # Later the same day they are used; the next day J's due date has moved on by a day.
+    same_as_fresh(register, NOW + timedelta(hours=8), month=november)
+    next_day = same_as_fresh(register, NOW + timedelta(hours=10), month=november)
+    today = reports.monthly_report(register, month=november, now=NOW)
+
+    def j_due(report: Report) -> str:
+        return next(row.respond_by for row in report.cases if row.reference == refs["J"])
+
+    assert j_due(next_day) > j_due(today)
