@@ -271,9 +271,9 @@ def _period_end(
     if period.unit is PeriodUnit.HOURS:
         return start_at.astimezone(UTC) + timedelta(hours=period.amount)
     if period.unit is PeriodUnit.CALENDAR_DAYS:
-        return start_day + relativedelta(days=period.amount - 1 if day_of else period.amount)
+        return start_day + timedelta(days=period.amount - 1 if day_of else period.amount)
     if period.unit is PeriodUnit.BUSINESS_DAYS:
-        before_day_one = start_day - relativedelta(days=1) if day_of else start_day
+        before_day_one = start_day - timedelta(days=1) if day_of else start_day
         return calendar.add_working_days(before_day_one, period.amount)
     return _add_months(start_day, period.amount, policy.month_end_rule)
 
@@ -286,7 +286,7 @@ def _extend(
     if isinstance(end, datetime):
         return end + timedelta(hours=total)  # hour units only (Policy enforces it)
     if length.unit is PeriodUnit.CALENDAR_DAYS:
-        return end + relativedelta(days=total)
+        return end + timedelta(days=total)
     if length.unit is PeriodUnit.BUSINESS_DAYS:
         return calendar.add_working_days(end, total)
     return _add_months(end, total, policy.month_end_rule)

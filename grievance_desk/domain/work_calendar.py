@@ -51,6 +51,11 @@ class WorkCalendar:
     regions: tuple[HolidayRegion, ...] = ()
     days_off: frozenset[date] = frozenset()
     _region_holidays: tuple[Any, ...] = field(default=(), init=False, repr=False, compare=False)
+    # Answers already worked out: a report asks the same few hundred questions thousands of
+    # times (cases received on the same day), and walking the days is the engine's slow part.
+    _answers: dict[tuple[str, date, int | date], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.working_weekdays:
@@ -96,18 +101,25 @@ class WorkCalendar:
 
     def next_working_day(self, day: date) -> date:
         """``day`` itself if it is a working day, else the next one: the roll-forward rule."""
+        key = ("next", day, 0)
+        if key in self._answers:
+            return self._answers[key]  # type: ignore[no-any-return]
         found = next(self._working_days_from(day), None)
         if found is None:
             raise NoWorkingDayError(
                 f"no working day within {_SEARCH_LIMIT_DAYS} days of {day}: check the working "
                 "week and the days-off list"
             )
+        self._answers[key] = found
         return found
 
     def add_working_days(self, day: date, count: int) -> date:
         """The ``count``-th working day strictly after ``day`` (business-day periods)."""
         if count < 1:
             raise ValueError(f"count must be ≥ 1, got {count}")
+        key = ("add", day, count)
+        if key in self._answers:
+            return self._answers[key]  # type: ignore[no-any-return]
         found = next(
             islice(self._working_days_from(day + timedelta(days=1)), count - 1, None), None
         )
@@ -115,13 +127,17 @@ class WorkCalendar:
             raise NoWorkingDayError(
                 f"fewer than {count} working days within {_SEARCH_LIMIT_DAYS} days of {day}"
             )
+        self._answers[key] = found
         return found
 
     def working_days_between(self, first: date, last: date) -> int:
         """Working days in ``first``..``last`` inclusive: what a pause adds to business days."""
         if last < first:
             return 0
-        return sum(1 for _ in self._working_days_from(first, last))
+        key = ("between", first, last)
+        if key not in self._answers:
+            self._answers[key] = sum(1 for _ in self._working_days_from(first, last))
+        return self._answers[key]  # type: ignore[no-any-return]
 
     def describe(self) -> str:
         """One line for explanations: "Mon–Fri, holidays GB-ENG, 2 own days off"."""

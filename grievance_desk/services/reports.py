@@ -109,6 +109,11 @@ _RESPONDED, _CLOSED, _REOPENED = "case.send_response", "case.close", "case.reope
 
 Progress = Callable[[int, int], None]
 
+#: One encoder for every one-line part (json.dumps with options builds one per call).
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False)
+#: The stored form of cached reports and case facts: no spaces.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 
 # --------------------------------------------------------------------------- reading
 
@@ -808,16 +813,19 @@ def _store(
     if finished is not None:
         period, report = finished
         entries.append((period.key, period, report_to_data(report)))
+    # Encoded before the write lock is taken; zlib level 1 is ~5x faster than 6 for a
+    # slightly larger entry (a report of 6,000 cases: ~0.4 MB).
+    encoded = [
+        (key, period, zlib.compress(_COMPACT.encode(data).encode("utf-8"), 1))
+        for key, period, data in entries
+    ]
     try:
         with register.writing() as session:
             if _generation(session) != generation:
                 return
             if stable:
                 _store_facts(session, digest, day_digest, stable)
-            for key, period, data in entries:
-                content = zlib.compress(
-                    json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
-                )
+            for key, period, content in encoded:
                 session.execute(delete(ReportCache).where(col(ReportCache.period_key) == key))
                 session.add(
                     ReportCache(
@@ -844,9 +852,7 @@ def _store_facts(session: Session, digest: str, day_digest: str, stable: Sequenc
                 "case_id": kept.case_id,
                 "settings_digest": day_digest if kept.day_bound else digest,
                 "stable_from": kept.since,
-                "content": json.dumps(
-                    facts_to_data(kept.facts), ensure_ascii=False, separators=(",", ":")
-                ),
+                "content": _COMPACT.encode(facts_to_data(kept.facts)),
             }
             for kept in stable
         ],
@@ -941,10 +947,6 @@ def report_json(report: Report) -> dict[str, Any]:
         "cases": [dict(vars(row)) for row in report.cases],
         "definitions": [{"term": d.term, "text": d.text} for d in report.definitions],
     }
-
-
-#: One encoder for every one-line part (json.dumps with options builds one per call).
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False)
 
 
 def _readable_json(value: Any, depth: int = 0) -> str:
