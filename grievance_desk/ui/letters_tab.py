@@ -67,6 +67,7 @@ from grievance_desk.services.letters import (
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.pdf_tools import MemoryPdf, print_pdf
 from grievance_desk.ui.resources import icon
@@ -388,8 +389,7 @@ class LettersTab(QWidget):
         row.addWidget(self.new_button)
         row.addStretch(1)
         row.addWidget(self.template_button)
-        actions = QHBoxLayout()
-        actions.setSpacing(6)
+        actions = FlowLayout(spacing=6)  # wraps rather than cutting labels in a narrow pane
         for widget in (
             self.issue_button,
             self.print_button,
@@ -398,7 +398,6 @@ class LettersTab(QWidget):
             self.discard_button,
         ):
             actions.addWidget(widget)
-        actions.addStretch(1)
 
         self.view = QPdfView()
         self.view.setObjectName("letter_preview")
