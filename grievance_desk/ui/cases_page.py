@@ -199,6 +199,7 @@ class CasesPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("cases_table")
         self.table.setModel(self.model)
+        self.model.modelReset.connect(self._lay_out_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -361,6 +362,19 @@ class CasesPage(QWidget):
             self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
         if self._current_reference:
             self._select_reference(self._current_reference)
+
+    def _lay_out_rows(self) -> None:
+        """Lay the new rows out as the model resets (a search, a sort, a filter).
+
+        Qt does both steps later, on a timer and on a queued call: by then the new rows
+        were painted, and the layout, or the scroll bar appearing for a longer list,
+        painted every row once more (a second full repaint per keystroke, 7-14 ms).
+        """
+        if not self.table.isVisible():
+            return  # as Qt does: a hidden view is laid out when it is shown
+        self.table.executeDelayedItemsLayout()
+        # Re-setting the policy shows or hides the scroll bar for the new range now.
+        self.table.setVerticalScrollBarPolicy(self.table.verticalScrollBarPolicy())
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -31,19 +31,18 @@ from grievance_desk.ui.ops import Op, OpRunner
 
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+# Roles as plain ints: ``data`` runs ~1,100 times per repaint, and each enum member lookup
+# costs as much as the answer itself.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_REFERENCE = int(REFERENCE_ROLE)
+_ROW = int(ROW_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 #: The roles ``data`` answers; every other role is None without touching the rows.
-_ROLES = frozenset(
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.AccessibleTextRole,
-        REFERENCE_ROLE,
-        ROW_ROLE,
-    )
-)
+_ROLES = frozenset((_DISPLAY, _FOREGROUND, _ALIGNMENT, _TOOLTIP, _ACCESSIBLE, _REFERENCE, _ROW))
 MAX_PAGES = 12
 PLACEHOLDER = "…"
 #: While a search is typed, matches are counted up to here; the list says "1,000+" and
@@ -76,6 +75,9 @@ _DUE_SHORT = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
+#: One row as the list paints it: the eight column texts, then the deadline colour.
+_Line = tuple[Any, ...]
+_COLOUR = len(COLUMNS)
 
 
 def days_text(days: int | None) -> str:
@@ -115,6 +117,10 @@ class CasesTableModel(QAbstractTableModel):
         self.descending = True
         self._count = 0
         self._pages: OrderedDict[int, list[CaseRow]] = OrderedDict()
+        # Per page, each row's texts once formatted (None until first painted): a repaint
+        # then only indexes tuples instead of formatting dates for every cell again.
+        self._lines: dict[int, list[_Line | None]] = {}
+        self._last_page = -1
         self._pending: set[int] = set()
         self._generation = 0
         self._zone: ZoneInfo | None = None
@@ -151,35 +157,63 @@ class CasesTableModel(QAbstractTableModel):
             self._request(page)
             return None
         self._pages.move_to_end(page)
+        self._last_page = page
         return rows[offset] if offset < len(rows) else None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # The view asks ~6 roles per visible cell on every repaint; most are not ours, so
-        # they are answered before looking up the row (half the cost of a search's repaint).
-        if role not in _ROLES or not index.isValid():
+    def _line(self, row: int) -> _Line | None:
+        """``row``'s texts and colour, formatted on first use; None (and the page is
+        requested) while its page is not loaded."""
+        page, offset = divmod(row, PAGE_SIZE)
+        lines = self._lines.get(page)
+        if lines is None:
+            if row >= 0:
+                self._request(page)
             return None
-        row = self.row_at(index.row())
+        if page != self._last_page:  # keep the page in the window (LRU), once per page
+            self._pages.move_to_end(page)
+            self._last_page = page
+        if offset >= len(lines):
+            return None
+        line = lines[offset]
+        if line is None:
+            case = self._pages[page][offset]
+            line = (
+                *(self._display(case, column) for column in range(len(COLUMNS))),
+                urgency_colour(case.days_left),
+            )
+            lines[offset] = line
+        return line
+
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # The view asks 7 roles per visible cell on every repaint; most are not ours, so
+        # they are answered before looking up the row, and the painted ones read a tuple.
+        if role not in _ROLES:
+            return None
+        line = self._line(index.row())
         column = index.column()
+        if line is None:
+            return PLACEHOLDER if role == _DISPLAY and column == 0 else None
+        if role == _DISPLAY:
+            return line[column]
+        if role == _FOREGROUND:
+            return line[_COLOUR] if column in (5, 6) else None
+        if role == _ALIGNMENT:
+            return _RIGHT if column == 6 else None
+        row = self.row_at(index.row())
         if row is None:
-            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column in (5, 6):
-            return urgency_colour(row.days_left)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 6:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return None
+        if role == _TOOLTIP and column == 2:
             return row.requester_name
-        if role == Qt.ItemDataRole.ToolTipRole and column in (5, 6) and row.next_due_at:
+        if role == _TOOLTIP and column in (5, 6) and row.next_due_at:
             return (
                 f"{_DUE_KIND.get(row.next_due_kind or '', 'Due')} by {self._date(row.next_due_at)}"
             )
-        if role == REFERENCE_ROLE:
+        if role == _REFERENCE:
             return row.reference
-        if role == ROW_ROLE:
+        if role == _ROW:
             return row
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{COLUMNS[column][0]}: {self._display(row, column)}"
+        if role == _ACCESSIBLE:
+            return f"{COLUMNS[column][0]}: {line[column]}"
         return None
 
     def _date(self, moment: datetime) -> str:
@@ -259,9 +293,9 @@ class CasesTableModel(QAbstractTableModel):
             self._count = SEARCH_COUNT_CAP if capped else total
             self.count_capped = capped
             self._counting = False
-            self._pages.clear()
+            self._forget_pages()
             self._pending.clear()
-            self._pages[0] = first
+            self._keep_page(0, first)
             self.pages_fetched += 1
             self.endResetModel()
             self.loaded = True
@@ -334,10 +368,8 @@ class CasesTableModel(QAbstractTableModel):
             if generation != self._generation:
                 return
             self._pending.discard(page)
-            self._pages[page] = rows
+            self._keep_page(page, rows)
             self.pages_fetched += 1
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
             first = page * PAGE_SIZE
             last = min(self._count, first + len(rows)) - 1
             if last >= first:
@@ -347,6 +379,21 @@ class CasesTableModel(QAbstractTableModel):
         Op(self.runner, work, parent=self).success(done).failure(
             lambda _e: self._pending.discard(page)
         ).run_in_background()
+
+    def _keep_page(self, page: int, rows: list[CaseRow]) -> None:
+        """Cache ``page``, dropping the least recently shown beyond MAX_PAGES."""
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        self._lines[page] = [None] * len(rows)
+        self._last_page = page
+        while len(self._pages) > MAX_PAGES:
+            dropped, _rows = self._pages.popitem(last=False)
+            self._lines.pop(dropped, None)
+
+    def _forget_pages(self) -> None:
+        self._pages.clear()
+        self._lines.clear()
+        self._last_page = -1
 
     def _failed(self, error: Exception) -> None:
         """A query failed (most often: the register was locked meanwhile); show nothing."""
@@ -361,7 +408,7 @@ class CasesTableModel(QAbstractTableModel):
         """Forget every row (the window is being locked)."""
         self._generation += 1
         self.beginResetModel()
-        self._pages.clear()
+        self._forget_pages()
         self._pending.clear()
         self._count = 0
         self.count_capped = False
