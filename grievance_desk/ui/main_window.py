@@ -8,13 +8,12 @@ workspace and returns to the page and case the officer had open.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,13 +30,15 @@ from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import app_icon, icon
-from grievance_desk.ui.tray import Tray
 from grievance_desk.ui.unlock_screen import UnlockScreen
 
 if TYPE_CHECKING:
     # The workspace's pages and the services behind them (SQLAlchemy, Alembic, reportlab,
     # openpyxl…) are imported when the register is unlocked, not before the unlock screen
     # shows: they are most of a cold start. ui/preload.py warms them while the officer types.
+    # Event types only annotate, and the tray icon is made after the first paint.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
     from grievance_desk.services.reports import DrillDown
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from grievance_desk.ui.reports_page import ReportsPage
     from grievance_desk.ui.settings_page import SettingsPage
     from grievance_desk.ui.today_page import TodayPage
+    from grievance_desk.ui.tray import Tray
 
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
@@ -116,8 +118,9 @@ def _collect_garbage() -> None:
     gc.collect()
 
 
-@dataclass
-class WhereTheOfficerWas:
+class WhereTheOfficerWas(NamedTuple):
+    # A NamedTuple, not a dataclass: importing dataclasses cost ~7 ms of the unlock
+    # screen's cold start, and this is the only one on that path.
     page: int = TODAY
     reference: str | None = None
     search: str = ""
@@ -293,6 +296,8 @@ class MainWindow(QMainWindow):
         """
         if self.tray is not None:
             return
+        from grievance_desk.ui.tray import Tray
+
         self.tray = Tray(self)
         self.tray.sig_show.connect(self._show_window)
         self.tray.sig_lock.connect(lambda: self.lock())

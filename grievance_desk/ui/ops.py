@@ -13,11 +13,13 @@ import contextlib
 import logging
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 T = TypeVar("T")
 BUSY_DELAY_MS = 250
@@ -47,7 +49,7 @@ class OpRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grievance-op")
+        self._pool: ThreadPoolExecutor | None = None
         self._running: list[str] = []
         # Ops in flight, by number. The worker sees only the number, never the op: the op
         # holds widgets (its callbacks, its parent), and a widget's Python wrapper released
@@ -65,6 +67,16 @@ class OpRunner(QObject):
         self._carrier = _Finished()
         _CARRIERS.append(self._carrier)
         self._carrier.sig_finished.connect(self._deliver)
+
+    @property
+    def _executor(self) -> ThreadPoolExecutor:
+        """The worker thread, started on first use: the unlock screen paints before any
+        work, and importing concurrent.futures cost ~5 ms of that cold start."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grievance-op")
+        return self._pool
 
     @property
     def busy(self) -> bool:
