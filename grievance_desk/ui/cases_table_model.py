@@ -160,9 +160,9 @@ class CasesTableModel(QAbstractTableModel):
         self._last_page = page
         return rows[offset] if offset < len(rows) else None
 
-    def _line(self, row: int) -> _Line | None:
-        """``row``'s texts and colour, formatted on first use; None (and the page is
-        requested) while its page is not loaded."""
+    def line_at(self, row: int) -> _Line | None:
+        """``row``'s eight column texts, then its deadline colour, formatted on first use;
+        None (and the page is requested) while its page is not loaded."""
         page, offset = divmod(row, PAGE_SIZE)
         lines = self._lines.get(page)
         if lines is None:
@@ -189,7 +189,7 @@ class CasesTableModel(QAbstractTableModel):
         # they are answered before looking up the row, and the painted ones read a tuple.
         if role not in _ROLES:
             return None
-        line = self._line(index.row())
+        line = self.line_at(index.row())
         column = index.column()
         if line is None:
             return PLACEHOLDER if role == _DISPLAY and column == 0 else None
