@@ -365,6 +365,11 @@ def _rows(session: Session, query: Any, now: datetime) -> list[CaseRow]:
 
 #: Up to this many matches, a search's page is read by id and sorted, not found by a scan.
 FEW_MATCHES = 300
+#: A typed reference is a range of the reference index, which reads cheaply: up to this many
+#: matches (what a search counts before "1,000+") the range is read and sorted rather than
+#: the sort index walked back to an old year ("GRV-2021", 991 cases at 100,000: 4.5 ms of
+#: walking vs 0.4 ms).
+FEW_REFERENCE_MATCHES = 1000
 
 
 def fetch_page(
@@ -393,7 +398,10 @@ def fetch_page(
     page_ids = select(col(Case.id))
     if sort is SortKey.REQUESTER:
         page_ids = page_ids.join(RequesterRow, col(RequesterRow.id) == col(Case.requester_id))
-    few = matches is not None and matches <= FEW_MATCHES
+    typed_reference = reference_prefix(filters.text) is not None
+    few = matches is not None and matches <= (
+        FEW_REFERENCE_MATCHES if typed_reference else FEW_MATCHES
+    )
     conditions = _conditions(
         session, filters, now, scanning=sort is not SortKey.REQUESTER and not few
     )
