@@ -142,31 +142,24 @@ def test_monthly_report(opened: Register, results: Results) -> None:
     )
     fresh = timed(lambda: monthly_report(opened, month=MONTH, now=NOW, use_cache=False), runs=1)
     results.add("  report figures computed afresh (use_cache=False)", fresh[0] * 1000)
-    # The month still running, as at a moment on each of three later days: the first report
-    # of a day recomputes the cases whose clock is stopped (their due date moves daily).
-    days = iter(range(1, 10))
+    # The month still running, as at noon on each of four later days in it (the first is a
+    # warm-up): the first report of a day recomputes the cases whose clock is stopped (their
+    # due date moves daily); an hour later the same day, it reads what that one kept.
+    noons = [NOW + timedelta(days=day) for day in range(1, 5)]
+    moments = iter(noons)
     first_of_day = timed(
-        lambda: monthly_report(opened, month=NOW.date(), now=NOW + timedelta(days=next(days))),
-        runs=3,
-        warmup=1,
+        lambda: monthly_report(opened, month=NOW.date(), now=next(moments)), runs=3, warmup=1
     )
-    results.add(
-        "  report of the month still running, first of the day",
-        median_of(first_of_day) * 1000,
-        target=300,
-    )
-    later = NOW + timedelta(days=next(days))
-    monthly_report(opened, month=later.date(), now=later)
+    an_hour_later = noons[-1] + timedelta(hours=1)
     again = timed(
-        lambda: monthly_report(opened, month=later.date(), now=later + timedelta(hours=1)),
-        runs=3,
-        warmup=0,
+        lambda: monthly_report(opened, month=NOW.date(), now=an_hour_later), runs=3, warmup=0
     )
-    results.add(
-        "  report of the month still running, again the same day",
-        median_of(again) * 1000,
-        target=300,
-    )
+    for label, samples in (("first of the day", first_of_day), ("again the same day", again)):
+        results.add(
+            f"  report of the month still running, {label}",
+            median_of(samples) * 1000,
+            target=300,
+        )
     print(profile_top(lambda: monthly_report(opened, month=NOW.date(), now=NOW)))
     explain(opened, lambda: monthly_report(opened, month=MONTH, now=NOW), "monthly report")
 
