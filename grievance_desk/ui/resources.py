@@ -7,31 +7,12 @@ one SVG serves the light and the dark theme and stays crisp on HiDPI screens.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-
-@cache
-def _root() -> Path:
-    """The resources folder, found without importlib.resources where a wheel, a frozen app
-    or a checkout puts it: importing importlib.resources cost ~5 ms of the unlock screen's
-    cold start. Anywhere else, as ``grievance_desk.resources_path`` finds it."""
-    package = Path(__file__).resolve().parents[1]
-    # The same order as resources_path.resources_root: the packaged copy, then the checkout.
-    for candidate in (package / "resources", package.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    from grievance_desk.resources_path import resources_root
-
-    return resources_root()
-
-
-def resource_path(*parts: str) -> Path:
-    """A file or folder under ``resources/`` (it may not exist: callers say what is missing)."""
-    return _root().joinpath(*parts)
+from grievance_desk.resources_path import resource_path
 
 
 def _text_colour() -> str:

@@ -36,12 +36,11 @@ HEAVY = (
 # Lighter, but still a few milliseconds each of a cold start that is measured against a bare
 # window (tests/benchmarks/test_bench_startup.py), and only needed later: the worker thread's
 # pool (first background work), dataclasses, importlib.resources (resources are found by
-# path, see ui/resources.py) and the tray icon (after the first paint).
+# path, see grievance_desk/resources_path.py) and the tray icon (after the first paint).
 DEFERRED = (
     "concurrent.futures",
     "dataclasses",
     "importlib.resources",
-    "grievance_desk.resources_path",
     "grievance_desk.ui.tray",
 )
 
