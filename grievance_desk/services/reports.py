@@ -609,7 +609,6 @@ def _compute(
     total = len(window.ids)
     facts: list[CaseFacts] = []
     stable: list[_Stable] = []
-    pauses, extensions = window.pauses, window.extensions
     for done, case_id in enumerate(window.ids, start=1):
         text = window.stored.get(case_id)
         if text is not None:
@@ -618,20 +617,13 @@ def _compute(
             policies.policy(case.policy_id, case.received_at.astimezone(tz).date())
         else:
             row = window.rows[case_id]
-            case = _facts(
-                row,
-                pauses.get(row.id, ()),
-                extensions.get(row.id, ()),
-                window.events.get(row.id, ()),
-                policies,
-                tz,
-                as_at,
-            )
-            kept = _stable_from(
-                row, case, pauses.get(row.id, ()), extensions.get(row.id, ()), tz, as_at
-            )
+            paused = window.pauses.get(case_id, ())
+            extended = window.extensions.get(case_id, ())
+            events = window.events.get(case_id, ())
+            case = _facts(row, paused, extended, events, policies, tz, as_at)
+            kept = _stable_from(row, case, paused, extended, tz, as_at)
             if kept is not None and kept[0] <= as_at:
-                stable.append(_Stable(row.id, kept[0], kept[1], case))
+                stable.append(_Stable(case_id, kept[0], kept[1], case))
         facts.append(case)
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
@@ -679,9 +671,9 @@ def _stable_from(
             return None
         return last, False
     running = any(ended is None for _reason, _started, ended in pauses)
-    today = [_day_start(as_at, tz)] if running else []
+    today = [_midnight(as_at.astimezone(tz).date(), tz)] if running else []
     pause_days = [
-        datetime.combine(day, time.min, tzinfo=tz)
+        _midnight(day, tz)
         for _reason, started, ended in pauses
         for day in (started, ended)
         if day is not None
@@ -699,8 +691,8 @@ def _stable_from(
     ), running
 
 
-def _day_start(moment: datetime, tz: ZoneInfo) -> datetime:
-    return datetime.combine(moment.astimezone(tz).date(), time.min, tzinfo=tz)
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=tz)
 
 
 # --------------------------------------------------------------------------- the cache
@@ -749,14 +741,24 @@ def _cached(
     received before the period's end is added, edited, changes status, gains or loses a
     pause or extension, is responded to, closed, reopened or purged. Settings are in the key.
     """
-    row = session.get(ReportCache, period.key)
+    data = _entry_data(session.get(ReportCache, period.key), digest, period)
+    if data is None:
+        return None
+    try:
+        return report_from_data(data, period, now=now, organisation=organisation)
+    except ValueError:
+        return None  # from another build: compute afresh
+
+
+def _entry_data(row: ReportCache | None, digest: str, period: ReportPeriod) -> Any:
+    """A cache entry's stored data if it was made under these settings for this period's
+    end, else None (also when it is damaged: the caller computes afresh)."""
     if row is None or row.settings_digest != digest or row.period_end_at != period.end_at:
         return None
     try:
-        data = json.loads(zlib.decompress(row.content))
-        return report_from_data(data, period, now=now, organisation=organisation)
+        return json.loads(zlib.decompress(row.content))
     except (ValueError, zlib.error):
-        return None  # damaged or from another build: compute afresh
+        return None
 
 
 def _trend_key(month: ReportPeriod) -> str:
@@ -780,12 +782,13 @@ def _cached_trend(
         select(ReportCache).where(col(ReportCache.period_key).in_(list(finished)))
     ):
         month = finished[row.period_key]
-        if row.settings_digest != digest or row.period_end_at != month.end_at:
+        data = _entry_data(row, digest, month)
+        if data is None:
             continue
         try:
-            point = trend_point_from_data(json.loads(zlib.decompress(row.content)))
-        except (ValueError, KeyError, TypeError, zlib.error):
-            continue  # damaged or from another build: compute it afresh
+            point = trend_point_from_data(data)
+        except (ValueError, KeyError, TypeError):
+            continue  # from another build: compute it afresh
         if point.period_key == month.key:
             found[month.key] = point
     return found
