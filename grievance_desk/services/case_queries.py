@@ -365,11 +365,14 @@ def _rows(session: Session, query: Any, now: datetime) -> list[CaseRow]:
 
 #: Up to this many matches, a search's page is read by id and sorted, not found by a scan.
 FEW_MATCHES = 300
+#: While a search is typed, the Cases list counts matches up to here; it says "1,000+" and
+#: counts them all only if the officer scrolls to the end of the first thousand.
+SEARCH_COUNT_CAP = 1000
 #: A typed reference is a range of the reference index, which reads cheaply: up to this many
-#: matches (what a search counts before "1,000+") the range is read and sorted rather than
-#: the sort index walked back to an old year ("GRV-2021", 991 cases at 100,000: 4.5 ms of
-#: walking vs 0.4 ms).
-FEW_REFERENCE_MATCHES = 1000
+#: matches the range is read and sorted rather than the sort index walked back to an old
+#: year ("GRV-2021", 991 cases at 100,000: 4.5 ms of walking vs 0.4 ms). It must not exceed
+#: the cap: a capped count says only "more than that".
+FEW_REFERENCE_MATCHES = SEARCH_COUNT_CAP
 
 
 def fetch_page(

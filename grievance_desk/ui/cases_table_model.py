@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from grievance_desk.services.case_queries import (
     PAGE_SIZE,
+    SEARCH_COUNT_CAP,
     CaseFilter,
     CaseRow,
     SortKey,
@@ -45,9 +46,6 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = frozenset((_DISPLAY, _FOREGROUND, _ALIGNMENT, _TOOLTIP, _ACCESSIBLE, _REFERENCE, _ROW))
 MAX_PAGES = 12
 PLACEHOLDER = "…"
-#: While a search is typed, matches are counted up to here; the list says "1,000+" and
-#: counts them all only if the officer scrolls to the end of the first thousand.
-SEARCH_COUNT_CAP = 1000
 
 COLUMNS: list[tuple[str, SortKey]] = [
     ("Reference", SortKey.REFERENCE),
