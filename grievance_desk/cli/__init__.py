@@ -2,7 +2,7 @@
 
 Each ``*_commands`` module registers its sub-commands with ``add_parsers``; this module only
 builds the parser, runs the chosen handler and turns expected errors into one-line messages
-and exit codes: 0 ok, 1 a problem the user can fix, 2 a usage mistake.
+and the exit codes of ``exit_codes`` (one per cause, so scripts can branch on them).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from grievance_desk import __version__
+from grievance_desk.cli.exit_codes import HELP_TABLE, ExitCode, code_for
 
 if TYPE_CHECKING:
     from grievance_desk.domain.policy import Policy
@@ -73,7 +74,9 @@ def _new_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[A
     parser = argparse.ArgumentParser(
         prog="grievance-desk",
         description="Grievance Desk: an encrypted, offline register of complaints and "
-        "data-subject rights requests.",
+        "data-subject rights requests. With no command, the desktop app starts.",
+        epilog=HELP_TABLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -122,27 +125,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:
         # Packaging scripts and support ask this often; no command's imports needed.
         print(f"grievance-desk {__version__}")
-        return 0
+        return ExitCode.OK
+    if not arguments or all(argument in _GUI_OPTIONS for argument in arguments[::2]):
+        # As `anki`, `calibre` and `vorta` do: the bare command opens the window.
+        arguments = ["gui", *arguments]
+        first = "gui"
     parser = command_parser(first) if first in COMMAND_MODULES else build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "func", None)
     if handler is None:
         parser.print_help(sys.stderr)
-        return 2
+        return ExitCode.USAGE
     try:
         result: int = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler's error handling
     except BrokenPipeError:
-        # The reader (e.g. `| head`) went away; say nothing more on a closed pipe.
+        # The reader (e.g. `| head`) went away: it has what it wanted. Quiet, like `cat`.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return ExitCode.OK
     except _expected_errors() as error:
         message = str(error) if not isinstance(error, OSError) else _os_message(error)
         print(f"grievance-desk: {message}", file=sys.stderr)
-        return 1
+        return code_for(error)
     except KeyboardInterrupt:
         print("grievance-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as error:
         from grievance_desk.storage.errors import database_failure_text
 
@@ -150,8 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if failure is None:
             raise
         print(f"grievance-desk: {failure}", file=sys.stderr)
-        return 1
+        return ExitCode.PROBLEM
     return result
+
+
+#: Options that ``grievance-desk`` with no command passes on to ``gui``, each with its value.
+_GUI_OPTIONS = ("--register",)
 
 
 def _os_message(error: OSError) -> str:

@@ -57,6 +57,15 @@ def parse_within(text: str) -> timedelta:
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
+def _period_argument(text: str) -> str:
+    """Checks ``--within`` while parsing, so a malformed period is a usage mistake (exit 2)."""
+    try:
+        parse_within(text)
+    except UserError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    return text
+
+
 # --------------------------------------------------------------------------- due
 
 
@@ -120,7 +129,7 @@ def _print_due_table(items: list[CaseDeadlines], within: str | None) -> None:
 
 
 def _due(args: argparse.Namespace) -> int:
-    within = None if args.within is None else parse_within(args.within)
+    within = None if args.within is None else parse_within(args.within)  # checked by argparse
     now = utc_now()
     with opened_register(args) as register:
         items = due_within(register, now=now, within=within)
@@ -223,6 +232,7 @@ def add_parsers(subparsers: Any) -> None:
     )
     due.add_argument(
         "--within",
+        type=_period_argument,
         metavar="PERIOD",
         help="only deadlines due within this period, e.g. 36h, 14d or 2w (overdue always shown)",
     )
