@@ -162,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result
 
 
+def gui_main() -> int:
+    """Entry point of the ``gui-scripts`` launcher: the window, never a console."""
+    return main(["gui", *sys.argv[1:]])
+
+
 #: Options that ``grievance-desk`` with no command passes on to ``gui``, each with its value.
 _GUI_OPTIONS = ("--register",)
 
