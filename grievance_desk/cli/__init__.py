@@ -31,6 +31,7 @@ MODULE_ORDER = (
     "report_commands",
     "trust_commands",
     "deadline_commands",
+    "completion_commands",
 )
 
 #: Which module defines each command. ``main`` imports only that module, so ``grievance-desk
@@ -51,6 +52,7 @@ COMMAND_MODULES: dict[str, str] = {
         "trust_commands",
     ),
     **dict.fromkeys(("deadline", "policies"), "deadline_commands"),
+    "completion": "completion_commands",
 }
 
 
