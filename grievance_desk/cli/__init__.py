@@ -31,6 +31,7 @@ MODULE_ORDER = (
     "report_commands",
     "trust_commands",
     "deadline_commands",
+    "settings_commands",
     "completion_commands",
 )
 
@@ -52,6 +53,7 @@ COMMAND_MODULES: dict[str, str] = {
         "trust_commands",
     ),
     **dict.fromkeys(("deadline", "policies"), "deadline_commands"),
+    "settings": "settings_commands",
     "completion": "completion_commands",
 }
 

@@ -96,6 +96,20 @@ def clean_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value)).strip()
 
 
+def email_problem(value: str) -> str | None:
+    """Why an e-mail address is not one, or None; the requester's and the officer's alike."""
+    if value and not _EMAIL.match(value.strip()):
+        return f"{value!r} is not an e-mail address (expected name@example.org)"
+    return None
+
+
+def phone_problem(value: str) -> str | None:
+    """Why a phone number is not one, or None; the requester's and the officer's alike."""
+    if value and not _PHONE.match(value.strip()):
+        return f"{value!r} is not a phone number (digits, spaces, + ( ) - only)"
+    return None
+
+
 def problems_in(draft: CaseDraft) -> list[FieldProblem]:
     """Every problem with a draft, so the form marks them all at once."""
     found: list[FieldProblem] = []
@@ -104,20 +118,10 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
         found.append(FieldProblem("requester.name", "the requester's name is required"))
     elif len(person.name) > MAX_NAME:
         found.append(FieldProblem("requester.name", f"keep the name under {MAX_NAME} characters"))
-    if person.email and not _EMAIL.match(person.email.strip()):
-        found.append(
-            FieldProblem(
-                "requester.email",
-                f"{person.email!r} is not an e-mail address (expected name@example.org)",
-            )
-        )
-    if person.phone and not _PHONE.match(person.phone.strip()):
-        found.append(
-            FieldProblem(
-                "requester.phone",
-                f"{person.phone!r} is not a phone number (digits, spaces, + ( ) - only)",
-            )
-        )
+    if (problem := email_problem(person.email)) is not None:
+        found.append(FieldProblem("requester.email", problem))
+    if (problem := phone_problem(person.phone)) is not None:
+        found.append(FieldProblem("requester.phone", problem))
     if draft.received_at.tzinfo is None:
         found.append(FieldProblem("received_at", "the received time needs a time zone"))
     if len(draft.description) > MAX_DESCRIPTION:

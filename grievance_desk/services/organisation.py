@@ -12,8 +12,10 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.case_record import email_problem, phone_problem
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, zone
 from grievance_desk.storage.audit import append_event
+from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import all_settings, put_setting
 
@@ -55,6 +57,29 @@ _KEYS: dict[str, str] = {
 }
 
 
+class InvalidOrganisation(RegisterError):
+    """A detail that letters would print wrong; nothing was saved."""
+
+
+#: What each field is called in messages and on the command line.
+FIELD_KEYS: dict[str, str] = _KEYS
+
+
+def organisation_problems(organisation: Organisation) -> list[str]:
+    """The officer's contact details are checked as the requester's are: letters print them."""
+    found = [
+        f"officer e-mail: {problem}"
+        for problem in [email_problem(organisation.officer_email)]
+        if problem is not None
+    ]
+    found += [
+        f"officer phone: {problem}"
+        for problem in [phone_problem(organisation.officer_phone)]
+        if problem is not None
+    ]
+    return found
+
+
 def read_organisation(session: Session) -> Organisation:
     stored = {**all_settings(session, "organisation."), **all_settings(session, "officer.")}
     values = {
@@ -71,8 +96,11 @@ def load_organisation(register: Register) -> Organisation:
 
 
 def save_organisation(register: Register, organisation: Organisation, *, now: datetime) -> None:
-    """Store the details; checks the time zone first so a typo cannot break every deadline."""
+    """Store the details; checks them first so a typo cannot break every deadline or letter."""
     zone(organisation.timezone)
+    problems = organisation_problems(organisation)
+    if problems:
+        raise InvalidOrganisation("; ".join(problems) + ". Correct it; nothing was saved.")
     with register.writing() as session:
         before = read_organisation(session)
         for name, value in asdict(organisation).items():

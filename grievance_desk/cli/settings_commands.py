@@ -1,0 +1,118 @@
+"""``settings``: show and set the organisation, officer and time zone without the window.
+
+A register made by ``init`` on a server or in a script must be able to issue letters; until
+now only the window's set-up wizard could fill in the officer details that letters sign with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from grievance_desk.cli.common import UserError, opened_register, register_options
+
+_IMAGES = {"organisation.logo_png": "logo_png", "officer.signature_png": "signature_png"}
+_PNG = b"\x89PNG\r\n\x1a\n"
+_MAX_IMAGE = 2_000_000
+
+
+def _field_for(key: str) -> str:
+    from grievance_desk.services.organisation import FIELD_KEYS
+
+    by_key = {setting: field for field, setting in FIELD_KEYS.items()}
+    if key not in by_key:
+        names = ", ".join(sorted(by_key))
+        raise UserError(f"{key!r} is not a setting. Known settings: {names}.")
+    return by_key[key]
+
+
+def _image_value(path_text: str) -> str:
+    """A PNG file as the base64 the letters embed; empty text removes the image."""
+    if not path_text:
+        return ""
+    path = Path(path_text).expanduser()
+    if not path.is_file():
+        raise UserError(f"{path} is not a file. Give the path of a PNG image.")
+    if path.stat().st_size > _MAX_IMAGE:
+        raise UserError(f"{path} is over 2 MB. Use a smaller PNG (a logo needs ~50 KB).")
+    data = path.read_bytes()
+    if not data.startswith(_PNG):
+        raise UserError(f"{path} is not a PNG image. Save it as PNG and try again.")
+    return base64.b64encode(data).decode("ascii")
+
+
+def _show(args: argparse.Namespace) -> int:
+    from grievance_desk.services.organisation import FIELD_KEYS, load_organisation
+
+    with opened_register(args) as register:
+        organisation = load_organisation(register)
+    values = asdict(organisation)
+    shown = {
+        setting: ("(image set)" if values[field] else "") if setting in _IMAGES else values[field]
+        for field, setting in FIELD_KEYS.items()
+    }
+    if args.json:
+        json.dump({**shown, "complete": organisation.is_complete}, sys.stdout, indent=2)
+        print()
+        return 0
+    width = max(map(len, shown))
+    for setting, value in shown.items():
+        print(f"{setting:<{width}}  {value}")
+    if not organisation.is_complete:
+        print(
+            "\nLetters need organisation.name, officer.name and officer.email or officer.phone.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _set(args: argparse.Namespace) -> int:
+    from grievance_desk.services.clock import utc_now
+    from grievance_desk.services.organisation import load_organisation, save_organisation
+
+    changes: dict[str, str] = {}
+    for key, value in args.pairs:
+        field = _field_for(key)
+        changes[field] = _image_value(value) if key in _IMAGES else value.strip()
+    with opened_register(args) as register:
+        organisation = replace(load_organisation(register), **changes)
+        try:
+            save_organisation(register, organisation, now=utc_now())
+        except ValueError as error:  # the time zone
+            raise UserError(f"{error} Nothing was saved.") from error
+    print(f"Saved {len(changes)} setting(s).", file=sys.stderr)
+    return 0
+
+
+def _pair(text: str) -> tuple[str, str]:
+    key, equals, value = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not KEY=VALUE, e.g. officer.email=grievance@example.org"
+        )
+    return key.strip(), value
+
+
+def add_parsers(subparsers: Any) -> None:
+    common = register_options()
+    settings = subparsers.add_parser(
+        "settings",
+        parents=[common],
+        help="show or set the organisation, officer and time zone",
+        description="With no KEY=VALUE, show the settings. With KEY=VALUE pairs, set them "
+        "(checked as the window checks them; an image setting takes a PNG file's path).",
+    )
+    settings.add_argument(
+        "pairs",
+        nargs="*",
+        type=_pair,
+        metavar="KEY=VALUE",
+        help="e.g. organisation.name='Example Ltd' officer.timezone=Asia/Kolkata",
+    )
+    settings.add_argument("--json", action="store_true", help="print the settings as JSON")
+    settings.set_defaults(func=lambda args: _set(args) if args.pairs else _show(args))
