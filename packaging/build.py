@@ -41,6 +41,8 @@ REQUIRED = {
     "fonts": "grievance_desk/resources/fonts/NotoSansDevanagari-Regular.ttf",
     "font licence": "grievance_desk/resources/fonts/OFL.txt",
     "app licence": "grievance_desk-*.dist-info/licenses/LICENSE",
+    "third-party notices": "grievance_desk/resources/THIRD_PARTY_NOTICES.txt",
+    "Qt licence (LGPL-3.0)": "grievance_desk/resources/licenses/LGPL-3.0.txt",
     "app icon": "grievance_desk/resources/icons/app.svg",
     "SQLCipher extension": "sqlcipher3/_sqlite3*",
     "Qt offscreen platform": "platforms/*qoffscreen*",
@@ -139,6 +141,14 @@ def freeze(isolate: bool) -> None:
     )
 
 
+def write_notices(folder: Path) -> None:
+    """Third-party notices with the exact versions frozen, where the About dialog reads them."""
+    resources = next(folder.rglob("grievance_desk/resources"), None)
+    if resources is None:
+        return  # check() names what is missing
+    run([venv_python(), "-m", "grievance_desk.third_party", resources / "THIRD_PARTY_NOTICES.txt"])
+
+
 def output_folder() -> Path:
     """The folder to ship: the .app bundle on macOS, else the one-folder app."""
     bundle = DIST / "Grievance Desk.app"
@@ -182,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     freeze(isolate=not args.allow_network)
     frozen = time.monotonic()
     folder = output_folder()
+    write_notices(folder)
     missing = check(folder)
     size, count = measure(folder)
     print(f"\nbuilt {folder.relative_to(ROOT)}: {size / 2**20:.1f} MiB in {count} files")
