@@ -61,6 +61,8 @@ DECLARED: dict[str, str] = {
     "olefile": "BSD-2-Clause",
     "oletools": "BSD-2-Clause",
     "pcodedmp": "GPL-3.0-or-later",
+    # PDFium's own licences as its wheel lists them; its bundled dependencies are BSD/MIT-like.
+    "pypdfium2": "(Apache-2.0 OR BSD-3-Clause) AND BSD-3-Clause",
     "python-dateutil": "Apache-2.0 AND BSD-3-Clause",
     "reportlab": "BSD-3-Clause",
     "rtfde": "LGPL-3.0-or-later",
@@ -109,15 +111,42 @@ class Component:
 def is_compatible(expression: str) -> bool:
     """Whether an SPDX expression allows shipping inside a GPL-3.0-or-later program.
 
-    ``A OR B`` needs one of them, ``A AND B`` both; "unknown" is never compatible, so a new
-    dependency with an unreadable licence fails the licence test until someone reads it.
+    ``A OR B`` needs one of them, ``A AND B`` both (AND binds tighter, parentheses group);
+    "unknown" is never compatible, so a new dependency with an unreadable licence fails the
+    licence test until someone reads it.
     """
-    alternatives = [part.strip(" ()") for part in re.split(r"\bOR\b", expression)]
-    return any(
-        all(term.strip(" ()") in GPL3_COMPATIBLE for term in re.split(r"\bAND\b", option))
-        for option in alternatives
-        if option
-    )
+    tokens = re.findall(r"\(|\)|[^\s()]+", expression)
+    position = 0
+
+    def term() -> bool:
+        nonlocal position
+        if position >= len(tokens):
+            return False
+        token = tokens[position]
+        position += 1
+        if token == "(":
+            allowed = either()
+            position += 1  # the closing parenthesis
+            return allowed
+        return token in GPL3_COMPATIBLE
+
+    def both() -> bool:
+        nonlocal position
+        allowed = term()
+        while position < len(tokens) and tokens[position] == "AND":
+            position += 1
+            allowed = term() and allowed
+        return allowed
+
+    def either() -> bool:
+        nonlocal position
+        allowed = both()
+        while position < len(tokens) and tokens[position] == "OR":
+            position += 1
+            allowed = both() or allowed
+        return allowed
+
+    return bool(tokens) and either() and position >= len(tokens)
 
 
 def _field(meta: metadata.PackageMetadata, name: str) -> str:
@@ -166,8 +195,9 @@ def _homepage(distribution: metadata.Distribution) -> str:
 def _licence_texts(distribution: metadata.Distribution) -> tuple[str, ...]:
     texts: list[str] = []
     for file in distribution.files or []:
-        name = file.name.upper()
-        if "dist-info" in str(file) and name.startswith(("LICEN", "COPYING", "NOTICE")):
+        path = str(file).replace("\\", "/")
+        named = file.name.upper().startswith(("LICEN", "COPYING", "NOTICE"))
+        if ".dist-info/" in path and (named or "/licenses/" in path.lower()):
             try:
                 texts.append(file.read_text(encoding="utf-8").strip())
             except (OSError, UnicodeDecodeError):

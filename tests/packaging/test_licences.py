@@ -68,6 +68,8 @@ def test_the_app_licence_is_the_same_everywhere() -> None:
         ("LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only", True),
         ("GPL-2.0-only", False),  # GPL-2-only code cannot join a GPL-3 program
         ("MIT AND GPL-2.0-only", False),
+        ("(Apache-2.0 OR BSD-3-Clause) AND BSD-3-Clause", True),
+        ("(GPL-2.0-only OR MIT) AND SSPL-1.0", False),
         ("unknown", False),
         ("Proprietary", False),
     ],
