@@ -122,13 +122,13 @@ def is_compatible(expression: str) -> bool:
         nonlocal position
         if position >= len(tokens):
             return False
-        token = tokens[position]
+        word = tokens[position]
         position += 1
-        if token == "(":
+        if word == "(":
             allowed = either()
             position += 1  # the closing parenthesis
             return allowed
-        return token in GPL3_COMPATIBLE
+        return word in GPL3_COMPATIBLE
 
     def both() -> bool:
         nonlocal position
