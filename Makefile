@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit install clean bench package
+.PHONY: run test lint typecheck unit install clean bench package lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Grievance Desk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -44,3 +44,11 @@ clean:
 # (packaging/.build-venv); see packaging/README.md. Never part of `make test`.
 package:
 	$(PYTHON) packaging/build.py
+
+# Pin every run-time dependency with hashes for the frozen build (packaging/requirements-lock.txt),
+# for every OS at once (uv's universal resolution), on the oldest Python we support.
+lock:
+	$(PYTHON) -m venv packaging/.lock-venv
+	packaging/.lock-venv/bin/python -m pip install --quiet uv
+	packaging/.lock-venv/bin/uv pip compile pyproject.toml --universal --generate-hashes \
+		--python-version 3.11 --quiet -o packaging/requirements-lock.txt

@@ -29,6 +29,9 @@ WORK = HERE / "build"
 DIST = HERE / "dist"
 SPEC = HERE / "grievance-desk.spec"
 REQUIREMENTS = HERE / "build-requirements.txt"
+#: Every run-time dependency at one version with its hashes (``make lock`` writes it), so two
+#: builds of one commit bundle the same code, and a changed file on the index stops the build.
+LOCK = HERE / "requirements-lock.txt"
 APP_ID = "grievance-desk"
 
 # What the frozen app reads or loads by name; a build missing any of these is broken even if
@@ -86,13 +89,15 @@ def install() -> None:
     venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     python = venv_python()
     run([python, "-m", "pip", "install", "--quiet", "-r", REQUIREMENTS])
+    run([python, "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "-r", LOCK])
     wheels = WORK / "wheel"
     shutil.rmtree(wheels, ignore_errors=True)
     run([python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, ROOT])
     (wheel,) = wheels.glob("grievance_desk-*.whl")
-    run([python, "-m", "pip", "install", "--quiet", wheel])
+    # The app itself without its dependencies: those came from the lock, hashes checked.
     # Same version number as last time does not mean the same code: always replace it.
     run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel])
+    run([python, "-m", "pip", "check"])  # the lock satisfies every requirement of the app
 
 
 def network_isolation() -> list[str]:
