@@ -154,6 +154,28 @@ def write_notices(folder: Path) -> None:
     run([venv_python(), "-m", "grievance_desk.third_party", resources / "THIRD_PARTY_NOTICES.txt"])
 
 
+def write_build_info(folder: Path, max_glibc: str | None) -> bool:
+    """BUILD-INFO.txt in the bundle: version, platform, and on Linux the glibc floor.
+
+    Returns False when the floor is newer than ``max_glibc`` (the build then fails).
+    """
+    sys.path.insert(0, str(HERE))
+    from glibc_floor import floor
+
+    lines = [f"{APP_ID} built on {sys.platform} with Python {sys.version.split()[0]}"]
+    within = True
+    if sys.platform.startswith("linux"):
+        (major, minor), culprit = floor(folder)
+        lines.append(f"glibc floor: {major}.{minor} (runs where the system glibc is this or newer)")
+        print(f"glibc floor {major}.{minor}, set by {culprit}")
+        if max_glibc is not None:
+            within = (major, minor) <= tuple(int(part) for part in max_glibc.split("."))
+            if not within:
+                print(f"glibc floor is newer than {max_glibc}: build on an older system", file=sys.stderr)
+    (folder / "BUILD-INFO.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return within
+
+
 def output_folder() -> Path:
     """The folder to ship: the .app bundle on macOS, else the one-folder app."""
     bundle = DIST / "Grievance Desk.app"
@@ -183,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--allow-network", action="store_true", help="do not isolate the freeze from the network"
     )
+    parser.add_argument(
+        "--max-glibc",
+        metavar="X.Y",
+        help="Linux: fail when the build needs a glibc newer than this (the README's promise)",
+    )
     args = parser.parse_args(argv)
     if sys.version_info < (3, 11):  # noqa: UP036  (the build may be started by an old python3)
         raise SystemExit("Building Grievance Desk needs Python 3.11 or newer")
@@ -198,12 +225,15 @@ def main(argv: list[str] | None = None) -> int:
     frozen = time.monotonic()
     folder = output_folder()
     write_notices(folder)
+    glibc_ok = write_build_info(folder, args.max_glibc)
     missing = check(folder)
     size, count = measure(folder)
     print(f"\nbuilt {folder.relative_to(ROOT)}: {size / 2**20:.1f} MiB in {count} files")
     print(f"venv and install {installed - started:.0f} s, freeze {frozen - installed:.0f} s")
     if missing:
         print("MISSING from the build:\n  " + "\n  ".join(missing), file=sys.stderr)
+        return 1
+    if not glibc_ok:
         return 1
     print("all required files present; smoke test: python tests/packaging/smoke_frozen.py")
     return 0
