@@ -171,7 +171,7 @@ def write_build_info(folder: Path, max_glibc: str | None) -> bool:
         if max_glibc is not None:
             within = (major, minor) <= tuple(int(part) for part in max_glibc.split("."))
             if not within:
-                print(f"glibc floor is newer than {max_glibc}: build on an older system", file=sys.stderr)
+                print(f"glibc floor above {max_glibc}: build on an older system", file=sys.stderr)
     (folder / "BUILD-INFO.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return within
 
