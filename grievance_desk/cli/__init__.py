@@ -29,6 +29,7 @@ MODULE_ORDER = (
     "letter_commands",
     "report_commands",
     "trust_commands",
+    "evidence_commands",
     "deadline_commands",
 )
 
@@ -46,9 +47,10 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("letter", "templates"), "letter_commands"),
     "report": "report_commands",
     **dict.fromkeys(
-        ("purge", "hold", "destroy-id-docs", "evidence", "verify-bundle", "backups"),
+        ("purge", "hold", "destroy-id-docs", "backups"),
         "trust_commands",
     ),
+    **dict.fromkeys(("evidence", "verify-bundle", "fingerprint"), "evidence_commands"),
     **dict.fromkeys(("deadline", "policies"), "deadline_commands"),
 }
 
