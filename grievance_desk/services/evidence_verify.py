@@ -273,7 +273,7 @@ class _Checker:
             return None
         try:
             return json.loads(data)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past the stack
             self.problems.append(f"{name} is not valid JSON.")
             return None
 

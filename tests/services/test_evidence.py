@@ -266,6 +266,20 @@ def test_a_re_signed_letter_swap_is_caught_by_the_chain(good: Path, tmp_path: Pa
     assert f"{LETTER} is not the PDF the audit trail recorded when it was issued." in problems
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"[" * 200_000, b'{"events": [1, "x", null], "chain_head": []}', b'{"events": "abc"}',
+     b'"just a string"', b"\xff\xfe not utf-8", b'{"events": [{"id": "1"}], "chain_head": {}}'],
+)  # fmt: skip
+def test_hostile_json_in_a_signed_bundle_is_reported_never_raised(
+    good: Path, tmp_path: Path, content: bytes
+) -> None:
+    forger = Ed25519PrivateKey.generate()
+    forged = _forge(good, tmp_path / "json.zip", {SEGMENT: content, "manifest.json": content}, forger)
+    problems = _problems(forged)
+    assert problems and all(isinstance(p, str) for p in problems)
+
+
 def test_a_flipped_byte_anywhere_is_reported_never_raised(good: Path, tmp_path: Path) -> None:
     """A damaged byte inside deflated data trips zlib, not the CRC: still a plain message."""
     data = good.read_bytes()
