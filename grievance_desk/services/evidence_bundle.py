@@ -24,14 +24,16 @@ The export is recorded in the register's audit trail with the bundle's SHA-256.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyzipper  # type: ignore[import-untyped]
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -74,6 +76,7 @@ from grievance_desk.services.organisation import read_organisation
 from grievance_desk.services.spreadsheet_io import neutralise
 from grievance_desk.storage.audit import GENESIS, append_event
 from grievance_desk.storage.column_types import UtcDateTime
+from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import Attachment, AuditEvent, Case, Letter, Requester
 
@@ -409,10 +412,28 @@ def _requester(person: Requester) -> dict[str, Any]:
     return {name: _value(getattr(person, name)) for name in _REQUESTER_FIELDS}
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    files: dict[str, bytes]
+    events: int
+    signer: str
+    head: str  # "SEQUENCE:HASH"
+
+
 def build_bundle(
     register: Register, reference: str, *, now: datetime, password: str | None = None
 ) -> tuple[bytes, int, str, str]:
-    """The signed bundle as ZIP bytes, its audit event count, signer fingerprint and head.
+    """The signed bundle as ZIP bytes, its audit event count, signer fingerprint and head."""
+    prepared = _prepare(register, reference, now=now, password=password)
+    buffer = io.BytesIO()
+    _zip(prepared.files, now, password, buffer)
+    return buffer.getvalue(), prepared.events, prepared.signer, prepared.head
+
+
+def _prepare(
+    register: Register, reference: str, *, now: datetime, password: str | None
+) -> _Prepared:
+    """Every member of the bundle, signed.
 
     Issued letters are read through `letters.letter_pdf`, which refuses a letter altered
     since it was issued: a bundle never carries a document that does not match the record.
@@ -452,8 +473,8 @@ def build_bundle(
     sums = "".join(sums_line(sha256_hex(data), name) for name, data in sorted(files.items()))
     files[SUMS] = sums.encode("utf-8")
     files[SIGNATURE] = _sign(key, files[SUMS])
-    data = _zip(files, now, password)
-    return data, len(parts.segment["events"]), signer, f"{head['sequence']}:{head['hash']}"
+    events = len(parts.segment["events"])
+    return _Prepared(files, events, signer, f"{head['sequence']}:{head['hash']}")
 
 
 def _sign(key: Ed25519PrivateKey, sums: bytes) -> bytes:
@@ -513,10 +534,17 @@ The rule for recomputing each audit hash is written in audit/chain_segment.json.
 """
 
 
-def _zip(files: dict[str, bytes], now: datetime, password: str | None) -> bytes:
+def _compressible(data: bytes, sample: int = 1 << 16) -> bool:
+    """Deflate only what shrinks: scans, photos and PDFs are stored (deflate was 80 % of the
+    time of a bundle with large scans, for nothing)."""
+    head = data[:sample]
+    return len(head) < 1024 or len(zlib.compress(head, 1)) < 0.9 * len(head)
+
+
+def _zip(files: dict[str, bytes], now: datetime, password: str | None, buffer: IO[bytes]) -> None:
+    """Write the ZIP to ``buffer`` (the partial file itself, so no second copy is held)."""
     moment = now.astimezone(UTC)
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, 0)
-    buffer = io.BytesIO()
     first = (README, SUMMARY)
     order = sorted(files, key=lambda n: (n not in first, first.index(n) if n in first else 0, n))
     archive: zipfile.ZipFile
@@ -534,10 +562,9 @@ def _zip(files: dict[str, bytes], now: datetime, password: str | None) -> bytes:
             info = zipfile.ZipInfo(name, date_time=stamp)
             if password is not None:
                 info = pyzipper.zipfile_aes.AESZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if _compressible(files[name]) else 0
             info.external_attr = 0o600 << 16
             archive.writestr(info, files[name])
-    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- export
@@ -554,51 +581,71 @@ def export_evidence(
     """Write the case's signed evidence bundle to ``target`` (private to the officer's account).
 
     With ``password`` every file is AES-256 encrypted inside the ZIP (WinZip AES, which 7-Zip
-    opens). The file is written beside its target and renamed into place, so a failure leaves
-    no half bundle; the export is then recorded in the audit trail with the bundle's SHA-256.
+    opens). The file is written beside its target, recorded in the audit trail with its
+    SHA-256, then renamed into place: a failure or a kill at any step leaves no half bundle
+    under the final name, and every bundle under it is on record. Kill points:
+    ``evidence.before_record``, ``evidence.before_replace``.
     """
-    data, events, signer, head = build_bundle(register, reference, now=now, password=password)
-    with zipfile.ZipFile(io.BytesIO(data)) as bundle:
-        count = len(bundle.namelist())
+    prepared = _prepare(register, reference, now=now, password=password)
     partial = target.with_name(target.name + ".partial")
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        partial.replace(target)
+        fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w+b") as stream:
+            _zip(prepared.files, now, password, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+            sha = _file_sha(stream)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise BundleError(
-            f"The evidence bundle could not be written to {target} "
-            f"({error.strerror or error}). Nothing was kept; choose another folder or free "
-            "some space."
-        ) from error
-    sha = sha256_hex(data)
-    with register.writing() as session:
-        case, _person = find_case(session, reference)
-        append_event(
-            session,
-            action="case.evidence_exported",
-            actor=register.actor,
-            at=now,
-            case_id=case.id,
-            payload={
-                "reference": case.reference,
-                "bundle_sha256": sha,
-                "files": count,
-                "encrypted": password is not None,
-                "signer": signer,
-                "chain_head": head,
-            },
-        )
-    return EvidenceResult(target, count, events, password is not None, sha, signer, head)
+        raise _unwritable(target, error) from error
+    fault_point("evidence.before_record")
+    try:
+        # Recorded before it is published: a bundle under the final name is always on record.
+        with register.writing() as session:
+            case, _person = find_case(session, reference)
+            append_event(
+                session,
+                action="case.evidence_exported",
+                actor=register.actor,
+                at=now,
+                case_id=case.id,
+                payload={
+                    "reference": case.reference,
+                    "bundle_sha256": sha,
+                    "files": len(prepared.files),
+                    "encrypted": password is not None,
+                    "signer": prepared.signer,
+                    "chain_head": prepared.head,
+                },
+            )
+        fault_point("evidence.before_replace")
+        partial.replace(target)
+    except BaseException as error:
+        partial.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _unwritable(target, error) from error
+        raise
+    return EvidenceResult(
+        target,
+        len(prepared.files),
+        prepared.events,
+        password is not None,
+        sha,
+        prepared.signer,
+        prepared.head,
+    )
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view[: 1 << 26])
-        view = view[written:]
+def _unwritable(target: Path, error: OSError) -> BundleError:
+    return BundleError(
+        f"The evidence bundle could not be written to {target} ({error.strerror or error}). "
+        "Nothing was kept; choose another folder or free some space."
+    )
+
+
+def _file_sha(stream: IO[bytes]) -> str:
+    stream.seek(0)
+    digest = hashlib.sha256()
+    while chunk := stream.read(1 << 20):
+        digest.update(chunk)
+    return digest.hexdigest()

@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from grievance_desk.cli.common import UserError
 from grievance_desk.storage.register import Register
 from tests.conftest import PASSPHRASE
 from tests.services.test_retention import LATER, closed_case, settle
+from tests.support.kill_points import run_cli, was_killed
 
 BUNDLE_PASSWORD = "a long bundle password"
 
@@ -66,7 +68,9 @@ def test_evidence_warns_when_unencrypted_and_verify_bundle_names_the_signer(
     assert "not by 0123 0123" in capsys.readouterr().out
     damaged = tmp_path / "damaged.zip"
     data = bytearray(out.read_bytes())
-    data[len(data) // 2] ^= 0xFF
+    with zipfile.ZipFile(out) as bundle:  # a byte inside the summary PDF's data
+        info = bundle.getinfo("summary.pdf")
+    data[info.header_offset + 30 + len(info.filename) + len(info.extra) + 100] ^= 0xFF
     damaged.write_bytes(bytes(data))
     assert _run("verify-bundle", str(damaged)) == 1
     assert "problem(s) found" in capsys.readouterr().out
@@ -131,3 +135,25 @@ def test_a_short_password_or_both_options_are_refused_before_anything_is_written
             "--register", str(path),
         )  # fmt: skip
     assert not out.exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", ["evidence.before_record", "evidence.before_replace"])
+def test_a_kill_while_exporting_leaves_no_bundle_and_a_sound_register(
+    filled: tuple[Path, str], tmp_path: Path, point: str
+) -> None:
+    path, reference = filled
+    out = tmp_path / "case.zip"
+    env = {"GRIEVANCE_DESK_PASSPHRASE": PASSPHRASE}
+    killed = run_cli(
+        ["evidence", reference, "-o", str(out), "--register", str(path)], kill_at=point, env=env
+    )
+    assert was_killed(killed), killed.stderr
+    assert not out.exists()
+    partial = tmp_path / "case.zip.partial"
+    assert partial.stat().st_mode & 0o077 == 0  # left owner-only; the next export replaces it
+    assert run_cli(["verify", "--register", str(path)], env=env).returncode == 0
+    again = run_cli(["evidence", reference, "-o", str(out), "--register", str(path)], env=env)
+    assert again.returncode == 0, again.stderr
+    assert out.exists() and not partial.exists()
+    assert run_cli(["verify-bundle", str(out)]).returncode == 0

@@ -275,7 +275,9 @@ def test_hostile_json_in_a_signed_bundle_is_reported_never_raised(
     good: Path, tmp_path: Path, content: bytes
 ) -> None:
     forger = Ed25519PrivateKey.generate()
-    forged = _forge(good, tmp_path / "json.zip", {SEGMENT: content, "manifest.json": content}, forger)
+    forged = _forge(
+        good, tmp_path / "json.zip", {SEGMENT: content, "manifest.json": content}, forger
+    )
     problems = _problems(forged)
     assert problems and all(isinstance(p, str) for p in problems)
 
