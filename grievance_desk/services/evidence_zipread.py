@@ -111,8 +111,7 @@ class BoundedZip:
     def __init__(self, raw: IO[bytes], size: int, limits: Limits, password: str | None) -> None:
         if size > limits.bundle_bytes:
             raise ZipRefused(
-                f"it is {size / GiB:.1f} GiB, above the {limits.bundle_bytes / GiB:.0f} GiB "
-                "a bundle may have"
+                f"it is {size:,} bytes, above the {limits.bundle_bytes:,} a bundle may have"
             )
         try:
             self._zip = pyzipper.AESZipFile(_CappedFile(raw, limits.directory_bytes))

@@ -449,6 +449,38 @@ def test_a_listed_member_above_the_size_limit_is_not_read(good: Path, tmp_path: 
     assert any("claims 1,200,000 bytes, above the 1,048,576" in p for p in problems)
 
 
+def test_a_bundle_above_the_total_or_file_size_limit_is_refused(good: Path, tmp_path: Path) -> None:
+    size = good.stat().st_size
+    assert _problems(good, limits=Limits(bundle_bytes=size - 1)) == [
+        f"good.zip was refused unread: it is {size:,} bytes, above the {size - 1:,} a bundle "
+        "may have."
+    ]
+    total = sum(info.file_size for info in zipfile.ZipFile(good).infolist())
+    assert _problems(good, limits=Limits(total_bytes=total - 1)) == [
+        f"good.zip was refused unread: its files add up to {total:,} bytes, above the "
+        f"{total - 1:,} a bundle may hold."
+    ]
+    huge_sums = _rewrite(good, tmp_path / "sums.zip", {"SHA256SUMS": b"0" * (5 << 20)})
+    assert "SHA256SUMS is larger than the 4,194,304 bytes" in _problems(huge_sums)[0]
+
+
+def test_a_flipped_byte_in_an_encrypted_bundle_is_reported(
+    register: Register, case_ref: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "case.zip"
+    export_evidence(register, case_ref, target, now=EXPORTED, password=PASSWORD)
+    data = target.read_bytes()
+    with zipfile.ZipFile(target) as bundle:
+        info = bundle.getinfo(LETTER)
+    flipped = bytearray(data)
+    flipped[info.header_offset + 30 + len(info.filename) + 11 + 40 + 500] ^= 1
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(bytes(flipped))
+    assert _problems(damaged, password=PASSWORD) == [
+        f"{LETTER} is damaged inside the ZIP (it cannot be read back, or the password is wrong)."
+    ]
+
+
 def test_duplicate_member_names_are_refused(good: Path, tmp_path: Path) -> None:
     duplicate = tmp_path / "dup.zip"
     shutil.copy(good, duplicate)
