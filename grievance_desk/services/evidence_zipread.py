@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import unicodedata
 import zlib
 from collections import Counter
@@ -28,7 +29,7 @@ GiB = 1 << 30
 _CHUNK = 1 << 16
 _READ_ERRORS = (
     pyzipper.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError,
-    OSError, KeyError,
+    OSError, KeyError, struct.error, OverflowError,
 )  # fmt: skip
 
 
