@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import (
 from sqlalchemy.orm import Session
 
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.evidence_format import BundleError
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting, put_setting
@@ -53,15 +54,29 @@ def public_key_pem(public_key: Ed25519PublicKey) -> bytes:
     return public_key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo)
 
 
+def _loaded(stored: object) -> Ed25519PrivateKey:
+    """The stored key, or a message naming the fix (it never silently makes a new one)."""
+    try:
+        if not isinstance(stored, dict):
+            raise TypeError("not an object")
+        raw = base64.b64decode(str(stored["ed25519_private"]), validate=True)
+        return Ed25519PrivateKey.from_private_bytes(raw)
+    except (TypeError, KeyError, ValueError) as error:
+        raise BundleError(
+            "The register's signing key (setting evidence.signing_key) is damaged, so no "
+            "bundle can be signed. Restore the register from a backup; a new key would not "
+            "match the fingerprint you have already given out."
+        ) from error
+
+
 def signing_key(session: Session, *, actor: str, now: datetime) -> Ed25519PrivateKey:
     """The register's key, made (and its fingerprint recorded in the audit trail) on first use.
 
     Call inside a writing transaction: the key and its audit event commit together.
     """
     stored = get_setting(session, SIGNING_KEY_SETTING, None)
-    if isinstance(stored, dict) and isinstance(stored.get("ed25519_private"), str):
-        raw = base64.b64decode(stored["ed25519_private"], validate=True)
-        return Ed25519PrivateKey.from_private_bytes(raw)
+    if stored is not None:
+        return _loaded(stored)
     key = Ed25519PrivateKey.generate()
     raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     put_setting(
@@ -83,9 +98,8 @@ def register_signing_key(register: Register, *, now: datetime) -> Ed25519Private
     """The register's signing key, made on first use (see `signing_key`)."""
     with register.reading() as session:
         stored = get_setting(session, SIGNING_KEY_SETTING, None)
-    if isinstance(stored, dict) and isinstance(stored.get("ed25519_private"), str):
-        raw = base64.b64decode(stored["ed25519_private"], validate=True)
-        return Ed25519PrivateKey.from_private_bytes(raw)
+    if stored is not None:
+        return _loaded(stored)
     with register.writing() as session:
         return signing_key(session, actor=register.actor, now=now)
 

@@ -38,6 +38,7 @@ from grievance_desk.services.integrity import verify_register
 from grievance_desk.services.letters import LetterTampered
 from grievance_desk.services.retention import purge, purge_plan
 from grievance_desk.storage.register import Register, Unlock
+from grievance_desk.storage.settings_store import put_setting
 from tests.conftest import PASSPHRASE
 from tests.services.test_retention import LATER, MARKER, RECEIVED, closed_case, settle
 
@@ -169,6 +170,19 @@ def test_the_signing_key_is_made_once_and_kept_in_the_register(
         result = export_evidence(reopened, case_ref, tmp_path / "b.zip", now=EXPORTED)
     assert result.fingerprint == first
     assert b"ed25519_private" not in path.read_bytes()  # inside the encrypted register only
+
+
+def test_a_damaged_signing_key_is_named_and_never_replaced(
+    register: Register, case_ref: str, tmp_path: Path
+) -> None:
+    register_fingerprint(register)
+    with register.writing() as session:
+        put_setting(session, "evidence.signing_key", {"ed25519_private": "not base64!"})
+    with pytest.raises(BundleError, match=r"signing key \(setting evidence.signing_key\) is damaged"):
+        export_evidence(register, case_ref, tmp_path / "b.zip", now=EXPORTED)
+    with pytest.raises(BundleError, match="Restore the register from a backup"):
+        register_fingerprint(register)
+    assert not (tmp_path / "b.zip").exists()
 
 
 def test_standard_tools_check_the_extracted_bundle(good: Path, tmp_path: Path) -> None:
