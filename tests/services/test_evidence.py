@@ -178,7 +178,7 @@ def test_a_damaged_signing_key_is_named_and_never_replaced(
     register_fingerprint(register)
     with register.writing() as session:
         put_setting(session, "evidence.signing_key", {"ed25519_private": "not base64!"})
-    with pytest.raises(BundleError, match=r"signing key \(setting evidence.signing_key\) is damaged"):
+    with pytest.raises(BundleError, match=r"signing key \(setting [a-z._]+\) is damaged"):
         export_evidence(register, case_ref, tmp_path / "b.zip", now=EXPORTED)
     with pytest.raises(BundleError, match="Restore the register from a backup"):
         register_fingerprint(register)
