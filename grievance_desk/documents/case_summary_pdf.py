@@ -134,8 +134,10 @@ def _grid(rows: list[list[Flowable]], widths: Sequence[float], *, header: bool) 
     return Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, style=commands)
 
 
-def _pairs(pairs: Sequence[tuple[str, str]]) -> Table:
+def _pairs(pairs: Sequence[tuple[str, str]]) -> Flowable:
     """Label/value pairs in two columns of pairs, so a short list does not run down a page."""
+    if not pairs:
+        return _p("—")
     cells = [[_p(label, "label"), _p(value or "—")] for label, value in pairs]
     half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:]
@@ -144,8 +146,10 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> Table:
     return _grid(rows, [quarter * 0.38, quarter * 0.62] * 2, header=False)
 
 
-def _rows(pairs: Sequence[tuple[str, str]]) -> Table:
+def _rows(pairs: Sequence[tuple[str, str]]) -> Flowable:
     """Label/value pairs one per row, for long values such as hashes (set in a fixed font)."""
+    if not pairs:
+        return _p("—")
     rows = [
         [_p(label, "label"), _p(value, "mono" if _is_hex(value) else "cell")]
         for label, value in pairs

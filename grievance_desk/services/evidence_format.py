@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from grievance_desk.storage.errors import RegisterError
 
@@ -30,7 +31,7 @@ SIGNATURE = "SHA256SUMS.sig"
 #: The two members SHA256SUMS cannot list: itself and the signature over it.
 UNLISTED = frozenset({SUMS, SIGNATURE})
 
-_UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)
+_UNSAFE = re.compile(r"[^\w.\- ]", re.UNICODE)
 
 
 class BundleError(RegisterError):
@@ -44,7 +45,9 @@ def sha256_hex(data: bytes) -> str:
 def safe_name(name: str, limit: int = 80) -> str:
     """A file name any system extracts as written: no folders, no controls, no bidi tricks."""
     base = re.split(r"[/\\]", name)[-1]  # a sender's folder names are not ours to keep
-    cleaned = re.sub(r"\.{2,}", ".", _UNSAFE.sub("_", base)).strip(" ._") or "file"
+    # Letters, digits and combining marks (Devanagari vowel signs) stay; the rest becomes "_".
+    kept = "".join(c if _UNSAFE.fullmatch(c) is None or _is_mark(c) else "_" for c in base)
+    cleaned = re.sub(r"\.{2,}", ".", kept).strip(" ._") or "file"
     if len(cleaned) > limit:
         stem, dot, suffix = cleaned.rpartition(".")
         if dot and len(suffix) <= 10:
@@ -52,6 +55,10 @@ def safe_name(name: str, limit: int = 80) -> str:
         else:
             cleaned = cleaned[:limit]
     return cleaned
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Mc")
 
 
 def sums_line(digest: str, name: str) -> str:

@@ -33,6 +33,7 @@ from grievance_desk.services.evidence import (
     register_fingerprint,
     verify_bundle,
 )
+from grievance_desk.services.evidence_format import safe_name
 from grievance_desk.services.evidence_signing import fingerprint, public_key_pem
 from grievance_desk.services.integrity import verify_register
 from grievance_desk.services.letters import LetterTampered
@@ -608,6 +609,19 @@ def test_unwritable_target_is_a_clear_error(
 ) -> None:
     with pytest.raises(BundleError, match="could not be written"):
         export_evidence(register, case_ref, tmp_path / "no-such-dir" / "case.zip", now=EXPORTED)
+
+
+def test_safe_names_keep_devanagari_and_drop_folders_controls_and_bidi() -> None:
+    assert safe_name("आधार कार्ड scan.png") == "आधार कार्ड scan.png"  # vowel signs kept
+    assert safe_name("id proof/../../x.png") == "x.png"
+    assert safe_name("invoice\u202efdp.exe") == "invoice_fdp.exe"
+    assert safe_name("...") == "file" and safe_name("a:b*c?.txt") == "a_b_c_.txt"
+
+
+def test_summary_pdf_with_nothing_to_list_renders() -> None:
+    empty = CaseSummary("Org", "GRV-2026-00001", "", "", (), (), "", (), (), (), (), ())
+    text = PdfReader(io.BytesIO(render_case_summary_pdf(empty))).pages[0].extract_text()
+    assert "No letter was issued." in text and "Signed by" not in text
 
 
 def test_summary_pdf_with_long_and_mixed_script_text() -> None:
