@@ -327,6 +327,11 @@ class _Checker:
                     "This bundle was made before bundles were signed: its files are checked "
                     "against its own digests, but nothing shows which register made it."
                 )
+                if self.expected is not None:
+                    self.problems.append(
+                        f"The bundle is not signed, so it cannot show it came from the key "
+                        f"{self.expected}."
+                    )
             else:
                 self.problems.append(
                     f"The bundle is not signed ({SIGNATURE} or {PUBLIC_KEY} is missing)."
