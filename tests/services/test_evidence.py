@@ -417,6 +417,11 @@ def test_previous_version_bundles_are_still_checked(good: Path, tmp_path: Path) 
         and check.signer == ""
         and "before bundles were signed" in (check.notes[0])
     )
+    demanded = verify_bundle(plain, expected_fingerprint="ab" * 32)
+    assert demanded.problems == (
+        f"The bundle is not signed, so it cannot show it came from the key "
+        f"{' '.join(['abab'] * 16)}.",
+    )
     sealed = tmp_path / "old.gdbundle"
     sealed.write_bytes(_seal_legacy(_legacy_zip(good), PASSWORD))
     check = verify_bundle(sealed, PASSWORD)
