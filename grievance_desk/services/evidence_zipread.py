@@ -51,6 +51,7 @@ class ZipRefused(Exception):
     """The ZIP is refused before anything costly is done; the message says why."""
 
 
+_METHODS = frozenset({pyzipper.ZIP_STORED, pyzipper.ZIP_DEFLATED})
 _BIDI = {
     "\u061c",
     "\u200e",
@@ -147,6 +148,14 @@ class BoundedZip:
             why = name_problem(name)
             if why:
                 self.problems.append(f"A file {why} ({name!r}); it was not read.")
+                continue
+            if info.compress_type not in _METHODS:
+                # bzip2 and LZMA decompress whole chunks without an output cap: a few KiB can
+                # become gigabytes in one call. Bundles only ever store or deflate.
+                self.problems.append(
+                    f"{name} uses ZIP compression method {info.compress_type}, which bundles "
+                    "never use; it was not read."
+                )
                 continue
             if info.file_size > self.limits.member_bytes:
                 self.problems.append(

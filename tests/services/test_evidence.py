@@ -534,6 +534,27 @@ def test_a_zip_bomb_is_refused(good: Path, tmp_path: Path) -> None:
     assert sum("overlaps another file" in p for p in problems) >= 19
 
 
+def test_bzip2_and_lzma_members_are_not_read(good: Path, tmp_path: Path) -> None:
+    """Their decompressors have no output cap per call: refused, even when listed and signed."""
+    forger = Ed25519PrivateKey.generate()
+    odd = _forge(good, tmp_path / "odd.zip", {"a.bin": b"\x00" * 100_000}, forger)
+    files = _files(odd)
+    files["b.bin"] = b"\x00" * 100_000
+    files["SHA256SUMS"] = _sums(files)
+    files["SHA256SUMS.sig"] = forger.sign(files["SHA256SUMS"])
+    methods = {"a.bin": zipfile.ZIP_BZIP2, "b.bin": zipfile.ZIP_LZMA}
+    with zipfile.ZipFile(odd, "w") as bundle:
+        for name, data in files.items():
+            bundle.writestr(name, data, compress_type=methods.get(name, zipfile.ZIP_STORED))
+    assert _problems(odd) == [
+        "a.bin uses ZIP compression method 12, which bundles never use; it was not read.",
+        "b.bin uses ZIP compression method 14, which bundles never use; it was not read.",
+        "SHA256SUMS lists a.bin, which is not in the bundle.",
+        "SHA256SUMS lists b.bin, which is not in the bundle.",
+        "manifest.json names another signer than the key that signed it.",
+    ]
+
+
 def _overlapping_zip(copies: int) -> bytes:
     """Fifield's non-recursive bomb in small: many directory entries share one file's data."""
     buffer = io.BytesIO()
