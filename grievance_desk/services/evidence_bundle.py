@@ -37,7 +37,7 @@ from typing import IO, Any
 
 import pyzipper  # type: ignore[import-untyped]
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 from sqlmodel import col, select
 
 from grievance_desk.documents.case_summary_pdf import (
@@ -232,9 +232,43 @@ def _attachment_name(row: Attachment, encrypted: bool) -> str:
     return f"attachments/{row.id:04d}.{extension}"
 
 
+@dataclass(frozen=True)
+class _Held:
+    """An attachment still in the register: read, checked and written one at a time."""
+
+    attachment_id: int
+    sha256: str
+    size: int
+    reference: str
+
+    def read(self, register: Register) -> bytes:
+        with register.reading() as session:
+            data = session.scalar(
+                select(Attachment.content).where(col(Attachment.id) == self.attachment_id)
+            )
+        if data is None or sha256_hex(bytes(data)) != self.sha256:
+            raise BundleError(
+                f"Attachment {self.attachment_id} of {self.reference} no longer matches its "
+                "recorded SHA-256, so it cannot go into evidence. Restore the register from a "
+                "backup and run verify."
+            )
+        return bytes(data)
+
+
+Member = bytes | _Held
+
+
+def _digest(data: Member) -> str:
+    return data.sha256 if isinstance(data, _Held) else sha256_hex(data)
+
+
+def _size(data: Member) -> int:
+    return data.size if isinstance(data, _Held) else len(data)
+
+
 @dataclass
 class _Parts:
-    files: dict[str, bytes]
+    files: dict[str, Member]
     record: dict[str, Any]
     summary: CaseSummary
     segment: dict[str, Any]
@@ -244,7 +278,7 @@ class _Parts:
 def _collect(
     register: Register, reference: str, *, now: datetime, encrypted: bool, signer: str
 ) -> _Parts:
-    files: dict[str, bytes] = {}
+    files: dict[str, Member] = {}
     not_included: list[dict[str, Any]] = []
     with register.reading() as session:
         case, person = find_case(session, reference)
@@ -254,8 +288,9 @@ def _collect(
         letters = session.scalars(
             select(Letter).where(col(Letter.case_id) == case.id).order_by(col(Letter.id))
         ).all()
-        attachments = session.scalars(
-            select(Attachment)
+        attachments = session.execute(  # contents stay in the register until written
+            select(Attachment, col(Attachment.content).is_(None))
+            .options(defer(Attachment.content))  # type: ignore[arg-type]
             .where(col(Attachment.case_id) == case.id)
             .order_by(col(Attachment.id))
         ).all()
@@ -275,10 +310,10 @@ def _collect(
             }  # fmt: skip
             if letter.status == ISSUED and letter.id is not None:
                 name = f"letters/letter-{letter.id:04d}-{safe_name(letter.template_id)}.pdf"
-                files[name] = letter_pdf(register, letter.id)
+                pdf = files[name] = letter_pdf(register, letter.id)
                 record["file"] = name
                 detail = f"{letter.subject} (issued {_fmt(letter.issued_at, zone)})"
-                letter_entries.append(FileEntry(name, detail, sha256_hex(files[name])))
+                letter_entries.append(FileEntry(name, detail, sha256_hex(pdf)))
             elif letter.status != "draft":
                 not_included.append(
                     {"letter_id": letter.id, "sha256": letter.sha256, "reason": letter.status}
@@ -290,15 +325,15 @@ def _collect(
                 letter_records.append(record)
         attachment_entries: list[FileEntry] = []
         attachment_records: list[dict[str, Any]] = []
-        for row in attachments:
+        for row, gone in attachments:
             purpose = row.purpose.replace("_", " ")
             attachment_records.append(
                 {"id": row.id, "filename": row.filename, "media_type": row.media_type,
                  "purpose": row.purpose, "size": row.size, "sha256": row.sha256,
                  "added_at": _value(row.added_at), "destroyed_at": _value(row.destroyed_at),
-                 "file": None if row.content is None else _attachment_name(row, encrypted)}
+                 "file": None if gone else _attachment_name(row, encrypted)}
             )  # fmt: skip
-            if row.content is None:
+            if gone:
                 not_included.append(
                     {"attachment_id": row.id, "sha256": row.sha256, "size": row.size,
                      "reason": "destroyed", "destroyed_at": _fmt(row.destroyed_at, zone)}
@@ -312,14 +347,8 @@ def _collect(
                 )
                 continue
             name = _attachment_name(row, encrypted)
-            data = bytes(row.content)
-            if sha256_hex(data) != row.sha256:
-                raise BundleError(
-                    f"Attachment {row.id} of {case.reference} no longer matches its recorded "
-                    "SHA-256, so it cannot go into evidence. Restore the register from a "
-                    "backup and run verify."
-                )
-            files[name] = data
+            assert row.id is not None
+            files[name] = _Held(row.id, row.sha256, row.size, case.reference)
             shown = name if not encrypted else f"{name} ({safe_name(row.filename)})"
             attachment_entries.append(
                 FileEntry(shown, f"{purpose}, {row.size:,} bytes", row.sha256)
@@ -414,7 +443,7 @@ def _requester(person: Requester) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Prepared:
-    files: dict[str, bytes]
+    files: dict[str, Member]
     events: int
     signer: str
     head: str  # "SEQUENCE:HASH"
@@ -426,7 +455,7 @@ def build_bundle(
     """The signed bundle as ZIP bytes, its audit event count, signer fingerprint and head."""
     prepared = _prepare(register, reference, now=now, password=password)
     buffer = io.BytesIO()
-    _zip(prepared.files, now, password, buffer)
+    _zip(prepared.files, now, password, buffer, register)
     return buffer.getvalue(), prepared.events, prepared.signer, prepared.head
 
 
@@ -464,15 +493,15 @@ def _prepare(
         "chain_head": head,
         "signer": {"algorithm": "Ed25519", "fingerprint": signer, "public_key": PUBLIC_KEY},
         "files": [
-            {"name": name, "sha256": sha256_hex(data), "size": len(data)}
+            {"name": name, "sha256": _digest(data), "size": _size(data)}
             for name, data in sorted(files.items())
         ],
         "not_included": parts.not_included,
     }
     files[MANIFEST] = _json_bytes(manifest)
-    sums = "".join(sums_line(sha256_hex(data), name) for name, data in sorted(files.items()))
+    sums = "".join(sums_line(_digest(data), name) for name, data in sorted(files.items()))
     files[SUMS] = sums.encode("utf-8")
-    files[SIGNATURE] = _sign(key, files[SUMS])
+    files[SIGNATURE] = _sign(key, sums.encode("utf-8"))
     events = len(parts.segment["events"])
     return _Prepared(files, events, signer, f"{head['sequence']}:{head['hash']}")
 
@@ -541,8 +570,15 @@ def _compressible(data: bytes, sample: int = 1 << 16) -> bool:
     return len(head) < 1024 or len(zlib.compress(head, 1)) < 0.9 * len(head)
 
 
-def _zip(files: dict[str, bytes], now: datetime, password: str | None, buffer: IO[bytes]) -> None:
-    """Write the ZIP to ``buffer`` (the partial file itself, so no second copy is held)."""
+def _zip(
+    files: dict[str, Member],
+    now: datetime,
+    password: str | None,
+    buffer: IO[bytes],
+    register: Register,
+) -> None:
+    """Write the ZIP to ``buffer`` (the partial file itself), one attachment in memory at a
+    time: a case's scans are read from the register as they are written, never all at once."""
     moment = now.astimezone(UTC)
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, 0)
     first = (README, SUMMARY)
@@ -562,9 +598,12 @@ def _zip(files: dict[str, bytes], now: datetime, password: str | None, buffer: I
             info = zipfile.ZipInfo(name, date_time=stamp)
             if password is not None:
                 info = pyzipper.zipfile_aes.AESZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED if _compressible(files[name]) else 0
+            member = files[name]
+            data = member.read(register) if isinstance(member, _Held) else member
+            info.compress_type = zipfile.ZIP_DEFLATED if _compressible(data) else 0
             info.external_attr = 0o600 << 16
-            archive.writestr(info, files[name])
+            archive.writestr(info, data)
+            del data
 
 
 # --------------------------------------------------------------------------- export
@@ -591,13 +630,15 @@ def export_evidence(
     try:
         fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w+b") as stream:
-            _zip(prepared.files, now, password, stream)
+            _zip(prepared.files, now, password, stream, register)
             stream.flush()
             os.fsync(stream.fileno())
             sha = _file_sha(stream)
-    except OSError as error:
+    except BaseException as error:  # a full disk, an altered attachment, an interrupt
         partial.unlink(missing_ok=True)
-        raise _unwritable(target, error) from error
+        if isinstance(error, OSError):
+            raise _unwritable(target, error) from error
+        raise
     fault_point("evidence.before_record")
     try:
         # Recorded before it is published: a bundle under the final name is always on record.

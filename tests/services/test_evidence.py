@@ -630,6 +630,18 @@ def test_an_altered_letter_is_never_exported(
     assert not target.exists()
 
 
+def test_an_altered_attachment_is_never_exported(
+    register: Register, case_ref: str, tmp_path: Path
+) -> None:
+    with register.writing() as session:
+        session.execute(text("UPDATE attachment SET content = CAST('forged' AS BLOB) WHERE id = 2"))
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(BundleError, match=r"Attachment 2 of GRV-\d{4}-\d{5} no longer matches"):
+        export_evidence(register, case_ref, out / "case.zip", now=EXPORTED)
+    assert list(out.iterdir()) == []  # no bundle and no partial file
+
+
 def test_unwritable_target_is_a_clear_error(
     register: Register, case_ref: str, tmp_path: Path
 ) -> None:
