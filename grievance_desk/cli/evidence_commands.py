@@ -17,12 +17,18 @@ from grievance_desk.cli.common import UserError, opened_register, register_optio
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.evidence import (
     MIN_PASSWORD,
+    NO_PASSWORD,
+    WRONG_PASSWORD,
+    BundleCheck,
     export_evidence,
     normalise_fingerprint,
     register_fingerprint,
     verify_bundle,
 )
 
+#: Exit codes as main's cli/exit_codes.py numbers them (ExitCode.PROBLEM, INTEGRITY and
+#: WRONG_SECRET), so a script can tell a broken bundle from a wrong or missing password.
+PROBLEM, INTEGRITY_FAILURE, WRONG_SECRET = 1, 3, 12
 #: Letters and digits that cannot be misread for one another when read aloud or copied.
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 UNENCRYPTED_WARNING = (
@@ -110,7 +116,7 @@ def _verify_bundle(args: argparse.Namespace) -> int:
                 indent=2,
             )
         )
-        return 0 if check.ok else 1
+        return _code(check)
     if check.ok:
         signed = " and signed" if check.signer else ""
         print(
@@ -132,7 +138,15 @@ def _verify_bundle(args: argparse.Namespace) -> int:
         print(f"Chain head at export: {check.chain_head}")
     for note in check.notes:
         print(f"Note: {note}")
-    return 0 if check.ok else 1
+    return _code(check)
+
+
+def _code(check: BundleCheck) -> int:
+    if check.ok:
+        return 0
+    return {NO_PASSWORD: PROBLEM, WRONG_PASSWORD: WRONG_SECRET}.get(
+        check.password, INTEGRITY_FAILURE
+    )
 
 
 def _fingerprint(args: argparse.Namespace) -> int:
@@ -188,8 +202,8 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
         "verify-bundle",
         help="check an evidence bundle's signature, digests and audit-chain links",
         description="Check a bundle without opening any register: SHA256SUMS, the signature "
-        "and which key made it, the manifest and the audit chain segment. Exit 0 only when "
-        "everything holds.",
+        "and which key made it, the manifest and the audit chain segment. Exit 0 when "
+        "everything holds, 3 when something does not, 12 for a wrong password.",
     )
     verify.add_argument("file", type=Path)
     verify.add_argument(

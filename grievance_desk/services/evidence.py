@@ -18,6 +18,8 @@ from grievance_desk.services.evidence_format import (
 )
 from grievance_desk.services.evidence_signing import register_fingerprint
 from grievance_desk.services.evidence_verify import (
+    NO_PASSWORD,
+    WRONG_PASSWORD,
     BundleCheck,
     Limits,
     decrypt_legacy_bundle,
@@ -30,6 +32,8 @@ __all__ = [
     "BUNDLE_VERSION",
     "LEGACY_MAGIC",
     "MIN_PASSWORD",
+    "NO_PASSWORD",
+    "WRONG_PASSWORD",
     "BundleCheck",
     "BundleError",
     "EvidenceResult",

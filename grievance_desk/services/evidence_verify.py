@@ -51,8 +51,16 @@ from grievance_desk.services.evidence_zipread import (
 )
 from grievance_desk.storage.audit import GENESIS, chain_hash, digest
 
-__all__ = ["BundleCheck", "Limits", "decrypt_legacy_bundle", "verify_bundle"]
+__all__ = [
+    "NO_PASSWORD",
+    "WRONG_PASSWORD",
+    "BundleCheck",
+    "Limits",
+    "decrypt_legacy_bundle",
+    "verify_bundle",
+]
 
+NO_PASSWORD, WRONG_PASSWORD = "missing", "wrong"
 _SUMS_LINE = re.compile(r"([0-9a-f]{64}) [ *](.+)")
 _LEGACY_HEADER = struct.Struct(">8sBBIII16s12s")
 #: The most a legacy header may ask of Argon2id: 4x the app's own default (64 MiB, t=3).
@@ -73,6 +81,8 @@ class BundleCheck:
     chain_head: str = ""  # "SEQUENCE:HASH" as the bundle states it
     files: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Why nothing could be checked, for exit codes: "" or one of NO_PASSWORD, WRONG_PASSWORD.
+    password: str = ""
 
     @property
     def ok(self) -> bool:
@@ -158,6 +168,7 @@ def _verify_legacy_sealed(
             (f"{path.name} is an encrypted bundle; give its password (--password-stdin).",),
             encrypted=True,
             legacy=True,
+            password=NO_PASSWORD,
         )
     if size > _LEGACY_MAX_BYTES:
         return BundleCheck(
@@ -167,7 +178,7 @@ def _verify_legacy_sealed(
     try:
         inner = decrypt_legacy_bundle(raw.read(size + 1), password)
     except BundleError as error:
-        return BundleCheck((str(error),), encrypted=True, legacy=True)
+        return BundleCheck((str(error),), encrypted=True, legacy=True, password=WRONG_PASSWORD)
     check = _verify_zip(path, io.BytesIO(inner), len(inner), None, None, limits)
     return BundleCheck(
         check.problems, check.signer, True, True, check.chain_head, check.files, check.notes
@@ -191,6 +202,7 @@ def _verify_zip(
             return BundleCheck(
                 (f"{path.name} is an encrypted bundle; give its password (--password-stdin).",),
                 encrypted=True,
+                password=NO_PASSWORD,
             )
         if bundle.encrypted and not bundle.password_fits():
             return BundleCheck(
@@ -199,6 +211,7 @@ def _verify_zip(
                     "should have come separately from the file).",
                 ),
                 encrypted=True,
+                password=WRONG_PASSWORD,
             )
         return _Checker(bundle, expected).run()
 

@@ -64,7 +64,7 @@ def test_evidence_warns_when_unencrypted_and_verify_bundle_names_the_signer(
     result = json.loads(capsys.readouterr().out)
     assert result["ok"] and result["signed_by"] == shown and ":" in result["chain_head"]
     other = "0123 " * 16
-    assert _run("verify-bundle", str(out), "--fingerprint", other) == 1
+    assert _run("verify-bundle", str(out), "--fingerprint", other) == 3
     assert "not by 0123 0123" in capsys.readouterr().out
     damaged = tmp_path / "damaged.zip"
     data = bytearray(out.read_bytes())
@@ -72,7 +72,7 @@ def test_evidence_warns_when_unencrypted_and_verify_bundle_names_the_signer(
         info = bundle.getinfo("summary.pdf")
     data[info.header_offset + 30 + len(info.filename) + len(info.extra) + 100] ^= 0xFF
     damaged.write_bytes(bytes(data))
-    assert _run("verify-bundle", str(damaged)) == 1
+    assert _run("verify-bundle", str(damaged)) == 3
     assert "problem(s) found" in capsys.readouterr().out
     with pytest.raises(UserError, match="no file"):
         _run("verify-bundle", str(tmp_path / "absent.zip"))
@@ -112,7 +112,7 @@ def test_encrypted_evidence_reads_the_password_after_the_passphrase(
     assert _run("verify-bundle", str(out), "--password-stdin") == 0
     assert "intact and signed" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong password here\n"))
-    assert _run("verify-bundle", str(out), "--password-stdin") == 1
+    assert _run("verify-bundle", str(out), "--password-stdin") == 12
     assert "password is wrong" in capsys.readouterr().out
     assert _run("verify-bundle", str(out)) == 1
     assert "give its password" in capsys.readouterr().out
