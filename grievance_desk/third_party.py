@@ -61,6 +61,8 @@ DECLARED: dict[str, str] = {
     "olefile": "BSD-2-Clause",
     "oletools": "BSD-2-Clause",
     "pcodedmp": "GPL-3.0-or-later",
+    # "BSD, Public Domain": its LICENSE.rst is BSD-2-Clause, with public-domain parts.
+    "pycryptodomex": "BSD-2-Clause",
     # PDFium's own licences as its wheel lists them; its bundled dependencies are BSD/MIT-like.
     "pypdfium2": "(Apache-2.0 OR BSD-3-Clause) AND BSD-3-Clause",
     "python-dateutil": "Apache-2.0 AND BSD-3-Clause",

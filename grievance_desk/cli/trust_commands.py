@@ -1,5 +1,6 @@
-"""Commands that keep the register trustworthy: purge, hold, destroy-id-docs, evidence,
-verify-bundle and backups. Parsing and printing only; the work is in the services.
+"""Commands that keep the register trustworthy: purge, hold, destroy-id-docs and backups.
+Parsing and printing only; the work is in the services. (evidence, verify-bundle and
+fingerprint are in evidence_commands.)
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from grievance_desk.cli.common import (
 )
 from grievance_desk.services.auto_backup import restore_latest_candidates
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.evidence import export_evidence, verify_bundle
 from grievance_desk.services.retention import (
     destroy_identity_documents,
     purge,
@@ -90,48 +90,6 @@ def _destroy_id_docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bundle_password(args: argparse.Namespace) -> str | None:
-    """The bundle password: the next line of standard input (after the passphrase, if any)."""
-    if not args.password_stdin:
-        return None
-    # When --passphrase-stdin is also given, opening the register has read the first line.
-    line = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
-    if not line:
-        raise UserError(
-            "--password-stdin was given but standard input had no password line (after the "
-            "passphrase line when --passphrase-stdin is also given)."
-        )
-    return line
-
-
-def _evidence(args: argparse.Namespace) -> int:
-    target: Path = args.output.expanduser()
-    with opened_register(args) as register:
-        password = _bundle_password(args)
-        if password is not None and target.suffix.lower() != ".gdbundle":
-            target = target.with_suffix(".gdbundle")
-        result = export_evidence(register, args.reference, target, now=utc_now(), password=password)
-    sealed = " (encrypted with the password)" if result.encrypted else ""
-    print(f"Evidence bundle written: {result.path}{sealed}")
-    print(f"{result.files} files, {result.events} audit events; SHA-256 {result.sha256}")
-    print("Check it any time with: grievance-desk verify-bundle " + str(result.path))
-    return 0
-
-
-def _verify_bundle(args: argparse.Namespace) -> int:
-    path: Path = args.file.expanduser()
-    if not path.exists():
-        raise UserError(f"There is no file {path}. Check the path.")
-    problems = verify_bundle(path, _bundle_password(args))
-    if problems:
-        print(f"{path.name}: {len(problems)} problem(s) found:")
-        for problem in problems:
-            print(f"  - {problem}")
-        return 1
-    print(f"{path.name}: intact. Every file matches the manifest and the audit chain links.")
-    return 0
-
-
 def _backups(args: argparse.Namespace) -> int:
     path = register_path(args)
     found = restore_latest_candidates(path, args.folder)
@@ -193,32 +151,6 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     destroy.add_argument("reference")
     destroy.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
     destroy.set_defaults(func=_destroy_id_docs)
-
-    evidence = subparsers.add_parser(
-        "evidence",
-        parents=[common],
-        help="export a case's evidence bundle for a regulator",
-        description="Write a ZIP with the case summary PDF, timeline, issued letters, "
-        "attachments, a SHA-256 manifest and the case's audit-chain segment.",
-    )
-    evidence.add_argument("reference")
-    evidence.add_argument("--output", "-o", type=Path, required=True, metavar="FILE")
-    evidence.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="encrypt the bundle (.gdbundle) with a password read from standard input (the "
-        "line after the passphrase when --passphrase-stdin is also given)",
-    )
-    evidence.set_defaults(func=_evidence)
-
-    verify = subparsers.add_parser(
-        "verify-bundle", help="check an evidence bundle's digests and audit-chain links"
-    )
-    verify.add_argument("file", type=Path)
-    verify.add_argument(
-        "--password-stdin", action="store_true", help="read the bundle's password from stdin"
-    )
-    verify.set_defaults(func=_verify_bundle)
 
     backups = subparsers.add_parser(
         "backups",

@@ -82,6 +82,7 @@ class CaseSummary:
     timeline: tuple[TimelineEntry, ...]
     chain: tuple[tuple[str, str], ...]
     notice: str = ""
+    signer_fingerprint: str = ""  # grouped hex of the register's Ed25519 key; "" when unsigned
 
 
 def _style(name: str, **values: Any) -> ParagraphStyle:
@@ -106,6 +107,7 @@ _STYLES = {
     "cell": _style("cell"),
     "small": _style("small", fontSize=8, leading=10.5),
     "mono": _style("mono", fontName=MONO, fontSize=7, leading=9),
+    "fingerprint": _style("fingerprint", fontName="Courier-Bold", fontSize=10, leading=13),
     "notice": _style("notice", fontName=LATIN_BOLD, textColor=colors.HexColor("#8a4b00")),
     "body": _style("body", fontSize=9.5, leading=13),
 }
@@ -132,8 +134,10 @@ def _grid(rows: list[list[Flowable]], widths: Sequence[float], *, header: bool) 
     return Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, style=commands)
 
 
-def _pairs(pairs: Sequence[tuple[str, str]]) -> Table:
+def _pairs(pairs: Sequence[tuple[str, str]]) -> Flowable:
     """Label/value pairs in two columns of pairs, so a short list does not run down a page."""
+    if not pairs:
+        return _p("—")
     cells = [[_p(label, "label"), _p(value or "—")] for label, value in pairs]
     half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:]
@@ -142,8 +146,10 @@ def _pairs(pairs: Sequence[tuple[str, str]]) -> Table:
     return _grid(rows, [quarter * 0.38, quarter * 0.62] * 2, header=False)
 
 
-def _rows(pairs: Sequence[tuple[str, str]]) -> Table:
+def _rows(pairs: Sequence[tuple[str, str]]) -> Flowable:
     """Label/value pairs one per row, for long values such as hashes (set in a fixed font)."""
+    if not pairs:
+        return _p("—")
     rows = [
         [_p(label, "label"), _p(value, "mono" if _is_hex(value) else "cell")]
         for label, value in pairs
@@ -191,6 +197,31 @@ def _section(title: str, *content: Flowable) -> list[Flowable]:
     return [KeepTogether([_p(title, "heading"), Spacer(1, 1.5 * mm), content[0]]), *content[1:]]
 
 
+def _signature_box(fingerprint: str) -> Table:
+    """Where the bundle came from: the key fingerprint to compare with the one given on paper."""
+    groups = fingerprint.split()
+    half = (len(groups) + 1) // 2
+    lines = f"{' '.join(groups[:half])}<br/>{' '.join(groups[half:])}"
+    rows = [
+        [
+            _p("Signed by the register key", "label"),
+            Paragraph(lines, _STYLES["fingerprint"]),
+        ],
+        [
+            _p("", "small"),
+            _p(
+                "SHA-256 fingerprint of the Ed25519 key that signed this bundle (SHA256SUMS.sig). "
+                "It must match the fingerprint the organisation gave you separately; "
+                "grievance-desk verify-bundle or openssl (see README.txt) checks the signature.",
+                "small",
+            ),
+        ],
+    ]
+    table = _grid(rows, [TEXT_WIDTH * 0.25, TEXT_WIDTH * 0.75], header=False)
+    table.setStyle([("BACKGROUND", (0, 0), (-1, -1), SHADE), ("BOX", (0, 0), (-1, -1), 0.5, RULE)])
+    return table
+
+
 def _story(summary: CaseSummary) -> list[Flowable]:
     story: list[Flowable] = [
         _p(f"Case summary — {summary.reference}", "title"),
@@ -204,6 +235,8 @@ def _story(summary: CaseSummary) -> list[Flowable]:
     ]
     if summary.notice:
         story += [_p(summary.notice, "notice"), Spacer(1, 2 * mm)]
+    if summary.signer_fingerprint:
+        story += [_signature_box(summary.signer_fingerprint), Spacer(1, 2 * mm)]
     story += _section("The case", _pairs(summary.facts))
     story += _section("Requester", _pairs(summary.requester))
     story += _section("What was asked", _p(summary.description or "—", "body"))
@@ -219,8 +252,10 @@ def _story(summary: CaseSummary) -> list[Flowable]:
         _p(
             "Each event's hash is SHA-256 of the previous hash followed by the canonical JSON "
             "of its header (id, case, time, actor, action and the SHA-256 of its recorded "
-            "values). audit/chain_segment.json holds every link needed to recompute them; "
-            "manifest.json and SHA256SUMS list the digest of every file in this bundle.",
+            "values). audit/chain_segment.json holds every link needed to recompute them. "
+            "The chain head is the register's last event at export: the organisation's "
+            "register must still extend it (grievance-desk verify --head SEQUENCE:HASH). "
+            "SHA256SUMS lists the digest of every file in this bundle (sha256sum -c SHA256SUMS).",
             "small",
         ),
     )

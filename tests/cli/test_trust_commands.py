@@ -1,4 +1,4 @@
-"""purge, hold, destroy-id-docs, evidence, verify-bundle and backups from the command line."""
+"""purge, hold, destroy-id-docs and backups from the command line."""
 
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from grievance_desk.storage.register import Register, Unlock
 from tests.conftest import NOW, PASSPHRASE
 from tests.services.test_retention import LATER, MARKER, closed_case, settle
 from tests.support.drafts import make_draft
-
-BUNDLE_PASSWORD = "a long bundle password"
 
 
 def _run(*argv: str) -> int:
@@ -130,51 +128,6 @@ def test_destroy_id_docs(
         update_case(opened, reference, {"identity_state": IdentityState.VERIFIED}, now=NOW)
     assert _run("destroy-id-docs", reference, "--yes", "--register", str(path)) == 0
     assert "Destroyed 1 identity document(s)" in capsys.readouterr().out
-
-
-def test_evidence_and_verify_bundle(
-    filled: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path, reference = filled
-    out = tmp_path / "case.zip"
-    assert _run("evidence", reference, "--output", str(out), "--register", str(path)) == 0
-    assert "Evidence bundle written" in capsys.readouterr().out
-    assert out.stat().st_mode & 0o077 == 0
-    assert _run("verify-bundle", str(out)) == 0
-    assert "intact" in capsys.readouterr().out
-    damaged = tmp_path / "damaged.zip"
-    data = bytearray(out.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    damaged.write_bytes(bytes(data))
-    assert _run("verify-bundle", str(damaged)) == 1
-    assert "problem(s) found" in capsys.readouterr().out
-    with pytest.raises(UserError, match="no file"):
-        _run("verify-bundle", str(tmp_path / "absent.zip"))
-
-
-def test_encrypted_evidence_reads_the_password_after_the_passphrase(
-    filled: tuple[Path, str],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    path, reference = filled
-    monkeypatch.delenv("GRIEVANCE_DESK_PASSPHRASE")
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSPHRASE}\n{BUNDLE_PASSWORD}\n"))
-    out = tmp_path / "case.zip"
-    args = ("evidence", reference, "-o", str(out), "--register", str(path))
-    assert _run(*args, "--passphrase-stdin", "--password-stdin") == 0
-    sealed = tmp_path / "case.gdbundle"
-    assert sealed.exists() and not out.exists()
-    assert "encrypted" in capsys.readouterr().out
-    monkeypatch.setattr("sys.stdin", io.StringIO(f"{BUNDLE_PASSWORD}\n"))
-    assert _run("verify-bundle", str(sealed), "--password-stdin") == 0
-    monkeypatch.setattr("sys.stdin", io.StringIO("wrong password here\n"))
-    assert _run("verify-bundle", str(sealed), "--password-stdin") == 1
-    assert "password is wrong" in capsys.readouterr().out
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    with pytest.raises(UserError, match="no password line"):
-        _run("verify-bundle", str(sealed), "--password-stdin")
 
 
 def test_backups_lists_without_unlocking(
