@@ -13,11 +13,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -62,6 +62,18 @@ _FILTERS: dict[str, str] = {
     "json": "JSON (*.json)",
 }
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
+#: How many months back the month picker offers (a report for an older month: the CLI).
+MONTHS_OFFERED = 60
+
+
+def _recent_months(today: date, count: int) -> list[date]:
+    """The first day of this month and of the ``count - 1`` months before it, newest first."""
+    first = today.replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(first)
+        first = (first - timedelta(days=1)).replace(day=1)
+    return months
 
 
 def figure_text(figure: Figure) -> str:
@@ -132,11 +144,17 @@ class FigureTile(QPushButton):
         if detail:
             layout.addWidget(self.detail)
         count = len(figure.references)
-        self.setToolTip(
-            f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. Click to list them."
-            if figure.drill_down
-            else "Click to list the cases."
-        )
+        self.opens_cases = count > 0
+        if not count:
+            self.setToolTip("No cases behind this figure.")
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+        else:
+            self.setToolTip(
+                f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. "
+                "Click to list them."
+                if figure.drill_down
+                else "Click to list the cases."
+            )
         self.setAccessibleName(f"{figure.label}: {figure_text(figure)}")
         self.setAccessibleDescription("Opens the cases behind this figure")
         if figure.key == "overdue_at_end" and figure.value:
@@ -169,8 +187,13 @@ class BreakdownTable(QTableWidget):
             share = "" if figure.share is None else f"{figure.share:.1f} %"
             for column, text in enumerate((figure.label, str(figure.count or 0), share)):
                 item = QTableWidgetItem(text)
-                item.setData(KEY_ROLE, figure.key)
-                item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                if figure.references:
+                    item.setData(KEY_ROLE, figure.key)
+                    item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                else:
+                    # Nothing to open: a click must not jump to an empty case list.
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setToolTip("No cases in this row")
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -186,8 +209,9 @@ class BreakdownTable(QTableWidget):
 
     def _clicked(self, row: int, _column: int) -> None:
         item = self.item(row, 0)
-        if item is not None:
-            self.sig_clicked.emit(str(item.data(KEY_ROLE)))
+        key = None if item is None else item.data(KEY_ROLE)
+        if key:
+            self.sig_clicked.emit(str(key))
 
 
 class ReportsPage(QWidget):
@@ -213,12 +237,13 @@ class ReportsPage(QWidget):
         self.kind.addItem("Month", "month")
         self.kind.addItem("Year", "year")
         self.kind.setAccessibleName("Report period kind")
-        self.month = QDateEdit(QDate(last_month.year, last_month.month, 1))
-        self.month.setDisplayFormat("MMMM yyyy")
-        self.month.setCalendarPopup(True)
-        self.month.setMaximumDate(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
+        self.month = QComboBox()
         self.month.setAccessibleName("Month")
-        self.month.setMinimumWidth(150)
+        self.month.setMaxVisibleItems(13)
+        for first in _recent_months(today, MONTHS_OFFERED):
+            running = " (to date)" if (first.year, first.month) == (today.year, today.month) else ""
+            self.month.addItem(f"{first:%B %Y}{running}", first)
+        self.month.setCurrentIndex(max(0, self.month.findData(last_month)))
         self.year = QSpinBox()
         self.year.setRange(2000, today.year)
         self.year.setValue(today.year)
@@ -253,6 +278,7 @@ class ReportsPage(QWidget):
         self.progress.hide()
         self.progress_text = label("", "muted")
 
+        self.progress_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(label("Reports", "page_title"))
         top.addSpacing(16)
@@ -261,9 +287,9 @@ class ReportsPage(QWidget):
         top.addWidget(self.build_button)
         top.addSpacing(8)
         top.addWidget(self.progress)
-        top.addWidget(self.progress_text)
-        top.addStretch(1)
-        top.addLayout(exports)
+        top.addWidget(self.progress_text, 1)
+        # The exports sit on their own row, so the page fits a 1024-pixel-wide window.
+        exports.addStretch(1)
 
         self.heading = label("", "section", wrap=True)
         self.subheading = label("", "muted", wrap=True)
@@ -342,6 +368,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
+        layout.addLayout(exports)
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.kind, self.period_stack)
         self.setTabOrder(self.period_stack, self.build_button)
@@ -360,8 +387,8 @@ class ReportsPage(QWidget):
     def chosen_period(self) -> tuple[date | None, int | None]:
         if self.kind.currentData() == "year":
             return None, int(self.year.value())
-        chosen = self.month.date()
-        return date(chosen.year(), chosen.month(), 1), None
+        chosen = self.month.currentData()
+        return (chosen if isinstance(chosen, date) else None), None
 
     def build(self) -> None:
         month, year = self.chosen_period()
@@ -431,12 +458,14 @@ class ReportsPage(QWidget):
         _clear_layout(self.tiles)
         for index, figure in enumerate(report.headline):
             tile = FigureTile(figure)
-            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            if tile.opens_cases:
+                tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
             self.tiles.addWidget(tile, index // 5, index % 5)
         _clear_layout(self.timing_tiles)
         for index, figure in enumerate(report.days_to_respond):
             tile = FigureTile(figure)
-            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            if tile.opens_cases:
+                tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
             self.timing_tiles.addWidget(tile, 0, index)
         for column in range(5):
             self.timing_tiles.setColumnStretch(column, 1)
@@ -494,6 +523,10 @@ class ReportsPage(QWidget):
         except KeyError as error:
             show_error(self, "No such figure", str(error))
             return None
+        if not found.references:
+            # An empty case list would only lose the officer's place in the report.
+            self.progress_text.setText(f"No cases behind \u201c{found.title}\u201d.")
+            return found
         self.sig_open_drill_down.emit(found)
         return found
 
