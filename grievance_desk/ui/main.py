@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from grievance_desk.ui import gc_guard, theme
 from grievance_desk.ui.ops import OpRunner
-from grievance_desk.ui.resources import app_icon
+from grievance_desk.ui.resources import app_icon, install_fonts
 
 if TYPE_CHECKING:
     # Imported only on the first run (no register yet): the wizard brings the register code.
@@ -29,6 +29,9 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("grievance-desk")
     app.setWindowIcon(app_icon())
+    if not app.property("gd_fonts_installed"):
+        install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
+        app.setProperty("gd_fonts_installed", True)
     theme.apply_theme(app)
     theme.follow_system(app)
     gc_guard.install(app)  # cyclic GC on the GUI thread only; see gc_guard
