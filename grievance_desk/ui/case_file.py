@@ -64,7 +64,7 @@ from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.letters_tab import CaseContext, LettersTab
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.private_files import PrivateFiles
+from grievance_desk.ui.private_files import PrivateFiles, write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -719,7 +719,7 @@ class CaseFile(QWidget):
             target, _ = QFileDialog.getSaveFileName(self, "Save attachment as", info.filename)
             if target:
                 try:
-                    Path(target).write_bytes(data)
+                    write_private(Path(target), data)
                 except OSError as error:
                     show_error(self, "Not saved", f"{target} could not be written: {error}.")
 

@@ -70,6 +70,7 @@ from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.pdf_tools import MemoryPdf, print_pdf
+from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
 
@@ -930,7 +931,7 @@ class LettersTab(QWidget):
             )
             path = target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
             try:
-                path.write_bytes(data)
+                write_private(path, data)
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "

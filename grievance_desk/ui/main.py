@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from grievance_desk.ui import gc_guard, theme
 from grievance_desk.ui.ops import OpRunner
+from grievance_desk.ui.private_files import restrict_new_files
 from grievance_desk.ui.resources import app_icon, install_fonts
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("grievance-desk")
     app.setWindowIcon(app_icon())
+    restrict_new_files()  # letters printed to a file by Qt are personal data too
     if not app.property("gd_fonts_installed"):
         install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
         app.setProperty("gd_fonts_installed", True)

@@ -51,6 +51,7 @@ from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -578,8 +579,7 @@ class ReportsPage(QWidget):
         def work() -> Path:
             data = export_report(report, fmt)
             try:
-                path.write_bytes(data)
-                path.chmod(0o600)
+                write_private(path, data)
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "
