@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -701,8 +701,7 @@ class CaseFile(QWidget):
 
         def opened(result: tuple[AttachmentInfo, bytes]) -> None:
             info, data = result
-            path = self.files.write(info.filename, data)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.files.open_copy(info.filename, data, self)
 
         Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
             opened

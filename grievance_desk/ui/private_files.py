@@ -13,8 +13,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 _PREFIX = "grievance-desk-view-"
+#: How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.
+VIEW_COPY_SECONDS = 300
 
 
 class PrivateFiles:
@@ -31,6 +37,38 @@ class PrivateFiles:
         safe = Path(filename).name or "attachment"
         path = folder / safe
         return write_private(path, data)
+
+    def open_copy(self, filename: str, data: bytes, parent: QWidget | None = None) -> Path | None:
+        """Open an attachment in the system viewer through a sanitised private copy.
+
+        The copy's name ends in the extension of the type its bytes show (never the
+        requester's own), programs are refused with a message, and the copy is deleted
+        after :data:`VIEW_COPY_SECONDS` (the viewer has read it by then), on lock and on quit.
+        """
+        from PySide6.QtCore import QTimer, QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from grievance_desk.services.attachments import NotViewable, viewing_filename
+
+        try:
+            name = viewing_filename(filename, data)
+        except NotViewable as error:
+            from grievance_desk.ui.dialogs import show_error
+
+            if parent is not None:
+                show_error(parent, "Not opened", error)
+            return None
+        path = self.write(name, data)
+        QTimer.singleShot(VIEW_COPY_SECONDS * 1000, lambda: self.remove(path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def remove(self, path: Path) -> None:
+        """Delete one viewing copy and its private folder."""
+        folder = path.parent
+        if folder in self._folders:
+            shutil.rmtree(folder, ignore_errors=True)
+            self._folders.remove(folder)
 
     def remove_all(self) -> None:
         for folder in self._folders:
