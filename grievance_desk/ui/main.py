@@ -15,6 +15,8 @@ from grievance_desk.ui.private_files import restrict_new_files
 from grievance_desk.ui.resources import app_icon, install_fonts
 
 if TYPE_CHECKING:
+    from grievance_desk.ui.error_dialog import UnexpectedErrors
+
     # Imported only on the first run (no register yet): the wizard brings the register code.
     from grievance_desk.ui.setup_wizard import SetupResult
 
@@ -43,6 +45,38 @@ def application() -> QApplication:
     return app
 
 
+def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
+    """Unexpected exceptions (in a slot, or in background work nobody handles) show the
+    error dialog and go to the rotating log file in the user log folder."""
+    from grievance_desk import error_log
+    from grievance_desk.ui import ops
+    from grievance_desk.ui.error_dialog import UnexpectedErrors
+
+    try:
+        log_path: Path | None = error_log.install(folder)
+    except OSError:
+        log_path = None  # a read-only profile: the dialog still shows, says no log is kept
+    errors = UnexpectedErrors(log_path)
+    errors.install()
+
+    def failed(what: str, error: Exception, parent: object) -> None:
+        from PySide6.QtWidgets import QWidget
+
+        from grievance_desk.domain.case_record import InvalidCase
+        from grievance_desk.storage.errors import RegisterError
+        from grievance_desk.ui.dialogs import show_error
+
+        widget = parent if isinstance(parent, QWidget) else None
+        if isinstance(error, RegisterError | InvalidCase | ValueError):
+            # A message meant for people; never a modal loop here (tests, late results).
+            show_error(widget or QApplication.activeWindow() or errors.owner(), what, error)
+        else:
+            errors.report(what, error, widget)
+
+    ops.unhandled_failure = failed
+    return errors
+
+
 def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
     """Open the app on ``register_path`` (default: the officer's data folder).
 
@@ -52,6 +86,7 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
 
     app = application()
     app.setQuitOnLastWindowClosed(True)
+    install_error_handling()
     if register_path is None:
         from grievance_desk.storage.paths import default_register_path  # platformdirs
 
