@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -83,6 +83,9 @@ class SetupResult:
     demo: bool
 
 
+DEMO_CHOSEN_KEY = "setup/demo_chosen"
+
+
 class WelcomePage(QWizardPage):
     def __init__(self, register_path: Path) -> None:
         super().__init__()
@@ -95,6 +98,10 @@ class WelcomePage(QWizardPage):
         self.demo = QRadioButton("Try with demo data")
         self.real.setAccessibleName("Set up my register")
         self.demo.setAccessibleName("Try with demo data")
+        # The choice is remembered: someone trying the demo starts in the demo next time.
+        if QSettings().value(DEMO_CHOSEN_KEY, False) in (True, "true"):
+            self.demo.setChecked(True)
+        self.demo.toggled.connect(lambda on: QSettings().setValue(DEMO_CHOSEN_KEY, bool(on)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.real)
         layout.addWidget(
