@@ -13,6 +13,7 @@ press them: the save-file dialog returns a path in tmp_path.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -203,3 +204,167 @@ def test_journey_7_a_second_launch_raises_the_first_window(
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
     ]
     assert windows == [window]
+
+
+# -- (1) first run → wizard → a phone complaint → acknowledgement → saved as PDF ----------
+
+
+class Answerer:
+    """Presses a button on each modal question box as it appears, by the box's title;
+    records every question asked. A question nobody expected fails the test."""
+
+    def __init__(self, qtbot, answers: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
+
+        self.qtbot = qtbot
+        self.answers = answers
+        self.asked: list[str] = []
+        self.unexpected: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(30)
+        self.timer.timeout.connect(self._look)
+        self.timer.start()
+
+    def _look(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            return
+        title = box.windowTitle()
+        self.asked.append(title)
+        answer = self.answers.get(title)
+        if answer is None:
+            self.unexpected.append(f"{title}: {box.text()}")
+            answer = "Cancel" if any(b.text() == "Cancel" for b in box.buttons()) else "OK"
+        self.qtbot.mouseClick(button(box, answer), Qt.MouseButton.LeftButton)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``text`` in a combo box by keyboard, as a person tabbing through a form does."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text, [combo.itemText(i) for i in range(combo.count())]
+
+
+@pytest.fixture
+def first_run(qtbot, runner: OpRunner, tmp_path: Path) -> Iterator[Launch]:  # type: ignore[no-untyped-def]
+    launch = start(tmp_path / "data" / "register.db", runner=runner)
+    assert launch is not None and launch.wizard is not None
+    qtbot.addWidget(launch.wizard)
+    yield launch
+    launch.instance.close()
+    for window in launch.windows:
+        window.files.remove_all()
+        if window.workspace is not None:
+            window.lock()
+        window.close()
+    runner.wait_idle()
+
+
+@pytest.mark.xfail(
+    reason="New case (toolbar / Ctrl+N) passes triggered(False) into new_case(intake): fixed "
+    "on h/ui-case; remove this marker when both branches are merged",
+    strict=False,
+)
+def test_journey_1_first_run_to_an_acknowledgement_saved_as_pdf(
+    qtbot, runner: OpRunner, first_run: Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog, QWizard
+
+    wizard = first_run.wizard
+    assert wizard is not None
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    click(qtbot, next_button)  # "Set up my register" is the default choice
+    qtbot.keyClicks(wizard.organisation.name, "Example Cloud Services Pvt. Ltd. (TEST)")
+    click(qtbot, next_button)
+    qtbot.keyClicks(wizard.officer.name, "Test Officer")
+    qtbot.keyClicks(wizard.officer.email, "grievance@example.org")
+    qtbot.keyClicks(wizard.officer.phone, "+91 11 0000 0000")
+    click(qtbot, next_button)
+    click(qtbot, next_button)  # the policies page: the defaults
+    passphrase = "violet tractor umbrella sixteen harbour"
+    qtbot.keyClicks(wizard.passphrase.first, passphrase)
+    qtbot.keyClicks(wizard.passphrase.second, passphrase)
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: bool(wizard.recovery.recovery_key), timeout=30_000)
+    click(qtbot, wizard.recovery.stored)
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: len(first_run.windows) == 1)
+    (window,) = first_run.windows
+    qtbot.addWidget(window)
+    window.resize(LAPTOP)
+    settle(qtbot, runner)
+
+    # A phone complaint, entered by hand.
+    window.new_action.trigger()
+    dialog = window.last_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    form = dialog.form
+    choose(qtbot, form.kind, "Complaint")
+    choose(qtbot, form.channel, "Phone")
+    qtbot.keyClicks(form.description, "Caller says the app keeps sending marketing SMS.")
+    qtbot.keyClicks(form.name, "Test Person Alpha")
+    qtbot.keyClicks(form.phone, "+91 98000 00000")
+    click(qtbot, button(dialog, "Register case"))
+    case_file = window.workspace.cases.case_file  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: case_file.reference is not None, timeout=10_000)
+    reference = case_file.reference
+    settle(qtbot, runner)
+
+    # The acknowledgement: drafted from its template, issued.
+    tabs = case_file.tabs
+    (letters_tab,) = [i for i in range(tabs.count()) if tabs.tabText(i).startswith("Letters")]
+    qtbot.mouseClick(
+        tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(letters_tab).center()
+    )
+    letters = case_file.letters
+    click(qtbot, letters.new_button)
+    new_letter = letters.last_dialog
+    qtbot.waitUntil(lambda: new_letter.templates.count() > 0, timeout=10_000)
+    (row,) = [
+        r
+        for r in range(new_letter.templates.count())
+        if "cknowledg" in new_letter.templates.item(r).text()
+    ]
+    item = new_letter.templates.item(row)
+    qtbot.mouseClick(
+        new_letter.templates.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=new_letter.templates.visualItemRect(item).center(),
+    )
+    click(qtbot, new_letter.create_button)
+    qtbot.waitUntil(lambda: letters.current is not None, timeout=15_000)
+    settle(qtbot, runner)
+    answers = Answerer(qtbot, {"Issue this letter?": "Yes", "Next step": "No"})
+    click(qtbot, letters.issue_button)
+    qtbot.waitUntil(lambda: letters.last_issued is not None, timeout=15_000)
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: letters.current is not None and letters.current.is_issued)
+
+    # Saved as PDF where the officer chose: owner-only, and it reads back.
+    target = tmp_path / "out" / "acknowledgement.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    )
+    click(qtbot, letters.save_pdf_button)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    settle(qtbot, runner)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert reference in text
+    assert "Test Person Alpha" in text
+    assert "Example Cloud Services Pvt. Ltd. (TEST)" in text
+    assert window.size() == LAPTOP
+    answers.stop()
+    assert answers.unexpected == []
+    assert answers.asked[0] == "Issue this letter?"
