@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -67,6 +66,7 @@ from grievance_desk.services.letters import (
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.pdf_tools import MemoryPdf, print_pdf
@@ -911,11 +911,9 @@ class LettersTab(QWidget):
             return
         kind = "letter" if letter.is_issued else "draft"
         suggested = f"{case.reference}-{letter.template_id}-{kind}-{letter.letter_id}.pdf"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save letter as PDF", suggested, "PDF (*.pdf)"
-        )
-        if target:
-            self.save_pdf_to(Path(target))
+        target = save_file_name(self, "Save letter as PDF", suggested, "PDF (*.pdf)")
+        if target is not None:
+            self.save_pdf_to(target)
 
     def save_pdf_to(self, target: Path) -> None:
         """Write the issued letter's stored PDF (checked), or the draft's preview, to ``target``."""

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -50,6 +49,7 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
@@ -564,11 +564,9 @@ class ReportsPage(QWidget):
         if report is None or not self._confirm_export():
             return
         suggested = f"grievance-report-{report.period.key}.{fmt}"
-        target, _ = QFileDialog.getSaveFileName(
-            self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt]
-        )
-        if target:
-            self.export_to(fmt, Path(target))
+        target = save_file_name(self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt])
+        if target is not None:
+            self.export_to(fmt, target)
 
     def export_to(self, fmt: ReportFormat, target: Path) -> None:
         report = self.report

@@ -41,6 +41,7 @@ from grievance_desk.services.organisation import Organisation, save_organisation
 from grievance_desk.storage.keyring_store import keyring_status
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import (
@@ -149,10 +150,10 @@ class ImageChooser(QWidget):
         row.addWidget(clear)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, f"Choose {self.what}", "", "PNG images (*.png)")
-        if path:
-            self.data = Path(path).read_bytes()
-            self.name.setText(Path(path).name)
+        path = open_file_name(self, f"Choose {self.what}", "PNG images (*.png)")
+        if path is not None:
+            self.data = path.read_bytes()
+            self.name.setText(path.name)
 
     def _clear(self) -> None:
         self.data = b""
