@@ -69,7 +69,7 @@ from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.pdf_tools import MemoryPdf, print_pdf
+from grievance_desk.ui.pdf_tools import MemoryPdf, PdfPreview, print_pdf
 from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
@@ -400,7 +400,7 @@ class LettersTab(QWidget):
         ):
             actions.addWidget(widget)
 
-        self.view = QPdfView()
+        self.view = PdfPreview()
         self.view.setObjectName("letter_preview")
         self.view.setAccessibleName("Letter preview")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QWidget,
 )
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     # openpyxl…) are imported when the register is unlocked, not before the unlock screen
     # shows: they are most of a cold start. ui/preload.py warms them while the officer types.
     # Event types only annotate, and the tray icon is made after the first paint.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
@@ -124,6 +126,8 @@ def _collect_garbage() -> None:
 MINIMUM_WINDOW = QSize(1024, 640)
 PREFERRED_WINDOW = QSize(1280, 800)
 NAV_WIDTH = 150
+COMPACT_NAV_WIDTH = 56
+COMPACT_BELOW = 1200
 
 
 def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED_WINDOW) -> None:
@@ -159,6 +163,21 @@ class PageStack(QStackedWidget):
         )
 
 
+class NavDelegate(QStyledItemDelegate):
+    """Paints the page list, with icons only while the window is narrow."""
+
+    icons_only = False
+
+    def initStyleOption(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self.icons_only:
+            option.text = ""
+            option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+            option.decorationPosition = QStyleOptionViewItem.Position.Top
+
+
 class WhereTheOfficerWas(NamedTuple):
     # A NamedTuple, not a dataclass: importing dataclasses cost ~7 ms of the unlock
     # screen's cold start, and this is the only one on that path.
@@ -189,7 +208,11 @@ class Workspace(QWidget):
         for text, icon_name in PAGES:
             item = QListWidgetItem(icon(icon_name), text)
             item.setSizeHint(QSize(NAV_WIDTH - 20, 36))
+            item.setToolTip(text)
             self.nav.addItem(item)
+        self.compact_nav = False
+        self._nav_delegate = NavDelegate(self.nav)
+        self.nav.setItemDelegate(self._nav_delegate)
         self.today: TodayPage = TodayPage(register, runner)
         self.cases: CasesPage = CasesPage(register, runner, files)
         self.reports: ReportsPage = ReportsPage(register, runner)
@@ -209,6 +232,24 @@ class Workspace(QWidget):
         self.settings.sig_deadlines_changed.connect(self.refresh_all)
         self._last_page = TODAY
         self.nav.setCurrentRow(TODAY)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_nav(event.size().width())
+
+    def _fit_nav(self, width: int) -> None:
+        """Below :data:`COMPACT_BELOW` pixels the page list shows icons only (names in
+        tooltips), so the Cases list keeps its key columns in a 1024-pixel window."""
+        compact = width < COMPACT_BELOW
+        if compact == self.compact_nav:
+            return
+        self.compact_nav = compact
+        self.nav.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
+        self._nav_delegate.icons_only = compact  # the names stay on the items (a11y, tests)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setSizeHint(QSize((COMPACT_NAV_WIDTH if compact else NAV_WIDTH) - 20, 36))
+        self.nav.viewport().update()
 
     def _nav_changed(self, row: int) -> None:
         if row == self._last_page:

@@ -233,7 +233,6 @@ class ReportsPage(QWidget):
         self._progress_timer.timeout.connect(self._poll_progress)
 
         today = utc_now().date()
-        last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         self.kind = QComboBox()
         self.kind.addItem("Month", "month")
         self.kind.addItem("Year", "year")
@@ -244,7 +243,7 @@ class ReportsPage(QWidget):
         for first in _recent_months(today, MONTHS_OFFERED):
             running = " (to date)" if (first.year, first.month) == (today.year, today.month) else ""
             self.month.addItem(f"{first:%B %Y}{running}", first)
-        self.month.setCurrentIndex(max(0, self.month.findData(last_month)))
+        self.month.setCurrentIndex(1 if self.month.count() > 1 else 0)  # last month
         self.year = QSpinBox()
         self.year.setRange(2000, today.year)
         self.year.setValue(today.year)
@@ -352,7 +351,9 @@ class ReportsPage(QWidget):
             wrap=True,
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setMaximumWidth(560)
+        # A fixed width lets the layout ask the wrapped text for its height (an aligned,
+        # merely width-capped label got one line's height and was cut off).
+        self.placeholder.setFixedWidth(480)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         picture = QLabel()
