@@ -165,6 +165,17 @@ class FigureTile(QPushButton):
             )
 
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """Tall enough for a name that wraps in a narrow window (a button ignores its
+        layout's height otherwise, and the lines overlapped at 1024 pixels)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(88, needed)
+
+
 class BreakdownTable(QTableWidget):
     """A breakdown (by type, channel …): label, count, share; a row opens its cases."""
 
@@ -361,7 +372,13 @@ class ReportsPage(QWidget):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         holder_layout.addStretch(1)
         holder_layout.addWidget(picture)
-        holder_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets its one-line
+        # size hint, not the height its wrapped text needs, and the text was cut off.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.placeholder)
+        centred.addStretch(1)
+        holder_layout.addLayout(centred)
         holder_layout.addStretch(2)
         self.stack = QStackedWidget()
         self.stack.addWidget(holder)

@@ -81,3 +81,37 @@ def test_a_long_register_path_elides_in_the_status_bar(qtbot, runner: OpRunner, 
     qtbot.wait(20)
     assert window.size() == QSize(1024, 640)
     assert window.register_label.toolTip() == str(deep)
+
+
+def test_the_reports_empty_state_shows_all_its_text(
+    qtbot, runner: OpRunner, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: the Reports page's empty state was cut off after its first line."""
+    window.resize(1366, 768)
+    workspace = window.workspace
+    assert workspace is not None
+    nav = workspace.nav
+    qtbot.mouseClick(
+        nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(2)).center()
+    )
+    settle(qtbot, runner)
+    text = workspace.reports.placeholder
+    assert text.isVisible()
+    assert text.height() >= text.heightForWidth(text.width()) > text.fontMetrics().height() * 2
+
+
+def test_status_bar_texts_do_not_overlap_at_start(qtbot, runner: OpRunner, register_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: at start the "Locked" message was painted over the register's path."""
+    window = MainWindow(runner, register_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(1024, 640)
+    qtbot.wait(50)
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message.startswith("Locked")
+    label = window.register_label
+    lock = window.lock_label
+    assert label.isVisible() and lock.isVisible()
+    assert not label.geometry().intersects(lock.geometry())
+    assert label.geometry().left() >= bar.fontMetrics().horizontalAdvance(message)
