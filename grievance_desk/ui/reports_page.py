@@ -124,7 +124,9 @@ class FigureTile(QPushButton):
         self.key = figure.key
         self.setProperty("role", "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(88)
+        # Room for a name that wraps to two lines in a 1024-pixel window, with its detail
+        # line (a button does not grow with its layout; at 88 pixels the lines overlapped).
+        self.setMinimumHeight(104)
         self.value = QLabel(figure_text(figure))
         self.value.setProperty("role", "tile_value")
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
@@ -163,17 +165,6 @@ class FigureTile(QPushButton):
                 f"font-size: 17pt; font-weight: 600; color: {theme.OVERDUE.name()}; "
                 "background: transparent;"
             )
-
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        """Tall enough for a name that wraps in a narrow window (a button ignores its
-        layout's height otherwise, and the lines overlapped at 1024 pixels)."""
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(width) if layout is not None else 0
-        return max(88, needed)
 
 
 class BreakdownTable(QTableWidget):

@@ -78,6 +78,7 @@ class ImageSetting(QWidget):
         self.what = what
         self._data = b""
         self.preview = QLabel()
+        self.preview.setProperty("role", "muted")
         self.preview.setFixedSize(120, 40)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.preview.setToolTip(hint)
@@ -115,8 +116,8 @@ class ImageSetting(QWidget):
         self._data = data
         image = QImage.fromData(data) if data else QImage()
         if image.isNull():
-            self.preview.setText("None")
             self.preview.setPixmap(QPixmap())
+            self.preview.setText("None chosen")
         else:
             self.preview.setPixmap(
                 QPixmap.fromImage(image).scaled(
