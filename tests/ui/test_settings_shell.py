@@ -7,7 +7,7 @@ import base64
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -114,3 +114,22 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_changes(
     assert boxes and "is not a PNG or JPEG image" in boxes[-1].text()
     assert settings.logo.base64() == ""
     boxes[-1].accept()
+
+
+def test_the_demo_choice_is_remembered_by_the_next_wizard(
+    qtbot, runner: OpRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from grievance_desk.ui.setup_wizard import SetupWizard
+
+    first = SetupWizard(runner, tmp_path / "register.db")
+    qtbot.addWidget(first)
+    first.show()
+    assert first.welcome.real.isChecked()
+    demo = first.welcome.demo
+    qtbot.mouseClick(demo, Qt.MouseButton.LeftButton, pos=QPoint(8, demo.height() // 2))
+    assert demo.isChecked()
+    first.reject()
+    again = SetupWizard(runner, tmp_path / "register.db")
+    qtbot.addWidget(again)
+    again.show()
+    assert again.welcome.demo.isChecked()
