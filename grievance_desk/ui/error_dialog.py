@@ -51,9 +51,9 @@ class ErrorDialog(QDialog):
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         advice = QLabel(
-            "Nothing else was changed. Your register is safe; try again, and if it keeps "
-            "happening, send the details (they hold no names or addresses) to whoever "
-            "supports Grievance Desk for you."
+            "What was already saved is kept. Try again; if it keeps happening, send the "
+            "details (they hold no names or addresses) to whoever supports Grievance Desk "
+            "for you."
         )
         advice.setWordWrap(True)
         self.message = message
@@ -124,6 +124,7 @@ class UnexpectedErrors:
     def report(self, what: str, error: BaseException, parent: QWidget | None = None) -> None:
         """Log ``error`` (no personal data) and show the dialog unless one is already up."""
         self.count += 1
+        what = what.rstrip("\u2026. ") or "An action"  # progress labels end in "…"
         log.error("%s failed: %s", what, type(error).__name__, exc_info=error)
         if self.dialog is not None and self.dialog.isVisible():
             return
