@@ -91,3 +91,30 @@ def test_the_comma_after_a_devanagari_name_is_a_latin_comma_glyph() -> None:
     shaped = shape_word(word)
     comma = [text for frag, text in shaped[1:] if frag is latin]
     assert comma == [","]
+
+
+def test_the_same_letter_gives_the_same_bytes_whatever_was_rendered_before() -> None:
+    """Alias code points depend on what a process shaped first; the PDF must not."""
+    import sys
+
+    child = (
+        "import sys, hashlib; sys.path.insert(0, 'tests/documents')\n"
+        "from dataclasses import replace\n"
+        "from test_letter_text_layer import _letter\n"
+        "from grievance_desk.documents.letter_pdf import render_letter_pdf\n"
+        "if sys.argv[1] == 'warm':\n"
+        "    render_letter_pdf(replace(_letter(), body='क्षत्रिय कृपया ध्यान दें, शर्मा'))\n"
+        "print(hashlib.sha256(render_letter_pdf(_letter())).hexdigest())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", child, history],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for history in ("cold", "warm")
+    }
+    assert len(digests) == 1
