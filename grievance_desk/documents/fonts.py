@@ -4,7 +4,8 @@ Noto Sans carries Latin text and the rupee sign; Noto Sans Devanagari carries Hi
 and other Devanagari names. reportlab picks one font per run of text, so a name that mixes
 scripts ("श्रीमती अनन्या क्षत्रिय (Test)") is cut into runs here and each run is tagged with
 the font that has its glyphs. HarfBuzz shaping (the paragraph style's ``shaping``) then forms
-the conjuncts. The fonts ship in ``resources/fonts``; nothing is fetched at run time.
+the conjuncts (``pdf_shaping`` shapes one font run at a time and keeps the typed text in
+the PDF's text layer). The fonts ship in ``resources/fonts``; nothing is fetched at run time.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from grievance_desk.documents import pdf_shaping
 from grievance_desk.resources_path import resource_path
 
 LATIN = "GDNotoSans"
@@ -59,27 +61,13 @@ def register_fonts(font_dir: Path | None = None) -> None:
                 "Desk (the fonts ship with it), or restore resources/fonts from the repository."
             )
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    _no_latin_ligatures()
+    pdf_shaping.install()
     # <b> and <i> in paragraph markup pick the right face of each family.
     for bold in (0, 1):
         for italic in (0, 1):
             latin = LATIN_BOLD if bold else (LATIN_ITALIC if italic else LATIN)
             addMapping(LATIN, bold, italic, latin)
             addMapping(DEVANAGARI, bold, italic, DEVANAGARI_BOLD if bold else DEVANAGARI)
-
-
-def _no_latin_ligatures() -> None:
-    """Turn off the optional ligatures (fi, ffi …) HarfBuzz would otherwise form.
-
-    A ligature glyph copies out of the PDF as one character ("oﬃce@example.org"), which
-    breaks e-mail addresses an officer copies from a letter and text search. reportlab
-    shapes every word with one default feature set; Devanagari conjuncts come from the
-    Indic shaper's own features (akhn, half, pres …), which this does not touch.
-    """
-    shape = getattr(ttfonts, "shapeFragWord", None)
-    defaults = getattr(shape, "__defaults__", None)
-    if defaults and isinstance(defaults[0], dict):
-        defaults[0].update(liga=False, dlig=False)
 
 
 def script_runs(text: str) -> list[tuple[str, str]]:

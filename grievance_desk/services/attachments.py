@@ -2,13 +2,17 @@
 
 The type is read from the file's first bytes, not trusted from its name, because a wrong
 extension is common in what requesters send. Size is capped (50 MB by default) so one scan
-cannot bloat every backup.
+cannot bloat every backup. A copy opened for viewing is named by that sniffed type too
+(`viewing_filename`), and programs are never handed to the operating system.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -172,3 +176,90 @@ def attachment_bytes(register: Register, attachment_id: int) -> tuple[Attachment
                 "damaged. Restore the register from a backup."
             )
         return _info(row), data
+
+
+# -- opening a copy for viewing ------------------------------------------------------------
+
+#: The extension a viewing copy gets, by the type its bytes show. Anything else is refused:
+#: the operating system picks the program from the extension, so the requester's own name
+#: ("invoice.pdf.exe", a right-to-left override) must never reach it.
+VIEWING_EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/tiff": ".tif",
+    "image/webp": ".webp",
+    "text/plain": ".txt",
+    "text/csv": ".txt",
+    "message/rfc822": ".eml",
+    "application/zip": ".zip",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+}
+_OLE_EXTENSIONS = (".msg", ".doc", ".xls")
+_PROGRAM_SIGNATURES: list[tuple[bytes, str]] = [
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a Linux program"),
+    (b"\xcf\xfa\xed\xfe", "a macOS program"),
+    (b"\xce\xfa\xed\xfe", "a macOS program"),
+    (b"\xca\xfe\xba\xbe", "a macOS program"),
+    (b"#!", "a script"),
+    (b"L\x00\x00\x00\x01\x14\x02\x00", "a Windows shortcut"),
+]
+# Bidirectional overrides and other invisible format characters hide a name's real end.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+_UNSAFE = re.compile(r"[^\w\- ]+")
+
+
+class NotViewable(RegisterError):
+    """The attachment is a program or of a kind the app does not hand to a viewer."""
+
+
+def _zip_kind(data: bytes) -> str:
+    """A zip's real kind from its entries (a .docx is a zip with word/document.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return _ZIP_KINDS[".docx"]
+            if "xl/workbook.xml" in names:
+                return _ZIP_KINDS[".xlsx"]
+            if "mimetype" in names and archive.read("mimetype").strip() == (
+                b"application/vnd.oasis.opendocument.text"
+            ):
+                return _ZIP_KINDS[".odt"]
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return "application/octet-stream"
+    return "application/zip"
+
+
+def viewing_filename(filename: str, data: bytes) -> str:
+    """A safe name for a viewing copy: the stored name's readable stem, and the extension of
+    the type the bytes show. Raises `NotViewable` for programs and unknown kinds."""
+    shown = _INVISIBLE.sub("", filename)
+    for signature, what in _PROGRAM_SIGNATURES:
+        if data.startswith(signature):
+            raise NotViewable(
+                f"{shown} is {what}. Grievance Desk never runs programs received with a case. "
+                "If you need it, use \u201cSave as\u2026\u201d and have it checked first."
+            )
+    media_type = detect_media_type(data, "")
+    if media_type == "application/zip":
+        media_type = _zip_kind(data)
+    stem_name = shown.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, suffix = stem_name.rpartition(".")
+    if not dot:
+        stem, suffix = stem_name, ""
+    extension = VIEWING_EXTENSIONS.get(media_type)
+    if media_type == "application/vnd.ms-outlook" and f".{suffix.lower()}" in _OLE_EXTENSIONS:
+        extension = f".{suffix.lower()}"
+    if extension is None:
+        raise NotViewable(
+            f"{shown} is not a kind of file Grievance Desk opens (PDF, image, text, e-mail or "
+            "office document). Use \u201cSave as\u2026\u201d to keep it, and open it with a "
+            "program you trust."
+        )
+    safe = _UNSAFE.sub("_", stem).strip(" _")[:80] or "attachment"
+    return safe + extension

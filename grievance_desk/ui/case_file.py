@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -64,7 +64,7 @@ from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.letters_tab import CaseContext, LettersTab
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.private_files import PrivateFiles
+from grievance_desk.ui.private_files import PrivateFiles, write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -701,8 +701,7 @@ class CaseFile(QWidget):
 
         def opened(result: tuple[AttachmentInfo, bytes]) -> None:
             info, data = result
-            path = self.files.write(info.filename, data)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.files.open_copy(info.filename, data, self)
 
         Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
             opened
@@ -719,7 +718,7 @@ class CaseFile(QWidget):
             target, _ = QFileDialog.getSaveFileName(self, "Save attachment as", info.filename)
             if target:
                 try:
-                    Path(target).write_bytes(data)
+                    write_private(Path(target), data)
                 except OSError as error:
                     show_error(self, "Not saved", f"{target} could not be written: {error}.")
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -67,9 +66,11 @@ from grievance_desk.services.letters import (
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.pdf_tools import MemoryPdf, print_pdf
+from grievance_desk.ui.pdf_tools import MemoryPdf, PdfPreview, print_pdf
+from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
 
@@ -399,7 +400,7 @@ class LettersTab(QWidget):
         ):
             actions.addWidget(widget)
 
-        self.view = QPdfView()
+        self.view = PdfPreview()
         self.view.setObjectName("letter_preview")
         self.view.setAccessibleName("Letter preview")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -910,11 +911,9 @@ class LettersTab(QWidget):
             return
         kind = "letter" if letter.is_issued else "draft"
         suggested = f"{case.reference}-{letter.template_id}-{kind}-{letter.letter_id}.pdf"
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Save letter as PDF", suggested, "PDF (*.pdf)"
-        )
-        if target:
-            self.save_pdf_to(Path(target))
+        target = save_file_name(self, "Save letter as PDF", suggested, "PDF (*.pdf)")
+        if target is not None:
+            self.save_pdf_to(target)
 
     def save_pdf_to(self, target: Path) -> None:
         """Write the issued letter's stored PDF (checked), or the draft's preview, to ``target``."""
@@ -930,7 +929,7 @@ class LettersTab(QWidget):
             )
             path = target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
             try:
-                path.write_bytes(data)
+                write_private(path, data)
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "

@@ -6,16 +6,27 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from grievance_desk.ui import gc_guard, theme
 from grievance_desk.ui.ops import OpRunner
-from grievance_desk.ui.resources import app_icon
+from grievance_desk.ui.private_files import restrict_new_files
+from grievance_desk.ui.resources import app_icon, install_fonts
+from grievance_desk.ui.single_instance import (
+    SingleInstance,
+    ask_running_to_raise,
+    bring_forward,
+    server_name,
+)
 
 if TYPE_CHECKING:
+    from grievance_desk.ui.error_dialog import UnexpectedErrors
+    from grievance_desk.ui.main_window import MainWindow
+
     # Imported only on the first run (no register yet): the wizard brings the register code.
-    from grievance_desk.ui.setup_wizard import SetupResult
+    from grievance_desk.ui.setup_wizard import SetupResult, SetupWizard
+    from grievance_desk.ui.smoke_test import SmokeDriver
 
 
 def application() -> QApplication:
@@ -29,6 +40,10 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("grievance-desk")
     app.setWindowIcon(app_icon())
+    restrict_new_files()  # letters printed to a file by Qt are personal data too
+    if not app.property("gd_fonts_installed"):
+        install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
+        app.setProperty("gd_fonts_installed", True)
     theme.apply_theme(app)
     theme.follow_system(app)
     gc_guard.install(app)  # cyclic GC on the GUI thread only; see gc_guard
@@ -38,32 +53,95 @@ def application() -> QApplication:
     return app
 
 
-def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
-    """Open the app on ``register_path`` (default: the officer's data folder).
+def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
+    """Unexpected exceptions (in a slot, or in background work nobody handles) show the
+    error dialog and go to the rotating log file in the user log folder."""
+    from grievance_desk import error_log
+    from grievance_desk.ui import ops
+    from grievance_desk.ui.error_dialog import UnexpectedErrors
+
+    try:
+        log_path: Path | None = error_log.install(folder)
+    except OSError:
+        log_path = None  # a read-only profile: the dialog still shows, says no log is kept
+    errors = UnexpectedErrors(log_path)
+    errors.install()
+
+    def failed(what: str, error: Exception, parent: object) -> None:
+        from PySide6.QtWidgets import QWidget
+
+        from grievance_desk.domain.case_record import InvalidCase
+        from grievance_desk.storage.errors import RegisterError
+        from grievance_desk.ui.dialogs import show_error
+
+        widget = parent if isinstance(parent, QWidget) else None
+        if isinstance(error, RegisterError | InvalidCase | ValueError):
+            # A message meant for people; never a modal loop here (tests, late results).
+            show_error(widget or QApplication.activeWindow() or errors.owner(), what, error)
+        else:
+            errors.report(what, error, widget)
+
+    ops.unhandled_failure = failed
+    return errors
+
+
+class Launch:
+    """What `start` opened: the worker, the windows (or the set-up wizard), and the listener
+    that raises them when the app is launched again."""
+
+    def __init__(self, runner: OpRunner, instance: SingleInstance) -> None:
+        self.runner = runner
+        self.instance = instance
+        self.windows: list[MainWindow] = []
+        self.wizard: SetupWizard | None = None
+        self.driver: SmokeDriver | None = None
+
+    def raise_window(self) -> None:
+        """A second launch asked for us: the newest window, or the wizard, comes forward."""
+        target: QWidget | None = self.windows[-1] if self.windows else self.wizard
+        if target is not None:
+            bring_forward(target)
+
+
+def start(
+    register_path: Path | None,
+    *,
+    runner: OpRunner | None = None,
+    smoke_test: Path | None = None,
+) -> Launch | None:
+    """Open the set-up wizard or the unlock screen on ``register_path``; None if the app is
+    already running on that register for this user (its window was asked to come forward).
 
     With ``smoke_test`` a script drives the first screen and quits (``ui/smoke_test.py``).
     """
     from grievance_desk.ui.main_window import MainWindow
 
     app = application()
-    app.setQuitOnLastWindowClosed(True)
     if register_path is None:
         from grievance_desk.storage.paths import default_register_path  # platformdirs
 
         register_path = default_register_path()
     path = register_path
-    runner = OpRunner()
-    windows: list[MainWindow] = []
+    # One window per user and register: a second launch raises the first and quits.
+    name = server_name(path)
+    if ask_running_to_raise(name):
+        return None
+    instance = SingleInstance(name, app)
+    instance.listen()
+    launch = Launch(runner or OpRunner(), instance)
+    instance.sig_raise.connect(launch.raise_window)
+    runner = launch.runner
     driver = None
     if smoke_test is not None:
         from grievance_desk.ui.smoke_test import SmokeDriver
 
         driver = SmokeDriver(smoke_test)
+        launch.driver = driver
 
     def open_window(result: SetupResult | None) -> None:
         if result is None:
             window = MainWindow(runner, path)
-            windows.append(window)
+            launch.windows.append(window)
             window.show()
             if driver is not None:
                 driver.watch_window(window)
@@ -76,7 +154,7 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
         window = MainWindow(
             runner, result.register.path, result.register, demo=result.demo, unlock_hint=hint
         )
-        windows.append(window)
+        launch.windows.append(window)
         window.show()
         if driver is not None:
             driver.watch_window(window)
@@ -88,14 +166,24 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
 
         wizard = SetupWizard(runner, path)
         wizard.sig_ready.connect(open_window)
+        launch.wizard = wizard
         wizard.show()
         if driver is not None:
             driver.watch_wizard(wizard)
-        windows_holder = [wizard]
-        del windows_holder
         app.setProperty("setup_wizard", wizard)
+    return launch
+
+
+def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
+    """Start the app on ``register_path`` (default: the officer's data folder) and run it."""
+    app = application()
+    app.setQuitOnLastWindowClosed(True)
+    install_error_handling()
+    launch = start(register_path, smoke_test=smoke_test)
+    if launch is None:
+        return 0
     code = app.exec()
-    runner.shutdown()
-    if driver is not None and driver.failure:
+    launch.runner.shutdown()
+    if launch.driver is not None and launch.driver.failure:
         return 1
     return int(code)

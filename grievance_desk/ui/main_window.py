@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QWidget,
 )
@@ -31,13 +33,14 @@ from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import app_icon, icon
 from grievance_desk.ui.unlock_screen import UnlockScreen
+from grievance_desk.ui.widgets import ElidedLabel
 
 if TYPE_CHECKING:
     # The workspace's pages and the services behind them (SQLAlchemy, Alembic, reportlab,
     # openpyxl…) are imported when the register is unlocked, not before the unlock screen
     # shows: they are most of a cold start. ui/preload.py warms them while the officer types.
     # Event types only annotate, and the tray icon is made after the first paint.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
@@ -118,6 +121,63 @@ def _collect_garbage() -> None:
     gc.collect()
 
 
+#: The smallest window the workspace is laid out for (a 1024x768 screen less its panels),
+#: and the size it opens at when the screen has room (a 1366x768 laptop has not).
+MINIMUM_WINDOW = QSize(1024, 640)
+PREFERRED_WINDOW = QSize(1280, 800)
+NAV_WIDTH = 150
+COMPACT_NAV_WIDTH = 56
+COMPACT_BELOW = 1200
+
+
+def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED_WINDOW) -> None:
+    """Size ``window`` to ``preferred`` or the screen's available area, whichever is smaller,
+    and centre it there: the window never opens under a taskbar or off the screen."""
+    screen = window.screen()
+    if screen is None:
+        window.resize(preferred)
+        return
+    area = screen.availableGeometry()
+    # The frame (title bar, borders) is not known before the first show: leave room for it.
+    width = max(1, min(preferred.width(), area.width() - 16))
+    height = max(1, min(preferred.height(), area.height() - 48))
+    window.resize(width, height)
+    window.move(
+        area.x() + (area.width() - width) // 2,
+        area.y() + max(0, (area.height() - height - 32) // 2),
+    )
+
+
+class PageStack(QStackedWidget):
+    """The pages: however wide a page's content asks to be, the window is never widened.
+
+    A page lays out inside :data:`MINIMUM_WINDOW` (long content scrolls or elides; a test
+    checks every page); this cap is the backstop that keeps a new label or table from
+    resizing the officer's window.
+    """
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        return hint.boundedTo(
+            QSize(MINIMUM_WINDOW.width() - NAV_WIDTH, MINIMUM_WINDOW.height() - 120)
+        )
+
+
+class NavDelegate(QStyledItemDelegate):
+    """Paints the page list, with icons only while the window is narrow."""
+
+    icons_only = False
+
+    def initStyleOption(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if self.icons_only:
+            option.text = ""
+            option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+            option.decorationPosition = QStyleOptionViewItem.Position.Top
+
+
 class WhereTheOfficerWas(NamedTuple):
     # A NamedTuple, not a dataclass: importing dataclasses cost ~7 ms of the unlock
     # screen's cold start, and this is the only one on that path.
@@ -143,17 +203,21 @@ class Workspace(QWidget):
         self.nav.setObjectName("nav_bar")
         self.nav.setAccessibleName("Pages")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(170)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         for text, icon_name in PAGES:
             item = QListWidgetItem(icon(icon_name), text)
-            item.setSizeHint(QSize(150, 36))
+            item.setSizeHint(QSize(NAV_WIDTH - 20, 36))
+            item.setToolTip(text)
             self.nav.addItem(item)
+        self.compact_nav = False
+        self._nav_delegate = NavDelegate(self.nav)
+        self.nav.setItemDelegate(self._nav_delegate)
         self.today: TodayPage = TodayPage(register, runner)
         self.cases: CasesPage = CasesPage(register, runner, files)
         self.reports: ReportsPage = ReportsPage(register, runner)
         self.settings: SettingsPage = SettingsPage(register, runner)
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         for page in (self.today, self.cases, self.reports, self.settings):
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self._nav_changed)
@@ -168,6 +232,24 @@ class Workspace(QWidget):
         self.settings.sig_deadlines_changed.connect(self.refresh_all)
         self._last_page = TODAY
         self.nav.setCurrentRow(TODAY)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_nav(event.size().width())
+
+    def _fit_nav(self, width: int) -> None:
+        """Below :data:`COMPACT_BELOW` pixels the page list shows icons only (names in
+        tooltips), so the Cases list keeps its key columns in a 1024-pixel window."""
+        compact = width < COMPACT_BELOW
+        if compact == self.compact_nav:
+            return
+        self.compact_nav = compact
+        self.nav.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
+        self._nav_delegate.icons_only = compact  # the names stay on the items (a11y, tests)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setSizeHint(QSize((COMPACT_NAV_WIDTH if compact else NAV_WIDTH) - 20, 36))
+        self.nav.viewport().update()
 
     def _nav_changed(self, row: int) -> None:
         if row == self._last_page:
@@ -257,7 +339,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Grievance Desk" + (" — DEMO (fictitious data)" if demo else ""))
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        fit_to_screen(self)
 
         self.stack = QStackedWidget()
         self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint)
@@ -368,7 +450,6 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.register_label = QLabel()
         self.lock_label = QLabel()
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -377,12 +458,17 @@ class MainWindow(QMainWindow):
         self.busy_text = QLabel()
         self.busy_bar.hide()
         self.busy_text.hide()
-        bar.addWidget(self.lock_label)
-        bar.addWidget(self.register_label, 1)
+        # Messages (showMessage) take the left; the lock state, busy indicator and register
+        # sit on the right as permanent widgets, so a message never paints over them, and
+        # the register's path elides instead of widening the window.
+        self.register_label = ElidedLabel()
+        self.register_label.setMaximumWidth(420)
         bar.addPermanentWidget(self.busy_text)
         bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.register_label)
+        bar.addPermanentWidget(self.lock_label)
         self.runner.sig_busy_changed.connect(self._busy)
-        name = f"{self.register_path}" + ("  (demo register, fictitious data)" if self.demo else "")
+        name = ("Demo register (fictitious data): " if self.demo else "") + str(self.register_path)
         self.register_label.setText(name)
         self.register_label.setToolTip(str(self.register_path))
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 BUSY_DELAY_MS = 250
 log = logging.getLogger(__name__)
+#: Set by ui/main.py: what to do with background work that failed and has no failure
+#: handler (the unexpected-error dialog and the log). Called as (what, error, parent).
+unhandled_failure: Callable[[str, Exception, Any], None] | None = None
 
 
 class _Finished(QObject):
@@ -188,10 +191,13 @@ class Op(Generic[T]):
         if self._failure is not None:
             self._failure(error)
         else:
-            log.error("Background work failed: %s", "".join(traceback.format_exception(error)))
             from PySide6.QtWidgets import QWidget
 
+            parent = self._parent if isinstance(self._parent, QWidget) else None
+            if unhandled_failure is not None:
+                unhandled_failure(self.progress_label or "Background work", error, parent)
+                return
+            log.error("Background work failed: %s", "".join(traceback.format_exception(error)))
             from grievance_desk.ui.dialogs import show_error
 
-            parent = self._parent if isinstance(self._parent, QWidget) else None
             show_error(parent, "Something went wrong", error)

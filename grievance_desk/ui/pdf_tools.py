@@ -7,11 +7,13 @@ way a letter reaches the disk is the officer's own "Save as PDF".
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QTimer
+from PySide6.QtGui import QImage, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 #: Pages are rasterised for the printer at no more than this many dots per inch: sharp on
 #: paper, and an A4 page stays a few megabytes instead of 1200-dpi's half a gigabyte.
@@ -42,6 +44,41 @@ class MemoryPdf:
     def close(self) -> None:
         self.document.close()
         self.document.deleteLater()
+
+
+class PdfPreview(QPdfView):
+    """A page-width preview that never opens scrolled sideways (clipped on the left).
+
+    QPdfView computes "fit to width" from the viewport it had when the document arrived;
+    a document set while the tab was hidden or narrower left the view wider than its window
+    and scrolled to the middle. The zoom is re-applied, and the view scrolled to the left
+    edge, whenever the document, the size or the visibility changes.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPageMode(QPdfView.PageMode.MultiPage)
+        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.documentChanged.connect(lambda _d: self.refit())
+
+    def refit(self) -> None:
+        """Fit the page to the width again, on the next turn of the event loop."""
+        QTimer.singleShot(0, self._refit_now)
+
+    def _refit_now(self) -> None:
+        if not isValid(self):
+            return
+        self.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.refit()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.refit()
 
 
 def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -> int:
@@ -103,4 +140,4 @@ def render_page(data: bytes, page: int, width: int) -> QImage:
         pdf.close()
 
 
-__all__ = ["MAX_PRINT_DPI", "MemoryPdf", "print_pdf", "render_page"]
+__all__ = ["MAX_PRINT_DPI", "MemoryPdf", "PdfPreview", "print_pdf", "render_page"]

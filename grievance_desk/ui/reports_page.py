@@ -13,12 +13,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -50,7 +49,9 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -62,6 +63,18 @@ _FILTERS: dict[str, str] = {
     "json": "JSON (*.json)",
 }
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
+#: How many months back the month picker offers (a report for an older month: the CLI).
+MONTHS_OFFERED = 60
+
+
+def _recent_months(today: date, count: int) -> list[date]:
+    """The first day of this month and of the ``count - 1`` months before it, newest first."""
+    first = today.replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(first)
+        first = (first - timedelta(days=1)).replace(day=1)
+    return months
 
 
 def figure_text(figure: Figure) -> str:
@@ -111,7 +124,9 @@ class FigureTile(QPushButton):
         self.key = figure.key
         self.setProperty("role", "tile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(88)
+        # Room for a name that wraps to two lines in a 1024-pixel window, with its detail
+        # line (a button does not grow with its layout; at 88 pixels the lines overlapped).
+        self.setMinimumHeight(104)
         self.value = QLabel(figure_text(figure))
         self.value.setProperty("role", "tile_value")
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
@@ -132,11 +147,17 @@ class FigureTile(QPushButton):
         if detail:
             layout.addWidget(self.detail)
         count = len(figure.references)
-        self.setToolTip(
-            f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. Click to list them."
-            if figure.drill_down
-            else "Click to list the cases."
-        )
+        self.opens_cases = count > 0
+        if not count:
+            self.setToolTip("No cases behind this figure.")
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+        else:
+            self.setToolTip(
+                f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. "
+                "Click to list them."
+                if figure.drill_down
+                else "Click to list the cases."
+            )
         self.setAccessibleName(f"{figure.label}: {figure_text(figure)}")
         self.setAccessibleDescription("Opens the cases behind this figure")
         if figure.key == "overdue_at_end" and figure.value:
@@ -169,8 +190,13 @@ class BreakdownTable(QTableWidget):
             share = "" if figure.share is None else f"{figure.share:.1f} %"
             for column, text in enumerate((figure.label, str(figure.count or 0), share)):
                 item = QTableWidgetItem(text)
-                item.setData(KEY_ROLE, figure.key)
-                item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                if figure.references:
+                    item.setData(KEY_ROLE, figure.key)
+                    item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                else:
+                    # Nothing to open: a click must not jump to an empty case list.
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setToolTip("No cases in this row")
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -186,8 +212,9 @@ class BreakdownTable(QTableWidget):
 
     def _clicked(self, row: int, _column: int) -> None:
         item = self.item(row, 0)
-        if item is not None:
-            self.sig_clicked.emit(str(item.data(KEY_ROLE)))
+        key = None if item is None else item.data(KEY_ROLE)
+        if key:
+            self.sig_clicked.emit(str(key))
 
 
 class ReportsPage(QWidget):
@@ -208,17 +235,17 @@ class ReportsPage(QWidget):
         self._progress_timer.timeout.connect(self._poll_progress)
 
         today = utc_now().date()
-        last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         self.kind = QComboBox()
         self.kind.addItem("Month", "month")
         self.kind.addItem("Year", "year")
         self.kind.setAccessibleName("Report period kind")
-        self.month = QDateEdit(QDate(last_month.year, last_month.month, 1))
-        self.month.setDisplayFormat("MMMM yyyy")
-        self.month.setCalendarPopup(True)
-        self.month.setMaximumDate(QDate(today.year, today.month, 1).addMonths(1).addDays(-1))
+        self.month = QComboBox()
         self.month.setAccessibleName("Month")
-        self.month.setMinimumWidth(150)
+        self.month.setMaxVisibleItems(13)
+        for first in _recent_months(today, MONTHS_OFFERED):
+            running = " (to date)" if (first.year, first.month) == (today.year, today.month) else ""
+            self.month.addItem(f"{first:%B %Y}{running}", first)
+        self.month.setCurrentIndex(1 if self.month.count() > 1 else 0)  # last month
         self.year = QSpinBox()
         self.year.setRange(2000, today.year)
         self.year.setValue(today.year)
@@ -253,6 +280,7 @@ class ReportsPage(QWidget):
         self.progress.hide()
         self.progress_text = label("", "muted")
 
+        self.progress_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.addWidget(label("Reports", "page_title"))
         top.addSpacing(16)
@@ -261,9 +289,9 @@ class ReportsPage(QWidget):
         top.addWidget(self.build_button)
         top.addSpacing(8)
         top.addWidget(self.progress)
-        top.addWidget(self.progress_text)
-        top.addStretch(1)
-        top.addLayout(exports)
+        top.addWidget(self.progress_text, 1)
+        # The exports sit on their own row, so the page fits a 1024-pixel-wide window.
+        exports.addStretch(1)
 
         self.heading = label("", "section", wrap=True)
         self.subheading = label("", "muted", wrap=True)
@@ -325,7 +353,9 @@ class ReportsPage(QWidget):
             wrap=True,
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setMaximumWidth(560)
+        # A fixed width lets the layout ask the wrapped text for its height (an aligned,
+        # merely width-capped label got one line's height and was cut off).
+        self.placeholder.setFixedWidth(480)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         picture = QLabel()
@@ -333,7 +363,13 @@ class ReportsPage(QWidget):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         holder_layout.addStretch(1)
         holder_layout.addWidget(picture)
-        holder_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets its one-line
+        # size hint, not the height its wrapped text needs, and the text was cut off.
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.placeholder)
+        centred.addStretch(1)
+        holder_layout.addLayout(centred)
         holder_layout.addStretch(2)
         self.stack = QStackedWidget()
         self.stack.addWidget(holder)
@@ -342,6 +378,7 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(top)
+        layout.addLayout(exports)
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.kind, self.period_stack)
         self.setTabOrder(self.period_stack, self.build_button)
@@ -360,8 +397,8 @@ class ReportsPage(QWidget):
     def chosen_period(self) -> tuple[date | None, int | None]:
         if self.kind.currentData() == "year":
             return None, int(self.year.value())
-        chosen = self.month.date()
-        return date(chosen.year(), chosen.month(), 1), None
+        chosen = self.month.currentData()
+        return (chosen if isinstance(chosen, date) else None), None
 
     def build(self) -> None:
         month, year = self.chosen_period()
@@ -431,12 +468,14 @@ class ReportsPage(QWidget):
         _clear_layout(self.tiles)
         for index, figure in enumerate(report.headline):
             tile = FigureTile(figure)
-            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            if tile.opens_cases:
+                tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
             self.tiles.addWidget(tile, index // 5, index % 5)
         _clear_layout(self.timing_tiles)
         for index, figure in enumerate(report.days_to_respond):
             tile = FigureTile(figure)
-            tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
+            if tile.opens_cases:
+                tile.clicked.connect(lambda _c=False, k=figure.key: self.open_figure(k))
             self.timing_tiles.addWidget(tile, 0, index)
         for column in range(5):
             self.timing_tiles.setColumnStretch(column, 1)
@@ -494,6 +533,10 @@ class ReportsPage(QWidget):
         except KeyError as error:
             show_error(self, "No such figure", str(error))
             return None
+        if not found.references:
+            # An empty case list would only lose the officer's place in the report.
+            self.progress_text.setText(f"No cases behind \u201c{found.title}\u201d.")
+            return found
         self.sig_open_drill_down.emit(found)
         return found
 
@@ -530,11 +573,9 @@ class ReportsPage(QWidget):
         if report is None or not self._confirm_export():
             return
         suggested = f"grievance-report-{report.period.key}.{fmt}"
-        target, _ = QFileDialog.getSaveFileName(
-            self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt]
-        )
-        if target:
-            self.export_to(fmt, Path(target))
+        target = save_file_name(self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt])
+        if target is not None:
+            self.export_to(fmt, target)
 
     def export_to(self, fmt: ReportFormat, target: Path) -> None:
         report = self.report
@@ -545,8 +586,7 @@ class ReportsPage(QWidget):
         def work() -> Path:
             data = export_report(report, fmt)
             try:
-                path.write_bytes(data)
-                path.chmod(0o600)
+                write_private(path, data)
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "

@@ -64,3 +64,35 @@ def app_icon() -> QIcon:
 def style_sheet(name: str) -> str:
     path = resource_path("styles", name)
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+#: The bundled faces the window falls back to, in order: Latin and the rupee sign, then
+#: Devanagari. A laptop without a Devanagari system font showed Hindi names as empty boxes.
+FALLBACK_FAMILIES = ("Noto Sans", "Noto Sans Devanagari")
+
+
+def install_fonts(app: QGuiApplication) -> list[str]:
+    """Register resources/fonts with Qt and make them the fallback of the window's font.
+
+    Qt tries a font's ``families()`` in order for each character, so the system font still
+    sets Latin text and the bundled Noto faces fill in what it lacks. Returns the families
+    registered (empty if the font folder is missing: the window still opens).
+    """
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    folder = resource_path("fonts")
+    registered: list[str] = []
+    for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            registered.extend(QFontDatabase.applicationFontFamilies(font_id))
+    bundled = [family for family in FALLBACK_FAMILIES if family in registered]
+    if not bundled:
+        return registered
+    font = app.font()
+    families = [family for family in font.families() if family not in bundled]
+    font.setFamilies([*(families or [font.family()]), *bundled])
+    app.setFont(font)
+    for family in {*families, font.family(), "Sans Serif", "sans-serif"}:
+        QFont.insertSubstitutions(family, bundled)
+    return registered

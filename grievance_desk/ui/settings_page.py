@@ -7,13 +7,18 @@ auto-lock minutes are about this computer, so they live in QSettings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Signal
+import base64
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -28,9 +33,10 @@ from grievance_desk.storage.keyring_store import keyring_status
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
-from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label
+from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label, set_invalid
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
 DEFAULT_AUTO_LOCK = 10
@@ -42,6 +48,94 @@ def auto_lock_minutes() -> int:
         return max(1, int(str(value)))
     except ValueError:
         return DEFAULT_AUTO_LOCK
+
+
+def contact_problems(email: str, phone: str) -> dict[str, str]:
+    """Problems with the officer's e-mail and phone, found by the very check that a
+    requester's pass (``domain.case_record.problems_in``), keyed "email" / "phone"."""
+    from dataclasses import replace
+
+    from grievance_desk.domain.case_record import Requester, problems_in
+    from grievance_desk.ui.new_case_dialog import blank_draft
+
+    person = Requester(name="officer", email=email.strip(), phone=phone.strip())
+    found = problems_in(replace(blank_draft(utc_now()), requester=person))
+    problems: dict[str, str] = {}
+    for problem in found:
+        field = problem.field.removeprefix("requester.")
+        if field in ("email", "phone"):
+            problems[field] = f"Your {'e-mail' if field == 'email' else 'phone'}: {problem.message}"
+    return problems
+
+
+class ImageSetting(QWidget):
+    """A PNG or JPEG kept in the register (logo, signature): shown small, chosen, removed."""
+
+    MAX_BYTES = 2_000_000
+
+    def __init__(self, what: str, hint: str) -> None:
+        super().__init__()
+        self.what = what
+        self._data = b""
+        self.preview = QLabel()
+        self.preview.setProperty("role", "muted")
+        self.preview.setFixedSize(120, 40)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.preview.setToolTip(hint)
+        self.choose_button = QPushButton("Choose…")
+        self.choose_button.setAccessibleName(f"Choose {what}")
+        self.choose_button.clicked.connect(lambda _c=False: self.choose())
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName(f"Remove {what}")
+        self.remove_button.clicked.connect(lambda _c=False: self.set_data(b""))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.preview)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        self.set_data(b"")
+
+    def choose(self) -> None:
+        path = open_file_name(self, f"Choose the {self.what}", "Images (*.png *.jpg *.jpeg)")
+        if path is None:
+            return
+        data = path.read_bytes()
+        image = QImage.fromData(data)
+        if image.isNull() or len(data) > self.MAX_BYTES:
+            show_error(
+                self,
+                "Not an image we can use",
+                f"{path.name} is not a PNG or JPEG image under 2 MB. Choose another file; "
+                "nothing was changed.",
+            )
+            return
+        self.set_data(data)
+
+    def set_data(self, data: bytes) -> None:
+        self._data = data
+        image = QImage.fromData(data) if data else QImage()
+        if image.isNull():
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("None chosen")
+        else:
+            self.preview.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    self.preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.remove_button.setEnabled(bool(data))
+
+    def set_base64(self, text: str) -> None:
+        try:
+            self.set_data(base64.b64decode(text) if text else b"")
+        except ValueError:
+            self.set_data(b"")
+
+    def base64(self) -> str:
+        return base64.b64encode(self._data).decode("ascii") if self._data else ""
 
 
 class ChangePassphraseDialog(QDialog):
@@ -106,6 +200,12 @@ class SettingsPage(QWidget):
         self.officer_email = QLineEdit()
         self.officer_phone = QLineEdit()
         self.timezone = QLineEdit()
+        self.logo = ImageSetting("logo", "Printed at the top right of every letter.")
+        self.signature = ImageSetting("signature image", "Printed above your name on letters.")
+        self.officer_email.setPlaceholderText("name@example.org")
+        self.officer_phone.setPlaceholderText("+91 …")
+        self.officer_email.textChanged.connect(lambda _t: self._check_contact(False))
+        self.officer_phone.textChanged.connect(lambda _t: self._check_contact(False))
         org_box = QGroupBox("Organisation and officer")
         org_form = QFormLayout(org_box)
         for text, widget in (
@@ -117,9 +217,14 @@ class SettingsPage(QWidget):
             ("E-mail:", self.officer_email),
             ("Phone:", self.officer_phone),
             ("Time zone:", self.timezone),
+            ("Logo:", self.logo),
+            ("Signature:", self.signature),
         ):
             widget.setAccessibleName(text.rstrip(":"))
             org_form.addRow(text, widget)
+        self.contact_error = label("", "error", wrap=True)
+        self.contact_error.hide()
+        org_form.addRow("", self.contact_error)
         self.save_org = QPushButton("Save details")
         self.save_org.setProperty("role", "primary")
         self.save_org.clicked.connect(self.save_organisation)
@@ -197,10 +302,26 @@ class SettingsPage(QWidget):
         self.officer_email.setText(organisation.officer_email)
         self.officer_phone.setText(organisation.officer_phone)
         self.timezone.setText(organisation.timezone)
+        self.logo.set_base64(organisation.logo_png)
+        self.signature.set_base64(organisation.signature_png)
+        self._check_contact(False)
+
+    def _check_contact(self, show_all: bool) -> bool:
+        """Mark the officer's e-mail and phone as the case form marks a requester's."""
+        problems = contact_problems(self.officer_email.text(), self.officer_phone.text())
+        for field, widget in (("email", self.officer_email), ("phone", self.officer_phone)):
+            message = problems.get(field, "")
+            set_invalid(widget, bool(message) and (show_all or bool(widget.text())), message)
+        self.contact_error.setText("; ".join(problems.values()))
+        self.contact_error.setVisible(bool(problems))
+        return not problems
 
     def save_organisation(self) -> None:
         from dataclasses import replace
 
+        if not self._check_contact(True):
+            self.contact_error.setFocus()
+            return  # nothing saved; the message under the form names the fix
         updated = replace(
             self._organisation,
             name=self.org_name.text().strip(),
@@ -211,6 +332,8 @@ class SettingsPage(QWidget):
             officer_email=self.officer_email.text().strip(),
             officer_phone=self.officer_phone.text().strip(),
             timezone=self.timezone.text().strip(),
+            logo_png=self.logo.base64(),
+            signature_png=self.signature.base64(),
         )
         register = self.register
         Op(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,6 +41,7 @@ from grievance_desk.services.organisation import Organisation, save_organisation
 from grievance_desk.storage.keyring_store import keyring_status
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import (
@@ -83,6 +84,9 @@ class SetupResult:
     demo: bool
 
 
+DEMO_CHOSEN_KEY = "setup/demo_chosen"
+
+
 class WelcomePage(QWizardPage):
     def __init__(self, register_path: Path) -> None:
         super().__init__()
@@ -95,6 +99,10 @@ class WelcomePage(QWizardPage):
         self.demo = QRadioButton("Try with demo data")
         self.real.setAccessibleName("Set up my register")
         self.demo.setAccessibleName("Try with demo data")
+        # The choice is remembered: someone trying the demo starts in the demo next time.
+        if QSettings().value(DEMO_CHOSEN_KEY, False) in (True, "true"):
+            self.demo.setChecked(True)
+        self.demo.toggled.connect(lambda on: QSettings().setValue(DEMO_CHOSEN_KEY, bool(on)))
         layout = QVBoxLayout(self)
         layout.addWidget(self.real)
         layout.addWidget(
@@ -142,10 +150,10 @@ class ImageChooser(QWidget):
         row.addWidget(clear)
 
     def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, f"Choose {self.what}", "", "PNG images (*.png)")
-        if path:
-            self.data = Path(path).read_bytes()
-            self.name.setText(Path(path).name)
+        path = open_file_name(self, f"Choose {self.what}", "PNG images (*.png)")
+        if path is not None:
+            self.data = path.read_bytes()
+            self.name.setText(path.name)
 
     def _clear(self) -> None:
         self.data = b""

@@ -2,6 +2,9 @@
 
     python -m tests.ui.grab_screens OUTDIR
 
+The window is 1366x768 (a common laptop), and the main pages again at 1024x640; the
+journeys' key screens (wizard, case, letter, report, drill-down and back) are among them.
+
 Uses a demo register (fictitious data) in a temporary folder; never the officer's own.
 """
 
@@ -87,7 +90,7 @@ def main(outdir: Path) -> int:
 
         register = runner.call(lambda b=base: open_or_create_demo(b))
         window = MainWindow(runner, register.path, register, demo=True)
-        window.resize(1360, 840)
+        window.resize(1366, 768)  # a true 1366x768 laptop (issue 13)
         window.show()
         pump(30)
         grab(window, f"{scheme}-10-today")
@@ -156,6 +159,9 @@ def main(outdir: Path) -> int:
         reports.open_figure("received")
         pump(20)
         grab(window, f"{scheme}-24-cases-drill-down")
+        workspace.show_page(2)  # journey 5: back to the report, as it was
+        pump(20)
+        grab(window, f"{scheme}-25-reports-back")
         workspace.cases.clear_references()
         workspace.show_page(3)
         pump(20)
@@ -184,6 +190,13 @@ def main(outdir: Path) -> int:
             box.show()
             grab(box, f"{scheme}-{number}-{type(box).__name__}")
             box.close()
+        # The smallest window the workspace is laid out for.
+        window.resize(1024, 640)
+        for page, name in ((0, "today"), (1, "cases"), (2, "reports"), (3, "settings")):
+            workspace.show_page(page)
+            pump(20)
+            grab(window, f"{scheme}-6{page}-small-{name}")
+        window.resize(1366, 768)
         window.lock()
         pump(20)
         window.unlock_screen.field.setText("wrong")
