@@ -510,8 +510,28 @@ class KeyFile:
             extra={k: v for k, v in payload.items() if k not in known},
         )
         keyfile.kdf_params(path)  # bounds checked now, before anyone runs Argon2id
-        keyfile.pending(path)
+        keyfile._check_sealed(path)
         return keyfile
+
+    def _check_sealed(self, path: Path) -> None:
+        """Every sealed entry has its exact shape, whichever secret will be used."""
+        pending = self.pending(path)
+        groups = [("", self.slots), *([("pending ", pending["slots"])] if pending else [])]
+        for prefix, slots in groups:
+            for name in ("passphrase", "recovery"):
+                slot = slots.get(name)
+                if slot is None and prefix:
+                    continue
+                if not isinstance(slot, dict):
+                    raise KeyFileDamaged(str(path), f"the {prefix}{name} entry is missing")
+                _unb64(slot.get("salt"), f"the {prefix}{name} salt", path, 16)
+                _unb64(slot.get("nonce"), f"the {prefix}{name} nonce", path, 12)
+                _unb64(
+                    slot.get("sealed_key"),
+                    f"the {prefix}{name} sealed key",
+                    path,
+                    DATA_KEY_BYTES + 16,
+                )
 
 
 def new_data_key() -> bytes:

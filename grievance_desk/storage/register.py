@@ -334,6 +334,9 @@ class Register:
         lock = RegisterLock(path)
         lock.acquire()
         try:
+            # A key-file write a crash cut short (the file in place is whole; this is not).
+            key_path = key_file_for(path)
+            key_path.with_name(key_path.name + ".tmp").unlink(missing_ok=True)
             engine = make_engine(path, data_key)
             try:
                 with engine.connect() as connection:
