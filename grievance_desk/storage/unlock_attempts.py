@@ -9,9 +9,10 @@ successful unlock moves it into the audit chain, so the officer sees that someon
 Deleting that file must not wipe the slate. The register records (inside the encrypted
 database, where nobody without the key can change it) that its attempts are tracked, and the
 key file carries the same flag for the moments before unlocking. So a missing record counts
-as if the free attempts were used up, and the next unlock writes ``register.unlock_record_missing`` to
-the audit chain and tells the officer. What no design without a secret can stop: putting
-back an exact copy of the file taken right after an unlock (the README says so).
+as if the free attempts were used up, and the next unlock writes
+``register.unlock_record_missing`` to the audit chain and tells the officer. What no design
+without a secret can stop: putting back an exact copy of the file taken right after an
+unlock (the README says so).
 """
 
 from __future__ import annotations
