@@ -30,6 +30,7 @@ from grievance_desk.storage.backup import export_encrypted, write_backup
 from grievance_desk.storage.durable import (
     DiskFull,
     check_regular_file,
+    file_size_limit,
     free_bytes,
     fsync_folder,
     is_disk_full,
@@ -129,6 +130,15 @@ def _finish_interrupted_create(path: Path) -> None:
     _remove_creating(path)
 
 
+def _key_opens(db_path: Path, data_key: bytes) -> bool:
+    """Whether a fresh connection with ``data_key`` reads the database's schema."""
+    try:
+        sqlcipher3_connect(db_path, data_key).close()
+    except Exception:  # sqlcipher3's DatabaseError: the key does not fit the file
+        return False
+    return True
+
+
 def _rekey_room(db_path: Path) -> int:
     """Free space a re-key needs: every page is written to the WAL once, plus headroom."""
     size = 0
@@ -220,8 +230,11 @@ class Register:
                         {"v": f'"{keyfile.register_id}"'},
                     )
                     connection.execute(
-                        text("INSERT INTO setting (key, value) VALUES (:k, 'true')"),
-                        {"k": unlock_attempts.TRACKED_SETTING},
+                        text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
+                        {
+                            "k": unlock_attempts.TRACKED_SETTING,
+                            "v": json.dumps(str(path.resolve())),
+                        },
                     )
                 with engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -376,11 +389,15 @@ class Register:
     def _report_failed_attempts(self) -> None:
         """Move the failed attempts since the last unlock into the audit chain.
 
-        The register itself remembers that attempts are tracked, so a deleted record is
-        noticed here (and reported) instead of silently resetting the count."""
+        The register itself records where its attempts are tracked (its resolved path), so
+        a record deleted there is noticed (and reported) instead of silently resetting the
+        count. A copy opened somewhere else (a backup being checked, a moved register) is
+        simply tracked from its new place, never reported as tampered."""
         record = unlock_attempts.read(self.path)
+        here = str(self.path.resolve())
         with self.reading() as session:
-            tracked = bool(get_setting(session, unlock_attempts.TRACKED_SETTING, False))
+            tracked_at = get_setting(session, unlock_attempts.TRACKED_SETTING, None)
+        tracked = tracked_at == here
         lost = tracked and (not record.present or record.lost_at is not None)
         if lost or record.failures or not tracked:
             with self.writing() as session:
@@ -405,10 +422,10 @@ class Register:
                         },
                     )
                 if not tracked:
-                    put_setting(session, unlock_attempts.TRACKED_SETTING, True)
+                    put_setting(session, unlock_attempts.TRACKED_SETTING, here)
         if lost:
             self.notices.append(unlock_attempts.LOST_NOTICE.format(path=self.path))
-        if lost or record.failures or not record.present:
+        if lost or record.failures or not record.present or not tracked:
             with contextlib.suppress(OSError, RegisterError):
                 unlock_attempts.reset(self.path)
         if not self.keyfile.extra.get(unlock_attempts.KEY_FILE_FLAG):
@@ -582,6 +599,16 @@ class Register:
             raise
         finally:
             raw.close()
+        if not _key_opens(self.path, new_key):
+            # SQLCipher rolls a failed re-key back without raising (seen with EFBIG): the
+            # database still answers to the old key, so the rotation is undone, and said.
+            self._abandon_rotation()
+            if min(free_bytes(self.path.parent), file_size_limit()) < needed:
+                raise DiskFull(str(self.path.parent), "the key was not rotated")
+            raise RegisterError(
+                "The register could not be re-encrypted, so the key was not rotated; nothing "
+                "was changed and the passphrase and recovery key work as before."
+            )
         fault_point("rotate_key.rekeyed")
         self._switch_engine(new_key)
         problems = self.integrity_problems()

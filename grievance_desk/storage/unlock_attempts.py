@@ -7,7 +7,7 @@ the register (the register itself cannot be written without the key), and the ne
 successful unlock moves it into the audit chain, so the officer sees that someone tried.
 
 Deleting that file must not wipe the slate. The register records (inside the encrypted
-database, where nobody without the key can change it) that its attempts are tracked, and the
+database, where nobody without the key can change it) where its attempts are tracked, and the
 key file carries the same flag for the moments before unlocking. So a missing record counts
 as if the free attempts were used up, and the next unlock writes
 ``register.unlock_record_missing`` to the audit chain and tells the officer. What no design
@@ -31,7 +31,7 @@ MAX_DELAY_SECONDS = 30.0
 # A deleted record counts as this many failures: deleting it never buys free guesses (a
 # register moved without its record costs its officer one short wait, and a notice).
 LOST_RECORD_PENALTY = FREE_ATTEMPTS
-TRACKED_SETTING = "unlock_attempts.tracked"  # in the register
+TRACKED_SETTING = "unlock_attempts.tracked_at"  # in the register: its resolved path
 KEY_FILE_FLAG = "unlock_attempts_tracked"  # in the key file
 MAX_FILE_BYTES = 256 * 1024
 LOST_NOTICE = (

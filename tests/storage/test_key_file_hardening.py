@@ -279,3 +279,18 @@ def test_the_raw_key_does_not_outlive_close(closed: tuple[Path, str]) -> None:
     assert raw not in repr(register.engine.url._asdict()) and raw not in repr(vars(register))
     with pytest.raises(RegisterError, match="locked"):
         _ = register.data_key
+
+
+def test_a_backup_checked_elsewhere_is_not_reported_as_tampered(
+    closed: tuple[Path, str], tmp_path: Path
+) -> None:
+    from grievance_desk.services.backups import backup, check_backup
+
+    path, _ = closed
+    with Register.open(path, Unlock(passphrase=PASSPHRASE)) as register:
+        backup(register, tmp_path / "copies" / "copy.db", now=NOW)
+    (tmp_path / "copies").mkdir(exist_ok=True)
+    assert check_backup(tmp_path / "copies" / "copy.db", Unlock(passphrase=PASSPHRASE)).ok
+    with Register.open(tmp_path / "copies" / "copy.db", Unlock(passphrase=PASSPHRASE)) as copy:
+        assert "register.unlock_record_missing" not in _actions(copy)
+        assert not copy.notices
