@@ -69,6 +69,53 @@ from grievance_desk.storage.paths import key_file_for, make_private_dir
 from grievance_desk.storage.settings_store import get_setting, put_setting
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+# Every fault point of the key operations, in the order they are reached, so the kill-point
+# harness (tests/storage/test_key_kill_points.py) walks each one. The CLI adds "<op>.printed"
+# between showing a new recovery key and confirming it.
+FAULT_POINTS: dict[str, tuple[str, ...]] = {
+    "init": (
+        "init.start",
+        "init.database_built",
+        "init.keyfile.temp_written",
+        "init.keyfile.replaced",
+        "init.key_file_placed",
+        "init.register_placed",
+        "init.printed",
+        "init.audited",
+        "init.finish.temp_written",
+        "init.finish.replaced",
+        "init.finished",
+    ),
+    "passwd": (
+        "passwd.start",
+        "passwd.keyfile.temp_written",
+        "passwd.keyfile.replaced",
+        "passwd.saved",
+    ),
+    "rotate_key": (
+        "rotate_key.start",
+        "rotate_key.pending.temp_written",
+        "rotate_key.pending.replaced",
+        "rotate_key.before_rekey",
+        "rotate_key.rekeyed",
+        "rotate_key.checkpointed",
+        "rotate_key.keyring_updated",
+        "rotate_key.printed",
+        "rotate_key.audited",
+        "rotate_key.finish.temp_written",
+        "rotate_key.finish.replaced",
+        "rotate_key.finished",
+    ),
+    "new_recovery_key": (
+        "new_recovery_key.pending.temp_written",
+        "new_recovery_key.pending.replaced",
+        "new_recovery_key.printed",
+        "new_recovery_key.audited",
+        "new_recovery_key.finish.temp_written",
+        "new_recovery_key.finish.replaced",
+        "new_recovery_key.finished",
+    ),
+}
 ROTATION_ROLLED_BACK = (
     "A key rotation started earlier did not finish, so it was undone: the register still "
     "uses its previous key, passphrase and recovery key. Run `grievance-desk rotate-key` "

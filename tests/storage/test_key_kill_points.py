@@ -21,7 +21,7 @@ import pytest
 
 from grievance_desk.storage.errors import WrongPassphrase, WrongRecoveryKey
 from grievance_desk.storage.paths import key_file_for
-from grievance_desk.storage.register import Register, Unlock
+from grievance_desk.storage.register import FAULT_POINTS, Register, Unlock
 from tests.conftest import PASSPHRASE
 from tests.support.kill_points import ROOT, run_cli, was_killed
 
@@ -73,6 +73,15 @@ RECOVERY_POINTS = [
     "new_recovery_key.finish.replaced",
     "new_recovery_key.finished",
 ]
+
+
+def test_every_fault_point_of_the_key_operations_is_walked() -> None:
+    assert tuple(ROTATE_POINTS) == FAULT_POINTS["rotate_key"]
+    assert tuple(p for p, _ in PASSWD_POINTS) == FAULT_POINTS["passwd"]
+    assert tuple(p for p, _ in INIT_POINTS) == FAULT_POINTS["init"]
+    assert tuple(RECOVERY_POINTS) == FAULT_POINTS["new_recovery_key"]
+    kills = 2 * len(ROTATE_POINTS) + len(PASSWD_POINTS) + len(INIT_POINTS) + len(RECOVERY_POINTS)
+    assert kills == 46  # SIGKILLs per run of this file (the note in the report counts them)
 
 
 def _env(passphrase: str = PASSPHRASE) -> dict[str, str]:
