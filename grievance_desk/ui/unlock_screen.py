@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     # Not at run time: storage.register brings SQLAlchemy and Alembic, which the screen
     # does not need to show. It is imported on the worker thread when unlocking. The key
     # file code (cryptography) and the error texts are imported once the screen is up.
+    from PySide6.QtWidgets import QMessageBox
+
     from grievance_desk.storage.register import Register
+    from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
     from grievance_desk.ui.restore_dialog import RestoreDialog
 
 AUTO_BACKUP_MODULE = "grievance_desk.services.auto_backup"
@@ -88,6 +91,9 @@ class UnlockScreen(QWidget):
         self._busy = False
         self._painted = False
         self._keyring_wanted = False
+        # Shown after an unlock: an unconfirmed new recovery key, and notices about the file.
+        self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.notice_box: QMessageBox | None = None
         self.setObjectName("unlock_screen")
 
         logo = QLabel()

@@ -18,7 +18,6 @@ from grievance_desk.storage.keyfile import KeyFile
 from grievance_desk.storage.paths import key_file_for
 from grievance_desk.storage.register import Register, Unlock
 from grievance_desk.ui.ops import OpRunner
-from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
 from grievance_desk.ui.settings_page import SettingsPage
 from grievance_desk.ui.setup_wizard import SetupWizard
 from grievance_desk.ui.unlock_screen import UnlockScreen
@@ -101,9 +100,9 @@ def test_quitting_on_the_recovery_page_shows_the_key_at_the_next_unlock(  # type
     screen.sig_unlocked.connect(unlocked.append)
     qtbot.keyClicks(screen.field, STRONG)
     qtbot.mouseClick(screen.button, LEFT)
-    qtbot.waitUntil(lambda: getattr(screen, "recovery_dialog", None) is not None, timeout=30_000)
-    dialog: RecoveryKeyDialog = screen.recovery_dialog
-    assert dialog.isVisible() and dialog.key.text() == shown
+    qtbot.waitUntil(lambda: screen.recovery_dialog is not None, timeout=30_000)
+    dialog = screen.recovery_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.key.text() == shown
     assert not dialog.ok_button.isEnabled() and not unlocked
     qtbot.mouseClick(dialog.stored, LEFT)
     qtbot.mouseClick(dialog.ok_button, LEFT)
