@@ -490,7 +490,11 @@ class Register:
             return
         if kind == PENDING_ROTATION:
             new_key = self.keyfile.pending_key
-            if new_key is not None and new_key != self.data_key:
+            if new_key is None:
+                # An older rotation record opened without the passphrase: which key the
+                # database uses cannot be told yet, so leave it for a passphrase unlock.
+                return
+            if new_key != self.data_key:
                 # The database still answers to the old key: the re-key never happened.
                 self.keyfile.drop_pending()
                 with contextlib.suppress(OSError, RegisterError):
@@ -502,7 +506,10 @@ class Register:
                     keyring_store.remember_key(self.keyfile.register_id, self.data_key)
         shown = self.keyfile.unshown_recovery_key(self.data_key, self.key_path)
         if shown is None:
-            # An older rotation record without the escrowed key: finish it as before.
+            if kind != PENDING_ROTATION:
+                return
+            # An older rotation record (no escrowed key) and the database on its new key:
+            # finish it as before.
             self.keyfile.finish_pending()
             self.keyfile.database_salt = database_salt(self.path)
             self.keyfile.save(self.key_path, step="unlock.finish")
@@ -580,13 +587,18 @@ class Register:
         A pending rotation's new key is re-sealed too, so no passphrase is ever locked out."""
         fault_point("passwd.start")
         params = kdf or default_kdf()
-        self.keyfile.seal_passphrase(self.data_key, new_passphrase, params)
         entry = self.keyfile.pending(self.key_path)
         if entry is not None and "passphrase" in entry["slots"]:
-            new_key = self.keyfile.pending_key or self.data_key
+            new_key = self.keyfile.pending_key
+            if new_key is None:  # an older rotation record, opened without the passphrase
+                raise RegisterError(
+                    "An interrupted key rotation must be finished first: lock the register "
+                    "and unlock it with the passphrase, then change the passphrase."
+                )
             entry["slots"]["passphrase"] = self.keyfile._passphrase_slot(
                 new_key, new_passphrase, params
             )
+        self.keyfile.seal_passphrase(self.data_key, new_passphrase, params)
         self.keyfile.save(self.key_path, step="passwd.keyfile")
         fault_point("passwd.saved")
 
