@@ -10,6 +10,7 @@ person; nothing on disk changes unless the open succeeds.
 from __future__ import annotations
 
 import contextlib
+import copy
 import getpass
 import json
 import os
@@ -587,7 +588,9 @@ class Register:
         A pending rotation's new key is re-sealed too, so no passphrase is ever locked out."""
         fault_point("passwd.start")
         params = kdf or default_kdf()
-        entry = self.keyfile.pending(self.key_path)
+        # Built on a copy and adopted only once written: a failed write changes nothing.
+        changed = copy.deepcopy(self.keyfile)
+        entry = changed.pending(self.key_path)
         if entry is not None and "passphrase" in entry["slots"]:
             new_key = self.keyfile.pending_key
             if new_key is None:  # an older rotation record, opened without the passphrase
@@ -595,11 +598,12 @@ class Register:
                     "An interrupted key rotation must be finished first: lock the register "
                     "and unlock it with the passphrase, then change the passphrase."
                 )
-            entry["slots"]["passphrase"] = self.keyfile._passphrase_slot(
+            entry["slots"]["passphrase"] = changed._passphrase_slot(
                 new_key, new_passphrase, params
             )
-        self.keyfile.seal_passphrase(self.data_key, new_passphrase, params)
-        self.keyfile.save(self.key_path, step="passwd.keyfile")
+        changed.seal_passphrase(self.data_key, new_passphrase, params)
+        changed.save(self.key_path, step="passwd.keyfile")
+        self.keyfile = changed
         fault_point("passwd.saved")
 
     def begin_new_recovery_key(self) -> str:
