@@ -146,3 +146,24 @@ def test_settings_makes_a_new_recovery_key_shows_it_once_and_audits_it(  # type:
     with pytest.raises(WrongRecoveryKey):
         Register.open(register_path, Unlock(recovery_key=old_recovery))
     runner.call(lambda: Register.open(register_path, Unlock(recovery_key=new_recovery)).close())
+
+
+def test_the_unlock_screen_says_when_the_attempts_record_was_deleted(  # type: ignore[no-untyped-def]
+    qtbot, runner: OpRunner, register_path: Path
+) -> None:
+    from grievance_desk.storage import unlock_attempts
+
+    runner.call(lambda: Register.create(register_path, PASSPHRASE)[0].close())
+    unlock_attempts.attempts_file_for(register_path).unlink()
+    screen = UnlockScreen(runner, register_path)
+    qtbot.addWidget(screen)
+    screen.show()
+    unlocked: list[Register] = []
+    screen.sig_unlocked.connect(unlocked.append)
+    qtbot.keyClicks(screen.field, PASSPHRASE)
+    qtbot.keyClick(screen.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(unlocked), timeout=30_000)
+    assert screen.notice_box is not None and screen.notice_box.isVisible()
+    assert "deleted or replaced" in screen.notice_box.text()
+    qtbot.mouseClick(screen.notice_box.button(QMessageBox.StandardButton.Ok), LEFT)
+    runner.call(unlocked[0].close)
