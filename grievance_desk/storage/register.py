@@ -447,7 +447,11 @@ class Register:
             tracked_at = get_setting(session, unlock_attempts.TRACKED_SETTING, None)
         tracked = tracked_at == here
         lost = tracked and (not record.present or record.lost_at is not None)
-        if lost or record.failures or not tracked:
+        if not (lost or record.failures) and not tracked:
+            # Only adopting this place: best effort, so a copy on read-only media still opens.
+            with contextlib.suppress(DatabaseError), self.writing() as session:
+                put_setting(session, unlock_attempts.TRACKED_SETTING, here)
+        elif lost or record.failures:
             with self.writing() as session:
                 if lost:
                     append_event(
