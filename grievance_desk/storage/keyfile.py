@@ -149,6 +149,17 @@ def _int_field(slot: dict[str, Any], name: str, low: int, high: int, path: Path)
     return value
 
 
+def _kdf_params(slot: dict[str, Any], path: Path) -> KdfParams:
+    if slot.get("kdf", "argon2id") != "argon2id":
+        raise KeyFileDamaged(str(path), f"unknown passphrase method {slot.get('kdf')!r}")
+    lanes = _int_field(slot, "lanes", 1, MAX_LANES, path)
+    return KdfParams(
+        iterations=_int_field(slot, "iterations", 1, MAX_ITERATIONS, path),
+        lanes=lanes,
+        memory_kib=_int_field(slot, "memory_kib", 8 * lanes, MAX_MEMORY_KIB, path),
+    )
+
+
 def _canonical(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
@@ -294,6 +305,7 @@ class KeyFile:
         old key (the link keeps the old secrets working until the new key has been shown)."""
         self.extra["pending"] = {
             "kind": PENDING_ROTATION,
+            "id": secrets.token_hex(8),
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "slots": {
                 "passphrase": self._passphrase_slot(new_key, passphrase, params),
@@ -307,6 +319,7 @@ class KeyFile:
         """Record a new recovery key that is not yet confirmed as shown to the officer."""
         self.extra["pending"] = {
             "kind": PENDING_INITIAL if initial else PENDING_RECOVERY,
+            "id": secrets.token_hex(8),
             "started": datetime.now(UTC).isoformat(timespec="seconds"),
             "slots": {} if initial else {"recovery": self._recovery_slot(data_key, new_recovery)},
             "escrow": self._seal_small(data_key, "escrow", new_recovery.encode("ascii")),
@@ -383,15 +396,7 @@ class KeyFile:
 
     def kdf_params(self, path: Path = Path("key file")) -> KdfParams:
         """The passphrase slot's Argon2id cost, each field bounded before any use."""
-        slot = self._slot("passphrase", path)
-        if slot.get("kdf", "argon2id") != "argon2id":
-            raise KeyFileDamaged(str(path), f"unknown passphrase method {slot.get('kdf')!r}")
-        lanes = _int_field(slot, "lanes", 1, MAX_LANES, path)
-        return KdfParams(
-            iterations=_int_field(slot, "iterations", 1, MAX_ITERATIONS, path),
-            lanes=lanes,
-            memory_kib=_int_field(slot, "memory_kib", 8 * lanes, MAX_MEMORY_KIB, path),
-        )
+        return _kdf_params(self._slot("passphrase", path), path)
 
     def weak_kdf_warning(self, path: Path = Path("key file")) -> str | None:
         """A message when the passphrase is sealed below the floor (None when it is fine).
@@ -420,7 +425,7 @@ class KeyFile:
         return self._open_passphrase_slot(self._slot("passphrase", path), passphrase, path)
 
     def _open_passphrase_slot(self, slot: dict[str, Any], passphrase: str, path: Path) -> bytes:
-        params = KeyFile(self.register_id, {"passphrase": slot}).kdf_params(path)
+        params = _kdf_params(slot, path)
         salt = _unb64(slot.get("salt"), "salt", path, 16)
         nonce = _unb64(slot.get("nonce"), "nonce", path, 12)
         sealed = _unb64(slot.get("sealed_key"), "sealed key", path, DATA_KEY_BYTES + 16)
@@ -524,6 +529,8 @@ class KeyFile:
                     continue
                 if not isinstance(slot, dict):
                     raise KeyFileDamaged(str(path), f"the {prefix}{name} entry is missing")
+                if name == "passphrase":
+                    _kdf_params(slot, path)
                 _unb64(slot.get("salt"), f"the {prefix}{name} salt", path, 16)
                 _unb64(slot.get("nonce"), f"the {prefix}{name} nonce", path, 12)
                 _unb64(

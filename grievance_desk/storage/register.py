@@ -524,8 +524,8 @@ class Register:
     def confirm_recovery_key_shown(self, now: datetime | None = None) -> None:
         """The officer has seen the pending recovery key: it now replaces the old one.
 
-        The audit event is written first and named by the change's start time, so a kill
-        between the two steps repeats neither the event nor leaves the change half done."""
+        The audit event is written first and names the change, so a kill between the two
+        steps neither repeats the event nor leaves the change half done."""
         entry = self.keyfile.pending(self.key_path)
         if entry is None:
             self.unshown_recovery_key = None
@@ -539,7 +539,8 @@ class Register:
             PENDING_RECOVERY: "register.recovery_key_replaced",
         }.get(kind)
         if action is not None:
-            self._append_once(action, str(entry.get("started", "")), now or datetime.now(UTC))
+            change = str(entry.get("id") or entry.get("started", ""))
+            self._append_once(action, change, now or datetime.now(UTC))
         fault_point(f"{step}.audited")
         self.keyfile.finish_pending()
         self.keyfile.database_salt = database_salt(self.path)
@@ -547,16 +548,19 @@ class Register:
         self.unshown_recovery_key = None
         fault_point(f"{step}.finished")
 
-    def _append_once(self, action: str, started: str, now: datetime) -> None:
-        payload = {"started": started, "key_id": key_id(self.data_key)}
+    def _append_once(self, action: str, change: str, now: datetime) -> None:
+        payload = {"change": change, "key_id": key_id(self.data_key)}
         with self.writing() as session:
             last = session.execute(
                 text("SELECT payload FROM audit_event WHERE action = :a ORDER BY id DESC LIMIT 1"),
                 {"a": action},
             ).scalar()
-            if last and json.loads(last).get("started") == started:
-                return
-            append_event(session, action=action, actor=self.actor, at=now, payload=payload)
+            try:
+                done = isinstance(last, str) and json.loads(last).get("change") == change
+            except (ValueError, AttributeError):  # a redacted or odd payload: not this change
+                done = False
+            if not done:
+                append_event(session, action=action, actor=self.actor, at=now, payload=payload)
 
     def _refuse_if_pending(self) -> None:
         if self.keyfile.pending_kind() is not None:
@@ -602,9 +606,7 @@ class Register:
                     "An interrupted key rotation must be finished first: lock the register "
                     "and unlock it with the passphrase, then change the passphrase."
                 )
-            entry["slots"]["passphrase"] = changed._passphrase_slot(
-                new_key, new_passphrase, params
-            )
+            entry["slots"]["passphrase"] = changed._passphrase_slot(new_key, new_passphrase, params)
         changed.seal_passphrase(self.data_key, new_passphrase, params)
         changed.save(self.key_path, step="passwd.keyfile")
         self.keyfile = changed

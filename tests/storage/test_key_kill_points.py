@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from grievance_desk.storage.errors import WrongPassphrase, WrongRecoveryKey
 from grievance_desk.storage.paths import key_file_for
@@ -145,6 +146,12 @@ def test_rotate_key_killed_then_verify(
     assert _opens(path, Unlock(recovery_key=seen[-1])), f"the last key shown fails after {point}"
     if seen[-1] != old_recovery:  # the new key was shown and is now the one in force
         assert not _opens(path, Unlock(recovery_key=old_recovery))
+        with (
+            Register.open(path, Unlock(passphrase=PASSPHRASE)) as register,
+            register.reading() as session,
+        ):
+            actions = session.execute(text("SELECT action FROM audit_event")).scalars()
+            assert list(actions).count("register.key_rotated") == 1
     assert _leftovers(path.parent) == []
 
 

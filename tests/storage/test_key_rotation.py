@@ -89,3 +89,15 @@ def test_a_crash_between_rekey_and_key_file_is_finished_at_next_open(
     finished = KeyFile.load(key_file_for(register_path))
     assert "pending" not in finished.extra
     assert finished.open_with_passphrase(PASSPHRASE) == new_key
+
+
+def test_two_rotations_in_a_row_are_two_audit_events(register_path: Path) -> None:
+    register, _ = Register.create(register_path, PASSPHRASE)
+    for _ in range(2):
+        rotate_key(register, PASSPHRASE, now=NOW)
+        confirm_recovery_key(register, now=NOW)
+    with register.reading() as session:
+        actions = list(session.execute(text("SELECT action FROM audit_event")).scalars())
+    assert actions.count("register.key_rotated") == 2
+    assert verify_register(register).ok
+    register.close()
