@@ -202,7 +202,7 @@ def test_init_killed_leaves_a_whole_register_or_none(
     seen = _killed_at(point, ["init", "--register", str(path)], env=_env())
     if not exists:
         result = run_cli(["verify", "--register", str(path)], env=_env())
-        assert result.returncode == 1 and "There is no register" in result.stderr
+        assert result.returncode != 0 and "There is no register" in result.stderr
         assert not path.exists() and not key_file_for(path).exists()
         again = run_cli(["init", "--register", str(path)], env=_env())
         assert again.returncode == 0, again.stderr
