@@ -43,7 +43,8 @@ MODULE_ORDER = (
 COMMAND_MODULES: dict[str, str] = {
     "gui": "app_commands",
     **dict.fromkeys(
-        ("init", "verify", "backup", "restore", "key", "rotate-key", "passwd"), "register_commands"
+        ("init", "verify", "backup", "restore", "key", "rotate-key", "new-recovery-key", "passwd"),
+        "register_commands",
     ),
     **dict.fromkeys(("import", "export", "demo"), "data_commands"),
     **dict.fromkeys(("due", "calendar", "extend"), "due_commands"),

@@ -137,9 +137,37 @@ def opened_register(args: argparse.Namespace) -> Iterator[Register]:
         else:
             raise
     try:
+        settle_after_unlock(register)
         yield register
     finally:
         register.close()
+
+
+def show_recovery_key(recovery_key: str, *, heading: str, file: TextIO | None = None) -> None:
+    """Print a recovery key so a person sees it (flushed before anything depends on it)."""
+    out = file or sys.stdout
+    print(heading, file=out)
+    print(file=out)
+    print(f"    {recovery_key}", file=out)
+    print(file=out, flush=True)
+
+
+def settle_after_unlock(register: Register) -> None:
+    """Say what the unlock found (weak key file, deleted attempts record), and show a new
+    recovery key an interrupted change left unconfirmed, then make it the one in force."""
+    from grievance_desk.services.clock import utc_now
+    from grievance_desk.services.key_rotation import confirm_recovery_key
+
+    for notice in register.notices:
+        warn(notice)
+    if register.unshown_recovery_key:
+        show_recovery_key(
+            register.unshown_recovery_key,
+            heading="An earlier key change was interrupted before its new recovery key was "
+            "confirmed. NEW RECOVERY KEY (it replaces the old one; write it down now):",
+            file=sys.stderr,
+        )
+        confirm_recovery_key(register, now=utc_now())
 
 
 def _private_file(path: Path) -> Path:

@@ -14,22 +14,39 @@ from grievance_desk.cli.common import (
     register_options,
     register_path,
     secret_from_sources,
+    show_recovery_key,
     unlock_for,
     warn,
 )
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.integrity import verify_register
-from grievance_desk.services.key_rotation import rotate_key
+from grievance_desk.services.key_rotation import (
+    confirm_recovery_key,
+    export_raw_key,
+    new_recovery_key,
+    rotate_key,
+)
 from grievance_desk.storage.errors import KeyringUnavailable
+from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
 
 
 def _init(args: argparse.Namespace) -> int:
     path = register_path(args)
     passphrase = check_new_passphrase(secret_from_sources(args, "passphrase", confirm=True))
-    register, recovery_key = Register.create(path, passphrase)
+    register, recovery_key = Register.create(path, passphrase, await_confirmation=True)
     try:
+        print(f"Created the encrypted register {path}")
+        print(f"Its key file is {register.key_path}; keep both together and back them up.")
+        print()
+        show_recovery_key(
+            recovery_key,
+            heading="RECOVERY KEY (shown once; write it down or print it and keep it safe):",
+        )
+        print("With it you can open the register if you forget the passphrase.", flush=True)
+        fault_point("init.printed")
+        confirm_recovery_key(register, now=utc_now())
         if args.remember:
             try:
                 register.remember_on_this_computer()
@@ -37,14 +54,6 @@ def _init(args: argparse.Namespace) -> int:
                 warn(str(error))
     finally:
         register.close()
-    print(f"Created the encrypted register {path}")
-    print(f"Its key file is {register.key_path}; keep both together and back them up.")
-    print()
-    print("RECOVERY KEY (shown once; write it down or print it and keep it safe):")
-    print()
-    print(f"    {recovery_key}")
-    print()
-    print("With it you can open the register if you forget the passphrase.")
     return 0
 
 
@@ -80,10 +89,11 @@ def _key(args: argparse.Namespace) -> int:
     if not args.export_raw:
         raise UserError("Say what to do with the key: --export-raw prints it.")
     with opened_register(args) as register:
-        raw = register.data_key.hex()
+        raw = export_raw_key(register, now=utc_now())
     warn(
         "this is the raw data key of the register. Anyone who has it and the file can read "
-        "every case. Use it only to open the register in another SQLCipher 4 client."
+        "every case. Use it only to open the register in another SQLCipher 4 client. The "
+        "export is recorded in the audit trail; run `grievance-desk rotate-key` once done."
     )
     print(raw)
     return 0
@@ -106,12 +116,27 @@ def _rotate_key(args: argparse.Namespace) -> int:
     with opened_register(args) as register:
         passphrase = secret_from_sources(args, "passphrase")
         recovery_key = rotate_key(register, passphrase, now=utc_now())
-    print("The register was re-encrypted with a new data key.")
-    print("NEW RECOVERY KEY (the old one no longer works; write this one down):")
-    print()
-    print(f"    {recovery_key}")
-    print()
+        print("The register was re-encrypted with a new data key.")
+        show_recovery_key(
+            recovery_key,
+            heading="NEW RECOVERY KEY (the old one no longer works; write this one down):",
+        )
+        fault_point("rotate_key.printed")
+        confirm_recovery_key(register, now=utc_now())
     print("Backups made before now still open with the old recovery key and passphrase.")
+    return 0
+
+
+def _new_recovery_key(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        recovery_key = new_recovery_key(register)
+        show_recovery_key(
+            recovery_key,
+            heading="NEW RECOVERY KEY (the old one no longer works; write this one down):",
+        )
+        fault_point("new_recovery_key.printed")
+        confirm_recovery_key(register, now=utc_now())
+    print("The passphrase is unchanged. Backups made before now open with the old recovery key.")
     return 0
 
 
@@ -157,6 +182,13 @@ def add_parsers(subparsers: Any) -> None:
         help="re-encrypt the register under a new data key (issues a new recovery key)",
     )
     rotate.set_defaults(func=_rotate_key)
+
+    recovery = subparsers.add_parser(
+        "new-recovery-key",
+        parents=[common],
+        help="issue a new recovery key (the old one stops working; the data key stays)",
+    )
+    recovery.set_defaults(func=_new_recovery_key)
 
     passwd = subparsers.add_parser("passwd", parents=[common], help="change the passphrase")
     passwd.add_argument(

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import NullPool, QueuePool
 
 _RAW_KEY = re.compile(r"^[0-9a-f]{64}$")
 BEGIN_MODE = "begin_mode"
@@ -87,6 +87,14 @@ def sqlcipher3_connect(db_path: Path, data_key: bytes) -> Any:
     connection.execute(f'PRAGMA key = "{raw_key_literal(data_key)}"')
     connection.execute("SELECT count(*) FROM sqlite_master")
     return connection
+
+
+def keyless_engine(db_path: Path) -> Engine:
+    """What a closed register keeps: an engine with no key in its URL or connect hook, so
+    the raw key does not outlive ``close()``; any query on it fails as a wrong key would."""
+    return create_engine(
+        URL.create("sqlite+pysqlcipher", database=str(db_path)), poolclass=NullPool
+    )
 
 
 def make_engine(db_path: Path, data_key: bytes) -> Engine:

@@ -2,6 +2,8 @@
 
 The lock is an OS file lock (``filelock``: fcntl on Unix, msvcrt on Windows). The operating
 system releases it when the process ends, even by a crash or SIGKILL, so it is never stuck.
+The path is resolved first (symbolic links, ``..``), so a link to a register takes the same
+lock as the register itself.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ class RegisterLock:
         self._db_path = db_path
         # thread_local=False: the app opens on a worker thread and may close on another.
         self._lock = FileLock(
-            str(lock_file_for(db_path)), mode=0o600, is_singleton=False, thread_local=False
+            str(lock_file_for(db_path.expanduser().resolve())),
+            mode=0o600,
+            is_singleton=False,
+            thread_local=False,
         )
 
     def acquire(self, timeout: float = 0.5) -> None:

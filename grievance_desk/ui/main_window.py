@@ -527,7 +527,8 @@ class MainWindow(QMainWindow):
         self.workspace.restore(self._where)
         workspace = self.workspace
         Op(self.runner, lambda: sync_next_due(register, now=utc_now()), parent=workspace).success(
-            lambda _none: workspace.refresh_all()
+            # Not after a lock: the closed register no longer holds its key.
+            lambda _none: workspace.refresh_all() if self.workspace is workspace else None
         ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
         if self._lock_notice:
             _show_error(self, "Unsaved changes", self._lock_notice)

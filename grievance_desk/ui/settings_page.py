@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -36,6 +37,7 @@ from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
+from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
 from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label, set_invalid
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
@@ -250,10 +252,19 @@ class SettingsPage(QWidget):
             "hint",
             wrap=True,
         )
+        self.new_recovery = QPushButton("New recovery key…")
+        self.new_recovery.setAccessibleName("New recovery key")
+        self.new_recovery.setToolTip(
+            "Make a new recovery key (for a lost or exposed one); the old one stops working"
+        )
+        self.new_recovery.clicked.connect(lambda _c=False: self.ask_new_recovery_key())
+        self.recovery_box: QMessageBox | None = None
+        self.recovery_dialog: RecoveryKeyDialog | None = None
         security = QGroupBox("Security")
         sec_form = QFormLayout(security)
         sec_form.addRow("Lock after idle:", self.auto_lock)
         sec_form.addRow("", self.change_passphrase)
+        sec_form.addRow("Recovery key:", self.new_recovery)
         sec_form.addRow("", self.remember)
         sec_form.addRow("", self.remember_reason)
         self.security_result = label("", "hint", wrap=True)
@@ -362,6 +373,63 @@ class SettingsPage(QWidget):
         ).failure(lambda e: show_error(self, "Not changed", e)).with_progress(
             "Changing the passphrase…"
         ).run_in_background()
+
+    # -- a new recovery key --------------------------------------------------------------
+
+    def ask_new_recovery_key(self) -> None:
+        """Confirm, make the key off the GUI thread, show it once, then put it in force."""
+        if self.register.unshown_recovery_key:  # one made earlier is still unconfirmed
+            self._show_recovery_key(self.register.unshown_recovery_key)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "New recovery key",
+            "Make a new recovery key? Once you confirm you have written it down, the old "
+            "recovery key stops working. The passphrase and the data stay as they are.",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("new_recovery_box")
+        make = box.addButton("Make a new recovery key", QMessageBox.ButtonRole.AcceptRole)
+        make.clicked.connect(lambda _c=False: self._make_recovery_key())
+        self.recovery_box = box
+        box.open()
+
+    def _make_recovery_key(self) -> None:
+        from grievance_desk.services.key_rotation import new_recovery_key
+
+        register = self.register
+        Op(self.runner, lambda: new_recovery_key(register), parent=self).success(
+            self._show_recovery_key
+        ).failure(lambda e: show_error(self, "No new recovery key", e)).run_in_background()
+
+    def _show_recovery_key(self, recovery_key: str) -> None:
+        dialog = RecoveryKeyDialog(
+            self.register.path,
+            recovery_key,
+            why="This is the register's new recovery key.",
+            parent=self,
+        )
+        dialog.accepted.connect(self._confirm_recovery_key)
+        dialog.rejected.connect(
+            lambda: self.security_result.setText(
+                "The new recovery key is not confirmed yet, so the old one still works. It is "
+                "shown again when you next unlock or click “New recovery key…”."
+            )
+        )
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _confirm_recovery_key(self) -> None:
+        from grievance_desk.services.key_rotation import confirm_recovery_key
+
+        register = self.register
+        Op(self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self).success(
+            lambda _r: self.security_result.setText(
+                "The new recovery key is in force; the old one no longer opens the register. "
+                "Backups made before now still open with the old one."
+            )
+        ).failure(lambda e: show_error(self, "Recovery key not changed", e)).run_in_background()
 
     def _remember_toggled(self, on: bool) -> None:
         try:

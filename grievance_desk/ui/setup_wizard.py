@@ -3,7 +3,9 @@
 The register is created when the officer leaves the passphrase page (a commit page: there is
 no going back to a passphrase that already sealed the key). Argon2id and the first migration
 run on the background thread; the recovery key is then shown exactly once, and Finish stays
-disabled until the officer ticks that they printed or saved it.
+disabled until the officer ticks that they printed or saved it. From then on the page cannot
+be left without that: Cancel is gone, and closing asks (quitting keeps the key escrowed in
+the key file, and the next unlock shows it again until it is confirmed).
 """
 
 from __future__ import annotations
@@ -13,17 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -43,6 +44,13 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.recovery_key_dialog import (
+    STORED_TEXT,
+    key_label,
+    key_text,
+    print_key,
+    save_key,
+)
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import (
     MIN_SCORE,
@@ -310,23 +318,12 @@ class RecoveryPage(QWizardPage):
             "If you forget the passphrase, this key is the only way into the register."
         )
         self.busy = BusyBar()
-        self.key = QLabel()
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(15)
-        self.key.setFont(font)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key.setProperty("role", "card")
-        self.key.setMinimumHeight(64)
-        self.key.setAccessibleName("Recovery key")
+        self.key = key_label()
         self.print_button = QPushButton("&Print…")
         self.save_button = QPushButton("&Save as text file…")
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
-        self.stored = QCheckBox(
-            "I have printed or saved the recovery key and put it somewhere safe"
-        )
+        self.stored = QCheckBox(STORED_TEXT)
         self.stored.toggled.connect(self.completeChanged)
         status = keyring_status()
         self.remember = QCheckBox("Remember on this computer (unlock without the passphrase)")
@@ -371,6 +368,8 @@ class RecoveryPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.busy.start("Creating the encrypted register…")
+        # The register is being made: from here there is no cancelling it, only finishing.
+        self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
         self._wizard.create_register(self._created, self._failed)
 
     def _created(self, recovery_key: str) -> None:
@@ -383,6 +382,7 @@ class RecoveryPage(QWizardPage):
     def _failed(self, error: Exception) -> None:
         self.busy.stop()
         self.error.setText(error_text(error))
+        self._wizard.setOption(QWizard.WizardOption.NoCancelButton, False)
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.recovery_key) and self.stored.isChecked()
@@ -391,34 +391,13 @@ class RecoveryPage(QWizardPage):
         return -1
 
     def _key_text(self) -> str:
-        return (
-            "Grievance Desk — recovery key\n\n"
-            f"Register: {self._wizard.register_path}\n"
-            f"Recovery key: {self.recovery_key}\n\n"
-            "Keep this somewhere safe and away from the computer. It opens the register if "
-            "the passphrase is forgotten.\n"
-        )
+        return key_text(self._wizard.register_path, self.recovery_key)
 
     def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            document = QTextDocument()
-            document.setPlainText(self._key_text())
-            document.print_(printer)
+        print_key(self, self._key_text())
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save recovery key", "grievance-desk-recovery-key.txt", "Text files (*.txt)"
-        )
-        if path:
-            try:
-                Path(path).write_text(self._key_text(), encoding="utf-8")
-                Path(path).chmod(0o600)
-            except OSError as error:
-                show_error(self, "Could not save", f"{path} could not be written: {error}.")
+        save_key(self, self._key_text())
 
 
 class DemoPage(QWizardPage):
@@ -499,6 +478,7 @@ class SetupWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(self.WELCOME)
         self._register: Register | None = None
+        self.leave_box: QMessageBox | None = None
 
     def _organisation(self) -> Organisation:
         return Organisation(
@@ -524,7 +504,7 @@ class SetupWizard(QWizard):
         choices = self.policies.choices()
 
         def work() -> tuple[Register, str]:
-            register, recovery = Register.create(path, passphrase)
+            register, recovery = Register.create(path, passphrase, await_confirmation=True)
             try:
                 now = utc_now()
                 save_organisation(register, organisation, now=now)
@@ -561,11 +541,18 @@ class SetupWizard(QWizard):
         if register is None:
             return
         demo = self.currentId() == self.DEMO
-        if not demo and self.recovery.remember.isChecked():
+        if not demo:
+            if not self.recovery.isComplete():
+                return  # Finish is greyed out until the key is confirmed; Enter does the same
             try:
-                register.remember_on_this_computer()
-            except Exception as error:
-                show_error(self, "Not remembered", error)
+                register.confirm_recovery_key_shown(utc_now())
+            except Exception as error:  # the key stays pending and is shown at next unlock
+                show_error(self, "Recovery key not confirmed", error)
+            if self.recovery.remember.isChecked():
+                try:
+                    register.remember_on_this_computer()
+                except Exception as error:
+                    show_error(self, "Not remembered", error)
         self.result_value = SetupResult(register, demo)
         self.recovery.recovery_key = ""
         self.recovery.key.clear()
@@ -573,6 +560,40 @@ class SetupWizard(QWizard):
         self.sig_ready.emit(self.result_value)
 
     def reject(self) -> None:
+        """Cancel, Escape or the close button. Once the register exists with a recovery key
+        not yet confirmed, ask first: the key must not be lost by a stray click."""
+        if self.result_value is None and self.currentId() == self.RECOVERY:
+            if self._register is None and not self.recovery.error.text():
+                return  # still being created: wait for the key
+            if self._register is not None:
+                self._ask_before_leaving()
+                return
+        self._close_and_reject()
+
+    def _ask_before_leaving(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Recovery key not confirmed",
+            "Your register has been created. Its recovery key is the only way in if the "
+            "passphrase is forgotten, and you have not confirmed that it is written down.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("recovery_leave_box")
+        box.setInformativeText(
+            "Go back and print or save it, or quit now: the register keeps the key sealed and "
+            "shows it again the next time you unlock it."
+        )
+        back = box.addButton("Back to the recovery key", QMessageBox.ButtonRole.RejectRole)
+        quit_button = box.addButton(
+            "Quit; show the key next time", QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(back)
+        quit_button.clicked.connect(lambda _c=False: self._close_and_reject())
+        self.leave_box = box
+        box.open()
+
+    def _close_and_reject(self) -> None:
         if self._register is not None and self.result_value is None:
             self._register.close()
             self._register = None

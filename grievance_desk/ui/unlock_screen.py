@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     # Not at run time: storage.register brings SQLAlchemy and Alembic, which the screen
     # does not need to show. It is imported on the worker thread when unlocking. The key
     # file code (cryptography) and the error texts are imported once the screen is up.
+    from PySide6.QtWidgets import QMessageBox
+
     from grievance_desk.storage.register import Register
+    from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
     from grievance_desk.ui.restore_dialog import RestoreDialog
 
 AUTO_BACKUP_MODULE = "grievance_desk.services.auto_backup"
@@ -88,6 +91,9 @@ class UnlockScreen(QWidget):
         self._busy = False
         self._painted = False
         self._keyring_wanted = False
+        # Shown after an unlock: an unconfirmed new recovery key, and notices about the file.
+        self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.notice_box: QMessageBox | None = None
         self.setObjectName("unlock_screen")
 
         logo = QLabel()
@@ -251,7 +257,59 @@ class UnlockScreen(QWidget):
         self._finish()
         self.field.clear()
         self.restore_button.hide()
+        if register.unshown_recovery_key:
+            self._show_pending_recovery_key(register)
+            return
+        self._unlocked(register)
+
+    def _unlocked(self, register: Register) -> None:
         self.sig_unlocked.emit(register)
+        if register.notices:
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "About this register",
+                "\n\n".join(register.notices),
+                QMessageBox.StandardButton.Ok,
+                self.window(),
+            )
+            box.setObjectName("unlock_notice_box")
+            self.notice_box = box
+            box.open()
+
+    def _show_pending_recovery_key(self, register: Register) -> None:
+        """A key change was interrupted before its new recovery key was confirmed: show it
+        now; it replaces the old one only once the officer confirms they have it."""
+        from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
+
+        assert register.unshown_recovery_key is not None
+        dialog = RecoveryKeyDialog(
+            register.path,
+            register.unshown_recovery_key,
+            why="A change of keys was interrupted before its new recovery key was confirmed. "
+            "This is the register's new recovery key.",
+            parent=self,
+        )
+        self.recovery_dialog = dialog
+
+        def confirm() -> None:
+            from grievance_desk.services.clock import utc_now
+            from grievance_desk.services.key_rotation import confirm_recovery_key
+
+            def failed(error: Exception) -> None:
+                from grievance_desk.ui.dialogs import show_error
+
+                show_error(self, "Recovery key not confirmed", error)
+                self._unlocked(register)
+
+            Op(
+                self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self
+            ).success(lambda _r: self._unlocked(register)).failure(failed).run_in_background()
+
+        dialog.accepted.connect(confirm)
+        dialog.rejected.connect(lambda: self._unlocked(register))
+        dialog.open()
 
     # -- restore -------------------------------------------------------------------------
 

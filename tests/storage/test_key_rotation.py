@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.integrity import verify_register
-from grievance_desk.services.key_rotation import rotate_key
+from grievance_desk.services.key_rotation import confirm_recovery_key, rotate_key
 from grievance_desk.storage.engine import raw_key_literal, sqlcipher3_connect
 from grievance_desk.storage.errors import WrongPassphrase, WrongRecoveryKey
 from grievance_desk.storage.keyfile import KeyFile
@@ -35,6 +35,7 @@ def test_rotation_keeps_data_and_retires_the_old_key_and_recovery_key(
     with pytest.raises(WrongPassphrase):
         rotate_key(register, "not the passphrase", now=NOW)
     new_recovery = rotate_key(register, PASSPHRASE, now=NOW)
+    confirm_recovery_key(register, now=NOW)
     assert register.data_key != old_key and new_recovery != old_recovery
     assert _references(register) == [reference]
     assert verify_register(register).ok
@@ -88,3 +89,15 @@ def test_a_crash_between_rekey_and_key_file_is_finished_at_next_open(
     finished = KeyFile.load(key_file_for(register_path))
     assert "pending" not in finished.extra
     assert finished.open_with_passphrase(PASSPHRASE) == new_key
+
+
+def test_two_rotations_in_a_row_are_two_audit_events(register_path: Path) -> None:
+    register, _ = Register.create(register_path, PASSPHRASE)
+    for _ in range(2):
+        rotate_key(register, PASSPHRASE, now=NOW)
+        confirm_recovery_key(register, now=NOW)
+    with register.reading() as session:
+        actions = list(session.execute(text("SELECT action FROM audit_event")).scalars())
+    assert actions.count("register.key_rotated") == 2
+    assert verify_register(register).ok
+    register.close()

@@ -20,9 +20,10 @@ os.environ.setdefault("GRIEVANCE_DESK_KDF_PROFILE", "fast")
 
 
 def main(outdir: Path) -> int:
-    from grievance_desk.storage.keyfile import KDF_PROFILE_ENV
+    from grievance_desk.storage.keyfile import KDF_PROFILE_ENV, allow_fast_kdf_for_tests
 
     os.environ[KDF_PROFILE_ENV] = "fast"
+    allow_fast_kdf_for_tests()  # the fast profile is honoured only in test processes
     import keyring
     from keyring.backends import fail
 
