@@ -161,7 +161,7 @@ class TodayPage(QWidget):
         self.snooze_button = QPushButton("Snooze 1 day")
         self.open_button = QPushButton("Open case")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.snooze_button.clicked.connect(self.snooze_selected)
+        self.snooze_button.clicked.connect(lambda: self.snooze_selected())
         self.open_button.clicked.connect(lambda: self._activated(self.reminders.currentItem(), 0))
         reminder_buttons = QHBoxLayout()
         reminder_buttons.addStretch(1)
