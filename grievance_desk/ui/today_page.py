@@ -150,7 +150,7 @@ class TodayPage(QWidget):
 
         self.deadlines = self._tree(["Days left", "Case", "Requester", "Deadline", "Due"])
         self.deadlines.setAccessibleName("Next deadlines")
-        self.reminders = self._tree(["When", "Case", "Reminder"])
+        self.reminders = self._tree(["Days left", "Case", "Reminder"])
         self.reminders.setAccessibleName("Reminders due now")
         self.changes = self._tree(["When", "Case", "What", "By"])
         self.changes.setAccessibleName("Recent changes")
@@ -248,7 +248,7 @@ class TodayPage(QWidget):
         for reminder in data.reminders:
             item = QTreeWidgetItem(
                 [
-                    "overdue" if reminder.overdue else f"in {reminder.days_before} d",
+                    "overdue" if reminder.overdue else days_text(reminder.days_left),
                     reminder.reference,
                     _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
                 ]
