@@ -12,7 +12,6 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidget
 
 from grievance_desk.domain.case_types import IdentityState, Outcome
