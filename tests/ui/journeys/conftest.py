@@ -160,6 +160,11 @@ class ModalDismisser(QObject):
         self.timer.timeout.connect(self._reject)
 
     def _reject(self) -> None:
+        popup = QApplication.activePopupWidget()  # a button's menu opens as a popup
+        if popup is not None:
+            self.dismissed.append(f"{type(popup).__name__} popup")
+            popup.close()
+            return
         modal = QApplication.activeModalWidget()
         if modal is None:
             return
