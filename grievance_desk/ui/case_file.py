@@ -80,11 +80,23 @@ ACTION_TEXT: dict[Action, tuple[str, str]] = {
     Action.ACKNOWLEDGE: ("Acknowledge", "check"),
     Action.REQUEST_IDENTITY_PROOF: ("Request identity proof", "pause"),
     Action.REQUEST_CLARIFICATION: ("Request clarification", "pause"),
-    Action.RESUME: ("Resume (proof or answer received)", "play"),
+    Action.RESUME: ("Resume", "play"),
     Action.START_WORK: ("Start work", "play"),
     Action.SEND_RESPONSE: ("Response sent", "reply"),
     Action.CLOSE: ("Close…", "close-case"),
     Action.REOPEN: ("Reopen…", "open"),
+}
+ACTION_TIPS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "Record that the requester was told we received the request",
+    Action.REQUEST_IDENTITY_PROOF: "Wait for proof of identity (stops the clock where the "
+    "policy says so)",
+    Action.REQUEST_CLARIFICATION: "Wait for the requester's answer (stops the clock where the "
+    "policy says so)",
+    Action.RESUME: "The proof or answer arrived: the clock runs on from where it stopped",
+    Action.START_WORK: "Mark the case in progress",
+    Action.SEND_RESPONSE: "Record that the response was sent",
+    Action.CLOSE: "Close with an outcome; the record must show the reply first",
+    Action.REOPEN: "Reopen a closed case (asks first: a new deadline runs from today)",
 }
 _KIND_TEXT = {
     "acknowledge": "Acknowledge by",
@@ -479,7 +491,7 @@ class CaseFile(QWidget):
             qaction.setVisible(allowed)
             self.action_tools[action].setVisible(allowed)
             self.action_tools[action].setProperty("role", "")
-            qaction.setToolTip(ACTION_TEXT[action][0].rstrip("…"))
+            qaction.setToolTip(ACTION_TIPS[action])
         can_extend = status not in (Status.CLOSED, Status.RESPONSE_SENT)
         self.extend_action.setEnabled(can_extend)
         self.extend_action.setVisible(can_extend)

@@ -248,7 +248,7 @@ class TodayPage(QWidget):
         for reminder in data.reminders:
             item = QTreeWidgetItem(
                 [
-                    "overdue" if reminder.overdue else days_text(reminder.days_left),
+                    days_text(reminder.days_left),  # as the deadline list beside it
                     reminder.reference,
                     _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
                 ]
