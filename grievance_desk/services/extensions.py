@@ -86,12 +86,12 @@ def extension_preview(register: Register, reference: str, *, now: datetime) -> E
         granted = len(live_extensions(session, case))
         if rule.allowed and rule.length is not None:
             limit = (
-                f"{policy.label} allows at most {rule.max_count} extension"
+                f"{policy.name or policy.label} allows at most {rule.max_count} extension"
                 f"{'' if rule.max_count == 1 else 's'} of {describe_period(rule.length)} "
                 f"({policy.legal_source}); {granted} granted so far."
             )
         else:
-            limit = f"{policy.label} allows no extension ({policy.legal_source})."
+            limit = f"{policy.name or policy.label} allows no extension ({policy.legal_source})."
         notice = current.extension_notice_by
         return ExtensionPreview(
             reference=case.reference,

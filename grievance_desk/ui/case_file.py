@@ -277,17 +277,23 @@ class CaseFile(QWidget):
         self.title = label("", "page_title")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badge = label("", "badge")
-        self.subtitle = label("", "muted", wrap=True)
+        # Two fixed lines rather than one wrapped label: a wrapped label's height is not
+        # honoured inside the stacked pane, and it overlapped the title in a narrow pane.
+        self.subtitle = label("", "muted")
+        self.received = label("", "muted")
+        for line in (self.subtitle, self.received):
+            line.setMinimumWidth(1)  # clipped in a narrow pane, never widening it
         header = QFrame()
         header.setObjectName("case_header")
         head = QVBoxLayout(header)
         head.setContentsMargins(12, 10, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.badge)
-        top.addStretch(1)
-        head.addLayout(top)
-        head.addWidget(self.subtitle)
+        head.setSpacing(2)
+        head.addWidget(self.title)
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.badge)
+        status_line.addWidget(self.subtitle, 1)
+        head.addLayout(status_line)
+        head.addWidget(self.received)
 
         self.actions_box = QWidget()
         self.actions_box.setObjectName("case_actions")
@@ -446,10 +452,10 @@ class CaseFile(QWidget):
         self.title.setText(snap.reference)
         self.badge.setText(draft.status.label)
         local = draft.received_at.astimezone(snap.zone)
-        self.subtitle.setText(
-            f"{draft.requester.name} · {draft.request_type.label} · {draft.channel.label}, "
-            f"received {local:%d %b %Y %H:%M}"
-        )
+        self.subtitle.setText(f"{draft.requester.name} · {draft.request_type.label}")
+        self.received.setText(f"{draft.channel.label}, received {local:%d %b %Y %H:%M}")
+        for line in (self.subtitle, self.received):
+            line.setToolTip(line.text())
         self._update_actions(draft.status)
         current = self.form.policy.currentData()
         self.form.policy.blockSignals(True)
