@@ -103,6 +103,22 @@ def extension_preview(register: Register, reference: str, *, now: datetime) -> E
         )
 
 
+def extension_refused(session: Session, case: Case, *, now: datetime) -> str | None:
+    """Why no extension can be granted now (the policy allows none, or no more), else None;
+    lets the case file hide Extend where it does not apply."""
+    from grievance_desk.services.case_deadlines import CaseDeadlineError
+
+    zone = officer_zone(session)
+    try:
+        policy = policy_for_case(session, case)
+        calendar = load_policy_settings(session).calendar_for(policy)
+        return extension_refusal(
+            case_clock(session, case), policy, calendar, zone, as_of=now.astimezone(zone).date()
+        )
+    except (CaseDeadlineError, ValueError):
+        return None  # the Deadlines tab names the policy problem; the dialog says it again
+
+
 def record_notice_issued(
     session: Session, case: Case, *, letter_id: int, now: datetime, actor: str
 ) -> bool:

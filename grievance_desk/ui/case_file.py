@@ -56,6 +56,7 @@ from grievance_desk.services.case_queries import (
 from grievance_desk.services.cases import change_status, find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
+from grievance_desk.services.extensions import extension_refused
 from grievance_desk.services.letters import NextStep
 from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
@@ -116,6 +117,7 @@ class CaseSnapshot:
     timeline: list[TimelineItem]
     attachments: list[AttachmentInfo]
     policy_ids: list[str]
+    extension_refused: str | None = None
 
 
 def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
@@ -130,6 +132,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         zone = officer_zone(session)
         timeline = case_timeline(session, case.id)
         ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+        refused = extension_refused(session, case, now=now)
         deadlines: Any = None
         if case_deadlines is not None:
             try:
@@ -145,6 +148,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         timeline=timeline,
         attachments=list_attachments(register, reference),
         policy_ids=ids,
+        extension_refused=refused,
     )
 
 
@@ -456,7 +460,7 @@ class CaseFile(QWidget):
         self.received.setText(f"{draft.channel.label}, received {local:%d %b %Y %H:%M}")
         for line in (self.subtitle, self.received):
             line.setToolTip(line.text())
-        self._update_actions(draft.status)
+        self._update_actions(draft.status, can_extend=snap.extension_refused is None)
         current = self.form.policy.currentData()
         self.form.policy.blockSignals(True)
         self.form.policy.clear()
@@ -488,8 +492,9 @@ class CaseFile(QWidget):
         button.setAccessibleName(action.text().rstrip("…"))
         return button
 
-    def _update_actions(self, status: Status) -> None:
-        """Show the steps the status allows, the usual next one first; hide the rest."""
+    def _update_actions(self, status: Status, *, can_extend: bool = True) -> None:
+        """Show the steps the status allows, the usual next one first; hide the rest
+        (Extend too where the policy allows no extension, or no more)."""
         shown = next_actions(status)
         for action, qaction in self.action_buttons.items():
             allowed = action in shown
@@ -498,7 +503,7 @@ class CaseFile(QWidget):
             self.action_tools[action].setVisible(allowed)
             self.action_tools[action].setProperty("role", "")
             qaction.setToolTip(ACTION_TIPS[action])
-        can_extend = status not in (Status.CLOSED, Status.RESPONSE_SENT)
+        can_extend = can_extend and status not in (Status.CLOSED, Status.RESPONSE_SENT)
         self.extend_action.setEnabled(can_extend)
         self.extend_action.setVisible(can_extend)
         self.extend_tool.setVisible(can_extend)

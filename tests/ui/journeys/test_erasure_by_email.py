@@ -166,6 +166,8 @@ def test_erasure_request_by_email_to_closing(  # type: ignore[no-untyped-def]
     (only,) = _case(office_register, reference)[2]
     assert only[0] == REASON and only[1] is not None, "the notice is recorded as sent"
 
+    assert not cf.extend_tool.isVisible(), "the policy allows one extension: Extend is gone"
+
     # The original deadline reads "extended to …", never "met".
     cf.tabs.setCurrentIndex(1)
     qtbot.waitUntil(
