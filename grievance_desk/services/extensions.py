@@ -14,9 +14,10 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.deadline_engine import CaseClock, extension_refusal
 from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
-from grievance_desk.domain.deadline_engine import extension_refusal
-from grievance_desk.domain.policy import describe_period
+from grievance_desk.domain.policy import Policy, describe_period
+from grievance_desk.domain.work_calendar import WorkCalendar
 from grievance_desk.services.case_deadlines import case_clock, policy_for_case
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.policy_settings import load_policy_settings
@@ -61,15 +62,20 @@ def extension_reasons(session: Session, case: Case) -> str:
     return rows[-1].reason if rows else ""
 
 
+def _rules(session: Session, case: Case) -> tuple[Policy, WorkCalendar, CaseClock]:
+    """The case's policy version, its calendar and the engine's view of the case."""
+    policy = policy_for_case(session, case)
+    calendar = load_policy_settings(session).calendar_for(policy)
+    return policy, calendar, case_clock(session, case)
+
+
 def extension_preview(register: Register, reference: str, *, now: datetime) -> ExtensionPreview:
     """The current and the extended response date, and the policy's limit, for the dialog."""
     with register.reading() as session:
         case, _person = find_case(session, reference)
         zone = officer_zone(session)
         today = now.astimezone(zone).date()
-        policy = policy_for_case(session, case)
-        calendar = load_policy_settings(session).calendar_for(policy)
-        clock = case_clock(session, case)
+        policy, calendar, clock = _rules(session, case)
         current = compute_deadlines(clock, policy, calendar, zone, as_of=today)
         refusal = extension_refusal(clock, policy, calendar, zone, at=now, as_of=today)
         new: date | None = None
@@ -110,11 +116,8 @@ def extension_refused(session: Session, case: Case, *, now: datetime) -> str | N
 
     zone = officer_zone(session)
     try:
-        policy = policy_for_case(session, case)
-        calendar = load_policy_settings(session).calendar_for(policy)
-        return extension_refusal(
-            case_clock(session, case), policy, calendar, zone, as_of=now.astimezone(zone).date()
-        )
+        policy, calendar, clock = _rules(session, case)
+        return extension_refusal(clock, policy, calendar, zone, as_of=now.astimezone(zone).date())
     except (CaseDeadlineError, ValueError):
         return None  # the Deadlines tab names the policy problem; the dialog says it again
 

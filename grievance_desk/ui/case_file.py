@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.case_record import CaseDraft
 from grievance_desk.domain.case_types import Outcome
 from grievance_desk.domain.reminders import days_phrase, due_phrase
-from grievance_desk.domain.workflow import Action, Status, next_actions
+from grievance_desk.domain.workflow import ACTION_LABELS, Action, Status, next_actions
 from grievance_desk.services.attachments import (
     AttachmentInfo,
     add_attachment,
@@ -77,15 +77,20 @@ try:  # TODO(case_deadlines): always present once services/case_deadlines.py shi
 except ImportError:  # pragma: no cover
     case_deadlines = None  # type: ignore[assignment]
 
+_ICONS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "check",
+    Action.REQUEST_IDENTITY_PROOF: "pause",
+    Action.REQUEST_CLARIFICATION: "pause",
+    Action.RESUME: "play",
+    Action.START_WORK: "play",
+    Action.SEND_RESPONSE: "reply",
+    Action.CLOSE: "close-case",
+    Action.REOPEN: "open",
+}
+#: The workflow's own labels; "…" where a dialog asks something first.
 ACTION_TEXT: dict[Action, tuple[str, str]] = {
-    Action.ACKNOWLEDGE: ("Acknowledge", "check"),
-    Action.REQUEST_IDENTITY_PROOF: ("Request identity proof", "pause"),
-    Action.REQUEST_CLARIFICATION: ("Request clarification", "pause"),
-    Action.RESUME: ("Resume", "play"),
-    Action.START_WORK: ("Start work", "play"),
-    Action.SEND_RESPONSE: ("Response sent", "reply"),
-    Action.CLOSE: ("Close…", "close-case"),
-    Action.REOPEN: ("Reopen…", "open"),
+    action: (ACTION_LABELS[action] + ("…" if action in (Action.CLOSE, Action.REOPEN) else ""), name)
+    for action, name in _ICONS.items()
 }
 ACTION_TIPS: dict[Action, str] = {
     Action.ACKNOWLEDGE: "Record that the requester was told we received the request",
