@@ -7,8 +7,10 @@ snoozes; a dismissed reminder stays dismissed, a snoozed one comes back when its
 
 Only the latest slot that has fired for a deadline is shown: once the "1 day before"
 reminder fires, the "3 days before" one is superseded, whether or not it was dismissed.
-Reminders fire at the start of their day in the officer's time zone. Pure: ``now`` and the
-time zone are arguments.
+Reminders fire at the start of their day in the officer's time zone. A reminder's text counts
+the days left from today (`due_phrase`), as the deadline lists do, never from the slot that
+fired ("3 days before" fired yesterday: 2 days left today). Pure: ``now`` and the time zone
+are arguments.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ __all__ = [
     "Reminder",
     "ReminderSchedule",
     "due_deadlines_for_case",
+    "due_phrase",
     "reminder_key",
     "reminders_due",
     "schedule_for_policy",
@@ -80,7 +83,11 @@ class DueDeadline:
 
 @dataclass(frozen=True)
 class Reminder:
-    """A reminder to show now. ``days_before`` is negative when overdue (−1 = one day late)."""
+    """A reminder to show now.
+
+    ``days_before`` is the slot that fired (negative when overdue: −1 = one day late);
+    ``days_left`` counts from today to the due day in the officer's zone, as the lists do.
+    """
 
     key: str
     case_id: str
@@ -91,6 +98,7 @@ class Reminder:
     overdue: bool
     fires_at: datetime
     message: str
+    days_left: int = 0
 
 
 def reminder_key(case_id: str, kind: str, slot: str) -> str:
@@ -155,15 +163,25 @@ def days_phrase(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def _message(item: DueDeadline, days_before: int, overdue: bool, zone: ZoneInfo) -> str:
+def due_phrase(days_left: int) -> str:
+    """The one wording of a distance to a due day: "2 days left", "due today", "1 day overdue"."""
+    if days_left < 0:
+        return f"{days_phrase(-days_left)} overdue"
+    if days_left == 0:
+        return "due today"
+    return f"{days_phrase(days_left)} left"
+
+
+def _message(item: DueDeadline, days_left: int, overdue: bool, zone: ZoneInfo) -> str:
     what = item.kind.replace("_", " ")
     due_text = item.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    if overdue and days_left >= 0:  # due earlier today
+        return f"{item.reference}: {what} overdue since {due_text}"
     if overdue:
-        late = "" if days_before == 0 else f" ({days_phrase(-days_before)} late)"
-        return f"{item.reference}: {what} overdue since {due_text}{late}"
-    if days_before == 0:
+        return f"{item.reference}: {what} overdue since {due_text} ({due_phrase(days_left)})"
+    if days_left == 0:
         return f"{item.reference}: {what} due today ({due_text})"
-    return f"{item.reference}: {what} due in {days_phrase(days_before)} ({due_text})"
+    return f"{item.reference}: {what} due {due_text}, {due_phrase(days_left)}"
 
 
 def reminders_due(
@@ -196,6 +214,7 @@ def reminders_due(
         if until is not None and now < until:
             continue
         overdue = now > item.due
+        days_left = (item.due.astimezone(zone).date() - now.astimezone(zone).date()).days
         shown.append(
             Reminder(
                 key=key,
@@ -206,7 +225,8 @@ def reminders_due(
                 days_before=days_before,
                 overdue=overdue,
                 fires_at=fires_at,
-                message=_message(item, days_before, overdue, zone),
+                message=_message(item, days_left, overdue, zone),
+                days_left=days_left,
             )
         )
     shown.sort(key=lambda r: (not r.overdue, r.due, r.reference, r.kind))

@@ -1,8 +1,10 @@
 """The status workflow of a case, so every layer refuses the same impossible steps.
 
 new → acknowledged → awaiting identity proof / awaiting clarification → in progress →
-response sent → closed, with reopen from closed. The two "awaiting" statuses stop the clock
-under most policies; the deadline engine decides that, not this module.
+response sent → closed, with reopen from closed only. The two "awaiting" statuses stop the
+clock under most policies; the deadline engine decides that, not this module. Reopening
+starts a new statutory clock, so it is refused on any open case (a waiting case resumes:
+its running clock carries on from the pause).
 """
 
 from __future__ import annotations
@@ -126,6 +128,66 @@ def target_of(action: Action) -> Status:
     return _TARGET[action]
 
 
+class ActionNotAllowed(ValueError):
+    """An action the workflow does not offer in this status; names the ones it does."""
+
+    def __init__(self, current: Status, action: Action) -> None:
+        offered = ", ".join(ACTION_LABELS[a].lower() for a in allowed_actions(current)) or "none"
+        why = ""
+        if action is Action.REOPEN:
+            why = (
+                " Only a closed case can be reopened: reopening starts a new statutory clock, "
+                "and an open case's clock must keep running."
+            )
+        super().__init__(
+            f"{ACTION_LABELS[action]} is not possible while a case is "
+            f"{current.label.lower()}.{why} Possible now: {offered}."
+        )
+        self.current = current
+        self.action = action
+
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "Acknowledge",
+    Action.REQUEST_IDENTITY_PROOF: "Request identity proof",
+    Action.REQUEST_CLARIFICATION: "Request clarification",
+    Action.RESUME: "Resume",
+    Action.START_WORK: "Start work",
+    Action.SEND_RESPONSE: "Response sent",
+    Action.CLOSE: "Close",
+    Action.REOPEN: "Reopen",
+}
+
+
+def check_action(current: Status, action: Action) -> Status:
+    """The status ``action`` leads to from ``current``, or ActionNotAllowed.
+
+    Stricter than `check_move`: Reopen and Resume both lead to "in progress", but only a
+    closed case may be reopened (a new clock) and only a waiting case resumed.
+    """
+    if action not in allowed_actions(current):
+        raise ActionNotAllowed(current, action)
+    return target_of(action)
+
+
+def next_actions(current: Status) -> list[Action]:
+    """The allowed actions, the one that usually comes next first (the case file's order)."""
+    order = _NEXT_FIRST.get(current, ())
+    allowed = allowed_actions(current)
+    return [a for a in order if a in allowed] + [a for a in allowed if a not in order]
+
+
+_NEXT_FIRST: dict[Status, tuple[Action, ...]] = {
+    Status.NEW: (Action.ACKNOWLEDGE, Action.START_WORK),
+    Status.ACKNOWLEDGED: (Action.START_WORK,),
+    Status.AWAITING_IDENTITY_PROOF: (Action.RESUME,),
+    Status.AWAITING_CLARIFICATION: (Action.RESUME,),
+    Status.IN_PROGRESS: (Action.SEND_RESPONSE, Action.CLOSE),
+    Status.RESPONSE_SENT: (Action.CLOSE,),
+    Status.CLOSED: (Action.REOPEN,),
+}
+
+
 def allowed_actions(current: Status) -> list[Action]:
     """The actions the officer may take now, so the case file shows only those buttons."""
     actions = [a for a in Action if can_move(current, _TARGET[a])]
@@ -133,5 +195,5 @@ def allowed_actions(current: Status) -> list[Action]:
         return [Action.REOPEN]
     # Resume only makes sense from a waiting status; start work from anywhere else.
     if current in AWAITING_REQUESTER:
-        return [a for a in actions if a is not Action.START_WORK]
+        return [a for a in actions if a not in (Action.START_WORK, Action.REOPEN)]
     return [a for a in actions if a not in (Action.RESUME, Action.REOPEN)]

@@ -30,19 +30,20 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
+from grievance_desk.domain.closing import ClosingRecord, check_closing
 from grievance_desk.domain.reference import (
     InvalidReference,
     format_reference,
     legacy_reference_tag,
     parse_reference,
 )
-from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_move, target_of
+from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_action
 from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
 from grievance_desk.storage.errors import NotFound, RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting
-from grievance_desk.storage.tables import Case, ClockPause, ReferenceCounter
+from grievance_desk.storage.tables import Case, ClockPause, Correspondence, Letter, ReferenceCounter
 from grievance_desk.storage.tables import Requester as RequesterRow
 
 DEFAULT_PREFIX = "GRV"
@@ -321,14 +322,19 @@ def change_status(
     outcome: Outcome | None = None,
     refusal_grounds: Iterable[RefusalGround] = (),
 ) -> Status:
-    """Move a case along the workflow; awaiting statuses open and close clock pauses."""
+    """Move a case along the workflow; awaiting statuses open and close clock pauses.
+
+    Refuses an action the workflow does not offer in the case's status (Reopen on an open
+    case would restart its statutory clock), and a closing the record does not support
+    (`domain.closing`: the reply on file, grounds for a refusal, identity settled).
+    """
     actor = register.actor
     with register.writing() as session:
         case, person = find_case(session, reference)
         assert case.id is not None
         before = snapshot(case, person)
         current = Status(case.status)
-        wanted = check_move(current, target_of(action))
+        wanted = check_action(current, action)
         tz = officer_zone(session)
         today = now.astimezone(tz).date()
         if current in AWAITING_REQUESTER:
@@ -336,6 +342,13 @@ def change_status(
         if current is Status.AWAITING_IDENTITY_PROOF and wanted is not Status.CLOSED:
             # The proof arrived: under uk-gdpr the clock starts from here.
             case.identity_proof_at = now
+            if case.identity_state is IdentityState.PENDING:
+                case.identity_state = IdentityState.VERIFIED
+        if action is Action.REQUEST_IDENTITY_PROOF and case.identity_state in (
+            IdentityState.NOT_REQUIRED,
+            IdentityState.FAILED,
+        ):
+            case.identity_state = IdentityState.PENDING
         if wanted in AWAITING_REQUESTER:
             session.add(ClockPause(case_id=case.id, reason=wanted, started_on=today))
         if action is Action.ACKNOWLEDGE and case.acknowledged_at is None:
@@ -344,6 +357,10 @@ def change_status(
             if outcome is None:
                 raise ValueError("Closing a case needs an outcome (for example fulfilled).")
             grounds = list(refusal_grounds)
+            check_closing(
+                case.reference,
+                closing_record(session, case, outcome=outcome, refusal_grounds=grounds),
+            )
             checked = replace(
                 to_draft(case, person),
                 status=Status.CLOSED,
@@ -373,6 +390,73 @@ def change_status(
             payload=_change_payload(before, snapshot(case, person), note=note),
         )
         return wanted
+
+
+#: Letters that ask or tell something on the way, not the reply to the request.
+_INTERIM_STEPS = frozenset(
+    {"acknowledge", "request_identity_proof", "request_clarification", "record_extension"}
+)
+
+
+def closing_record(
+    session: Session,
+    case: Case,
+    *,
+    outcome: Outcome | None,
+    refusal_grounds: Iterable[RefusalGround] = (),
+) -> ClosingRecord:
+    """The facts `domain.closing` checks: status, identity, and whether a reply is on file.
+
+    A reply is an issued letter whose template is not an interim one (acknowledgement,
+    identity proof, clarification, extension notice), or any correspondence sent out.
+    """
+    from grievance_desk.services.letter_templates import LetterTemplateError, get_template
+
+    assert case.id is not None
+    issued = session.scalars(
+        select(Letter.template_id).where(
+            col(Letter.case_id) == case.id, col(Letter.issued_at).is_not(None)
+        )
+    ).all()
+    response_letter = False
+    for template_id in set(issued):
+        try:
+            step = get_template(session, template_id).next_step
+        except LetterTemplateError:
+            step = ""  # a template no longer known: the letter itself is the reply on file
+        if step not in _INTERIM_STEPS:
+            response_letter = True
+            break
+    sent = session.scalar(
+        select(func.count())
+        .select_from(Correspondence)
+        .where(col(Correspondence.case_id) == case.id, col(Correspondence.direction) == "out")
+    )
+    return ClosingRecord(
+        status=Status(case.status),
+        identity_state=IdentityState(case.identity_state),
+        outcome=outcome,
+        refusal_grounds=tuple(refusal_grounds),
+        response_letter_issued=response_letter,
+        correspondence_out=bool(sent),
+    )
+
+
+def closing_problems_for(
+    register: Register,
+    reference: str,
+    *,
+    outcome: Outcome | None,
+    refusal_grounds: Iterable[RefusalGround] = (),
+) -> list[str]:
+    """What closing ``reference`` with ``outcome`` still needs, for the close dialog."""
+    from grievance_desk.domain.closing import closing_problems
+
+    with register.reading() as session:
+        case, _person = find_case(session, reference)
+        return closing_problems(
+            closing_record(session, case, outcome=outcome, refusal_grounds=refusal_grounds)
+        )
 
 
 def _change_payload(

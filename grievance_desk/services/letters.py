@@ -41,6 +41,11 @@ from grievance_desk.services.case_deadlines import (
     policy_for_case,
 )
 from grievance_desk.services.cases import find_case, officer_zone
+from grievance_desk.services.extensions import (
+    extension_reasons,
+    has_live_extension,
+    record_notice_issued,
+)
 from grievance_desk.services.letter_templates import (
     EDITABLE_FIELDS,
     FIELDS,
@@ -317,6 +322,7 @@ def build_context(
         name.split(".", 1)[1]: "" for name in EDITABLE_FIELDS if name.startswith("letter.")
     }
     letter.update(_defaults_for_letter(case))
+    letter["extension_reasons"] = extension_reasons(session, case)  # the notice starts from them
     letter["date"] = now.astimezone(zone).date()
     context: dict[str, dict[str, Any]] = {
         "case": {
@@ -789,8 +795,17 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
         except LetterTemplateError:
             template = None
         reasons = ""
+        next_step: NextStep | None = None
         if template is not None and template.next_step == "record_extension":
             reasons = _extension_reasons(body)
+            # The notice of an extension already granted records that notice; only a notice
+            # sent before the extension is recorded offers to record it.
+            if not record_notice_issued(
+                session, case, letter_id=letter_id, now=now, actor=actor
+            ) and not has_live_extension(session, case):
+                next_step = _next_step(template, case, reasons)
+        else:
+            next_step = _next_step(template, case, reasons)
         return IssuedLetter(
             letter_id=letter_id,
             reference=case.reference,
@@ -799,7 +814,7 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
             sha256=sha,
             pdf=pdf,
             issued_at=now,
-            next_step=_next_step(template, case, reasons),
+            next_step=next_step,
         )
 
 

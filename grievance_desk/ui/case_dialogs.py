@@ -1,6 +1,13 @@
-"""Dialogs for the case actions that need more than a click: close, extend."""
+"""Dialogs for the case actions that need more than a click: close, extend, reopen.
+
+Each shows what the step will do before the officer confirms it: closing lists what the
+record still needs (the rule is `domain.closing`, checked again by the service), extending
+shows the new date and the policy's limit, reopening says a new clock starts.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -9,21 +16,35 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from grievance_desk.domain.case_types import Outcome, RefusalGround
+from grievance_desk.domain.closing import NEEDS_GROUNDS
+from grievance_desk.services.extensions import ExtensionPreview
 from grievance_desk.ui.widgets import label
+
+#: Asks, off the GUI thread, what closing with (outcome, grounds) still needs; calls back.
+ClosingCheck = Callable[[Outcome, list[RefusalGround], Callable[[list[str]], None]], None]
 
 
 class CloseCaseDialog(QDialog):
-    """Outcome, and grounds when refusing (the domain refuses grounds without a refusal)."""
+    """Outcome, grounds when refusing, and what the record still needs before closing."""
 
-    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reference: str,
+        parent: QWidget | None = None,
+        *,
+        check: ClosingCheck | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Close {reference}")
+        self.check = check
+        self.problems: list[str] = []
         self.outcome = QComboBox()
         for outcome in Outcome:
             self.outcome.addItem(outcome.label, outcome.value)
@@ -33,51 +54,90 @@ class CloseCaseDialog(QDialog):
         self.grounds: dict[RefusalGround, QCheckBox] = {}
         for ground in RefusalGround:
             box = QCheckBox(ground.label)
+            box.setAccessibleName(ground.label)
+            box.toggled.connect(lambda _on: self._recheck())
             self.grounds[ground] = box
             grounds_layout.addWidget(box)
+        self.missing = label("", "error", wrap=True)
+        self.missing.setObjectName("close_missing")
+        self.missing.setAccessibleName("What the record still needs")
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("Optional note for the timeline")
         self.note.setFixedHeight(70)
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName("Note")
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Close case")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Close case")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Outcome:", self.outcome)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.grounds_box)
+        layout.addWidget(self.missing)
         layout.addWidget(label("Note:", ""))
         layout.addWidget(self.note)
-        layout.addWidget(buttons)
-        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        layout.addWidget(self.buttons)
+        self.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         self._outcome_changed()
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
+
+    def chosen_outcome(self) -> Outcome:
+        return Outcome(self.outcome.currentData())
 
     def _outcome_changed(self) -> None:
-        refusing = self.outcome.currentData() in (
-            Outcome.REFUSED.value,
-            Outcome.PARTLY_FULFILLED.value,
-        )
-        self.grounds_box.setEnabled(refusing)
+        refusing = self.chosen_outcome() in NEEDS_GROUNDS
+        self.grounds_box.setVisible(refusing)
         if not refusing:
             for box in self.grounds.values():
                 box.setChecked(False)
+        self._recheck()
+        self.adjustSize()
+
+    def _recheck(self) -> None:
+        if self.check is None:
+            return
+        self.ok_button.setEnabled(False)
+        self.missing.setText("Checking the record…")
+        self.check(self.chosen_outcome(), self.chosen_grounds(), self.show_problems)
+
+    def show_problems(self, problems: list[str]) -> None:
+        """What closing still needs: listed, and "Close case" waits until there is nothing."""
+        self.problems = problems
+        self.missing.setText(
+            "Before closing:\n" + "\n".join(f"• {p}" for p in problems) if problems else ""
+        )
+        self.missing.setVisible(bool(problems))
+        self.ok_button.setEnabled(not problems)
+        self.ok_button.setToolTip(
+            "Supply what is listed above first." if problems else "Close the case"
+        )
 
     def chosen_grounds(self) -> list[RefusalGround]:
         return [ground for ground, box in self.grounds.items() if box.isChecked()]
 
 
 class ExtendDialog(QDialog):
-    """The reason the requester is told; the policy decides whether an extension is allowed."""
+    """The reason the requester is told, the date the extension gives and the policy's limit.
 
-    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+    ``write_notice`` (ticked by default) opens the extension-notice letter next, pre-filled
+    with the reason; issuing it records the notice as sent.
+    """
+
+    def __init__(
+        self, reference: str, preview: ExtensionPreview, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Extend {reference}")
+        self.preview = preview
+        dates = label(_dates_text(preview), "", wrap=True)
+        dates.setObjectName("extend_dates")
+        limit = label(preview.limit, "hint", wrap=True)
+        limit.setObjectName("extend_limit")
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(
             "Why more time is needed, as the requester will be told (e.g. the records are "
@@ -85,7 +145,12 @@ class ExtendDialog(QDialog):
         )
         self.reason.setTabChangesFocus(True)
         self.reason.setAccessibleName("Reason for the extension")
-        self.notice_sent = QCheckBox("Notice of the extension has been sent to the requester")
+        self.write_notice = QCheckBox("Write the extension notice letter next (pre-filled)")
+        self.write_notice.setChecked(True)
+        self.notice_sent = QCheckBox("Notice has already been sent another way")
+        self.notice_sent.toggled.connect(
+            lambda on: self.write_notice.setChecked(False) if on else None
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -93,15 +158,39 @@ class ExtendDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Reason (required):", ""))
+        layout.addWidget(dates)
+        layout.addWidget(limit)
+        layout.addWidget(label("Reason (required; the requester is told it):", ""))
         layout.addWidget(self.reason)
+        layout.addWidget(self.write_notice)
         layout.addWidget(self.notice_sent)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._changed)
         self._changed()
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(460)
 
     def _changed(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.reason.toPlainText().strip())
+            self.preview.refusal is None and bool(self.reason.toPlainText().strip())
         )
+
+
+def _dates_text(preview: ExtensionPreview) -> str:
+    now = f"Respond by now: {preview.respond_by:%a %d %b %Y}."
+    if preview.new_respond_by is None:
+        return f"{now}\n{preview.refusal or 'No extension is possible.'}"
+    notice = f" Tell the requester by {preview.notice_by:%d %b %Y}." if preview.notice_by else ""
+    return f"{now}\nExtended, respond by: {preview.new_respond_by:%a %d %b %Y}.{notice}"
+
+
+def confirm_reopen(parent: QWidget, reference: str) -> bool:
+    """Reopening starts a new statutory clock from today: ask before doing it."""
+    answer = QMessageBox.question(
+        parent,
+        f"Reopen {reference}?",
+        f"Reopen {reference}? It becomes “in progress” again and a new response deadline "
+        "runs from today under its policy. The closing stays in the case's history.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

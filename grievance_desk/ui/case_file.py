@@ -1,13 +1,15 @@
 """The case file: header, workflow actions, details, deadlines, timeline, attachments, letters.
 
-It is the reading pane of the Cases page. Actions follow the workflow (a forbidden step's
-button is disabled, with the reason in its tooltip); everything that touches the register
+It is the reading pane of the Cases page. Actions follow the workflow: only the steps the
+case's status allows are shown, as buttons that wrap rather than hide behind an overflow,
+the one that usually comes next first and highlighted; everything that touches the register
 runs through the op helper, and after each change the file reloads from the register so
 what the officer sees is what was saved.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_record import CaseDraft
 from grievance_desk.domain.case_types import Outcome
-from grievance_desk.domain.reminders import days_phrase
-from grievance_desk.domain.workflow import Action, Status, allowed_actions
+from grievance_desk.domain.reminders import days_phrase, due_phrase
+from grievance_desk.domain.workflow import ACTION_LABELS, Action, Status, next_actions
 from grievance_desk.services.attachments import (
     AttachmentInfo,
     add_attachment,
@@ -54,14 +56,16 @@ from grievance_desk.services.case_queries import (
 from grievance_desk.services.cases import change_status, find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
+from grievance_desk.services.extensions import extension_refused
 from grievance_desk.services.letters import NextStep
 from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
-from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog
+from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_form import CaseForm
-from grievance_desk.ui.cases_table_model import days_text, urgency_colour
+from grievance_desk.ui.cases_table_model import urgency_colour
 from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.letters_tab import CaseContext, LettersTab
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles, write_private
@@ -73,15 +77,32 @@ try:  # TODO(case_deadlines): always present once services/case_deadlines.py shi
 except ImportError:  # pragma: no cover
     case_deadlines = None  # type: ignore[assignment]
 
+_ICONS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "check",
+    Action.REQUEST_IDENTITY_PROOF: "pause",
+    Action.REQUEST_CLARIFICATION: "pause",
+    Action.RESUME: "play",
+    Action.START_WORK: "play",
+    Action.SEND_RESPONSE: "reply",
+    Action.CLOSE: "close-case",
+    Action.REOPEN: "open",
+}
+#: The workflow's own labels; "…" where a dialog asks something first.
 ACTION_TEXT: dict[Action, tuple[str, str]] = {
-    Action.ACKNOWLEDGE: ("Acknowledge", "check"),
-    Action.REQUEST_IDENTITY_PROOF: ("Request identity proof", "pause"),
-    Action.REQUEST_CLARIFICATION: ("Request clarification", "pause"),
-    Action.RESUME: ("Resume", "play"),
-    Action.START_WORK: ("Start work", "play"),
-    Action.SEND_RESPONSE: ("Response sent", "reply"),
-    Action.CLOSE: ("Close…", "close-case"),
-    Action.REOPEN: ("Reopen", "open"),
+    action: (ACTION_LABELS[action] + ("…" if action in (Action.CLOSE, Action.REOPEN) else ""), name)
+    for action, name in _ICONS.items()
+}
+ACTION_TIPS: dict[Action, str] = {
+    Action.ACKNOWLEDGE: "Record that the requester was told we received the request",
+    Action.REQUEST_IDENTITY_PROOF: "Wait for proof of identity (stops the clock where the "
+    "policy says so)",
+    Action.REQUEST_CLARIFICATION: "Wait for the requester's answer (stops the clock where the "
+    "policy says so)",
+    Action.RESUME: "The proof or answer arrived: the clock runs on from where it stopped",
+    Action.START_WORK: "Mark the case in progress",
+    Action.SEND_RESPONSE: "Record that the response was sent",
+    Action.CLOSE: "Close with an outcome; the record must show the reply first",
+    Action.REOPEN: "Reopen a closed case (asks first: a new deadline runs from today)",
 }
 _KIND_TEXT = {
     "acknowledge": "Acknowledge by",
@@ -101,6 +122,7 @@ class CaseSnapshot:
     timeline: list[TimelineItem]
     attachments: list[AttachmentInfo]
     policy_ids: list[str]
+    extension_refused: str | None = None
 
 
 def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
@@ -115,6 +137,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         zone = officer_zone(session)
         timeline = case_timeline(session, case.id)
         ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+        refused = extension_refused(session, case, now=now)
         deadlines: Any = None
         if case_deadlines is not None:
             try:
@@ -130,6 +153,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         timeline=timeline,
         attachments=list_attachments(register, reference),
         policy_ids=ids,
+        extension_refused=refused,
     )
 
 
@@ -203,12 +227,18 @@ class DeadlinePanel(QWidget):
             elapsed = min(total, max(0.0, (now - start).total_seconds()))
             bar.setValue(int(1000 * elapsed / total))
             opened = open_kinds.get(deadline.kind)
-            if opened is not None:
-                state = days_text(opened.days_left)
-                state = f"{days_phrase(opened.days_left)} left" if opened.days_left > 0 else state
+            extended = result.extended_respond_by
+            if str(deadline.kind) == "respond" and extended is not None:
+                # Superseded, not met: the extended date is the one that counts now.
+                state = f"extended to {extended.due.astimezone(zone):%d %b %Y}"
+                colour = theme.DUE_WEEK.darker(140)
+                bar.setValue(0)
+            elif opened is not None:
+                state = due_phrase(opened.days_left)
                 colour = urgency_colour(opened.days_left)
             elif str(deadline.kind) == "extension_notice":
-                state, colour = "only if extending", theme.DUE_WEEK.darker(140)
+                state = "extension granted" if extended is not None else "only if extending"
+                colour = theme.DUE_WEEK.darker(140)
                 bar.setValue(0)
             else:
                 state, colour = "met", theme.ON_TRACK
@@ -246,6 +276,7 @@ class CaseFile(QWidget):
         self.runner = runner
         self.files = files
         self.snapshot: CaseSnapshot | None = None
+        self.wanted: str | None = None  # the reference asked for last
         self.setAcceptDrops(True)
         self.setObjectName("case_file")
 
@@ -255,39 +286,51 @@ class CaseFile(QWidget):
         self.title = label("", "page_title")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badge = label("", "badge")
-        self.subtitle = label("", "muted", wrap=True)
+        # Two fixed lines rather than one wrapped label: a wrapped label's height is not
+        # honoured inside the stacked pane, and it overlapped the title in a narrow pane.
+        self.subtitle = label("", "muted")
+        self.received = label("", "muted")
+        for line in (self.subtitle, self.received):
+            line.setMinimumWidth(1)  # clipped in a narrow pane, never widening it
         header = QFrame()
         header.setObjectName("case_header")
         head = QVBoxLayout(header)
         head.setContentsMargins(12, 10, 12, 6)
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addWidget(self.badge)
-        top.addStretch(1)
-        head.addLayout(top)
-        head.addWidget(self.subtitle)
+        head.setSpacing(2)
+        head.addWidget(self.title)
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.badge)
+        status_line.addWidget(self.subtitle, 1)
+        head.addLayout(status_line)
+        head.addWidget(self.received)
 
-        self.actions_bar = QToolBar("Case actions")
-        self.actions_bar.setIconSize(QSize(16, 16))
-        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions_box = QWidget()
+        self.actions_box.setObjectName("case_actions")
+        self.actions_box.setAccessibleName("Case actions")
+        self.actions_flow = FlowLayout(self.actions_box, spacing=6)
+        self.actions_flow.setContentsMargins(12, 2, 12, 6)
         self.action_buttons: dict[Action, QAction] = {}
+        self.action_tools: dict[Action, QToolButton] = {}
         for action, (text, icon_name) in ACTION_TEXT.items():
             qaction = QAction(icon(icon_name), text, self)
             qaction.triggered.connect(lambda _c=False, a=action: self.run_action(a))
-            self.actions_bar.addAction(qaction)
             self.action_buttons[action] = qaction
-        self.actions_bar.addSeparator()
+            self.action_tools[action] = self._tool(qaction)
         self.extend_action = QAction(icon("extend"), "Extend…", self)
-        self.extend_action.triggered.connect(self.extend)
-        self.actions_bar.addAction(self.extend_action)
+        self.extend_action.setToolTip("Extend the response deadline, as the policy allows")
+        self.extend_action.triggered.connect(lambda: self.extend())
         self.correspondence_action = QAction(icon("email"), "Record correspondence…", self)
         self.correspondence_action.setToolTip(
             "Record a message received from or sent to the requester (Ctrl+Shift+M)"
         )
         self.correspondence_action.setShortcut("Ctrl+Shift+M")
         self.correspondence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.correspondence_action.triggered.connect(self.record_correspondence)
-        self.actions_bar.addAction(self.correspondence_action)
+        self.correspondence_action.triggered.connect(lambda: self.record_correspondence())
+        self.addAction(self.correspondence_action)
+        self.extend_tool = self._tool(self.extend_action)
+        self.correspondence_tool = self._tool(self.correspondence_action)
+        for tool in (*self.action_tools.values(), self.extend_tool, self.correspondence_tool):
+            self.actions_flow.addWidget(tool)
 
         self.form = CaseForm([])
         self.save_button = QPushButton(icon("save"), "Save changes")
@@ -357,10 +400,12 @@ class CaseFile(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(False)  # every tab stays reachable in a narrow pane
+        self.tabs.tabBar().setExpanding(False)
         self.tabs.addTab(details_scroll, "Details")
         self.tabs.addTab(deadlines_scroll, "Deadlines")
         self.tabs.addTab(self.timeline, "Timeline")
-        self.tabs.addTab(files_tab, "Attachments")
+        self.tabs.addTab(files_tab, "Files")
         self.tabs.addTab(self.letters, icon("letter"), "Letters")
 
         body = QWidget()
@@ -368,7 +413,7 @@ class CaseFile(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.setSpacing(0)
         body_layout.addWidget(header)
-        body_layout.addWidget(self.actions_bar)
+        body_layout.addWidget(self.actions_box)
         body_layout.addWidget(self.tabs, 1)
 
         self.stack = QStackedWidget()
@@ -385,16 +430,24 @@ class CaseFile(QWidget):
         return self.snapshot.reference if self.snapshot else None
 
     def show_case(self, reference: str) -> None:
+        """Load ``reference``; only the case asked for last is ever shown (loads can overlap)."""
         register = self.register
+        self.wanted = reference
         Op(self.runner, lambda: load_snapshot(register, reference), parent=self).success(
-            self._show
+            self._arrived
         ).failure(lambda e: show_error(self, "Could not open the case", e)).run_in_background()
 
+    def _arrived(self, snap: CaseSnapshot) -> None:
+        # A save's reload of the case being left must not replace the case now selected.
+        if self.wanted is not None and snap.reference == self.wanted.strip().upper():
+            self._show(snap)
+
     def reload(self) -> None:
-        if self.snapshot is not None:
-            self.show_case(self.snapshot.reference)
+        if self.wanted is not None:
+            self.show_case(self.wanted)
 
     def clear(self) -> None:
+        self.wanted = None
         self.snapshot = None
         self.stack.setCurrentIndex(0)
         self.timeline.clear()
@@ -408,11 +461,11 @@ class CaseFile(QWidget):
         self.title.setText(snap.reference)
         self.badge.setText(draft.status.label)
         local = draft.received_at.astimezone(snap.zone)
-        self.subtitle.setText(
-            f"{draft.requester.name} · {draft.request_type.label} · {draft.channel.label}, "
-            f"received {local:%d %b %Y %H:%M}"
-        )
-        self._update_actions(draft.status)
+        self.subtitle.setText(f"{draft.requester.name} · {draft.request_type.label}")
+        self.received.setText(f"{draft.channel.label}, received {local:%d %b %Y %H:%M}")
+        for line in (self.subtitle, self.received):
+            line.setToolTip(line.text())
+        self._update_actions(draft.status, can_extend=snap.extension_refused is None)
         current = self.form.policy.currentData()
         self.form.policy.blockSignals(True)
         self.form.policy.clear()
@@ -435,19 +488,39 @@ class CaseFile(QWidget):
         )
         self.stack.setCurrentIndex(1)
 
-    def _update_actions(self, status: Status) -> None:
-        allowed = set(allowed_actions(status))
+    def _tool(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(16, 16))
+        button.setAutoRaise(False)
+        button.setAccessibleName(action.text().rstrip("…"))
+        return button
+
+    def _update_actions(self, status: Status, *, can_extend: bool = True) -> None:
+        """Show the steps the status allows, the usual next one first; hide the rest
+        (Extend too where the policy allows no extension, or no more)."""
+        shown = next_actions(status)
         for action, qaction in self.action_buttons.items():
-            enabled = action in allowed
-            qaction.setEnabled(enabled)
-            text = ACTION_TEXT[action][0].rstrip("…")
-            qaction.setToolTip(
-                text
-                if enabled
-                else f"{text}: not possible while the case is {status.label.lower()}."
-            )
-        self.extend_action.setEnabled(status not in (Status.CLOSED, Status.RESPONSE_SENT))
+            allowed = action in shown
+            qaction.setEnabled(allowed)
+            qaction.setVisible(allowed)
+            self.action_tools[action].setVisible(allowed)
+            self.action_tools[action].setProperty("role", "")
+            qaction.setToolTip(ACTION_TIPS[action])
+        can_extend = can_extend and status not in (Status.CLOSED, Status.RESPONSE_SENT)
+        self.extend_action.setEnabled(can_extend)
+        self.extend_action.setVisible(can_extend)
+        self.extend_tool.setVisible(can_extend)
         self.correspondence_action.setEnabled(True)
+        tools = [self.action_tools[a] for a in shown]
+        if tools:
+            tools[0].setProperty("role", "primary")
+        for tool in self.action_tools.values():
+            tool.style().unpolish(tool)
+            tool.style().polish(tool)
+        self.actions_flow.set_order([*tools, self.extend_tool, self.correspondence_tool])
+        self.actions_box.updateGeometry()
 
     def _fill_timeline(self, snap: CaseSnapshot) -> None:
         self.timeline.clear()
@@ -479,7 +552,7 @@ class CaseFile(QWidget):
             self.attachments.addTopLevelItem(row)
         for column in (1, 2, 3):
             self.attachments.resizeColumnToContents(column)
-        self.tabs.setTabText(3, f"Attachments ({len(snap.attachments)})")
+        self.tabs.setTabText(3, f"Files ({len(snap.attachments)})")
 
     # -- editing -------------------------------------------------------------------------
 
@@ -543,16 +616,36 @@ class CaseFile(QWidget):
         if snap is None or not self.action_buttons[action].isEnabled():
             return
         kwargs: dict[str, Any] = {}
+        if action is Action.REOPEN and not confirm_reopen(self, snap.reference):
+            return
         if action is Action.CLOSE:
-            dialog = CloseCaseDialog(snap.reference, self)
+            dialog = CloseCaseDialog(snap.reference, self, check=self._closing_check)
+            self.last_close_dialog = dialog
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             kwargs = {
-                "outcome": Outcome(dialog.outcome.currentData()),
+                "outcome": dialog.chosen_outcome(),
                 "refusal_grounds": dialog.chosen_grounds(),
                 "note": dialog.note.toPlainText().strip(),
             }
         self.apply_action(action, **kwargs)
+
+    def _closing_check(
+        self, outcome: Outcome, grounds: list[Any], done: Callable[[list[str]], None]
+    ) -> None:
+        """What closing still needs, read off the GUI thread (the service checks it again)."""
+        from grievance_desk.services.cases import closing_problems_for
+
+        register, reference = self.register, self.reference
+        if reference is None:
+            return
+        Op(
+            self.runner,
+            lambda: closing_problems_for(
+                register, reference, outcome=outcome, refusal_grounds=grounds
+            ),
+            parent=self,
+        ).success(done).failure(lambda e: done([str(e)])).run_in_background()
 
     def apply_action(self, action: Action, **kwargs: Any) -> None:
         snap = self.snapshot
@@ -567,15 +660,35 @@ class CaseFile(QWidget):
         ).with_progress(ACTION_TEXT[action][0].rstrip("…") + "…").run_in_background()
 
     def extend(self) -> None:
+        """Show the new date and the policy's limit, then extend with the reason given."""
         snap = self.snapshot
         if snap is None:
             return
-        dialog = ExtendDialog(snap.reference, self)
+        from grievance_desk.services.extensions import extension_preview
+
+        register, reference = self.register, snap.reference
+        Op(
+            self.runner, lambda: extension_preview(register, reference, now=utc_now()), parent=self
+        ).success(self._ask_extension).failure(
+            lambda e: show_error(self, "Cannot extend", e)
+        ).run_in_background()
+
+    def _ask_extension(self, preview: Any) -> None:
+        if self.snapshot is None or self.snapshot.reference != preview.reference:
+            return
+        dialog = ExtendDialog(preview.reference, preview, self)
+        self.last_extend_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.apply_extension(dialog.reason.toPlainText().strip(), dialog.notice_sent.isChecked())
+        self.apply_extension(
+            dialog.reason.toPlainText().strip(),
+            dialog.notice_sent.isChecked(),
+            write_notice=dialog.write_notice.isChecked(),
+        )
 
-    def apply_extension(self, reason: str, notice_sent: bool = False) -> None:
+    def apply_extension(
+        self, reason: str, notice_sent: bool = False, *, write_notice: bool = False
+    ) -> None:
         snap = self.snapshot
         assert snap is not None
         if case_deadlines is None:
@@ -593,7 +706,14 @@ class CaseFile(QWidget):
                 notice_sent_at=now if notice_sent else None,
             )
 
-        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
+        def done(_result: object) -> None:
+            self._changed()
+            if write_notice:
+                # The notice next, pre-filled with the reason; issuing it records the notice.
+                self.tabs.setCurrentWidget(self.letters)
+                self.letters.new("extension_notice")
+
+        Op(self.runner, work, parent=self).success(done).failure(
             lambda e: show_error(self, "Not extended", e)
         ).with_progress("Extending…").run_in_background()
 

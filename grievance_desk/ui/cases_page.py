@@ -447,8 +447,7 @@ class CasesPage(QWidget):
             self.count_label.setText(f"{total:,}+ cases")
         else:
             self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
-        if self._current_reference:
-            self._select_reference(self._current_reference)
+        self._sync_pane()
 
     def _lay_out_rows(self) -> None:
         """Lay the new rows out as the model resets (a search, a sort, a filter).
@@ -490,14 +489,27 @@ class CasesPage(QWidget):
             self.table.selectRow(indexes[0].row())
             model.blockSignals(False)
 
-    def _select_reference(self, reference: str) -> None:
+    def _select_reference(self, reference: str) -> bool:
         for row in range(min(self.model.rowCount(), 400)):
             if self.model.data(self.model.index(row, 0), REFERENCE_ROLE) == reference:
                 model = self.table.selectionModel()
                 model.blockSignals(True)
                 self.table.selectRow(row)
                 model.blockSignals(False)
-                return
+                return True
+        return False
+
+    def _sync_pane(self) -> None:
+        """After the list changed: select the open case's row, or, when the list no longer
+        holds it, empty the pane, so the pane never shows a case the list does not."""
+        reference = self._current_reference
+        if not reference or self._select_reference(reference):
+            return
+        self.table.selectionModel().clearSelection()
+        whole_list_loaded = self.model.cached_rows >= self.model.rowCount()
+        if whole_list_loaded and self.confirm_leave():
+            self._current_reference = None
+            self.case_file.clear()
 
     def open_case(self, reference: str) -> None:
         if not self.confirm_leave():

@@ -26,6 +26,13 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
+    def set_order(self, widgets: list[QWidget]) -> None:
+        """Put these widgets first, in this order, without taking them out of the layout
+        (re-adding a widget hides and re-shows it a moment later)."""
+        rank = {id(w): i for i, w in enumerate(widgets)}
+        self._items.sort(key=lambda item: rank.get(id(item.widget()), len(rank)))
+        self.invalidate()
+
     def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
         return self._items[index] if 0 <= index < len(self._items) else None
 

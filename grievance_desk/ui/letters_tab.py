@@ -115,11 +115,14 @@ class NewLetterDialog(QDialog):
         runner: OpRunner,
         case: CaseContext,
         parent: QWidget | None = None,
+        *,
+        preferred: str = "",
     ) -> None:
         super().__init__(parent)
         self.register = register
         self.runner = runner
         self.case = case
+        self.preferred = preferred  # a template to select first (the extension notice)
         self.drafted: LetterDraft | None = None
         self.inputs: dict[str, QPlainTextEdit] = {}
         self._templates: list[LetterTemplate] = []
@@ -185,6 +188,8 @@ class NewLetterDialog(QDialog):
     def _got_templates(self, templates: list[LetterTemplate]) -> None:
         self._all_templates = templates
         self._fill_templates()
+        if self.preferred and any(t.id == self.preferred for t in templates):
+            self.choose(self.preferred)
 
     def _fill_templates(self) -> None:
         everything = getattr(self, "_all_templates", [])
@@ -776,11 +781,12 @@ class LettersTab(QWidget):
             else "Only a draft can be issued; an issued letter never changes."
         )
 
-    def new(self) -> NewLetterDialog | None:
+    def new(self, template_id: str = "") -> NewLetterDialog | None:
+        """The new-letter dialog, with ``template_id`` selected when given."""
         case = self.case
         if case is None:
             return None
-        dialog = NewLetterDialog(self.register, self.runner, case, self)
+        dialog = NewLetterDialog(self.register, self.runner, case, self, preferred=template_id)
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self._drafted(dialog))
         dialog.open()

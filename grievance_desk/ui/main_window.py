@@ -421,7 +421,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             return action
 
-        self.new_action = make("New case", "new-case", "Ctrl+N", self.new_case, "New case")
+        self.new_action = make(
+            "New case", "new-case", "Ctrl+N", lambda: self.new_case(), "New case"
+        )
         self.import_action = make(
             "From e-mail…", "email", "Ctrl+Shift+N", self.choose_email, "New case from an e-mail"
         )

@@ -150,7 +150,7 @@ class TodayPage(QWidget):
 
         self.deadlines = self._tree(["Days left", "Case", "Requester", "Deadline", "Due"])
         self.deadlines.setAccessibleName("Next deadlines")
-        self.reminders = self._tree(["When", "Case", "Reminder"])
+        self.reminders = self._tree(["Days left", "Case", "Reminder"])
         self.reminders.setAccessibleName("Reminders due now")
         self.changes = self._tree(["When", "Case", "What", "By"])
         self.changes.setAccessibleName("Recent changes")
@@ -161,7 +161,7 @@ class TodayPage(QWidget):
         self.snooze_button = QPushButton("Snooze 1 day")
         self.open_button = QPushButton("Open case")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        self.snooze_button.clicked.connect(self.snooze_selected)
+        self.snooze_button.clicked.connect(lambda: self.snooze_selected())
         self.open_button.clicked.connect(lambda: self._activated(self.reminders.currentItem(), 0))
         reminder_buttons = QHBoxLayout()
         reminder_buttons.addStretch(1)
@@ -248,7 +248,7 @@ class TodayPage(QWidget):
         for reminder in data.reminders:
             item = QTreeWidgetItem(
                 [
-                    "overdue" if reminder.overdue else f"in {reminder.days_before} d",
+                    days_text(reminder.days_left),  # as the deadline list beside it
                     reminder.reference,
                     _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
                 ]

@@ -15,10 +15,10 @@ import pytest
 from grievance_desk.cli import report_commands
 from grievance_desk.cli.common import UserError
 from grievance_desk.domain.case_types import Outcome
-from grievance_desk.domain.workflow import Action
-from grievance_desk.services.cases import change_status, register_case
+from grievance_desk.services.cases import register_case
 from grievance_desk.storage.register import Register
 from tests.conftest import PASSPHRASE
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 DEMO_NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
@@ -39,12 +39,8 @@ def demo_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
             received = datetime(2026, 10, day, 6, 0, tzinfo=UTC)
             ref = register_case(register, make_draft(received_at=received), now=received)
             if day % 2:
-                change_status(
-                    register,
-                    ref,
-                    Action.CLOSE,
-                    now=received.replace(day=day + 2),
-                    outcome=Outcome.FULFILLED,
+                close_with_reply(
+                    register, ref, now=received.replace(day=day + 2), outcome=Outcome.FULFILLED
                 )
     finally:
         register.close()

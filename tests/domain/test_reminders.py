@@ -143,3 +143,24 @@ def test_case_deadlines_become_reminder_input() -> None:
     )
     kinds = [i.kind for i in due_deadlines_for_case("c7", "GD-7", extended)]
     assert kinds == ["acknowledge", "extended_respond"]
+
+
+@pytest.mark.parametrize(
+    ("now", "days_left", "words"),
+    [
+        ("2026-03-18T09:00", 2, "2 days left"),  # the "3 days before" slot fired yesterday
+        ("2026-03-19T09:00", 1, "1 day left"),
+        ("2026-03-20T09:00", 0, "due today"),
+        ("2026-03-22T09:00", -2, "2 days overdue"),
+    ],
+)
+def test_the_message_counts_days_as_the_deadline_lists_do(
+    now: str, days_left: int, words: str
+) -> None:
+    from grievance_desk.domain.reminders import due_phrase
+
+    (reminder,) = reminders_due([DUE], now_at(now), IST)
+    assert reminder.days_left == days_left
+    assert due_phrase(days_left) == words
+    assert words in reminder.message
+    assert "due in" not in reminder.message

@@ -72,3 +72,26 @@ def test_actions_offered_follow_the_workflow() -> None:
 
 def test_awaiting_statuses_are_the_clock_stoppers() -> None:
     assert {Status.AWAITING_IDENTITY_PROOF, Status.AWAITING_CLARIFICATION} == AWAITING_REQUESTER
+
+
+def test_reopen_is_offered_and_allowed_only_on_a_closed_case() -> None:
+    from grievance_desk.domain.workflow import ActionNotAllowed, check_action
+
+    for status in Status:
+        offered = Action.REOPEN in allowed_actions(status)
+        assert offered is (status is Status.CLOSED), status
+    for waiting in AWAITING_REQUESTER:
+        assert Action.RESUME in allowed_actions(waiting)
+        with pytest.raises(ActionNotAllowed, match="Only a closed case can be reopened"):
+            check_action(waiting, Action.REOPEN)
+    assert check_action(Status.CLOSED, Action.REOPEN) is Status.IN_PROGRESS
+
+
+def test_the_next_action_comes_first() -> None:
+    from grievance_desk.domain.workflow import next_actions
+
+    assert next_actions(Status.AWAITING_IDENTITY_PROOF)[0] is Action.RESUME
+    assert next_actions(Status.RESPONSE_SENT)[0] is Action.CLOSE
+    assert next_actions(Status.CLOSED) == [Action.REOPEN]
+    for status in Status:
+        assert sorted(next_actions(status)) == sorted(allowed_actions(status))

@@ -34,6 +34,7 @@ from grievance_desk.services.policy_settings import set_default_policy
 from grievance_desk.storage.audit import verify_chain
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import AuditEvent
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 IST = ZoneInfo("Asia/Kolkata")
@@ -203,7 +204,7 @@ def test_met_deadlines_are_not_open(register: Register) -> None:
     answered = deadlines_for_case(register, ref, now=at("2026-06-01"))
     assert answered.response_met and answered.open_deadlines == ()
     assert not answered.overdue
-    change_status(register, ref, Action.CLOSE, now=now, outcome=Outcome.FULFILLED)
+    close_with_reply(register, ref, now=now, outcome=Outcome.FULFILLED)
     assert ref not in [c.reference for c in open_case_deadlines(register, now=now)]
 
 
@@ -212,7 +213,7 @@ def test_a_reopened_case_has_a_new_clock_and_is_not_overdue_for_its_old_date(
 ) -> None:
     ref = new_case(register, "2026-01-05", "org-default")
     change_status(register, ref, Action.ACKNOWLEDGE, now=at("2026-01-06"))
-    change_status(register, ref, Action.CLOSE, now=at("2026-01-20"), outcome=Outcome.FULFILLED)
+    close_with_reply(register, ref, now=at("2026-01-20"), outcome=Outcome.FULFILLED)
     old = deadlines_for_case(register, ref, now=at("2026-01-21"))
     assert old.deadlines is not None
     assert old.deadlines.respond_by.due == end_of("2026-02-04")

@@ -11,6 +11,7 @@ from grievance_desk.services import case_queries as q
 from grievance_desk.services.cases import change_status, register_case
 from grievance_desk.storage.register import Register
 from tests.conftest import NOW
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 
@@ -81,7 +82,7 @@ def test_closed_case_leaves_the_deadline_lists(register: Register) -> None:
     from grievance_desk.domain.case_types import Outcome
 
     alpha, *_ = _three(register)
-    change_status(register, alpha, Action.CLOSE, now=NOW, outcome=Outcome.FULFILLED)
+    close_with_reply(register, alpha, now=NOW, outcome=Outcome.FULFILLED)
     q.sync_next_due(register, now=NOW)
     with register.reading() as s:
         row = q.case_row(s, alpha, now=NOW)

@@ -20,17 +20,17 @@ import pytest
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import Outcome
-from grievance_desk.domain.workflow import Action
 from grievance_desk.services import letters, reports
 from grievance_desk.services.attachments import add_attachment
 from grievance_desk.services.auto_backup import backup_folder, backup_if_due
-from grievance_desk.services.cases import change_status, register_case
+from grievance_desk.services.cases import register_case
 from grievance_desk.services.email_intake import read_email_bytes
 from grievance_desk.services.evidence import export_evidence
 from grievance_desk.services.integrity import verify_register
 from grievance_desk.storage.register import Register
 from tests.conftest import NOW, PASSPHRASE
 from tests.services.test_retention import settle
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 MARKER = "Qwzmarkerx"
@@ -125,8 +125,8 @@ def _session(register: Register, out: Path) -> list[str]:
         draft = letters.draft_letter(register, reference, "acknowledgement", now=NOW)
         letters.issue_letter(register, draft.letter_id, now=NOW + timedelta(hours=1))
         letters.letter_pdf(register, draft.letter_id)
-    change_status(
-        register, references[0], Action.CLOSE, now=NOW + timedelta(days=2),
+    close_with_reply(
+        register, references[0], now=NOW + timedelta(days=2),
         outcome=Outcome.FULFILLED, note=f"done for {MARKER}",
     )  # fmt: skip
     report = reports.monthly_report(register, month=date(2026, 11, 1), now=NOW + timedelta(days=3))

@@ -47,6 +47,7 @@ from grievance_desk.services.case_deadlines import extend_case
 from grievance_desk.services.cases import change_status, register_case
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 IST = ZoneInfo("Asia/Kolkata")
@@ -71,7 +72,7 @@ def move(register: Register, ref: str, action: Action, when: datetime, **kw: Any
 
 
 def close(register: Register, ref: str, when: datetime, outcome: Outcome) -> None:
-    move(register, ref, Action.CLOSE, when, outcome=outcome)
+    close_with_reply(register, ref, now=when, outcome=outcome)
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import ReportCache
 from tests.services import test_reports as base
+from tests.support.closing import close_with_reply
 
 refs = base.refs  # the register of known dates, as a fixture here too
 IST = base.IST
@@ -185,7 +186,7 @@ def test_every_kind_of_change_is_seen(
     if change == "reopen":  # A closed in October, reopened in December
         change_status(register, refs["A"], Action.REOPEN, now=when)
     elif change == "close":  # I (overdue in October) closed in December
-        change_status(register, refs["I"], Action.CLOSE, now=when, outcome=Outcome.FULFILLED)
+        close_with_reply(register, refs["I"], now=when, outcome=Outcome.FULFILLED)
     elif change == "status":
         change_status(register, refs["F"], Action.ACKNOWLEDGE, now=when)
     elif change == "edit_received":  # B moves from September into August

@@ -86,7 +86,7 @@ def closed_case(
             session.add(
                 Correspondence(
                     case_id=case.id or 0,
-                    direction="in",
+                    direction="out",  # our reply, so the case may be closed
                     channel="email",
                     at=received,
                     counterpart=f"{MARKER}@example.org",
@@ -99,7 +99,8 @@ def closed_case(
         reference,
         Action.CLOSE,
         now=closed,
-        outcome=Outcome.FULFILLED,
+        # without files there is no reply on file: the requester withdrew
+        outcome=Outcome.FULFILLED if with_files else Outcome.WITHDRAWN,
         note=f"closed for {MARKER}",
     )
     return reference

@@ -16,6 +16,7 @@ from grievance_desk.services.cases import change_status, register_case, update_c
 from grievance_desk.storage.audit import redact_event, verify_chain
 from grievance_desk.storage.register import Register
 from tests.conftest import NOW
+from tests.support.closing import close_with_reply
 from tests.support.drafts import make_draft
 
 
@@ -37,18 +38,17 @@ def test_each_change_appends_a_linked_event(register: Register) -> None:
     update_case(
         register, reference, {"requester.phone": "+91 00000 11111"}, now=NOW + timedelta(hours=2)
     )
-    change_status(
-        register, reference, Action.CLOSE, now=NOW + timedelta(days=3), outcome=Outcome.FULFILLED
-    )
+    close_with_reply(register, reference, now=NOW + timedelta(days=3), outcome=Outcome.FULFILLED)
     assert [a for _, a in _events(register)] == [
         "case.created",
         "case.acknowledge",
         "case.updated",
+        "correspondence.out",
         "case.close",
     ]
     with register.reading() as session:
         report = verify_chain(session)
-    assert report.ok and report.events == 4
+    assert report.ok and report.events == 5
 
 
 def test_triggers_refuse_update_and_delete(register: Register) -> None:

@@ -183,9 +183,29 @@ def main(outdir: Path) -> int:
         if dialog is not None:
             grab(dialog, f"{scheme}-30-new-case")
             dialog.reject()
+        from datetime import date
+
+        from grievance_desk.services.extensions import ExtensionPreview
+
+        closing = CloseCaseDialog("GRV-2026-00001", window)
+        closing.show_problems(
+            [
+                "No response to the requester is on file: issue a response letter (Letters "
+                "tab) or record the reply you sent (Record correspondence), then close."
+            ]
+        )
+        preview = ExtensionPreview(
+            reference="GRV-2026-00001",
+            respond_by=date(2026, 12, 20),
+            new_respond_by=date(2027, 1, 19),
+            refusal=None,
+            limit="Organisation policy allows at most 1 extension of 30 calendar days "
+            "(privacy notice); 0 granted so far.",
+            notice_by=date(2026, 12, 20),
+        )
         for number, box in (
-            (31, CloseCaseDialog("GRV-2026-00001", window)),
-            (32, ExtendDialog("GRV-2026-00001", window)),
+            (31, closing),
+            (32, ExtendDialog("GRV-2026-00001", preview, window)),
             (33, ChangePassphraseDialog(window)),
         ):
             box.show()

@@ -270,11 +270,6 @@ def first_run(qtbot, runner: OpRunner, tmp_path: Path) -> Iterator[Launch]:  # t
     runner.wait_idle()
 
 
-@pytest.mark.xfail(
-    reason="New case (toolbar / Ctrl+N) passes triggered(False) into new_case(intake): fixed "
-    "on h/ui-case; remove this marker when both branches are merged",
-    strict=False,
-)
 def test_journey_1_first_run_to_an_acknowledgement_saved_as_pdf(
     qtbot, runner: OpRunner, first_run: Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
