@@ -48,6 +48,7 @@ from grievance_desk.storage.keyfile import (
     new_data_key,
     new_recovery_key,
 )
+from grievance_desk.storage.leftovers import finish_interrupted_work
 from grievance_desk.storage.lock import RegisterLock
 from grievance_desk.storage.paths import key_file_for, make_private_dir
 
@@ -137,6 +138,7 @@ class Register:
     @staticmethod
     def unlock_key(path: Path, unlock: Unlock) -> tuple[KeyFile, bytes]:
         """Read the key file and unwrap the data key (Argon2id: call off the GUI thread)."""
+        finish_interrupted_work(path)  # a restore cut short, an export's stale scratch files
         key_path = key_file_for(path)
         if not path.exists():
             raise RegisterMissing(str(path))
