@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -200,6 +201,30 @@ def _prune(folder: Path, stem: str, keep: int) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         removed.append(old.path)
+    return removed + _prune_orphans(folder, stem)
+
+
+def _prune_orphans(folder: Path, stem: str) -> list[Path]:
+    """What an interrupted automatic backup of this register left: ``.partial`` copies and
+    key files without their copy (the copy is renamed in last, so these are never a whole
+    backup). Runs after a backup of the same register, which holds its lock, so no other
+    backup of it is being written."""
+    removed: list[Path] = []
+    for path in folder.glob(glob.escape(stem) + "-auto-*"):
+        name = path.name
+        if name.endswith(".db.partial"):
+            database = name.removesuffix(".partial")
+        elif name.endswith(".gdkey.tmp"):
+            database = name.removesuffix(".gdkey.tmp") + ".db"
+        elif name.endswith(".gdkey") and not path.with_suffix(".db").exists():
+            database = name.removesuffix(".gdkey") + ".db"
+        else:
+            continue
+        match = _NAME.match(database)
+        if match is not None and match["stem"] == stem:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            removed.append(path)
     return removed
 
 

@@ -3,9 +3,10 @@
 Restore copies the backup beside the register under a staged name (owner-only), opens the
 copy with its key, records the restore in its audit trail, verifies it, fsyncs it, and only
 then swaps it in with ``os.replace`` (database and key file as a pair: see
-``storage/restore_swap.py``). The current register is kept beside it under a
-``.replaced-<time>`` name, so a mistaken restore loses nothing, and a kill at any point
-leaves either the old register or the restored one, each opening with its own passphrase.
+``storage/restore_swap.py``). The current register is kept beside it as
+``<name>.replaced-<time>.db`` with its key file, so a mistaken restore loses nothing, and a
+kill at any point leaves either the old register or the restored one, each opening with its
+own passphrase.
 The backup itself is only read, never written beside, so read-only media work.
 """
 

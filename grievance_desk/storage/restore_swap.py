@@ -8,9 +8,9 @@ first and walks these steps, each durable (fsync) before the next:
    pair will be kept;
 2. the staged copy ``<register>.restoring.db`` and its key file are written and checked
    (the caller does this);
-3. the current pair is kept under ``.replaced-<time>`` names (hard links, so the live files
-   never leave their place; a copy where the file system has no links) and its WAL, which
-   belongs to it, moves along with it;
+3. the current pair is kept as ``<name>.replaced-<time>.db`` and ``.gdkey`` (hard links, so
+   the live files never leave their place; a copy where the file system has no links), a
+   pair that opens as it is, and its WAL, which belongs to it, moves along with it;
 4. ``os.replace`` the database, then the key file;
 5. the journal is removed.
 
@@ -75,11 +75,11 @@ class Kept:
 
 
 def _kept_names(db_path: Path, stamp: str) -> tuple[Path, Path]:
-    key_path = key_file_for(db_path)
+    """``register.replaced-<time>.db`` and its ``.gdkey``: a pair that opens as it is."""
     for n in range(100):
         tail = f".replaced-{stamp}" + (f"-{n}" if n else "")
-        kept_db = db_path.with_name(db_path.name + tail)
-        kept_key = key_path.with_name(key_path.name + tail)
+        kept_db = db_path.with_name(f"{db_path.stem}{tail}{db_path.suffix or '.db'}")
+        kept_key = key_file_for(kept_db)
         if not kept_db.exists() and not kept_key.exists():
             return kept_db, kept_key
     raise FileExistsError(f"too many replaced copies of {db_path.name} at {stamp}")
