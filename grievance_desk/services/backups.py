@@ -153,7 +153,16 @@ def restore(
         if not report.ok:
             restore_swap.abandon(register_path)
             raise BackupUnsound(backup_path, report)
-        restore_swap.swap_in(register_path, kept)
+        try:
+            restore_swap.swap_in(register_path, kept)
+        except OSError as error:
+            # Only keeping the current pair can fail for want of room (a copy where the file
+            # system has no hard links): the register has not been touched yet.
+            if restore_swap.staged_for(register_path).exists():
+                restore_swap.abandon(register_path)
+            if is_disk_full(error):
+                raise DiskFull(register_path.parent, "a copy of the current register") from error
+            raise
     finally:
         lock.release()
     return report

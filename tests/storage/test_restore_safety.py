@@ -124,16 +124,27 @@ def test_a_fifo_as_the_backup_is_refused_at_once(
     assert _cases(live) == 3
 
 
-def test_a_fifo_as_the_export_output_is_refused_at_once(
-    office: tuple[Path, Path], tmp_path: Path
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [("export", "out.csv"), ("import", "in.csv"), ("backup", "copy.db"), ("report", "r.pdf")],
+)
+def test_a_fifo_given_to_a_command_is_refused_at_once(
+    office: tuple[Path, Path], tmp_path: Path, command: str, name: str
 ) -> None:
     live, _copy = office
-    pipe = tmp_path / "out.csv"
+    pipe = tmp_path / name
     os.mkfifo(pipe)
-    args = ["export", "--register", str(live), "--output", str(pipe)]
-    result = run_cli(args, env={"GRIEVANCE_DESK_PASSPHRASE": PASSPHRASE}, timeout=60)
-    assert result.returncode == 1
-    assert "not a regular file" in result.stderr
+    args = {
+        "export": ["export", "--output", str(pipe)],
+        "import": ["import", str(pipe)],
+        "backup": ["backup", str(pipe)],
+        "report": ["report", "--month", "2026-11", "--output", str(pipe)],
+    }[command]
+    env = {"GRIEVANCE_DESK_PASSPHRASE": PASSPHRASE}
+    result = run_cli([*args, "--register", str(live)], env=env, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "not a regular file" in result.stderr or "not a file" in result.stderr
+    assert _cases(live) == 3
 
 
 def test_verify_and_restore_write_nothing_beside_the_backup(
