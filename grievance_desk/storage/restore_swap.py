@@ -41,6 +41,8 @@ JOURNAL_SUFFIX = ".restore-journal"
 STAGED_SUFFIX = ".restoring.db"
 # Files SQLite and the register open beside a database; the staged copy gets them too.
 _BESIDE = ("-wal", "-shm", "-journal", ".lock", ".open", ".attempts")
+# What belongs to the replaced register and moves with it to its kept name.
+_TRAVELS = ("-wal", ".open")
 
 
 def journal_for(db_path: Path) -> Path:
@@ -149,10 +151,12 @@ def swap_in(db_path: Path, kept: Kept) -> None:
 
 
 def _move_wal(db_path: Path, kept_db: Path) -> None:
-    """The live WAL may hold the last commits of the replaced register: it goes with it."""
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists():
-        wal.replace(kept_db.with_name(kept_db.name + "-wal"))
+    """The live WAL may hold the last commits of the replaced register: it goes with it, and
+    so does its unclean-shutdown marker (the kept copy is checked when it is next opened)."""
+    for suffix in _TRAVELS:
+        own = db_path.with_name(db_path.name + suffix)
+        if own.exists():
+            own.replace(kept_db.with_name(kept_db.name + suffix))
     with contextlib.suppress(FileNotFoundError):
         db_path.with_name(db_path.name + "-shm").unlink()
     fsync_dir(db_path.parent)
@@ -195,10 +199,11 @@ def _roll_back(db_path: Path, plan: dict[str, object]) -> None:
     kept_key = plan.get("kept_key_file")
     if isinstance(kept_db, str):
         kept = db_path.with_name(kept_db)
-        kept_wal = kept.with_name(kept.name + "-wal")
-        live_wal = db_path.with_name(db_path.name + "-wal")
-        if kept_wal.exists() and not live_wal.exists():
-            kept_wal.replace(live_wal)
+        for suffix in _TRAVELS:
+            moved = kept.with_name(kept.name + suffix)
+            own = db_path.with_name(db_path.name + suffix)
+            if moved.exists() and not own.exists():
+                moved.replace(own)
         _drop_second_name(db_path, kept)
     if isinstance(kept_key, str):
         _drop_second_name(key_file_for(db_path), db_path.with_name(kept_key))
