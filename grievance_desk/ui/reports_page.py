@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.report_figures import Breakdown, Figure, Report
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.file_output import save_private
 from grievance_desk.services.reports import (
     FORMATS,
     DrillDown,
@@ -545,8 +546,8 @@ class ReportsPage(QWidget):
         def work() -> Path:
             data = export_report(report, fmt)
             try:
-                path.write_bytes(data)
-                path.chmod(0o600)
+                # Whole or not at all: never a cut-short report under the chosen name.
+                save_private(path, data, "the report")
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "

@@ -94,3 +94,31 @@ def test_a_killed_xlsx_export_leaves_nothing_in_the_temp_folder(
     again = run_cli(["verify", "--register", str(register.path)], env=env)
     assert again.returncode == 0, again.stderr
     assert list(out.iterdir()) == []
+
+
+def test_a_report_workbook_streams_through_a_tracked_scratch_folder(
+    register: Register, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Reports page exports through ``export_report``: openpyxl's scratch must not land
+    bare in the temp folder, where a crash would leave it."""
+    from grievance_desk.services.reports import export_report, monthly_report
+
+    register_case(register, make_draft(description=f"{MARKER} case"), now=NOW)
+    report = monthly_report(register, month=NOW.date().replace(day=1), now=NOW)
+    folders: list[str | None] = []
+    real = tempfile.mkstemp
+
+    def spy(*args: object, **kwargs: object) -> tuple[int, str]:
+        folders.append(str(kwargs.get("dir")) if kwargs.get("dir") else None)
+        return real(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    def named_spy(*args: object, **kwargs: object) -> object:
+        folders.append(str(kwargs.get("dir")) if kwargs.get("dir") else None)
+        return tempfile.NamedTemporaryFile(*args, **kwargs)  # type: ignore[call-overload]
+
+    from openpyxl.worksheet import _writer
+
+    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    monkeypatch.setattr(_writer, "NamedTemporaryFile", named_spy)  # openpyxl's own way
+    assert export_report(report, "xlsx").startswith(b"PK")
+    assert folders and all(f is not None and ".gd-scratch-" in f for f in folders), folders
