@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,9 +15,12 @@ from keyring.backends import fail
 
 from grievance_desk.storage.keyfile import KDF_PROFILE_ENV
 from grievance_desk.storage.register import Register
+from grievance_desk.storage.scratch import STATE_ENV
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ[KDF_PROFILE_ENV] = "fast"
+# The scratch-file journal (storage/scratch.py) in a temp folder, never the real state folder.
+os.environ.setdefault(STATE_ENV, tempfile.mkdtemp(prefix="gd-test-state-"))
 
 PASSPHRASE = "correct horse battery staple"
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)

@@ -189,10 +189,14 @@ def text_output(path: Path | None) -> Iterator[TextIO]:
 
 @contextmanager
 def binary_output(path: Path | None) -> Iterator[BinaryIO]:
+    """Standard output, or ``path`` written whole or not at all (owner-only scratch file
+    beside it, renamed in on success: a crash or a full disk never cuts a file short)."""
     if path is None:
         yield sys.stdout.buffer
         return
-    with _private_file(path).open("wb") as handle:
+    from grievance_desk.storage.file_safety import atomic_output
+
+    with atomic_output(path.expanduser(), "the output file") as handle:
         yield handle
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from grievance_desk.cli.common import (
     UserError,
-    binary_output,
     check_new_passphrase,
     opened_register,
     register_options,
@@ -32,6 +32,8 @@ from grievance_desk.services.spreadsheet_io import (
     write_json,
     write_xlsx,
 )
+from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.file_safety import atomic_output, require_regular_or_absent
 from grievance_desk.storage.register import Register
 
 
@@ -87,18 +89,40 @@ def _export(args: argparse.Namespace) -> int:
     fmt = args.format or _format_from(args.output)
     if args.output is None and fmt == "xlsx" and sys.stdout.isatty():
         raise UserError("An XLSX workbook cannot be shown in a terminal: add --output FILE.xlsx.")
+    output: Path | None = args.output.expanduser() if args.output is not None else None
+    if output is not None:
+        require_regular_or_absent(output, "an export file")
     warn("the exported file is NOT encrypted. Keep it safe and delete it when done.")
-    with opened_register(args) as register, binary_output(args.output) as stream:
-        rows = export_rows(register)
-        if fmt == "csv":
-            count = write_csv(rows, EXPORT_COLUMNS, stream)
-        elif fmt == "json":
-            count = write_json(rows, stream)
+    with opened_register(args) as register:
+        rows = _with_fault_points(export_rows(register))
+        if output is None:
+            count = _write(fmt, rows, sys.stdout.buffer, None)
         else:
-            count = write_xlsx(rows, EXPORT_COLUMNS, stream)
-    if args.output is not None:
-        print(f"Exported {count:,} cases to {args.output}.", file=sys.stderr)
+            # A scratch file beside the output, renamed in only when complete: a crash or a
+            # full disk never leaves a cut-short export under the final name.
+            try:
+                with atomic_output(output, "the export", fault_prefix="export") as stream:
+                    count = _write(fmt, rows, stream, output)
+            except SpreadsheetError as error:
+                raise UserError(str(error)) from error
+    if output is not None:
+        print(f"Exported {count:,} cases to {output}.", file=sys.stderr)
     return 0
+
+
+def _with_fault_points(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
+    for number, row in enumerate(rows):
+        yield row
+        if number == 0:
+            fault_point("export.first_row")
+
+
+def _write(fmt: str, rows: Iterable[dict[str, str]], stream: BinaryIO, output: Path | None) -> int:
+    if fmt == "csv":
+        return write_csv(rows, EXPORT_COLUMNS, stream)
+    if fmt == "json":
+        return write_json(rows, stream)
+    return write_xlsx(rows, EXPORT_COLUMNS, stream, scratch_beside=output)
 
 
 def _format_from(output: Path | None) -> str:

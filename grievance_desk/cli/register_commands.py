@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from grievance_desk.services.key_rotation import (
 )
 from grievance_desk.storage.errors import KeyringUnavailable
 from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.file_safety import require_regular_file
+from grievance_desk.storage.read_only import open_read_only
 from grievance_desk.storage.register import Register
 
 
@@ -58,11 +61,23 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with opened_register(args) as register:
-        report = verify_register(register)
+    path = register_path(args)
+    if args.read_only or _on_read_only_media(path):
+        # A backup on a DVD or a write-protected stick: checked without writing beside it.
+        require_regular_file(path, "a register")
+        with open_read_only(path, unlock_for(args, path)) as copy:
+            report = verify_register(copy)
+    else:
+        with opened_register(args) as register:
+            report = verify_register(register)
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
+
+
+def _on_read_only_media(path: Path) -> bool:
+    """The register's file or folder cannot be written (read-only media or permissions)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -77,6 +92,7 @@ def _restore(args: argparse.Namespace) -> int:
     source: Path = args.path.expanduser()
     if not source.exists():
         raise UserError(f"There is no backup at {source}. Check the path.")
+    require_regular_file(source, "a backup")
     target = register_path(args)
     report = restore(source, target, unlock_for(args, source), force=args.force, now=utc_now())
     print(f"Restored {target} from {source}.")
@@ -152,6 +168,11 @@ def add_parsers(subparsers: Any) -> None:
 
     verify = subparsers.add_parser(
         "verify", parents=[common], help="check the file's integrity and the audit chain"
+    )
+    verify.add_argument(
+        "--read-only",
+        action="store_true",
+        help="write nothing beside the file (automatic on read-only media); for backups",
     )
     verify.set_defaults(func=_verify)
 

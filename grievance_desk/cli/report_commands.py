@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from grievance_desk.cli.common import UserError, binary_output, opened_register, register_options
+from grievance_desk.cli.common import UserError, opened_register, register_options
 from grievance_desk.domain.report_figures import PeriodError, parse_month
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
+from grievance_desk.services.spreadsheet_io import openpyxl_scratch_beside
+from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.file_safety import atomic_output, require_regular_or_absent
 
 _BINARY: frozenset[str] = frozenset({"pdf", "xlsx"})
 
@@ -52,17 +56,26 @@ def _report(args: argparse.Namespace) -> int:
         raise UserError(
             f"A {fmt.upper()} report cannot be shown in a terminal: add --output FILE.{fmt}."
         )
+    if args.output is not None:
+        require_regular_or_absent(args.output.expanduser(), "a report file")
     with opened_register(args) as register:
         try:
             report = monthly_report(register, month=args.month, year=args.year, now=utc_now())
         except PeriodError as error:
             raise UserError(str(error)) from None
-    data = export_report(report, fmt)
-    with binary_output(args.output) as stream:
+    output: Path | None = args.output.expanduser() if args.output is not None else None
+    # openpyxl streams sheets through scratch files: beside the output, never the temp folder.
+    with openpyxl_scratch_beside(output if output is not None else io.BytesIO()):
+        data = export_report(report, fmt)
+    fault_point("report.built")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    # Written whole under a scratch name and renamed in: never a cut-short report.
+    with atomic_output(output, "the report", fault_prefix="report") as stream:
         stream.write(data)
-        stream.flush()
-    if args.output is not None:
-        print(f"Wrote the {report.period.label} summary ({fmt}) to {args.output}.", file=sys.stderr)
+    print(f"Wrote the {report.period.label} summary ({fmt}) to {output}.", file=sys.stderr)
     return 0
 
 

@@ -16,7 +16,7 @@ from grievance_desk.cli.common import (
     register_options,
     register_path,
 )
-from grievance_desk.services.auto_backup import restore_latest_candidates
+from grievance_desk.services.auto_backup import holding_erased_data, restore_latest_candidates
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.retention import (
     destroy_identity_documents,
@@ -57,9 +57,12 @@ def _purge(args: argparse.Namespace) -> int:
             print("Nothing was purged.")
             return 1
         result = purge(register, plan, now=now)
+        still_held = holding_erased_data(register, purged_at=now) if result.purged else []
     print(f"Purged {len(result.purged)} case(s): {', '.join(result.purged) or 'none'}.")
     for reference, reason in result.skipped:
         print(f"Left {reference} alone: {reason}.")
+    for line in still_held:
+        print(line)
     return 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +38,7 @@ __all__ = [
     "backup_if_due",
     "backup_now",
     "backups_to_keep",
+    "holding_erased_data",
     "list_backups",
     "restore_latest_candidates",
     "set_backup_settings",
@@ -200,6 +202,30 @@ def _prune(folder: Path, stem: str, keep: int) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         removed.append(old.path)
+    return removed + _prune_orphans(folder, stem)
+
+
+def _prune_orphans(folder: Path, stem: str) -> list[Path]:
+    """What an interrupted automatic backup of this register left: ``.partial`` copies and
+    key files without their copy (the copy is renamed in last, so these are never a whole
+    backup). Runs after a backup of the same register, which holds its lock, so no other
+    backup of it is being written."""
+    removed: list[Path] = []
+    for path in folder.glob(glob.escape(stem) + "-auto-*"):
+        name = path.name
+        if name.endswith(".db.partial"):
+            database = name.removesuffix(".partial")
+        elif name.endswith(".gdkey.tmp"):
+            database = name.removesuffix(".gdkey.tmp") + ".db"
+        elif name.endswith(".gdkey") and not path.with_suffix(".db").exists():
+            database = name.removesuffix(".gdkey") + ".db"
+        else:
+            continue
+        match = _NAME.match(database)
+        if match is not None and match["stem"] == stem:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            removed.append(path)
     return removed
 
 
@@ -260,6 +286,27 @@ def _os_message(folder: Path, error: OSError) -> str:
         f"The automatic backup could not be written to {folder} ({why}). Nothing was "
         f"changed in the register. {fix}"
     )
+
+
+def holding_erased_data(register: Register, *, purged_at: datetime) -> list[str]:
+    """Lines for the officer after a purge: which automatic backups still hold what was erased.
+
+    A purge cannot reach into backups (each is a sealed copy, with its own audit chain), so
+    the copies taken before it keep the erased data, encrypted, until the rotation removes
+    them: the newest ``backups.keep`` are kept and one is taken at most once a day.
+    """
+    older = [b for b in list_backups(register) if b.taken_at <= purged_at]
+    if not older:
+        return []
+    keep = _keep(register)
+    return [
+        f"{len(older)} automatic backup(s) taken before this purge still hold the erased data "
+        f"(encrypted): {', '.join(b.path.name for b in older)}. They rotate out as new ones "
+        f"are taken (the newest {keep} are kept, at most one a day), or delete them now in "
+        f"{backup_folder(register)}.",
+        "Manual backups and the .replaced and .before-migration copies keep it until you "
+        "delete them.",
+    ]
 
 
 def backup_if_due(register: Register, *, now: datetime) -> AutoBackup | None:

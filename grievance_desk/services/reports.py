@@ -73,7 +73,7 @@ from grievance_desk.services.policy_settings import (
     PolicySettingsError,
     load_policy_settings,
 )
-from grievance_desk.services.spreadsheet_io import neutralise, write_csv
+from grievance_desk.services.spreadsheet_io import neutralise, openpyxl_scratch_beside, write_csv
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import (
@@ -1143,7 +1143,10 @@ def export_report(report: Report, fmt: ReportFormat) -> bytes:
     if fmt == "csv":
         write_report_csv(report, buffer)
     elif fmt == "xlsx":
-        write_report_xlsx(report, buffer)
+        # openpyxl streams each sheet through a scratch file: a tracked private folder, swept
+        # after a crash, never bare in the temp folder.
+        with openpyxl_scratch_beside(buffer):
+            write_report_xlsx(report, buffer)
     elif fmt == "json":
         buffer.write(_readable_json(report_json(report)).encode("utf-8") + b"\n")
     else:

@@ -38,6 +38,7 @@ from grievance_desk.services.cases import find_case
 from grievance_desk.services.letters import PURGED
 from grievance_desk.storage.audit import append_event, redact_event
 from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import compact_search_index, forget_case
 from grievance_desk.storage.settings_store import get_setting, put_setting
@@ -382,6 +383,7 @@ def purge(register: Register, plan: PurgePlan, *, now: datetime) -> PurgeResult:
     if plan.empty:
         return result
     redacted = 0
+    fault_point("purge.planned")
     with register.writing() as session:
         rules = load_rules(session)
         for item in plan.items:
@@ -401,8 +403,11 @@ def purge(register: Register, plan: PurgePlan, *, now: datetime) -> PurgeResult:
                 session, action=PURGE_ACTION, actor=actor, at=now, case_id=case.id, payload=record
             )
             result.purged.append(case.reference)
+            fault_point("purge.case_erased")
         if result.purged:
             compact_search_index(session)
+        fault_point("purge.before_commit")
+    fault_point("purge.committed")
     return PurgeResult(result.purged, result.skipped, redacted)
 
 

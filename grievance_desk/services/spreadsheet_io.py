@@ -18,7 +18,8 @@ cells, so export → import gives back the very same text. JSON is never changed
 XLSX goes through openpyxl, which streams each sheet's XML through a scratch file (its only
 way to write). Left to itself it puts that file in the system temp folder, where a crash
 mid-export would leave personal data in the clear; ``openpyxl_scratch_beside`` keeps it in a
-private (0700) folder next to the export instead, removed whatever happens.
+private (0700) folder next to the export instead, removed whatever happens, and noted in the
+scratch journal so that a crash's leftover is swept at the next start (storage/scratch.py).
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ import io
 import json
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,6 +43,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+
+from grievance_desk.storage.file_safety import is_disk_full, scratch_name
+from grievance_desk.storage.scratch import tracked
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
@@ -278,14 +281,18 @@ def write_xlsx(
     target: PathLike | IO[bytes],
     *,
     sheet_title: str = "Cases",
+    scratch_beside: PathLike | None = None,
 ) -> int:
     """Write rows to a one-sheet workbook with a frozen, bold header; returns the row count.
+
+    ``scratch_beside``: where openpyxl's scratch files go when ``target`` is a stream (the
+    export's final path), so plaintext never lands in the system temp folder.
 
     Every cell is written as text (neutralised like CSV), so Excel neither runs formulas nor
     turns phone numbers and references into numbers or dates.
     """
     destination: Any = os.fspath(target) if isinstance(target, str | os.PathLike) else target
-    with openpyxl_scratch_beside(target):
+    with openpyxl_scratch_beside(scratch_beside if scratch_beside is not None else target):
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet(sheet_title)
         sheet.freeze_panes = "A2"
@@ -307,6 +314,8 @@ def write_xlsx(
         try:
             book.save(destination)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise
             raise SpreadsheetError(
                 f"The workbook could not be written to {destination} ({exc.strerror or exc}). "
                 "Choose a folder you may write to, and close the file if Excel has it open."
@@ -319,34 +328,48 @@ def openpyxl_scratch_beside(target: PathLike | IO[bytes]) -> Iterator[None]:
     """While building and saving a workbook, openpyxl's scratch files go next to ``target``.
 
     openpyxl opens a sheet's scratch file when the sheet is created, so the whole build must
-    run inside this block. A target that is not a path (a buffer) gets a private folder in
-    the temp folder, still removed on the way out. One workbook at a time: the app writes
-    them on its single worker thread.
+    run inside this block. The folder is private (0700), noted in the scratch journal (so a
+    crash's leftover is swept at the next start) and removed on the way out. A target that
+    is not a path (a buffer) gets its folder in the temp folder, handled the same way. One
+    workbook at a time: the app writes them on its single worker thread.
     """
     from openpyxl.worksheet import _writer
 
-    folder = Path(os.fspath(target)).parent if isinstance(target, str | os.PathLike) else None
-    try:
-        scratch = tempfile.mkdtemp(prefix=".grievance-desk-xlsx-", dir=folder)
-    except OSError as exc:
-        raise SpreadsheetError(
-            f"The workbook could not be written to {folder} ({exc.strerror or exc}). "
-            "Choose a folder you may write to."
-        ) from exc
-    original = _writer.create_temporary_file
+    if isinstance(target, str | os.PathLike):
+        beside = Path(os.fspath(target))
+    else:
+        beside = Path(tempfile.gettempdir()) / "grievance-desk-workbook"
+    folder = scratch_name(beside)
+    with tracked(folder):
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError as exc:
+            if is_disk_full(exc):
+                raise SpreadsheetError(_disk_full_text(beside.parent)) from exc
+            raise SpreadsheetError(
+                f"The workbook could not be written to {beside.parent} ({exc.strerror or exc}). "
+                "Choose a folder you may write to."
+            ) from exc
+        original = _writer.create_temporary_file
 
-    def scratch_file(suffix: str = "") -> str:
-        handle, name = tempfile.mkstemp(suffix=suffix, prefix="sheet.", dir=scratch)
-        os.close(handle)
-        _writer.ALL_TEMP_FILES.append(name)
-        return name
+        def scratch_file(suffix: str = "") -> str:
+            handle, name = tempfile.mkstemp(suffix=suffix, prefix="sheet.", dir=folder)
+            os.close(handle)
+            _writer.ALL_TEMP_FILES.append(name)
+            return name
 
-    _writer.create_temporary_file = scratch_file
-    try:
-        yield
-    finally:
-        _writer.create_temporary_file = original
-        shutil.rmtree(scratch, ignore_errors=True)
+        _writer.create_temporary_file = scratch_file
+        try:
+            yield
+        finally:
+            _writer.create_temporary_file = original
+
+
+def _disk_full_text(folder: Path) -> str:
+    return (
+        f"The disk is full: the workbook could not be written to {folder}, and nothing was "
+        "left half-written there. Free some space or choose a folder on another disk."
+    )
 
 
 def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Any:

@@ -15,14 +15,17 @@ empty, or the file cannot be read (a mandatory lock on Windows), ``sqlcipher_exp
 new file attached with the same key is the fallback.
 
 The copy is written beside its target as ``.partial`` (mode 0600 from the start), fsynced
-and renamed into place, so a crash mid-way never leaves a half backup under the real name.
-A copy of the key file, with the copy's salt, goes beside it: the pair opens with the same
-passphrase or recovery key.
+and renamed into place, so a crash mid-way never leaves a half backup under the real name;
+the ``.partial`` is removed on any failure (a full disk included) and noted in the scratch
+journal, so a kill's leftover is swept at the next start. A copy of the key file, with the
+copy's salt, is written before the rename: the pair opens with the same passphrase or
+recovery key, and a database under a backup's name always has its key file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 import time
@@ -33,10 +36,13 @@ from typing import Any
 from sqlalchemy import Engine
 
 from grievance_desk.storage.engine import raw_key_literal
+from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.keyfile import KeyFile, database_salt
 from grievance_desk.storage.paths import key_file_for
+from grievance_desk.storage.scratch import tracked
 
 _ATTEMPTS = 20
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _CHUNK = 8 * 1024 * 1024
 
 # POSIX: descriptors on register files, kept open until the file is deleted or replaced.
@@ -144,6 +150,7 @@ def _copy_bytes(source: int, size: int, partial: Path) -> None:
                 written = os.write(out, view)
                 view = view[written:]
             offset += len(chunk)
+            fault_point("backup.copying")
         os.fsync(out)
     finally:
         os.close(out)
@@ -182,10 +189,8 @@ def _export(cursor: Any, partial: Path, data_key: bytes) -> None:
     _fsync(partial)
 
 
-def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
-    """Write an encrypted, self-contained copy of the open database to ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = target.with_name(target.name + ".partial")
+def _copy_to_partial(engine: Engine, partial: Path, data_key: bytes) -> None:
+    """The consistent copy, under the ``.partial`` name (removed by the caller on failure)."""
     partial.unlink(missing_ok=True)
     raw = engine.raw_connection()
     try:
@@ -200,29 +205,63 @@ def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
             except _WalNotEmpty:
                 partial.unlink(missing_ok=True)
                 time.sleep(0.01 * (attempt + 1))
-            except OSError:
+            except OSError as error:
                 partial.unlink(missing_ok=True)
+                if error.errno in _NO_ROOM:
+                    raise  # the fallback would fill the same disk
                 break
         if not copied:
             _export(cursor, partial, data_key)
         cursor.close()
     finally:
         raw.close()
-    partial.replace(target)
-    _fsync_dir(target.parent)
+    fault_point("backup.copied")
+
+
+def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
+    """Write an encrypted, self-contained copy of the open database to ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = target.with_name(target.name + ".partial")
+    with tracked(partial):
+        _copy_to_partial(engine, partial, data_key)
+        partial.replace(target)
+        _fsync_dir(target.parent)
 
 
 def write_backup(engine: Engine, keyfile: KeyFile, data_key: bytes, target: Path) -> Path:
-    """An encrypted copy plus its key file; returns the key file's path."""
-    export_encrypted(engine, target, data_key)
-    copy = KeyFile(
-        register_id=keyfile.register_id,
-        slots=dict(keyfile.slots),
-        database_salt=database_salt(target),
-        extra={k: v for k, v in keyfile.extra.items() if k != "remembered"},
-    )
+    """An encrypted copy plus its key file; returns the key file's path.
+
+    Order: the copy is made under ``.partial``; its key file is written (atomically) under
+    the final name; then the copy is renamed into place. So a database under a backup's name
+    always has its key file, and a crash or a full disk leaves at most a ``.partial`` (swept
+    at the next start, pruned from the automatic backup folder) and a key file alone.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = target.with_name(target.name + ".partial")
     key_path = key_file_for(target)
-    copy.save(key_path)
+    wrote_key = False
+    with tracked(partial):
+        try:
+            _copy_to_partial(engine, partial, data_key)
+            copy = KeyFile(
+                register_id=keyfile.register_id,
+                slots=dict(keyfile.slots),
+                database_salt=database_salt(partial),
+                extra={k: v for k, v in keyfile.extra.items() if k != "remembered"},
+            )
+            wrote_key = True
+            copy.save(key_path)
+            _fsync_dir(target.parent)
+            fault_point("backup.key_written")
+            partial.replace(target)
+            _fsync_dir(target.parent)
+            fault_point("backup.done")
+        except BaseException:
+            if wrote_key and not target.exists():
+                for path in (key_path, key_path.with_name(key_path.name + ".tmp")):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+            raise
     return key_path
 
 

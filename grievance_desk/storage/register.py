@@ -65,6 +65,7 @@ from grievance_desk.storage.keyfile import (
     new_data_key,
     new_recovery_key,
 )
+from grievance_desk.storage.leftovers import finish_interrupted_work
 from grievance_desk.storage.lock import RegisterLock
 from grievance_desk.storage.paths import key_file_for, make_private_dir
 from grievance_desk.storage.settings_store import get_setting, put_setting
@@ -324,6 +325,7 @@ class Register:
 
         When a key rotation is pending, ``keyfile.pending_key`` holds the new key too, so
         ``open_with_key`` can use whichever of the two the database answers to."""
+        finish_interrupted_work(path)  # a restore cut short, an export's stale scratch files
         key_path = key_file_for(path)
         check_regular_file(path, "register")
         _finish_interrupted_create(path)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.report_figures import Breakdown, Figure, Report
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.file_output import save_private
 from grievance_desk.services.reports import (
     FORMATS,
     DrillDown,
@@ -51,7 +52,6 @@ from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -586,7 +586,8 @@ class ReportsPage(QWidget):
         def work() -> Path:
             data = export_report(report, fmt)
             try:
-                write_private(path, data)
+                # Whole or not at all: never a cut-short report under the chosen name.
+                save_private(path, data, "the report")
             except OSError as error:
                 raise ValueError(
                     f"{path} could not be written ({error.strerror or error}). Choose another "

@@ -52,7 +52,8 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "The current files are kept beside it as “.replaced” copies. The backup "
+                "The backup is checked before anything is replaced, and the current register "
+                "is kept beside it as a “.replaced” copy with its key file. The backup "
                 "opens with the passphrase or recovery key you typed."
                 if backups
                 else "No automatic backups were found beside the register or in the folder "

@@ -11,6 +11,8 @@ does what an officer would, through the same widgets and signals, and writes wha
 - then ``main-window.png`` once the register is open, and close the window as the officer
   would (the register is closed and its lock released).
 
+Screenshots show personal data, so they are written owner-only (0600) in a 0700 folder.
+
 Any step that does not happen in time ends the app with exit code 1 and the reason on stderr.
 """
 
@@ -22,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 if TYPE_CHECKING:
@@ -43,7 +45,7 @@ class SmokeDriver(QObject):
         self.passphrase = passphrase if passphrase is not None else os.environ.get(PASSPHRASE_ENV)
         self.failure = ""
         self.steps: list[str] = []
-        shots.mkdir(parents=True, exist_ok=True)
+        shots.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._windows: list[QWidget] = []
 
     # -- the two first screens ------------------------------------------------------------
@@ -151,8 +153,23 @@ class SmokeDriver(QObject):
         return False
 
     def _grab(self, widget: QWidget, name: str) -> None:
-        if not widget.grab().save(str(self.shots / name)):
-            self._fail(f"could not save the screenshot {self.shots / name}")
+        # The window shows personal data: the picture is written owner-only (0600) from the
+        # first byte, never saved by Qt under the umask and narrowed afterwards.
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        saved = widget.grab().save(buffer, "PNG")
+        buffer.close()
+        target = self.shots / name
+        try:
+            if not saved:
+                raise OSError("Qt could not encode the picture")
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(bytes(data.data()))
+            target.chmod(0o600)  # an older file of the same name keeps its mode otherwise
+        except OSError as error:
+            self._fail(f"could not save the screenshot {target} ({error})")
             return
         self.steps.append(name)
 

@@ -122,7 +122,9 @@ def test_backup_and_restore(cli: Cli, tmp_path: Path) -> None:
     assert code == 1 and "--force" in err
     code, out, _ = cli("restore", "--register", str(register), str(copy), "--force")
     assert code == 0 and "intact" in out
-    assert any(p.name.startswith("r.db.replaced-") for p in tmp_path.iterdir())
+    # The replaced register is kept as a pair that opens as it is.
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("r.replaced-")]
+    assert sorted(p.suffix for p in kept) == [".db", ".gdkey"]
     code, out, _ = cli("export", "--register", str(register), "--format", "json")
     assert len(json.loads(out)) == 12
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -146,3 +146,15 @@ def test_backups_lists_without_unlocking(
     assert len(listing) == 2 and listing[0]["problem"] is None
     assert _run("backups", "--register", str(path), "--folder", str(path.parent / "none")) == 0
     assert "No automatic backups" in capsys.readouterr().out
+
+
+def test_purge_names_the_automatic_backups_that_still_hold_the_erased_data(
+    filled: tuple[Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _reference = filled
+    with _open(path) as register:
+        older = backup_now(register, now=LATER - timedelta(days=1))
+    assert _run("purge", "--yes", "--register", str(path)) == 0
+    out = capsys.readouterr().out
+    assert "1 automatic backup" in out and older.path.name in out
+    assert "rotate out" in out and "Manual backups" in out

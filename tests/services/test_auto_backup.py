@@ -159,3 +159,24 @@ def test_backups_are_encrypted_and_recorded(register: Register) -> None:
     with Register.open(made.path, Unlock(passphrase=PASSPHRASE)) as copy:
         assert verify_register(copy).ok
     assert verify_register(register).chain.events >= 2
+
+
+def test_what_interrupted_backups_left_is_pruned_and_nothing_else(register: Register) -> None:
+    """A killed backup leaves a ``.partial`` copy or a key file alone; the next one prunes them."""
+    folder = backup_folder(register)
+    folder.mkdir(parents=True)
+    leftovers = [
+        folder / "register-auto-20261101T080000Z.db.partial",
+        folder / "register-auto-20261102T080000Z.gdkey",
+        folder / "register-auto-20261103T080000Z.gdkey.tmp",
+    ]
+    kept = [
+        folder / "other-auto-20261101T080000Z.db.partial",  # another register's
+        folder / "register-notes.db.partial",  # not an automatic backup's name
+    ]
+    for path in (*leftovers, *kept):
+        path.write_bytes(b"half")
+    made = backup_now(register, now=NOW)
+    assert [p for p in leftovers if p.exists()] == []
+    assert all(p.exists() for p in kept)
+    assert made.path.exists() and made.key_file.exists()

@@ -8,6 +8,7 @@ quit cleanly with their screenshots written.
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,9 @@ def test_wizard_then_unlock_then_clean_quit(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr[-3000:]
     assert _is_picture(tmp_path / "second" / "unlock.png")
     assert _is_picture(tmp_path / "second" / "main-window.png")
+    # They show personal data: owner-only, like every file the app writes.
+    for shot in (*(tmp_path / "first").iterdir(), *(tmp_path / "second").iterdir()):
+        assert stat.S_IMODE(shot.stat().st_mode) == 0o600, shot
 
     # Closed cleanly: the lock is released, the register opens and verifies.
     opened = Register.open(register, Unlock(passphrase=PASSPHRASE))
