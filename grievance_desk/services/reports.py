@@ -134,6 +134,7 @@ class _Row:
     outcome: str | None
     status: str
     updated_at: datetime
+    kind: str = "rights_request"
 
 
 _COLUMNS = (
@@ -151,6 +152,7 @@ _COLUMNS = (
     col(Case.outcome),
     col(Case.status),
     col(Case.updated_at),
+    col(Case.kind),
 )
 
 
@@ -178,6 +180,7 @@ def _row(r: Any) -> _Row:
         outcome=None if r[11] is None else str(r[11]),
         status=str(r[12]),
         updated_at=r[13],
+        kind=str(r[14]),
     )
 
 
@@ -306,8 +309,9 @@ class _Policies:
         self._calendars: dict[int, WorkCalendar] = {}  # by id(): hashing a Policy is slow
         self.names: dict[str, str] = {}
 
-    def id_for(self, row: _Row) -> str:
-        return row.policy_id or self.settings.default_for(row.request_type)
+    def id_for(self, row: _Row, zone: ZoneInfo | None = None) -> str:
+        received_on = row.received_at.astimezone(zone).date() if zone is not None else None
+        return row.policy_id or self.settings.default_for(row.request_type, row.kind, received_on)
 
     def policy(self, policy_id: str, received_on: date) -> Policy | None:
         key = (policy_id, received_on)
@@ -363,6 +367,7 @@ def _clock_until(
         pauses=spans,
         extensions=tuple(sorted(e for e in extensions if e <= until)),
         reopened_at=reopened_at,
+        request_type=row.request_type,
     )
     return clock, day
 
@@ -416,7 +421,7 @@ def _facts(
     tz: ZoneInfo,
     as_at: datetime,
 ) -> CaseFacts:
-    policy_id = policies.id_for(row)
+    policy_id = policies.id_for(row, tz)
     policy = policies.policy(policy_id, row.received_at.astimezone(tz).date())
     closings, reopenings = _closures(row, events)
     responses = [e.at for e in events if e.action == _RESPONDED]
