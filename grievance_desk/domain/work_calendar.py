@@ -142,6 +142,17 @@ class WorkCalendar:
             self._answers[key] = sum(1 for _ in self._working_days_from(first, last))
         return self._answers[key]  # type: ignore[no-any-return]
 
+    def holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
+        """Non-working weekdays in ``first``..``last`` with their reason, for `--explain`."""
+        found = []
+        day = first
+        while day <= last:  # a bounded listing for an explanation, not date arithmetic
+            reason = self.non_working_reason(day)
+            if reason is not None and day.weekday() in self.working_weekdays:
+                found.append((day, reason))
+            day += timedelta(days=1)
+        return found
+
     def describe(self) -> str:
         """One line for explanations: "Mon–Fri, holidays GB-ENG, 2 own days off"."""
         days = ", ".join(WEEKDAY_NAMES[d] for d in self.working_weekdays)
