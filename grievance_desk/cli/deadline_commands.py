@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.deadline_engine import (
     DEFAULT_TZ,
     CaseClock,
@@ -29,7 +30,6 @@ from grievance_desk.domain.deadline_engine import (
     ensure_can_extend,
     resolve_zone,
 )
-from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.policy import (
     HolidayRegion,
     PauseReason,
@@ -37,16 +37,16 @@ from grievance_desk.domain.policy import (
     describe_period,
     policy_to_dict,
 )
-from grievance_desk.domain.work_calendar import (
-    UnknownHolidayRegionError,
-    WorkCalendar,
-    calendar_for_policy,
-)
 from grievance_desk.domain.policy_presets import (
     PRESETS,
     PolicyNotInForceError,
     UnknownPolicyError,
     policy_in_force,
+)
+from grievance_desk.domain.work_calendar import (
+    UnknownHolidayRegionError,
+    WorkCalendar,
+    calendar_for_policy,
 )
 
 __all__ = ["add_parsers", "deadline_command", "parse_moment", "parse_pause", "policies_command"]
