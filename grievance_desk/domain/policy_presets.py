@@ -194,8 +194,10 @@ ANPD = EscalationRoute(
 # ----------------------------------------------------------------------------- letters
 
 _ACCESS_GDPR_ITEMS = (
-    ("purposes", "The purposes of the processing", "15(1)(a)", "letter.processing_activities"),
-    ("categories", "The categories of personal data concerned", "15(1)(b)", "letter.data_summary"),
+    ("processing_activities", "The purposes of the processing", "15(1)(a)",
+     "letter.processing_activities"),
+    ("data_summary", "The categories of personal data concerned", "15(1)(b)",
+     "letter.data_summary"),
     ("recipients", "The recipients or categories of recipient", "15(1)(c)", "letter.recipients"),
     ("retention", "How long the data will be kept, or the criteria", "15(1)(d)",
      "letter.retention_period"),

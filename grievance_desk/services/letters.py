@@ -558,7 +558,9 @@ def letter_inputs(
     with register.reading() as session:
         template = get_template(session, template_id)
         context = build_context(session, reference, now=now, overrides=overrides)
-    required = set(template.fields) | {f for i in template.required_content for f in i.fields}
+        case, _person = find_case(session, reference)
+        items = required_items(session, case, template)
+    required = set(template.fields) | {f for i in items for f in i.fields}
     names = [
         f
         for f in FIELDS
