@@ -322,6 +322,8 @@ class Policy:
     letter_requirements: tuple[LetterRequirement, ...] = ()
     #: The provision allowing refusal of manifestly unfounded or excessive requests ("" = none).
     unfounded_or_excessive: str = ""
+    #: Minutes before an hour-based deadline to remind (IT Rules r.3(2)(b): 2 hours).
+    reminder_minutes: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not (isinstance(self.id, str) and self.id.strip()):
@@ -350,6 +352,10 @@ class Policy:
             isinstance(o, bool) or not isinstance(o, int) or o < 0 for o in self.reminder_offsets
         ):
             raise PolicyFormatError("reminder_offsets", "must be whole numbers of days ≥ 0")
+        if any(
+            isinstance(m, bool) or not isinstance(m, int) or m < 1 for m in self.reminder_minutes
+        ):
+            raise PolicyFormatError("reminder_minutes", "must be whole numbers of minutes ≥ 1")
 
     def in_force_on(self, day: date) -> bool:
         """Whether a case received on ``day`` is governed by this version."""
@@ -490,6 +496,7 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
             for r in policy.letter_requirements
         ],
         "unfounded_or_excessive": policy.unfounded_or_excessive,
+        "reminder_minutes": list(policy.reminder_minutes),
     }
 
 
@@ -629,6 +636,7 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
         unfounded_or_excessive=_opt(
             data, "unfounded_or_excessive", str, "unfounded_or_excessive", ""
         ),
+        reminder_minutes=tuple(_opt(data, "reminder_minutes", list, "reminder_minutes", [])),
     )
 
 

@@ -353,6 +353,7 @@ IT_RULES_CONTENT_AMENDED = Policy(
     request_types=_GRIEVANCE,
     version="as amended 2026-02-20",
     reminder_offsets=(0,),
+    reminder_minutes=(12 * 60, 4 * 60, 60),
     escalation=(GRIEVANCE_APPELLATE_COMMITTEE,),
     calendar_basis="Hours of elapsed time from receipt: weekends and holidays do not count.",
 )
@@ -368,6 +369,7 @@ IT_RULES_CONTENT_ORIGINAL = replace(
     in_force_until=IT_RULES_AMENDMENT_2026,
     in_force_note="the proviso's earlier text, for complaints received before 20 Feb 2026",
     version="before 2026-02-20",
+    reminder_minutes=(24 * 60, 6 * 60, 60),
 )
 
 IT_RULES_NCII_AMENDED = Policy(
@@ -388,6 +390,7 @@ IT_RULES_NCII_AMENDED = Policy(
     request_types=_GRIEVANCE,
     version="as amended 2026-02-20",
     reminder_offsets=(0,),
+    reminder_minutes=(60, 30, 10),
     escalation=(GRIEVANCE_APPELLATE_COMMITTEE,),
     calendar_basis="Hours of elapsed time from receipt: weekends and holidays do not count.",
 )
@@ -403,6 +406,7 @@ IT_RULES_NCII_ORIGINAL = replace(
     in_force_until=IT_RULES_AMENDMENT_2026,
     in_force_note="r.3(2)(b)'s earlier text, for complaints received before 20 Feb 2026",
     version="before 2026-02-20",
+    reminder_minutes=(6 * 60, 2 * 60, 30),
 )
 
 # ----------------------------------------------------------------------------- EU / UK

@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -207,8 +207,11 @@ class PolicySettings:
         return calendar_for_policy(policy, self.days_off, self.member_state)
 
     def schedule_for(self, policy: Policy) -> ReminderSchedule:
-        """The officer's one schedule if set, else the policy's own offsets."""
-        return self.schedule_override or schedule_for_policy(policy)
+        """The officer's one schedule if set, else the policy's own offsets; an hour-based
+        policy keeps its minute offsets either way (a day-start reminder is too late for 2 h)."""
+        if self.schedule_override is None:
+            return schedule_for_policy(policy)
+        return replace(self.schedule_override, offsets_minutes=policy.reminder_minutes)
 
 
 def _unknown_policy_message(policy_id: str, known: Iterable[str]) -> str:
