@@ -483,6 +483,8 @@ def _facts(
         respond_by_at_end=respond_by_at_end,
         has_policy=has_policy,
         status_now=Status(row.status).label,
+        kind=row.kind,
+        pauses_stop_clock=policy is None or policy.stops_clock(None, row.request_type),
     )
 
 
@@ -704,7 +706,7 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
 
 #: Bump when the stored form or the way any figure is computed changes, so reports cached by
 #: an earlier build are not served (the app version is in the key as well).
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: issue 14 (pause rules, kinds, acknowledgement in overdue, profile)
 _INSTANT = timedelta(microseconds=1)
 
 
@@ -722,6 +724,8 @@ def _settings_digest(settings: PolicySettings, tz: ZoneInfo) -> str:
         repr(settings.policies),
         repr(sorted(settings.defaults.items())),
         repr(settings.days_off),
+        repr(settings.profile),
+        repr(settings.member_state),
     )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
