@@ -180,9 +180,10 @@ def deadline_command(args: argparse.Namespace) -> int:
             if args.as_of is not None
             else datetime.now(zone).date()
         )
-        member_state = _member_state(args.member_state)
+        # getattr: callers that build the namespace themselves may leave the newer options out
+        member_state = _member_state(getattr(args, "member_state", None))
         calendar = calendar_for_policy(policy, (), member_state)
-        request_type = args.request_type
+        request_type = getattr(args, "request_type", None)
         clock = CaseClock(
             received_at=received,
             identity_proof_at=clock_starts,
@@ -208,10 +209,14 @@ def deadline_command(args: argparse.Namespace) -> int:
         ExtensionRefusedError,
     ) as exc:
         return _fail(str(exc))
-    explained = _explain_lines(policy, result, calendar, zone, request_type) if args.explain else []
+    explained = (
+        _explain_lines(policy, result, calendar, zone, request_type)
+        if getattr(args, "explain", False)
+        else []
+    )
     if args.json:
         data = _result_json(policy, result)
-        if args.explain:
+        if explained:
             data["calendar_and_pauses"] = explained
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
