@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -174,6 +175,12 @@ class PolicyDialog(QDialog):
         self.acknowledge = PeriodEdit("Acknowledge within")
         self.extension_allowed = QCheckBox("Extension allowed, by")
         self.extension = PeriodEdit("Extension length")
+        # The route a dissatisfied requester is told about: kept from the preset, editable.
+        self.route = QPlainTextEdit()
+        self.route.setAccessibleName("Escalation route printed in letters")
+        self.route.setTabChangesFocus(True)
+        self.route.setFixedHeight(80)
+        self._route_shown = ""
         self.problem = label("", "error", wrap=True)
         form = QFormLayout()
         if policy is None:
@@ -183,6 +190,7 @@ class PolicyDialog(QDialog):
         form.addRow("&Respond within:", self.respond)
         form.addRow(self.has_ack, self.acknowledge)
         form.addRow(self.extension_allowed, self.extension)
+        form.addRow("Escalation &route:", self.route)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -227,6 +235,18 @@ class PolicyDialog(QDialog):
         self.extension_allowed.setChecked(policy.extension.allowed)
         self.extension.set_period(policy.extension.length)
         self.extension.setEnabled(policy.extension.allowed)
+        self._route_shown = " ".join(r.text for r in policy.escalation)
+        self.route.setPlainText(self._route_shown)
+        self.route.setToolTip(
+            "; ".join(
+                f"{r.authority} ({r.citation}"
+                + (f", from {r.in_force_from}" if r.in_force_from else "")
+                + (f", until {r.in_force_until}" if r.in_force_until else "")
+                + ")"
+                for r in policy.escalation
+            )
+            or "No route: letters name no regulator."
+        )
 
     def _validate(self) -> bool:
         text = self.new_id.text().strip()
@@ -254,12 +274,26 @@ class PolicyDialog(QDialog):
             "max_count": 1 if self.extension_allowed.isChecked() else 0,
             "notice_within": None,
         }
-        return {
+        found: dict[str, Any] = {
             "name": self.name.text().strip(),
             "respond": self.respond.period_dict(),
             "acknowledge": self.acknowledge.period_dict() if self.has_ack.isChecked() else None,
             "extension": extension,
         }
+        route = " ".join(self.route.toPlainText().split())
+        if route != " ".join(self._route_shown.split()):  # edited: the officer's own words
+            found["escalation"] = (
+                [
+                    {
+                        "authority": "the route in the organisation's policy",
+                        "citation": "the organisation's policy",
+                        "text": route,
+                    }
+                ]
+                if route
+                else []
+            )
+        return found
 
 
 class DeadlineSettingsSection(QWidget):

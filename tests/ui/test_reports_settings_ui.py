@@ -210,3 +210,38 @@ def test_what_the_law_applies_is_saved_from_the_settings_page(  # type: ignore[n
     qtbot.waitUntil(lambda: section.member_state.text() == "DE", timeout=10_000)
     section.law_box.grab().save(str(Path(os.environ.get("GD_GRAB_DIR", tmp_path)) / "law-box.png"))
     settle(qtbot, runner)
+
+
+def test_a_copy_of_a_preset_keeps_its_route_and_the_officer_can_edit_it(  # type: ignore[no-untyped-def]
+    qtbot, runner, window, ui_register
+) -> None:
+    """Issue 14 defect 1: a copied CCPA policy names the CPPA / Attorney General route; the
+    officer edits the route in the dialog and the letters use the edited words."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from grievance_desk.services.policy_settings import custom_policies
+
+    workspace = window.workspace
+    workspace.show_page(3)
+    section = workspace.settings.deadline_settings
+    qtbot.waitUntil(lambda: section.settings is not None, timeout=10_000)
+    settle(qtbot, runner)
+    qtbot.mouseClick(section.copy_button, Qt.MouseButton.LeftButton)
+    dialog = section.last_dialog
+    dialog.source.setCurrentIndex(dialog.source.findData("ccpa"))
+    assert "California Privacy Protection Agency" in dialog.route.toPlainText()
+    qtbot.keyClicks(dialog.new_id, "ccpa-ours")
+    dialog.route.selectAll()
+    qtbot.keyClicks(dialog.route, "Write to the Test Ombudsman (test).")
+    saved: list[bool] = []
+    section.sig_deadlines_changed.connect(lambda: saved.append(True))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(
+        lambda: section.settings is not None and "ccpa-ours" in section.settings.custom_ids,
+        timeout=15_000,
+    )
+    with ui_register.reading() as session:
+        (ours,) = custom_policies(session)
+    assert [r.text for r in ours.escalation] == ["Write to the Test Ombudsman (test)."]
+    settle(qtbot, runner)
