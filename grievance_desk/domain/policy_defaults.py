@@ -41,6 +41,9 @@ class OrganisationProfile:
 
     intermediary: bool = False
     jurisdictions: tuple[str, ...] = ()
+    #: A significant social media intermediary (IT Rules r.2(1)(v)): files the r.4(1)(d)
+    #: monthly compliance report.
+    significant: bool = False
 
     def __post_init__(self) -> None:
         unknown = [j for j in self.jurisdictions if j not in JURISDICTIONS]

@@ -784,6 +784,42 @@ def _breakdown(
     return Breakdown(key, label, dimension, len(cases), rows)
 
 
+def _compliance_layout(
+    received: Sequence[CaseFacts],
+    closed: Sequence[tuple[CaseFacts, Closure]],
+    period: ReportPeriod,
+    names: Mapping[str, str],
+) -> tuple[Breakdown, Breakdown]:
+    """IT Rules r.4(1)(d): a significant social media intermediary's monthly report gives the
+    complaints received (by category: the policy each complaint is under) and the action
+    taken on them (the outcome of the complaints closed)."""
+    complaints = [c for c in received if c.kind == "complaint"]
+    closed_complaints = [(c, cl) for c, cl in closed if c.kind == "complaint"]
+    outcome_of = {c.reference: (cl.outcome or "none") for c, cl in closed_complaints}
+    return (
+        _breakdown(
+            "it_rules_received_by_category",
+            "IT Rules r.4(1)(d): complaints received by category",
+            "Category",
+            complaints,
+            lambda c: c.policy_id,
+            sorted({c.policy_id for c in complaints}),
+            lambda code: names.get(code, code),
+            f"Complaints received in {period.label}",
+        ),
+        _breakdown(
+            "it_rules_action_taken",
+            "IT Rules r.4(1)(d): action taken on complaints",
+            "Action taken",
+            [c for c, _ in closed_complaints],
+            lambda c: outcome_of[c.reference],
+            [o.value for o in Outcome],
+            _label_of(Outcome),
+            f"Complaints closed in {period.label}",
+        ),
+    )
+
+
 def _label_of(enum: type[RequestType] | type[Channel] | type[Outcome]) -> Callable[[str], str]:
     names: dict[str, str] = {}  # asked once per case row: look each code up once
 
@@ -813,6 +849,7 @@ def build_report(
     organisation: str = "",
     policy_names: dict[str, str] | None = None,
     known_trend: Mapping[str, TrendPoint] | None = None,
+    it_rules_compliance: bool = False,
 ) -> Report:
     """Every figure of the summary for ``period`` from the facts of the cases that matter.
 
@@ -952,7 +989,7 @@ def build_report(
     policy_codes = sorted({c.policy_id for c in received})
     outcome_of = {c.reference: (cl.outcome or "none") for c, cl in closed}
     kind_names = {"complaint": "Complaints", "rights_request": "Rights requests"}.get
-    breakdowns = (
+    breakdowns: tuple[Breakdown, ...] = (
         _breakdown(
             "by_request_type",
             "Received by request type",
@@ -1014,6 +1051,8 @@ def build_report(
             f"Cases closed in {period.label}",
         ),
     )
+    if it_rules_compliance:
+        breakdowns = (*breakdowns, *_compliance_layout(received, closed, period, names))
 
     ages = {c.reference: age_at_end(c, as_at) for c in still_open}
     ageing = tuple(

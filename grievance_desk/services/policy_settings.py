@@ -274,6 +274,7 @@ def _profile_from_setting(raw: Any) -> OrganisationProfile | None:
         return OrganisationProfile(
             intermediary=bool(raw["intermediary"]),
             jurisdictions=tuple(str(j) for j in raw["jurisdictions"]),
+            significant=bool(raw.get("significant", False)),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise PolicySettingsError(
@@ -501,7 +502,11 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
 
 def set_profile(register: Register, profile: OrganisationProfile, *, now: datetime) -> None:
     """Record what the organisation is, so each case gets the policy its law applies."""
-    after = {"intermediary": profile.intermediary, "jurisdictions": list(profile.jurisdictions)}
+    after = {
+        "intermediary": profile.intermediary,
+        "jurisdictions": list(profile.jurisdictions),
+        "significant": profile.significant,
+    }
     actor = register.actor
     with register.writing() as session:
         _record(session, actor, PROFILE_KEY, get_setting(session, PROFILE_KEY), after, now)

@@ -565,7 +565,14 @@ def monthly_report(
         known = _Known(digest, day_digest, as_at) if use_cache else None
         window = _read(session, window_start, period.end_at, known)
     computed = _compute(window, policies, tz, as_at, progress)
-    report = computed.build(period, now=now, organisation=organisation, known_trend=known_trend)
+    report = computed.build(
+        period,
+        now=now,
+        organisation=organisation,
+        known_trend=known_trend,
+        # IT Rules r.4(1)(d): a significant social media intermediary's monthly compliance report
+        it_rules_compliance=settings.profile is not None and settings.profile.significant,
+    )
     if use_cache:
         finished_months = [
             (month, point)
@@ -599,6 +606,7 @@ class _Computed:
         now: datetime,
         organisation: str,
         known_trend: Mapping[str, TrendPoint],
+        it_rules_compliance: bool = False,
     ) -> Report:
         return build_report(
             self.facts,
@@ -607,6 +615,7 @@ class _Computed:
             organisation=organisation,
             policy_names=self.names,
             known_trend=known_trend,
+            it_rules_compliance=it_rules_compliance,
         )
 
 

@@ -311,6 +311,10 @@ class DeadlineSettingsSection(QWidget):
         # what the organisation is: the law picks each case's policy by its received date
         self.law_box = QGroupBox("What the law applies")
         self.intermediary = QCheckBox("We are an intermediary (IT Act 2000 s.2(1)(w))")
+        self.significant = QCheckBox(
+            "…a significant social media intermediary (IT Rules r.2(1)(v)): monthly "
+            "r.4(1)(d) compliance figures in the report"
+        )
         self.home = QComboBox()
         self.home.setAccessibleName("Established in")
         self.home.addItem("Not set (the organisation's own policy for every case)", None)
@@ -349,6 +353,7 @@ class DeadlineSettingsSection(QWidget):
             )
         )
         law_form.addRow(self.intermediary)
+        law_form.addRow(self.significant)
         law_form.addRow("Established in:", self.home)
         law_form.addRow("Also serves:", also_row)
         profile_row = QHBoxLayout()
@@ -530,6 +535,7 @@ class DeadlineSettingsSection(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
         profile = settings.profile
         self.intermediary.setChecked(bool(profile and profile.intermediary))
+        self.significant.setChecked(bool(profile and profile.significant))
         self.home.setCurrentIndex(max(0, self.home.findData(profile.home)) if profile else 0)
         for code, box in self.also.items():
             box.setChecked(bool(profile and code in profile.jurisdictions[1:]))
@@ -608,7 +614,11 @@ class DeadlineSettingsSection(QWidget):
             )
             return
         others = [c for c, box in self.also.items() if box.isChecked() and c != home]
-        profile = OrganisationProfile(self.intermediary.isChecked(), (str(home), *others))
+        profile = OrganisationProfile(
+            self.intermediary.isChecked() or self.significant.isChecked(),
+            (str(home), *others),
+            self.significant.isChecked(),
+        )
         register = self.register
         self._change(
             "Saving what the organisation is…",

@@ -238,3 +238,32 @@ def test_a_missed_acknowledgement_makes_an_open_case_overdue_and_kinds_are_split
     assert [(r.label, r.value) for r in closed.rows] == [("Complaints", 0), ("Rights requests", 1)]
     assert report.figure("days_to_respond.statutory_median").value == 15
     assert as_at <= report_moment(OCTOBER, at("2026-12-01"))
+
+
+def test_it_rules_monthly_compliance_layout_for_a_significant_intermediary() -> None:
+    """IT Rules r.4(1)(d): complaints received by category and the action taken."""
+    content = case("TST-2026-00095", at("2026-10-02"), kind="complaint",
+                   policy_id="it-rules-2021-content")  # fmt: skip
+    general = case(
+        "TST-2026-00096",
+        at("2026-10-03"),
+        Closure(at("2026-10-05"), at("2026-10-03"), end_of("2026-10-10"), "fulfilled"),
+        kind="complaint",
+        policy_id="it-rules-2021",
+    )
+    request = case("TST-2026-00097", at("2026-10-04"))
+    plain = build_report([content, general, request], OCTOBER, now=at("2026-12-01"))
+    assert not any(b.key.startswith("it_rules") for b in plain.breakdowns)
+    report = build_report(
+        [content, general, request], OCTOBER, now=at("2026-12-01"), it_rules_compliance=True
+    )
+    by_key = {b.key: b for b in report.breakdowns}
+    received = by_key["it_rules_received_by_category"]
+    assert received.total == 2
+    assert {r.key: r.value for r in received.rows} == {
+        "it_rules_received_by_category.it-rules-2021": 1,
+        "it_rules_received_by_category.it-rules-2021-content": 1,
+    }
+    action = by_key["it_rules_action_taken"]
+    assert action.total == 1
+    assert next(r for r in action.rows if r.key.endswith(".fulfilled")).value == 1

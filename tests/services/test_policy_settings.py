@@ -366,3 +366,28 @@ def test_a_policy_stored_before_pause_rules_still_loads_migrated(register: Regis
     assert loaded.pause_rule(PauseReason.IDENTITY).effect is PauseEffect.STOPS
     assert loaded.pause_rule(PauseReason.CLARIFICATION).effect is PauseEffect.RUNS
     assert loaded.clock_stop_statuses == ("awaiting_identity_proof",)
+
+
+def test_a_significant_intermediary_gets_the_r41d_layout_in_its_report(
+    register: Register,
+) -> None:
+    """IT Rules r.4(1)(d): complaints by category and action taken, only when set up so."""
+    from grievance_desk.services.reports import monthly_report
+
+    register_case(
+        register,
+        make_draft(
+            received_at=datetime(2026, 10, 5, 5, 0, tzinfo=UTC),
+            kind=CaseKind.COMPLAINT,
+            request_type=RequestType.OTHER,
+            policy_id="it-rules-2021-content",
+        ),
+        now=NOW,
+    )
+    october = date(2026, 10, 1)
+    before = monthly_report(register, month=october, now=NOW)
+    assert not any(b.key.startswith("it_rules") for b in before.breakdowns)
+    set_profile(register, OrganisationProfile(True, ("IN",), significant=True), now=NOW)
+    after = monthly_report(register, month=october, now=NOW)  # the cache key changed
+    received = next(b for b in after.breakdowns if b.key == "it_rules_received_by_category")
+    assert received.total == 1 and received.rows[0].label.startswith("India IT Rules 2021")
