@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.deadline_engine import (
     DEFAULT_TZ,
     CaseClock,
@@ -29,12 +30,23 @@ from grievance_desk.domain.deadline_engine import (
     ensure_can_extend,
     resolve_zone,
 )
-from grievance_desk.domain.policy import Policy, describe_period, policy_to_dict
+from grievance_desk.domain.policy import (
+    HolidayRegion,
+    PauseReason,
+    Policy,
+    describe_period,
+    policy_to_dict,
+)
 from grievance_desk.domain.policy_presets import (
     PRESETS,
     PolicyNotInForceError,
     UnknownPolicyError,
     policy_in_force,
+)
+from grievance_desk.domain.work_calendar import (
+    UnknownHolidayRegionError,
+    WorkCalendar,
+    calendar_for_policy,
 )
 
 __all__ = ["add_parsers", "deadline_command", "parse_moment", "parse_pause", "policies_command"]
@@ -111,6 +123,34 @@ def _result_json(policy: Policy, result: Deadlines) -> dict[str, Any]:
     }
 
 
+def _explain_lines(
+    policy: Policy,
+    result: Deadlines,
+    calendar: WorkCalendar,
+    zone: ZoneInfo,
+    request_type: str | None,
+) -> list[str]:
+    """The calendar and the pause rules the dates were worked out with, with their sources."""
+    start = result.clock_started_at.astimezone(zone).date()
+    last = max(d.due.astimezone(zone).date() for d in result.all())
+    lines = [f"Calendar: {calendar.describe()}"]
+    if policy.calendar_basis:
+        lines.append(f"  basis: {policy.calendar_basis}")
+    holidays = calendar.holidays_between(start, last)
+    lines.append(
+        f"  non-working weekdays {start}..{last}: "
+        + ("; ".join(f"{d} {why}" for d, why in holidays) if holidays else "none")
+    )
+    lines.append(f"Pause rules{f' for {request_type} requests' if request_type else ''}:")
+    for reason in PauseReason:
+        rule = policy.pause_rule(reason, request_type)
+        scope = f" (only {', '.join(rule.request_types)})" if rule.request_types else ""
+        lines.append(f"  {reason.value}: clock {rule.effect.value}{scope} — {rule.citation}")
+    if policy.in_force_note:
+        lines.append(f"In force: {policy.in_force_note}")
+    return lines
+
+
 def _print_result(policy: Policy, result: Deadlines) -> None:
     print(f"Policy: {policy.label} — {policy.legal_source}")
     print(f"Acknowledge by:      {_human(result.acknowledge_by)}")
@@ -140,16 +180,26 @@ def deadline_command(args: argparse.Namespace) -> int:
             if args.as_of is not None
             else datetime.now(zone).date()
         )
-        clock = CaseClock(received_at=received, identity_proof_at=clock_starts, pauses=pauses)
+        # getattr: callers that build the namespace themselves may leave the newer options out
+        member_state = _member_state(getattr(args, "member_state", None))
+        calendar = calendar_for_policy(policy, (), member_state)
+        request_type = getattr(args, "request_type", None)
+        clock = CaseClock(
+            received_at=received,
+            identity_proof_at=clock_starts,
+            pauses=pauses,
+            request_type=request_type,
+        )
         if args.extend:
-            ensure_can_extend(clock, policy, tz=zone, as_of=as_of)
+            ensure_can_extend(clock, policy, calendar, tz=zone, as_of=as_of)
             clock = CaseClock(
                 received_at=received,
                 identity_proof_at=clock_starts,
                 pauses=pauses,
                 extensions=(max(received, clock_starts or received),),
+                request_type=request_type,
             )
-        result = deadlines(clock, policy, tz=zone, as_of=as_of)
+        result = deadlines(clock, policy, calendar, tz=zone, as_of=as_of)
     except (
         InputError,
         UnknownTimeZoneError,
@@ -159,16 +209,46 @@ def deadline_command(args: argparse.Namespace) -> int:
         ExtensionRefusedError,
     ) as exc:
         return _fail(str(exc))
+    explained = (
+        _explain_lines(policy, result, calendar, zone, request_type)
+        if getattr(args, "explain", False)
+        else []
+    )
     if args.json:
-        print(json.dumps(_result_json(policy, result), indent=2, ensure_ascii=False))
+        data = _result_json(policy, result)
+        if explained:
+            data["calendar_and_pauses"] = explained
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _print_result(policy, result)
+        for line in explained:
+            print(line)
     return 0
 
 
-def _policy_summary(policy: Policy, origin: str) -> dict[str, Any]:
+def _member_state(code: str | None) -> HolidayRegion | None:
+    if not code:
+        return None
+    country, _, subdiv = code.partition("-")
+    try:
+        region = HolidayRegion(country.upper(), subdiv or None)
+        WorkCalendar(regions=(region,))
+    except (ValueError, UnknownHolidayRegionError) as exc:
+        raise InputError(
+            f"--member-state {code!r} is not a holiday calendar ({exc}); use e.g. DE or ES-MD"
+        ) from None
+    return region
+
+
+def _policy_summary(policy: Policy, origin: str, year: int) -> dict[str, Any]:
     data = policy_to_dict(policy)
     data["origin"] = origin
+    statutory = [r for r in policy.holiday_regions if r.statute is not None]
+    if statutory:  # the statute's list, shown so the officer can check it (Cal. Gov. Code §6700)
+        data["statutory_holidays"] = {
+            str(y): {d.isoformat(): name for d, name in statutory_holidays(y).items()}
+            for y in (year, year + 1)
+        }
     return data
 
 
@@ -186,12 +266,28 @@ def _policy_line(policy: Policy) -> str:
         if ext.allowed and ext.length is not None
         else "none"
     )
+    pauses = "; ".join(
+        f"{r.reason.value} → {r.effect.value}"
+        + (f" ({', '.join(r.request_types)} only)" if r.request_types else "")
+        for r in policy.pause_rules
+    )
+    routes = "; ".join(
+        f"{r.authority} ({r.citation}"
+        + (f", from {r.in_force_from}" if r.in_force_from else "")
+        + (f", until {r.in_force_until} (exclusive)" if r.in_force_until else "")
+        + ")"
+        for r in policy.escalation
+    )
     return (
         f"{policy.label}{window}\n"
         f"    acknowledge: {ack}; respond: {describe_period(policy.respond)} "
         f"({policy.counting_start.value.replace('_', ' ')}"
         f"{', roll-forward' if policy.roll_forward else ''}); extension: {extension}\n"
-        f"    source: {policy.legal_source}"
+        f"    source: {policy.legal_source}\n"
+        f"    clock while waiting: {pauses or 'runs'}\n"
+        f"    calendar: {policy.calendar_basis or '—'}\n"
+        f"    escalation: {routes or 'none named'}"
+        + (f"\n    in force: {policy.in_force_note}" if policy.in_force_note else "")
     )
 
 
@@ -208,8 +304,9 @@ def policies_command(args: argparse.Namespace, own_policies: OwnPolicies | None 
     """List every rule a case can be put under, with its source, so the choice is auditable."""
     own = tuple(own_policies()) if own_policies is not None else ()
     if args.json:
-        listing = [_policy_summary(p, "preset") for p in PRESETS]
-        listing += [_policy_summary(p, "own") for p in own]
+        year = datetime.now().year  # the edge of the app: which holiday years to list
+        listing = [_policy_summary(p, "preset", year) for p in PRESETS]
+        listing += [_policy_summary(p, "own", year) for p in own]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     print("Preset policies:")
@@ -255,6 +352,21 @@ def add_parsers(
     )
     calc.add_argument(
         "--as-of", metavar="DATE", help="today's date for a pause still open (default: today)"
+    )
+    calc.add_argument(
+        "--request-type",
+        metavar="TYPE",
+        help="the request type, for pause rules scoped to some types (UK Art 12A: access)",
+    )
+    calc.add_argument(
+        "--member-state",
+        metavar="CODE",
+        help="the controller's Member State for GDPR holidays (Reg 1182/71 art 3(4)), e.g. DE",
+    )
+    calc.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print the calendar (with the holidays in the period) and the pause rules used",
     )
     calc.add_argument("--json", action="store_true", help="print JSON")
     calc.set_defaults(func=deadline_command)

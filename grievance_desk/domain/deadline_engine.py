@@ -144,6 +144,8 @@ class CaseClock:
     pauses: tuple[Pause, ...] = ()
     extensions: tuple[datetime, ...] = ()
     reopened_at: datetime | None = None
+    #: The request type, for pause rules scoped to some types (UK GDPR Art 12A: access only).
+    request_type: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("received_at", "identity_proof_at", "fee_received_at", "reopened_at"):
@@ -308,7 +310,7 @@ def _effective_pauses(
     """Pauses that stop this policy's clock, clipped to the clock and merged."""
     if not clock.pauses:
         return (), False
-    if not policy.clock_stop_statuses:
+    if not policy.stops_clock(None, clock.request_type):
         notes.append(
             f"Under {policy.label} the clock does not stop: "
             f"{_plural(len(clock.pauses), 'pause')} ignored."
@@ -317,10 +319,14 @@ def _effective_pauses(
     spans: list[_Span] = []
     stopped_now = False
     for pause in clock.pauses:
-        if pause.status is not None and pause.status not in policy.clock_stop_statuses:
+        if not policy.stops_clock(pause.status, clock.request_type):
+            stopping = [
+                s for s in policy.clock_stop_statuses if policy.stops_clock(s, clock.request_type)
+            ]
             notes.append(
                 f"Pause from {pause.start} ({pause.status}) ignored: under {policy.label} only "
-                f"{', '.join(policy.clock_stop_statuses)} stop the clock."
+                f"{', '.join(stopping)} stop the clock"
+                + (f" for {clock.request_type} requests." if clock.request_type else ".")
             )
             continue
         last = pause.end
@@ -474,6 +480,7 @@ def deadlines(
     if reopen_day is not None and clock.reopened_at is not None:
         reopened_at = clock.reopened_at
         live_clock = CaseClock(
+            request_type=clock.request_type,
             received_at=clock.received_at,
             pauses=tuple(p for p in clock.pauses if p.end is None or p.end >= reopen_day),
             extensions=tuple(e for e in clock.extensions if e >= reopened_at),

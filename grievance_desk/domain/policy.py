@@ -14,13 +14,20 @@ from enum import StrEnum
 from typing import Any
 
 __all__ = [
+    "CAL_GOV_CODE_6700",
     "DEFAULT_REMINDER_OFFSETS",
+    "PAUSE_STATUSES",
     "WEEKDAY_NAMES",
     "ClockStart",
     "CountingStart",
+    "EscalationRoute",
     "ExtensionRule",
     "HolidayRegion",
+    "LetterRequirement",
     "MonthEndRule",
+    "PauseEffect",
+    "PauseReason",
+    "PauseRule",
     "Period",
     "PeriodUnit",
     "Policy",
@@ -32,6 +39,12 @@ __all__ = [
 
 #: Monday is 0, as in `date.weekday()`.
 WEEKDAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+#: California's statutory holidays (Cal. Gov. Code §6700), kept as our own list because the
+#: `holidays` package adds observances the statute does not name.
+CAL_GOV_CODE_6700 = "cal-gov-code-6700"
+#: Statutory holiday lists the domain computes itself, with the citation shown to the officer.
+STATUTORY_CALENDARS: dict[str, str] = {CAL_GOV_CODE_6700: "Cal. Gov. Code §6700"}
 
 #: Days before a deadline on which the officer is reminded (0 = on the day).
 DEFAULT_REMINDER_OFFSETS: tuple[int, ...] = (7, 3, 1, 0)
@@ -109,8 +122,15 @@ class HolidayRegion:
 
     country: str
     subdiv: str | None = None
+    #: None: the `holidays` package; or a statutory list we keep ourselves (CAL_GOV_CODE_6700).
+    statute: str | None = None
 
     def __post_init__(self) -> None:
+        if self.statute is not None and self.statute not in STATUTORY_CALENDARS:
+            raise PolicyFormatError(
+                "holiday_regions.statute",
+                f"{self.statute!r} is not one of: {', '.join(STATUTORY_CALENDARS)}",
+            )
         if not (
             isinstance(self.country, str) and len(self.country) == 2 and self.country.isupper()
         ):
@@ -123,7 +143,8 @@ class HolidayRegion:
 
     def label(self) -> str:
         """A short tag such as "GB-ENG", used in explanations and listings."""
-        return self.country if self.subdiv is None else f"{self.country}-{self.subdiv}"
+        tag = self.country if self.subdiv is None else f"{self.country}-{self.subdiv}"
+        return tag if self.statute is None else f"{tag} ({STATUTORY_CALENDARS[self.statute]})"
 
 
 @dataclass(frozen=True)
@@ -154,6 +175,111 @@ class ExtensionRule:
             )
 
 
+class PauseReason(StrEnum):
+    """Why the officer is waiting on the requester; each law treats each reason its own way."""
+
+    IDENTITY = "identity"
+    CLARIFICATION = "clarification"
+    FEE = "fee"
+
+
+#: The case status that records each kind of wait (the workflow's status values).
+PAUSE_STATUSES: dict[PauseReason, str] = {
+    PauseReason.IDENTITY: "awaiting_identity_proof",
+    PauseReason.CLARIFICATION: "awaiting_clarification",
+    PauseReason.FEE: "awaiting_fee",
+}
+
+
+class PauseEffect(StrEnum):
+    """What waiting for the requester does to the response clock."""
+
+    #: The clock keeps running (CCPA §7021(b), DPDP, SPDI, IT Rules).
+    RUNS = "runs"
+    #: The clock stops while we wait; the days waited are added to the period.
+    STOPS = "stops"
+    #: The clock only starts once the thing waited for arrives (UK GDPR Art 12A).
+    STARTS_ON_RECEIPT = "starts_on_receipt"
+
+
+@dataclass(frozen=True)
+class PauseRule:
+    """How one reason for waiting affects the clock, for which request types, and why.
+
+    ``request_types`` empty means every request type; otherwise the rule applies only to
+    those (UK GDPR Art 12A: clarification stops the clock for access requests only) and
+    the clock runs for the others.
+    """
+
+    reason: PauseReason
+    effect: PauseEffect
+    citation: str = ""
+    request_types: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.reason, PauseReason):
+            raise PolicyFormatError("pause_rules.reason", f"unknown reason {self.reason!r}")
+        if not isinstance(self.effect, PauseEffect):
+            raise PolicyFormatError("pause_rules.effect", f"unknown effect {self.effect!r}")
+
+    def applies_to(self, request_type: str | None) -> bool:
+        """Whether the rule covers ``request_type`` (None: the calculator, no type known)."""
+        return not self.request_types or request_type is None or request_type in self.request_types
+
+
+@dataclass(frozen=True)
+class EscalationRoute:
+    """Where a dissatisfied requester can go, under which provision, and while it is in force.
+
+    ``text`` is the sentence a letter prints. A route out of force on a letter's date is never
+    printed (DPDP s.27 commences only on 13 May 2027).
+    """
+
+    authority: str
+    citation: str
+    text: str
+    in_force_from: date | None = None
+    in_force_until: date | None = None
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.authority, str) and self.authority.strip()):
+            raise PolicyFormatError("escalation.authority", "must be a non-empty string")
+        if not (isinstance(self.text, str) and self.text.strip()):
+            raise PolicyFormatError("escalation.text", "must be a non-empty sentence")
+        if (
+            self.in_force_from is not None
+            and self.in_force_until is not None
+            and self.in_force_until <= self.in_force_from
+        ):
+            raise PolicyFormatError("escalation.in_force_until", "must be after in_force_from")
+
+    def in_force_on(self, day: date) -> bool:
+        """Whether a letter dated ``day`` may name this remedy."""
+        if self.in_force_from is not None and day < self.in_force_from:
+            return False
+        return not (self.in_force_until is not None and day >= self.in_force_until)
+
+
+@dataclass(frozen=True)
+class LetterRequirement:
+    """Content a letter must carry under this policy's law, and the fields that carry it.
+
+    ``template`` is a letter template id ("access_response") or "*" for every letter;
+    ``when_ground`` limits the item to refusals relying on that refusal ground.
+    """
+
+    template: str
+    id: str
+    label: str
+    citation: str
+    fields: tuple[str, ...]
+    when_ground: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.fields:
+            raise PolicyFormatError("letter_requirements.fields", "needs at least one field")
+
+
 @dataclass(frozen=True)
 class Policy:
     """One version of a deadline rule for a set of request types.
@@ -176,7 +302,7 @@ class Policy:
     holiday_regions: tuple[HolidayRegion, ...] = ()
     own_days_off: tuple[date, ...] = ()
     extension: ExtensionRule = field(default_factory=ExtensionRule)
-    clock_stop_statuses: tuple[str, ...] = ()
+    pause_rules: tuple[PauseRule, ...] = ()
     clock_start: ClockStart = ClockStart.RECEIPT
     in_force_from: date | None = None
     in_force_until: date | None = None
@@ -184,6 +310,20 @@ class Policy:
     version: str = ""
     reminder_offsets: tuple[int, ...] = DEFAULT_REMINDER_OFFSETS
     notes: str = ""
+    #: Why the in-force window starts or ends where it does (shown when the calculator refuses).
+    in_force_note: str = ""
+    escalation: tuple[EscalationRoute, ...] = ()
+    #: Which days are holidays under this law, and the source (shown with every explanation).
+    calendar_basis: str = ""
+    #: GDPR (Reg 1182/71 art 3(4)): the controller's Member State's holidays, chosen by the officer.
+    member_state_holidays: bool = False
+    #: Whether the officer's own office closures count as non-working days under this law.
+    office_closures_count: bool = False
+    letter_requirements: tuple[LetterRequirement, ...] = ()
+    #: The provision allowing refusal of manifestly unfounded or excessive requests ("" = none).
+    unfounded_or_excessive: str = ""
+    #: Minutes before an hour-based deadline to remind (IT Rules r.3(2)(b): 2 hours).
+    reminder_minutes: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not (isinstance(self.id, str) and self.id.strip()):
@@ -212,12 +352,59 @@ class Policy:
             isinstance(o, bool) or not isinstance(o, int) or o < 0 for o in self.reminder_offsets
         ):
             raise PolicyFormatError("reminder_offsets", "must be whole numbers of days ≥ 0")
+        if any(
+            isinstance(m, bool) or not isinstance(m, int) or m < 1 for m in self.reminder_minutes
+        ):
+            raise PolicyFormatError("reminder_minutes", "must be whole numbers of minutes ≥ 1")
 
     def in_force_on(self, day: date) -> bool:
         """Whether a case received on ``day`` is governed by this version."""
         if self.in_force_from is not None and day < self.in_force_from:
             return False
         return not (self.in_force_until is not None and day >= self.in_force_until)
+
+    def pause_rule(self, reason: PauseReason, request_type: str | None = None) -> PauseRule:
+        """How waiting for ``reason`` affects this policy's clock for ``request_type``.
+
+        A reason the policy does not list, or lists for other request types only, leaves the
+        clock running: the law's default is that time runs from receipt.
+        """
+        for rule in self.pause_rules:
+            if rule.reason is reason and rule.applies_to(request_type):
+                return rule
+        return PauseRule(reason, PauseEffect.RUNS, self.legal_source)
+
+    def stops_clock(self, status: str | None, request_type: str | None = None) -> bool:
+        """Whether a pause recorded under ``status`` adds its days to the period.
+
+        ``status`` None (the command-line calculator) means any reason that stops the clock.
+        """
+        for reason, name in PAUSE_STATUSES.items():
+            wanted = status is None or status == name
+            if wanted and self.pause_rule(reason, request_type).effect is PauseEffect.STOPS:
+                return True
+        return False
+
+    @property
+    def clock_stop_statuses(self) -> tuple[str, ...]:
+        """The statuses that stop the clock for at least one request type."""
+        return tuple(
+            PAUSE_STATUSES[r.reason] for r in self.pause_rules if r.effect is PauseEffect.STOPS
+        )
+
+    def routes_on(self, day: date) -> tuple[EscalationRoute, ...]:
+        """The escalation routes a letter dated ``day`` may name (only those in force)."""
+        return tuple(r for r in self.escalation if r.in_force_on(day))
+
+    def requirements_for(
+        self, template_id: str, grounds: tuple[str, ...] = ()
+    ) -> tuple[LetterRequirement, ...]:
+        """What a letter from ``template_id`` must contain under this law (refusal grounds too)."""
+        return tuple(
+            r
+            for r in self.letter_requirements
+            if r.template in ("*", template_id) and (not r.when_ground or r.when_ground in grounds)
+        )
 
     @property
     def label(self) -> str:
@@ -232,9 +419,19 @@ def _period_to_dict(period: Period | None) -> dict[str, Any] | None:
     return None if period is None else {"amount": period.amount, "unit": period.unit.value}
 
 
+#: The shape of a stored policy. 1 (no "format" key): clock_stop_statuses, no routes; read
+#: and migrated by `policy_from_dict`.
+POLICY_FORMAT = 2
+
+
+def _day_or_none(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
 def policy_to_dict(policy: Policy) -> dict[str, Any]:
     """A JSON-safe dict, so the officer's edited copies can be stored and diffed."""
     return {
+        "format": POLICY_FORMAT,
         "id": policy.id,
         "name": policy.name,
         "version": policy.version,
@@ -246,7 +443,8 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
         "roll_forward": policy.roll_forward,
         "working_week": [WEEKDAY_NAMES[d] for d in policy.working_week],
         "holiday_regions": [
-            {"country": r.country, "subdiv": r.subdiv} for r in policy.holiday_regions
+            {"country": r.country, "subdiv": r.subdiv, "statute": r.statute}
+            for r in policy.holiday_regions
         ],
         "own_days_off": [d.isoformat() for d in policy.own_days_off],
         "extension": {
@@ -255,7 +453,15 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
             "max_count": policy.extension.max_count,
             "notice_within": _period_to_dict(policy.extension.notice_within),
         },
-        "clock_stop_statuses": list(policy.clock_stop_statuses),
+        "pause_rules": [
+            {
+                "reason": r.reason.value,
+                "effect": r.effect.value,
+                "citation": r.citation,
+                "request_types": list(r.request_types),
+            }
+            for r in policy.pause_rules
+        ],
         "clock_start": policy.clock_start.value,
         "in_force_from": None if policy.in_force_from is None else policy.in_force_from.isoformat(),
         "in_force_until": (
@@ -264,6 +470,33 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
         "request_types": list(policy.request_types),
         "reminder_offsets": list(policy.reminder_offsets),
         "notes": policy.notes,
+        "in_force_note": policy.in_force_note,
+        "escalation": [
+            {
+                "authority": r.authority,
+                "citation": r.citation,
+                "text": r.text,
+                "in_force_from": _day_or_none(r.in_force_from),
+                "in_force_until": _day_or_none(r.in_force_until),
+            }
+            for r in policy.escalation
+        ],
+        "calendar_basis": policy.calendar_basis,
+        "member_state_holidays": policy.member_state_holidays,
+        "office_closures_count": policy.office_closures_count,
+        "letter_requirements": [
+            {
+                "template": r.template,
+                "id": r.id,
+                "label": r.label,
+                "citation": r.citation,
+                "fields": list(r.fields),
+                "when_ground": r.when_ground,
+            }
+            for r in policy.letter_requirements
+        ],
+        "unfounded_or_excessive": policy.unfounded_or_excessive,
+        "reminder_minutes": list(policy.reminder_minutes),
     }
 
 
@@ -344,7 +577,8 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
             raise PolicyFormatError("holiday_regions", "each entry must be an object")
         country = _get(raw, "country", str, "holiday_regions.country")
         subdiv = _opt(raw, "subdiv", str, "holiday_regions.subdiv", None)
-        regions.append(HolidayRegion(country, subdiv))
+        statute = _opt(raw, "statute", str, "holiday_regions.statute", None)
+        regions.append(HolidayRegion(country, subdiv, statute))
     ext_raw = _opt(data, "extension", Mapping, "extension", {})
     extension = ExtensionRule(
         allowed=_opt(ext_raw, "allowed", bool, "extension.allowed", False),
@@ -377,7 +611,7 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
             _date(d, "own_days_off") for d in _opt(data, "own_days_off", list, "own_days_off", [])
         ),
         extension=extension,
-        clock_stop_statuses=_str_list(data, "clock_stop_statuses"),
+        pause_rules=_pause_rules(data),
         clock_start=_enum(
             _opt(data, "clock_start", str, "clock_start", "receipt"), ClockStart, "clock_start"
         ),
@@ -388,4 +622,95 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
             DEFAULT_REMINDER_OFFSETS if offsets is None else tuple(offsets)  # validated in Policy
         ),
         notes=_opt(data, "notes", str, "notes", ""),
+        in_force_note=_opt(data, "in_force_note", str, "in_force_note", ""),
+        escalation=_routes(data),
+        calendar_basis=_opt(data, "calendar_basis", str, "calendar_basis", ""),
+        member_state_holidays=_opt(
+            data, "member_state_holidays", bool, "member_state_holidays", False
+        ),
+        # Format 1 added the officer's days off to every policy: keep that for old copies.
+        office_closures_count=_opt(
+            data, "office_closures_count", bool, "office_closures_count", True
+        ),
+        letter_requirements=_requirements(data),
+        unfounded_or_excessive=_opt(
+            data, "unfounded_or_excessive", str, "unfounded_or_excessive", ""
+        ),
+        reminder_minutes=tuple(_opt(data, "reminder_minutes", list, "reminder_minutes", [])),
     )
+
+
+def _pause_rules(data: Mapping[str, Any]) -> tuple[PauseRule, ...]:
+    """Format 2 ``pause_rules``, or format 1 ``clock_stop_statuses`` migrated to rules."""
+    if "pause_rules" not in data or data["pause_rules"] is None:
+        by_status = {v: k for k, v in PAUSE_STATUSES.items()}
+        rules = []
+        for status in _str_list(data, "clock_stop_statuses"):
+            if status not in by_status:
+                known = ", ".join(by_status)
+                raise PolicyFormatError("clock_stop_statuses", f"{status!r} is not one of: {known}")
+            rules.append(
+                PauseRule(by_status[status], PauseEffect.STOPS, "the organisation's own rule")
+            )
+        return tuple(rules)
+    found = []
+    for raw in _get(data, "pause_rules", list, "pause_rules"):
+        if not isinstance(raw, Mapping):
+            raise PolicyFormatError("pause_rules", "each entry must be an object")
+        found.append(
+            PauseRule(
+                reason=_enum(
+                    _get(raw, "reason", str, "pause_rules.reason"),
+                    PauseReason,
+                    "pause_rules.reason",
+                ),
+                effect=_enum(
+                    _get(raw, "effect", str, "pause_rules.effect"),
+                    PauseEffect,
+                    "pause_rules.effect",
+                ),
+                citation=_opt(raw, "citation", str, "pause_rules.citation", ""),
+                request_types=_str_list(raw, "request_types"),
+            )
+        )
+    return tuple(found)
+
+
+def _opt_date(raw: Mapping[str, Any], name: str, path: str) -> date | None:
+    value = raw.get(name)
+    return None if value is None else _date(value, path)
+
+
+def _routes(data: Mapping[str, Any]) -> tuple[EscalationRoute, ...]:
+    found = []
+    for raw in _opt(data, "escalation", list, "escalation", []):
+        if not isinstance(raw, Mapping):
+            raise PolicyFormatError("escalation", "each route must be an object")
+        found.append(
+            EscalationRoute(
+                authority=_get(raw, "authority", str, "escalation.authority"),
+                citation=_opt(raw, "citation", str, "escalation.citation", ""),
+                text=_get(raw, "text", str, "escalation.text"),
+                in_force_from=_opt_date(raw, "in_force_from", "escalation.in_force_from"),
+                in_force_until=_opt_date(raw, "in_force_until", "escalation.in_force_until"),
+            )
+        )
+    return tuple(found)
+
+
+def _requirements(data: Mapping[str, Any]) -> tuple[LetterRequirement, ...]:
+    found = []
+    for raw in _opt(data, "letter_requirements", list, "letter_requirements", []):
+        if not isinstance(raw, Mapping):
+            raise PolicyFormatError("letter_requirements", "each item must be an object")
+        found.append(
+            LetterRequirement(
+                template=_get(raw, "template", str, "letter_requirements.template"),
+                id=_get(raw, "id", str, "letter_requirements.id"),
+                label=_get(raw, "label", str, "letter_requirements.label"),
+                citation=_opt(raw, "citation", str, "letter_requirements.citation", ""),
+                fields=_str_list(raw, "fields"),
+                when_ground=_opt(raw, "when_ground", str, "letter_requirements.when_ground", ""),
+            )
+        )
+    return tuple(found)

@@ -44,14 +44,17 @@ class ReminderSchedule:
 
     offsets_days: tuple[int, ...] = DEFAULT_REMINDER_OFFSETS
     daily_when_overdue: bool = True
+    #: Minutes before the due moment, for deadlines counted in hours (IT Rules r.3(2)(b): 2 h).
+    offsets_minutes: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
-        if any(o < 0 for o in self.offsets_days):
+        if any(o < 0 for o in self.offsets_days) or any(m < 1 for m in self.offsets_minutes):
             raise ValueError(
-                "reminder offsets are days *before* a deadline and must be ≥ 0; "
+                "reminder offsets are days (≥ 0) or minutes (≥ 1) *before* a deadline; "
                 "overdue reminders are added by daily_when_overdue"
             )
         object.__setattr__(self, "offsets_days", tuple(sorted(set(self.offsets_days))))
+        object.__setattr__(self, "offsets_minutes", tuple(sorted(set(self.offsets_minutes))))
 
 
 #: 7, 3, 1 days before, on the day, then daily while overdue.
@@ -59,8 +62,11 @@ DEFAULT_SCHEDULE = ReminderSchedule()
 
 
 def schedule_for_policy(policy: Policy) -> ReminderSchedule:
-    """Short deadlines (24 hours) need fewer early warnings than a month does."""
-    return ReminderSchedule(offsets_days=policy.reminder_offsets)
+    """Short deadlines (24 hours) need fewer early warnings than a month does; hour-based
+    ones (36 h, 2 h) are reminded minutes before, not at the start of a day."""
+    return ReminderSchedule(
+        offsets_days=policy.reminder_offsets, offsets_minutes=policy.reminder_minutes
+    )
 
 
 @dataclass(frozen=True)
@@ -147,15 +153,19 @@ def _reminder_for(
         late = (today - due_day).days
         fires_at = max(item.due, _start_of_day(today, zone))
         return f"overdue:{late}", -late, fires_at
-    fired = [
-        o
+    slots = [
+        (f"before:{o}", _start_of_day(due_day - relativedelta(days=o), zone))
         for o in item.schedule.offsets_days
-        if _start_of_day(due_day - relativedelta(days=o), zone) <= now
     ]
+    slots += [
+        (f"before-min:{m}", item.due - relativedelta(minutes=m))
+        for m in item.schedule.offsets_minutes
+    ]
+    fired = [(slot, at) for slot, at in slots if at <= now]
     if not fired:
         return None
-    offset = min(fired)
-    return f"before:{offset}", offset, _start_of_day(due_day - relativedelta(days=offset), zone)
+    slot, fires_at = max(fired, key=lambda s: s[1])  # the latest slot that has fired
+    return slot, (due_day - fires_at.astimezone(zone).date()).days, fires_at
 
 
 def days_phrase(count: int) -> str:

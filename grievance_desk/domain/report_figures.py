@@ -192,6 +192,10 @@ class CaseFacts:
     respond_by_at_end: datetime | None = None
     has_policy: bool = True
     status_now: str = ""
+    #: "complaint" or "rights_request": the report splits received and redressed by it.
+    kind: str = "rights_request"
+    #: Whether the policy's law stops the clock while awaiting the requester (statutory days).
+    pauses_stop_clock: bool = True
 
 
 # --------------------------------------------------------------------------- figures
@@ -432,13 +436,17 @@ def awaiting_requester_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> li
 
 def overdue_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> list[CaseFacts]:
     """Overdue at the period's end: open cases not yet answered whose response due date had
-    passed at the end of the period. The due date is the deadline engine's, for the clock
+    passed at the end of the period, or whose acknowledgement was due and not yet sent. The
+    due date is the deadline engine's, for the clock
     running then (from receipt, or from the latest reopening), with pauses added and granted
     extensions honoured; a case whose response had been sent is not overdue while it awaits
     closing. Cases without an applicable policy are never counted here (see "No deadline").
     """
     found = []
     for case in open_at_end(facts, as_at):
+        if _acknowledgement_missed(case, as_at):
+            found.append(case)
+            continue
         if case.respond_by_at_end is None or case.respond_by_at_end >= as_at:
             continue
         start = _current_clock_start(case, as_at)
@@ -446,6 +454,16 @@ def overdue_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> list[CaseFact
             continue
         found.append(case)
     return found
+
+
+def _acknowledgement_missed(case: CaseFacts, as_at: datetime) -> bool:
+    """The acknowledgement was due before ``as_at`` and neither it nor a response was sent:
+    an open case in breach of the acknowledgement rule (IT Rules r.3(2)(a)(i): 24 hours) is
+    overdue even while its response date is still ahead."""
+    if case.acknowledge_by is None or case.acknowledge_by >= as_at:
+        return False
+    done = [m for m in (case.acknowledged_at, *case.responses) if m is not None and m <= as_at]
+    return not done
 
 
 def on_time_responses(
@@ -502,6 +520,16 @@ def days_to_respond(case: CaseFacts, closure: Closure, tz: ZoneInfo) -> int:
     answered = _local_day(_answered_at(case, closure), tz)
     elapsed = (answered - start).days
     return max(0, elapsed - _paused_days(case, start, answered))
+
+
+def statutory_days_to_respond(case: CaseFacts, closure: Closure, tz: ZoneInfo) -> int:
+    """Days on the law's clock: as days to respond, but days awaiting the
+    requester are left out only where the case's policy stops the clock (GDPR); under CCPA
+    §7021(b), DPDP, SPDI and the IT Rules the clock runs, so every day counts."""
+    if case.pauses_stop_clock:
+        return days_to_respond(case, closure, tz)
+    start = _local_day(closure.clock_started_at, tz)
+    return max(0, (_local_day(_answered_at(case, closure), tz) - start).days)
 
 
 def percentile_nearest_rank(values: Sequence[int], percent: float) -> int:
@@ -674,6 +702,7 @@ _DEFINED: tuple[Callable[..., object], ...] = (
     on_time_responses,
     on_time_acknowledgements,
     days_to_respond,
+    statutory_days_to_respond,
     percentile_nearest_rank,
     age_at_end,
     by_dimension,
@@ -755,6 +784,42 @@ def _breakdown(
     return Breakdown(key, label, dimension, len(cases), rows)
 
 
+def _compliance_layout(
+    received: Sequence[CaseFacts],
+    closed: Sequence[tuple[CaseFacts, Closure]],
+    period: ReportPeriod,
+    names: Mapping[str, str],
+) -> tuple[Breakdown, Breakdown]:
+    """IT Rules r.4(1)(d): a significant social media intermediary's monthly report gives the
+    complaints received (by category: the policy each complaint is under) and the action
+    taken on them (the outcome of the complaints closed)."""
+    complaints = [c for c in received if c.kind == "complaint"]
+    closed_complaints = [(c, cl) for c, cl in closed if c.kind == "complaint"]
+    outcome_of = {c.reference: (cl.outcome or "none") for c, cl in closed_complaints}
+    return (
+        _breakdown(
+            "it_rules_received_by_category",
+            "IT Rules r.4(1)(d): complaints received by category",
+            "Category",
+            complaints,
+            lambda c: c.policy_id,
+            sorted({c.policy_id for c in complaints}),
+            lambda code: names.get(code, code),
+            f"Complaints received in {period.label}",
+        ),
+        _breakdown(
+            "it_rules_action_taken",
+            "IT Rules r.4(1)(d): action taken on complaints",
+            "Action taken",
+            [c for c, _ in closed_complaints],
+            lambda c: outcome_of[c.reference],
+            [o.value for o in Outcome],
+            _label_of(Outcome),
+            f"Complaints closed in {period.label}",
+        ),
+    )
+
+
 def _label_of(enum: type[RequestType] | type[Channel] | type[Outcome]) -> Callable[[str], str]:
     names: dict[str, str] = {}  # asked once per case row: look each code up once
 
@@ -784,6 +849,7 @@ def build_report(
     organisation: str = "",
     policy_names: dict[str, str] | None = None,
     known_trend: Mapping[str, TrendPoint] | None = None,
+    it_rules_compliance: bool = False,
 ) -> Report:
     """Every figure of the summary for ``period`` from the facts of the cases that matter.
 
@@ -864,7 +930,7 @@ def build_report(
         median = statistics.median(values)
         p90 = percentile_nearest_rank(values, 90)
         longest = max(values)
-        timing = (
+        timing: tuple[Figure, ...] = (
             Figure(
                 "days_to_respond.median",
                 "Median days to respond",
@@ -893,6 +959,20 @@ def build_report(
                 of=len(values),
             ),
         )
+        statutory = {c.reference: statutory_days_to_respond(c, cl, tz) for c, cl in closed}
+        law_median = statistics.median(statutory.values())
+        timing = (
+            *timing,
+            Figure(
+                "days_to_respond.statutory_median",
+                "Median days on the law's clock",
+                float(law_median) if law_median != int(law_median) else int(law_median),
+                "days",
+                _refs(closed_cases),
+                f"{population}; days awaiting the requester count where the law's clock runs",
+                of=len(values),
+            ),
+        )
     else:
         timing = (
             Figure("days_to_respond.median", "Median days to respond", None, "days", (),
@@ -901,12 +981,15 @@ def build_report(
                    population, of=0),
             Figure("days_to_respond.max", "Longest days to respond", None, "days", (),
                    population, of=0),
+            Figure("days_to_respond.statutory_median", "Median days on the law's clock", None,
+                   "days", (), population, of=0),
         )  # fmt: skip
 
     names = policy_names or {}
     policy_codes = sorted({c.policy_id for c in received})
     outcome_of = {c.reference: (cl.outcome or "none") for c, cl in closed}
-    breakdowns = (
+    kind_names = {"complaint": "Complaints", "rights_request": "Rights requests"}.get
+    breakdowns: tuple[Breakdown, ...] = (
         _breakdown(
             "by_request_type",
             "Received by request type",
@@ -947,7 +1030,29 @@ def build_report(
             lambda code: names.get(code, code),
             f"Cases received in {period.label}",
         ),
+        _breakdown(
+            "received_by_kind",
+            "Received by kind",
+            "Kind",
+            received,
+            lambda c: c.kind,
+            ["complaint", "rights_request"],
+            lambda code: kind_names(code, code),
+            f"Cases received in {period.label}",
+        ),
+        _breakdown(
+            "closed_by_kind",
+            "Redressed by kind",
+            "Kind",
+            closed_cases,
+            lambda c: c.kind,
+            ["complaint", "rights_request"],
+            lambda code: kind_names(code, code),
+            f"Cases closed in {period.label}",
+        ),
     )
+    if it_rules_compliance:
+        breakdowns = (*breakdowns, *_compliance_layout(received, closed, period, names))
 
     ages = {c.reference: age_at_end(c, as_at) for c in still_open}
     ageing = tuple(
@@ -1154,6 +1259,8 @@ def facts_to_data(case: CaseFacts) -> list[Any]:
         _moment(case.respond_by_at_end),
         case.has_policy,
         case.status_now,
+        case.kind,
+        case.pauses_stop_clock,
     ]
 
 
@@ -1174,7 +1281,10 @@ def facts_from_data(data: list[Any]) -> CaseFacts:
         respond_by_at_end,
         has_policy,
         status_now,
+        *extra,
     ) = data
+    # Entries stored before issue 14 lack the last two (the cache format was bumped too).
+    kind, pauses_stop_clock = (*extra, "rights_request", True)[:2]
     received = _read_moment(received_at)
     assert received is not None
     return CaseFacts(
@@ -1203,4 +1313,6 @@ def facts_from_data(data: list[Any]) -> CaseFacts:
         respond_by_at_end=_read_moment(respond_by_at_end),
         has_policy=has_policy,
         status_now=status_now,
+        kind=str(kind),
+        pauses_stop_clock=bool(pauses_stop_clock),
     )

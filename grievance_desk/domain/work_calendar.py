@@ -17,7 +17,8 @@ from typing import Any
 import holidays
 from dateutil.rrule import DAILY, rrule, weekday
 
-from grievance_desk.domain.policy import WEEKDAY_NAMES, HolidayRegion, Policy
+from grievance_desk.domain.california_holidays import CaliforniaStatutoryHolidays
+from grievance_desk.domain.policy import CAL_GOV_CODE_6700, WEEKDAY_NAMES, HolidayRegion, Policy
 
 __all__ = ["NoWorkingDayError", "UnknownHolidayRegionError", "WorkCalendar", "calendar_for_policy"]
 
@@ -34,6 +35,8 @@ class NoWorkingDayError(ValueError):
 
 
 def _load_region(region: HolidayRegion) -> Any:
+    if region.statute == CAL_GOV_CODE_6700:
+        return CaliforniaStatutoryHolidays()
     try:
         return holidays.country_holidays(region.country, subdiv=region.subdiv)
     except NotImplementedError as exc:  # holidays raises this for unknown codes
@@ -139,6 +142,17 @@ class WorkCalendar:
             self._answers[key] = sum(1 for _ in self._working_days_from(first, last))
         return self._answers[key]  # type: ignore[no-any-return]
 
+    def holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
+        """Non-working weekdays in ``first``..``last`` with their reason, for `--explain`."""
+        found = []
+        day = first
+        while day <= last:  # a bounded listing for an explanation, not date arithmetic
+            reason = self.non_working_reason(day)
+            if reason is not None and day.weekday() in self.working_weekdays:
+                found.append((day, reason))
+            day += timedelta(days=1)
+        return found
+
     def describe(self) -> str:
         """One line for explanations: "Mon–Fri, holidays GB-ENG, 2 own days off"."""
         days = ", ".join(WEEKDAY_NAMES[d] for d in self.working_weekdays)
@@ -151,10 +165,23 @@ class WorkCalendar:
         return "; ".join(parts)
 
 
-def calendar_for_policy(policy: Policy, extra_days_off: Iterable[date] = ()) -> WorkCalendar:
-    """The calendar a policy implies, plus the officer's own holiday list kept outside it."""
+def calendar_for_policy(
+    policy: Policy,
+    extra_days_off: Iterable[date] = (),
+    member_state: HolidayRegion | None = None,
+) -> WorkCalendar:
+    """The calendar a policy's law implies.
+
+    The officer's office closures (``extra_days_off``) are added only where the law counts
+    them (`Policy.office_closures_count`); ``member_state`` is the controller's Member State
+    for a policy whose law uses its holidays (GDPR, Reg 1182/71 art 3(4)).
+    """
+    regions = policy.holiday_regions
+    if policy.member_state_holidays and member_state is not None:
+        regions = (*regions, member_state)
+    closures = frozenset(extra_days_off) if policy.office_closures_count else frozenset()
     return WorkCalendar(
         working_weekdays=policy.working_week,
-        regions=policy.holiday_regions,
-        days_off=frozenset(policy.own_days_off) | frozenset(extra_days_off),
+        regions=regions,
+        days_off=frozenset(policy.own_days_off) | closures,
     )

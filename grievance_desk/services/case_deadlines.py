@@ -172,6 +172,7 @@ class _CaseFacts:
     fee_received_at: datetime | None
     reopened_at: datetime | None
     acknowledged_at: datetime | None
+    kind: str
 
 
 _FACT_COLUMNS = (
@@ -185,6 +186,7 @@ _FACT_COLUMNS = (
     col(Case.fee_received_at),
     col(Case.reopened_at),
     col(Case.acknowledged_at),
+    col(Case.kind),
 )
 
 
@@ -205,6 +207,7 @@ def _facts_of(case: Case) -> _CaseFacts:
         case.fee_received_at,
         case.reopened_at,
         case.acknowledged_at,
+        str(case.kind),
     )
 
 
@@ -225,8 +228,10 @@ class _Context:
         self._policies: dict[tuple[str, date], Policy] = {}
 
     def policy(self, facts: _CaseFacts) -> Policy:
-        policy_id = facts.policy_id or self.settings.default_for(facts.request_type)
         received_on = facts.received_at.astimezone(self.zone).date()
+        policy_id = facts.policy_id or self.settings.default_for(
+            facts.request_type, facts.kind, received_on
+        )
         key = (policy_id, received_on)
         found = self._policies.get(key)
         if found is None:
@@ -261,6 +266,7 @@ def _clock(
         pauses=tuple(sorted(spans, key=lambda p: p.start)),
         extensions=tuple(sorted(extensions)),
         reopened_at=facts.reopened_at,
+        request_type=facts.request_type,
     )
 
 
@@ -322,7 +328,9 @@ def _compute(
         "response_met": response_met,
         "reopened": facts.reopened_at is not None,
     }
-    policy_id = facts.policy_id or ctx.settings.default_for(facts.request_type)
+    policy_id = facts.policy_id or ctx.settings.default_for(
+        facts.request_type, facts.kind, facts.received_at.astimezone(ctx.zone).date()
+    )
     try:
         policy = ctx.policy(facts)
         result = deadlines(
@@ -390,8 +398,10 @@ def policy_for_case(session: Session, case: Case) -> Policy:
     """
     settings = load_policy_settings(session)
     zone = officer_zone(session)
-    policy_id = case.policy_id or settings.default_for(str(case.request_type))
     received_on = case.received_at.astimezone(zone).date()
+    policy_id = case.policy_id or settings.default_for(
+        str(case.request_type), str(case.kind), received_on
+    )
     try:
         return settings.policy_in_force(policy_id, received_on)
     except PolicySettingsError as error:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cache
@@ -82,9 +82,15 @@ FIELDS: dict[str, str] = {
     "officer.address": "the officer's postal address",
     "officer.contact": "the officer's e-mail and phone, joined for a sentence",
     "officer.email_or_address": "where to send documents: the e-mail, else the address",
-    "escalation.authority": "who the requester can escalate to (e.g. the Data Protection Board)",
+    "case.noun": "'complaint' for a complaint, else 'request' (a complaint is never a request)",
+    "case.what": "'complaint', or the request type and 'request', e.g. 'access request'",
+    "escalation.authority": "who the requester can escalate to under the case's policy",
     "escalation.law": "the provision giving that route",
-    "escalation.route": "a paragraph explaining how to escalate",
+    "escalation.citation": "the citations of the routes in force on the letter's date",
+    "escalation.route": "the routes in force on the letter's date, as the policy words them",
+    "clock.identity_wait": "what waiting for identity proof does to the clock, per the policy",
+    "clock.clarification_wait": "what waiting for a clarification does to the clock",
+    "clock.fee_wait": "what waiting for a fee does to the clock",
     "letter.date": "the date of the letter (use | date)",
     "letter.identity_documents": "the documents or details needed to verify identity",
     "letter.clarification_needed": "what the requester must clarify",
@@ -96,7 +102,15 @@ FIELDS: dict[str, str] = {
     "letter.corrections_made": "what was corrected, completed or updated",
     "letter.recipients_informed": "recipients told of a correction (optional)",
     "letter.data_erased": "what was erased",
-    "letter.data_retained": "data kept because a law requires it, with the law and period",
+    "letter.data_retained": "data kept because a law requires it, with the law and period "
+    "(leave empty if nothing was kept)",
+    "letter.retention_period": "how long the data will be kept, or the criteria (GDPR 15(1)(d))",
+    "letter.data_source": "where the data came from, if not from the requester",
+    "letter.automated_decisions": "automated decision-making, its logic and consequences, or none",
+    "letter.transfer_safeguards": "safeguards for transfers abroad, or that there are none",
+    "letter.retention_law": "the law that requires keeping the data, and for how long",
+    "letter.ccpa_statement": "CCPA denial: what is kept and its only use, or the right to add "
+    "a statement",
     "letter.objection_outcome": "the decision on an objection or restriction",
     "letter.consent_purposes": "the purposes for which consent is withdrawn",
     "letter.continued_processing": "processing that continues lawfully without consent",
@@ -111,7 +125,8 @@ NAMESPACES = frozenset(path.split(".", 1)[0] for path in FIELDS)
 EDITABLE_FIELDS = frozenset(
     path
     for path in FIELDS
-    if (path.startswith("letter.") and path != "letter.date") or path.startswith("escalation.")
+    if (path.startswith("letter.") and path != "letter.date")
+    or (path.startswith("escalation.") and path != "escalation.citation")
 )
 
 _MONTHS = (
@@ -465,15 +480,18 @@ def _unknown(path: str, part: str, line: int | None) -> TemplateProblem:
     )
 
 
-def check_template(template: LetterTemplate) -> list[TemplateProblem]:
+def check_template(
+    template: LetterTemplate, extra_required: Sequence[RequiredItem] = ()
+) -> list[TemplateProblem]:
     """Everything wrong with a template, for the editor to flag before it is used.
 
     Syntax errors (with the line), unknown fields, reaching into Python internals, and each
-    required content item whose fields the template no longer uses.
+    required content item (the template's own, and ``extra_required``: what the case's law
+    adds) whose fields the template no longer uses.
     """
     problems, used = _walk(template)
     all_used = {path for paths in used.values() for path in paths}
-    for item in template.required_content:
+    for item in (*template.required_content, *extra_required):
         missing = [f for f in item.fields if f not in all_used]
         if missing:
             problems.append(
@@ -497,6 +515,7 @@ def render_template(
     *,
     date_format: str = DEFAULT_DATE_FORMAT,
     tz: ZoneInfo | None = None,
+    extra_required: Sequence[RequiredItem] = (),
 ) -> RenderedText:
     """Fill a template with the fields of one case, refusing rather than guessing.
 
@@ -504,7 +523,8 @@ def render_template(
     fields, internals), content the law requires, then required fields left empty (named,
     with what each should hold). Only then is anything rendered.
     """
-    problems = check_template(template)
+    problems = check_template(template, extra_required)
+    required = (*template.required_content, *extra_required)
     for kind, exc in (("syntax", TemplateSyntaxProblem), ("unsafe", UnsafeTemplate)):
         found = [p for p in problems if p.kind == kind]
         if found:
@@ -522,14 +542,12 @@ def render_template(
         )
     missing_items = [p for p in problems if p.kind == "missing_content"]
     if missing_items:
-        items = [
-            i for i in template.required_content if any(i.label in p.message for p in missing_items)
-        ]
+        items = [i for i in required if any(i.label in p.message for p in missing_items)]
         raise MissingRequiredContent(items, " ".join(p.message for p in missing_items))
     _problems, used = _walk(template)
     all_used = {path for paths in used.values() for path in paths}
     needed = [f for f in template.fields if f in all_used]
-    for item in template.required_content:
+    for item in required:
         needed.extend(f for f in item.fields if f not in needed)
     empty = [f for f in needed if _is_empty(_lookup(context, f))]
     if empty:

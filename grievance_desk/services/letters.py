@@ -30,9 +30,10 @@ from grievance_desk.documents.letter_pdf import (
     SignatureBlock,
     render_letter_pdf,
 )
-from grievance_desk.domain.case_types import Outcome, RefusalGround, RequestType
+from grievance_desk.domain.case_types import CaseKind, Outcome, RefusalGround, RequestType
 from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
 from grievance_desk.domain.deadline_engine import extension_refusal
+from grievance_desk.domain.policy import PauseEffect, PauseReason, Policy
 from grievance_desk.domain.workflow import Action, Status, can_move, target_of
 from grievance_desk.services.case_deadlines import (
     CaseDeadlineError,
@@ -51,6 +52,7 @@ from grievance_desk.services.letter_templates import (
     FIELDS,
     LetterTemplate,
     LetterTemplateError,
+    RequiredItem,
     date_format_setting,
     format_date,
     get_template,
@@ -179,8 +181,8 @@ class LetterInput:
 
 def _letter_deadlines(
     session: Session, case: Case, *, now: datetime, zone: ZoneInfo
-) -> tuple[dict[str, Any], str]:
-    """Deadline fields for a letter as dates in the officer's zone, plus the escalation regime.
+) -> tuple[dict[str, Any], Policy | None]:
+    """Deadline fields for a letter as dates in the officer's zone, plus the governing policy.
 
     The extended date is the real one once an extension is recorded, else the date an
     extension granted now would give (so a notice can be sent before the extension is
@@ -197,13 +199,17 @@ def _letter_deadlines(
     )
     fields.update(policy="", legal_source="")
     try:
+        governing: Policy | None = policy_for_case(session, case)
+    except CaseDeadlineError:
+        governing = None
+    try:
         found = deadlines_for_case(session, case.reference, now=now)
     except CaseDeadlineError:
-        return fields, case.policy_id or ""
+        return fields, governing
     result = found.deadlines
     fields.update(policy=found.policy_label, legal_source=found.legal_source)
     if result is None:
-        return fields, found.policy_id
+        return fields, governing
 
     def day(moment: datetime | None) -> date | None:
         return None if moment is None else moment.astimezone(zone).date()
@@ -231,36 +237,58 @@ def _letter_deadlines(
         extended_respond_by=day(extended.due if extended else None),
         final_respond_by=day(result.final_respond_by.due),
     )
-    return fields, found.policy_id
+    return fields, governing
 
 
-def _escalation(policy_id: str) -> dict[str, str]:
-    """Where a dissatisfied requester goes: the DPDP Board by default, GDPR authorities else."""
-    if policy_id.startswith("uk-gdpr"):
-        return {
-            "authority": "the Information Commissioner's Office",
-            "law": "Article 77 of the UK GDPR",
-            "route": "If you are not satisfied with our response, you have the right to "
-            "complain to the Information Commissioner's Office (ico.org.uk) under Article 77 "
-            "of the UK GDPR, and to seek to enforce your rights through the courts.",
-        }
-    if policy_id.startswith("gdpr"):
-        return {
-            "authority": "a supervisory authority",
-            "law": "Article 77 of the GDPR",
-            "route": "If you are not satisfied with our response, you have the right to lodge "
-            "a complaint with a supervisory authority, in particular in the Member State of "
-            "your habitual residence, place of work or place of the alleged infringement "
-            "(Article 77 GDPR), and to seek a judicial remedy (Article 79 GDPR).",
-        }
+#: Printed when the policy names no route in force on the letter's date: no remedy is named.
+NO_ROUTE_TEXT = (
+    "If you are not satisfied with our response, please write to us again quoting the "
+    "reference above, and we will review it."
+)
+
+
+def escalation_fields(policy: Policy | None, on: date) -> dict[str, str]:
+    """Where a dissatisfied requester may go, as the policy's routes in force on ``on`` say.
+
+    A remedy not yet (or no longer) in force is never named: DPDP s.27 only from 13 May 2027,
+    the IT Act s.46 route only until then.
+    """
+    routes = () if policy is None else policy.routes_on(on)
+    if not routes:
+        return {"authority": "", "law": "", "citation": "", "route": NO_ROUTE_TEXT}
     return {
-        "authority": "the Data Protection Board of India",
-        "law": "section 27 of the Digital Personal Data Protection Act, 2023",
-        "route": "If you are not satisfied with our response, you may file a complaint with "
-        "the Data Protection Board of India under section 27 of the Digital Personal Data "
-        "Protection Act, 2023. Under section 13(3) of the Act, the Board considers a "
-        "complaint once this grievance redressal process has been completed.",
+        "authority": " or ".join(r.authority for r in routes),
+        "law": "; ".join(r.citation for r in routes),
+        "citation": "; ".join(r.citation for r in routes),
+        "route": " ".join(r.text for r in routes),
     }
+
+
+_WAIT_SENTENCES: dict[PauseEffect, str] = {
+    PauseEffect.STOPS: (
+        "Until we receive it, we cannot proceed, and the time for our response does not run "
+        "({citation})."
+    ),
+    PauseEffect.STARTS_ON_RECEIPT: (
+        "The time for our response begins when we receive it ({citation})."
+    ),
+    PauseEffect.RUNS: (
+        "The time for our response keeps running while we wait, so please reply as soon as you can."
+    ),
+}
+
+
+def pause_sentence(policy: Policy | None, reason: PauseReason, request_type: str) -> str:
+    """What waiting for ``reason`` does to the clock, in the words a letter prints.
+
+    It follows the policy's pause rule for this request type: under CCPA §7021(b), DPDP, SPDI
+    and the IT Rules the clock keeps running; UK GDPR Art 12A stops it for clarification of
+    access requests only.
+    """
+    if policy is None:
+        return _WAIT_SENTENCES[PauseEffect.RUNS]
+    rule = policy.pause_rule(reason, request_type)
+    return _WAIT_SENTENCES[rule.effect].format(citation=rule.citation.split(":")[0])
 
 
 def _officer_contact(org: Organisation) -> str:
@@ -268,9 +296,17 @@ def _officer_contact(org: Organisation) -> str:
     return " or ".join(parts)
 
 
-def _defaults_for_letter(case: Case) -> dict[str, str]:
+def _defaults_for_letter(case: Case, policy: Policy | None) -> dict[str, str]:
     grounds = [str(g) for g in case.refusal_grounds]
     reasons = [_REFUSAL_SENTENCES[g] for g in grounds if g in _REFUSAL_SENTENCES]
+    unfounded = _REFUSAL_SENTENCES[RefusalGround.MANIFESTLY_UNFOUNDED]
+    if unfounded in reasons:
+        if policy is not None and policy.unfounded_or_excessive:
+            reasons[reasons.index(unfounded)] = (
+                f"{unfounded[:-1]} ({policy.unfounded_or_excessive})."
+            )
+        else:  # the law has no such ground: never print it (refused when drafting)
+            reasons.remove(unfounded)
     categories = [_label_category(c) for c in case.data_categories]
     return {
         "reasons": "\n".join(f"- {r}" for r in reasons) if len(reasons) > 1 else "".join(reasons),
@@ -317,13 +353,15 @@ def build_context(
     case, person = find_case(session, reference)
     zone = officer_zone(session)
     org = read_organisation(session)
-    deadline_fields, policy_id = _letter_deadlines(session, case, now=now, zone=zone)
+    deadline_fields, policy = _letter_deadlines(session, case, now=now, zone=zone)
     letter: dict[str, Any] = {
         name.split(".", 1)[1]: "" for name in EDITABLE_FIELDS if name.startswith("letter.")
     }
-    letter.update(_defaults_for_letter(case))
+    letter.update(_defaults_for_letter(case, policy))
     letter["extension_reasons"] = extension_reasons(session, case)  # the notice starts from them
     letter["date"] = now.astimezone(zone).date()
+    request_type = str(case.request_type)
+    complaint = str(case.kind) == CaseKind.COMPLAINT.value
     context: dict[str, dict[str, Any]] = {
         "case": {
             "reference": case.reference,
@@ -338,6 +376,12 @@ def build_context(
             "outcome": Outcome(case.outcome).label if case.outcome else "",
             "representative": "" if case.representative == "none" else case.representative.label,
             "representative_name": case.representative_name,
+            "noun": "complaint" if complaint else "request",
+            "what": (
+                "complaint"
+                if complaint
+                else f"{RequestType(case.request_type).label.lower()} request"
+            ),
         },
         "requester": {
             "name": person.name,
@@ -358,13 +402,25 @@ def build_context(
             "contact": _officer_contact(org),
             "email_or_address": org.officer_email or org.officer_address or org.address,
         },
-        "escalation": _escalation(policy_id),
+        "escalation": escalation_fields(policy, letter["date"]),
+        "clock": {
+            "identity_wait": pause_sentence(policy, PauseReason.IDENTITY, request_type),
+            "clarification_wait": pause_sentence(policy, PauseReason.CLARIFICATION, request_type),
+            "fee_wait": pause_sentence(policy, PauseReason.FEE, request_type),
+        },
         "letter": letter,
     }
     for name, value in overrides.items():
         namespace, key = name.split(".", 1)
         context[namespace][key] = value.strip()
+    retained = str(context["letter"].get("data_retained", "")).strip()
+    if retained.rstrip(".").lower() in _NOTHING:
+        context["letter"]["data_retained"] = ""  # never "we must keep some data: None"
     return context
+
+
+#: What officers write for "nothing kept".
+_NOTHING = frozenset({"none", "nil", "n/a", "na", "-", "—", "nothing", "no"})
 
 
 # --------------------------------------------------------------------------- the PDF frame
@@ -508,7 +564,9 @@ def letter_inputs(
     with register.reading() as session:
         template = get_template(session, template_id)
         context = build_context(session, reference, now=now, overrides=overrides)
-    required = set(template.fields) | {f for i in template.required_content for f in i.fields}
+        case, _person = find_case(session, reference)
+        items = required_items(session, case, template)
+    required = set(template.fields) | {f for i in items for f in i.fields}
     names = [
         f
         for f in FIELDS
@@ -527,6 +585,49 @@ def letter_inputs(
     ]
 
 
+def law_requirements(
+    session: Session, case: Case, template: LetterTemplate
+) -> tuple[RequiredItem, ...]:
+    """What the case's law adds to this template's required content (with citations)."""
+    try:
+        policy = policy_for_case(session, case)
+    except CaseDeadlineError:
+        return ()
+    grounds = tuple(str(g) for g in case.refusal_grounds)
+    return tuple(
+        RequiredItem(r.id, r.label, r.citation, r.fields)
+        for r in policy.requirements_for(template.id, grounds)
+    )
+
+
+def required_items(
+    session: Session, case: Case, template: LetterTemplate
+) -> tuple[RequiredItem, ...]:
+    """The template's items, each replaced by the law's own wording where the policy has one
+    of the same id (DPDP s.11(1)(b): the *identities* of recipients), then the law's extras."""
+    law = {i.id: i for i in law_requirements(session, case, template)}
+    merged = [law.pop(i.id, i) for i in template.required_content]
+    return (*merged, *law.values())
+
+
+def _check_grounds(session: Session, case: Case, template: LetterTemplate) -> None:
+    """Refuse a ground the case's law does not have (manifestly unfounded or excessive)."""
+    if "letter.reasons" not in template.body:
+        return
+    if RefusalGround.MANIFESTLY_UNFOUNDED.value not in [str(g) for g in case.refusal_grounds]:
+        return
+    try:
+        policy = policy_for_case(session, case)
+    except CaseDeadlineError:
+        return
+    if not policy.unfounded_or_excessive:
+        raise LetterError(
+            f"{case.reference} relies on 'manifestly unfounded or excessive', a ground "
+            f"{policy.label} does not have ({policy.legal_source}). Remove that refusal ground "
+            "from the case and give the specific reasons the law allows."
+        )
+
+
 def _render(
     session: Session,
     reference: str,
@@ -536,10 +637,75 @@ def _render(
     overrides: Mapping[str, str] | None,
 ) -> tuple[str, str, str, str]:
     context = build_context(session, reference, now=now, overrides=overrides)
+    case, _person = find_case(session, reference)
+    _check_grounds(session, case, template)
     text = render_template(
-        template, context, date_format=date_format_setting(session), tz=officer_zone(session)
+        template,
+        context,
+        date_format=date_format_setting(session),
+        tz=officer_zone(session),
+        extra_required=law_requirements(session, case, template),
     )
     return text.subject, text.salutation, text.body, text.closing
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing the letter must say, the law that says so, and whether it is filled in."""
+
+    id: str
+    label: str
+    citation: str
+    fields: tuple[str, ...]
+    done: bool
+
+
+def letter_checklist(
+    register: Register,
+    reference: str,
+    template_id: str,
+    *,
+    now: datetime,
+    overrides: Mapping[str, str] | None = None,
+) -> list[ChecklistItem]:
+    """The required content of this letter under the case's law, ticked off as it is filled.
+
+    The letters tab shows it while drafting; drafting refuses while an item is open.
+    """
+    with register.reading() as session:
+        template = get_template(session, template_id)
+        context = build_context(session, reference, now=now, overrides=overrides)
+        case, _person = find_case(session, reference)
+        items = required_items(session, case, template)
+    checklist = []
+    for item in items:
+        citation = item.law
+        if "escalation.route" in item.fields and context["escalation"]["citation"]:
+            citation = context["escalation"]["citation"]
+        done = all(_filled(context, f) for f in item.fields)
+        checklist.append(ChecklistItem(item.id, item.label, citation, item.fields, done))
+    return checklist
+
+
+def _filled(context: Mapping[str, Mapping[str, Any]], path: str) -> bool:
+    namespace, name = path.split(".", 1)
+    value = context.get(namespace, {}).get(name)
+    return not (value is None or (isinstance(value, str | list | tuple) and not value))
+
+
+def _check_routes_on(session: Session, case: Case, body: str, on: date) -> None:
+    """Refuse to issue a letter naming a remedy not in force on the day it is issued."""
+    try:
+        policy = policy_for_case(session, case)
+    except CaseDeadlineError:
+        return
+    stale = [r for r in policy.escalation if r.text in body and not r.in_force_on(on)]
+    if stale:
+        raise LetterError(
+            f"This draft names {stale[0].authority} ({stale[0].citation}), a remedy not in "
+            f"force on {on.isoformat()}. Discard the draft and draft the letter again, so it "
+            "names the route in force today."
+        )
 
 
 def preview_letter(
@@ -764,6 +930,7 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
             )
         salutation, body, closing = _split(row.body)
         zone = officer_zone(session)
+        _check_routes_on(session, case, body, now.astimezone(zone).date())
         pdf = render_letter_pdf(
             _document(
                 session,

@@ -10,20 +10,27 @@ Keys:
 * ``policies.custom`` — a list of `policy_to_dict` objects: copies of presets, edited. Several
   versions may share an id (told apart by ``version`` and their in-force dates), so an
   amendment to the company's own rule never changes older cases, exactly as for presets.
-* ``policies.defaults`` — request type value → policy id. A request type without an entry
-  uses ``org-default`` (`BUILT_IN_DEFAULT_POLICY`): the company's published "reasonable
-  timeframe" is the one rule that applies to every request, whichever law is in play.
-* ``calendar.days_off`` — the officer's own holiday list (ISO dates), added to every
-  policy's working calendar (roll-forward and business-day counting).
+* ``policies.defaults`` — request type value → policy id, the officer's explicit choice. A
+  request type without an entry gets the policy the law applies on the case's received date
+  (`legal_default`, from ``organisation.profile``), else ``org-default``
+  (`BUILT_IN_DEFAULT_POLICY`) where the law sets no period. A choice looser than the law is
+  refused.
+* ``organisation.profile`` — ``{"intermediary": bool, "jurisdictions": ["IN", ...]}``, asked at
+  set-up: what the organisation is, for the law-based defaults.
+* ``calendar.days_off`` — the officer's office closures (ISO dates), added to the working
+  calendar of each policy whose law counts them (`Policy.office_closures_count`).
+* ``calendar.member_state`` — the controller's Member State ("DE", "ES-MD"), whose public
+  holidays GDPR periods roll over (Reg 1182/71 art 3(4)).
 * ``reminders.schedule`` — ``{"offsets_days": [...], "daily_when_overdue": bool}`` to use one
   schedule for every policy; absent means each policy's own ``reminder_offsets``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -33,10 +40,16 @@ from sqlmodel import col, select
 
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy import (
+    HolidayRegion,
     Policy,
     PolicyFormatError,
     policy_from_dict,
     policy_to_dict,
+)
+from grievance_desk.domain.policy_defaults import (
+    OrganisationProfile,
+    legal_default,
+    looser_than,
 )
 from grievance_desk.domain.policy_presets import (
     PRESETS,
@@ -56,13 +69,15 @@ from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting, put_setting
-from grievance_desk.storage.tables import Case
+from grievance_desk.storage.tables import Case, Setting
 
 __all__ = [
     "BUILT_IN_DEFAULT_POLICY",
     "CUSTOM_POLICIES_KEY",
     "DAYS_OFF_KEY",
     "DEFAULTS_KEY",
+    "MEMBER_STATE_KEY",
+    "PROFILE_KEY",
     "REMINDER_SCHEDULE_KEY",
     "PolicySettings",
     "PolicySettingsError",
@@ -79,6 +94,8 @@ __all__ = [
     "save_custom_policy",
     "set_days_off",
     "set_default_policy",
+    "set_member_state",
+    "set_profile",
     "set_reminder_schedule",
 ]
 
@@ -86,6 +103,8 @@ CUSTOM_POLICIES_KEY = "policies.custom"
 DEFAULTS_KEY = "policies.defaults"
 DAYS_OFF_KEY = "calendar.days_off"
 REMINDER_SCHEDULE_KEY = "reminders.schedule"
+PROFILE_KEY = "organisation.profile"
+MEMBER_STATE_KEY = "calendar.member_state"
 
 #: The policy of a request type the officer has not given a default: the company's own.
 BUILT_IN_DEFAULT_POLICY = "org-default"
@@ -108,6 +127,8 @@ class PolicySettings:
     defaults: Mapping[str, str] = field(default_factory=dict)
     days_off: tuple[date, ...] = ()
     schedule_override: ReminderSchedule | None = None
+    profile: OrganisationProfile | None = None
+    member_state: HolidayRegion | None = None
 
     @property
     def policies(self) -> tuple[Policy, ...]:
@@ -118,9 +139,47 @@ class PolicySettings:
         """Distinct policy ids, for menus and "unknown policy" messages."""
         return policy_ids(self.policies)
 
-    def default_for(self, request_type: str) -> str:
-        """The policy id a new case of ``request_type`` is put under."""
-        return self.defaults.get(str(request_type), BUILT_IN_DEFAULT_POLICY)
+    def default_for(
+        self, request_type: str, kind: str | None = None, received_on: date | None = None
+    ) -> str:
+        """The policy id a case of ``request_type`` without its own policy is put under.
+
+        The officer's explicit default first; else, with a set-up profile and the received
+        date, the policy the law applies then; else the organisation's own.
+        """
+        return self.default_and_reason(request_type, kind, received_on)[0]
+
+    def default_and_reason(
+        self, request_type: str, kind: str | None = None, received_on: date | None = None
+    ) -> tuple[str, str]:
+        """`default_for` plus why, for the settings page and the case's explanation."""
+        chosen = self.defaults.get(str(request_type))
+        if chosen is not None:
+            return chosen, "the officer's default for this request type"
+        if self.profile is not None and received_on is not None:
+            found = legal_default(
+                self.profile, str(request_type), kind or "rights_request", received_on
+            )
+            if found.policy_id is not None:
+                return found.policy_id, found.reason
+            return BUILT_IN_DEFAULT_POLICY, found.reason
+        return BUILT_IN_DEFAULT_POLICY, "no set-up profile: the organisation's own timeframe"
+
+    def looser_than_law(
+        self, policy_id: str, request_type: str, kind: str, received_on: date
+    ) -> str | None:
+        """Why ``policy_id`` is looser than the law for such a case, or None."""
+        if self.profile is None:
+            return None
+        found = legal_default(self.profile, request_type, kind, received_on)
+        if found.policy_id is None or found.policy_id == policy_id:
+            return None
+        try:
+            ours = self.policy_in_force(policy_id, received_on)
+            law = self.policy_in_force(found.policy_id, received_on)
+        except PolicySettingsError:
+            return None
+        return looser_than(ours, law, received_on)
 
     def versions(self, policy_id: str) -> tuple[Policy, ...]:
         """All versions of ``policy_id``; an unknown id lists the known ones."""
@@ -143,12 +202,16 @@ class PolicySettings:
             raise PolicySettingsError(f"Policy {policy_id!r}: {error}.") from None
 
     def calendar_for(self, policy: Policy) -> WorkCalendar:
-        """The policy's working calendar plus the officer's own days off."""
-        return calendar_for_policy(policy, self.days_off)
+        """The policy's working calendar: office closures where its law counts them, and the
+        controller's Member State's holidays where its law uses them."""
+        return calendar_for_policy(policy, self.days_off, self.member_state)
 
     def schedule_for(self, policy: Policy) -> ReminderSchedule:
-        """The officer's one schedule if set, else the policy's own offsets."""
-        return self.schedule_override or schedule_for_policy(policy)
+        """The officer's one schedule if set, else the policy's own offsets; an hour-based
+        policy keeps its minute offsets either way (a day-start reminder is too late for 2 h)."""
+        if self.schedule_override is None:
+            return schedule_for_policy(policy)
+        return replace(self.schedule_override, offsets_minutes=policy.reminder_minutes)
 
 
 def _unknown_policy_message(policy_id: str, known: Iterable[str]) -> str:
@@ -204,20 +267,77 @@ def _days_from_setting(raw: Any) -> tuple[date, ...]:
         ) from None
 
 
+def _profile_from_setting(raw: Any) -> OrganisationProfile | None:
+    if raw is None:
+        return None
+    try:
+        return OrganisationProfile(
+            intermediary=bool(raw["intermediary"]),
+            jurisdictions=tuple(str(j) for j in raw["jurisdictions"]),
+            significant=bool(raw.get("significant", False)),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise PolicySettingsError(
+            f"The setting {PROFILE_KEY} is damaged ({error}). Answer the set-up questions "
+            "about the organisation again under Settings → Deadlines."
+        ) from None
+
+
+def _member_state(code: str) -> HolidayRegion:
+    country, _, subdiv = code.strip().partition("-")
+    try:
+        region = HolidayRegion(country.upper(), subdiv or None)
+        WorkCalendar(regions=(region,))
+    except (PolicyFormatError, UnknownHolidayRegionError) as error:
+        raise PolicySettingsError(
+            f"{code!r} is not a Member State calendar ({error}). Write a country code such as "
+            "DE, FR or IE, or with a region, ES-MD."
+        ) from None
+    return region
+
+
+_KEYS = (
+    CUSTOM_POLICIES_KEY,
+    DEFAULTS_KEY,
+    DAYS_OFF_KEY,
+    REMINDER_SCHEDULE_KEY,
+    PROFILE_KEY,
+    MEMBER_STATE_KEY,
+)
+
+
+def _read_keys(session: Session) -> dict[str, Any]:
+    """Every deadline setting in one query (listings read them once per page)."""
+    rows = session.scalars(select(Setting).where(col(Setting.key).in_(_KEYS))).all()
+    return {row.key: json.loads(row.value) for row in rows}
+
+
 def load_policy_settings(session: Session) -> PolicySettings:
-    """Read every deadline setting in one go (four small key lookups)."""
-    defaults = get_setting(session, DEFAULTS_KEY, {}) or {}
+    """Read every deadline setting in one go (one query)."""
+    stored = _read_keys(session)
+    defaults = stored.get(DEFAULTS_KEY) or {}
     if not isinstance(defaults, dict):
         raise PolicySettingsError(
             f"The setting {DEFAULTS_KEY} is damaged (not a mapping). Set the default policies "
             "again."
         )
     return PolicySettings(
-        custom=_custom_from_setting(get_setting(session, CUSTOM_POLICIES_KEY)),
+        custom=_custom_from_setting(stored.get(CUSTOM_POLICIES_KEY)),
         defaults={str(k): str(v) for k, v in defaults.items()},
-        days_off=_days_from_setting(get_setting(session, DAYS_OFF_KEY)),
-        schedule_override=_schedule_from_setting(get_setting(session, REMINDER_SCHEDULE_KEY)),
+        days_off=_days_from_setting(stored.get(DAYS_OFF_KEY)),
+        schedule_override=_schedule_from_setting(stored.get(REMINDER_SCHEDULE_KEY)),
+        profile=_profile_from_setting(stored.get(PROFILE_KEY)),
+        member_state=_stored_member_state(stored.get(MEMBER_STATE_KEY)),
     )
+
+
+def _stored_member_state(raw: Any) -> HolidayRegion | None:
+    if raw is None:
+        return None
+    try:
+        return _member_state(str(raw))
+    except PolicySettingsError as error:
+        raise PolicySettingsError(f"The setting {MEMBER_STATE_KEY} is damaged: {error}") from None
 
 
 def custom_policies(session: Session) -> tuple[Policy, ...]:
@@ -380,10 +500,40 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
         _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
 
 
+def set_profile(register: Register, profile: OrganisationProfile, *, now: datetime) -> None:
+    """Record what the organisation is, so each case gets the policy its law applies."""
+    after = {
+        "intermediary": profile.intermediary,
+        "jurisdictions": list(profile.jurisdictions),
+        "significant": profile.significant,
+    }
+    actor = register.actor
+    with register.writing() as session:
+        _record(session, actor, PROFILE_KEY, get_setting(session, PROFILE_KEY), after, now)
+
+
+def set_member_state(register: Register, code: str | None, *, now: datetime) -> None:
+    """Choose the controller's Member State for GDPR holidays (None: weekends only)."""
+    after = None if code is None or not code.strip() else _member_state(code).label()
+    actor = register.actor
+    with register.writing() as session:
+        before = get_setting(session, MEMBER_STATE_KEY)
+        _record(session, actor, MEMBER_STATE_KEY, before, after, now)
+
+
 def set_default_policy(
-    register: Register, request_type: RequestType | str, policy_id: str | None, *, now: datetime
+    register: Register,
+    request_type: RequestType | str,
+    policy_id: str | None,
+    *,
+    now: datetime,
+    case_kind: str = "rights_request",
 ) -> None:
-    """Choose the policy for new cases of a request type (None → the built-in default)."""
+    """Choose the policy for new cases of a request type (None → the law's, else built-in).
+
+    A policy looser than the law that applies to such a case today is refused, naming both
+    dates: the organisation's own rule may be stricter than the law, never looser.
+    """
     try:
         kind = RequestType(request_type)
     except ValueError:
@@ -396,6 +546,9 @@ def set_default_policy(
         settings = load_policy_settings(session)
         if policy_id is not None:
             settings.versions(policy_id)  # unknown → lists the known ids
+            looser = settings.looser_than_law(policy_id, kind.value, case_kind, now.date())
+            if looser is not None:
+                raise PolicySettingsError(f"Not saved: {looser}. Choose a stricter policy.")
         before = dict(settings.defaults)
         after = dict(before)
         if policy_id is None:

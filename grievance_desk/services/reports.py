@@ -134,6 +134,7 @@ class _Row:
     outcome: str | None
     status: str
     updated_at: datetime
+    kind: str = "rights_request"
 
 
 _COLUMNS = (
@@ -151,6 +152,7 @@ _COLUMNS = (
     col(Case.outcome),
     col(Case.status),
     col(Case.updated_at),
+    col(Case.kind),
 )
 
 
@@ -178,6 +180,7 @@ def _row(r: Any) -> _Row:
         outcome=None if r[11] is None else str(r[11]),
         status=str(r[12]),
         updated_at=r[13],
+        kind=str(r[14]),
     )
 
 
@@ -306,8 +309,9 @@ class _Policies:
         self._calendars: dict[int, WorkCalendar] = {}  # by id(): hashing a Policy is slow
         self.names: dict[str, str] = {}
 
-    def id_for(self, row: _Row) -> str:
-        return row.policy_id or self.settings.default_for(row.request_type)
+    def id_for(self, row: _Row, zone: ZoneInfo | None = None) -> str:
+        received_on = row.received_at.astimezone(zone).date() if zone is not None else None
+        return row.policy_id or self.settings.default_for(row.request_type, row.kind, received_on)
 
     def policy(self, policy_id: str, received_on: date) -> Policy | None:
         key = (policy_id, received_on)
@@ -363,6 +367,7 @@ def _clock_until(
         pauses=spans,
         extensions=tuple(sorted(e for e in extensions if e <= until)),
         reopened_at=reopened_at,
+        request_type=row.request_type,
     )
     return clock, day
 
@@ -416,7 +421,7 @@ def _facts(
     tz: ZoneInfo,
     as_at: datetime,
 ) -> CaseFacts:
-    policy_id = policies.id_for(row)
+    policy_id = policies.id_for(row, tz)
     policy = policies.policy(policy_id, row.received_at.astimezone(tz).date())
     closings, reopenings = _closures(row, events)
     responses = [e.at for e in events if e.action == _RESPONDED]
@@ -478,6 +483,8 @@ def _facts(
         respond_by_at_end=respond_by_at_end,
         has_policy=has_policy,
         status_now=Status(row.status).label,
+        kind=row.kind,
+        pauses_stop_clock=policy is None or policy.stops_clock(None, row.request_type),
     )
 
 
@@ -558,7 +565,14 @@ def monthly_report(
         known = _Known(digest, day_digest, as_at) if use_cache else None
         window = _read(session, window_start, period.end_at, known)
     computed = _compute(window, policies, tz, as_at, progress)
-    report = computed.build(period, now=now, organisation=organisation, known_trend=known_trend)
+    report = computed.build(
+        period,
+        now=now,
+        organisation=organisation,
+        known_trend=known_trend,
+        # IT Rules r.4(1)(d): a significant social media intermediary's monthly compliance report
+        it_rules_compliance=settings.profile is not None and settings.profile.significant,
+    )
     if use_cache:
         finished_months = [
             (month, point)
@@ -592,6 +606,7 @@ class _Computed:
         now: datetime,
         organisation: str,
         known_trend: Mapping[str, TrendPoint],
+        it_rules_compliance: bool = False,
     ) -> Report:
         return build_report(
             self.facts,
@@ -600,6 +615,7 @@ class _Computed:
             organisation=organisation,
             policy_names=self.names,
             known_trend=known_trend,
+            it_rules_compliance=it_rules_compliance,
         )
 
 
@@ -699,7 +715,7 @@ def _midnight(day: date, tz: ZoneInfo) -> datetime:
 
 #: Bump when the stored form or the way any figure is computed changes, so reports cached by
 #: an earlier build are not served (the app version is in the key as well).
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: issue 14 (pause rules, kinds, acknowledgement in overdue, profile)
 _INSTANT = timedelta(microseconds=1)
 
 
@@ -717,6 +733,8 @@ def _settings_digest(settings: PolicySettings, tz: ZoneInfo) -> str:
         repr(settings.policies),
         repr(sorted(settings.defaults.items())),
         repr(settings.days_off),
+        repr(settings.profile),
+        repr(settings.member_state),
     )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 

@@ -50,6 +50,7 @@ from grievance_desk.services.letter_templates import (
     list_templates,
 )
 from grievance_desk.services.letters import (
+    ChecklistItem,
     IssuedLetter,
     LetterDraft,
     LetterInput,
@@ -57,6 +58,7 @@ from grievance_desk.services.letters import (
     discard_draft,
     draft_letter,
     issue_letter,
+    letter_checklist,
     letter_inputs,
     letter_pdf,
     list_letters,
@@ -153,12 +155,21 @@ class NewLetterDialog(QDialog):
         fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.error = label("", "error", wrap=True)
         self.error.setAccessibleName("Problem")
+        # What the case's law requires this letter to say (issue 14), ticked as it is filled.
+        self.checklist = label("", "hint", wrap=True)
+        self.checklist.setAccessibleName("What the law requires in this letter")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(label("What this letter needs from you", "section"))
         right_layout.addWidget(self.about)
         right_layout.addWidget(fields_scroll, 1)
+        checklist_scroll = QScrollArea()
+        checklist_scroll.setWidgetResizable(True)
+        checklist_scroll.setWidget(self.checklist)
+        checklist_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        checklist_scroll.setMaximumHeight(120)
+        right_layout.addWidget(checklist_scroll)
         right_layout.addWidget(self.error)
 
         splitter = QSplitter()
@@ -232,9 +243,12 @@ class NewLetterDialog(QDialog):
         register, reference = self.register, self.case.reference
         Op(
             self.runner,
-            lambda: letter_inputs(register, reference, template.id, now=utc_now()),
+            lambda: (
+                letter_inputs(register, reference, template.id, now=utc_now()),
+                letter_checklist(register, reference, template.id, now=utc_now()),
+            ),
             parent=self,
-        ).success(lambda inputs: self._show_inputs(template, inputs)).failure(
+        ).success(lambda found: self._show_inputs(template, found[0], found[1])).failure(
             lambda e: self.error.setText(error_text(e))
         ).run_in_background()
 
@@ -244,10 +258,23 @@ class NewLetterDialog(QDialog):
         self.inputs = {}
         self.error.clear()
 
-    def _show_inputs(self, template: LetterTemplate, inputs: list[LetterInput]) -> None:
+    def _show_inputs(
+        self,
+        template: LetterTemplate,
+        inputs: list[LetterInput],
+        checklist: list[ChecklistItem] | None = None,
+    ) -> None:
         if template is not self.template:
             return
         self._clear_fields()
+        self.checklist.setText(
+            "The law requires this letter to give:\n"
+            + "\n".join(
+                f"{'✓' if i.done else '○'} {i.label} ({i.citation})" for i in checklist or ()
+            )
+            if checklist
+            else ""
+        )
         if inputs:
             self.about.setText(
                 f"{template.title}: the case, the requester, the deadlines and your details "

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -33,8 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.domain.california_holidays import CITATION as CA_CITATION
+from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy import Period, PeriodUnit, Policy, describe_period
+from grievance_desk.domain.policy_defaults import JURISDICTIONS, OrganisationProfile
 from grievance_desk.domain.policy_presets import PRESETS
 from grievance_desk.domain.reminders import ReminderSchedule
 from grievance_desk.services import policy_settings as ps
@@ -65,6 +70,9 @@ class DeadlineSettings:
     days_off: tuple[date, ...]
     schedule: ReminderSchedule | None
     templates: tuple[LetterTemplate, ...]
+    profile: OrganisationProfile | None = None
+    member_state: str = ""
+    looser: tuple[str, ...] = ()
 
 
 def read_settings(register: Register) -> DeadlineSettings:
@@ -77,7 +85,27 @@ def read_settings(register: Register) -> DeadlineSettings:
             days_off=loaded.days_off,
             schedule=loaded.schedule_override,
             templates=tuple(list_templates(session)),
+            profile=loaded.profile,
+            member_state=loaded.member_state.label() if loaded.member_state else "",
+            looser=_looser_defaults(loaded),
         )
+
+
+def _looser_defaults(loaded: ps.PolicySettings) -> tuple[str, ...]:
+    """Stored defaults looser than the law for a case received today, said in words."""
+    today = utc_now().date()
+    found = []
+    for kind, policy_id in loaded.defaults.items():
+        reason = loaded.looser_than_law(policy_id, kind, "rights_request", today)
+        if reason is not None:
+            found.append(f"{kind}: {reason}.")
+    return tuple(found)
+
+
+def california_holidays_text(year: int) -> str:
+    """The Cal. Gov. Code §6700 list for ``year``, one per line, as the officer sees it."""
+    days = statutory_holidays(year)
+    return "\n".join(f"{d.strftime('%a %d %b %Y')} — {name}" for d, name in days.items())
 
 
 def parse_offsets(text: str) -> tuple[int, ...]:
@@ -147,6 +175,12 @@ class PolicyDialog(QDialog):
         self.acknowledge = PeriodEdit("Acknowledge within")
         self.extension_allowed = QCheckBox("Extension allowed, by")
         self.extension = PeriodEdit("Extension length")
+        # The route a dissatisfied requester is told about: kept from the preset, editable.
+        self.route = QPlainTextEdit()
+        self.route.setAccessibleName("Escalation route printed in letters")
+        self.route.setTabChangesFocus(True)
+        self.route.setFixedHeight(80)
+        self._route_shown = ""
         self.problem = label("", "error", wrap=True)
         form = QFormLayout()
         if policy is None:
@@ -156,6 +190,7 @@ class PolicyDialog(QDialog):
         form.addRow("&Respond within:", self.respond)
         form.addRow(self.has_ack, self.acknowledge)
         form.addRow(self.extension_allowed, self.extension)
+        form.addRow("Escalation &route:", self.route)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -200,6 +235,18 @@ class PolicyDialog(QDialog):
         self.extension_allowed.setChecked(policy.extension.allowed)
         self.extension.set_period(policy.extension.length)
         self.extension.setEnabled(policy.extension.allowed)
+        self._route_shown = " ".join(r.text for r in policy.escalation)
+        self.route.setPlainText(self._route_shown)
+        self.route.setToolTip(
+            "; ".join(
+                f"{r.authority} ({r.citation}"
+                + (f", from {r.in_force_from}" if r.in_force_from else "")
+                + (f", until {r.in_force_until}" if r.in_force_until else "")
+                + ")"
+                for r in policy.escalation
+            )
+            or "No route: letters name no regulator."
+        )
 
     def _validate(self) -> bool:
         text = self.new_id.text().strip()
@@ -227,12 +274,26 @@ class PolicyDialog(QDialog):
             "max_count": 1 if self.extension_allowed.isChecked() else 0,
             "notice_within": None,
         }
-        return {
+        found: dict[str, Any] = {
             "name": self.name.text().strip(),
             "respond": self.respond.period_dict(),
             "acknowledge": self.acknowledge.period_dict() if self.has_ack.isChecked() else None,
             "extension": extension,
         }
+        route = " ".join(self.route.toPlainText().split())
+        if route != " ".join(self._route_shown.split()):  # edited: the officer's own words
+            found["escalation"] = (
+                [
+                    {
+                        "authority": "the route in the organisation's policy",
+                        "citation": "the organisation's policy",
+                        "text": route,
+                    }
+                ]
+                if route
+                else []
+            )
+        return found
 
 
 class DeadlineSettingsSection(QWidget):
@@ -247,13 +308,81 @@ class DeadlineSettingsSection(QWidget):
         self.settings: DeadlineSettings | None = None
         self._filling = False
 
+        # what the organisation is: the law picks each case's policy by its received date
+        self.law_box = QGroupBox("What the law applies")
+        self.intermediary = QCheckBox("We are an intermediary (IT Act 2000 s.2(1)(w))")
+        self.significant = QCheckBox(
+            "…a significant social media intermediary (IT Rules r.2(1)(v)): monthly "
+            "r.4(1)(d) compliance figures in the report"
+        )
+        self.home = QComboBox()
+        self.home.setAccessibleName("Established in")
+        self.home.addItem("Not set (the organisation's own policy for every case)", None)
+        for code, name in JURISDICTIONS.items():
+            self.home.addItem(name, code)
+        self.also: dict[str, QCheckBox] = {}
+        also_row = QGridLayout()
+        for index, (code, name) in enumerate(JURISDICTIONS.items()):
+            check = QCheckBox(name)
+            check.setAccessibleName(f"Also serves {name}")
+            self.also[code] = check
+            also_row.addWidget(check, index // 3, index % 3)
+        self.save_profile = QPushButton("Save")
+        self.save_profile.setAccessibleName("Save what the organisation is")
+        self.save_profile.clicked.connect(lambda _c=False: self.apply_profile())
+        self.member_state = QLineEdit()
+        self.member_state.setPlaceholderText("e.g. DE, IE or ES-MD")
+        self.member_state.setAccessibleName("Controller's Member State")
+        self.save_member_state = QPushButton("Save")
+        self.save_member_state.setAccessibleName("Save Member State")
+        self.save_member_state.clicked.connect(lambda _c=False: self.apply_member_state())
+        member_row = QHBoxLayout()
+        member_row.addWidget(self.member_state, 1)
+        member_row.addWidget(self.save_member_state)
+        self.ca_holidays = QListWidget()
+        self.ca_holidays.setAccessibleName("California statutory holidays")
+        self.ca_holidays.setMaximumHeight(110)
+        self.looser_warning = label("", "error", wrap=True)
+        law_form = QFormLayout(self.law_box)
+        law_form.addRow(
+            label(
+                "Each new case gets the policy its law applies on the day it was received; "
+                "a policy you choose per request type may be stricter, never looser.",
+                "hint",
+                wrap=True,
+            )
+        )
+        law_form.addRow(self.intermediary)
+        law_form.addRow(self.significant)
+        law_form.addRow("Established in:", self.home)
+        law_form.addRow("Also serves:", also_row)
+        profile_row = QHBoxLayout()
+        profile_row.addStretch(1)
+        profile_row.addWidget(self.save_profile)
+        law_form.addRow(profile_row)
+        law_form.addRow("GDPR Member State:", member_row)
+        law_form.addRow(
+            label(
+                "Reg 1182/71 art 3(4): a GDPR period ending on a public holiday of the "
+                "controller's Member State ends on the next working day.",
+                "hint",
+                wrap=True,
+            )
+        )
+        law_form.addRow(
+            label(f"California's statutory holidays ({CA_CITATION}), for CCPA business days:")
+        )
+        law_form.addRow(self.ca_holidays)
+        law_form.addRow(self.looser_warning)
+
         # default policy per request type
         self.defaults_box = QGroupBox("Default policy per request type")
         defaults_form = QFormLayout(self.defaults_box)
         defaults_form.addRow(
             label(
                 "New cases of each type follow this policy unless you choose another on the "
-                "case. Cases already on the default move with it.",
+                "case. Cases already on the default move with it. \u201cBy law\u201d picks "
+                "the policy in force on each case's received date.",
                 "hint",
                 wrap=True,
             )
@@ -289,8 +418,9 @@ class DeadlineSettingsSection(QWidget):
         holidays_layout = QVBoxLayout(self.holidays_box)
         holidays_layout.addWidget(
             label(
-                "Business-day counting and roll-forward skip these days, on top of each "
-                "policy's weekly rest days and public holidays.",
+                "Office closures: business-day counting and roll-forward skip them only under "
+                "policies whose law counts them (your own policy); GDPR and CCPA dates count "
+                "public holidays only.",
                 "hint",
                 wrap=True,
             )
@@ -373,6 +503,7 @@ class DeadlineSettingsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = (
+            self.law_box,
             self.defaults_box,
             self.holidays_box,
             self.reminders_box,
@@ -396,12 +527,22 @@ class DeadlineSettingsSection(QWidget):
         ids = list(dict.fromkeys(p.id for p in settings.policies))
         for kind, combo in self.default_combos.items():
             combo.clear()
-            combo.addItem(f"Built-in default ({ps.BUILT_IN_DEFAULT_POLICY})", None)
+            combo.addItem(f"By law (else {ps.BUILT_IN_DEFAULT_POLICY})", None)
             for policy_id in ids:
                 if policy_id != ps.BUILT_IN_DEFAULT_POLICY:
                     combo.addItem(policy_id, policy_id)
             chosen = settings.defaults.get(kind)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+        profile = settings.profile
+        self.intermediary.setChecked(bool(profile and profile.intermediary))
+        self.significant.setChecked(bool(profile and profile.significant))
+        self.home.setCurrentIndex(max(0, self.home.findData(profile.home)) if profile else 0)
+        for code, box in self.also.items():
+            box.setChecked(bool(profile and code in profile.jurisdictions[1:]))
+        self.member_state.setText(settings.member_state)
+        self.ca_holidays.clear()
+        self.ca_holidays.addItems(california_holidays_text(utc_now().year).split("\n"))
+        self.looser_warning.setText(" ".join(settings.looser))
         self.holidays.clear()
         for day in settings.days_off:
             item = QListWidgetItem(day.strftime("%a %d %b %Y"))
@@ -463,6 +604,36 @@ class DeadlineSettingsSection(QWidget):
         Op(self.runner, run, parent=self).success(done).failure(
             lambda e: (show_error(self, "Not changed", e), self.refresh())
         ).with_progress(label_text).run_in_background()
+
+    def apply_profile(self) -> None:
+        """Save what the organisation is; every case without its own policy may move."""
+        home = self.home.currentData()
+        if home is None:
+            show_error(
+                self, "Not saved", ValueError("Choose where the organisation is established.")
+            )
+            return
+        others = [c for c, box in self.also.items() if box.isChecked() and c != home]
+        profile = OrganisationProfile(
+            self.intermediary.isChecked() or self.significant.isChecked(),
+            (str(home), *others),
+            self.significant.isChecked(),
+        )
+        register = self.register
+        self._change(
+            "Saving what the organisation is…",
+            lambda: ps.set_profile(register, profile, now=utc_now()),
+            moves_dates=True,
+        )
+
+    def apply_member_state(self) -> None:
+        code = self.member_state.text().strip() or None
+        register = self.register
+        self._change(
+            "Saving the Member State…",
+            lambda: ps.set_member_state(register, code, now=utc_now()),
+            moves_dates=True,
+        )
 
     def _default_changed(self, kind: str) -> None:
         if self._filling:

@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.case_types import RequestType
-from grievance_desk.domain.policy_presets import policy_ids
+from grievance_desk.domain.policy_defaults import (
+    JURISDICTIONS,
+    OrganisationProfile,
+    legal_default,
+    looser_than,
+)
+from grievance_desk.domain.policy_presets import PolicyNotInForceError, policy_ids, policy_in_force
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, utc_now
 from grievance_desk.services.organisation import Organisation, save_organisation
 from grievance_desk.storage.keyring_store import keyring_status
@@ -237,24 +243,46 @@ class OfficerPage(QWizardPage):
         self.registerField("officer_name*", self.name)
 
 
+#: Shown in each request type's combo for "the policy the law gives the case's date".
+BY_LAW = "By law, on the case's received date"
+
+
 class PoliciesPage(QWizardPage):
+    """What the organisation is, so each case gets the policy its law applies on its date."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Deadline policies")
+        self.setTitle("What your organisation is")
         self.setSubTitle(
-            "Which rule sets the deadlines for each kind of request. \u201corg-default\u201d is "
-            "your privacy notice's own timeframe; you can edit policies later."
+            "The law that sets each deadline depends on what the organisation is and where it "
+            "serves. Each new case then gets the policy in force on its received date; you can "
+            "choose a stricter policy of your own for any request type."
         )
+        self.intermediary = QCheckBox(
+            "We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others' content)"
+        )
+        self.intermediary.setAccessibleName("We are an intermediary")
+        self.home = QComboBox()
+        self.home.setAccessibleName("Established in")
+        for code, name in JURISDICTIONS.items():
+            self.home.addItem(name, code)
+        self.also: dict[str, QCheckBox] = {}
+        also_row = QHBoxLayout()
+        for code, name in JURISDICTIONS.items():
+            box = QCheckBox(name)
+            box.setAccessibleName(f"Also serves {name}")
+            self.also[code] = box
+            also_row.addWidget(box)
+        also_row.addStretch(1)
         self.combos: dict[RequestType, QComboBox] = {}
         inner = QWidget()
         grid = QGridLayout(inner)
         ids = list(policy_ids())
         for row, kind in enumerate(RequestType):
             combo = QComboBox()
-            combo.addItems(ids)
-            # The organisation's own published timeframe applies to every request today; the
-            # DPDP Rules' dates apply only from their commencement, so they are not the default.
-            combo.setCurrentText("org-default" if "org-default" in ids else ids[0])
+            combo.addItem(BY_LAW, None)
+            for policy_id in ids:
+                combo.addItem(policy_id, policy_id)
             combo.setAccessibleName(f"Policy for {kind.label}")
             self.combos[kind] = combo
             grid.addWidget(QLabel(kind.label + ":"), row, 0)
@@ -264,12 +292,55 @@ class PoliciesPage(QWizardPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form = QFormLayout()
+        form.addRow(self.intermediary)
+        form.addRow("Established in:", self.home)
+        form.addRow("Also serves:", also_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel("Policy per request type (\u201cBy law\u201d unless you choose a stricter one):")
+        )
         layout.addWidget(scroll)
+        self.problem = QLabel("")
+        self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
+        layout.addWidget(self.problem)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        """Refuse a policy looser than the law for today's cases, naming both dates."""
+        today = utc_now().date()
+        profile = self.profile()
+        for kind, policy_id in self.choices().items():
+            law = legal_default(profile, kind.value, "rights_request", today)
+            if law.policy_id is None or law.policy_id == policy_id:
+                continue
+            try:
+                looser = looser_than(
+                    policy_in_force(policy_id, today), policy_in_force(law.policy_id, today), today
+                )
+            except PolicyNotInForceError as error:
+                looser = f"{policy_id} is not in force today ({error})"
+            if looser is not None:
+                self.problem.setText(f"{kind.label}: {looser}. Choose a stricter policy.")
+                return False
+        self.problem.setText("")
+        return True
+
+    def profile(self) -> OrganisationProfile:
+        """The answers as the profile the law-based defaults read."""
+        home = str(self.home.currentData())
+        others = [c for c, box in self.also.items() if box.isChecked() and c != home]
+        return OrganisationProfile(self.intermediary.isChecked(), (home, *others))
 
     def choices(self) -> dict[RequestType, str]:
-        return {kind: combo.currentText() for kind, combo in self.combos.items()}
+        """Only the request types the officer gave a policy of their choice."""
+        return {
+            kind: str(combo.currentData())
+            for kind, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
 
 
 class PassphrasePage(QWizardPage):
@@ -496,18 +567,20 @@ class SetupWizard(QWizard):
 
     def create_register(self, on_done: object, on_error: object) -> None:
         """Create, then store the organisation and policies, all off the GUI thread."""
-        from grievance_desk.services.policy_settings import set_default_policy
+        from grievance_desk.services.policy_settings import set_default_policy, set_profile
 
         path = self.register_path
         passphrase = self.passphrase.first.text()
         organisation = self._organisation()
         choices = self.policies.choices()
+        profile = self.policies.profile()
 
         def work() -> tuple[Register, str]:
             register, recovery = Register.create(path, passphrase, await_confirmation=True)
             try:
                 now = utc_now()
                 save_organisation(register, organisation, now=now)
+                set_profile(register, profile, now=now)
                 for kind, policy_id in choices.items():
                     set_default_policy(register, kind, policy_id, now=now)
             except Exception:

@@ -198,3 +198,56 @@ def test_policies_json_includes_own_policies(capsys: pytest.CaptureFixture[str])
 
 def test_module_exposes_add_parsers() -> None:
     assert callable(deadline_commands.add_parsers)
+
+
+def test_explain_prints_the_calendar_and_pause_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    """Cal. Gov. Code §6700 holidays in the period; 11 CCR §7021(b): the clock runs."""
+    code, out, _err = run(
+        ["deadline", "--policy", "ccpa", "--received", "2026-11-20", "--explain"], capsys
+    )
+    assert code == 0
+    assert "Cal. Gov. Code §6700" in out
+    assert "2026-11-26 Thanksgiving Day" in out and "2026-11-27" not in out
+    assert "identity: clock runs — 11 CCR §7021(b)" in out
+
+
+def test_explain_uk_clarification_scope_and_member_state(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """UK GDPR Art 12A: clarification stops the clock for access only; Reg 1182/71 art 3(4)."""
+    data = run_json(
+        ["deadline", "--policy", "uk-gdpr", "--received", "2026-03-02", "--pause",
+         "2026-03-10:2026-03-20", "--request-type", "access", "--explain", "--json"],
+        capsys,
+    )  # fmt: skip
+    assert data["respond_by"].startswith("2026-04-13")
+    assert any("clarification: clock stops (only access)" in line for line in
+               data["calendar_and_pauses"])  # fmt: skip
+    data = run_json(
+        ["deadline", "--policy", "gdpr", "--received", "2026-03-03", "--member-state", "DE",
+         "--explain", "--json"],
+        capsys,
+    )  # fmt: skip
+    assert data["respond_by"].startswith("2026-04-07")
+    code, _out, err = run(
+        ["deadline", "--policy", "gdpr", "--received", "2026-03-03", "--member-state", "XX"],
+        capsys,
+    )
+    assert code == 1 and "--member-state" in err
+
+
+def test_policies_json_shows_routes_pauses_calendar_and_the_6700_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _err = run(["policies", "--json"], capsys)
+    assert code == 0
+    listing = json.loads(out)
+    spdi = next(p for p in listing if p["id"] == "spdi-2011")
+    assert spdi["in_force_until"] == "2027-05-13" and "s.44(2)" in spdi["in_force_note"]
+    assert spdi["escalation"][0]["in_force_until"] == "2027-05-13"
+    ccpa = next(p for p in listing if p["id"] == "ccpa")
+    assert ccpa["pause_rules"][0]["effect"] == "runs"
+    year = next(iter(ccpa["statutory_holidays"]))
+    assert any(name == "Lincoln Day" for name in ccpa["statutory_holidays"][year].values())
+    uk = [p for p in listing if p["id"] == "uk-gdpr"]
+    assert any("Art 12A" in p["legal_source"] for p in uk)

@@ -26,6 +26,9 @@ from grievance_desk.domain.policy import (
     CountingStart,
     ExtensionRule,
     MonthEndRule,
+    PauseEffect,
+    PauseReason,
+    PauseRule,
     Period,
     PeriodUnit,
 )
@@ -185,10 +188,18 @@ def test_uk_holiday_rolls_forward() -> None:
     assert "Easter Monday" in result.respond_by.explanation
 
 
-def test_officer_day_off_rolls_forward() -> None:
+def test_officer_day_off_rolls_forward_where_the_policy_counts_closures() -> None:
+    ours = replace(GDPR, office_closures_count=True)
+    cal = calendar_for_policy(ours, extra_days_off=[date(2025, 4, 7)])
+    result = deadlines(CaseClock(at("2025-03-05")), ours, cal)
+    assert result.respond_by.due == end_of("2025-04-08")
+
+
+def test_office_closure_does_not_move_a_gdpr_date() -> None:
+    """Reg 1182/71 art 3(4) counts public holidays, not an office's own closures."""
     cal = calendar_for_policy(GDPR, extra_days_off=[date(2025, 4, 7)])
     result = deadlines(CaseClock(at("2025-03-05")), GDPR, cal)
-    assert result.respond_by.due == end_of("2025-04-08")
+    assert result.respond_by.due == end_of("2025-04-07")
 
 
 def test_due_date_is_end_of_day_in_default_zone() -> None:
@@ -297,7 +308,8 @@ def test_pause_with_a_status_the_policy_does_not_stop_for_is_ignored() -> None:
 
 
 def test_business_day_pause_adds_working_days() -> None:
-    policy = replace(CCPA, clock_stop_statuses=(AWAITING_CLARIFICATION,), acknowledge=None)
+    stops = PauseRule(PauseReason.CLARIFICATION, PauseEffect.STOPS, "test")
+    policy = replace(CCPA, pause_rules=(stops,), acknowledge=None)
     policy = replace(policy, respond=Period(10, PeriodUnit.BUSINESS_DAYS))
     # Mon 03-09 .. Sun 03-15 holds 5 working days.
     clock = CaseClock(at("2026-03-02"), pauses=(Pause(date(2026, 3, 9), date(2026, 3, 15)),))

@@ -12,9 +12,14 @@ import pytest
 from grievance_desk.domain.policy import (
     ClockStart,
     CountingStart,
+    EscalationRoute,
     ExtensionRule,
     HolidayRegion,
+    LetterRequirement,
     MonthEndRule,
+    PauseEffect,
+    PauseReason,
+    PauseRule,
     Period,
     PeriodUnit,
     Policy,
@@ -43,8 +48,11 @@ ISSUE_IDS = (
     "dpdp-2025",
     "spdi-2011",
     "it-rules-2021",
+    "it-rules-2021-content",
+    "it-rules-2021-ncii",
     "gdpr",
     "uk-gdpr",
+    "uk-complaints",
     "ccpa",
     "ccpa-opt-out",
     "lgpd",
@@ -88,7 +96,9 @@ def test_edited_copy_round_trips_every_field() -> None:
             max_count=2,
             notice_within=Period(2, PeriodUnit.CALENDAR_DAYS),
         ),
-        clock_stop_statuses=("awaiting_fee",),
+        pause_rules=(
+            PauseRule(PauseReason.FEE, PauseEffect.STOPS, "ours", request_types=("grievance",)),
+        ),
         clock_start=ClockStart.LATEST_OF_RECEIPT_PROOF_FEE,
         in_force_from=date(2026, 1, 1),
         in_force_until=date(2027, 1, 1),
@@ -96,6 +106,15 @@ def test_edited_copy_round_trips_every_field() -> None:
         version="v2",
         reminder_offsets=(2, 0),
         notes="edited",
+        in_force_note="board resolution",
+        escalation=(EscalationRoute("the ombudsman", "Charter 4", "Write to the ombudsman."),),
+        calendar_basis="ours",
+        member_state_holidays=True,
+        office_closures_count=True,
+        letter_requirements=(
+            LetterRequirement("refusal", "why", "Why", "Charter 5", ("letter.reasons",), "other"),
+        ),
+        unfounded_or_excessive="Charter 6",
     )
     assert policy_from_dict(json.loads(json.dumps(policy_to_dict(edited)))) == edited
 
@@ -118,7 +137,10 @@ def _gdpr_dict() -> dict[str, Any]:
         (lambda d: d.update(own_days_off=["2026-02-30"]), "own_days_off"),
         (lambda d: d["extension"].update(max_count=0), "extension.max_count"),
         (lambda d: d["extension"].update(length=None), "extension.length"),
-        (lambda d: d.update(clock_stop_statuses=[1]), "clock_stop_statuses"),
+        (
+            lambda d: d.update(pause_rules=[{"reason": "x", "effect": "stops"}]),
+            "pause_rules.reason",
+        ),
         (lambda d: d.update(holiday_regions=[{"country": "india"}]), "holiday_regions.country"),
         (lambda d: d.update(reminder_offsets=[-1]), "reminder_offsets"),
         (lambda d: d.update(id=""), "id"),
@@ -218,7 +240,7 @@ def test_work_calendar_knows_the_three_regions() -> None:
 
 
 def test_officer_days_off_and_reason_text() -> None:
-    policy = replace(GDPR, own_days_off=(date(2026, 3, 11),))
+    policy = replace(GDPR, own_days_off=(date(2026, 3, 11),), office_closures_count=True)
     cal = calendar_for_policy(policy, extra_days_off=[date(2026, 3, 12)])
     assert cal.non_working_reason(date(2026, 3, 11)) == "officer's day off"
     assert cal.non_working_reason(date(2026, 3, 12)) == "officer's day off"

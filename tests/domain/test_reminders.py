@@ -164,3 +164,31 @@ def test_the_message_counts_days_as_the_deadline_lists_do(
     assert due_phrase(days_left) == words
     assert words in reminder.message
     assert "due in" not in reminder.message
+
+
+def test_hour_based_deadlines_are_reminded_minutes_before() -> None:
+    """IT Rules r.3(2)(b) as amended 2026-02-20: 2 hours; a day-start reminder is useless."""
+    from datetime import timedelta
+
+    from grievance_desk.domain.deadline_engine import CaseClock, deadlines
+    from grievance_desk.domain.policy_presets import policy_in_force
+    from grievance_desk.domain.reminders import (
+        due_deadlines_for_case,
+        reminders_due,
+        schedule_for_policy,
+    )
+
+    zone = ZoneInfo("Asia/Kolkata")
+    received = datetime(2026, 3, 2, 10, 0, tzinfo=zone)
+    policy = policy_in_force("it-rules-2021-ncii", received.date())
+    result = deadlines(CaseClock(received), policy, tz=zone)
+    items = due_deadlines_for_case("7", "GRV-TEST-7", result, schedule_for_policy(policy))
+    assert (
+        reminders_due(items, received + timedelta(minutes=30), zone)[0].key == "7:respond:before:0"
+    )
+    shown = reminders_due(items, received + timedelta(minutes=61), zone)
+    assert [r.key for r in shown] == ["7:respond:before-min:60"]
+    shown = reminders_due(items, received + timedelta(minutes=111), zone)
+    assert [r.key for r in shown] == ["7:respond:before-min:10"]
+    late = reminders_due(items, received + timedelta(hours=3), zone)
+    assert late[0].overdue

@@ -198,3 +198,72 @@ def test_definitions_come_from_the_docstrings_once() -> None:
     assert "23:30" in text and "nearest-rank" in text and "reopen" in text
     assert received_in_period.__doc__ is not None
     assert "23:30 local time" in received_in_period.__doc__
+
+
+def test_statutory_days_count_paused_days_where_the_law_clock_runs() -> None:
+    """CCPA 11 CCR §7021(b): the clock runs while verifying, so the law's days include the
+    wait; the officer's working time leaves it out (issue 14 item 9)."""
+    from grievance_desk.domain.report_figures import statutory_days_to_respond
+
+    closure = Closure(at("2026-10-25"), at("2026-09-20"), end_of("2026-10-31"))
+    pauses = ((date(2026, 9, 25), date(2026, 10, 5)),)
+    runs = case("TST-2026-00090", at("2026-09-20"), closure, pauses=pauses,
+                pauses_stop_clock=False)  # fmt: skip
+    stops = case("TST-2026-00091", at("2026-09-20"), closure, pauses=pauses)
+    assert days_to_respond(runs, closure, IST) == 24
+    assert statutory_days_to_respond(runs, closure, IST) == 35
+    assert statutory_days_to_respond(stops, closure, IST) == 24
+
+
+def test_a_missed_acknowledgement_makes_an_open_case_overdue_and_kinds_are_split() -> None:
+    """IT Rules r.3(2)(a)(i): acknowledge within 24 hours; an open complaint not acknowledged
+    by then is overdue though its 7-day response date is still ahead."""
+    as_at = end_of("2026-10-31")
+    missed = case("TST-2026-00092", at("2026-10-30"), kind="complaint",
+                  acknowledge_by=at("2026-10-31", 9),
+                  respond_by_at_end=end_of("2026-11-06"))  # fmt: skip
+    acknowledged = case("TST-2026-00093", at("2026-10-30"), kind="complaint",
+                        acknowledge_by=at("2026-10-31", 9), acknowledged_at=at("2026-10-30", 12),
+                        respond_by_at_end=end_of("2026-11-06"))  # fmt: skip
+    request = case("TST-2026-00094", at("2026-10-05"),
+                   Closure(at("2026-10-20"), at("2026-10-05"), end_of("2026-11-04")))  # fmt: skip
+    report = build_report([missed, acknowledged, request], OCTOBER, now=at("2026-12-01"))
+    assert report.figure("overdue_at_end").references == ("TST-2026-00092",)
+    received = next(b for b in report.breakdowns if b.key == "received_by_kind")
+    assert [(r.label, r.value) for r in received.rows] == [
+        ("Complaints", 2),
+        ("Rights requests", 1),
+    ]
+    closed = next(b for b in report.breakdowns if b.key == "closed_by_kind")
+    assert [(r.label, r.value) for r in closed.rows] == [("Complaints", 0), ("Rights requests", 1)]
+    assert report.figure("days_to_respond.statutory_median").value == 15
+    assert as_at <= report_moment(OCTOBER, at("2026-12-01"))
+
+
+def test_it_rules_monthly_compliance_layout_for_a_significant_intermediary() -> None:
+    """IT Rules r.4(1)(d): complaints received by category and the action taken."""
+    content = case("TST-2026-00095", at("2026-10-02"), kind="complaint",
+                   policy_id="it-rules-2021-content")  # fmt: skip
+    general = case(
+        "TST-2026-00096",
+        at("2026-10-03"),
+        Closure(at("2026-10-05"), at("2026-10-03"), end_of("2026-10-10"), "fulfilled"),
+        kind="complaint",
+        policy_id="it-rules-2021",
+    )
+    request = case("TST-2026-00097", at("2026-10-04"))
+    plain = build_report([content, general, request], OCTOBER, now=at("2026-12-01"))
+    assert not any(b.key.startswith("it_rules") for b in plain.breakdowns)
+    report = build_report(
+        [content, general, request], OCTOBER, now=at("2026-12-01"), it_rules_compliance=True
+    )
+    by_key = {b.key: b for b in report.breakdowns}
+    received = by_key["it_rules_received_by_category"]
+    assert received.total == 2
+    assert {r.key: r.value for r in received.rows} == {
+        "it_rules_received_by_category.it-rules-2021": 1,
+        "it_rules_received_by_category.it-rules-2021-content": 1,
+    }
+    action = by_key["it_rules_action_taken"]
+    assert action.total == 1
+    assert next(r for r in action.rows if r.key.endswith(".fulfilled")).value == 1

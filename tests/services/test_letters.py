@@ -101,7 +101,7 @@ def test_a_draft_survives_a_restart_and_can_be_edited(
     reference = fill(register)
     draft = letters.draft_letter(register, reference, "acknowledgement", now=NOW)
     assert draft.status == "draft"
-    assert draft.template_version == "acknowledgement@shipped-1"
+    assert draft.template_version == "acknowledgement@shipped-2"
     assert draft.salutation == "Dear Test Person Alpha,"
     register.close()
     reopened = Register.open(register_path, Unlock(passphrase=PASSPHRASE))
@@ -189,7 +189,7 @@ def test_a_required_field_left_empty_is_named_before_anything_is_stored(
     reference = fill(register)
     with pytest.raises(EmptyFields) as error:
         letters.draft_letter(register, reference, "erasure_done", now=NOW)
-    assert error.value.names == ["letter.data_erased", "letter.data_retained"]
+    assert error.value.names == ["letter.data_erased"]
     with pytest.raises(LetterTemplateError, match=r"requester\.name cannot be set"):
         letters.draft_letter(
             register, reference, "closure", now=NOW, overrides={"requester.name": "X"}
@@ -198,7 +198,7 @@ def test_a_required_field_left_empty_is_named_before_anything_is_stored(
     inputs = letters.letter_inputs(register, reference, "erasure_done", now=NOW)
     assert [(i.name, i.required) for i in inputs] == [
         ("letter.data_erased", True),
-        ("letter.data_retained", True),
+        ("letter.data_retained", False),  # optional: nothing kept is said in words, not "None"
     ]
 
 
@@ -211,10 +211,15 @@ def test_a_devanagari_requester_name_prints_in_the_devanagari_font(register: Reg
     assert "मती" in content and "(Test)" in content
 
 
-def test_a_refusal_uses_the_recorded_grounds_and_the_board_route(register: Register) -> None:
+def test_a_refusal_uses_the_recorded_grounds_and_names_no_remedy_its_policy_lacks(
+    register: Register,
+) -> None:
+    """org-default names no regulator: the DPDP Board (s.27) is not in force before 13 May 2027
+    and is not this policy's route (issue 14 defect 1)."""
     reference = fill(register)
     with register.reading() as session:
         context = letters.build_context(session, reference, now=NOW)
-    assert "Data Protection Board of India" in context["escalation"]["route"]
+    assert "Board" not in context["escalation"]["route"]
+    assert context["escalation"]["route"] == letters.NO_ROUTE_TEXT
     assert context["officer"]["contact"] == "grievance.officer@example.org or +91 00000 99999"
     assert context["letter"]["refused_action"] == "provide all of the information you asked for"

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import col, select
 
-from grievance_desk.domain.policy import PeriodUnit, policy_to_dict
+from grievance_desk.domain.case_types import CaseKind, RequestType
+from grievance_desk.domain.policy import PauseEffect, PauseReason, PeriodUnit, policy_to_dict
+from grievance_desk.domain.policy_defaults import OrganisationProfile
 from grievance_desk.domain.policy_presets import GDPR, ORG_DEFAULT
 from grievance_desk.domain.reminders import ReminderSchedule
 from grievance_desk.services.case_deadlines import deadlines_for_case, reminders_now
@@ -31,6 +33,8 @@ from grievance_desk.services.policy_settings import (
     save_custom_policy,
     set_days_off,
     set_default_policy,
+    set_member_state,
+    set_profile,
     set_reminder_schedule,
 )
 from grievance_desk.storage.audit import verify_chain
@@ -206,10 +210,12 @@ def test_own_policy_versions_follow_the_received_date(register: Register) -> Non
 
 
 def test_the_holiday_list_moves_rolled_forward_dates(register: Register) -> None:
-    # gdpr, received 2026-03-02 → due Thursday 2026-04-02; the officer is off 04-02 and 04-03.
+    # A copy of gdpr that counts office closures, received 2026-03-02 → due Thursday
+    # 2026-04-02; the officer is off 04-02 and 04-03.
+    copy_preset(register, "gdpr", "gdpr-ours", now=NOW, changes={"office_closures_count": True})
     ref = register_case(
         register,
-        make_draft(received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC), policy_id="gdpr"),
+        make_draft(received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC), policy_id="gdpr-ours"),
         now=NOW,
     )
     now = datetime(2026, 3, 3, tzinfo=IST)
@@ -229,7 +235,89 @@ def test_the_holiday_list_moves_rolled_forward_dates(register: Register) -> None
     assert due() == date(2026, 4, 3)
     with pytest.raises(PolicySettingsError, match="YYYY-MM-DD"):
         set_days_off(register, ["02/04/2026"], now=NOW)
-    assert [e["key"] for e in settings_events(register)] == ["calendar.days_off"] * 3
+    assert [e["key"] for e in settings_events(register)] == [
+        "policies.custom",
+        *["calendar.days_off"] * 3,
+    ]
+
+
+def test_office_closures_do_not_move_a_gdpr_date_but_member_state_holidays_do(
+    register: Register,
+) -> None:
+    """Reg 1182/71 art 3(4): public holidays of the controller's Member State, not closures."""
+    ref = register_case(
+        register,
+        make_draft(received_at=datetime(2026, 3, 3, 5, 0, tzinfo=UTC), policy_id="gdpr"),
+        now=NOW,
+    )
+
+    def due() -> date:
+        result = deadlines_for_case(register, ref, now=NOW).deadlines
+        assert result is not None
+        return result.respond_by.due.date()
+
+    set_days_off(register, ["2026-04-03"], now=NOW)
+    assert due() == date(2026, 4, 3)  # an office closure: ignored under the GDPR
+    set_member_state(register, "DE", now=NOW)  # Good Friday 04-03, Easter Monday 04-06
+    assert due() == date(2026, 4, 7)
+    with pytest.raises(PolicySettingsError, match="Member State"):
+        set_member_state(register, "Germany", now=NOW)
+    set_member_state(register, None, now=NOW)
+    assert due() == date(2026, 4, 3)
+
+
+def test_the_law_gives_an_indian_grievance_its_policy_by_received_date(
+    register: Register,
+) -> None:
+    """SPDI r.5(9) until 12 May 2027, DPDP s.13 from 13 May 2027; IT Rules r.3(2) for an
+    intermediary; never org-default's 30 + 30 days where the law applies."""
+    set_profile(register, OrganisationProfile(jurisdictions=("IN",)), now=NOW)
+    with register.reading() as session:
+        settings = load_policy_settings(session)
+    assert settings.default_for("other", "complaint", date(2026, 12, 6)) == "spdi-2011"
+    assert settings.default_for("other", "complaint", date(2027, 5, 13)) == "dpdp-2025"
+    assert settings.default_for("access", "rights_request", date(2026, 12, 6)) == "org-default"
+    assert settings.default_for("access", "rights_request", date(2027, 5, 13)) == "dpdp-2025"
+    set_profile(register, OrganisationProfile(True, ("IN",)), now=NOW)
+    with register.reading() as session:
+        settings = load_policy_settings(session)
+    assert settings.default_for("other", "complaint", date(2026, 12, 6)) == "it-rules-2021"
+    ref = register_case(
+        register,
+        make_draft(
+            received_at=datetime(2026, 3, 2, 5, 0, tzinfo=UTC),
+            kind=CaseKind.COMPLAINT,
+            request_type=RequestType.OTHER,
+        ),
+        now=NOW,
+    )
+    result = deadlines_for_case(register, ref, now=NOW).deadlines
+    assert result is not None and result.policy_id == "it-rules-2021"
+    assert result.respond_by.due.date() == date(2026, 3, 9)
+
+
+def test_a_default_looser_than_the_law_is_refused_and_says_why(register: Register) -> None:
+    """GDPR Art 12(3): one month; org-default's 30 days from receipt is later in 31-day months
+    only when the month is short, so a 45-day copy is the clear case."""
+    set_profile(register, OrganisationProfile(jurisdictions=("EU",)), now=NOW)
+    copy_preset(
+        register,
+        "org-default",
+        "slow",
+        now=NOW,
+        changes={"respond": {"amount": 45, "unit": "calendar_days"}},
+    )
+    with pytest.raises(PolicySettingsError, match="never looser") as caught:
+        set_default_policy(register, "access", "slow", now=NOW)
+    assert "gdpr" in str(caught.value)
+    copy_preset(
+        register,
+        "org-default",
+        "fast",
+        now=NOW,
+        changes={"respond": {"amount": 14, "unit": "calendar_days"}, "extension": {}},
+    )
+    set_default_policy(register, "access", "fast", now=NOW)  # stricter: allowed
 
 
 def test_the_reminder_schedule_override(register: Register) -> None:
@@ -256,3 +344,50 @@ def test_damaged_settings_say_what_to_do(register: Register) -> None:
         put_setting(session, "policies.custom", [{"id": "broken"}])
     with register.reading() as session, pytest.raises(PolicySettingsError, match="save it again"):
         load_policy_settings(session)
+
+
+def test_a_policy_stored_before_pause_rules_still_loads_migrated(register: Register) -> None:
+    """Format 1 stored clock_stop_statuses and counted office closures for every policy."""
+    old = policy_to_dict(ORG_DEFAULT)
+    for key in (
+        "format", "pause_rules", "escalation", "calendar_basis", "member_state_holidays",
+        "office_closures_count", "letter_requirements", "unfounded_or_excessive",
+        "in_force_note",
+    ):  # fmt: skip
+        old.pop(key)
+    old.update(id="ours-2024", clock_stop_statuses=["awaiting_identity_proof"])
+    for region in old["holiday_regions"]:
+        region.pop("statute")
+    with register.writing() as session:
+        put_setting(session, "policies.custom", [old])
+    with register.reading() as session:
+        (loaded,) = custom_policies(session)
+    assert loaded.office_closures_count
+    assert loaded.pause_rule(PauseReason.IDENTITY).effect is PauseEffect.STOPS
+    assert loaded.pause_rule(PauseReason.CLARIFICATION).effect is PauseEffect.RUNS
+    assert loaded.clock_stop_statuses == ("awaiting_identity_proof",)
+
+
+def test_a_significant_intermediary_gets_the_r41d_layout_in_its_report(
+    register: Register,
+) -> None:
+    """IT Rules r.4(1)(d): complaints by category and action taken, only when set up so."""
+    from grievance_desk.services.reports import monthly_report
+
+    register_case(
+        register,
+        make_draft(
+            received_at=datetime(2026, 10, 5, 5, 0, tzinfo=UTC),
+            kind=CaseKind.COMPLAINT,
+            request_type=RequestType.OTHER,
+            policy_id="it-rules-2021-content",
+        ),
+        now=NOW,
+    )
+    october = date(2026, 10, 1)
+    before = monthly_report(register, month=october, now=NOW)
+    assert not any(b.key.startswith("it_rules") for b in before.breakdowns)
+    set_profile(register, OrganisationProfile(True, ("IN",), significant=True), now=NOW)
+    after = monthly_report(register, month=october, now=NOW)  # the cache key changed
+    received = next(b for b in after.breakdowns if b.key == "it_rules_received_by_category")
+    assert received.total == 1 and received.rows[0].label.startswith("India IT Rules 2021")

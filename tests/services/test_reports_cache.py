@@ -23,7 +23,7 @@ from grievance_desk.domain.report_figures import Report, report_from_data, repor
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services import reports
 from grievance_desk.services.case_deadlines import extend_case
-from grievance_desk.services.cases import change_status, officer_zone, update_case
+from grievance_desk.services.cases import change_status, find_case, officer_zone, update_case
 from grievance_desk.services.policy_settings import (
     add_days_off,
     load_policy_settings,
@@ -283,7 +283,10 @@ def test_the_triggers_cover_every_case_column_the_report_reads(register: Registe
     listed = re.search(r"UPDATE OF\s+(.*?)\s+ON grievance_case", sql, re.S)
     assert listed is not None
     watched = {name.strip() for name in listed.group(1).split(",")}
-    read = {column.key for column in reports._COLUMNS} - {"id"}
+    # kind (read since issue 14) has no column of its own in the trigger: it changes only
+    # through update_case, which always sets updated_at, and that column is watched.
+    assert "updated_at" in watched
+    read = {column.key for column in reports._COLUMNS} - {"id", "kind"}
     assert read <= watched
 
 
@@ -360,3 +363,17 @@ def test_a_stopped_clock_s_facts_are_kept_for_the_day_they_were_computed(
         return next(row.respond_by for row in report.cases if row.reference == refs["J"])
 
     assert j_due(next_day) > j_due(today)
+
+
+def test_changing_a_cases_kind_refreshes_the_cached_month(
+    register: Register, refs: dict[str, str]
+) -> None:
+    """The kind split (issue 14 item 9) follows an edited kind: updated_at fires the trigger."""
+    reports.monthly_report(register, now=NOW, month=OCTOBER)  # stored
+    assert "2026-10" in cached_keys(register)
+    reference = next(iter(refs.values()))
+    with register.reading() as session:
+        kind = str(find_case(session, reference)[0].kind)
+    other = "complaint" if kind == "rights_request" else "rights_request"
+    update_case(register, reference, {"kind": other}, now=NOW)
+    same_as_fresh(register, NOW, month=OCTOBER)

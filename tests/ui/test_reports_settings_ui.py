@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from grievance_desk.services.case_queries import case_row
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import fill_demo_register
+from grievance_desk.services.policy_settings import copy_preset
 from grievance_desk.ui.cases_table_model import REFERENCE_ROLE
 from tests.support.drafts import make_draft
 from tests.ui.conftest import settle
@@ -121,9 +123,15 @@ def _business_day_after(start: date, count: int) -> date:
 
 
 def test_a_holiday_moves_due_dates_and_the_list_follows(qtbot, runner, window, ui_register) -> None:  # type: ignore[no-untyped-def]
+    # Office closures count only under a policy whose law counts them (issue 14): a copy of
+    # ccpa-opt-out that says so; the preset itself counts California's statutory holidays only.
+    copy_preset(
+        ui_register, "ccpa-opt-out", "opt-out-ours", now=utc_now(),
+        changes={"office_closures_count": True},
+    )  # fmt: skip
     reference = register_case(
         ui_register,
-        make_draft(received_at=utc_now() - timedelta(hours=1), policy_id="ccpa-opt-out"),
+        make_draft(received_at=utc_now() - timedelta(hours=1), policy_id="opt-out-ours"),
         now=utc_now(),
     )
 
@@ -160,3 +168,80 @@ def test_a_holiday_moves_due_dates_and_the_list_follows(qtbot, runner, window, u
     section.remove_day.click()
     qtbot.waitUntil(lambda: bool(changed), timeout=15_000)
     assert next_due() == before
+
+
+def test_what_the_law_applies_is_saved_from_the_settings_page(  # type: ignore[no-untyped-def]
+    qtbot, runner, window, ui_register, tmp_path
+) -> None:
+    """Issue 14: the organisation's profile (defect 4), the GDPR Member State (Reg 1182/71
+    art 3(4)) and California's statutory holiday list (Cal. Gov. Code §6700) on show."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from grievance_desk.services.policy_settings import load_policy_settings
+
+    workspace = window.workspace
+    workspace.show_page(3)
+    section = workspace.settings.deadline_settings
+    qtbot.waitUntil(lambda: section.settings is not None, timeout=10_000)
+    settle(qtbot, runner)  # every refresh has landed before the officer starts clicking
+    shown = [section.ca_holidays.item(i).text() for i in range(section.ca_holidays.count())]
+    assert any("Lincoln Day" in t for t in shown) and not any("Susan" in t for t in shown)
+    qtbot.mouseClick(
+        section.intermediary,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(8, section.intermediary.height() // 2),
+    )  # on the tick box itself
+    section.home.setCurrentIndex(section.home.findData("IN"))
+    qtbot.mouseClick(section.also["EU"], Qt.MouseButton.LeftButton)
+    changed: list[bool] = []
+    section.sig_deadlines_changed.connect(lambda: changed.append(True))
+    qtbot.mouseClick(section.save_profile, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(changed), timeout=15_000)
+    section.member_state.clear()
+    qtbot.keyClicks(section.member_state, "DE")
+    changed.clear()
+    qtbot.mouseClick(section.save_member_state, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(changed), timeout=15_000)
+    with ui_register.reading() as session:
+        settings = load_policy_settings(session)
+    assert settings.profile is not None
+    assert settings.profile.intermediary and settings.profile.jurisdictions == ("IN", "EU")
+    assert settings.member_state is not None and settings.member_state.label() == "DE"
+    qtbot.waitUntil(lambda: section.member_state.text() == "DE", timeout=10_000)
+    section.law_box.grab().save(str(Path(os.environ.get("GD_GRAB_DIR", tmp_path)) / "law-box.png"))
+    settle(qtbot, runner)
+
+
+def test_a_copy_of_a_preset_keeps_its_route_and_the_officer_can_edit_it(  # type: ignore[no-untyped-def]
+    qtbot, runner, window, ui_register
+) -> None:
+    """Issue 14 defect 1: a copied CCPA policy names the CPPA / Attorney General route; the
+    officer edits the route in the dialog and the letters use the edited words."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from grievance_desk.services.policy_settings import custom_policies
+
+    workspace = window.workspace
+    workspace.show_page(3)
+    section = workspace.settings.deadline_settings
+    qtbot.waitUntil(lambda: section.settings is not None, timeout=10_000)
+    settle(qtbot, runner)
+    qtbot.mouseClick(section.copy_button, Qt.MouseButton.LeftButton)
+    dialog = section.last_dialog
+    dialog.source.setCurrentIndex(dialog.source.findData("ccpa"))
+    assert "California Privacy Protection Agency" in dialog.route.toPlainText()
+    qtbot.keyClicks(dialog.new_id, "ccpa-ours")
+    dialog.route.selectAll()
+    qtbot.keyClicks(dialog.route, "Write to the Test Ombudsman (test).")
+    saved: list[bool] = []
+    section.sig_deadlines_changed.connect(lambda: saved.append(True))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(
+        lambda: section.settings is not None and "ccpa-ours" in section.settings.custom_ids,
+        timeout=15_000,
+    )
+    with ui_register.reading() as session:
+        (ours,) = custom_policies(session)
+    assert [r.text for r in ours.escalation] == ["Write to the Test Ombudsman (test)."]
+    settle(qtbot, runner)
