@@ -15,7 +15,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from grievance_desk import APP_NAME, ORG_NAME
+from grievance_desk import APP_ID, ORG_NAME
 
 LOG_DIR_ENV = "GRIEVANCE_DESK_LOG_DIR"
 LOG_NAME = "grievance-desk.log"
@@ -37,7 +37,7 @@ def log_folder() -> Path:
         return Path(override)
     from platformdirs import user_log_path
 
-    return user_log_path(APP_NAME, ORG_NAME)
+    return user_log_path(APP_ID, ORG_NAME)  # beside the data folder: same app id, same author
 
 
 def scrub(text: str) -> str:

@@ -51,8 +51,7 @@ REQUIRED = {
     "Qt offscreen platform": "platforms/*qoffscreen*",
     "Qt SVG image format": "imageformats/*qsvg*",
     "Qt SVG icon engine": "iconengines/*qsvgicon*",
-    "QtPdf module": "PySide6/QtPdf.*",
-    "QtPdfWidgets module": "PySide6/QtPdfWidgets.*",
+    "PDFium (letter preview and print)": "pypdfium2_raw/*pdfium*",
     "QtPrintSupport module": "PySide6/QtPrintSupport.*",
 }
 if sys.platform.startswith("linux"):
@@ -83,8 +82,8 @@ def run(
 def install() -> None:
     """Make the build venv afresh: PyInstaller pinned, then the app from a freshly built wheel.
 
-    Afresh, because pip only adds: a dependency the app dropped (or swapped, as PySide6-Pdf for
-    PySide6-Addons) would otherwise stay in the venv and could end up in the frozen app.
+    Afresh, because pip only adds: a dependency the app dropped (as PySide6-Addons, once the
+    preview moved to PDFium) would otherwise stay in the venv and could end up in the frozen app.
     """
     venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
     python = venv_python()

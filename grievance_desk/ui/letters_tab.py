@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,7 +70,7 @@ from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.pdf_tools import MemoryPdf, PdfPreview, print_pdf
+from grievance_desk.ui.pdf_tools import PdfPreview, print_pdf
 from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
@@ -364,7 +363,6 @@ class LettersTab(QWidget):
         self.letters: list[LetterDraft] = []
         self.current: LetterDraft | None = None
         self.pdf_bytes: bytes | None = None
-        self._pdf: MemoryPdf | None = None
         self._loading_editor = False
         self._select_after_load: int | None = None
         self.confirm: Confirm = ask_yes_no
@@ -435,9 +433,6 @@ class LettersTab(QWidget):
         self.view = PdfPreview()
         self.view.setObjectName("letter_preview")
         self.view.setAccessibleName("Letter preview")
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
         self.preview_note = label("", "hint", wrap=True)
         preview_tab = QWidget()
         preview_layout = QVBoxLayout(preview_tab)
@@ -651,7 +646,7 @@ class LettersTab(QWidget):
             return
         self.last_preview_seconds = seconds
         self._set_pdf(data)
-        pages = self._pdf.page_count if self._pdf else 0
+        pages = self.view.page_count
         if self.current.is_issued:
             assert self.current.issued_at is not None and self.case is not None
             issued = self.current.issued_at.astimezone(self.case.zone)
@@ -674,20 +669,12 @@ class LettersTab(QWidget):
         show_error(self, "No preview", error)
 
     def _set_pdf(self, data: bytes | None) -> None:
-        old = self._pdf
         self.pdf_bytes = data
-        if data is None:
-            self._pdf = None
-            self.view.setDocument(None)  # type: ignore[arg-type]
-        else:
-            self._pdf = MemoryPdf(data, self)
-            self.view.setDocument(self._pdf.document)
-        if old is not None:
-            old.close()
+        self.view.set_pdf(data)
 
     @property
     def preview_pages(self) -> int:
-        return self._pdf.page_count if self._pdf else 0
+        return self.view.page_count
 
     # -- editing -------------------------------------------------------------------------
 

@@ -80,6 +80,7 @@ SHORTCUTS = (
     ("Ctrl+L", "Lock now (the key is dropped from memory)"),
     ("Ctrl+1…4", "Today, Cases, Reports, Settings"),
     ("F1", "This help"),
+    ("Ctrl+F1", "About: version, register and log folders, licences"),
 )
 
 
@@ -433,6 +434,10 @@ class MainWindow(QMainWindow):
         self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
         self.print_action = make("Print", "print", "Ctrl+P", self.print_letter, "Print the letter")
         self.addAction(self.print_action)
+        self.about_action = make(
+            "About Grievance Desk", "help", "Ctrl+F1", self.show_about, "Version and licences"
+        )
+        self.addAction(self.about_action)
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
             bar.addAction(action)
         spacer = QWidget()
@@ -628,8 +633,21 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(help_html())
         box.setObjectName("help_box")
+        about = box.addButton("About…", QMessageBox.ButtonRole.ActionRole)
+        about.setObjectName("help_about_button")
+        about.clicked.connect(lambda: self.about_action.trigger())
+        box.addButton(QMessageBox.StandardButton.Close)
         self.last_help = box
         box.open()
+
+    def show_about(self) -> None:
+        from grievance_desk.error_log import log_folder
+        from grievance_desk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self, register=self.register_path, logs=log_folder())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_about = dialog
+        dialog.open()
 
     def print_letter(self) -> None:
         """Ctrl+P: print the letter shown in the open case's Letters tab."""

@@ -1,84 +1,25 @@
-"""PDF bytes on screen and on paper through QtPdf, without a file on disk.
+"""PDF bytes on screen and on paper through PDFium, without a file on disk.
 
-Letters are personal data: the preview loads the PDF from memory (a QBuffer), and printing
-renders each page of that same in-memory document into the printer's painter, so the only
-way a letter reaches the disk is the officer's own "Save as PDF".
+Letters are personal data: the preview draws the PDF from memory, and printing renders each
+page of that same in-memory document into the printer's painter, so the only way a letter
+reaches the disk is the officer's own "Save as PDF".
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QTimer
-from PySide6.QtGui import QImage, QPainter, QResizeEvent, QShowEvent
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
+
+from grievance_desk.ui.pdf_pages import MemoryPdf, PdfUnreadable
+from grievance_desk.ui.pdf_view import PdfPagesView
 
 #: Pages are rasterised for the printer at no more than this many dots per inch: sharp on
 #: paper, and an A4 page stays a few megabytes instead of 1200-dpi's half a gigabyte.
 MAX_PRINT_DPI = 300
 
-
-class MemoryPdf:
-    """A QPdfDocument read from bytes held in memory (the buffer must outlive the document)."""
-
-    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
-        self._bytes = QByteArray(data)
-        self.document = QPdfDocument(parent)
-        # The buffer is the document's child, so it is destroyed after the document, never
-        # while pdfium may still read pages from it.
-        self.buffer = QBuffer(self.document)
-        self.buffer.setData(self._bytes)
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self.buffer)
-
-    @property
-    def page_count(self) -> int:
-        return int(self.document.pageCount())
-
-    @property
-    def ok(self) -> bool:
-        return self.document.status() == QPdfDocument.Status.Ready and self.page_count > 0
-
-    def close(self) -> None:
-        self.document.close()
-        self.document.deleteLater()
-
-
-class PdfPreview(QPdfView):
-    """A page-width preview that never opens scrolled sideways (clipped on the left).
-
-    QPdfView computes "fit to width" from the viewport it had when the document arrived;
-    a document set while the tab was hidden or narrower left the view wider than its window
-    and scrolled to the middle. The zoom is re-applied, and the view scrolled to the left
-    edge, whenever the document, the size or the visibility changes.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setPageMode(QPdfView.PageMode.MultiPage)
-        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.documentChanged.connect(lambda _d: self.refit())
-
-    def refit(self) -> None:
-        """Fit the page to the width again, on the next turn of the event loop."""
-        QTimer.singleShot(0, self._refit_now)
-
-    def _refit_now(self) -> None:
-        if not isValid(self):
-            return
-        self.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.refit()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.refit()
+#: The letter preview: every page, fit to the pane's width, redrawn when the pane resizes.
+PdfPreview = PdfPagesView
 
 
 def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -> int:
@@ -87,13 +28,17 @@ def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -
     Each page is rendered at the printer's resolution (capped at ``max_dpi``) and drawn to
     fill the printer's full page, keeping the PDF page's own margins and proportions.
     """
-    pdf = MemoryPdf(data)
+    unreadable = ValueError(
+        "The letter's PDF could not be read for printing. Preview it again; if it still "
+        "fails, save it as PDF and print that file."
+    )
+    try:
+        pdf = MemoryPdf(data)
+    except PdfUnreadable as error:
+        raise unreadable from error
     try:
         if not pdf.ok:
-            raise ValueError(
-                "The letter's PDF could not be read for printing. Preview it again; if it "
-                "still fails, save it as PDF and print that file."
-            )
+            raise unreadable
         printer.setFullPage(True)
         painter = QPainter()
         if not painter.begin(printer):
@@ -105,15 +50,15 @@ def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -
             for index in range(pdf.page_count):
                 if index:
                     printer.newPage()
-                points = pdf.document.pagePointSize(index)
+                points = pdf.page_points(index)
                 size = QSize(
                     max(1, round(points.width() / 72 * dpi)),
                     max(1, round(points.height() / 72 * dpi)),
                 )
-                image: QImage = pdf.document.render(index, size)
+                image: QImage = pdf.render(index, size)
                 target = QRectF(painter.viewport())
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                width, height = size.width() * scale, size.height() * scale
+                scale = min(target.width() / image.width(), target.height() / image.height())
+                width, height = image.width() * scale, image.height() * scale
                 placed = QRectF(
                     target.x() + (target.width() - width) / 2,
                     target.y() + (target.height() - height) / 2,
@@ -133,9 +78,9 @@ def render_page(data: bytes, page: int, width: int) -> QImage:
     """One page as an image ``width`` pixels wide (thumbnails and tests)."""
     pdf = MemoryPdf(data)
     try:
-        points = pdf.document.pagePointSize(page)
+        points = pdf.page_points(page)
         height = round(width * points.height() / max(1.0, points.width()))
-        return pdf.document.render(page, QSize(width, height))
+        return pdf.render(page, QSize(width, height))
     finally:
         pdf.close()
 

@@ -14,7 +14,7 @@ socket at all, so "no network call" is observed, not just prevented.
 Why each check: ``--version`` and a deadline prove the binary starts and its Python is whole;
 ``templates`` proves the resources are inside the bundle; ``init`` + ``verify`` prove the
 Alembic migrations and SQLCipher are; the GUI check proves the Qt platform plugin loads and
-every page imports (QtPdf and QtPdfWidgets included: the letters tab imports them at start-up);
+every page imports (PDFium included: the letters tab imports it at start-up);
 nothing may be written into the bundle (an installed app's folder is read-only for the officer).
 """
 

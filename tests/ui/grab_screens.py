@@ -115,7 +115,7 @@ def main(outdir: Path) -> int:
             pump(40)
         from PySide6.QtTest import QTest
 
-        QTest.qWait(400)  # QPdfView renders pages on its own thread
+        QTest.qWait(400)  # the preview redraws pages after a resize settles
         grab(window, f"{scheme}-51-letter-preview")
         letters.inner.setCurrentIndex(1)
         grab(window, f"{scheme}-52-letter-edit")
