@@ -119,7 +119,8 @@ def _with_fault_points(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str
 
 def _write(fmt: str, rows: Iterable[dict[str, str]], stream: BinaryIO, output: Path | None) -> int:
     if fmt == "csv":
-        return write_csv(rows, EXPORT_COLUMNS, stream)
+        # A file keeps the BOM Excel needs to read UTF-8; a pipe gets clean UTF-8 for tools.
+        return write_csv(rows, EXPORT_COLUMNS, stream, bom=output is not None)
     if fmt == "json":
         return write_json(rows, stream)
     return write_xlsx(rows, EXPORT_COLUMNS, stream, scratch_beside=output)

@@ -66,7 +66,7 @@ def _report(args: argparse.Namespace) -> int:
     output: Path | None = args.output.expanduser() if args.output is not None else None
     # openpyxl streams sheets through scratch files: beside the output, never the temp folder.
     with openpyxl_scratch_beside(output if output is not None else io.BytesIO()):
-        data = export_report(report, fmt)
+        data = export_report(report, fmt, bom=output is not None)
     fault_point("report.built")
     if output is None:
         sys.stdout.buffer.write(data)

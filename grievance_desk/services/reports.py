@@ -1032,9 +1032,10 @@ def report_csv_rows(report: Report) -> list[dict[str, object]]:
     return rows
 
 
-def write_report_csv(report: Report, stream: IO[bytes] | IO[str]) -> int:
-    """Write the tidy table as CSV (UTF-8 with BOM, CRLF, formula-safe); returns the row count."""
-    return write_csv(report_csv_rows(report), CSV_COLUMNS, stream)
+def write_report_csv(report: Report, stream: IO[bytes] | IO[str], *, bom: bool = True) -> int:
+    """Write the tidy table as CSV (UTF-8, with a BOM for Excel unless piped; CRLF;
+    formula-safe); returns the row count."""
+    return write_csv(report_csv_rows(report), CSV_COLUMNS, stream, bom=bom)
 
 
 # --------------------------------------------------------------------------- XLSX
@@ -1150,8 +1151,11 @@ def write_report_xlsx(report: Report, target: IO[bytes]) -> None:
 # --------------------------------------------------------------------------- any format
 
 
-def export_report(report: Report, fmt: ReportFormat) -> bytes:
-    """The report in one format as bytes, for the CLI and the Reports page's export buttons."""
+def export_report(report: Report, fmt: ReportFormat, *, bom: bool = True) -> bytes:
+    """The report in one format as bytes, for the CLI and the Reports page's export buttons.
+
+    ``bom=False`` for CSV written to a pipe: tools reading standard output want plain UTF-8.
+    """
     buffer = io.BytesIO()
     if fmt == "pdf":
         from grievance_desk.documents.report_pdf import render_report_pdf
@@ -1159,7 +1163,7 @@ def export_report(report: Report, fmt: ReportFormat) -> bytes:
         pdf: bytes = render_report_pdf(report)
         return pdf
     if fmt == "csv":
-        write_report_csv(report, buffer)
+        write_report_csv(report, buffer, bom=bom)
     elif fmt == "xlsx":
         # openpyxl streams each sheet through a scratch file: a tracked private folder, swept
         # after a crash, never bare in the temp folder.

@@ -98,6 +98,27 @@ def test_format_from_the_suffix_year_and_stdout(
 
 
 @pytest.mark.usefixtures("run")
+def test_csv_keeps_its_bom_in_a_file_and_not_on_a_pipe(
+    demo_register: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    """Excel needs the BOM to read UTF-8; `report | cut` and other tools do not want it."""
+    target = tmp_path / "october.csv"
+    assert call("report", "--register", str(demo_register), "--month", "2026-10",
+                "--output", str(target)) == 0  # fmt: skip
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfperiod")
+    capsysbinary.readouterr()
+    assert call("report", "--register", str(demo_register), "--month", "2026-10",
+                "--format", "csv") == 0  # fmt: skip
+    assert capsysbinary.readouterr().out.startswith(b"period")
+    capsysbinary.readouterr()
+    from grievance_desk.cli import main
+
+    assert main(["export", "--register", str(demo_register), "--format", "csv"]) == 0
+    piped = capsysbinary.readouterr().out
+    assert piped.startswith(b"reference,") and b"\xef\xbb\xbf" not in piped
+
+
+@pytest.mark.usefixtures("run")
 def test_a_pdf_is_not_sent_to_a_terminal(
     demo_register: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
