@@ -16,12 +16,12 @@ from grievance_desk.cli.common import (
     secret_from_sources,
     warn,
 )
+from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.import_rows import HeaderError
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import fill_demo_register
 from grievance_desk.services.import_export import (
     EXPORT_COLUMNS,
-    ImportRejected,
     export_rows,
     import_file,
 )
@@ -37,22 +37,6 @@ from grievance_desk.storage.file_safety import atomic_output, require_regular_or
 from grievance_desk.storage.register import Register
 
 
-class _TerminalProgress:
-    """A one-line progress counter on stderr, only when a person is watching."""
-
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.enabled and total:
-            print(f"\r  {done * 100 // total:3d}%  ({done:,} of {total:,} steps)", end="",
-                  file=sys.stderr)  # fmt: skip
-
-    def finish(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
-
-
 def _import(args: argparse.Namespace) -> int:
     source: Path = args.file.expanduser()
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -62,19 +46,13 @@ def _import(args: argparse.Namespace) -> int:
         )
     if not source.exists():
         raise UserError(f"There is no file {source}. Check the path.")
-    progress = _TerminalProgress()
-    with opened_register(args) as register:
+    with opened_register(args) as register, progress_bar("Importing") as progress:
         try:
             report = import_file(
                 register, source, now=utc_now(), skip_invalid=args.skip_invalid, progress=progress
             )
         except (HeaderError, SpreadsheetError) as error:
-            progress.finish()
             raise UserError(f"{source.name}: {error}") from error
-        except ImportRejected:
-            progress.finish()
-            raise
-    progress.finish()
     print(f"Imported {report.imported:,} of {report.rows:,} rows from {source.name}.")
     if report.ignored_columns:
         print("Ignored columns (not recognised): " + ", ".join(report.ignored_columns))

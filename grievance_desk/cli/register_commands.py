@@ -19,6 +19,7 @@ from grievance_desk.cli.common import (
     unlock_for,
     warn,
 )
+from grievance_desk.cli.progress import progress_bar
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.integrity import verify_register
@@ -81,8 +82,8 @@ def _on_read_only_media(path: Path) -> bool:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    with opened_register(args) as register:
-        result = backup(register, args.path.expanduser(), now=utc_now())
+    with opened_register(args) as register, progress_bar("Backing up") as progress:
+        result = backup(register, args.path.expanduser(), now=utc_now(), progress=progress)
     print(f"Encrypted backup written: {result.database} ({result.size:,} bytes)")
     print(f"Its key file: {result.key_file} (the same passphrase and recovery key open it)")
     return 0

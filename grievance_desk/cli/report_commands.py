@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from grievance_desk.cli.common import UserError, opened_register, register_options
+from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.report_figures import PeriodError, parse_month
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
@@ -58,9 +59,11 @@ def _report(args: argparse.Namespace) -> int:
         )
     if args.output is not None:
         require_regular_or_absent(args.output.expanduser(), "a report file")
-    with opened_register(args) as register:
+    with opened_register(args) as register, progress_bar("Building the report") as progress:
         try:
-            report = monthly_report(register, month=args.month, year=args.year, now=utc_now())
+            report = monthly_report(
+                register, month=args.month, year=args.year, now=utc_now(), progress=progress
+            )
         except PeriodError as error:
             raise UserError(str(error)) from None
     output: Path | None = args.output.expanduser() if args.output is not None else None

@@ -12,6 +12,7 @@ The backup itself is only read, never written beside, so read-only media work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,14 +59,23 @@ class BackupResult:
     size: int
 
 
-def backup(register: Register, target: Path, *, now: datetime) -> BackupResult:
-    """An encrypted copy plus its key file, consistent while the register is in use."""
+def backup(
+    register: Register,
+    target: Path,
+    *,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> BackupResult:
+    """An encrypted copy plus its key file, consistent while the register is in use.
+
+    ``progress(done, total)`` counts bytes copied, for a progress bar.
+    """
     require_regular_file(target, "a backup")
     require_regular_file(key_file_for(target), "a backup's key file")
     if target.exists() or _foreign_key_file(register, key_file_for(target)):
         raise RegisterExists(str(target))
     try:
-        key_path = register.backup_to(target)
+        key_path = register.backup_to(target, progress)
     except OSError as error:
         if is_disk_full(error):
             raise DiskFull(target.parent, "the backup") from error

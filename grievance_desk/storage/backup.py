@@ -29,7 +29,7 @@ import errno
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,11 @@ def _read_at(fd: int, length: int, offset: int) -> bytes:
     return os.read(fd, length)
 
 
-def _copy_bytes(source: int, size: int, partial: Path) -> None:
+#: ``progress(done, total)`` in bytes, for the CLI's bar and the app's progress box.
+Progress = Callable[[int, int], None]
+
+
+def _copy_bytes(source: int, size: int, partial: Path, progress: Progress | None = None) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     out = os.open(partial, flags, 0o600)
     try:
@@ -150,13 +154,17 @@ def _copy_bytes(source: int, size: int, partial: Path) -> None:
                 written = os.write(out, view)
                 view = view[written:]
             offset += len(chunk)
+            if progress is not None:
+                progress(offset, size)
             fault_point("backup.copying")
         os.fsync(out)
     finally:
         os.close(out)
 
 
-def _copy_snapshot(cursor: Any, db_path: Path, partial: Path) -> None:
+def _copy_snapshot(
+    cursor: Any, db_path: Path, partial: Path, progress: Progress | None = None
+) -> None:
     """Copy the file while a read transaction holds it still; _WalNotEmpty if it cannot."""
     cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     cursor.execute("BEGIN DEFERRED")
@@ -170,7 +178,7 @@ def _copy_snapshot(cursor: Any, db_path: Path, partial: Path) -> None:
         with _source(db_path) as source:
             if os.fstat(source).st_size < size:
                 raise _WalNotEmpty  # not all checkpointed into the file yet
-            _copy_bytes(source, size, partial)
+            _copy_bytes(source, size, partial, progress)
     finally:
         cursor.execute("ROLLBACK")
 
@@ -189,7 +197,9 @@ def _export(cursor: Any, partial: Path, data_key: bytes) -> None:
     _fsync(partial)
 
 
-def _copy_to_partial(engine: Engine, partial: Path, data_key: bytes) -> None:
+def _copy_to_partial(
+    engine: Engine, partial: Path, data_key: bytes, progress: Progress | None = None
+) -> None:
     """The consistent copy, under the ``.partial`` name (removed by the caller on failure)."""
     partial.unlink(missing_ok=True)
     raw = engine.raw_connection()
@@ -199,7 +209,7 @@ def _copy_to_partial(engine: Engine, partial: Path, data_key: bytes) -> None:
         copied = False
         for attempt in range(_ATTEMPTS):
             try:
-                _copy_snapshot(cursor, db_path, partial)
+                _copy_snapshot(cursor, db_path, partial, progress)
                 copied = True
                 break
             except _WalNotEmpty:
@@ -228,7 +238,13 @@ def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
         _fsync_dir(target.parent)
 
 
-def write_backup(engine: Engine, keyfile: KeyFile, data_key: bytes, target: Path) -> Path:
+def write_backup(
+    engine: Engine,
+    keyfile: KeyFile,
+    data_key: bytes,
+    target: Path,
+    progress: Progress | None = None,
+) -> Path:
     """An encrypted copy plus its key file; returns the key file's path.
 
     Order: the copy is made under ``.partial``; its key file is written (atomically) under
@@ -242,7 +258,7 @@ def write_backup(engine: Engine, keyfile: KeyFile, data_key: bytes, target: Path
     wrote_key = False
     with tracked(partial):
         try:
-            _copy_to_partial(engine, partial, data_key)
+            _copy_to_partial(engine, partial, data_key, progress)
             copy = KeyFile(
                 register_id=keyfile.register_id,
                 slots=dict(keyfile.slots),

@@ -15,7 +15,7 @@ import getpass
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -751,9 +751,9 @@ class Register:
             connection.rollback()
         return problems
 
-    def backup_to(self, target: Path) -> Path:
+    def backup_to(self, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
         """An encrypted copy and its key file at ``target``; returns the key file's path."""
-        return write_backup(self.engine, self.keyfile, self.data_key, target)
+        return write_backup(self.engine, self.keyfile, self.data_key, target, progress)
 
     def export_copy(self, target: Path) -> None:
         export_encrypted(self.engine, target, self.data_key)

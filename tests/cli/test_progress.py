@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import io
+import sys
+from pathlib import Path
 
+import pytest
+
+from grievance_desk.cli import main
 from grievance_desk.cli.progress import progress_bar
+from grievance_desk.storage.register import Register
+from tests.conftest import PASSPHRASE
 
 
 class Terminal(io.StringIO):
@@ -28,3 +35,24 @@ def test_a_pipe_sees_nothing() -> None:
         progress(1, 2)
         progress(2, 2)
     assert pipe.getvalue() == ""
+
+
+def test_backup_import_and_report_draw_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GRIEVANCE_DESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr("grievance_desk.cli.common._stdin_secret", None)
+    register = tmp_path / "r.db"
+    Register.create(register, PASSPHRASE)[0].close()
+    sheet = tmp_path / "cases.csv"
+    rows = "".join(f"0{1 + n % 9}/11/2026,access,Test Person {n}\n" for n in range(300))
+    sheet.write_text("received,request_type,requester_name\n" + rows, encoding="utf-8")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["import", str(sheet), "--register", str(register)]) == 0
+    assert main(["backup", str(tmp_path / "copy.db"), "--register", str(register)]) == 0
+    report = ["report", "--month", "2026-11", "--output", str(tmp_path / "n.json")]
+    assert main([*report, "--register", str(register)]) == 0
+    drawn = terminal.getvalue()
+    for label in ("Importing [", "Backing up [", "Building the report ["):
+        assert label in drawn, drawn
