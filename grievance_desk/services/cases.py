@@ -31,7 +31,9 @@ from grievance_desk.domain.case_types import (
     RequestType,
 )
 from grievance_desk.domain.reference import (
+    MAX_SEQUENCE,
     InvalidReference,
+    ReferenceOutOfRange,
     format_reference,
     legacy_reference_tag,
     parse_reference,
@@ -53,6 +55,19 @@ class DuplicateReference(RegisterError):
         super().__init__(
             f"A case with reference {reference} is already in the register. Remove the reference "
             "from the import to give the case a new one, or skip that row."
+        )
+
+
+class ReferencesExhausted(RegisterError):
+    """The year's counter is at the highest number (a register that imported one before
+    references were range-checked): no new case of that year can be numbered."""
+
+    def __init__(self, year: int, last: int) -> None:
+        super().__init__(
+            f"No new {year} case can be numbered: the {year} reference counter is at {last}, "
+            f"the highest a reference may have is {MAX_SEQUENCE:,}. A case with that number "
+            "was imported earlier. Register the case with its own reference (or a received "
+            "date in another year) and ask support to renumber the imported case."
         )
 
 
@@ -127,6 +142,8 @@ class BulkContext:
         if year not in self.counters:
             counter = session.get(ReferenceCounter, year)
             self.counters[year] = 0 if counter is None else counter.last_sequence
+        if self.counters[year] >= MAX_SEQUENCE:
+            raise ReferencesExhausted(year, self.counters[year])
         self.counters[year] += 1
         return format_reference(self.prefix, year, self.counters[year]), self.counters[year]
 
@@ -160,6 +177,8 @@ def insert_case(
         try:
             year, sequence = _claim_reference(session, reference, bulk)
             reference = str(parse_reference(reference))
+        except ReferenceOutOfRange:
+            raise  # the right shape but an impossible number: say so, never keep it as a tag
         except InvalidReference:
             tags.append(legacy_reference_tag(reference))
             reference = None
