@@ -39,14 +39,23 @@ MODULE_ORDER = (
 COMMAND_MODULES: dict[str, str] = {
     "gui": "app_commands",
     **dict.fromkeys(
-        ("init", "verify", "backup", "restore", "key", "rotate-key", "passwd"), "register_commands"
+        ("init", "backup", "restore", "key", "rotate-key", "passwd"), "register_commands"
     ),
     **dict.fromkeys(("import", "export", "demo"), "data_commands"),
     **dict.fromkeys(("due", "calendar", "extend"), "due_commands"),
     **dict.fromkeys(("letter", "templates"), "letter_commands"),
     "report": "report_commands",
     **dict.fromkeys(
-        ("purge", "hold", "destroy-id-docs", "evidence", "verify-bundle", "backups"),
+        (
+            "verify",
+            "repair",
+            "purge",
+            "hold",
+            "destroy-id-docs",
+            "evidence",
+            "verify-bundle",
+            "backups",
+        ),
         "trust_commands",
     ),
     **dict.fromkeys(("deadline", "policies"), "deadline_commands"),

@@ -19,7 +19,6 @@ from grievance_desk.cli.common import (
 )
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.integrity import verify_register
 from grievance_desk.services.key_rotation import rotate_key
 from grievance_desk.storage.errors import KeyringUnavailable
 from grievance_desk.storage.register import Register
@@ -46,14 +45,6 @@ def _init(args: argparse.Namespace) -> int:
     print()
     print("With it you can open the register if you forget the passphrase.")
     return 0
-
-
-def _verify(args: argparse.Namespace) -> int:
-    with opened_register(args) as register:
-        report = verify_register(register)
-    for line in report.lines():
-        print(line)
-    return 0 if report.ok else 1
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -125,10 +116,7 @@ def add_parsers(subparsers: Any) -> None:
     )
     init.set_defaults(func=_init)
 
-    verify = subparsers.add_parser(
-        "verify", parents=[common], help="check the file's integrity and the audit chain"
-    )
-    verify.set_defaults(func=_verify)
+    # verify and repair live in trust_commands.py.
 
     backup_parser = subparsers.add_parser(
         "backup", parents=[common], help="write an encrypted copy and its key file"

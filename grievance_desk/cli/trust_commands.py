@@ -1,5 +1,5 @@
-"""Commands that keep the register trustworthy: purge, hold, destroy-id-docs, evidence,
-verify-bundle and backups. Parsing and printing only; the work is in the services.
+"""Commands that keep the register trustworthy: verify, repair, purge, hold, destroy-id-docs,
+evidence, verify-bundle and backups. Parsing and printing only; the work is in the services.
 """
 
 from __future__ import annotations
@@ -18,6 +18,12 @@ from grievance_desk.cli.common import (
 from grievance_desk.services.auto_backup import restore_latest_candidates
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.evidence import export_evidence, verify_bundle
+from grievance_desk.services.integrity import (
+    BadHead,
+    parse_head,
+    repair_import_gaps,
+    verify_register,
+)
 from grievance_desk.services.retention import (
     destroy_identity_documents,
     purge,
@@ -39,6 +45,36 @@ def _confirm(question: str, word: str, assume_yes: bool) -> bool:
         )
     answer = input(f"{question} This cannot be undone. Type {word!r} to go ahead: ")
     return answer.strip().lower() == word
+
+
+def _verify(args: argparse.Namespace) -> int:
+    try:
+        head = parse_head(args.head) if args.head else None
+    except BadHead as error:
+        raise UserError(str(error)) from error
+    with opened_register(args) as register:
+        report = verify_register(register, head)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def _repair(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        done = repair_import_gaps(register, now=utc_now())
+        report = verify_register(register)
+    if not done:
+        print("Nothing to repair: no case is missing the creation event an old import dropped.")
+    for repair in done:
+        lost = (
+            f"documents missing event {repair.missing_event}"
+            if repair.missing_event is not None
+            else "documents the lost creation event"
+        )
+        print(f"{repair.reference}: repair event {repair.event_id} {lost}.")
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
 
 
 def _purge(args: argparse.Namespace) -> int:
@@ -164,6 +200,33 @@ def _backups(args: argparse.Namespace) -> int:
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the trust commands on the main CLI."""
     common = register_options()
+    verify = subparsers.add_parser(
+        "verify",
+        parents=[common],
+        help="check the file, the audit chain and that the chain covers every case",
+        description="Check the file's integrity, recompute the audit chain, compare every "
+        "case and attachment with the state its latest audit event recorded, and check the "
+        "audit triggers. With --head, also prove the history still extends a chain head "
+        "printed earlier (on a monthly report or an evidence bundle).",
+    )
+    verify.add_argument(
+        "--head",
+        metavar="SEQ:HASH",
+        help="a chain head printed earlier; fails if the history was cut or rewritten since",
+    )
+    verify.set_defaults(func=_verify)
+
+    repair = subparsers.add_parser(
+        "repair",
+        parents=[common],
+        help="record the audit events an old import dropped (appends; rewrites nothing)",
+        description="Versions before schema 0007 dropped the creation event of every 250th "
+        "case of a large import, so verify failed. This appends one recorded repair event per "
+        "such case, documenting the missing link and why; nothing earlier is changed. Any "
+        "other finding of verify is left as it is.",
+    )
+    repair.set_defaults(func=_repair)
+
     purge_cmd = subparsers.add_parser(
         "purge",
         parents=[common],

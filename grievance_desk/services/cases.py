@@ -232,6 +232,7 @@ def insert_case(
         at=now,
         case_id=case.id,
         payload={"after": snapshot(case, person)},
+        new_case=True,
     )
     if single:
         bulk.save_counters(session)
