@@ -31,7 +31,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from grievance_desk.storage.case_state import case_state_digest
+from grievance_desk.storage.case_state import case_state_digest, iter_case_states
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.tables import AuditEvent
 
@@ -120,6 +120,27 @@ class ChainWriter:
         self._session.add(event)
         self._next_id, self._tip = event_id + 1, event.hash
         return event
+
+
+BASELINE_ACTION = "case.state_baseline"
+
+
+def append_state_baselines(session: Session, *, at: datetime, actor: str, note: str) -> int:
+    """One ``case.state_baseline`` event per case, recording its state as found now: for a
+    register whose events carry no state digests (made before schema 0007). Returns how many."""
+    chain = ChainWriter(session)
+    found = list(iter_case_states(session))
+    for case_id, reference, state in found:
+        chain.append(
+            action=BASELINE_ACTION,
+            actor=actor,
+            at=at,
+            case_id=case_id,
+            payload={"reference": reference, "note": note},
+            state=state,
+        )
+    session.flush()
+    return len(found)
 
 
 def append_event(

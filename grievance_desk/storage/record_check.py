@@ -6,6 +6,9 @@
   so injected and deleted cases are named.
 - Every attachment's bytes still have the SHA-256 recorded when it was added.
 - The triggers that refuse edits to the audit chain exist, exactly as the migrations made them.
+- A redacted event belongs to a case purged after it (a redaction hides its payload from the
+  digest check, so a hand-made one would hide an edit); no year's reference counter is below
+  a number in use (it would hand out a reference twice).
 
 It also recognises the one known gap: imports of 250 rows or more in versions before schema
 0007 dropped the creation event of every 250th case (``find_import_gaps``).
@@ -23,11 +26,15 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from grievance_desk.storage.audit import REPAIR_ACTION, STATE_KEY
+from grievance_desk.storage.audit import BASELINE_ACTION, REPAIR_ACTION, STATE_KEY
 from grievance_desk.storage.case_state import iter_case_states
 
 CREATED_ACTION = "case.created"
-BASELINE_ACTION = "case.state_baseline"
+# The retention purge (services/retention.py) redacts a case's events, then appends this one;
+# it is the only redaction there is, so any other redacted payload was hidden by hand.
+PURGE_ACTION = "case.purged"
+# The old import let go of its objects every 250 rows, so only imports this large lost events.
+_IMPORT_BATCH = 250
 
 
 def expected_audit_triggers() -> dict[str, str]:
@@ -126,15 +133,23 @@ def _cases_with(session: Session, action: str) -> dict[int, int]:
 def find_import_gaps(session: Session, missing: list[tuple[int, str]]) -> list[ImportGap]:
     """Which of ``missing`` (cases without a creation event) match the old import defect.
 
-    The pattern: a neighbouring case (id ±1) was created by a ``case.created`` event at
-    exactly this case's ``created_at``, by the same import, and the lost event's id directly
-    follows (or precedes) that event's id and is absent from the chain (or, at an import's
-    end, was reused by the next event)."""
+    The pattern: an import of 250 rows or more (at least 249 other cases created by
+    ``case.created`` events at exactly this case's ``created_at``), one of them a neighbour
+    (id ±1), and the lost event's id directly follows (or precedes) that neighbour's event
+    and is absent from the chain (or, at an import's end, was reused by the next event).
+    A hand-made case that mimics all of this is still named (verify fails until a recorded
+    ``repair``), and the repair shows who made it and when."""
     gaps = []
     for case_id, reference in missing:
         created = session.execute(
             text("SELECT created_at FROM grievance_case WHERE id = :id"), {"id": case_id}
         ).scalar()
+        same_import = session.execute(
+            text("SELECT count(*) FROM audit_event WHERE action = :a AND at = :at"),
+            {"a": CREATED_ACTION, "at": created},
+        ).scalar()
+        if int(same_import or 0) < _IMPORT_BATCH - 1:
+            continue
         for neighbour, step in ((case_id - 1, 1), (case_id + 1, -1)):
             row = session.execute(
                 text(
@@ -188,6 +203,44 @@ def _attachment_problems(session: Session, references: dict[int, str]) -> list[s
                     "bytes no longer match the SHA-256 recorded when it was added"
                 )
         after = int(rows[-1][0])
+
+
+def _redaction_problems(session: Session) -> list[str]:
+    rows = session.execute(
+        text(
+            "SELECT e.id FROM audit_event e WHERE e.redacted_at IS NOT NULL AND NOT EXISTS "
+            "(SELECT 1 FROM audit_event p WHERE p.case_id = e.case_id AND p.action = :purge "
+            "AND p.id > e.id) ORDER BY e.id"
+        ),
+        {"purge": PURGE_ACTION},
+    ).scalars()
+    return [
+        f"audit event {event_id} is marked redacted, but no retention purge of its case "
+        "follows it: its payload was replaced outside the app"
+        for event_id in rows
+    ]
+
+
+def _counter_problems(session: Session) -> list[str]:
+    rows = session.execute(
+        text(
+            "SELECT c.ref_year, max(c.ref_sequence), r.last_sequence FROM grievance_case c "
+            "LEFT JOIN reference_counter r ON r.year = c.ref_year GROUP BY c.ref_year"
+        )
+    )
+    problems = []
+    for year, highest, last in rows:
+        if last is None:
+            problems.append(
+                f"the {year} reference counter is missing although {year} numbers up to "
+                f"{highest} are in use; it was removed outside the app"
+            )
+        elif int(last) < int(highest):
+            problems.append(
+                f"the {year} reference counter ({last}) is below the highest {year} number in "
+                f"use ({highest}); it was lowered outside the app"
+            )
+    return problems
 
 
 def check_record(session: Session) -> RecordReport:
@@ -248,6 +301,8 @@ def check_record(session: Session) -> RecordReport:
                 "was deleted outside the app"
             )
     report.problems.extend(_attachment_problems(session, references))
+    report.problems.extend(_redaction_problems(session))
+    report.problems.extend(_counter_problems(session))
     return report
 
 

@@ -174,6 +174,7 @@ def test_the_upgrade_to_0007_records_a_state_baseline_per_case(tmp_path: Path) -
             ),
             {"t": stamp},
         )
+        connection.execute(text("INSERT INTO reference_counter VALUES (2026, 1)"))
         payload = canonical_json({"after": {"reference": "GRV-2026-00001"}}).decode()
         header = _header(1, 1, NOW, "officer", "case.created", digest(payload.encode()))
         connection.execute(

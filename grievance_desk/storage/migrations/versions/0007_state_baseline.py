@@ -20,8 +20,7 @@ from datetime import UTC, datetime
 from alembic import op
 from sqlalchemy.orm import Session
 
-from grievance_desk.storage.audit import ChainWriter
-from grievance_desk.storage.case_state import iter_case_states
+from grievance_desk.storage.audit import append_state_baselines
 
 revision = "0007"
 down_revision = "0006"
@@ -37,18 +36,12 @@ NOTE = (
 def upgrade() -> None:
     session = Session(bind=op.get_bind())
     try:
-        chain = ChainWriter(session)
-        now = datetime.now(UTC)
-        for case_id, reference, state in list(iter_case_states(session)):
-            chain.append(
-                action="case.state_baseline",
-                actor="grievance-desk (upgrade to schema 0007)",
-                at=now,
-                case_id=case_id,
-                payload={"reference": reference, "note": NOTE},
-                state=state,
-            )
-        session.flush()
+        append_state_baselines(
+            session,
+            at=datetime.now(UTC),
+            actor="grievance-desk (upgrade to schema 0007)",
+            note=NOTE,
+        )
     finally:
         session.close()
 
