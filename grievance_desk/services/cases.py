@@ -41,6 +41,7 @@ from grievance_desk.domain.reference import (
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_move, target_of
 from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
+from grievance_desk.storage.case_state import new_case_state_digest
 from grievance_desk.storage.errors import NotFound, RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting
@@ -232,7 +233,7 @@ def insert_case(
         at=now,
         case_id=case.id,
         payload={"after": snapshot(case, person)},
-        new_case=True,
+        state=new_case_state_digest(case, person),
     )
     if single:
         bulk.save_counters(session)

@@ -89,18 +89,15 @@ class ChainWriter:
         at: datetime,
         case_id: int | None = None,
         payload: dict[str, Any] | None = None,
-        new_case: bool = False,
         state: str | None = None,
     ) -> AuditEvent:
         """Add the next link. An event about a case records the case's state digest, read
-        from the rows as flushed now: append it after the change it records. ``new_case``
-        says the case was inserted in this transaction (no child rows to read yet); a caller
-        that has just computed the digest (the 0007 baseline) passes it as ``state``."""
+        from the rows as flushed now: append it after the change it records. A caller that
+        has the digest already (a bulk import, the 0007 baseline) passes it as ``state``."""
         if case_id is not None:
             if state is None:
-                if not new_case:
-                    self._session.flush()
-                state = case_state_digest(self._session, case_id, new=new_case)
+                self._session.flush()
+                state = case_state_digest(self._session, case_id)
             if state is not None:
                 payload = {**(payload or {}), STATE_KEY: state}
         payload_text = canonical_json(payload or {}).decode("utf-8")
