@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Boolean, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
@@ -110,18 +111,35 @@ def case_state_digest(session: Session, case_id: int) -> str | None:
     return _states(session, [case_id]).get(case_id)
 
 
+_Convert = Callable[[Any], Any]
+_CONVERTERS: dict[tuple[type, str], list[tuple[str, _Convert | None]]] = {}
+
+
+def _converters(kind: type, columns: str) -> list[tuple[str, _Convert | None]]:
+    """Per model and column list, once: each column's name and its bind conversion."""
+    key = (kind, columns)
+    if key not in _CONVERTERS:
+        table = kind.__table__  # type: ignore[attr-defined]
+        found: list[tuple[str, _Convert | None]] = []
+        for name in (c.strip() for c in columns.split(",")):
+            column_type = table.c[name].type
+            if isinstance(column_type, TypeDecorator):
+                bind = partial(column_type.process_bind_param, dialect=None)  # type: ignore[arg-type]
+                found.append((name, bind))
+            elif isinstance(column_type, Boolean):
+                found.append((name, lambda v: None if v is None else int(v)))
+            else:
+                found.append((name, None))
+        _CONVERTERS[key] = found
+    return _CONVERTERS[key]
+
+
 def _stored(row: SQLModel, columns: str) -> dict[str, Any]:
     """A model object's columns in their stored form (what a raw SELECT gives back)."""
-    table = row.__table__  # type: ignore[attr-defined]
     values: dict[str, Any] = {}
-    for name in (c.strip() for c in columns.split(",")):
-        column_type = table.c[name].type
+    for name, convert in _converters(type(row), columns):
         value = getattr(row, name)
-        if isinstance(column_type, TypeDecorator):
-            value = column_type.process_bind_param(value, None)  # type: ignore[arg-type]
-        elif isinstance(value, bool):
-            value = int(value)
-        values[name] = value
+        values[name] = value if convert is None else convert(value)
     return values
 
 
