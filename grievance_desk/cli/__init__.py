@@ -43,7 +43,7 @@ MODULE_ORDER = (
 COMMAND_MODULES: dict[str, str] = {
     "gui": "app_commands",
     **dict.fromkeys(
-        ("init", "verify", "backup", "restore", "key", "rotate-key", "new-recovery-key", "passwd"),
+        ("init", "backup", "restore", "key", "rotate-key", "new-recovery-key", "passwd"),
         "register_commands",
     ),
     **dict.fromkeys(("import", "export", "demo"), "data_commands"),
@@ -51,7 +51,7 @@ COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(("letter", "templates"), "letter_commands"),
     "report": "report_commands",
     **dict.fromkeys(
-        ("purge", "hold", "destroy-id-docs", "backups"),
+        ("verify", "repair", "purge", "hold", "destroy-id-docs", "backups"),
         "trust_commands",
     ),
     **dict.fromkeys(("evidence", "verify-bundle", "fingerprint"), "evidence_commands"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from grievance_desk.cli.common import (
 from grievance_desk.cli.progress import progress_bar
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.integrity import verify_register
 from grievance_desk.services.key_rotation import (
     confirm_recovery_key,
     export_raw_key,
@@ -32,7 +30,6 @@ from grievance_desk.services.key_rotation import (
 from grievance_desk.storage.errors import KeyringUnavailable
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.file_safety import require_regular_file
-from grievance_desk.storage.read_only import open_read_only
 from grievance_desk.storage.register import Register
 
 
@@ -59,26 +56,6 @@ def _init(args: argparse.Namespace) -> int:
     finally:
         register.close()
     return 0
-
-
-def _verify(args: argparse.Namespace) -> int:
-    path = register_path(args)
-    if args.read_only or _on_read_only_media(path):
-        # A backup on a DVD or a write-protected stick: checked without writing beside it.
-        require_regular_file(path, "a register")
-        with open_read_only(path, unlock_for(args, path)) as copy:
-            report = verify_register(copy)
-    else:
-        with opened_register(args) as register:
-            report = verify_register(register)
-    for line in report.lines():
-        print(line)
-    return 0 if report.ok else 1
-
-
-def _on_read_only_media(path: Path) -> bool:
-    """The register's file or folder cannot be written (read-only media or permissions)."""
-    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -167,15 +144,7 @@ def add_parsers(subparsers: Any) -> None:
     )
     init.set_defaults(func=_init)
 
-    verify = subparsers.add_parser(
-        "verify", parents=[common], help="check the file's integrity and the audit chain"
-    )
-    verify.add_argument(
-        "--read-only",
-        action="store_true",
-        help="write nothing beside the file (automatic on read-only media); for backups",
-    )
-    verify.set_defaults(func=_verify)
+    # verify and repair live in trust_commands.py.
 
     backup_parser = subparsers.add_parser(
         "backup", parents=[common], help="write an encrypted copy and its key file"

@@ -1,12 +1,13 @@
-"""Commands that keep the register trustworthy: purge, hold, destroy-id-docs and backups.
-Parsing and printing only; the work is in the services. (evidence, verify-bundle and
-fingerprint are in evidence_commands.)
+"""Commands that keep the register trustworthy: verify, repair, purge, hold, destroy-id-docs
+and backups. Parsing and printing only; the work is in the services. (evidence, verify-bundle
+and fingerprint are in evidence_commands.)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,15 +16,25 @@ from grievance_desk.cli.common import (
     opened_register,
     register_options,
     register_path,
+    unlock_for,
 )
+from grievance_desk.cli.exit_codes import ExitCode
 from grievance_desk.services.auto_backup import holding_erased_data, restore_latest_candidates
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.integrity import (
+    BadHead,
+    parse_head,
+    repair_import_gaps,
+    verify_register,
+)
 from grievance_desk.services.retention import (
     destroy_identity_documents,
     purge,
     purge_plan,
     set_legal_hold,
 )
+from grievance_desk.storage.file_safety import require_regular_file
+from grievance_desk.storage.read_only import open_read_only
 
 CONFIRM_WORD = "purge"
 
@@ -39,6 +50,52 @@ def _confirm(question: str, word: str, assume_yes: bool) -> bool:
         )
     answer = input(f"{question} This cannot be undone. Type {word!r} to go ahead: ")
     return answer.strip().lower() == word
+
+
+def _verify(args: argparse.Namespace) -> int:
+    try:
+        head = parse_head(args.head) if args.head else None
+    except BadHead as error:
+        raise UserError(str(error)) from error
+    path = register_path(args)
+    if args.read_only or _on_read_only_media(path):
+        # A backup on a DVD or a write-protected stick: checked without writing beside it.
+        require_regular_file(path, "a register")
+        with open_read_only(path, unlock_for(args, path)) as copy:
+            report = verify_register(copy, head)
+    else:
+        with opened_register(args) as register:
+            report = verify_register(register, head)
+    if args.json:
+        json.dump(report.as_json(), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        for line in report.lines():
+            print(line)
+    return ExitCode.OK if report.ok else ExitCode.INTEGRITY
+
+
+def _on_read_only_media(path: Path) -> bool:
+    """The register's file or folder cannot be written (read-only media or permissions)."""
+    return path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _repair(args: argparse.Namespace) -> int:
+    with opened_register(args) as register:
+        done = repair_import_gaps(register, now=utc_now())
+        report = verify_register(register)
+    if not done:
+        print("Nothing to repair: no case is missing the creation event an old import dropped.")
+    for repair in done:
+        lost = (
+            f"documents missing event {repair.missing_event}"
+            if repair.missing_event is not None
+            else "documents the lost creation event"
+        )
+        print(f"{repair.reference}: repair event {repair.event_id} {lost}.")
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
 
 
 def _purge(args: argparse.Namespace) -> int:
@@ -125,6 +182,39 @@ def _backups(args: argparse.Namespace) -> int:
 def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the trust commands on the main CLI."""
     common = register_options()
+    verify = subparsers.add_parser(
+        "verify",
+        parents=[common],
+        help="check the file, the audit chain and that the chain covers every case",
+        description="Check the file's integrity, recompute the audit chain, compare every "
+        "case and attachment with the state its latest audit event recorded, and check the "
+        "audit triggers. With --head, also prove the history still extends a chain head "
+        "printed earlier (on a monthly report or an evidence bundle).",
+    )
+    verify.add_argument(
+        "--read-only",
+        action="store_true",
+        help="write nothing beside the file (automatic on read-only media); for backups",
+    )
+    verify.add_argument("--json", action="store_true", help="print the findings as JSON")
+    verify.add_argument(
+        "--head",
+        metavar="SEQ:HASH",
+        help="a chain head printed earlier; fails if the history was cut or rewritten since",
+    )
+    verify.set_defaults(func=_verify)
+
+    repair = subparsers.add_parser(
+        "repair",
+        parents=[common],
+        help="record the audit events an old import dropped (appends; rewrites nothing)",
+        description="Versions before schema 0007 dropped the creation event of every 250th "
+        "case of a large import, so verify failed. This appends one recorded repair event per "
+        "such case, documenting the missing link and why; nothing earlier is changed. Any "
+        "other finding of verify is left as it is.",
+    )
+    repair.set_defaults(func=_repair)
+
     purge_cmd = subparsers.add_parser(
         "purge",
         parents=[common],

@@ -162,6 +162,16 @@ def _cover(report: Report, styles: _Styles) -> list[Flowable]:
             styles.muted,
         )
     )
+    if report.chain_head:
+        # The register's audit-chain head when this was made: paper the officer holds, which
+        # a rewritten history contradicts (grievance-desk verify --head SEQ:HASH).
+        parts.append(
+            Paragraph(
+                f"Audit chain head when generated: {_escape(report.chain_head)}. To prove the "
+                "register still extends it: grievance-desk verify --head followed by this value.",
+                styles.small,
+            )
+        )
     parts.append(Spacer(0, 4 * mm))
     return parts
 

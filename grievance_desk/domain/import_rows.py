@@ -105,6 +105,7 @@ from grievance_desk.domain.case_types import (
 )
 from grievance_desk.domain.reference import (
     InvalidReference,
+    ReferenceOutOfRange,
     legacy_reference_tag,
     parse_reference,
 )
@@ -927,6 +928,8 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
     if text := cells.coded("reference"):
         try:
             reference = str(parse_reference(text))
+        except ReferenceOutOfRange as error:
+            cells.problem("reference", str(error))
         except InvalidReference:
             # An older numbering: the case gets a new reference and keeps this one as a tag.
             legacy_tags.append(legacy_reference_tag(text))

@@ -28,6 +28,27 @@ class InvalidReference(ValueError):
     """A reference or prefix that does not follow the register's pattern."""
 
 
+# The highest sequence number a reference may carry: nine digits, far beyond any year's
+# cases, and far below SQLite's 64-bit integers (a larger number once imported and then made
+# every new case of its year fail with an OverflowError).
+MAX_SEQUENCE = 999_999_999
+
+
+class ReferenceOutOfRange(InvalidReference):
+    """A reference in the right shape whose number is beyond ``MAX_SEQUENCE``."""
+
+
+def check_sequence(year: int, sequence: int) -> int:
+    """Refuse a sequence number outside 1..MAX_SEQUENCE, naming the year and the limit."""
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise ReferenceOutOfRange(
+            f"The number {sequence} is outside the range a {year} reference can have "
+            f"(1 to {MAX_SEQUENCE:,}). Clear the reference to give the case a new number, or "
+            "correct the number."
+        )
+    return sequence
+
+
 @dataclass(frozen=True, order=True)
 class CaseReference:
     prefix: str
@@ -50,15 +71,17 @@ def check_prefix(prefix: str) -> str:
 
 def format_reference(prefix: str, year: int, sequence: int) -> str:
     """The printed form, e.g. ``GRV-2026-00042``."""
-    return str(CaseReference(check_prefix(prefix), year, sequence))
+    return str(CaseReference(check_prefix(prefix), year, check_sequence(year, sequence)))
 
 
 def parse_reference(text: str) -> CaseReference:
-    """Read a reference typed by an officer or found in a spreadsheet."""
+    """Read a reference typed by an officer or found in a spreadsheet; the number is
+    range-checked (``ReferenceOutOfRange``) so it can never overflow the register's counter."""
     match = _REFERENCE_PATTERN.match(text.strip().upper())
     if not match:
         raise InvalidReference(
             f"{text!r} is not a case reference: expected PREFIX-YEAR-NUMBER, such as "
             "GRV-2026-00042."
         )
-    return CaseReference(match["prefix"], int(match["year"]), int(match["seq"]))
+    year = int(match["year"])
+    return CaseReference(match["prefix"], year, check_sequence(year, int(match["seq"])))

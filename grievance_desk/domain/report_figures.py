@@ -287,6 +287,9 @@ class Report:
     trend: tuple[TrendPoint, ...]
     cases: tuple[CaseRow, ...]
     definitions: tuple[Definition, ...] = field(default=())
+    # The audit chain head ("SEQ:HASH") when the report was made, printed so the paper
+    # anchors the register's history (``verify --head``); "" when not known.
+    chain_head: str = ""
 
     @property
     def complete(self) -> bool:

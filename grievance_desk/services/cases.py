@@ -32,7 +32,9 @@ from grievance_desk.domain.case_types import (
 )
 from grievance_desk.domain.closing import ClosingRecord, check_closing
 from grievance_desk.domain.reference import (
+    MAX_SEQUENCE,
     InvalidReference,
+    ReferenceOutOfRange,
     format_reference,
     legacy_reference_tag,
     parse_reference,
@@ -40,6 +42,7 @@ from grievance_desk.domain.reference import (
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_action
 from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
+from grievance_desk.storage.case_state import new_case_state_digest
 from grievance_desk.storage.errors import NotFound, RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting
@@ -54,6 +57,19 @@ class DuplicateReference(RegisterError):
         super().__init__(
             f"A case with reference {reference} is already in the register. Remove the reference "
             "from the import to give the case a new one, or skip that row."
+        )
+
+
+class ReferencesExhausted(RegisterError):
+    """The year's counter is at the highest number (a register that imported one before
+    references were range-checked): no new case of that year can be numbered."""
+
+    def __init__(self, year: int, last: int) -> None:
+        super().__init__(
+            f"No new {year} case can be numbered: the {year} reference counter is at {last}, "
+            f"the highest a reference may have is {MAX_SEQUENCE:,}. A case with that number "
+            "was imported earlier. Register the case with its own reference (or a received "
+            "date in another year) and ask support to renumber the imported case."
         )
 
 
@@ -128,6 +144,8 @@ class BulkContext:
         if year not in self.counters:
             counter = session.get(ReferenceCounter, year)
             self.counters[year] = 0 if counter is None else counter.last_sequence
+        if self.counters[year] >= MAX_SEQUENCE:
+            raise ReferencesExhausted(year, self.counters[year])
         self.counters[year] += 1
         return format_reference(self.prefix, year, self.counters[year]), self.counters[year]
 
@@ -161,6 +179,8 @@ def insert_case(
         try:
             year, sequence = _claim_reference(session, reference, bulk)
             reference = str(parse_reference(reference))
+        except ReferenceOutOfRange:
+            raise  # the right shape but an impossible number: say so, never keep it as a tag
         except InvalidReference:
             tags.append(legacy_reference_tag(reference))
             reference = None
@@ -214,6 +234,7 @@ def insert_case(
         at=now,
         case_id=case.id,
         payload={"after": snapshot(case, person)},
+        state=new_case_state_digest(case, person),
     )
     if single:
         bulk.save_counters(session)

@@ -74,7 +74,7 @@ from grievance_desk.services.evidence_signing import (
 from grievance_desk.services.letters import ISSUED, letter_pdf
 from grievance_desk.services.organisation import read_organisation
 from grievance_desk.services.spreadsheet_io import neutralise
-from grievance_desk.storage.audit import GENESIS, append_event
+from grievance_desk.storage.audit import GENESIS, append_event, chain_head
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
@@ -112,14 +112,6 @@ def _stamp(moment: datetime) -> str:
     return stamped
 
 
-def _chain_head(session: Session) -> tuple[int, str]:
-    """Sequence and hash of the register's last audit event (GENESIS when there is none)."""
-    row = session.execute(
-        select(AuditEvent.id, AuditEvent.hash).order_by(col(AuditEvent.id).desc()).limit(1)
-    ).first()
-    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
-
-
 def _event_json(event: AuditEvent, with_payload: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": event.id,
@@ -145,7 +137,7 @@ def _segment(session: Session, case_id: int, reference: str) -> dict[str, Any]:
             select(col(AuditEvent.id)).where(col(AuditEvent.case_id) == case_id)
         ).all()
     ]
-    sequence, head_hash = _chain_head(session)
+    sequence, head_hash = chain_head(session)
     events: list[dict[str, Any]] = []
     reaches_head = False
     if ids:

@@ -157,6 +157,9 @@ def import_file(
             case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
             report.references.append(case.reference)
             if index % _PROGRESS_EVERY == 0:
+                # Write the pending rows (the audit events too) before letting go of them:
+                # expunging an unflushed event silently dropped it from the chain.
+                session.flush()
                 session.expunge_all()
                 if progress:
                     progress(report.rows + index, report.rows + total)

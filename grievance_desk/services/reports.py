@@ -24,7 +24,7 @@ import json
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import IO, Any, Literal
 from zoneinfo import ZoneInfo
@@ -74,6 +74,7 @@ from grievance_desk.services.policy_settings import (
     load_policy_settings,
 )
 from grievance_desk.services.spreadsheet_io import neutralise, openpyxl_scratch_beside, write_csv
+from grievance_desk.storage.audit import chain_head
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import (
@@ -545,6 +546,7 @@ def monthly_report(
         period = choose_period(tz, now, month=month, year=year)
         as_at = report_moment(period, now)
         organisation = read_organisation(session).name
+        head = str(chain_head(session))
         settings = load_policy_settings(session)
         cacheable = use_cache and as_at == period.end_at - _INSTANT
         digest = _settings_digest(settings, tz)
@@ -553,7 +555,7 @@ def monthly_report(
         if cacheable:
             cached = _cached(session, period, digest, now=now, organisation=organisation)
             if cached is not None:
-                return cached
+                return replace(cached, chain_head=head)
         policies = _Policies(settings)
         months = trend_periods(period)
         known_trend = _cached_trend(session, months, digest, as_at) if use_cache else {}
@@ -589,7 +591,7 @@ def monthly_report(
             finished_months,
             now=now,
         )
-    return report
+    return replace(report, chain_head=head)
 
 
 @dataclass

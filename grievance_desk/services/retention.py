@@ -104,6 +104,11 @@ _KEPT_KEYS = frozenset(
         "respond_by",
         "snoozed_until",
         "key",
+        # a chain.repair event's record of the lost event (no personal data; verify needs it)
+        "missing_event",
+        "lost_hash",
+        "neighbour_event",
+        "imported_at",
         "legal_hold",
         "letter_id",
         "copy_of",

@@ -256,7 +256,8 @@ def test_only_cases_that_can_matter_are_read_and_in_few_queries(
         reports.monthly_report(register, month=OCTOBER, now=NOW, use_cache=False)
     finally:
         event.remove(register.engine, "before_cursor_execute", count)
-    assert len(statements) <= 13, statements  # a fixed few, never one per case
+    # a fixed few, never one per case (the 14th reads the chain head the PDF prints)
+    assert len(statements) <= 14, statements
 
 
 def test_json_csv_and_xlsx_agree_and_carry_no_personal_data(

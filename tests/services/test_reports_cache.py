@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -111,7 +112,8 @@ def test_stored_form_gives_back_an_equal_report(register: Register, refs: dict[s
     report = reports.monthly_report(register, month=OCTOBER, now=NOW, use_cache=False)
     data = report_to_data(report)
     again = report_from_data(data, report.period, now=NOW, organisation=report.organisation)
-    assert again == report
+    # The chain head is not stored (it moves with every event); monthly_report adds it.
+    assert again == replace(report, chain_head="")
     assert isinstance(again.figure("days_to_respond.median").value, float)
     with pytest.raises(ValueError, match="other columns"):
         report_from_data({**data, "case_columns": ["x"]}, report.period, now=NOW, organisation="")
@@ -145,7 +147,13 @@ def test_finished_periods_are_cached_and_served_without_reading_cases(
         reports.monthly_report(register, month=OCTOBER, now=NOW)
     finally:
         event.remove(register.engine, "before_cursor_execute", count)
-    assert not [s for s in statements if "grievance_case" in s or "audit_event" in s]
+    # Only the one-row read of the chain head (printed on the report) touches audit_event.
+    head = "SELECT audit_event.id, audit_event.hash"
+    assert not [
+        s
+        for s in statements
+        if "grievance_case" in s or ("audit_event" in s and not s.startswith(head))
+    ]
     assert any("report_cache" in s for s in statements)
 
 
