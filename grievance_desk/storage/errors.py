@@ -131,10 +131,15 @@ def database_failure_text(error: BaseException) -> str | None:
             "The register's folder or file cannot be written (read-only or no permission), so "
             "nothing was saved. Make the folder writable for your account, then save again."
         )
-    if any(
-        sign in detail
-        for sign in ("malformed", "hmac", "not a database", "disk i/o error", "corrupt")
-    ):
+    if "disk i/o error" in detail:
+        # How SQLite reports a write refused for room (EFBIG, EDQUOT) as well as a failing
+        # disk: never "damaged", which would send the officer to restore a sound register.
+        return (
+            "The disk refused a read or write, most often because the disk is full, so "
+            "nothing was saved. Free some space on the disk that holds the register and try "
+            "again; if it keeps happening, `grievance-desk verify` checks the register."
+        )
+    if any(sign in detail for sign in ("malformed", "hmac", "not a database", "corrupt")):
         return (
             "Part of the register file is damaged and cannot be read. Nothing was changed. "
             "Lock the register and choose \u201cRestore from a backup\u2026\u201d on the unlock "

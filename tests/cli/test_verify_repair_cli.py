@@ -20,7 +20,7 @@ def test_repair_records_the_old_import_gap_and_verify_then_passes(register: Regi
     register.close()
 
     before = run_cli(["verify", "--register", str(path)], env=ENV)
-    assert before.returncode == 1, before.stderr
+    assert before.returncode == 3, before.stderr
     assert "Import defect: 1 case(s)" in before.stdout and references[249] in before.stdout
 
     repaired = run_cli(["repair", "--register", str(path)], env=ENV)
@@ -53,7 +53,7 @@ def test_verify_head_accepts_a_printed_head_and_refuses_a_bad_one(
 
     other = f"{head.sequence}:{'0f' * 32}"
     forged = run_cli(["verify", "--register", str(path), "--head", other], env=ENV)
-    assert forged.returncode == 1 and "re-chained" in forged.stdout
+    assert forged.returncode == 3 and "re-chained" in forged.stdout
 
     typo = run_cli(["verify", "--register", str(path), "--head", "1:abc"], env=ENV)
     assert typo.returncode == 1 and "is not a chain head" in typo.stderr

@@ -54,12 +54,12 @@ def test_verify_names_the_damaged_page_and_the_way_back(damaged: tuple[Path, int
     assert "Restore the latest backup" in text
 
 
-def test_cli_verify_exits_1_with_a_message(
+def test_cli_verify_exits_3_with_a_message(
     damaged: tuple[Path, int], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path, page = damaged
     monkeypatch.setenv("GRIEVANCE_DESK_PASSPHRASE", PASSPHRASE)
-    assert main(["verify", "--register", str(path)]) == 1
+    assert main(["verify", "--register", str(path)]) == 3  # an integrity failure
     out = capsys.readouterr()
     assert f"HMAC verification failed for page {page}" in out.out + out.err
     assert "Traceback" not in out.out + out.err
