@@ -20,6 +20,7 @@ from typing import Any
 
 from grievance_desk.domain.case_record import MAX_DESCRIPTION, CaseDraft, Requester, clean_text
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
+from grievance_desk.services import html_text
 from grievance_desk.services.attachments import detect_media_type
 from grievance_desk.storage.errors import RegisterError
 
@@ -136,7 +137,7 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
             payload = body_part.get_payload(decode=True)
             body = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
         if body_part.get_content_subtype() == "html":
-            body = _strip_html(body)
+            body, _cut = html_text.html_to_text(body, limit=html_text.MAX_HTML_CHARS)
     files: list[IntakeAttachment] = []
     for part in message.iter_attachments():
         filename = part.get_filename() or "attachment"
@@ -157,17 +158,6 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
             *files,
         ),
     )
-
-
-def _strip_html(html: str) -> str:
-    """Readable text from an HTML-only e-mail, without a parser dependency."""
-    import html as html_module
-    import re
-
-    text = re.sub(r"(?is)<(script|style).*?</\1>", "", html)
-    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\n{3,}", "\n\n", html_module.unescape(text)).strip()
 
 
 def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
