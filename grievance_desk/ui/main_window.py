@@ -68,6 +68,8 @@ def _auto_backup() -> ModuleType | None:
 SHORTCUTS = (
     ("Ctrl+N", "New case"),
     ("Ctrl+Shift+N", "New case from an e-mail file"),
+    ("Ctrl+I", "Import a spreadsheet register (Excel or CSV)"),
+    ("Ctrl+E", "Export the case list as shown (Excel or CSV)"),
     ("Ctrl+F", "Search cases"),
     ("Ctrl+S", "Save the case or letter you are editing"),
     ("Ctrl+P", "Print the letter on screen"),
@@ -339,7 +341,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             return action
 
-        self.new_action = make("New case", "new-case", "Ctrl+N", self.new_case, "New case")
+        self.new_action = make(
+            "New case", "new-case", "Ctrl+N", lambda: self.new_case(), "New case"
+        )
         self.import_action = make(
             "From e-mail…", "email", "Ctrl+Shift+N", self.choose_email, "New case from an e-mail"
         )
@@ -349,6 +353,21 @@ class MainWindow(QMainWindow):
         self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
         self.print_action = make("Print", "print", "Ctrl+P", self.print_letter, "Print the letter")
         self.addAction(self.print_action)
+        self.import_sheet_action = make(
+            "Import spreadsheet…",
+            "open",
+            "Ctrl+I",
+            lambda: self.import_spreadsheet(),
+            "Import an Excel or CSV register",
+        )
+        self.export_list_action = make(
+            "Export case list…",
+            "save",
+            "Ctrl+E",
+            lambda: self.export_case_list(),
+            "Export the cases shown, with the current filter and search, to Excel or CSV",
+        )
+        self._build_file_menu()
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
             bar.addAction(action)
         spacer = QWidget()
@@ -365,6 +384,18 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, r=row: self._go(r))
             self.addAction(action)
             self.page_actions.append(action)
+
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        menu.setObjectName("file_menu")
+        menu.addAction(self.new_action)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.import_sheet_action)
+        menu.addAction(self.export_list_action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        self.file_menu = menu
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -398,6 +429,8 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.save_action,
             self.print_action,
+            self.import_sheet_action,
+            self.export_list_action,
         ):
             action.setEnabled(not locked)
         self.lock_action.setEnabled(not locked)
@@ -431,6 +464,8 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(register, self.runner, self.files)
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
+        self.workspace.cases.sig_new_case_requested.connect(self.new_action.trigger)
+        self.workspace.cases.sig_import_requested.connect(self.import_sheet_action.trigger)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_locked_ui(False)
@@ -632,16 +667,35 @@ class MainWindow(QMainWindow):
         if path:
             self.new_case_from_email(Path(path))
 
-    def new_case_from_email(self, path: Path) -> NewCaseDialog | None:
+    def new_case_from_email(self, path: Path) -> None:
+        """Read the e-mail on the worker thread (a large HTML body takes a while), then
+        open the new-case dialog filled from it."""
         from grievance_desk.services.clock import utc_now
         from grievance_desk.services.email_intake import read_email_file
 
-        try:
-            intake = read_email_file(path, now=utc_now())
-        except Exception as error:
-            _show_error(self, "Not an e-mail we can read", error)
-            return None
-        return self.new_case(intake)
+        Op(self.runner, lambda: read_email_file(path, now=utc_now()), parent=self).success(
+            self.new_case
+        ).failure(lambda e: _show_error(self, "Not an e-mail we can read", e)).with_progress(
+            f"Reading {path.name}…"
+        ).run_in_background()
+
+    def import_spreadsheet(self) -> None:
+        """File → Import spreadsheet: check every row, then import the good ones or none."""
+        register = self.register
+        if register is None or self.workspace is None:
+            return
+        from grievance_desk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(register, self.runner, self)
+        workspace = self.workspace
+        dialog.sig_imported.connect(lambda _report: workspace.refresh_all())
+        self.last_import_dialog = dialog
+        dialog.open()
+
+    def export_case_list(self) -> None:
+        """File → Export case list: the Cases page's current filter and search, as shown."""
+        if self.workspace is not None:
+            self.workspace.cases.export_list()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         from grievance_desk.services.email_intake import is_email_file
