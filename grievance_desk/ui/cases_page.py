@@ -43,7 +43,13 @@ from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.case_file import CaseFile
-from grievance_desk.ui.cases_table_model import COLUMNS, REFERENCE_ROLE, CasesTableModel
+from grievance_desk.ui.cases_table_model import (
+    COLUMNS,
+    KIND_COLUMN,
+    PRIORITY_COLUMN,
+    REFERENCE_ROLE,
+    CasesTableModel,
+)
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
@@ -51,11 +57,11 @@ from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
 HIDDEN_COLUMNS_KEY = "cases/hidden_columns"
-#: Shown by default: reference, requester, type, status, next deadline, days left. Received and
-#: policy are one right-click away (header menu), so the deadline columns fit beside the case
-#: file at the default window size without a horizontal scrollbar.
-DEFAULT_HIDDEN = (1, 7)
-COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96)
+#: Shown by default: reference, requester, type, status, next deadline, days left. Received,
+#: policy, priority and kind are one right-click away (header menu), so the requester's name
+#: and the deadline columns fit beside the case file on a 1366-pixel laptop screen.
+DEFAULT_HIDDEN = (1, 7, PRIORITY_COLUMN, KIND_COLUMN)
+COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96, 72, 104)
 STRETCH_COLUMN = 2  # the requester's name takes what is left, elided
 
 SAVED_VIEWS: dict[str, CaseFilter] = {
@@ -370,6 +376,10 @@ class CasesPage(QWidget):
         header.setMinimumSectionSize(48)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        # Kind and priority were added at the end (saved choices are by index); show them
+        # beside the type they qualify: … Requester, Kind, Type, Priority, Status …
+        header.moveSection(header.visualIndex(KIND_COLUMN), header.visualIndex(3))
+        header.moveSection(header.visualIndex(PRIORITY_COLUMN), header.visualIndex(3) + 1)
         header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)

@@ -118,7 +118,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Cases:", self.what)
         form.addRow("&Format:", self.format)
-        form.addRow("&Save to:", where)
+        form.addRow("Save to:", where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(warning_row)
