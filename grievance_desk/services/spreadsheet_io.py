@@ -52,17 +52,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-try:  # what openpyxl raises for entity tricks when defusedxml is installed (a dependency)
-    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
-except ImportError:  # pragma: no cover - the stdlib parser still refuses most of them
-    DefusedXmlException = ParseError
-
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
 #: A register of 100,000 cases is ~30 MB of sheet XML and a dozen members; these bounds are
 #: far above any real workbook and far below what would exhaust a laptop.
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
 MAX_XLSX_MEMBERS = 1000
-_XML_TROUBLE: tuple[type[Exception], ...] = (ParseError, DefusedXmlException)
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _SAVE_AS = (
@@ -72,6 +66,12 @@ _SAVE_AS = (
 
 PathLike = str | os.PathLike[str]
 Row = dict[str, object]
+
+try:  # what openpyxl raises for entity tricks when defusedxml is installed (a dependency)
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+except ImportError:  # pragma: no cover - the stdlib parser still refuses most of them
+    DefusedXmlException = ParseError
+_XML_TROUBLE: tuple[type[Exception], ...] = (ParseError, DefusedXmlException)
 
 
 class SpreadsheetError(Exception):
