@@ -53,7 +53,9 @@ if TYPE_CHECKING:
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
-DEFAULT_AUTO_LOCK_MINUTES = 10  # until unlocking reads the officer's setting
+DEFAULT_AUTO_LOCK_MINUTES = 10
+#: E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.
+INLINE_EMAIL_BYTES = 64 * 1024  # until unlocking reads the officer's setting
 
 
 def _auto_backup() -> ModuleType | None:
@@ -668,11 +670,27 @@ class MainWindow(QMainWindow):
             self.new_case_from_email(Path(path))
 
     def new_case_from_email(self, path: Path) -> None:
-        """Read the e-mail on the worker thread (a large HTML body takes a while), then
-        open the new-case dialog filled from it."""
+        """Open the new-case dialog filled from an e-mail file.
+
+        A typical message (under ``INLINE_EMAIL_BYTES``) is read at once, in a few
+        milliseconds; a larger one (a long HTML newsletter, big attachments) is read on the
+        worker thread, so the window never waits for it (issue 18.9).
+        """
         from grievance_desk.services.clock import utc_now
         from grievance_desk.services.email_intake import read_email_file
 
+        try:
+            small = path.stat().st_size <= INLINE_EMAIL_BYTES
+        except OSError:
+            small = True  # read_email_file names the problem
+        if small:
+            try:
+                intake = read_email_file(path, now=utc_now())
+            except Exception as error:
+                _show_error(self, "Not an e-mail we can read", error)
+                return
+            self.new_case(intake)
+            return
         Op(self.runner, lambda: read_email_file(path, now=utc_now()), parent=self).success(
             self.new_case
         ).failure(lambda e: _show_error(self, "Not an e-mail we can read", e)).with_progress(

@@ -109,3 +109,38 @@ def test_an_emailed_request_is_suggested_and_confirmed(
             return draft.request_type.value, draft.kind.value, draft.requester.phone
 
     assert runner.call(saved) == ("erasure", "rights_request", "+91 98765 43210")
+
+
+def test_a_large_html_email_is_read_off_the_gui_thread(
+    qtbot, runner, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    message = EmailMessage()
+    message["From"] = "Test Person Foxtrot <foxtrot@example.org>"
+    message["Subject"] = "Request"
+    message["Date"] = "Tue, 24 Nov 2026 10:15:00 +0530"
+    filler = "<p>Newsletter text <b>a < b</b> &amp; more.</p>\n" * 6000  # ~300 KB of HTML
+    message.set_content("<p>Please delete my account.</p>" + filler, subtype="html")
+    path = tmp_path / "newsletter.eml"
+    path.write_bytes(message.as_bytes())
+    assert path.stat().st_size > 200_000
+
+    _drop(window, path)
+    # The drop returned at once: the message is being read on the worker thread.
+    assert not any(
+        isinstance(w, NewCaseDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, NewCaseDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=30_000,
+    )
+    dialog = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, NewCaseDialog) and w.isVisible()
+    )
+    assert dialog.form.description.toPlainText().startswith("Request\n\nPlease delete my account.")
+    assert dialog.suggestions is not None
+    assert dialog.suggestions.suggestions[0].value == RequestType.ERASURE.value
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+    )
