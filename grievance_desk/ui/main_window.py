@@ -272,6 +272,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_status_bar()
+        self._build_file_menu()  # after the toolbar: the menu reuses its actions
 
         self.idle = IdleLock(DEFAULT_AUTO_LOCK_MINUTES, self)
         self.idle.sig_idle.connect(lambda: self.lock(auto=True))
@@ -355,21 +356,6 @@ class MainWindow(QMainWindow):
         self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
         self.print_action = make("Print", "print", "Ctrl+P", self.print_letter, "Print the letter")
         self.addAction(self.print_action)
-        self.import_sheet_action = make(
-            "Import spreadsheet…",
-            "open",
-            "Ctrl+I",
-            lambda: self.import_spreadsheet(),
-            "Import an Excel or CSV register",
-        )
-        self.export_list_action = make(
-            "Export case list…",
-            "save",
-            "Ctrl+E",
-            lambda: self.export_case_list(),
-            "Export the cases shown, with the current filter and search, to Excel or CSV",
-        )
-        self._build_file_menu()
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
             bar.addAction(action)
         spacer = QWidget()
@@ -388,6 +374,30 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
     def _build_file_menu(self) -> None:
+        """File menu: new case, from an e-mail, import a spreadsheet, export the list, lock."""
+
+        def make(text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
+            action = QAction(icon(icon_name), text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setToolTip(f"{tip} ({shortcut})")
+            action.triggered.connect(slot)
+            return action
+
+        self.import_sheet_action = make(
+            "Import spreadsheet…",
+            "open",
+            "Ctrl+I",
+            lambda: self.import_spreadsheet(),
+            "Import an Excel or CSV register",
+        )
+        self.export_list_action = make(
+            "Export case list…",
+            "save",
+            "Ctrl+E",
+            lambda: self.export_case_list(),
+            "Export the cases shown, with the current filter and search, to Excel or CSV",
+        )
         menu = self.menuBar().addMenu("&File")
         menu.setObjectName("file_menu")
         menu.addAction(self.new_action)
