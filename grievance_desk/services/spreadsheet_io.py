@@ -15,6 +15,13 @@ single quote in front of such a cell (and in front of one that already starts wi
 followed by such a character); the reader removes exactly one leading quote from those
 cells, so export → import gives back the very same text. JSON is never changed.
 
+Hostile files: an .xlsx is a zip, so before openpyxl opens one we check the member count and
+the uncompressed sizes the zip declares (``MAX_XLSX_MEMBERS``, ``MAX_XLSX_UNPACKED``); a zip
+bomb is refused unread. openpyxl parses its XML with ``defusedxml`` when it is installed (it
+is a dependency), so entity expansion (billion laughs) and external entities (XXE) are
+refused; either way the officer gets a message, not a traceback. A CSV quote that never
+closes would swallow every later row into one cell: it is refused, naming the row it opens.
+
 XLSX goes through openpyxl, which streams each sheet's XML through a scratch file (its only
 way to write). Left to itself it puts that file in the system temp folder, where a crash
 mid-export would leave personal data in the clear; ``openpyxl_scratch_beside`` keeps it in a
@@ -36,6 +43,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
@@ -48,6 +56,10 @@ from grievance_desk.storage.file_safety import is_disk_full, scratch_name
 from grievance_desk.storage.scratch import tracked
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+#: A register of 100,000 cases is ~30 MB of sheet XML and a dozen members; these bounds are
+#: far above any real workbook and far below what would exhaust a laptop.
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
+MAX_XLSX_MEMBERS = 1000
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 _SAVE_AS = (
@@ -57,6 +69,12 @@ _SAVE_AS = (
 
 PathLike = str | os.PathLike[str]
 Row = dict[str, object]
+
+try:  # what openpyxl raises for entity tricks when defusedxml is installed (a dependency)
+    from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+except ImportError:  # pragma: no cover - the stdlib parser still refuses most of them
+    DefusedXmlException = ParseError
+_XML_TROUBLE: tuple[type[Exception], ...] = (ParseError, DefusedXmlException)
 
 
 class SpreadsheetError(Exception):
@@ -206,11 +224,37 @@ def _csv_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
     return _parse_csv(source, text, delimiter)
 
 
+class _CountedLines:
+    """The text's lines for csv.reader, counting the characters handed out so far."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = io.StringIO(text, newline="")
+        self.consumed = 0
+
+    def __iter__(self) -> _CountedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.consumed += len(line)
+        return line
+
+
 def _parse_csv(source: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[object]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = _CountedLines(text)
+    reader = csv.reader(lines, delimiter=delimiter)
+    number = 0
+    record_start = 0  # character offset where the record being read starts
+    physical_line = 1
     try:
         # Count records, not physical lines: Excel shows one row per record.
-        for number, record in enumerate(reader, start=1):
+        for record in reader:
+            number += 1
+            if lines.consumed >= len(text):
+                tail = text[record_start:]
+                _refuse_unclosed_quote(source, tail, delimiter, number, physical_line)
+            record_start = lines.consumed
+            physical_line = reader.line_num + 1
             yield number, list(record)
     except csv.Error as exc:
         raise SpreadsheetError(
@@ -218,9 +262,67 @@ def _parse_csv(source: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
         ) from exc
 
 
+def _refuse_unclosed_quote(
+    source: Path, tail: str, delimiter: str, row: int, physical_line: int
+) -> None:
+    """The last record: if a quote in it never closes, it swallowed every row after it.
+
+    Python's lenient reader ends such a field silently at the end of the file; a strict
+    reading of just this record tells an unclosed quote from a harmless one.
+    """
+    try:
+        for _record in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if "end of data" not in str(exc):
+            return
+        opening = tail.split("\n", 1)[0].strip()
+        if len(opening) > 80:
+            opening = opening[:77] + "…"
+        where = f"row {row}"
+        if physical_line != row:
+            where += f" (line {physical_line} of the file)"
+        raise SpreadsheetError(
+            f'In {source.name}, a quote (") opened in {where} is never closed, so every row '
+            f"after it would be read as one cell: {opening!r}. Add the closing quote or remove "
+            "the opening one, save, and import again."
+        ) from None
+
+
+def _check_zip_bounds(source: Path) -> None:
+    """Refuse a workbook whose zip would unpack to more than any register needs (a bomb).
+
+    The sizes are the ones the zip declares; Python's zipfile never inflates a member past
+    its declared size, so checking them bounds what openpyxl can be made to read.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # openpyxl names the damage in its own words below
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise SpreadsheetError(
+            f"{source.name} has {len(members):,} files inside it; an Excel workbook has a few "
+            f"dozen at most, so it is not read. {_SAVE_AS}"
+        )
+    unpacked = sum(max(0, info.file_size) for info in members)
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise SpreadsheetError(
+            f"{source.name} unpacks to {unpacked / 1_048_576:,.0f} MB, more than the "
+            f"{MAX_XLSX_UNPACKED / 1_048_576:,.0f} MB any register needs, so it is not read "
+            f"(it may be built to fill the disk). {_SAVE_AS}"
+        )
+
+
 def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
+    _check_zip_bounds(source)
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except _XML_TROUBLE as exc:
+        raise SpreadsheetError(
+            f"{source.name} contains XML that is not read for safety ({type(exc).__name__}: "
+            f"{exc}). {_SAVE_AS}"
+        ) from exc
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise SpreadsheetError(
             f"{source.name} is not a readable Excel workbook ({type(exc).__name__}: {exc}). "
@@ -239,6 +341,11 @@ def _sheet_rows(source: Path, book: Any) -> Iterator[tuple[int, list[object]]]:
         # Read-only sheets fill in missing rows, so the count matches Excel's row numbers.
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, list(values)
+    except _XML_TROUBLE as exc:
+        raise SpreadsheetError(
+            f"{source.name} contains XML that is not read for safety ({type(exc).__name__}: "
+            f"{exc}). {_SAVE_AS}"
+        ) from exc
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise SpreadsheetError(
             f"{source.name} could not be read to the end ({type(exc).__name__}: {exc}). "

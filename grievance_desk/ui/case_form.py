@@ -7,6 +7,7 @@ every problem is gone: nothing half-valid ever reaches the register.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 from enum import Enum
@@ -15,9 +16,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +32,7 @@ from grievance_desk.domain.case_record import CaseDraft, FieldProblem, Requester
 from grievance_desk.domain.case_types import (
     CaseKind,
     Channel,
+    DataCategory,
     IdentityState,
     Priority,
     Relationship,
@@ -38,6 +42,13 @@ from grievance_desk.domain.case_types import (
 from grievance_desk.ui.widgets import label, set_invalid
 
 DEFAULT_POLICY_TEXT = "Default for the request type"
+_TAG_SPLIT = re.compile(r"[;,\n\r]")
+CATEGORY_COLUMNS = 3
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags as typed ("vip; escalated, 2026"): split on ; , or line breaks, blanks dropped."""
+    return tuple(part.strip() for part in _TAG_SPLIT.split(text) if part.strip())
 
 
 def _enum_combo(enum: type[Enum], name: str) -> QComboBox:
@@ -82,6 +93,21 @@ class CaseForm(QWidget):
         for policy_id in policy_ids:
             self.policy.addItem(policy_id, policy_id)
         self.policy.setAccessibleName("Deadline policy")
+        self.categories: dict[DataCategory, QCheckBox] = {}
+        self.categories_box = QWidget()
+        self.categories_box.setAccessibleName("Data categories concerned")
+        grid = QGridLayout(self.categories_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        for index, category in enumerate(DataCategory):
+            check = QCheckBox(category.label)
+            check.setAccessibleName(f"Data category: {category.label}")
+            self.categories[category] = check
+            grid.addWidget(check, index // CATEGORY_COLUMNS, index % CATEGORY_COLUMNS)
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("e.g. escalated; media  (separate with ; or ,)")
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(90)
@@ -117,6 +143,8 @@ class CaseForm(QWidget):
         form.addRow("Identity check:", self.identity_state)
         form.addRow("&Policy:", self.policy)
         form.addRow("&Description:", self._field("description", self.description))
+        form.addRow("Data cate&gories:", self.categories_box)
+        form.addRow("Ta&gs:", self._field("tags", self.tags))
 
         person = QGroupBox("Requester")
         pform = QFormLayout(person)
@@ -145,8 +173,11 @@ class CaseForm(QWidget):
             (self.phone, "requester.phone"),
             (self.organisation, "requester.organisation"),
             (self.representative_name, "representative_name"),
+            (self.tags, "tags"),
         ):
             widget.textChanged.connect(lambda _t, k=key: self._edited(k))
+        for check in self.categories.values():
+            check.toggled.connect(lambda _on: self._edited("data_categories"))
         for text_edit, key in (
             (self.description, "description"),
             (self.address, "requester.postal_address"),
@@ -202,6 +233,9 @@ class CaseForm(QWidget):
             index = self.policy.count() - 1
         self.policy.setCurrentIndex(max(0, index))
         self.description.setPlainText(draft.description)
+        for category, check in self.categories.items():
+            check.setChecked(category in draft.data_categories)
+        self.tags.setText("; ".join(draft.tags))
         person = draft.requester
         self.name.setText(person.name)
         self.email.setText(person.email)
@@ -232,6 +266,12 @@ class CaseForm(QWidget):
         received = self._received()
         if base.received_at.astimezone(self._zone).replace(second=0, microsecond=0) == received:
             received = base.received_at
+        categories = tuple(c for c, check in self.categories.items() if check.isChecked())
+        if set(categories) == set(base.data_categories):
+            categories = base.data_categories  # same choice: keep the stored order
+        tags = parse_tags(self.tags.text())
+        if tags == tuple(t.strip() for t in base.tags):
+            tags = base.tags
         return replace(
             base,
             kind=CaseKind(self.kind.currentData()),
@@ -242,6 +282,8 @@ class CaseForm(QWidget):
             identity_state=IdentityState(self.identity_state.currentData()),
             policy_id=self.policy.currentData(),
             description=self.description.toPlainText(),
+            data_categories=categories,
+            tags=tags,
             representative=Representative(self.representative.currentData()),
             representative_name=self.representative_name.text().strip(),
             requester=Requester(
@@ -253,6 +295,18 @@ class CaseForm(QWidget):
                 organisation=self.organisation.text().strip(),
             ),
         )
+
+    def use_suggestion(self, field: str, value: str) -> None:
+        """Put a value the officer accepted into its field, as if typed or chosen there."""
+        combos = {"kind": self.kind, "request_type": self.request_type, "channel": self.channel}
+        if field in combos:
+            _select(combos[field], value)
+        elif field == "requester.phone":
+            self.phone.setText(value)
+        elif field == "requester.email":
+            self.email.setText(value)
+        else:
+            raise ValueError(f"No form field {field!r} takes suggestions.")
 
     def changes(self) -> dict[str, Any]:
         """Only what changed, as ``update_case`` takes it."""
@@ -269,6 +323,8 @@ class CaseForm(QWidget):
             "identity_state",
             "policy_id",
             "description",
+            "data_categories",
+            "tags",
             "representative",
             "representative_name",
         ):

@@ -7,8 +7,10 @@ Every filter becomes SQL through `CaseFilter`; the view never sees more than a p
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPoint,
     QPointF,
@@ -17,13 +19,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetricsF, QPainter, QPalette, QStaticText
+from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QPushButton,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -39,7 +43,13 @@ from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.case_file import CaseFile
-from grievance_desk.ui.cases_table_model import COLUMNS, REFERENCE_ROLE, CasesTableModel
+from grievance_desk.ui.cases_table_model import (
+    COLUMNS,
+    KIND_COLUMN,
+    PRIORITY_COLUMN,
+    REFERENCE_ROLE,
+    CasesTableModel,
+)
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
@@ -47,11 +57,11 @@ from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
 HIDDEN_COLUMNS_KEY = "cases/hidden_columns"
-#: Shown by default: reference, requester, type, status, next deadline, days left. Received and
-#: policy are one right-click away (header menu), so the deadline columns fit beside the case
-#: file at the default window size without a horizontal scrollbar.
-DEFAULT_HIDDEN = (1, 7)
-COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96)
+#: Shown by default: reference, requester, type, status, next deadline, days left. Received,
+#: policy, priority and kind are one right-click away (header menu), so the requester's name
+#: and the deadline columns fit beside the case file on a 1366-pixel laptop screen.
+DEFAULT_HIDDEN = (1, 7, PRIORITY_COLUMN, KIND_COLUMN)
+COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96, 72, 104)
 STRETCH_COLUMN = 2  # the requester's name takes what is left, elided
 
 SAVED_VIEWS: dict[str, CaseFilter] = {
@@ -198,8 +208,68 @@ class MenuChip(QToolButton):
         self.sig_changed.emit()
 
 
+class EmptyState(QFrame):
+    """What to do when the list is empty: the first case, an import, or a wider search."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("cases_empty_state")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.title = label("", "section", wrap=True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text = label("", "muted", wrap=True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_button = QPushButton()
+        self.second_button = QPushButton()
+        self.first_button.setProperty("role", "primary")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.first_button)
+        buttons.addWidget(self.second_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+
+    def show_register_empty(self) -> None:
+        self.title.setText("No cases yet")
+        self.text.setText(
+            "Create your first case (Ctrl+N) or import your spreadsheet (Ctrl+I). "
+            "You can also drop an e-mail saved as .eml or .msg on the window."
+        )
+        self.first_button.setText("New case")
+        self.first_button.setAccessibleName("Create your first case")
+        self.second_button.setText("Import spreadsheet…")
+        self.second_button.setAccessibleName("Import your spreadsheet")
+        self.second_button.show()
+        self.show()
+        self.raise_()
+
+    def show_nothing_matches(self) -> None:
+        self.title.setText("No cases match")
+        self.text.setText(
+            "Nothing in the register matches this view, filter or search. Clear the search "
+            "box or the filters, or show all cases."
+        )
+        self.first_button.setText("Show all cases")
+        self.first_button.setAccessibleName("Show all cases")
+        self.second_button.hide()
+        self.show()
+        self.raise_()
+
+
 class CasesPage(QWidget):
+    """The register list and the case file. ``sig_new_case_requested`` and
+    ``sig_import_requested`` come from the empty state's buttons (the window acts)."""
+
     sig_dirty_changed = Signal(bool)
+    sig_new_case_requested = Signal()
+    sig_import_requested = Signal()
 
     def __init__(
         self,
@@ -290,7 +360,8 @@ class CasesPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        # Newest first, on the column that always shows, so its arrow says how it is sorted.
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
@@ -305,6 +376,10 @@ class CasesPage(QWidget):
         header.setMinimumSectionSize(48)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        # Kind and priority were added at the end (saved choices are by index); show them
+        # beside the type they qualify: … Requester, Kind, Type, Priority, Status …
+        header.moveSection(header.visualIndex(KIND_COLUMN), header.visualIndex(3))
+        header.moveSection(header.visualIndex(PRIORITY_COLUMN), header.visualIndex(3) + 1)
         header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -313,6 +388,16 @@ class CasesPage(QWidget):
             self.table.setColumnHidden(column, True)
         self.table.setAccessibleName("Cases")
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.empty_state = EmptyState(self.table)
+        self.empty_state.hide()
+        self.empty_state.first_button.clicked.connect(lambda _c=False: self._empty_first())
+        self.empty_state.second_button.clicked.connect(
+            lambda _c=False: self.sig_import_requested.emit()
+        )
+        self.table.installEventFilter(self)
+        self.last_menu: QMenu | None = None
 
         self.case_file = CaseFile(register, runner, files)
         self.case_file.sig_case_changed.connect(self._case_changed)
@@ -441,7 +526,137 @@ class CasesPage(QWidget):
         self.policy_chip.set_choices([(p, p) for p in ids])
         self.model.reload()
 
+    # -- empty state -----------------------------------------------------------------------
+
+    def _update_empty_state(self, total: int) -> None:
+        if total > 0 or not self.model.loaded:
+            self.empty_state.hide()
+            return
+        if self.current_filters().is_empty:
+            self.empty_state.show_register_empty()
+        else:
+            self.empty_state.show_nothing_matches()
+        self._place_empty_state()
+
+    def _place_empty_state(self) -> None:
+        header = self.table.horizontalHeader().height()
+        rect = self.table.rect().adjusted(1, header + 1, -1, -1)
+        self.empty_state.setGeometry(rect)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._place_empty_state()
+        return super().eventFilter(watched, event)
+
+    def _empty_first(self) -> None:
+        if self.current_filters().is_empty:
+            self.sig_new_case_requested.emit()
+        else:
+            self.clear_references() if self._references is not None else self.apply_view(
+                "All cases"
+            )
+
+    # -- row menu and export -------------------------------------------------------------
+
+    def selected_references(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        found = [self.model.data(index, REFERENCE_ROLE) for index in rows]
+        return [str(r) for r in found if r]
+
+    def _row_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        reference = self.model.data(index, REFERENCE_ROLE)
+        if not reference:
+            return
+        reference = str(reference)
+        if reference not in self.selected_references():
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.setObjectName("case_row_menu")
+        menu.addAction(icon("open"), "Open", lambda: self.open_case(reference))
+        menu.addAction("Copy reference", lambda: self.copy_reference(reference))
+        menu.addAction(icon("letter"), "New letter…", lambda: self.new_letter_for(reference))
+        menu.addSeparator()
+        chosen = self.selected_references() or [reference]
+        text = "Export this case…" if len(chosen) == 1 else f"Export {len(chosen)} cases…"
+        menu.addAction(icon("save"), text, lambda: self.export_references(chosen))
+        self.last_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def copy_reference(self, reference: str) -> None:
+        """A reference is not personal data: a plain copy, for e-mails and notes."""
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(reference)
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(f"Copied {reference}.", 4000)
+
+    def new_letter_for(self, reference: str) -> None:
+        self.open_case(reference)
+        if self.case_file.reference != reference and self.case_file.has_unsaved():
+            return  # the officer chose to stay on the case with unsaved edits
+        letters = self.case_file.letters
+        self.case_file.tabs.setCurrentWidget(letters)
+        tries = [0]
+
+        def when_open() -> None:
+            if letters.case is not None and letters.case.reference == reference:
+                letters.new()
+            elif tries[0] < 100:
+                tries[0] += 1
+                QTimer.singleShot(50, when_open)
+
+        when_open()
+
+    def export_list(self) -> None:
+        """Export what the list shows: its view, filters, search and order."""
+        filters = self.current_filters()
+        count = self.model.rowCount()
+        view = self.view_button.text().removeprefix("View: ").removesuffix(" ▾")
+        what = f"The {count:,} case{'s' if count != 1 else ''} in the list ({view}"
+        if filters.text.strip():
+            what += f", search “{filters.text.strip()}”"
+        what += "), in the list's order."
+        self._open_export(filters, what, count)
+
+    def export_references(self, references: list[str]) -> None:
+        count = len(references)
+        what = (
+            f"The selected case {references[0]}." if count == 1 else f"The {count} selected cases."
+        )
+        self._open_export(CaseFilter(references=frozenset(references)), what, count)
+
+    def _open_export(self, filters: CaseFilter, what: str, count: int) -> None:
+        from grievance_desk.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self.register,
+            self.runner,
+            filters,
+            what=what,
+            count=count,
+            sort=self.model.sort_key,
+            descending=self.model.descending,
+            parent=self,
+        )
+        dialog.sig_exported.connect(self._exported)
+        self.last_export_dialog = dialog
+        dialog.open()
+
+    def _exported(self, path: object, count: int) -> None:
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            name = getattr(path, "name", path)
+            bar().showMessage(
+                f"Exported {count:,} case{'s' if count != 1 else ''} to {name}.", 8000
+            )
+
     def _count_changed(self, total: int) -> None:
+        self._update_empty_state(total)
         if self.model.count_capped:
             # A search still being typed: the exact number comes if the officer scrolls on.
             self.count_label.setText(f"{total:,}+ cases")

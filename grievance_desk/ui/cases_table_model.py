@@ -56,7 +56,12 @@ COLUMNS: list[tuple[str, SortKey]] = [
     ("Next deadline", SortKey.NEXT_DUE),
     ("Days left", SortKey.NEXT_DUE),
     ("Policy", SortKey.POLICY),
+    # Added later, so saved column choices (by index) keep meaning what they meant; the
+    # Cases page shows them next to Type.
+    ("Priority", SortKey.PRIORITY),
+    ("Kind", SortKey.KIND),
 ]
+PRIORITY_COLUMN, KIND_COLUMN = 8, 9
 _DUE_KIND = {
     "acknowledge": "Acknowledge",
     "respond": "Respond",
@@ -73,7 +78,7 @@ _DUE_SHORT = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
-#: One row as the list paints it: the eight column texts, then the deadline colour.
+#: One row as the list paints it: the column texts, then the deadline colour.
 _Line = tuple[Any, ...]
 _COLOUR = len(COLUMNS)
 
@@ -159,7 +164,7 @@ class CasesTableModel(QAbstractTableModel):
         return rows[offset] if offset < len(rows) else None
 
     def line_at(self, row: int) -> _Line | None:
-        """``row``'s eight column texts, then its deadline colour, formatted on first use;
+        """``row``'s column texts, then its deadline colour, formatted on first use;
         None (and the page is requested) while its page is not loaded."""
         page, offset = divmod(row, PAGE_SIZE)
         lines = self._lines.get(page)
@@ -241,6 +246,10 @@ class CasesTableModel(QAbstractTableModel):
             return days_text(row.days_left)
         if column == 7:
             return row.policy_id or "default"
+        if column == PRIORITY_COLUMN:
+            return row.priority.label
+        if column == KIND_COLUMN:
+            return row.kind.label
         return ""
 
     # -- what the officer asks for -------------------------------------------------------

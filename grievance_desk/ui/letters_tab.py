@@ -415,6 +415,11 @@ class LettersTab(QWidget):
             "Edit your copy of this letter's template",
             self._edit_template,
         )
+        # -- ui-intake: "Compose e-mail…" (the button and its flow live in ui/email_letter.py)
+        from grievance_desk.ui.email_letter import ComposeEmailButton
+
+        self.email_button = ComposeEmailButton(self)
+        # -- end ui-intake
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.new_button)
@@ -425,6 +430,7 @@ class LettersTab(QWidget):
             self.issue_button,
             self.print_button,
             self.save_pdf_button,
+            self.email_button,  # ui-intake
             self.reissue_button,
             self.discard_button,
         ):
@@ -788,6 +794,7 @@ class LettersTab(QWidget):
         self.reissue_button.setEnabled(issued)
         self.print_button.setEnabled(has and self.pdf_bytes is not None)
         self.save_pdf_button.setEnabled(has)
+        self.email_button.setEnabled(issued)  # ui-intake: only an issued letter is e-mailed
         self.template_button.setEnabled(True)
         self.issue_button.setToolTip(
             "Store this letter for good and date it today"

@@ -56,7 +56,9 @@ if TYPE_CHECKING:
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
-DEFAULT_AUTO_LOCK_MINUTES = 10  # until unlocking reads the officer's setting
+DEFAULT_AUTO_LOCK_MINUTES = 10
+#: E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.
+INLINE_EMAIL_BYTES = 64 * 1024  # until unlocking reads the officer's setting
 
 
 def _auto_backup() -> ModuleType | None:
@@ -71,6 +73,8 @@ def _auto_backup() -> ModuleType | None:
 SHORTCUTS = (
     ("Ctrl+N", "New case"),
     ("Ctrl+Shift+N", "New case from an e-mail file"),
+    ("Ctrl+I", "Import a spreadsheet register (Excel or CSV)"),
+    ("Ctrl+E", "Export the case list as shown (Excel or CSV)"),
     ("Ctrl+F", "Search cases"),
     ("Ctrl+S", "Save the case or letter you are editing"),
     ("Ctrl+P", "Print the letter on screen"),
@@ -351,6 +355,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_status_bar()
+        self._build_file_menu()  # after the toolbar: the menu reuses its actions
 
         self.idle = IdleLock(DEFAULT_AUTO_LOCK_MINUTES, self)
         self.idle.sig_idle.connect(lambda: self.lock(auto=True))
@@ -455,6 +460,42 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.page_actions.append(action)
 
+    def _build_file_menu(self) -> None:
+        """File menu: new case, from an e-mail, import a spreadsheet, export the list, lock."""
+
+        def make(text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
+            action = QAction(icon(icon_name), text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.setToolTip(f"{tip} ({shortcut})")
+            action.triggered.connect(slot)
+            return action
+
+        self.import_sheet_action = make(
+            "Import spreadsheet…",
+            "open",
+            "Ctrl+I",
+            lambda: self.import_spreadsheet(),
+            "Import an Excel or CSV register",
+        )
+        self.export_list_action = make(
+            "Export case list…",
+            "save",
+            "Ctrl+E",
+            lambda: self.export_case_list(),
+            "Export the cases shown, with the current filter and search, to Excel or CSV",
+        )
+        menu = self.menuBar().addMenu("&File")
+        menu.setObjectName("file_menu")
+        menu.addAction(self.new_action)
+        menu.addAction(self.import_action)
+        menu.addSeparator()
+        menu.addAction(self.import_sheet_action)
+        menu.addAction(self.export_list_action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        self.file_menu = menu
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.lock_label = QLabel()
@@ -491,6 +532,8 @@ class MainWindow(QMainWindow):
             self.search_action,
             self.save_action,
             self.print_action,
+            self.import_sheet_action,
+            self.export_list_action,
         ):
             action.setEnabled(not locked)
         self.lock_action.setEnabled(not locked)
@@ -524,6 +567,8 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(register, self.runner, self.files)
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
+        self.workspace.cases.sig_new_case_requested.connect(self.new_action.trigger)
+        self.workspace.cases.sig_import_requested.connect(self.import_sheet_action.trigger)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._set_locked_ui(False)
@@ -739,16 +784,51 @@ class MainWindow(QMainWindow):
         if path:
             self.new_case_from_email(Path(path))
 
-    def new_case_from_email(self, path: Path) -> NewCaseDialog | None:
+    def new_case_from_email(self, path: Path) -> None:
+        """Open the new-case dialog filled from an e-mail file.
+
+        A typical message (under ``INLINE_EMAIL_BYTES``) is read at once, in a few
+        milliseconds; a larger one (a long HTML newsletter, big attachments) is read on the
+        worker thread, so the window never waits for it (issue 18.9).
+        """
         from grievance_desk.services.clock import utc_now
         from grievance_desk.services.email_intake import read_email_file
 
         try:
-            intake = read_email_file(path, now=utc_now())
-        except Exception as error:
-            _show_error(self, "Not an e-mail we can read", error)
-            return None
-        return self.new_case(intake)
+            small = path.stat().st_size <= INLINE_EMAIL_BYTES
+        except OSError:
+            small = True  # read_email_file names the problem
+        if small:
+            try:
+                intake = read_email_file(path, now=utc_now())
+            except Exception as error:
+                _show_error(self, "Not an e-mail we can read", error)
+                return
+            self.new_case(intake)
+            return
+        Op(self.runner, lambda: read_email_file(path, now=utc_now()), parent=self).success(
+            self.new_case
+        ).failure(lambda e: _show_error(self, "Not an e-mail we can read", e)).with_progress(
+            f"Reading {path.name}…"
+        ).run_in_background()
+
+    def import_spreadsheet(self) -> None:
+        """File → Import spreadsheet: check every row, then import the good ones or none."""
+        register = self.register
+        if register is None or self.workspace is None:
+            return
+        from grievance_desk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(register, self.runner, self)
+        workspace = self.workspace
+        dialog.sig_imported.connect(lambda _report: workspace.refresh_all())
+        self.last_import_dialog = dialog
+        dialog.open()
+
+    def export_case_list(self) -> None:
+        """File → Export case list: the Cases page's current filter and search, as shown."""
+        if self.workspace is not None:
+            self.workspace.cases.export_list()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         from grievance_desk.services.email_intake import is_email_file

@@ -1,7 +1,9 @@
 """New case, from a blank form or an e-mail dropped on the window.
 
 An e-mail only fills the form; the officer checks it (the sender may be a nominee or an
-assistant) and chooses which of its files to keep before anything is saved.
+assistant) and chooses which of its files to keep before anything is saved. What the text
+makes obvious (the request type, a complaint, a phone number) is listed as a suggestion with
+the words it came from and a "Use" button: nothing is put in the form unless chosen.
 """
 
 from __future__ import annotations
@@ -10,11 +12,16 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -22,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_record import CaseDraft, Requester
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
-from grievance_desk.services.email_intake import EmailIntake, IntakeAttachment
+from grievance_desk.services.email_intake import EmailIntake, IntakeAttachment, Suggestion
 from grievance_desk.ui.case_form import CaseForm
 from grievance_desk.ui.widgets import label
 
@@ -35,6 +42,61 @@ def blank_draft(now: datetime) -> CaseDraft:
         received_at=now,
         requester=Requester(name=""),
     )
+
+
+class SuggestionsBox(QGroupBox):
+    """The e-mail's suggestions, each with its evidence and a "Use" button."""
+
+    def __init__(self, suggestions: tuple[Suggestion, ...], form: CaseForm) -> None:
+        super().__init__("Suggested from the e-mail — nothing is filled in until you choose")
+        self.setObjectName("suggestions_box")
+        self.form = form
+        self.suggestions = suggestions
+        self.buttons: list[QPushButton] = []
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        for row, suggestion in enumerate(suggestions):
+            what = QLabel(f"<b>{_escape(suggestion.label)}</b>")
+            why = label(f"it says “{suggestion.evidence}”", "hint", wrap=True)
+            use = QPushButton("Use")
+            use.setAccessibleName(f"Use suggestion: {suggestion.label}")
+            use.setToolTip(f"Put “{suggestion.value}” in the form")
+            use.clicked.connect(lambda _c=False, i=row: self.use(i))
+            self.buttons.append(use)
+            grid.addWidget(what, row, 0)
+            grid.addWidget(why, row, 1)
+            grid.addWidget(use, row, 2)
+        self.use_all_button = QPushButton("Use all")
+        self.use_all_button.setAccessibleName("Use every suggestion")
+        self.use_all_button.setToolTip("Use the first suggestion for each field")
+        self.use_all_button.clicked.connect(lambda _c=False: self.use_all())
+        grid.addWidget(self.use_all_button, len(suggestions), 2)
+
+    def use(self, index: int) -> None:
+        chosen = self.suggestions[index]
+        self.form.use_suggestion(chosen.field, chosen.value)
+        for row, suggestion in enumerate(self.suggestions):
+            if suggestion.field == chosen.field:
+                used = row == index
+                self.buttons[row].setText("Used ✓" if used else "Use")
+                self.buttons[row].setEnabled(not used)
+
+    def use_all(self) -> None:
+        seen: set[str] = set()
+        for row, suggestion in enumerate(self.suggestions):
+            if suggestion.field not in seen:
+                seen.add(suggestion.field)
+                self.use(row)
+
+    @property
+    def used(self) -> list[Suggestion]:
+        return [s for s, b in zip(self.suggestions, self.buttons, strict=True) if not b.isEnabled()]
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
 
 
 class NewCaseDialog(QDialog):
@@ -81,12 +143,18 @@ class NewCaseDialog(QDialog):
                     wrap=True,
                 )
             )
+        self.suggestions: SuggestionsBox | None = None
+        if intake is not None and intake.suggestions:
+            self.suggestions = SuggestionsBox(intake.suggestions, self.form)
+            layout.addWidget(self.suggestions)
         layout.addWidget(scroll, 1)
         if self._attachments:
             layout.addWidget(label("Keep these files with the case:", "section"))
             layout.addWidget(self.files)
         layout.addWidget(self.buttons)
-        self.resize(620, 760)
+        screen = QGuiApplication.primaryScreen()
+        height = 760 if screen is None else min(760, screen.availableGeometry().height() - 60)
+        self.resize(660, height)
         self._state(True, self.form.is_valid)
 
     def _state(self, _dirty: bool, valid: bool) -> None:

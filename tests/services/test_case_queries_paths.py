@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import text
 
 from grievance_desk.domain.case_record import Requester
-from grievance_desk.domain.case_types import RequestType
+from grievance_desk.domain.case_types import Priority, RequestType
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services import case_queries as q
 from grievance_desk.services.cases import register_case
@@ -112,6 +112,8 @@ def _expected(
             q.SortKey.STATUS: row.status.value,
             q.SortKey.POLICY: row.policy_id or "",
             q.SortKey.NEXT_DUE: row.next_due_at or datetime.max.replace(tzinfo=UTC),
+            q.SortKey.PRIORITY: list(Priority).index(row.priority),
+            q.SortKey.KIND: row.kind.value,
         }[sort]
 
     if sort is q.SortKey.POLICY:

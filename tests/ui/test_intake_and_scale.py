@@ -32,6 +32,8 @@ def test_dropping_an_eml_creates_a_case_with_its_attachment(
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(drop)
+    # The e-mail is read on the worker thread; the dialog opens when it has been.
+    qtbot.waitUntil(lambda: getattr(window, "last_dialog", None) is not None, timeout=10_000)
     dialog = window.last_dialog
     assert dialog.form.name.text() == "Test Person Delta"
     assert dialog.files.count() == 2

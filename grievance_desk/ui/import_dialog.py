@@ -1,0 +1,285 @@
+"""Import an existing Excel/CSV register from the window, checked before anything is saved.
+
+The officer picks the file; every row is checked on the worker thread (the same checks and
+messages as the CLI's ``import``), with progress; the rows that would fail are listed with
+their line, column and fix. Then the good rows go in, in one transaction, or nothing does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.import_export import ImportReport, check_file, import_file
+from grievance_desk.storage.register import Register
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.progress_relay import ProgressRelay
+from grievance_desk.ui.widgets import label
+
+FILE_FILTER = "Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)"
+PROBLEM_HEADERS = ("Line", "Column", "Value", "Problem and fix")
+
+
+class ImportDialog(QDialog):
+    """Pick → check (dry run) → import the good rows or none. ``sig_imported(report)``."""
+
+    sig_imported = Signal(object)
+
+    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.checked: ImportReport | None = None
+        self.checked_path: Path | None = None
+        self.imported: ImportReport | None = None
+        self._busy = False
+        self.setWindowTitle("Import a spreadsheet register")
+        self.setObjectName("import_dialog")
+
+        intro = label(
+            "Bring cases in from an Excel workbook (.xlsx) or a CSV file. Every row is checked "
+            "first; nothing is saved until you choose to import.",
+            "hint",
+            wrap=True,
+        )
+        self.path = QLineEdit()
+        self.path.setObjectName("import_path")
+        self.path.setAccessibleName("Spreadsheet file")
+        self.path.setPlaceholderText("Choose a .xlsx or .csv file…")
+        self.path.textChanged.connect(lambda _t: self._path_changed())
+        self.path.returnPressed.connect(self.check)
+        self.choose_button = QPushButton("Choose…")
+        self.choose_button.setAccessibleName("Choose the spreadsheet file")
+        self.choose_button.clicked.connect(lambda _c=False: self.choose())
+        self.check_button = QPushButton("Check")
+        self.check_button.setAccessibleName("Check the file")
+        self.check_button.setToolTip("Read every row and list the ones that cannot be imported")
+        self.check_button.clicked.connect(lambda _c=False: self.check())
+        pick = QHBoxLayout()
+        pick.addWidget(self.path, 1)
+        pick.addWidget(self.choose_button)
+        pick.addWidget(self.check_button)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("import_progress")
+        self.progress.setAccessibleName("Progress")
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(10)
+        self.progress.hide()
+        self._relay = ProgressRelay(self.progress)
+
+        self.summary = label("", "", wrap=True)
+        self.summary.setObjectName("import_summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems = QTableWidget(0, len(PROBLEM_HEADERS))
+        self.problems.setObjectName("import_problems")
+        self.problems.setAccessibleName("Rows that cannot be imported")
+        self.problems.setHorizontalHeaderLabels(PROBLEM_HEADERS)
+        self.problems.verticalHeader().hide()
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setWordWrap(True)
+        self.problems.setAlternatingRowColors(True)
+        header = self.problems.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.problems.hide()
+
+        self.import_button = QPushButton("Import")
+        self.import_button.setObjectName("import_good_rows")
+        self.import_button.setProperty("role", "primary")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(lambda _c=False: self.run_import())
+        self.close_button = QPushButton("Import nothing")
+        self.close_button.setAccessibleName("Close without importing")
+        self.close_button.clicked.connect(lambda _c=False: self.reject())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.import_button)
+
+        # Return in the path field checks the file; it must not press a dialog button too
+        # (the first auto-default one would open the file picker).
+        for button in (self.choose_button, self.check_button, self.close_button):
+            button.setAutoDefault(False)
+        self.import_button.setAutoDefault(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(pick)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.problems, 1)
+        layout.addLayout(buttons)
+        self.resize(760, 460)
+        self._path_changed()
+
+    # -- picking -------------------------------------------------------------------------
+
+    def choose(self) -> None:
+        start = self.path.text().strip() or str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import a register", start, FILE_FILTER)
+        if chosen:
+            self.path.setText(chosen)
+            self.check()
+
+    def _path_changed(self) -> None:
+        if self._busy:
+            return
+        self.check_button.setEnabled(bool(self.path.text().strip()))
+        if self.checked_path is not None and Path(self.path.text().strip()) != self.checked_path:
+            self.checked = None
+            self.checked_path = None
+            self.import_button.setEnabled(False)
+            self.import_button.setText("Import")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        for widget in (self.path, self.choose_button, self.check_button):
+            widget.setEnabled(not busy)
+        self.import_button.setEnabled(not busy and self._good_rows() > 0)
+        if not busy:
+            self._path_changed()
+
+    def _good_rows(self) -> int:
+        report = self.checked
+        return 0 if report is None else report.rows - len(report.bad_lines)
+
+    # -- checking (dry run) --------------------------------------------------------------
+
+    def check(self) -> None:
+        text = self.path.text().strip()
+        if not text or self._busy:
+            return
+        source = Path(text).expanduser()
+        register, relay = self.register, self._relay
+        self.checked = None
+        self.summary.setText(f"Checking {source.name}…")
+        self.summary.setProperty("role", "")
+        self.problems.hide()
+        self._set_busy(True)
+        Op(
+            self.runner,
+            lambda: check_file(register, source, now=utc_now(), progress=relay),
+            parent=self,
+        ).success(lambda report: self._checked(source, report)).failure(
+            self._unreadable
+        ).with_progress(f"Checking {source.name}…").run_in_background()
+
+    def _checked(self, source: Path, report: ImportReport) -> None:
+        self._set_busy(False)
+        self.checked, self.checked_path = report, source
+        bad = len(report.bad_lines)
+        good = report.rows - bad
+        lines = [f"{source.name}: {report.rows:,} row{_s(report.rows)} read."]
+        if report.rows == 0:
+            lines.append("There are no cases in it below the header row.")
+        elif bad == 0:
+            lines.append(f"All {good:,} can be imported.")
+        else:
+            lines.append(
+                f"{good:,} can be imported; {bad:,} row{_s(bad)} cannot, listed below with the "
+                "fix. Correct them in the spreadsheet and check again, or import the good rows "
+                "now and enter the others by hand."
+            )
+        if report.ignored_columns:
+            lines.append("Ignored columns (not recognised): " + ", ".join(report.ignored_columns))
+        self.summary.setText("\n".join(lines))
+        self._show_problems(report)
+        self.import_button.setEnabled(good > 0)
+        self.import_button.setText(
+            f"Import {good:,} good row{_s(good)}" if bad else f"Import {good:,} case{_s(good)}"
+        )
+        if good > 0:
+            self.import_button.setFocus()
+
+    def _show_problems(self, report: ImportReport) -> None:
+        self.problems.setRowCount(len(report.problems))
+        for row, problem in enumerate(report.problems):
+            cells = (str(problem.line), problem.header, problem.value, _sentence(problem.message))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.problems.setItem(row, column, item)
+        self.problems.resizeRowsToContents()
+        self.problems.setVisible(bool(report.problems))
+
+    def _unreadable(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.summary.setProperty("role", "error")
+        self.summary.setText(f"Nothing can be imported from this file.\n{error}")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+
+    # -- importing -----------------------------------------------------------------------
+
+    def run_import(self) -> None:
+        source = self.checked_path
+        if source is None or self.checked is None or self._busy:
+            return
+        register, relay = self.register, self._relay
+        self.summary.setText(f"Importing from {source.name}…")
+        self._set_busy(True)
+        Op(
+            self.runner,
+            lambda: import_file(register, source, now=utc_now(), skip_invalid=True, progress=relay),
+            parent=self,
+        ).success(self._imported).failure(self._import_failed).with_progress(
+            f"Importing {source.name}…"
+        ).run_in_background()
+
+    def _imported(self, report: ImportReport) -> None:
+        self._set_busy(False)
+        self.imported = report
+        self.checked = None
+        self.import_button.setEnabled(False)
+        self.import_button.setText("Imported")
+        self.close_button.setText("Close")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setFocus()
+        refs = report.references
+        span = f" ({refs[0]} to {refs[-1]})" if len(refs) > 1 else f" ({refs[0]})" if refs else ""
+        skipped = len(report.bad_lines)
+        text = f"Imported {report.imported:,} case{_s(report.imported)}{span}."
+        if skipped:
+            verb = "was" if skipped == 1 else "were"
+            text += f" {skipped:,} row{_s(skipped)} with problems {verb} not imported (below)."
+        self.summary.setText(text)
+        self._show_problems(report)
+        self.sig_imported.emit(report)
+
+    def _import_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._unreadable(error)
+        self.summary.setText(f"Nothing was imported: the register is as it was.\n{error}")
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
