@@ -265,7 +265,8 @@ class LetterRequirement:
     """Content a letter must carry under this policy's law, and the fields that carry it.
 
     ``template`` is a letter template id ("access_response") or "*" for every letter;
-    ``when_ground`` limits the item to refusals relying on that refusal ground.
+    ``when_ground`` limits the item to refusals relying on that refusal ground, and
+    ``request_types`` to those kinds of request (a deletion denial is not an access denial).
     """
 
     template: str
@@ -274,6 +275,7 @@ class LetterRequirement:
     citation: str
     fields: tuple[str, ...]
     when_ground: str = ""
+    request_types: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.fields:
@@ -397,13 +399,16 @@ class Policy:
         return tuple(r for r in self.escalation if r.in_force_on(day))
 
     def requirements_for(
-        self, template_id: str, grounds: tuple[str, ...] = ()
+        self, template_id: str, grounds: tuple[str, ...] = (), request_type: str = ""
     ) -> tuple[LetterRequirement, ...]:
-        """What a letter from ``template_id`` must contain under this law (refusal grounds too)."""
+        """What a letter from ``template_id`` must contain under this law, for this request
+        type and these refusal grounds (an empty request type means "any")."""
         return tuple(
             r
             for r in self.letter_requirements
-            if r.template in ("*", template_id) and (not r.when_ground or r.when_ground in grounds)
+            if r.template in ("*", template_id)
+            and (not r.when_ground or r.when_ground in grounds)
+            and (not r.request_types or not request_type or request_type in r.request_types)
         )
 
     @property
@@ -492,6 +497,7 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
                 "citation": r.citation,
                 "fields": list(r.fields),
                 "when_ground": r.when_ground,
+                "request_types": list(r.request_types),
             }
             for r in policy.letter_requirements
         ],
@@ -711,6 +717,7 @@ def _requirements(data: Mapping[str, Any]) -> tuple[LetterRequirement, ...]:
                 citation=_opt(raw, "citation", str, "letter_requirements.citation", ""),
                 fields=_str_list(raw, "fields"),
                 when_ground=_opt(raw, "when_ground", str, "letter_requirements.when_ground", ""),
+                request_types=_str_list(raw, "request_types"),
             )
         )
     return tuple(found)

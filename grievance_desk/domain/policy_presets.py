@@ -573,6 +573,7 @@ CCPA = Policy(
             "correction denied: the consumer may add a written statement (up to 250 words)",
             "11 CCR §7022(f); §7023(f)",
             ("letter.ccpa_statement",),
+            request_types=("erasure", "correction"),
         ),
     ),
     unfounded_or_excessive="Cal. Civ. Code §1798.145(h)(3)",

@@ -596,7 +596,7 @@ def law_requirements(
     grounds = tuple(str(g) for g in case.refusal_grounds)
     return tuple(
         RequiredItem(r.id, r.label, r.citation, r.fields)
-        for r in policy.requirements_for(template.id, grounds)
+        for r in policy.requirements_for(template.id, grounds, str(case.request_type))
     )
 
 

@@ -330,3 +330,16 @@ def test_every_preset_states_its_calendar_and_routes_carry_citations() -> None:
 
 def test_there_are_at_least_forty_worked_examples() -> None:
     assert len(EXAMPLES) >= 40
+
+
+def test_ccpa_denial_content_follows_the_request_denied() -> None:
+    """11 CCR §7022(f) (deletion) and §7023(f) (correction): what is kept, or the consumer's
+    250-word statement, belongs in those denials; a denied request to know needs its basis."""
+    from grievance_desk.domain.policy_presets import policy_in_force
+
+    ccpa = policy_in_force("ccpa", date(2026, 6, 1))
+    ids = {r.id for r in ccpa.requirements_for("refusal", (), "access")}
+    assert ids == {"ccpa_basis"}
+    for denied in ("erasure", "correction"):
+        ids = {r.id for r in ccpa.requirements_for("refusal", (), denied)}
+        assert ids == {"ccpa_basis", "ccpa_what_next"}, denied
