@@ -543,8 +543,20 @@ def _story(report: Report, styles: _Styles) -> list[Flowable]:
         Paragraph("Figures", styles.h2),
         _summary_table(report, styles),
     ]
-    for key in ("by_request_type", "by_channel", "by_outcome", "by_policy"):
-        story.extend(_breakdown_table(by_key[key], styles))
+    # The kind splits (complaints vs rights requests) always; the IT Rules r.4(1)(d)
+    # compliance tables only when the report carries them (significant intermediaries).
+    for key in (
+        "received_by_kind",
+        "closed_by_kind",
+        "by_request_type",
+        "by_channel",
+        "by_outcome",
+        "by_policy",
+        "it_rules_received_by_category",
+        "it_rules_action_taken",
+    ):
+        if key in by_key:
+            story.extend(_breakdown_table(by_key[key], styles))
     ageing_rows = [[f.label, _number(f.count), _number(f.share, "%")] for f in report.ageing]
     story.append(
         KeepTogether(

@@ -118,3 +118,27 @@ def test_an_empty_month_renders_without_data() -> None:
     report = build_report([], month_period(2026, 10, IST), now=at("2026-11-25"))
     pages, text = text_of(render_report_pdf(report))
     assert pages >= 2 and "Organisation not set" in text
+
+
+def test_the_pdf_splits_by_kind_and_adds_the_it_rules_layout_when_asked() -> None:
+    """Issue 14 defect 9: received/redressed by kind always; IT Rules r.4(1)(d) for a
+    significant social media intermediary only."""
+    plain = sample_report()
+    _, text = text_of(render_report_pdf(plain))
+    flat = " ".join(text.split())
+    assert "Received by kind" in flat and "Redressed by kind" in flat
+    assert "r.4(1)(d)" not in flat
+    compliance = build_report(
+        [],
+        month_period(2026, 10, IST),
+        now=at("2026-11-25", 15),
+        organisation="Fictional Test Company (TEST)",
+        it_rules_compliance=True,
+    )
+    keys = {b.key for b in compliance.breakdowns}
+    assert {"it_rules_received_by_category", "it_rules_action_taken"} <= keys
+    _, text = text_of(render_report_pdf(compliance))
+    flat = " ".join(text.split())
+    for breakdown in compliance.breakdowns:
+        if breakdown.key.startswith("it_rules_"):
+            assert " ".join(breakdown.label.split()) in flat, breakdown.label
