@@ -173,6 +173,22 @@ def days_phrase(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
+def hours_phrase(due: datetime, now: datetime) -> str | None:
+    """Within a day of ``due``, the distance in hours and minutes ("5 h 10 min left",
+    "40 min overdue"); None further off, where days are the right unit.
+
+    IT Rules r.3(2)(b) as amended on 20 Feb 2026 allows 2 hours: "due today" says nothing
+    useful about a deadline at 14:00 when it is 12:30.
+    """
+    seconds = (due - now).total_seconds()
+    if abs(seconds) >= 24 * 3600:
+        return None
+    minutes = int(abs(seconds) // 60)
+    hours, rest = divmod(minutes, 60)
+    text = f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
+    return f"{text} overdue" if seconds < 0 else f"{text} left"
+
+
 def due_phrase(days_left: int) -> str:
     """The one wording of a distance to a due day: "2 days left", "due today", "1 day overdue"."""
     if days_left < 0:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.domain.reminders import hours_phrase
 from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
@@ -228,13 +229,15 @@ class TodayPage(QWidget):
         self.deadlines.clear()
         for row in data.deadlines:
             due = row.next_due_at.astimezone(data.zone) if row.next_due_at else None
+            # Within a day, hours: an IT Rules 2-hour deadline must not read "today".
+            hours = hours_phrase(due, now) if due is not None else None
             item = QTreeWidgetItem(
                 [
-                    days_text(row.days_left),
+                    hours or days_text(row.days_left),
                     row.reference,
                     row.requester_name,
                     (row.next_due_kind or "").replace("_", " ").capitalize(),
-                    due.strftime("%d %b %Y") if due else "—",
+                    due.strftime("%d %b %Y %H:%M" if hours else "%d %b %Y") if due else "—",
                 ]
             )
             colour = urgency_colour(row.days_left)
