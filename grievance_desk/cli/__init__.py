@@ -120,7 +120,7 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     from grievance_desk.cli.common import UserError
     from grievance_desk.domain.case_record import InvalidCase
     from grievance_desk.domain.workflow import TransitionError
-    from grievance_desk.storage.errors import RegisterError
+    from grievance_desk.services.errors import RegisterError
 
     return (UserError, RegisterError, InvalidCase, TransitionError, OSError)
 
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("grievance-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
         return ExitCode.INTERRUPTED
     except Exception as error:
-        from grievance_desk.storage.errors import database_failure_text
+        from grievance_desk.services.errors import database_failure_text
 
         failure = database_failure_text(error)  # disk full, read-only, damaged pages
         if failure is None:

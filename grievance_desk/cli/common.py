@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from grievance_desk.storage.errors import RegisterError
+from grievance_desk.services.errors import RegisterError
 
 if TYPE_CHECKING:
     # Imported where used: ``grievance-desk gui`` imports this module for its options, and
     # neither the register code (SQLAlchemy, Alembic) nor the key file code (cryptography)
     # nor platformdirs is needed before the unlock screen shows.
-    from grievance_desk.storage.register import Register, Unlock
+    from grievance_desk.services.register_access import Register, Unlock
 
 PASSPHRASE_ENV = "GRIEVANCE_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MIN_PASSPHRASE = 10
@@ -55,7 +55,7 @@ def register_options() -> argparse.ArgumentParser:
 
 
 def register_path(args: argparse.Namespace) -> Path:
-    from grievance_desk.storage.paths import default_register_path
+    from grievance_desk.services.register_paths import default_register_path
 
     path: Path | None = getattr(args, "register", None)
     return (path or default_register_path()).expanduser()
@@ -104,9 +104,9 @@ def check_new_passphrase(passphrase: str) -> str:
 
 def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
     """Choose the unlock method, preferring explicit secrets over the keyring."""
-    from grievance_desk.storage.keyfile import KeyFile
-    from grievance_desk.storage.paths import key_file_for
-    from grievance_desk.storage.register import Unlock
+    from grievance_desk.services.key_files import KeyFile
+    from grievance_desk.services.register_access import Unlock
+    from grievance_desk.services.register_paths import key_file_for
 
     if getattr(args, "recovery_key", False):
         return Unlock(recovery_key=secret_from_sources(args, "recovery key"))
@@ -124,7 +124,7 @@ def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
 @contextmanager
 def opened_register(args: argparse.Namespace) -> Iterator[Register]:
     """Open the chosen register for one command and always close it."""
-    from grievance_desk.storage.register import Register, Unlock
+    from grievance_desk.services.register_access import Register, Unlock
 
     path = register_path(args)
     unlock = unlock_for(args, path)
@@ -194,7 +194,7 @@ def binary_output(path: Path | None) -> Iterator[BinaryIO]:
     if path is None:
         yield sys.stdout.buffer
         return
-    from grievance_desk.storage.file_safety import atomic_output
+    from grievance_desk.services.file_writing import atomic_output
 
     with atomic_output(path.expanduser(), "the output file") as handle:
         yield handle

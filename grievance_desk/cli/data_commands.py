@@ -20,11 +20,17 @@ from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.import_rows import HeaderError
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import fill_demo_register
+from grievance_desk.services.file_writing import (
+    atomic_output,
+    fault_point,
+    require_regular_or_absent,
+)
 from grievance_desk.services.import_export import (
     EXPORT_COLUMNS,
     export_rows,
     import_file,
 )
+from grievance_desk.services.register_access import Register
 from grievance_desk.services.spreadsheet_io import (
     SUPPORTED_SUFFIXES,
     SpreadsheetError,
@@ -32,9 +38,6 @@ from grievance_desk.services.spreadsheet_io import (
     write_json,
     write_xlsx,
 )
-from grievance_desk.storage.fault_points import fault_point
-from grievance_desk.storage.file_safety import atomic_output, require_regular_or_absent
-from grievance_desk.storage.register import Register
 
 
 def _import(args: argparse.Namespace) -> int:

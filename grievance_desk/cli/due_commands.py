@@ -33,12 +33,12 @@ from grievance_desk.services.case_deadlines import (
 )
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.errors import RegisterError
 from grievance_desk.services.ics_export import build_ics
+from grievance_desk.services.key_files import KeyFile
 from grievance_desk.services.policy_settings import PolicySettingsError, custom_policies
-from grievance_desk.storage.errors import RegisterError
-from grievance_desk.storage.keyfile import KeyFile
-from grievance_desk.storage.paths import default_register_path, key_file_for
-from grievance_desk.storage.register import Register, Unlock
+from grievance_desk.services.register_access import Register, Unlock
+from grievance_desk.services.register_paths import default_register_path, key_file_for
 
 __all__ = ["add_parsers", "own_policies_from_default_register", "parse_within"]
 

@@ -38,7 +38,7 @@ HELP_TABLE = """exit codes:
 
 def code_for(error: BaseException) -> ExitCode:
     """The code for an expected error; storage is imported only once an error happened."""
-    from grievance_desk.storage import errors
+    from grievance_desk.services import errors
 
     if isinstance(error, errors.WrongPassphrase | errors.WrongRecoveryKey):
         return ExitCode.WRONG_SECRET

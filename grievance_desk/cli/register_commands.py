@@ -21,16 +21,15 @@ from grievance_desk.cli.common import (
 from grievance_desk.cli.progress import progress_bar
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.errors import KeyringUnavailable
+from grievance_desk.services.file_writing import fault_point, require_regular_file
 from grievance_desk.services.key_rotation import (
     confirm_recovery_key,
     export_raw_key,
     new_recovery_key,
     rotate_key,
 )
-from grievance_desk.storage.errors import KeyringUnavailable
-from grievance_desk.storage.fault_points import fault_point
-from grievance_desk.storage.file_safety import require_regular_file
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -13,10 +13,13 @@ from grievance_desk.cli.common import UserError, opened_register, register_optio
 from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.report_figures import PeriodError, parse_month
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.file_writing import (
+    atomic_output,
+    fault_point,
+    require_regular_or_absent,
+)
 from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
 from grievance_desk.services.spreadsheet_io import openpyxl_scratch_beside
-from grievance_desk.storage.fault_points import fault_point
-from grievance_desk.storage.file_safety import atomic_output, require_regular_or_absent
 
 _BINARY: frozenset[str] = frozenset({"pdf", "xlsx"})
 

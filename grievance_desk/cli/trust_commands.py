@@ -21,20 +21,20 @@ from grievance_desk.cli.common import (
 from grievance_desk.cli.exit_codes import ExitCode
 from grievance_desk.services.auto_backup import holding_erased_data, restore_latest_candidates
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.file_writing import require_regular_file
 from grievance_desk.services.integrity import (
     BadHead,
     parse_head,
     repair_import_gaps,
     verify_register,
 )
+from grievance_desk.services.register_access import open_read_only
 from grievance_desk.services.retention import (
     destroy_identity_documents,
     purge,
     purge_plan,
     set_legal_hold,
 )
-from grievance_desk.storage.file_safety import require_regular_file
-from grievance_desk.storage.read_only import open_read_only
 
 CONFIRM_WORD = "purge"
 

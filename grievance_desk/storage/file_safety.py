@@ -23,10 +23,10 @@ from typing import BinaryIO
 
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.scratch import SCRATCH_MARK, tracked
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _CHUNK = 8 * 1024 * 1024
-SCRATCH_MARK = ".gd-scratch-"
 
 
 class DiskFull(RegisterError):
@@ -123,7 +123,6 @@ def atomic_output(target: Path, what: str, *, fault_prefix: str = "") -> Iterato
     raises DiskFull. The scratch file is recorded in the scratch journal while it exists, so a
     crash's leftover is swept at the next start.
     """
-    from grievance_desk.storage.scratch import tracked
 
     require_regular_or_absent(target, what)
     with tracked(scratch_name(target)) as scratch:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from grievance_desk.storage.file_safety import SCRATCH_MARK
+#: Part of every scratch file's name, so a sweep deletes only what this app made.
+SCRATCH_MARK = ".gd-scratch-"
 
 STATE_ENV = "GRIEVANCE_DESK_STATE_DIR"
 _LEGACY_PREFIX = ".grievance-desk-xlsx-"  # openpyxl scratch folders of earlier versions

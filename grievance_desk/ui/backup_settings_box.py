@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from grievance_desk.services import auto_backup
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label

@@ -58,7 +58,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
 from grievance_desk.services.extensions import extension_refused
 from grievance_desk.services.letters import NextStep
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui import theme
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_form import CaseForm

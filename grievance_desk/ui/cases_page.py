@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_file import CaseFile
 from grievance_desk.ui.cases_table_model import (
     COLUMNS,

@@ -11,7 +11,7 @@ from enum import Enum
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from grievance_desk.domain.case_record import InvalidCase
-from grievance_desk.storage.errors import RegisterError, database_failure_text
+from grievance_desk.services.errors import RegisterError, database_failure_text
 
 
 def error_text(error: BaseException) -> str:

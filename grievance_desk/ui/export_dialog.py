@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from grievance_desk.services.case_export import NOT_ENCRYPTED, ExportFormat, export_list
 from grievance_desk.services.case_queries import CaseFilter, SortKey
 from grievance_desk.services.clock import utc_now
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
 

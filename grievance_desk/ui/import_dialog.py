@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.import_export import ImportReport, check_file, import_file
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.progress_relay import ProgressRelay
 from grievance_desk.ui.widgets import label

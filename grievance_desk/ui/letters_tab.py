@@ -65,7 +65,7 @@ from grievance_desk.services.letters import (
     render_preview,
     update_draft,
 )
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.flow_layout import FlowLayout

@@ -71,7 +71,7 @@ def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
         from PySide6.QtWidgets import QWidget
 
         from grievance_desk.domain.case_record import InvalidCase
-        from grievance_desk.storage.errors import RegisterError
+        from grievance_desk.services.errors import RegisterError
         from grievance_desk.ui.dialogs import show_error
 
         widget = parent if isinstance(parent, QWidget) else None
@@ -118,7 +118,7 @@ def start(
 
     app = application()
     if register_path is None:
-        from grievance_desk.storage.paths import default_register_path  # platformdirs
+        from grievance_desk.services.register_paths import default_register_path  # platformdirs
 
         register_path = default_register_path()
     path = register_path

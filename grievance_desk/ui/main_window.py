@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
+    from grievance_desk.services.register_access import Register
     from grievance_desk.services.reports import DrillDown
-    from grievance_desk.storage.register import Register
     from grievance_desk.ui.cases_page import CasesPage
     from grievance_desk.ui.new_case_dialog import NewCaseDialog
     from grievance_desk.ui.reports_page import ReportsPage

@@ -46,7 +46,7 @@ from grievance_desk.services import policy_settings as ps
 from grievance_desk.services.case_queries import sync_next_due
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_templates import LetterTemplate, list_templates
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon

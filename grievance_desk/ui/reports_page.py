@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.report_figures import Breakdown, Figure, Report
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_output import save_private
+from grievance_desk.services.register_access import Register
 from grievance_desk.services.reports import (
     FORMATS,
     DrillDown,
@@ -46,7 +47,6 @@ from grievance_desk.services.reports import (
     export_report,
     monthly_report,
 )
-from grievance_desk.storage.register import Register
 from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error

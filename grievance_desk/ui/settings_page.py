@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.key_files import keyring_status
 from grievance_desk.services.organisation import Organisation, load_organisation, save_organisation
-from grievance_desk.storage.keyring_store import keyring_status
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import open_file_name

@@ -44,9 +44,9 @@ from grievance_desk.domain.policy_defaults import (
 )
 from grievance_desk.domain.policy_presets import PolicyNotInForceError, policy_ids, policy_in_force
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, utc_now
+from grievance_desk.services.key_files import keyring_status
 from grievance_desk.services.organisation import Organisation, save_organisation
-from grievance_desk.storage.keyring_store import keyring_status
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
@@ -80,7 +80,7 @@ def open_or_create_demo(register_path: Path) -> Register:
     """Open the demo register, creating and filling it on first use (background thread)."""
     from grievance_desk.services.case_queries import sync_next_due
     from grievance_desk.services.demo_data import fill_demo_register
-    from grievance_desk.storage.register import Unlock
+    from grievance_desk.services.register_access import Unlock
 
     path = demo_register_path(register_path)
     if path.exists():

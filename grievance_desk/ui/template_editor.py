@@ -42,7 +42,7 @@ from grievance_desk.services.letter_templates import (
     template_versions,
     use_shipped_template,
 )
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon

@@ -36,7 +36,7 @@ from grievance_desk.services.case_queries import (
 )
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
-from grievance_desk.storage.register import Register
+from grievance_desk.services.register_access import Register
 from grievance_desk.ui.cases_table_model import days_text, urgency_colour
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon

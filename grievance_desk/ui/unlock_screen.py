@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.storage.errors import KeyFileDamaged, NotARegister
+from grievance_desk.services.errors import KeyFileDamaged, NotARegister
 from grievance_desk.ui import preload
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     # file code (cryptography) and the error texts are imported once the screen is up.
     from PySide6.QtWidgets import QMessageBox
 
-    from grievance_desk.storage.register import Register
+    from grievance_desk.services.register_access import Register
     from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
     from grievance_desk.ui.restore_dialog import RestoreDialog
 
@@ -53,7 +53,7 @@ def _open_register(path: Path, how: dict[str, Any]) -> Register:
     The register code is imported here, once any warm-up import has finished.
     """
     preload.wait()
-    from grievance_desk.storage.register import Register, Unlock
+    from grievance_desk.services.register_access import Register, Unlock
 
     unlock = Unlock(**how)
     keyfile, data_key = Register.unlock_key(path, unlock)
@@ -61,8 +61,8 @@ def _open_register(path: Path, how: dict[str, Any]) -> Register:
 
 
 def _remembered(path: Path) -> bool:
-    from grievance_desk.storage.keyfile import KeyFile
-    from grievance_desk.storage.paths import key_file_for
+    from grievance_desk.services.key_files import KeyFile
+    from grievance_desk.services.register_paths import key_file_for
 
     try:
         keyfile = KeyFile.load(key_file_for(path))
@@ -341,7 +341,7 @@ class UnlockScreen(QWidget):
             return
         from grievance_desk.services.backups import restore
         from grievance_desk.services.clock import utc_now
-        from grievance_desk.storage.register import Unlock
+        from grievance_desk.services.register_access import Unlock
 
         how: dict[str, Any] = {
             "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
