@@ -44,8 +44,12 @@ def application() -> QApplication:
     if not app.property("gd_fonts_installed"):
         install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
         app.setProperty("gd_fonts_installed", True)
-    theme.apply_theme(app)
-    theme.follow_system(app)
+    if not app.property("gd_theme_installed"):
+        # Once per application: setStyleSheet re-polishes every live widget, and a second
+        # follow_system would connect a second handler to every colour-scheme change.
+        theme.apply_theme(app)
+        theme.follow_system(app)
+        app.setProperty("gd_theme_installed", True)
     gc_guard.install(app)  # cyclic GC on the GUI thread only; see gc_guard
     # The worker thread hands results back to a waiting GUI thread: a 1 ms GIL switch
     # interval (5 ms by default) lets that hand-off and the repaint start sooner.
