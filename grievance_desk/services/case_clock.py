@@ -73,9 +73,9 @@ def clock_facts_of(session: Session, case: Case) -> ClockFacts:
     """One stored case's facts: its row plus its pauses and extensions (two queries)."""
     assert case.id is not None
     pauses = session.execute(
-        select(
-            col(ClockPause.reason), col(ClockPause.started_on), col(ClockPause.ended_on)
-        ).where(col(ClockPause.case_id) == case.id)
+        select(col(ClockPause.reason), col(ClockPause.started_on), col(ClockPause.ended_on)).where(
+            col(ClockPause.case_id) == case.id
+        )
     ).all()
     extensions = session.scalars(
         select(Extension.granted_at).where(col(Extension.case_id) == case.id)

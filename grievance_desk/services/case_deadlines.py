@@ -119,6 +119,7 @@ class OpenDeadline:
     days_left: int
     overdue: bool
     explanation: str
+    date_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ def _open(deadline: Deadline, ctx: _Context, *, can_be_overdue: bool) -> OpenDea
         days_left=(due_date - ctx.today).days,
         overdue=can_be_overdue and ctx.now > deadline.due,
         explanation=deadline.explanation,
+        date_only=deadline.date_only,
     )
 
 
@@ -669,6 +671,7 @@ def calendar_items(register: Register, *, now: datetime) -> list[CalendarDeadlin
                     kind=deadline.kind.value,
                     due=deadline.due,
                     alarm_offsets_days=item.schedule.offsets_days,
+                    date_only=deadline.date_only,
                 )
             )
     return found
