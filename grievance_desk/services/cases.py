@@ -151,10 +151,10 @@ def insert_case(
     bulk: BulkContext | None = None,
 ) -> Case:
     """Add one validated draft inside the caller's transaction (import passes ``bulk``)."""
-    validate_draft(draft)
     single = bulk is None
     bulk = bulk or BulkContext.for_session(session)
     tz = bulk.tz
+    validate_draft(draft, now=now, zone=tz)  # a received time after now is refused here too
     tags = list(draft.tags)
     reference = draft.reference
     if reference:
