@@ -60,7 +60,7 @@ from grievance_desk.services.case_clock import (
     clock_facts_of,
     clock_of,
 )
-from grievance_desk.services.cases import find_case, officer_zone
+from grievance_desk.services.case_lookup import find_case, officer_zone
 from grievance_desk.services.ics_export import CalendarDeadline
 from grievance_desk.services.policy_settings import (
     PolicySettings,
