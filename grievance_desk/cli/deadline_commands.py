@@ -106,8 +106,8 @@ def _human(deadline: Deadline | None) -> str:
     if deadline is None:
         return "—"
     due = deadline.due
-    if due.hour == 23 and due.minute == 59 and due.microsecond == 999999:
-        return f"{due.date().isoformat()} (end of day, {due.tzname()})"
+    if deadline.date_only:
+        return f"{deadline.due_date.isoformat()} (end of day, {due.tzname()})"
     return due.strftime("%Y-%m-%d %H:%M %Z")
 
 

@@ -70,10 +70,9 @@ def _period_argument(text: str) -> str:
 
 
 def _due_text(deadline: OpenDeadline) -> str:
-    due = deadline.due
-    if (due.hour, due.minute, due.second) == (23, 59, 59):
+    if deadline.date_only:
         return deadline.due_date.isoformat()
-    return due.strftime("%Y-%m-%d %H:%M")
+    return deadline.due.strftime("%Y-%m-%d %H:%M")
 
 
 def _kind_text(kind: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from grievance_desk.domain.case_types import (
     CaseKind,
@@ -22,6 +22,7 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
+from grievance_desk.domain.received_time import after_now_problem
 from grievance_desk.domain.workflow import Status
 
 MAX_NAME = 200
@@ -110,8 +111,14 @@ def phone_problem(value: str) -> str | None:
     return None
 
 
-def problems_in(draft: CaseDraft) -> list[FieldProblem]:
-    """Every problem with a draft, so the form marks them all at once."""
+def problems_in(
+    draft: CaseDraft, *, now: datetime | None = None, zone: tzinfo | None = None
+) -> list[FieldProblem]:
+    """Every problem with a draft, so the form marks them all at once.
+
+    With ``now`` (and the officer's ``zone``), a received time after now is one: the form,
+    `register_case` and the import refuse it alike (`received_time.after_now_problem`).
+    """
     found: list[FieldProblem] = []
     person = draft.requester
     if not clean_text(person.name):
@@ -124,6 +131,12 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
         found.append(FieldProblem("requester.phone", problem))
     if draft.received_at.tzinfo is None:
         found.append(FieldProblem("received_at", "the received time needs a time zone"))
+    elif now is not None:
+        problem = after_now_problem(
+            draft.received_at, now=now, zone=zone or draft.received_at.tzinfo
+        )
+        if problem is not None:
+            found.append(FieldProblem("received_at", problem))
     if len(draft.description) > MAX_DESCRIPTION:
         found.append(
             FieldProblem("description", f"keep the description under {MAX_DESCRIPTION} characters")
@@ -176,9 +189,11 @@ def problems_in(draft: CaseDraft) -> list[FieldProblem]:
     return found
 
 
-def validate_draft(draft: CaseDraft) -> CaseDraft:
+def validate_draft(
+    draft: CaseDraft, *, now: datetime | None = None, zone: tzinfo | None = None
+) -> CaseDraft:
     """Return the draft unchanged, or raise InvalidCase listing every problem."""
-    problems = problems_in(draft)
+    problems = problems_in(draft, now=now, zone=zone)
     if problems:
         raise InvalidCase(problems)
     return draft

@@ -158,11 +158,23 @@ class CaseClock:
 
 @dataclass(frozen=True)
 class Deadline:
-    """One due moment and the reason for it, in words an officer can put in a letter."""
+    """One due moment and the reason for it, in words an officer can put in a letter.
+
+    ``date_only`` says whether the law gives a whole day (due by the end of ``due_date`` in
+    the officer's zone: day, business-day and month periods) or a moment (hour periods, such
+    as the IT Rules' 72 hours). Calendars, lists and letters read it instead of guessing
+    from the time of ``due``.
+    """
 
     kind: DeadlineKind
     due: datetime
     explanation: str
+    date_only: bool = False
+
+    @property
+    def due_date(self) -> date:
+        """The officer's date it falls due on (``due`` is in the officer's zone)."""
+        return self.due.date()
 
 
 @dataclass(frozen=True)
@@ -421,6 +433,7 @@ def _finish(
         kind,
         due,
         f"{kind.value.replace('_', ' ').capitalize()} by {due_text}: " + "; ".join(words) + ".",
+        date_only=local is None,
     )
 
 
@@ -534,6 +547,7 @@ def deadlines(
                 f"Extension notice by the response due date {respond.due.date()}: notice of "
                 "an extension, with reasons, must reach the requester within the original "
                 "period.",
+                date_only=respond.date_only,
             )
         else:
             n_end = _period_end(start_at, start_day, rule.notice_within, policy, cal)

@@ -73,7 +73,8 @@ Dates and times:
   later than the real one. A bare ``acknowledged``/``closed`` date also means the start of the
   day, except on the day of receipt, where it means the received time (it cannot precede it).
 * Refused with their own message: impossible dates (31/02/2026), a date more than one day
-  after ``now`` (one day of slack for time-zone differences), an acknowledged or closed date
+  after ``now`` (`received_time.after_now_problem`, the rule of the form and
+  `register_case` too), an acknowledged or closed date
   before the received date, and an empty required cell.
 
 The export writes date-times as ISO 8601 in the officer's zone with its offset, e.g.
@@ -103,6 +104,7 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
+from grievance_desk.domain.received_time import after_now_problem, in_zone
 from grievance_desk.domain.reference import (
     InvalidReference,
     ReferenceOutOfRange,
@@ -139,8 +141,6 @@ COLUMNS: tuple[str, ...] = (
 )
 REQUIRED_COLUMNS: tuple[str, ...] = ("received", "requester_name", "request_type")
 LIST_SEPARATOR = "; "
-# How far past "now" a date may lie before it is taken for a typo.
-FUTURE_SLACK = timedelta(days=1)
 
 # Human spellings per column (besides the column name itself); shown in error messages.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -710,7 +710,7 @@ def _parse_when(value: object, tz: tzinfo) -> _When:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             bare = value.time() == time(0)
-            return _When(value.replace(tzinfo=tz), bare)
+            return _When(in_zone(value, tz), bare)
         return _When(value.astimezone(tz), False)
     if isinstance(value, date):
         return _When(datetime.combine(value, time(0), tzinfo=tz), True)
@@ -720,7 +720,7 @@ def _parse_when(value: object, tz: tzinfo) -> _When:
             raise _DateProblem(f"{value!r} is not a date. Write it as {_EXAMPLES}.")
         moment = _EXCEL_EPOCH + timedelta(days=float(value))
         moment = moment.replace(microsecond=0)
-        return _When(moment.replace(tzinfo=tz), moment.time() == time(0))
+        return _When(in_zone(moment, tz), moment.time() == time(0))
     return _parse_text_when(_text(value), tz)
 
 
@@ -897,12 +897,11 @@ class _Row:
         except _DateProblem as exc:
             self.problem(column, str(exc))
             return None
-        if found.moment > now + FUTURE_SLACK:
-            self.problem(
-                column,
-                f"{_text(value)!r} is in the future (today is {now.astimezone(tz):%d/%m/%Y}). "
-                "Check the year and the order of day and month (DD/MM/YYYY).",
-            )
+        problem = after_now_problem(
+            found.moment, now=now, zone=tz, label=f"{column} date", shown=repr(_text(value))
+        )
+        if problem is not None:
+            self.problem(column, problem[:1].upper() + problem[1:] + ".")
             return None
         return found
 

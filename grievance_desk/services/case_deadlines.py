@@ -23,7 +23,7 @@ Conventions:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -42,7 +42,6 @@ from grievance_desk.domain.deadline_engine import (
     DeadlineKind,
     Deadlines,
     ExtensionRefusedError,
-    Pause,
     deadlines,
     ensure_can_extend,
 )
@@ -53,9 +52,15 @@ from grievance_desk.domain.reminders import (
     ReminderSchedule,
     reminders_due,
 )
-from grievance_desk.domain.work_calendar import NoWorkingDayError, WorkCalendar
+from grievance_desk.domain.work_calendar import NoWorkingDayError
 from grievance_desk.domain.workflow import Status
-from grievance_desk.services.cases import find_case, officer_zone
+from grievance_desk.services.case_clock import (
+    ClockFacts,
+    PolicyChooser,
+    clock_facts_of,
+    clock_of,
+)
+from grievance_desk.services.case_lookup import find_case, officer_zone
 from grievance_desk.services.ics_export import CalendarDeadline
 from grievance_desk.services.policy_settings import (
     PolicySettings,
@@ -114,6 +119,7 @@ class OpenDeadline:
     days_left: int
     overdue: bool
     explanation: str
+    date_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -215,7 +221,7 @@ def _facts_of(case: Case) -> _CaseFacts:
 
 
 class _Context:
-    """What every case in one listing shares: settings, zone, today, calendars per policy."""
+    """What every case in one listing shares: settings, zone, today, policies and calendars."""
 
     def __init__(self, session: Session, now: datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
@@ -224,50 +230,7 @@ class _Context:
         self.zone: ZoneInfo = officer_zone(session)
         self.today = now.astimezone(self.zone).date()
         self.settings: PolicySettings = load_policy_settings(session)
-        self._calendars: dict[Policy, WorkCalendar] = {}
-        self._policies: dict[tuple[str, date], Policy] = {}
-
-    def policy(self, facts: _CaseFacts) -> Policy:
-        received_on = facts.received_at.astimezone(self.zone).date()
-        policy_id = facts.policy_id or self.settings.default_for(
-            facts.request_type, facts.kind, received_on
-        )
-        key = (policy_id, received_on)
-        found = self._policies.get(key)
-        if found is None:
-            found = self.settings.policy_in_force(policy_id, received_on)
-            self._policies[key] = found
-        return found
-
-    def calendar(self, policy: Policy) -> WorkCalendar:
-        found = self._calendars.get(policy)
-        if found is None:
-            found = self.settings.calendar_for(policy)
-            self._calendars[policy] = found
-        return found
-
-
-def _clock(
-    facts: _CaseFacts,
-    pauses: Iterable[ClockPause | tuple[Any, ...]],
-    extensions: Iterable[datetime],
-) -> CaseClock:
-    spans = []
-    for pause in pauses:
-        if isinstance(pause, ClockPause):
-            reason, started, ended = pause.reason, pause.started_on, pause.ended_on
-        else:
-            reason, started, ended = pause
-        spans.append(Pause(started, ended, str(Status(reason))))
-    return CaseClock(
-        received_at=facts.received_at,
-        identity_proof_at=facts.identity_proof_at,
-        fee_received_at=facts.fee_received_at,
-        pauses=tuple(sorted(spans, key=lambda p: p.start)),
-        extensions=tuple(sorted(extensions)),
-        reopened_at=facts.reopened_at,
-        request_type=facts.request_type,
-    )
+        self.policies = PolicyChooser(self.settings, self.zone)
 
 
 def _clock_key(facts: _CaseFacts) -> str:
@@ -285,6 +248,7 @@ def _open(deadline: Deadline, ctx: _Context, *, can_be_overdue: bool) -> OpenDea
         days_left=(due_date - ctx.today).days,
         overdue=can_be_overdue and ctx.now > deadline.due,
         explanation=deadline.explanation,
+        date_only=deadline.date_only,
     )
 
 
@@ -310,12 +274,7 @@ def _open_deadlines(
     return tuple(found)
 
 
-def _compute(
-    facts: _CaseFacts,
-    pauses: Sequence[ClockPause | tuple[Any, ...]],
-    extensions: Sequence[datetime],
-    ctx: _Context,
-) -> CaseDeadlines:
+def _compute(facts: _CaseFacts, clock: ClockFacts, ctx: _Context) -> CaseDeadlines:
     status = Status(facts.status)
     ack_met = facts.acknowledged_at is not None
     response_met = status in _RESPONSE_MET
@@ -328,15 +287,13 @@ def _compute(
         "response_met": response_met,
         "reopened": facts.reopened_at is not None,
     }
-    policy_id = facts.policy_id or ctx.settings.default_for(
-        facts.request_type, facts.kind, facts.received_at.astimezone(ctx.zone).date()
-    )
+    policy_id = ctx.policies.policy_id(clock)
     try:
-        policy = ctx.policy(facts)
+        policy = ctx.policies.policy(clock)
         result = deadlines(
-            _clock(facts, pauses, extensions),
+            clock_of(clock),
             policy,
-            ctx.calendar(policy),
+            ctx.policies.calendar(policy),
             ctx.zone,
             as_of=ctx.today,
         )
@@ -372,22 +329,12 @@ def _compute(
     )
 
 
-def _case_rows(session: Session, case_id: int) -> tuple[list[ClockPause], list[datetime]]:
-    pauses = list(session.scalars(select(ClockPause).where(col(ClockPause.case_id) == case_id)))
-    extensions = list(
-        session.scalars(select(Extension.granted_at).where(col(Extension.case_id) == case_id))
-    )
-    return pauses, extensions
-
-
 def case_clock(session: Session, case: Case) -> CaseClock:
     """The engine's view of a stored case: receipt, proof, fee, pauses, extensions, reopening.
 
     Open pauses stay open (end None): pass ``as_of`` (today) to the engine to count them.
     """
-    assert case.id is not None
-    pauses, extensions = _case_rows(session, case.id)
-    return _clock(_facts_of(case), pauses, extensions)
+    return clock_of(clock_facts_of(session, case))
 
 
 def policy_for_case(session: Session, case: Case) -> Policy:
@@ -396,14 +343,9 @@ def policy_for_case(session: Session, case: Case) -> Policy:
     Chosen by the received date in the officer's zone, so a complaint received before an
     amendment keeps the old rule.
     """
-    settings = load_policy_settings(session)
-    zone = officer_zone(session)
-    received_on = case.received_at.astimezone(zone).date()
-    policy_id = case.policy_id or settings.default_for(
-        str(case.request_type), str(case.kind), received_on
-    )
+    chooser = PolicyChooser(load_policy_settings(session), officer_zone(session))
     try:
-        return settings.policy_in_force(policy_id, received_on)
+        return chooser.policy(clock_facts_of(session, case))
     except PolicySettingsError as error:
         raise CaseDeadlineError(
             f"{case.reference}: {error} Put the case under another policy."
@@ -413,8 +355,7 @@ def policy_for_case(session: Session, case: Case) -> Policy:
 def _single(session: Session, reference: str, now: datetime) -> CaseDeadlines:
     case, _person = find_case(session, reference)
     assert case.id is not None
-    pauses, extensions = _case_rows(session, case.id)
-    return _compute(_facts_of(case), pauses, extensions, _Context(session, now))
+    return _compute(_facts_of(case), clock_facts_of(session, case), _Context(session, now))
 
 
 def deadlines_for_case(
@@ -442,7 +383,7 @@ def _open_cases(session: Session, now: datetime, *, from_id: int = 0) -> list[Ca
     rows = session.execute(
         sa_select(*_FACT_COLUMNS).where(open_filter).order_by(col(Case.id))
     ).all()
-    pauses: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    pauses: dict[int, list[tuple[Any, date, date | None]]] = defaultdict(list)
     for case_id, reason, started, ended in session.execute(
         select(
             col(ClockPause.case_id),
@@ -462,7 +403,7 @@ def _open_cases(session: Session, now: datetime, *, from_id: int = 0) -> list[Ca
     ):
         extensions[case_id].append(granted_at)
     return [
-        _compute(facts, pauses.get(facts.id, ()), extensions.get(facts.id, ()), ctx)
+        _compute(facts, ClockFacts.of(facts, pauses[facts.id], extensions[facts.id]), ctx)
         for facts in map(_facts, rows)
     ]
 
@@ -577,12 +518,13 @@ def extend_case(
         if before.problem is not None:
             raise CaseDeadlineError(before.problem)
         ctx = _Context(session, now)
-        policy = ctx.policy(_facts_of(case))
+        facts = clock_facts_of(session, case)
+        policy = ctx.policies.policy(facts)
         try:
             ensure_can_extend(
-                case_clock(session, case),
+                clock_of(facts),
                 policy,
-                ctx.calendar(policy),
+                ctx.policies.calendar(policy),
                 ctx.zone,
                 at=notice_sent_at or now,
                 as_of=ctx.today,
@@ -729,6 +671,7 @@ def calendar_items(register: Register, *, now: datetime) -> list[CalendarDeadlin
                     kind=deadline.kind.value,
                     due=deadline.due,
                     alarm_offsets_days=item.schedule.offsets_days,
+                    date_only=deadline.date_only,
                 )
             )
     return found

@@ -40,10 +40,15 @@ from grievance_desk.domain.reference import (
     parse_reference,
 )
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_action
+from grievance_desk.services.case_deadlines import refresh_next_due, refresh_next_due_from
+
+# Re-exported: most callers find a case and the officer's zone through this module.
+from grievance_desk.services.case_lookup import find_case as find_case
+from grievance_desk.services.case_lookup import officer_zone as officer_zone
 from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
 from grievance_desk.storage.case_state import new_case_state_digest
-from grievance_desk.storage.errors import NotFound, RegisterError
+from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import get_setting
 from grievance_desk.storage.tables import Case, ClockPause, Correspondence, Letter, ReferenceCounter
@@ -75,12 +80,6 @@ class ReferencesExhausted(RegisterError):
 
 def reference_prefix(session: Session) -> str:
     return str(get_setting(session, "reference.prefix", DEFAULT_PREFIX))
-
-
-def officer_zone(session: Session) -> ZoneInfo:
-    from grievance_desk.services.clock import zone
-
-    return zone(get_setting(session, "officer.timezone", None))
 
 
 def _claim_reference(session: Session, reference: str, bulk: BulkContext) -> tuple[int, int]:
@@ -169,10 +168,10 @@ def insert_case(
     bulk: BulkContext | None = None,
 ) -> Case:
     """Add one validated draft inside the caller's transaction (import passes ``bulk``)."""
-    validate_draft(draft)
     single = bulk is None
     bulk = bulk or BulkContext.for_session(session)
     tz = bulk.tz
+    validate_draft(draft, now=now, zone=tz)  # a received time after now is refused here too
     tags = list(draft.tags)
     reference = draft.reference
     if reference:
@@ -243,16 +242,11 @@ def insert_case(
 
 
 def _refresh_next_due(session: Session, case: Case, now: datetime) -> None:
-    # case_deadlines reads cases through this module, so it is imported when first needed.
-    from grievance_desk.services.case_deadlines import refresh_next_due
-
     refresh_next_due(session, case, now=now)
 
 
 def refresh_next_due_after_bulk(session: Session, first_id: int, now: datetime) -> None:
     """After a bulk insert: store the nearest deadline of every case from ``first_id`` on."""
-    from grievance_desk.services.case_deadlines import refresh_next_due_from
-
     refresh_next_due_from(session, first_id, now=now)
 
 
@@ -267,19 +261,6 @@ def register_case(register: Register, draft: CaseDraft, *, now: datetime) -> str
     actor = register.actor
     with register.writing() as session:
         return insert_case(session, draft, now=now, actor=actor).reference
-
-
-def find_case(session: Session, reference: str) -> tuple[Case, RequesterRow]:
-    """The case and its requester, or NotFound naming the reference."""
-    case = session.scalar(select(Case).where(col(Case.reference) == reference.strip().upper()))
-    if case is None:
-        raise NotFound(
-            f"There is no case {reference} in this register. Check the reference "
-            "(for example GRV-2026-00042)."
-        )
-    person = session.get(RequesterRow, case.requester_id)
-    assert person is not None
-    return case, person
 
 
 def to_draft(case: Case, person: RequesterRow) -> CaseDraft:

@@ -18,15 +18,18 @@ import email.policy
 import email.utils
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime, tzinfo
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.case_record import MAX_DESCRIPTION, CaseDraft, Requester, clean_text
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
+from grievance_desk.domain.received_time import in_zone
 from grievance_desk.services import html_text
 from grievance_desk.services.attachments import detect_media_type
+from grievance_desk.services.clock import DEFAULT_TIMEZONE
 from grievance_desk.storage.errors import RegisterError
 
 MAX_EMAIL_BYTES = 60 * 1000 * 1000
@@ -165,10 +168,9 @@ def _draft(
     )
 
 
-def _aware(moment: datetime | None, fallback: datetime) -> datetime:
-    if moment is None:
-        return fallback
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+def _aware(moment: datetime | None, fallback: datetime, zone: tzinfo | None) -> datetime:
+    # A Date without an offset is the officer's local time, as in the form and the import.
+    return fallback if moment is None else in_zone(moment, zone or ZoneInfo(DEFAULT_TIMEZONE))
 
 
 def _header_text(message: EmailMessage, name: str) -> str:
@@ -202,7 +204,7 @@ def _undo_surrogate_escape(text: str) -> str:
         return text.encode("utf-8", "replace").decode("utf-8")
 
 
-def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
+def _read_eml(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> EmailIntake:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not isinstance(message, EmailMessage) or not (
         _header_text(message, "From")
@@ -238,7 +240,7 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
         payload = part.get_payload(decode=True)
         if isinstance(payload, bytes) and payload:
             files.append(IntakeAttachment(filename, payload, detect_media_type(payload, filename)))
-    received_at = _aware(received, now)
+    received_at = _aware(received, now, zone)
     return EmailIntake(
         source_name=name,
         sender_name=sender_name,
@@ -255,7 +257,7 @@ def _read_eml(name: str, data: bytes, now: datetime) -> EmailIntake:
     )
 
 
-def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
+def _read_msg(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> EmailIntake:
     import extract_msg
 
     try:
@@ -286,7 +288,7 @@ def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
                 )
     finally:
         message.close()
-    received_at = _aware(received, now)
+    received_at = _aware(received, now, zone)
     return EmailIntake(
         source_name=name,
         sender_name=sender_name,
@@ -303,8 +305,13 @@ def _read_msg(name: str, data: bytes, now: datetime) -> EmailIntake:
     )
 
 
-def read_email_bytes(name: str, data: bytes, *, now: datetime) -> EmailIntake:
-    """Read an .eml or .msg from bytes; ``now`` stands in for a missing or unreadable date."""
+def read_email_bytes(
+    name: str, data: bytes, *, now: datetime, zone: tzinfo | None = None
+) -> EmailIntake:
+    """Read an .eml or .msg from bytes; ``now`` stands in for a missing or unreadable date.
+
+    A Date without an offset is read in ``zone``, the officer's (default Asia/Kolkata).
+    """
     if not data.strip():
         raise EmailIntakeError(
             f"{name} is empty (0 bytes). Save the message from your mail client again."
@@ -316,15 +323,15 @@ def read_email_bytes(name: str, data: bytes, *, now: datetime) -> EmailIntake:
             "separately and add them to the case one by one."
         )
     if data.startswith(OLE_SIGNATURE) or name.lower().endswith(".msg"):
-        return _read_msg(name, data, now)
+        return _read_msg(name, data, now, zone)
     if b"\x00" in data[:4096]:
         raise EmailIntakeError(
             f"{name} is not an e-mail file. Drop a message saved as .eml or Outlook .msg."
         )
-    return _read_eml(name, data, now)
+    return _read_eml(name, data, now, zone)
 
 
-def read_email_file(path: Path, *, now: datetime) -> EmailIntake:
+def read_email_file(path: Path, *, now: datetime, zone: tzinfo | None = None) -> EmailIntake:
     """Read a dropped e-mail file; a missing or unreadable file gets a clear message."""
     try:
         data = path.read_bytes()
@@ -333,7 +340,7 @@ def read_email_file(path: Path, *, now: datetime) -> EmailIntake:
             f"{path.name} could not be read ({error.strerror or error}). Check the file is "
             "still there and that you may open it."
         ) from error
-    return read_email_bytes(path.name, data, now=now)
+    return read_email_bytes(path.name, data, now=now, zone=zone)
 
 
 def is_email_file(path: Path) -> bool:

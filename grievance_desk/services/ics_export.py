@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -44,16 +44,14 @@ class CalendarDeadline:
     kind: str
     due: datetime
     alarm_offsets_days: tuple[int, ...] = DEFAULT_REMINDER_OFFSETS
+    #: A whole day (`Deadline.date_only`): due by the end of ``due``'s date in its zone.
+    date_only: bool = False
 
 
 def event_uid(case_id: str, kind: str) -> str:
     """Stable across exports, and opaque so a UID reveals nothing about the case."""
     digest = hashlib.sha256(f"{case_id}\x1f{kind}".encode()).hexdigest()[:32]
     return f"{digest}@grievance-desk"
-
-
-def _is_all_day(due: datetime) -> bool:
-    return due.time() == time.max
 
 
 def build_ics(items: Iterable[CalendarDeadline], *, generated_at: datetime) -> bytes:
@@ -81,7 +79,7 @@ def build_ics(items: Iterable[CalendarDeadline], *, generated_at: datetime) -> b
         event.add("description", f"Grievance Desk case {item.reference}. Open the app for details.")
         event.add("categories", ["Grievance Desk"])
         event.add("transp", "TRANSPARENT")
-        if _is_all_day(item.due):
+        if item.date_only:
             day = item.due.date()
             event.add("dtstart", day)
             event.add("dtend", day + timedelta(days=1))

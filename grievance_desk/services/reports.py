@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk import __version__ as app_version
-from grievance_desk.domain.deadline_engine import CaseClock, ClockInputError, Pause, deadlines
+from grievance_desk.domain.deadline_engine import ClockInputError, deadlines
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.report_figures import (
     CaseFacts,
@@ -64,8 +64,9 @@ from grievance_desk.domain.report_figures import (
     trend_point_to_data,
     year_period,
 )
-from grievance_desk.domain.work_calendar import NoWorkingDayError, WorkCalendar
+from grievance_desk.domain.work_calendar import NoWorkingDayError
 from grievance_desk.domain.workflow import Status
+from grievance_desk.services.case_clock import ClockFacts, PolicyChooser, clock_of, received_on
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.organisation import read_organisation
 from grievance_desk.services.policy_settings import (
@@ -302,79 +303,25 @@ def _read(
 
 
 class _Policies:
-    """Policy versions and calendars, looked up once per (id, received date) and per policy."""
+    """The shared `PolicyChooser`, with a policy that cannot be applied as None (the report
+    counts such a case without dates) and the names of the policies in use."""
 
-    def __init__(self, settings: PolicySettings) -> None:
-        self.settings = settings
+    def __init__(self, settings: PolicySettings, tz: ZoneInfo) -> None:
+        self.chooser = PolicyChooser(settings, tz)
         self._found: dict[tuple[str, date], Policy | None] = {}
-        self._calendars: dict[int, WorkCalendar] = {}  # by id(): hashing a Policy is slow
         self.names: dict[str, str] = {}
-
-    def id_for(self, row: _Row, zone: ZoneInfo | None = None) -> str:
-        received_on = row.received_at.astimezone(zone).date() if zone is not None else None
-        return row.policy_id or self.settings.default_for(row.request_type, row.kind, received_on)
 
     def policy(self, policy_id: str, received_on: date) -> Policy | None:
         key = (policy_id, received_on)
         if key not in self._found:
             try:
-                found: Policy | None = self.settings.policy_in_force(policy_id, received_on)
+                found: Policy | None = self.chooser.version(policy_id, received_on)
             except PolicySettingsError:
                 found = None
             self._found[key] = found
             if found is not None:
                 self.names.setdefault(found.id, found.name)
         return self._found[key]
-
-    def calendar(self, policy: Policy) -> WorkCalendar:
-        found = self._calendars.get(id(policy))
-        if found is None:
-            found = self._calendars[id(policy)] = self.settings.calendar_for(policy)
-        return found
-
-
-def _clock_until(
-    row: _Row,
-    pauses: Sequence[tuple[str, date, date | None]],
-    extensions: Sequence[datetime],
-    *,
-    reopened_at: datetime | None,
-    until: datetime,
-    tz: ZoneInfo,
-) -> tuple[CaseClock, date]:
-    """The engine's view of a case as it stood at ``until``, and that day (the engine's as_of).
-
-    The one place a report builds a `CaseClock` from rows. It differs from
-    `case_deadlines.case_clock` (one case, its current state) because a report needs the clock
-    as it was at a past moment: pauses and extensions not yet begun are left out, and a pause
-    that ended later is still open then. For a closing before a reopening, ``reopened_at`` is
-    the reopening that started that clock (None for the first one).
-    """
-    day = until.astimezone(tz).date()
-    spans = tuple(
-        sorted(
-            (
-                Pause(started, ended if ended is not None and ended <= day else None, reason)
-                for reason, started, ended in pauses
-                if started <= day
-            ),
-            key=lambda p: p.start,
-        )
-    )
-    clock = CaseClock(
-        received_at=row.received_at,
-        identity_proof_at=_if_by(row.identity_proof_at, until),
-        fee_received_at=_if_by(row.fee_received_at, until),
-        pauses=spans,
-        extensions=tuple(sorted(e for e in extensions if e <= until)),
-        reopened_at=reopened_at,
-        request_type=row.request_type,
-    )
-    return clock, day
-
-
-def _if_by(moment: datetime | None, until: datetime) -> datetime | None:
-    return moment if moment is not None and moment <= until else None
 
 
 def _closures(
@@ -422,8 +369,9 @@ def _facts(
     tz: ZoneInfo,
     as_at: datetime,
 ) -> CaseFacts:
-    policy_id = policies.id_for(row, tz)
-    policy = policies.policy(policy_id, row.received_at.astimezone(tz).date())
+    clock_facts = ClockFacts.of(row, pauses, extensions)
+    policy_id = policies.chooser.policy_id(clock_facts)
+    policy = policies.policy(policy_id, received_on(clock_facts, tz))
     closings, reopenings = _closures(row, events)
     responses = [e.at for e in events if e.action == _RESPONDED]
     current_start = max([row.received_at, *(r for r in reopenings if r <= as_at)])
@@ -434,10 +382,9 @@ def _facts(
     def due(reopened_at: datetime | None, until: datetime) -> tuple[datetime, datetime | None]:
         """(final response due, acknowledgement due) of the clock started at ``reopened_at``."""
         assert policy is not None
-        clock, day = _clock_until(
-            row, pauses, extensions, reopened_at=reopened_at, until=until, tz=tz
-        )
-        result = deadlines(clock, policy, policies.calendar(policy), tz, as_of=day)
+        clock = clock_of(clock_facts, until=until, zone=tz, reopened_at=reopened_at)
+        day = until.astimezone(tz).date()
+        result = deadlines(clock, policy, policies.chooser.calendar(policy), tz, as_of=day)
         ack = result.acknowledge_by.due if result.acknowledge_by is not None else None
         return result.final_respond_by.due, ack
 
@@ -556,7 +503,7 @@ def monthly_report(
             cached = _cached(session, period, digest, now=now, organisation=organisation)
             if cached is not None:
                 return replace(cached, chain_head=head)
-        policies = _Policies(settings)
+        policies = _Policies(settings, tz)
         months = trend_periods(period)
         known_trend = _cached_trend(session, months, digest, as_at) if use_cache else {}
         # Only the months still to compute need their cases read.

@@ -39,6 +39,8 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
+from grievance_desk.domain.received_time import in_zone
+from grievance_desk.services.clock import utc_now
 from grievance_desk.ui.widgets import label, set_invalid
 
 DEFAULT_POLICY_TEXT = "Default for the request type"
@@ -257,7 +259,7 @@ class CaseForm(QWidget):
             value.time().hour(),
             value.time().minute(),
         )
-        return naive.replace(tzinfo=self._zone)
+        return in_zone(naive, self._zone)
 
     def draft(self) -> CaseDraft:
         """The draft as the form shows it now (fields the form lacks come from the original)."""
@@ -342,7 +344,9 @@ class CaseForm(QWidget):
         return self._original is not None and bool(self.changes())
 
     def problems(self) -> list[FieldProblem]:
-        return problems_in(self.draft()) if self._original is not None else []
+        if self._original is None:
+            return []
+        return problems_in(self.draft(), now=utc_now(), zone=self._zone)
 
     @property
     def is_valid(self) -> bool:

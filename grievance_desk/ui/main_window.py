@@ -725,6 +725,16 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.today.refresh()
 
+    def _officer_zone(self) -> Any:
+        """The officer's time zone from Settings: a naive e-mail Date means that zone."""
+        from grievance_desk.services.cases import officer_zone
+
+        register = self.register
+        if register is None:
+            return None
+        with register.reading() as session:
+            return officer_zone(session)
+
     def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog | None:
         register = self.register
         if register is None:
@@ -800,17 +810,16 @@ class MainWindow(QMainWindow):
             small = True  # read_email_file names the problem
         if small:
             try:
-                intake = read_email_file(path, now=utc_now())
+                intake = read_email_file(path, now=utc_now(), zone=self._officer_zone())
             except Exception as error:
                 _show_error(self, "Not an e-mail we can read", error)
                 return
             self.new_case(intake)
             return
-        Op(self.runner, lambda: read_email_file(path, now=utc_now()), parent=self).success(
-            self.new_case
-        ).failure(lambda e: _show_error(self, "Not an e-mail we can read", e)).with_progress(
-            f"Reading {path.name}…"
-        ).run_in_background()
+        read = lambda: read_email_file(path, now=utc_now(), zone=self._officer_zone())  # noqa: E731
+        Op(self.runner, read, parent=self).success(self.new_case).failure(
+            lambda e: _show_error(self, "Not an e-mail we can read", e)
+        ).with_progress(f"Reading {path.name}…").run_in_background()
 
     def import_spreadsheet(self) -> None:
         """File → Import spreadsheet: check every row, then import the good ones or none."""

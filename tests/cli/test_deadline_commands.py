@@ -137,6 +137,16 @@ def test_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Saturday" in out
 
 
+def test_human_output_shows_a_moment_and_a_whole_day(capsys: pytest.CaptureFixture[str]) -> None:
+    """IT Rules: acknowledge within 24 hours (a moment), resolve within 7 days (a whole day)."""
+    code, out, err = run(
+        ["deadline", "--policy", "it-rules-2021", "--received", "2026-03-02 10:00"], capsys
+    )
+    assert code == 0, err
+    assert "Acknowledge by:      2026-03-03 10:00 IST" in out
+    assert "Respond by:          2026-03-09 (end of day, IST)" in out
+
+
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [

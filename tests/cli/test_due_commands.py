@@ -211,3 +211,24 @@ def test_own_policies_from_default_register(
     assert own_policies_from_default_register(tmp_path / "absent.db") == []
     # The register is not left locked.
     Register.open(register_path, Unlock(passphrase=PASSPHRASE)).close()
+
+
+def test_due_table_shows_a_moment_with_its_time_and_a_whole_day_as_a_date(
+    cli: Run, register: Register, register_path: Path
+) -> None:
+    """The deadline says what it is: IT Rules' 24-hour acknowledgement is a moment, org-default's
+    30 days a whole day."""
+    person = Requester(name="Eta Fictional", email="eta.fictional@example.org")
+    hourly = make_draft(
+        received_at=at("2026-02-25", 8), policy_id="it-rules-2021", requester=person
+    )
+    moment_ref = register_case(register, hourly, now=at("2026-02-25", 9))
+    daily = make_draft(received_at=at("2026-02-20"), policy_id="org-default", requester=person)
+    day_ref = register_case(register, daily, now=at("2026-02-20", 11))
+    change_status(register, day_ref, Action.ACKNOWLEDGE, now=at("2026-02-20", 12))
+    register.close()
+    code, out, err = cli("due", "--register", str(register_path))
+    assert code == 0, err
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "acknowledge" in lines[moment_ref] and "2026-02-26 08:00" in lines[moment_ref]
+    assert "2026-03-22" in lines[day_ref] and "23:59" not in lines[day_ref]

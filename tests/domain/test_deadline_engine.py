@@ -453,3 +453,17 @@ def test_acknowledgement_runs_from_receipt_even_when_the_response_clock_waits() 
     assert result.acknowledge_by is not None
     assert result.acknowledge_by.due == end_of("2025-03-04")  # day of receipt is day one
     assert result.respond_by.due == end_of("2025-04-10")
+
+
+def test_a_deadline_says_whether_it_is_a_whole_day_or_a_moment() -> None:
+    """IT Rules 2021 r.3(2)(a)(i) as amended 2026-02-20: acknowledge within 24 hours (a moment),
+    dispose of within 7 days (a whole day, by the end of that date in the officer's zone)."""
+    zone = IST
+    policy = IT_RULES_2021_AMENDED
+    received = datetime(2026, 3, 2, 23, 59, 59, 999999, tzinfo=zone)
+    result = deadlines(CaseClock(received_at=received), policy, calendar_for_policy(policy), zone)
+    assert result.acknowledge_by is not None
+    ack = result.acknowledge_by
+    assert not ack.date_only and ack.due.time() == time.max  # looks like a day's end, is not
+    assert ack.due_date == date(2026, 3, 3)
+    assert result.respond_by.date_only and result.respond_by.due_date == date(2026, 3, 9)

@@ -19,11 +19,13 @@ def end_of(day: str) -> datetime:
 
 
 ITEMS = [
-    CalendarDeadline("case-1", "GD-2026-0001", "respond", end_of("2026-03-09")),
+    CalendarDeadline("case-1", "GD-2026-0001", "respond", end_of("2026-03-09"), date_only=True),
     CalendarDeadline(
         "case-1", "GD-2026-0001", "acknowledge", datetime(2026, 3, 3, 10, 0, tzinfo=IST), (1, 0)
     ),
-    CalendarDeadline("case-2", "GD-2026-0002", "extended_respond", end_of("2026-05-31")),
+    CalendarDeadline(
+        "case-2", "GD-2026-0002", "extended_respond", end_of("2026-05-31"), date_only=True
+    ),
 ]
 
 
@@ -71,6 +73,18 @@ def test_timed_deadline_ends_at_the_due_moment() -> None:
     for alarm in event.walk("VALARM"):
         assert alarm["TRIGGER"].params["RELATED"] == "END"
     assert cal.walk("VTIMEZONE"), "a VTIMEZONE lets other calendar apps place the time"
+
+
+def test_a_moment_at_the_end_of_a_day_is_still_a_moment() -> None:
+    """The deadline says what it is: an hour limit due at 23:59:59.999999 is not a whole day."""
+    moment = CalendarDeadline("c", "GD-2026-0003", "acknowledge", end_of("2026-03-03"))
+    whole_day = CalendarDeadline(
+        "c", "GD-2026-0003", "respond", datetime(2026, 3, 9, 10, tzinfo=IST), date_only=True
+    )
+    timed, all_day = events(parse(build_ics([moment, whole_day], generated_at=GENERATED)))
+    assert timed.decoded("DTEND") == end_of("2026-03-03").replace(microsecond=0)
+    assert all_day.decoded("DTSTART") == date(2026, 3, 9)
+    assert all_day.decoded("DTEND") == date(2026, 3, 10)
 
 
 def test_uids_are_stable_unique_and_opaque() -> None:

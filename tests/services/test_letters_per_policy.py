@@ -85,7 +85,8 @@ def _case(register: Register, policy_id: str, received: date) -> str:
         + timedelta(hours=5),
         policy_id=policy_id,
     )
-    return register_case(register, draft, now=datetime.now(UTC))
+    # Registered when received: a received date after "now" is refused.
+    return register_case(register, draft, now=draft.received_at + timedelta(hours=1))
 
 
 @pytest.fixture

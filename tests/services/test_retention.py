@@ -273,7 +273,9 @@ def test_purging_twice_changes_nothing_more(register: Register) -> None:
 
 def test_identity_documents_destroyed_only_once_verified(register: Register) -> None:
     reference = register_case(
-        register, make_draft(identity_state=IdentityState.PENDING), now=RECEIVED
+        register,
+        make_draft(received_at=RECEIVED, identity_state=IdentityState.PENDING),
+        now=RECEIVED,
     )
     proof = add_attachment(
         register,

@@ -33,7 +33,7 @@ def spawn(path: Path, passphrase: str) -> subprocess.Popen[str]:
 
 def main(path: str, passphrase: str) -> None:
     register = Register.open(Path(path), Unlock(passphrase=passphrase))
-    start = datetime(2026, 11, 1, tzinfo=UTC)
+    start = datetime(2026, 11, 21, tzinfo=UTC)  # after make_draft's received date
     index = 0
     while True:
         index += 1

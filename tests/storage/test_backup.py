@@ -27,7 +27,7 @@ from tests.conftest import PASSPHRASE
 from tests.storage import crash_writer
 from tests.support.drafts import make_draft
 
-START = datetime(2026, 11, 1, tzinfo=UTC)
+START = datetime(2026, 11, 21, tzinfo=UTC)  # after make_draft's received date
 
 
 def case_count(register: Register) -> int:
