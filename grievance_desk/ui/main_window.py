@@ -419,13 +419,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
         self.toolbar = bar
 
-        def make(text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
-            action = QAction(icon(icon_name), text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.setToolTip(f"{tip} ({shortcut})")
-            action.triggered.connect(slot)
-            return action
+        make = self._action
 
         self.new_action = make(
             "New case", "new-case", "Ctrl+N", lambda: self.new_case(), "New case"
@@ -460,16 +454,19 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.page_actions.append(action)
 
+    def _action(self, text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
+        """A window-wide action with its shortcut in the tooltip (toolbar and File menu)."""
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.triggered.connect(slot)
+        return action
+
     def _build_file_menu(self) -> None:
         """File menu: new case, from an e-mail, import a spreadsheet, export the list, lock."""
 
-        def make(text: str, icon_name: str, shortcut: str, slot: Any, tip: str) -> QAction:
-            action = QAction(icon(icon_name), text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.setToolTip(f"{tip} ({shortcut})")
-            action.triggered.connect(slot)
-            return action
+        make = self._action
 
         self.import_sheet_action = make(
             "Import spreadsheet…",
