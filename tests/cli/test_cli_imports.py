@@ -53,9 +53,11 @@ def test_gui_imports_no_services() -> None:
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     modules = _modules_after(code)
+    # The light seam modules ui/ and cli/ reach storage through may load; no service may.
+    light = {"grievance_desk.services", "grievance_desk.services.errors"}
     heavy = sorted(
         m
-        for m in modules
+        for m in modules - light
         if m.split(".")[0] in {"sqlalchemy", "sqlmodel", "alembic", "reportlab", "openpyxl"}
         or m.startswith(("grievance_desk.services", "grievance_desk.storage.register"))
     )
