@@ -51,6 +51,10 @@ def profile_top(work: Any, lines: int = 18) -> str:
     return out.getvalue()
 
 
+#: 50 items, plus the state-baseline event every generated case gets (schema 0007).
+TIMELINE = 51
+
+
 def test_case_file_with_50_items(
     qtbot, opened: Register, ui_runner: OpRunner, bench: BenchRegister, results: Results
 ) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +62,7 @@ def test_case_file_with_50_items(
     with opened.reading() as session:
         case, _person = find_case(session, references[0])
         assert case.id is not None
-        assert len(case_timeline(session, case.id)) == 50
+        assert len(case_timeline(session, case.id)) == TIMELINE
     widget = CaseFile(opened, ui_runner, PrivateFiles())
     widget.resize(560, 800)
     widget.show()
@@ -68,7 +72,9 @@ def test_case_file_with_50_items(
         started = time.perf_counter()
         widget.show_case(reference)
         qtbot.waitUntil(
-            lambda r=reference: widget.reference == r and widget.timeline.topLevelItemCount() == 50,
+            lambda r=reference: (
+                widget.reference == r and widget.timeline.topLevelItemCount() == TIMELINE
+            ),
             timeout=30_000,
         )
         widget.repaint()
