@@ -592,8 +592,13 @@ class CaseFile(QWidget):
             update_case(register, reference, changes, now=now)
 
         self.save_button.setEnabled(False)
+
+        def failed(error: Exception) -> None:
+            show_error(self, "Not saved", error)
+            self.form.show_all_problems()
+
         Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
-            lambda e: (show_error(self, "Not saved", e), self.form.show_all_problems())
+            failed
         ).with_progress("Saving…").run_in_background()
         # The form stays dirty until the reload arrives; treat it as saved for leaving.
         self.form.load(self.form.draft(), snap.zone)

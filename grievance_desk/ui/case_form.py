@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -225,7 +225,11 @@ class CaseForm(QWidget):
         local = draft.received_at.astimezone(zone)
         # Wall-clock values in a UTC QDateTime: the officer's zone is applied by us, not Qt.
         self.received_at.setDateTime(
-            QDateTime(local.date(), local.time().replace(microsecond=0), QTimeZone.utc())
+            QDateTime(
+                QDate(local.year, local.month, local.day),
+                QTime(local.hour, local.minute, local.second),
+                QTimeZone.utc(),
+            )
         )
         _select(self.priority, draft.priority)
         _select(self.identity_state, draft.identity_state)

@@ -6,6 +6,8 @@ Every filter becomes SQL through `CaseFilter`; the view never sees more than a p
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -102,7 +104,7 @@ class CellTextDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        state = option.state  # type: ignore[attr-defined]
+        state = option.state
         line = None if state & _QT_PAINTS else self._model.line_at(index.row())
         if line is None:
             super().paint(painter, option, index)
@@ -111,15 +113,13 @@ class CellTextDelegate(QStyledItemDelegate):
             style = self._view.style()
             self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
         column = index.column()
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         width = rect.width() - 2 * self._margin
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         key = (line[column], width, font.key())
         laid_out = self._texts.get(key)
         if laid_out is None:
-            text = option.fontMetrics.elidedText(  # type: ignore[attr-defined]
-                line[column], Qt.TextElideMode.ElideRight, width
-            )
+            text = option.fontMetrics.elidedText(line[column], Qt.TextElideMode.ElideRight, width)
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(painter.transform(), font)
@@ -138,9 +138,9 @@ class CellTextDelegate(QStyledItemDelegate):
                 if state & QStyle.StateFlag.State_Active
                 else QPalette.ColorGroup.Inactive
             )
-            colour = option.palette.color(group, QPalette.ColorRole.Text)  # type: ignore[attr-defined]
+            colour = option.palette.color(group, QPalette.ColorRole.Text)
         painter.setPen(colour)
-        x = rect.x() + self._margin
+        x: float = rect.x() + self._margin
         if column == _RIGHT_ALIGNED:
             x += width - text_width
         painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - line_height) / 2), static)
@@ -307,7 +307,7 @@ class CasesPage(QWidget):
         self.view_button.setAccessibleName("Saved views")
         views = QMenu(self.view_button)
         for name in SAVED_VIEWS:
-            views.addAction(name, lambda n=name: self.apply_view(n))
+            views.addAction(name, partial(self.apply_view, name))
         self.view_button.setMenu(views)
 
         self.overdue_chip = _chip("Overdue")

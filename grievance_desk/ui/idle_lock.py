@@ -72,7 +72,7 @@ def watch_screen_lock(callback: object) -> bool:
                 callback()
 
     listener = _Listener()
-    ok = bus.connect(
+    ok = bus.connect(  # type: ignore[call-overload]  # PySide6's stubs lack the slot-name form
         "",
         "/org/freedesktop/ScreenSaver",
         "org.freedesktop.ScreenSaver",

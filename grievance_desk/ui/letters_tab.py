@@ -460,8 +460,8 @@ class LettersTab(QWidget):
         self.closing.setAccessibleName("Closing")
         self.closing.setTabChangesFocus(True)
         self.closing.setFixedHeight(56)
-        for widget in (self.subject, self.salutation):
-            widget.textChanged.connect(self._edited)
+        for line_edit in (self.subject, self.salutation):
+            line_edit.textChanged.connect(self._edited)
         for edit in (self.body, self.closing):
             edit.textChanged.connect(self._edited)
         self.save_draft_button = button(
@@ -691,8 +691,8 @@ class LettersTab(QWidget):
         self.body.setPlainText(letter.body if letter else "")
         self.closing.setPlainText(letter.closing if letter else "")
         editable = letter is not None and not letter.is_issued
-        for widget in (self.subject, self.salutation):
-            widget.setReadOnly(not editable)
+        for line_edit in (self.subject, self.salutation):
+            line_edit.setReadOnly(not editable)
         for edit in (self.body, self.closing):
             edit.setReadOnly(not editable)
         self.inner.setTabText(1, "Edit draft" if editable else "Text")
@@ -773,9 +773,14 @@ class LettersTab(QWidget):
                 then(saved)
 
         self.save_draft_button.setEnabled(False)
-        Op(self.runner, work, parent=self).success(done).failure(
-            lambda e: (show_error(self, "Draft not saved", e), self._edited())
-        ).with_progress("Saving the draft…").run_in_background()
+
+        def failed(error: Exception) -> None:
+            show_error(self, "Draft not saved", error)
+            self._edited()
+
+        Op(self.runner, work, parent=self).success(done).failure(failed).with_progress(
+            "Saving the draft…"
+        ).run_in_background()
         return True
 
     def _replace(self, letter: LetterDraft) -> None:

@@ -601,9 +601,13 @@ class DeadlineSettingsSection(QWidget):
             if moves_dates:
                 self.sig_deadlines_changed.emit()
 
-        Op(self.runner, run, parent=self).success(done).failure(
-            lambda e: (show_error(self, "Not changed", e), self.refresh())
-        ).with_progress(label_text).run_in_background()
+        def failed(error: Exception) -> None:
+            show_error(self, "Not changed", error)
+            self.refresh()
+
+        Op(self.runner, run, parent=self).success(done).failure(failed).with_progress(
+            label_text
+        ).run_in_background()
 
     def apply_profile(self) -> None:
         """Save what the organisation is; every case without its own policy may move."""

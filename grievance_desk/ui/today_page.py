@@ -166,8 +166,8 @@ class TodayPage(QWidget):
         self.open_button.clicked.connect(lambda: self._activated(self.reminders.currentItem(), 0))
         reminder_buttons = QHBoxLayout()
         reminder_buttons.addStretch(1)
-        for button in (self.open_button, self.snooze_button, self.dismiss_button):
-            reminder_buttons.addWidget(button)
+        for push in (self.open_button, self.snooze_button, self.dismiss_button):
+            reminder_buttons.addWidget(push)
 
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -25,10 +25,10 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip("Grievance Desk")
         menu = QMenu()
-        menu.addAction("Show Grievance Desk", self.sig_show)
-        menu.addAction("Lock", self.sig_lock)
+        menu.addAction("Show Grievance Desk", self.sig_show.emit)
+        menu.addAction("Lock", self.sig_lock.emit)
         menu.addSeparator()
-        menu.addAction("Quit", self.sig_quit)
+        menu.addAction("Quit", self.sig_quit.emit)
         self._menu = menu
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(lambda _reason: self.sig_show.emit())
