@@ -44,8 +44,8 @@ def _import(args: argparse.Namespace) -> int:
     source: Path = args.file.expanduser()
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise UserError(
-            f"{source.name} is not a CSV or XLSX file. Save the spreadsheet as .xlsx or as "
-            "CSV UTF-8 and import that."
+            f"{source.name} is not a CSV, Unicode Text or XLSX file. Save the spreadsheet as "
+            ".xlsx or as CSV UTF-8 and import that."
         )
     if not source.exists():
         raise UserError(f"There is no file {source}. Check the path.")
@@ -134,7 +134,9 @@ def add_parsers(subparsers: Any) -> None:
     importer = subparsers.add_parser(
         "import", parents=[common], help="bring in an existing CSV or XLSX register"
     )
-    importer.add_argument("file", type=Path, help="the .csv or .xlsx file")
+    importer.add_argument(
+        "file", type=Path, help="the .csv, .txt (Excel Unicode Text) or .xlsx file"
+    )
     importer.add_argument(
         "--skip-invalid",
         action="store_true",
