@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
         self._start_desktop_hooks()
         assert self.tray is not None
         self.register = register
+        self.runner.register = register  # what Op.on_register work receives
         self.idle.set_minutes(auto_lock_minutes())
         self.workspace = Workspace(register, self.runner, self.files)
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
@@ -617,6 +618,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
         self.register = None
+        self.runner.register = None  # work still queued finds the register gone and stops
         self.files.remove_all()
         self.clipboard.clear_if_ours()
         self.idle.stop()

@@ -54,6 +54,7 @@ TEXT_METHODS = {
     "setSuffix",
     "setPrefix",
     "addRow",
+    "with_progress",  # the status bar's busy label (ui/ops.py)
 }
 # QMessageBox's static dialogs: title and text are visible.
 MESSAGE_BOX_METHODS = {"information", "warning", "critical", "question", "about"}
