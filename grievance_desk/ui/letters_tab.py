@@ -43,27 +43,30 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_drafts import (
+    discard_draft,
+    draft_letter,
+    render_preview,
+    update_draft,
+)
+from grievance_desk.services.letter_integrity import letter_pdf
+from grievance_desk.services.letter_issue import (
+    IssuedLetter,
+    NextStep,
+    issue_letter,
+    reissue_letter,
+)
+from grievance_desk.services.letter_records import LetterDraft, list_letters
+from grievance_desk.services.letter_requirements import (
+    ChecklistItem,
+    LetterInput,
+    letter_checklist,
+    letter_inputs,
+)
 from grievance_desk.services.letter_templates import (
     EmptyFields,
     LetterTemplate,
     list_templates,
-)
-from grievance_desk.services.letters import (
-    ChecklistItem,
-    IssuedLetter,
-    LetterDraft,
-    LetterInput,
-    NextStep,
-    discard_draft,
-    draft_letter,
-    issue_letter,
-    letter_checklist,
-    letter_inputs,
-    letter_pdf,
-    list_letters,
-    reissue_letter,
-    render_preview,
-    update_draft,
 )
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error

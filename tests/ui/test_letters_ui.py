@@ -13,7 +13,7 @@ from grievance_desk.domain.workflow import Status
 from grievance_desk.services.cases import find_case, register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import DEMO_SETTINGS
-from grievance_desk.services.letters import list_letters
+from grievance_desk.services.letter_records import list_letters
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.ui.letters_tab import LettersTab
