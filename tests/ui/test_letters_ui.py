@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.ui.letters.new_letter_dialog import NewLetterDialog
 from grievance_desk.ui.letters_tab import LettersTab
+from grievance_desk.ui.template_editor import TemplateEditorDialog
 from tests.support.drafts import make_draft
 
 
@@ -122,8 +124,6 @@ def test_printing_to_a_pdf_file_gives_the_letters_page_count(
     tab = open_letters(qtbot, window, reference)
     draft_acknowledgement(qtbot, tab)
     assert tab.pdf_bytes is not None
-    import io
-
     letter_pages = len(PdfReader(io.BytesIO(tab.pdf_bytes)).pages)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -141,8 +141,6 @@ def test_printing_to_a_pdf_file_gives_the_letters_page_count(
 def test_the_template_editor_flags_problems_live_and_saves_a_version(
     qtbot, runner, window, ui_register
 ) -> None:  # type: ignore[no-untyped-def]
-    from grievance_desk.ui.template_editor import TemplateEditorDialog
-
     editor = TemplateEditorDialog(ui_register, runner, "acknowledgement", window)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.template is not None, timeout=10_000)
