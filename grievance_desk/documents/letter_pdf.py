@@ -13,23 +13,17 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     Image,
     KeepTogether,
     ListFlowable,
     ListItem,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -38,16 +32,19 @@ from reportlab.platypus import (
 
 from grievance_desk.documents.fonts import LATIN, LATIN_BOLD, font_markup, register_fonts
 from grievance_desk.documents.letter_markup import BulletList, Run, TextBlock, parse_body
+from grievance_desk.documents.page_frame import (
+    ACCENT,
+    INK,
+    MUTED,
+    PAGE_WIDTH,
+    PageFrame,
+    render_pdf,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 22 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5a5a5a")
-ACCENT = colors.HexColor("#1f3a5f")
-RULE = colors.HexColor("#b8c2cc")
 
 
 class LetterRenderError(ValueError):
@@ -268,78 +265,24 @@ def _story(letter: LetterDocument) -> list[Flowable]:
     return story
 
 
-def _page_decorations(letter: LetterDocument) -> type[Canvas]:
-    """A canvas that knows the page count at the end, for "Page x of y" on every page."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            page = self.getPageNumber()
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            y = MARGIN_BOTTOM - 9 * mm
-            self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
-            self.setFillColor(MUTED)
-            self.setFont(LATIN_BOLD, 8)
-            self.drawString(MARGIN_X, y, letter.footer_note)
-            self.setFont(LATIN, 8)
-            self.drawCentredString(PAGE_WIDTH / 2, y, letter.reference)
-            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"Page {page} of {total}")
-            if page > 1:
-                self.drawRightString(
-                    PAGE_WIDTH - MARGIN_X,
-                    PAGE_HEIGHT - MARGIN_TOP + 4 * mm,
-                    f"{letter.reference} (continued)",
-                )
-            self.restoreState()
-
-    return NumberedCanvas
-
-
 def render_letter_pdf(letter: LetterDocument) -> bytes:
     """The letter as PDF bytes (A4), ready to preview, store, print or save."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    page = PageFrame(
+        margin_x=MARGIN_X,
+        margin_top=MARGIN_TOP,
+        margin_bottom=MARGIN_BOTTOM,
+        font=LATIN,
+        font_size=8,
+        left=letter.footer_note,
+        left_font=LATIN_BOLD,
+        centre=letter.reference,
+        continued=f"{letter.reference} (continued)",
+    )
+    return render_pdf(
+        _story(letter),
+        page,
         title=letter.subject,
         author=letter.letterhead.organisation,
         subject=letter.reference,
-        creator="Grievance Desk",
-        invariant=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        TEXT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
-    doc.build(_story(letter), canvasmaker=_page_decorations(letter))
-    return buffer.getvalue()
