@@ -63,7 +63,7 @@ class CaseHeader(QFrame):
         self.copy_button.setAccessibleName("Copy the requester's details")
         self.copy_button.setToolTip(
             "Copy the requester's contact details; the clipboard is cleared after "
-            f"{clipboard.clear_after_ms // 1000} seconds"
+            f"{_seconds(clipboard.clear_after_ms)} seconds"
         )
 
         head = QVBoxLayout(self)
@@ -76,9 +76,12 @@ class CaseHeader(QFrame):
         status_line = QHBoxLayout()
         status_line.addWidget(self.badge)
         status_line.addWidget(self.subtitle, 1)
-        status_line.addWidget(self.copied)
         head.addLayout(status_line)
-        head.addWidget(self.received)
+        received_line = QHBoxLayout()
+        received_line.addWidget(self.received, 1)
+        received_line.addSpacing(12)
+        received_line.addWidget(self.copied)
+        head.addLayout(received_line)
         clipboard.sig_cleared.connect(lambda: self.copied.setVisible(False))
 
     def show_case(self, snap: CaseSnapshot) -> None:
@@ -103,14 +106,18 @@ class CaseHeader(QFrame):
             return
         self.clipboard.copy(value)
         name = next(n for f, _t, n in COPYABLE if f == field)
-        seconds = self.clipboard.clear_after_ms // 1000
-        self.copied.setText(
-            f"{name} copied; cleared from the clipboard in {seconds} s."
-            if seconds
-            else f"{name} copied; cleared from the clipboard shortly."
+        seconds = _seconds(self.clipboard.clear_after_ms)
+        self.copied.setText(f"{name} copied; cleared in {seconds} s")
+        self.copied.setToolTip(
+            f"{name} is on the clipboard, hidden from clipboard managers, and is cleared "
+            f"after {seconds} s unless you copy something else first."
         )
         self.copied.setVisible(True)
 
     def clear(self) -> None:
         self.requester = None
         self.copied.setVisible(False)
+
+
+def _seconds(milliseconds: int) -> int:
+    return max(1, -(-milliseconds // 1000))
