@@ -6,10 +6,13 @@ minutes shortened to milliseconds; input is real key presses and clicks into a f
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
@@ -76,6 +79,51 @@ def test_a_new_timeout_applies_to_the_running_wait(qtbot, idle: IdleLock) -> Non
         pass
 
 
-def test_watching_the_screen_lock_reports_whether_it_is_wired(qapp: QApplication) -> None:
-    # Without a desktop session bus (CI, offscreen) it says so rather than failing.
-    assert watch_screen_lock(lambda: None) in (True, False)
+@pytest.fixture
+def private_bus() -> Iterator[str]:
+    """A private D-Bus daemon of our own (never the desktop's), its address."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().strip()
+    yield address
+    QDBusConnection.disconnectFromBus("grievance-desk-test")
+    daemon.terminate()
+    daemon.wait(timeout=10)
+
+
+def _screen_saver_says(address: str, active: bool) -> None:
+    subprocess.run(
+        [
+            "dbus-send",
+            f"--bus={address}",
+            "--type=signal",
+            "/org/freedesktop/ScreenSaver",
+            "org.freedesktop.ScreenSaver.ActiveChanged",
+            f"boolean:{'true' if active else 'false'}",
+        ],
+        check=True,
+    )
+
+
+def test_the_desktop_locking_its_screen_locks_the_desk(qtbot, private_bus: str) -> None:  # type: ignore[no-untyped-def]
+    bus = QDBusConnection.connectToBus(private_bus, "grievance-desk-test")
+    assert bus.isConnected()
+    locked: list[bool] = []
+    assert watch_screen_lock(lambda: locked.append(True), bus) is True
+
+    _screen_saver_says(private_bus, False)  # the screen saver ending does not lock
+    qtbot.wait(200)
+    assert not locked
+    _screen_saver_says(private_bus, True)
+    qtbot.waitUntil(lambda: bool(locked), timeout=5_000)
+
+
+def test_without_a_bus_it_says_the_screen_lock_is_not_watched(qapp: QApplication) -> None:
+    bus = QDBusConnection.connectToBus("unix:path=/nonexistent/grievance-desk", "gd-no-bus")
+    assert watch_screen_lock(lambda: None, bus) is False
