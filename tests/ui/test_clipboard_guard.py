@@ -58,7 +58,7 @@ def test_copying_the_email_address_conceals_it_and_clears_it_after_the_interval(
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.data("x-kde-passwordManagerHint").data() == b"secret"
     assert case_file.header.copied.isVisible()
-    assert case_file.header.copied.text() == "E-mail address copied; cleared in 1 s"
+    assert case_file.header.copied.text() == "Copied; cleared in 1 s"
 
     qtbot.waitUntil(lambda: _clipboard() == "", timeout=2_000)
     assert not case_file.header.copied.isVisible()

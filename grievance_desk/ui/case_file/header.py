@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.ui.case_file.snapshot import CaseSnapshot
@@ -46,6 +54,7 @@ class CaseHeader(QFrame):
         self.copied = label("", "hint")
         self.copied.setObjectName("case_copied")
         self.copied.setVisible(False)
+        self.copied.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         menu = QMenu(self)
         self.copy_actions: dict[str, QAction] = {}
@@ -78,9 +87,9 @@ class CaseHeader(QFrame):
         status_line.addWidget(self.subtitle, 1)
         head.addLayout(status_line)
         received_line = QHBoxLayout()
-        received_line.addWidget(self.received, 1)
+        received_line.addWidget(self.received)
         received_line.addSpacing(12)
-        received_line.addWidget(self.copied)
+        received_line.addWidget(self.copied, 1)  # gives way first in a narrow pane
         head.addLayout(received_line)
         clipboard.sig_cleared.connect(lambda: self.copied.setVisible(False))
 
@@ -107,7 +116,7 @@ class CaseHeader(QFrame):
         self.clipboard.copy(value)
         name = next(n for f, _t, n in COPYABLE if f == field)
         seconds = _seconds(self.clipboard.clear_after_ms)
-        self.copied.setText(f"{name} copied; cleared in {seconds} s")
+        self.copied.setText(f"Copied; cleared in {seconds} s")
         self.copied.setToolTip(
             f"{name} is on the clipboard, hidden from clipboard managers, and is cleared "
             f"after {seconds} s unless you copy something else first."

@@ -53,7 +53,7 @@ def test_copy_email_address_then_lock_clears_it(
     assert header.copy_button.isVisible()
     header.copy_actions["email"].trigger()  # the menu's "Copy e-mail address"
     assert QGuiApplication.clipboard().text() == "alpha@example.org"
-    assert header.copied.text() == "E-mail address copied; cleared in 30 s"
+    assert header.copied.text() == "Copied; cleared in 30 s"
 
     window.lock_action.trigger()
     qtbot.waitUntil(lambda: window.is_locked, timeout=10_000)
