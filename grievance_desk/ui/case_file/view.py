@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QVBoxLayo
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services.cases import update_case
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.letters import NextStep
+from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_file.action_bar import CaseActionBar
 from grievance_desk.ui.case_file.deadline_panel import DeadlinePanel

@@ -21,7 +21,7 @@ from grievance_desk.services.cases import change_status, closing_problems_for
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
 from grievance_desk.services.extensions import ExtensionPreview, extension_preview
-from grievance_desk.services.letters import NextStep
+from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_file.action_bar import ACTION_TEXT
