@@ -760,17 +760,10 @@ class MainWindow(QMainWindow):
         files = dialog.chosen_attachments()
 
         def work() -> str:
-            from grievance_desk.services.attachments import add_attachment
-            from grievance_desk.services.cases import register_case
             from grievance_desk.services.clock import utc_now
+            from grievance_desk.services.new_case import register_new_case
 
-            now = utc_now()
-            reference = register_case(register, draft, now=now)
-            for item in files:
-                add_attachment(
-                    register, reference, item.filename, item.data, now=now, purpose=item.purpose
-                )
-            return reference
+            return register_new_case(register, draft, files, now=utc_now())
 
         def done(reference: str) -> None:
             self.statusBar().showMessage(f"Registered {reference}.", 8000)
