@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
     from grievance_desk.services.register_access import Register
+    from grievance_desk.services.register_opening import RegisterOpening
     from grievance_desk.services.reports import DrillDown
     from grievance_desk.ui.cases_page import CasesPage
     from grievance_desk.ui.new_case_dialog import NewCaseDialog
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         unlock_hint: str = "",
+        opening: RegisterOpening | None = None,
     ) -> None:
         super().__init__()
         self.runner = runner
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
 
         self.stack = QStackedWidget()
-        self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint)
+        self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint, opening=opening)
         self.unlock_screen.sig_unlocked.connect(self.unlocked)
         self.unlock_screen.sig_shown.connect(self._start_desktop_hooks)
         self.stack.addWidget(self.unlock_screen)
