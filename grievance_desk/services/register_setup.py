@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy_defaults import OrganisationProfile
 from grievance_desk.services.organisation import (
+    InvalidOrganisation,
     Organisation,
     check_organisation,
     write_organisation,
@@ -45,8 +46,12 @@ def _actor(setup: RegisterSetup) -> str:
 
 
 def check_setup(setup: RegisterSetup) -> None:
-    """Refuse bad details before any file is made (a mistyped time zone, a bad e-mail)."""
-    check_organisation(setup.organisation)
+    """Refuse bad details before any file is made (a mistyped time zone, a bad e-mail),
+    as an ``InvalidOrganisation`` naming the field and the fix."""
+    try:
+        check_organisation(setup.organisation)
+    except ValueError as error:  # a time zone this computer does not know
+        raise InvalidOrganisation(f"{error} Correct it; nothing was saved.") from None
 
 
 def write_setup(session: Session, setup: RegisterSetup, *, now: datetime) -> None:

@@ -74,7 +74,7 @@ def test_a_set_up_register_is_created_whole_with_one_group_of_events(register_pa
         ),
         (
             RegisterSetup(organisation=Organisation(name="X (TEST)", timezone="Mars/Olympus")),
-            ValueError,
+            InvalidOrganisation,
             "Mars/Olympus",
         ),
         (
