@@ -36,6 +36,7 @@ BACKGROUND: tuple[str, ...] = (
     "grievance_desk.services.reports",
     "grievance_desk.services.email_intake",
     "grievance_desk.services.attachments",
+    "grievance_desk.services.new_case",
     "grievance_desk.services.correspondence",
     "grievance_desk.services.auto_backup",
     "grievance_desk.services.letter_drafts",
