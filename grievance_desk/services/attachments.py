@@ -18,14 +18,15 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import AttachmentTooLarge, NotFound, RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.settings_registry import ATTACHMENTS_MAX_BYTES
 from grievance_desk.storage.tables import Attachment
 
-DEFAULT_LIMIT = 50 * 1000 * 1000
+DEFAULT_LIMIT = ATTACHMENTS_MAX_BYTES.default
 PURPOSES = ("evidence", "identity_proof", "email", "correspondence", "other")
 
 _SIGNATURES: list[tuple[bytes, str]] = [
@@ -116,7 +117,7 @@ def add_attachment(
         raise EmptyAttachment(filename)
     actor = register.actor
     with register.writing() as session:
-        limit = int(get_setting(session, "attachments.max_bytes", DEFAULT_LIMIT))
+        limit = ATTACHMENTS_MAX_BYTES.read(session)
         if len(data) > limit:
             raise AttachmentTooLarge(filename, len(data), limit)
         case, _ = find_case(session, reference)
@@ -136,7 +137,7 @@ def add_attachment(
         session.flush()
         append_event(
             session,
-            action="attachment.added",
+            action=AuditAction.ATTACHMENT_ADDED,
             actor=actor,
             at=now,
             case_id=case.id,
