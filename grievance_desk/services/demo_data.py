@@ -32,6 +32,14 @@ from grievance_desk.services.cases import (
     refresh_next_due_after_bulk,
 )
 from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_registry import (
+    OFFICER_EMAIL,
+    OFFICER_NAME,
+    OFFICER_PHONE,
+    OFFICER_TIMEZONE,
+    ORGANISATION_ADDRESS,
+    ORGANISATION_NAME,
+)
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import ClockPause
 
@@ -151,12 +159,12 @@ def demo_drafts(count: int, now: datetime, seed: int = 2026) -> list[CaseDraft]:
 
 
 DEMO_SETTINGS = {
-    "organisation.name": "Example Cloud Services Pvt. Ltd. (DEMO)",
-    "organisation.address": "1 Placeholder Road, Sample Nagar, Testpur 000000, India",
-    "officer.name": "Demo Grievance Officer",
-    "officer.email": "grievance.officer@example.org",
-    "officer.phone": "+91 00000 99999",
-    "officer.timezone": "Asia/Kolkata",
+    ORGANISATION_NAME.key: "Example Cloud Services Pvt. Ltd. (DEMO)",
+    ORGANISATION_ADDRESS.key: "1 Placeholder Road, Sample Nagar, Testpur 000000, India",
+    OFFICER_NAME.key: "Demo Grievance Officer",
+    OFFICER_EMAIL.key: "grievance.officer@example.org",
+    OFFICER_PHONE.key: "+91 00000 99999",
+    OFFICER_TIMEZONE.key: "Asia/Kolkata",
 }
 
 
