@@ -20,7 +20,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlmodel import Field, SQLModel
 
@@ -36,6 +35,7 @@ from grievance_desk.domain.case_types import (
 )
 from grievance_desk.domain.workflow import Status
 from grievance_desk.storage.column_types import EnumText, JsonList, UtcDateTime
+from grievance_desk.storage.dialect import DIALECT
 
 
 def priority_rank_sql() -> str:
@@ -74,9 +74,9 @@ class Case(SQLModel, table=True):
         UniqueConstraint("ref_year", "ref_sequence", name="uq_case_ref_year_sequence"),
         Index("ix_case_status_received", "status", "received_at"),
         # The register sorts by deadline with undated cases last; this index serves that.
-        Index("ix_case_next_due_nulls_last", text("next_due_at IS NULL"), "next_due_at"),
+        DIALECT.nulls_last_index("ix_case_next_due_nulls_last", "next_due_at"),
         # Reports read every reopened case in their window (few): found by this index.
-        Index("ix_case_reopened_at", "reopened_at", sqlite_where=text("reopened_at IS NOT NULL")),
+        DIALECT.partial_index("ix_case_reopened_at", "reopened_at", "reopened_at IS NOT NULL"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
