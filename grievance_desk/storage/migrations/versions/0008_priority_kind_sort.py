@@ -3,12 +3,13 @@
 Measured at 100,000 cases before this revision: sort by priority or kind 146–174 ms, as
 every case was read and sorted. Old and new queries timed interleaved in one process on the
 same register (count + first page): priority 0.06–0.07× the time it took, kind 0.17–0.32×;
-in the Cases benchmark both now sort as fast as the received date does in the same run. Kind sorts through a plain index on its column. Priority
-sorts by urgency (low < normal < high < urgent), not by the alphabet, so the rank is a
-generated column (``priority_rank``) with a plain index of its own: standard SQL that
-Alembic reflects and PostgreSQL can run too (as a STORED column), unlike an index on a
-``CASE`` expression. Both indexes end in the rowid, so ``ORDER BY rank, id`` reads a page
-straight from the index, either way round.
+in the Cases benchmark both now sort as fast as the received date does in the same run.
+
+Kind sorts through a plain index on its column. Priority sorts by urgency (low < normal <
+high < urgent), not by the alphabet, so the rank is a generated column (``priority_rank``)
+with a plain index of its own: standard SQL that Alembic reflects and PostgreSQL can run too
+(as a STORED column), unlike an index on a ``CASE`` expression. Both indexes end in the
+rowid, so ``ORDER BY rank, id`` reads a page straight from the index, either way round.
 
 SQLite-only here: nothing. The column is VIRTUAL on SQLite (its ``ALTER TABLE ADD COLUMN``
 cannot add a STORED one); PostgreSQL would make it STORED.
