@@ -16,7 +16,8 @@ from typing import Any
 
 from grievance_desk.cli.common import UserError, opened_register, register_options
 
-_IMAGES = {"organisation.logo_png": "logo_png", "officer.signature_png": "signature_png"}
+#: Organisation fields set from a PNG file (the logo, the signature).
+_IMAGE_FIELDS = frozenset({"logo_png", "signature_png"})
 _PNG = b"\x89PNG\r\n\x1a\n"
 _MAX_IMAGE = 2_000_000
 
@@ -53,7 +54,9 @@ def _show(args: argparse.Namespace) -> int:
         organisation = load_organisation(register)
     values = asdict(organisation)
     shown = {
-        setting: ("(image set)" if values[field] else "") if setting in _IMAGES else values[field]
+        setting: ("(image set)" if values[field] else "")
+        if field in _IMAGE_FIELDS
+        else values[field]
         for field, setting in FIELD_KEYS.items()
     }
     if args.json:
@@ -78,7 +81,7 @@ def _set(args: argparse.Namespace) -> int:
     changes: dict[str, str] = {}
     for key, value in args.pairs:
         field = _field_for(key)
-        changes[field] = _image_value(value) if key in _IMAGES else value.strip()
+        changes[field] = _image_value(value) if field in _IMAGE_FIELDS else value.strip()
     with opened_register(args) as register:
         organisation = replace(load_organisation(register), **changes)
         try:

@@ -19,14 +19,15 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import AttachmentTooLarge, NotFound, RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.settings_registry import ATTACHMENTS_MAX_BYTES
 from grievance_desk.storage.tables import Attachment
 
-DEFAULT_LIMIT = 50 * 1000 * 1000
+DEFAULT_LIMIT = ATTACHMENTS_MAX_BYTES.default
 PURPOSES = ("evidence", "identity_proof", "email", "correspondence", "other")
 
 _SIGNATURES: list[tuple[bytes, str]] = [
@@ -121,7 +122,7 @@ def insert_attachment(
 ) -> Attachment:
     """Keep a checked file with a case inside the caller's transaction, with its audit event;
     refuses a file over the register's size limit (the whole transaction then rolls back)."""
-    limit = int(get_setting(session, "attachments.max_bytes", DEFAULT_LIMIT))
+    limit = ATTACHMENTS_MAX_BYTES.read(session)
     if len(data) > limit:
         raise AttachmentTooLarge(filename, len(data), limit)
     row = Attachment(
@@ -139,7 +140,7 @@ def insert_attachment(
     session.flush()
     append_event(
         session,
-        action="attachment.added",
+        action=AuditAction.ATTACHMENT_ADDED,
         actor=actor,
         at=now,
         case_id=case_id,

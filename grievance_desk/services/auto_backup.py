@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.keyfile import KeyFile
 from grievance_desk.storage.paths import key_file_for, make_private_dir
 from grievance_desk.storage.register import SQLITE_PLAIN_HEADER, Register
-from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.settings_registry import BACKUPS_FOLDER, BACKUPS_KEEP
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -44,9 +45,9 @@ __all__ = [
     "set_backup_settings",
 ]
 
-FOLDER_SETTING = "backups.folder"
-KEEP_SETTING = "backups.keep"
-DEFAULT_KEEP = 14
+FOLDER_SETTING = BACKUPS_FOLDER.key
+KEEP_SETTING = BACKUPS_KEEP.key
+DEFAULT_KEEP: int = BACKUPS_KEEP.default
 DEFAULT_FOLDER_NAME = "backups"
 KEY_FILE_HINT = "auto_backups_folder"
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -83,7 +84,7 @@ def _default_folder(register_path: Path) -> Path:
 def backup_folder(register: Register) -> Path:
     """Where automatic backups go: the officer's chosen folder, else ``backups/`` beside it."""
     with register.reading() as session:
-        chosen = get_setting(session, FOLDER_SETTING, None)
+        chosen = BACKUPS_FOLDER.read(session)
     return Path(chosen).expanduser() if chosen else _default_folder(register.path)
 
 
@@ -94,7 +95,7 @@ def backups_to_keep(register: Register) -> int:
 
 def _keep(register: Register) -> int:
     with register.reading() as session:
-        value = get_setting(session, KEEP_SETTING, DEFAULT_KEEP)
+        value = BACKUPS_KEEP.read(session)
     return value if isinstance(value, int) and value >= 1 else DEFAULT_KEEP
 
 
@@ -127,15 +128,15 @@ def set_backup_settings(
     with register.writing() as session:
         changes: dict[str, object] = {}
         if folder is not None:
-            put_setting(session, FOLDER_SETTING, str(folder))
+            BACKUPS_FOLDER.write(session, str(folder))
             changes["folder"] = str(folder)
         if keep is not None:
-            put_setting(session, KEEP_SETTING, keep)
+            BACKUPS_KEEP.write(session, keep)
             changes["keep"] = keep
         if changes:
             append_event(
                 session,
-                action="settings.changed",
+                action=AuditAction.SETTINGS_CHANGED,
                 actor=register.actor,
                 at=now,
                 payload={"key": "backups", "after": changes},
@@ -252,7 +253,7 @@ def backup_now(register: Register, *, now: datetime) -> AutoBackup:
     with register.writing() as session:
         append_event(
             session,
-            action="register.backup",
+            action=AuditAction.REGISTER_BACKUP,
             actor=register.actor,
             at=now,
             payload={"file": target.name, "automatic": True},

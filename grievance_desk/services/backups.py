@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.integrity import VerifyReport, verify_register
 from grievance_desk.storage import restore_swap
 from grievance_desk.storage.audit import append_event
@@ -83,7 +84,7 @@ def backup(
     with register.writing() as session:
         append_event(
             session,
-            action="register.backup",
+            action=AuditAction.REGISTER_BACKUP,
             actor=register.actor,
             at=now,
             payload={"file": target.name},
@@ -196,7 +197,7 @@ def _stage(
         with copy.writing() as session:
             append_event(
                 session,
-                action="register.restored",
+                action=AuditAction.REGISTER_RESTORED,
                 actor=copy.actor,
                 at=now,
                 payload={"from": backup_path.name},

@@ -35,6 +35,7 @@ from sqlalchemy import update as sa_update
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel, col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.deadline_engine import (
     CaseClock,
     ClockInputError,
@@ -546,7 +547,7 @@ def extend_case(
         assert before.deadlines is not None and after.deadlines is not None
         append_event(
             session,
-            action="case.extended",
+            action=AuditAction.CASE_EXTENDED,
             actor=actor,
             at=now,
             case_id=case.id,
@@ -605,7 +606,7 @@ def _case_id_of(key: str) -> int:
 
 
 def _remember(
-    register: Register, key: str, now: datetime, action: str, snoozed_until: datetime | None
+    register: Register, key: str, now: datetime, action: AuditAction, snoozed_until: datetime | None
 ) -> None:
     case_id = _case_id_of(key)
     actor = register.actor
@@ -636,7 +637,7 @@ def _remember(
 
 def dismiss_reminder(register: Register, key: str, *, now: datetime) -> None:
     """Hide one reminder for good (other slots of the same deadline still fire)."""
-    _remember(register, key, now, "reminder.dismissed", None)
+    _remember(register, key, now, AuditAction.REMINDER_DISMISSED, None)
 
 
 def snooze_reminder(register: Register, key: str, *, until: datetime, now: datetime) -> None:
@@ -648,7 +649,7 @@ def snooze_reminder(register: Register, key: str, *, until: datetime, now: datet
             f"A snooze must end in the future (it would end {until.isoformat()}). Choose a later "
             "time."
         )
-    _remember(register, key, now, "reminder.snoozed", until)
+    _remember(register, key, now, AuditAction.REMINDER_SNOOZED, until)
 
 
 # --------------------------------------------------------------------------- calendar

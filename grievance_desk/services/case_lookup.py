@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from grievance_desk.services.clock import zone
 from grievance_desk.storage.errors import NotFound
-from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.settings_registry import OFFICER_TIMEZONE
 from grievance_desk.storage.tables import Case
 from grievance_desk.storage.tables import Requester as RequesterRow
 
@@ -22,7 +22,7 @@ __all__ = ["find_case", "officer_zone"]
 
 def officer_zone(session: Session) -> ZoneInfo:
     """The officer's time zone (Settings), Asia/Kolkata until one is chosen."""
-    return zone(get_setting(session, "officer.timezone", None))
+    return zone(OFFICER_TIMEZONE.read(session))
 
 
 def find_case(session: Session, reference: str) -> tuple[Case, RequesterRow]:

@@ -16,13 +16,15 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_types import CaseKind, Priority, RequestType
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
 from grievance_desk.services.cases import officer_zone
+from grievance_desk.storage.dialect import DIALECT
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import (
     match_expression,
@@ -135,19 +137,13 @@ _SORT_COLUMNS: dict[SortKey, tuple[Any, ...]] = {
     SortKey.STATUS: (col(Case.status),),
     SortKey.NEXT_DUE: (col(Case.next_due_at),),
     SortKey.POLICY: (col(Case.policy_id),),
-    # Urgency, not the alphabet: low < normal < high < urgent.
-    SortKey.PRIORITY: (
-        case(
-            {p.value: rank for rank, p in enumerate(Priority)},
-            value=col(Case.priority),
-            else_=len(Priority),
-        ),
-    ),
+    # Urgency, not the alphabet: low < normal < high < urgent (a generated, indexed rank).
+    SortKey.PRIORITY: (col(Case.priority_rank),),
     SortKey.KIND: (col(Case.kind),),
 }
 #: Sorted in SQL without an index of their own (~20 ms at 100,000 cases): a page is picked
 #: from the sorted matches rather than by walking a sort index.
-_UNINDEXED_SORTS = frozenset({SortKey.REQUESTER, SortKey.PRIORITY, SortKey.KIND})
+_UNINDEXED_SORTS = frozenset({SortKey.REQUESTER})
 
 
 def _order_by(sort: SortKey, descending: bool) -> list[Any]:
@@ -155,8 +151,9 @@ def _order_by(sort: SortKey, descending: bool) -> list[Any]:
 
     Every column sorts through an index whose last column is the rowid, so a page is read
     from the index instead of sorting 100,000 rows. Next deadline puts cases without a
-    running clock last both ways: ascending as ``(next_due_at IS NULL), next_due_at, id``
-    (the expression index ``ix_case_next_due_nulls_last``); descending as ``next_due_at DESC
+    running clock last both ways: ascending through ``DIALECT.nulls_last_ascending`` (on
+    SQLite ``(next_due_at IS NULL), next_due_at, id``, the expression index
+    ``ix_case_next_due_nulls_last``); descending as ``next_due_at DESC
     NULLS LAST, id DESC``, which is SQLite's own order for DESC, so the plain
     ``next_due_at`` index read backwards serves it (mixing an ascending ``IS NULL`` with
     descending dates would sort every row). Requester has no index (sorted in SQL, ~20 ms).
@@ -165,23 +162,23 @@ def _order_by(sort: SortKey, descending: bool) -> list[Any]:
     if sort is SortKey.NEXT_DUE:
         if descending:
             return [col(Case.next_due_at).desc().nulls_last(), col(Case.id).desc()]
-        return [col(Case.next_due_at).is_(None), *(k.asc() for k in keys)]
+        return [*DIALECT.nulls_last_ascending(col(Case.next_due_at)), col(Case.id).asc()]
     return [k.desc() if descending else k.asc() for k in keys]
 
 
-_ACTION_LABELS = {
-    "case.created": "Case registered",
-    "case.updated": "Details edited",
-    "case.acknowledge": "Acknowledged",
-    "case.request_identity_proof": "Identity proof requested (clock stopped)",
-    "case.request_clarification": "Clarification requested (clock stopped)",
-    "case.resume": "Resumed (clock running)",
-    "case.start_work": "Work started",
-    "case.send_response": "Response sent",
-    "case.close": "Closed",
-    "case.reopen": "Reopened",
-    "case.extended": "Response period extended",
-    "attachment.added": "File attached",
+_ACTION_LABELS: dict[str, str] = {
+    AuditAction.CASE_CREATED: "Case registered",
+    AuditAction.CASE_UPDATED: "Details edited",
+    AuditAction.CASE_ACKNOWLEDGE: "Acknowledged",
+    AuditAction.CASE_REQUEST_IDENTITY_PROOF: "Identity proof requested (clock stopped)",
+    AuditAction.CASE_REQUEST_CLARIFICATION: "Clarification requested (clock stopped)",
+    AuditAction.CASE_RESUME: "Resumed (clock running)",
+    AuditAction.CASE_START_WORK: "Work started",
+    AuditAction.CASE_SEND_RESPONSE: "Response sent",
+    AuditAction.CASE_CLOSE: "Closed",
+    AuditAction.CASE_REOPEN: "Reopened",
+    AuditAction.CASE_EXTENDED: "Response period extended",
+    AuditAction.ATTACHMENT_ADDED: "File attached",
 }
 
 
@@ -203,17 +200,14 @@ def _reference_condition(references: frozenset[str]) -> ColumnElement[bool]:
 
     An empty set matches nothing (a figure of 0 opens an empty list, not every case). Up to
     20,000 references are bound in chunks of 900 (portable SQL); a larger set (a year's
-    figure on a very large register) is passed as one JSON array and read with SQLite's
-    ``json_each``, which stays under the bound-parameter limit.
+    figure on a very large register) is passed as one JSON array (``DIALECT``: SQLite's
+    ``json_each``), which stays under the bound-parameter limit.
     """
     ordered = sorted(references)
     if not ordered:
         return literal_column("0") == literal_column("1")
     if len(ordered) > _MAX_BOUND_REFERENCES:
-        listed = text("SELECT value FROM json_each(:refs_json)").bindparams(
-            refs_json=json.dumps(ordered)
-        )
-        return col(Case.reference).in_(listed.columns(literal_column("value")))
+        return col(Case.reference).in_(DIALECT.json_array_values(ordered))
     chunks = [ordered[i : i + _IN_CHUNK] for i in range(0, len(ordered), _IN_CHUNK)]
     if len(chunks) == 1:
         return col(Case.reference).in_(chunks[0])
@@ -226,8 +220,8 @@ def _text_condition(session: Session, typed: str, *, scanning: bool) -> ColumnEl
     A reference being typed ("GRV-2026-0") is a range of the unique reference index; anything
     else goes to full-text search. ``scanning`` is for a query that walks a sort index and
     stops after a page: the match then becomes a set of ids to test each index entry
-    against (``id + 0`` keeps SQLite from turning the set into primary-key lookups, which
-    would read and sort every matching case to find the newest 200).
+    against (``DIALECT.unindexed(id)`` keeps SQLite from turning the set into primary-key
+    lookups, which would read and sort every matching case to find the newest 200).
     """
     if _matches_every_case(session, typed):
         return None
@@ -245,7 +239,7 @@ def _text_condition(session: Session, typed: str, *, scanning: bool) -> ColumnEl
             return literal_column("0") == literal_column("1")
         ids = matching_ids(expression)
     if scanning:
-        return (col(Case.id) + 0).in_(ids)
+        return DIALECT.unindexed(col(Case.id)).in_(ids)
     return col(Case.id).in_(ids)
 
 
@@ -322,7 +316,7 @@ def count_cases(
             # (an ``IN`` list would first collect every match). Only without other filters:
             # then SQLite could run the MATCH again for each case they select.
             matched = matching_ids(expression).subquery("matched")
-            joined = matched.join(Case, col(Case.id) == matched.c.rowid)
+            joined = matched.join(Case, col(Case.id) == matched.c.case_id)
             capped_fts: Any = select(literal_column("1")).select_from(joined).limit(max(0, at_most))
             return int(
                 session.execute(
@@ -516,7 +510,7 @@ def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
     for event in session.execute(
         select(AuditEvent).where(col(AuditEvent.case_id) == case_id)
     ).scalars():
-        if event.action == "attachment.added":
+        if event.action == AuditAction.ATTACHMENT_ADDED:
             continue  # the attachment row below tells the same story, with a link
         items.append(
             TimelineItem(

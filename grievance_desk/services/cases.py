@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import CaseDraft, Requester, validate_draft
 from grievance_desk.domain.case_types import (
     CaseKind,
@@ -50,11 +51,11 @@ from grievance_desk.storage.audit import ChainWriter, append_event
 from grievance_desk.storage.case_state import new_case_state_digest
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import get_setting
+from grievance_desk.storage.settings_registry import REFERENCE_PREFIX
 from grievance_desk.storage.tables import Case, ClockPause, Correspondence, Letter, ReferenceCounter
 from grievance_desk.storage.tables import Requester as RequesterRow
 
-DEFAULT_PREFIX = "GRV"
+DEFAULT_PREFIX = REFERENCE_PREFIX.default
 
 
 class DuplicateReference(RegisterError):
@@ -79,7 +80,7 @@ class ReferencesExhausted(RegisterError):
 
 
 def reference_prefix(session: Session) -> str:
-    return str(get_setting(session, "reference.prefix", DEFAULT_PREFIX))
+    return REFERENCE_PREFIX.read(session)
 
 
 def _claim_reference(session: Session, reference: str, bulk: BulkContext) -> tuple[int, int]:
@@ -228,7 +229,7 @@ def insert_case(
     assert case.id is not None
     search.index_case(session, case.id, case.reference, person.name, person.email, case.description)
     bulk.chain.append(
-        action="case.created",
+        action=AuditAction.CASE_CREATED,
         actor=actor,
         at=now,
         case_id=case.id,
@@ -385,7 +386,7 @@ def change_status(
         session.flush()
         append_event(
             session,
-            action=f"case.{action.value}",
+            action=AuditAction.of_step(action),
             actor=actor,
             at=now,
             case_id=case.id,
@@ -539,7 +540,7 @@ def update_case(
         )
         append_event(
             session,
-            action="case.updated",
+            action=AuditAction.CASE_UPDATED,
             actor=actor,
             at=now,
             case_id=case.id,

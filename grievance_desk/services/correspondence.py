@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import clean_text
 from grievance_desk.domain.case_types import Channel
 from grievance_desk.services.cases import find_case
@@ -89,7 +90,7 @@ def record_correspondence(
         session.flush()
         append_event(
             session,
-            action=f"correspondence.{direction}",
+            action=AuditAction.of_correspondence(direction),
             actor=actor,
             at=now,
             case_id=case.id,

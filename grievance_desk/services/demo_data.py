@@ -34,6 +34,14 @@ from grievance_desk.services.cases import (
     refresh_next_due_after_bulk,
 )
 from grievance_desk.storage.register import Register
+from grievance_desk.storage.settings_registry import (
+    OFFICER_EMAIL,
+    OFFICER_NAME,
+    OFFICER_PHONE,
+    OFFICER_TIMEZONE,
+    ORGANISATION_ADDRESS,
+    ORGANISATION_NAME,
+)
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import ClockPause
 
@@ -153,12 +161,12 @@ def demo_drafts(count: int, now: datetime, seed: int = 2026) -> list[CaseDraft]:
 
 
 DEMO_SETTINGS = {
-    "organisation.name": "Example Cloud Services Pvt. Ltd. (DEMO)",
-    "organisation.address": "1 Placeholder Road, Sample Nagar, Testpur 000000, India",
-    "officer.name": "Demo Grievance Officer",
-    "officer.email": "grievance.officer@example.org",
-    "officer.phone": "+91 00000 99999",
-    "officer.timezone": "Asia/Kolkata",
+    ORGANISATION_NAME.key: "Example Cloud Services Pvt. Ltd. (DEMO)",
+    ORGANISATION_ADDRESS.key: "1 Placeholder Road, Sample Nagar, Testpur 000000, India",
+    OFFICER_NAME.key: "Demo Grievance Officer",
+    OFFICER_EMAIL.key: "grievance.officer@example.org",
+    OFFICER_PHONE.key: "+91 00000 99999",
+    OFFICER_TIMEZONE.key: "Asia/Kolkata",
 }
 
 
@@ -171,7 +179,7 @@ def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -
 def write_demo(session: Session, *, now: datetime, count: int = 150) -> int:
     """Demo settings and cases inside the caller's transaction (a new register's first one,
     so a demo register is made whole or not at all); returns the number of cases."""
-    actor = str(DEMO_SETTINGS["officer.name"])  # who the demo's audit trail records
+    actor = str(DEMO_SETTINGS[OFFICER_NAME.key])  # who the demo's audit trail records
     drafts = demo_drafts(count, now)
     for key, value in DEMO_SETTINGS.items():
         put_setting(session, key, value)

@@ -46,6 +46,7 @@ from grievance_desk.documents.case_summary_pdf import (
     TimelineEntry,
     render_case_summary_pdf,
 )
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.case_deadlines import CaseDeadlineError, deadlines_for_case
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import find_case, officer_zone
@@ -639,7 +640,7 @@ def export_evidence(
             case, _person = find_case(session, reference)
             append_event(
                 session,
-                action="case.evidence_exported",
+                action=AuditAction.CASE_EVIDENCE_EXPORTED,
                 actor=register.actor,
                 at=now,
                 case_id=case.id,

@@ -24,11 +24,12 @@ from cryptography.hazmat.primitives.serialization import (
 )
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.evidence_format import BundleError
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.settings_registry import EVIDENCE_SIGNING_KEY
 
 __all__ = [
     "SIGNING_KEY_SETTING",
@@ -39,7 +40,7 @@ __all__ = [
     "signing_key",
 ]
 
-SIGNING_KEY_SETTING = "evidence.signing_key"
+SIGNING_KEY_SETTING = EVIDENCE_SIGNING_KEY.key
 
 
 def fingerprint(public_key: Ed25519PublicKey) -> str:
@@ -74,19 +75,18 @@ def signing_key(session: Session, *, actor: str, now: datetime) -> Ed25519Privat
 
     Call inside a writing transaction: the key and its audit event commit together.
     """
-    stored = get_setting(session, SIGNING_KEY_SETTING, None)
+    stored = EVIDENCE_SIGNING_KEY.read(session)
     if stored is not None:
         return _loaded(stored)
     key = Ed25519PrivateKey.generate()
     raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    put_setting(
+    EVIDENCE_SIGNING_KEY.write(
         session,
-        SIGNING_KEY_SETTING,
         {"ed25519_private": base64.b64encode(raw).decode("ascii"), "created_at": now.isoformat()},
     )
     append_event(
         session,
-        action="register.signing_key_created",
+        action=AuditAction.REGISTER_SIGNING_KEY_CREATED,
         actor=actor,
         at=now,
         payload={"algorithm": "Ed25519", "fingerprint": fingerprint(key.public_key())},
@@ -97,7 +97,7 @@ def signing_key(session: Session, *, actor: str, now: datetime) -> Ed25519Privat
 def register_signing_key(register: Register, *, now: datetime) -> Ed25519PrivateKey:
     """The register's signing key, made on first use (see `signing_key`)."""
     with register.reading() as session:
-        stored = get_setting(session, SIGNING_KEY_SETTING, None)
+        stored = EVIDENCE_SIGNING_KEY.read(session)
     if stored is not None:
         return _loaded(stored)
     with register.writing() as session:

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.evidence_format import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
@@ -434,7 +435,7 @@ class _Checker:
                 self.problems.append(
                     f"Audit event {event['id']}'s recorded values do not match their digest."
                 )
-            elif event["action"] == "letter.issued":
+            elif event["action"] == AuditAction.LETTER_ISSUED:
                 values = json.loads(payload)
                 if isinstance(values.get("letter_id"), int):
                     issued[values["letter_id"]] = str(values.get("pdf_sha256"))

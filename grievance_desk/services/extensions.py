@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.deadline_engine import CaseClock, extension_refusal
 from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
 from grievance_desk.domain.policy import Policy, describe_period
@@ -135,7 +136,7 @@ def record_notice_issued(
     session.flush()
     append_event(
         session,
-        action="case.extension_notice_sent",
+        action=AuditAction.CASE_EXTENSION_NOTICE_SENT,
         actor=actor,
         at=now,
         case_id=case.id,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.keyfile import key_id
 from grievance_desk.storage.register import Register
@@ -39,7 +40,7 @@ def export_raw_key(register: Register, *, now: datetime, reason: str = "") -> st
     with register.writing() as session:
         append_event(
             session,
-            action="register.key_exported",
+            action=AuditAction.REGISTER_KEY_EXPORTED,
             actor=register.actor,
             at=now,
             payload={"key_id": key_id(register.data_key), "reason": reason},

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import render_letter_pdf
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.letter_context import build_context
 from grievance_desk.services.letter_integrity import checked_pdf
@@ -122,7 +123,7 @@ def draft_letter(
         session.flush()
         append_event(
             session,
-            action="letter.drafted",
+            action=AuditAction.LETTER_DRAFTED,
             actor=actor,
             at=now,
             case_id=case.id,
@@ -171,7 +172,7 @@ def update_draft(
         session.flush()
         append_event(
             session,
-            action="letter.edited",
+            action=AuditAction.LETTER_EDITED,
             actor=actor,
             at=now,
             case_id=case.id,
@@ -195,7 +196,7 @@ def discard_draft(register: Register, letter_id: int, *, now: datetime) -> None:
         session.flush()
         append_event(
             session,
-            action="letter.discarded",
+            action=AuditAction.LETTER_DISCARDED,
             actor=actor,
             at=now,
             case_id=case.id,

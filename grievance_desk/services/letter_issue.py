@@ -15,6 +15,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import render_letter_pdf
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.workflow import Action, Status, can_move, target_of
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import officer_zone
@@ -214,7 +215,7 @@ def reissue_letter(register: Register, letter_id: int, *, now: datetime) -> Lett
         session.flush()
         append_event(
             session,
-            action="letter.drafted",
+            action=AuditAction.LETTER_DRAFTED,
             actor=actor,
             at=now,
             case_id=case.id,

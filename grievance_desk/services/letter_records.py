@@ -14,6 +14,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_templates import LetterTemplateError, get_template
 from grievance_desk.storage.errors import NotFound, RegisterError
@@ -25,7 +26,7 @@ DRAFT: Literal["draft"] = "draft"
 ISSUED: Literal["issued"] = "issued"
 # Set by the retention purge: the PDF and text are gone, the digest stays.
 PURGED: Literal["purged"] = "purged"
-ISSUE_ACTION = "letter.issued"
+ISSUE_ACTION = AuditAction.LETTER_ISSUED
 
 
 class LetterError(RegisterError):

@@ -26,14 +26,20 @@ from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.resources_path import resource_path
 from grievance_desk.storage.audit import append_event, digest
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import all_settings, get_setting, put_setting
+from grievance_desk.storage.settings_registry import (
+    CUSTOM_TEMPLATE_PREFIX,
+    LETTERS_DATE_FORMAT,
+    custom_template,
+)
+from grievance_desk.storage.settings_store import all_settings
 
-CUSTOM_PREFIX = "templates.custom."
-DATE_FORMAT_KEY = "letters.date_format"
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
+CUSTOM_PREFIX = CUSTOM_TEMPLATE_PREFIX
+DATE_FORMAT_KEY = LETTERS_DATE_FORMAT.key
+DEFAULT_DATE_FORMAT = LETTERS_DATE_FORMAT.default
 PARTS = ("subject", "salutation", "body", "closing")
 NEXT_STEPS = (
     "acknowledge",
@@ -311,7 +317,7 @@ def _shipped(template_id: str) -> LetterTemplate:
 
 
 def _custom_record(session: Session, template_id: str) -> dict[str, Any]:
-    value = get_setting(session, CUSTOM_PREFIX + template_id, None)
+    value = custom_template(template_id).read(session)
     return value if isinstance(value, dict) else {"current": 0, "versions": []}
 
 
@@ -660,10 +666,10 @@ def save_template_copy(
             }
         )
         record["current"] = number
-        put_setting(session, CUSTOM_PREFIX + template_id, record)
+        custom_template(template_id).write(session, record)
         append_event(
             session,
-            action="template.saved",
+            action=AuditAction.TEMPLATE_SAVED,
             actor=register.actor,
             at=now,
             payload={
@@ -682,10 +688,10 @@ def use_shipped_template(register: Register, template_id: str, *, now: datetime)
         record = _custom_record(session, template_id)
         if record["versions"]:
             record["current"] = 0
-            put_setting(session, CUSTOM_PREFIX + template_id, record)
+            custom_template(template_id).write(session, record)
             append_event(
                 session,
-                action="template.reverted",
+                action=AuditAction.TEMPLATE_REVERTED,
                 actor=register.actor,
                 at=now,
                 payload={"template_id": template_id, "version": base.version},
@@ -718,4 +724,4 @@ def describe_templates(templates: Iterable[LetterTemplate]) -> list[dict[str, An
 
 def date_format_setting(session: Session) -> str:
     """The officer's date format for letters (strftime; default "25 November 2026")."""
-    return str(get_setting(session, DATE_FORMAT_KEY, DEFAULT_DATE_FORMAT) or DEFAULT_DATE_FORMAT)
+    return LETTERS_DATE_FORMAT.read(session) or DEFAULT_DATE_FORMAT

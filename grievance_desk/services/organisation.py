@@ -12,12 +12,26 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import email_problem, phone_problem
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, zone
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import all_settings, put_setting
+from grievance_desk.storage.settings_registry import (
+    OFFICER_ADDRESS,
+    OFFICER_EMAIL,
+    OFFICER_NAME,
+    OFFICER_PHONE,
+    OFFICER_SIGNATURE_PNG,
+    OFFICER_TIMEZONE,
+    OFFICER_TITLE,
+    ORGANISATION_ADDRESS,
+    ORGANISATION_LOGO_PNG,
+    ORGANISATION_NAME,
+    ORGANISATION_WEBSITE,
+)
+from grievance_desk.storage.settings_store import put_setting, settings_in
 
 
 @dataclass(frozen=True)
@@ -43,17 +57,17 @@ class Organisation:
 
 
 _KEYS: dict[str, str] = {
-    "name": "organisation.name",
-    "address": "organisation.address",
-    "website": "organisation.website",
-    "officer_name": "officer.name",
-    "officer_title": "officer.title",
-    "officer_email": "officer.email",
-    "officer_phone": "officer.phone",
-    "officer_address": "officer.address",
-    "timezone": "officer.timezone",
-    "logo_png": "organisation.logo_png",
-    "signature_png": "officer.signature_png",
+    "name": ORGANISATION_NAME.key,
+    "address": ORGANISATION_ADDRESS.key,
+    "website": ORGANISATION_WEBSITE.key,
+    "officer_name": OFFICER_NAME.key,
+    "officer_title": OFFICER_TITLE.key,
+    "officer_email": OFFICER_EMAIL.key,
+    "officer_phone": OFFICER_PHONE.key,
+    "officer_address": OFFICER_ADDRESS.key,
+    "timezone": OFFICER_TIMEZONE.key,
+    "logo_png": ORGANISATION_LOGO_PNG.key,
+    "signature_png": OFFICER_SIGNATURE_PNG.key,
 }
 
 
@@ -81,7 +95,7 @@ def organisation_problems(organisation: Organisation) -> list[str]:
 
 
 def read_organisation(session: Session) -> Organisation:
-    stored = {**all_settings(session, "organisation."), **all_settings(session, "officer.")}
+    stored = settings_in(session, _KEYS.values())
     values = {
         field.name: str(stored[_KEYS[field.name]])
         for field in fields(Organisation)
@@ -117,7 +131,7 @@ def write_organisation(
     )
     append_event(
         session,
-        action="settings.organisation",
+        action=AuditAction.SETTINGS_ORGANISATION,
         actor=organisation.officer_name or actor,
         at=now,
         payload={"changed": changed},

@@ -38,6 +38,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy import (
     HolidayRegion,
@@ -68,7 +69,15 @@ from grievance_desk.domain.work_calendar import (
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.settings_registry import (
+    CALENDAR_DAYS_OFF,
+    CALENDAR_MEMBER_STATE,
+    ORGANISATION_PROFILE,
+    POLICIES_CUSTOM,
+    POLICIES_DEFAULTS,
+    REMINDERS_SCHEDULE,
+)
+from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import Case, Setting
 
 __all__ = [
@@ -99,12 +108,12 @@ __all__ = [
     "set_reminder_schedule",
 ]
 
-CUSTOM_POLICIES_KEY = "policies.custom"
-DEFAULTS_KEY = "policies.defaults"
-DAYS_OFF_KEY = "calendar.days_off"
-REMINDER_SCHEDULE_KEY = "reminders.schedule"
-PROFILE_KEY = "organisation.profile"
-MEMBER_STATE_KEY = "calendar.member_state"
+CUSTOM_POLICIES_KEY = POLICIES_CUSTOM.key
+DEFAULTS_KEY = POLICIES_DEFAULTS.key
+DAYS_OFF_KEY = CALENDAR_DAYS_OFF.key
+REMINDER_SCHEDULE_KEY = REMINDERS_SCHEDULE.key
+PROFILE_KEY = ORGANISATION_PROFILE.key
+MEMBER_STATE_KEY = CALENDAR_MEMBER_STATE.key
 
 #: The policy of a request type the officer has not given a default: the company's own.
 BUILT_IN_DEFAULT_POLICY = "org-default"
@@ -376,7 +385,7 @@ def _record(
     put_setting(session, key, after)
     append_event(
         session,
-        action="settings.changed",
+        action=AuditAction.SETTINGS_CHANGED,
         actor=register_actor,
         at=now,
         payload={"key": key, "before": before, "after": after},
@@ -412,7 +421,7 @@ def save_custom_policy(register: Register, policy: Policy, *, now: datetime) -> 
     _check_custom_policy(policy)
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, CUSTOM_POLICIES_KEY, []) or []
+        before = POLICIES_CUSTOM.read(session) or []
         current = list(_custom_from_setting(before))
         kept = [p for p in current if (p.id, p.version) != (policy.id, policy.version)]
         after = [policy_to_dict(p) for p in (*kept, policy)]
@@ -495,7 +504,7 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
                 f"Policy {policy_id!r} governs {cases} case(s). Move them to another policy "
                 "first; their deadlines depend on it."
             )
-        before = get_setting(session, CUSTOM_POLICIES_KEY, []) or []
+        before = POLICIES_CUSTOM.read(session) or []
         after = [policy_to_dict(p) for p in settings.custom if p.id != policy_id]
         _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
 
@@ -509,7 +518,7 @@ def record_profile(
         "jurisdictions": list(profile.jurisdictions),
         "significant": profile.significant,
     }
-    _record(session, actor, PROFILE_KEY, get_setting(session, PROFILE_KEY), after, now)
+    _record(session, actor, PROFILE_KEY, ORGANISATION_PROFILE.read(session), after, now)
 
 
 def set_profile(register: Register, profile: OrganisationProfile, *, now: datetime) -> None:
@@ -524,7 +533,7 @@ def set_member_state(register: Register, code: str | None, *, now: datetime) -> 
     after = None if code is None or not code.strip() else _member_state(code).label()
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, MEMBER_STATE_KEY)
+        before = CALENDAR_MEMBER_STATE.read(session)
         _record(session, actor, MEMBER_STATE_KEY, before, after, now)
 
 
@@ -603,7 +612,7 @@ def set_days_off(register: Register, days: Iterable[date | str], *, now: datetim
     after = _clean_days(days)
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        before = CALENDAR_DAYS_OFF.read(session) or []
         _record(session, actor, DAYS_OFF_KEY, before, after, now)
 
 
@@ -612,7 +621,7 @@ def add_days_off(register: Register, days: Iterable[date | str], *, now: datetim
     extra = _clean_days(days)
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        before = CALENDAR_DAYS_OFF.read(session) or []
         after = sorted(set(_clean_days(before)) | set(extra))
         _record(session, actor, DAYS_OFF_KEY, before, after, now)
 
@@ -622,7 +631,7 @@ def remove_days_off(register: Register, days: Iterable[date | str], *, now: date
     gone = set(_clean_days(days))
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, DAYS_OFF_KEY, []) or []
+        before = CALENDAR_DAYS_OFF.read(session) or []
         after = [d for d in _clean_days(before) if d not in gone]
         _record(session, actor, DAYS_OFF_KEY, before, after, now)
 
@@ -641,5 +650,5 @@ def set_reminder_schedule(
     )
     actor = register.actor
     with register.writing() as session:
-        before = get_setting(session, REMINDER_SCHEDULE_KEY)
+        before = REMINDERS_SCHEDULE.read(session)
         _record(session, actor, REMINDER_SCHEDULE_KEY, before, after, now)

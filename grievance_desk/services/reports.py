@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk import __version__ as app_version
+from grievance_desk.domain.audit_actions import REPORT_ACTIONS
 from grievance_desk.domain.deadline_engine import ClockInputError, deadlines
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.report_figures import (
@@ -107,7 +108,7 @@ FORMATS: tuple[ReportFormat, ...] = ("pdf", "csv", "xlsx", "json")
 CSV_COLUMNS = ("period", "measure", "dimension", "value")
 JSON_SCHEMA = "grievance-desk/report/1"
 
-_RESPONDED, _CLOSED, _REOPENED = "case.send_response", "case.close", "case.reopen"
+_RESPONDED, _CLOSED, _REOPENED = REPORT_ACTIONS
 
 Progress = Callable[[int, int], None]
 

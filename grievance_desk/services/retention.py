@@ -24,6 +24,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_types import IdentityState
 from grievance_desk.domain.retention import (
     CaseRetentionFacts,
@@ -41,7 +42,7 @@ from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import compact_search_index, forget_case
-from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.settings_registry import RETENTION_RULES
 from grievance_desk.storage.tables import (
     Attachment,
     AuditEvent,
@@ -71,12 +72,12 @@ __all__ = [
     "set_legal_hold",
 ]
 
-RULES_SETTING = "retention.rules"
+RULES_SETTING = RETENTION_RULES.key
 ERASED = "[erased]"
 PURGED_LETTER = PURGED  # letters.py owns the letter statuses
-PURGE_ACTION = "case.purged"
-HOLD_ACTION = "case.legal_hold"
-ID_DOCS_ACTION = "case.identity_documents_destroyed"
+PURGE_ACTION = AuditAction.CASE_PURGED
+HOLD_ACTION = AuditAction.CASE_LEGAL_HOLD
+ID_DOCS_ACTION = AuditAction.CASE_IDENTITY_DOCUMENTS_DESTROYED
 
 # Audit payload keys that carry no personal data: codes, dates, ids and digests. Everything
 # else (names, e-mails, descriptions, notes, reasons, file names, tags) goes in a purge.
@@ -159,7 +160,7 @@ class NoIdentityDocuments(RetentionError):
 
 def load_rules(session: Session) -> RetentionRules:
     """The officer's retention rules (default: erase 3 years after closing)."""
-    stored = get_setting(session, RULES_SETTING, None)
+    stored = RETENTION_RULES.read(session)
     return rules_from_dict(stored if isinstance(stored, Mapping) else None)
 
 
@@ -168,11 +169,11 @@ def save_rules(register: Register, rules: RetentionRules, *, now: datetime) -> N
     actor = register.actor
     after = rules_to_dict(rules)
     with register.writing() as session:
-        before = get_setting(session, RULES_SETTING, None)
-        put_setting(session, RULES_SETTING, after)
+        before = RETENTION_RULES.read(session)
+        RETENTION_RULES.write(session, after)
         append_event(
             session,
-            action="settings.changed",
+            action=AuditAction.SETTINGS_CHANGED,
             actor=actor,
             at=now,
             payload={"key": RULES_SETTING, "before": before, "after": after},

@@ -31,12 +31,13 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.storage.case_state import case_state_digest, iter_case_states
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.tables import AuditEvent
 
 GENESIS = "0" * 64
-REPAIR_ACTION = "chain.repair"
+REPAIR_ACTION = AuditAction.CHAIN_REPAIR
 # The payload key holding the case's state digest after the change (schema 0007 on).
 STATE_KEY = "state_sha256"
 _STAMP = UtcDateTime()
@@ -94,6 +95,7 @@ class ChainWriter:
         """Add the next link. An event about a case records the case's state digest, read
         from the rows as flushed now: append it after the change it records. A caller that
         has the digest already (a bulk import, the 0007 baseline) passes it as ``state``."""
+        action = str(action)  # an AuditAction's value: the text stored and hashed
         if case_id is not None:
             if state is None:
                 self._session.flush()
@@ -119,7 +121,7 @@ class ChainWriter:
         return event
 
 
-BASELINE_ACTION = "case.state_baseline"
+BASELINE_ACTION = AuditAction.CASE_STATE_BASELINE
 
 
 def append_state_baselines(session: Session, *, at: datetime, actor: str, note: str) -> int:

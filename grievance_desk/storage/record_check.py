@@ -26,13 +26,15 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.storage.audit import BASELINE_ACTION, REPAIR_ACTION, STATE_KEY
 from grievance_desk.storage.case_state import iter_case_states
+from grievance_desk.storage.dialect import DIALECT
 
-CREATED_ACTION = "case.created"
+CREATED_ACTION = AuditAction.CASE_CREATED
 # The retention purge (services/retention.py) redacts a case's events, then appends this one;
 # it is the only redaction there is, so any other redacted payload was hidden by hand.
-PURGE_ACTION = "case.purged"
+PURGE_ACTION = AuditAction.CASE_PURGED
 # The old import let go of its objects every 250 rows, so only imports this large lost events.
 _IMPORT_BATCH = 250
 
@@ -54,12 +56,7 @@ def _normal(sql: str) -> str:
 
 def trigger_problems(session: Session) -> list[str]:
     """Name each audit trigger that is missing or not the one the migrations made."""
-    stored = {
-        str(name): _normal(str(sql or ""))
-        for name, sql in session.execute(
-            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
-        )
-    }
+    stored = {name: _normal(sql) for name, sql in DIALECT.stored_triggers(session).items()}
     problems = []
     for name, sql in expected_audit_triggers().items():
         if name not in stored:

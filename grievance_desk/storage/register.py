@@ -25,6 +25,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.storage import keyring_store, unlock_attempts
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.backup import export_encrypted, write_backup
@@ -68,7 +69,7 @@ from grievance_desk.storage.keyfile import (
 from grievance_desk.storage.leftovers import finish_interrupted_work
 from grievance_desk.storage.lock import RegisterLock
 from grievance_desk.storage.paths import key_file_for, make_private_dir
-from grievance_desk.storage.settings_store import get_setting, put_setting
+from grievance_desk.storage.settings_registry import OFFICER_NAME, REGISTER_ID, UNLOCK_TRACKED_AT
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 # Every fault point of the key operations, in the order they are reached, so the kill-point
@@ -278,23 +279,12 @@ class Register:
                 from grievance_desk.storage.migrate import migrate  # Alembic: only when opening
 
                 migrate(engine, tmp_db)
-                with engine.begin() as connection:
-                    connection.execute(
-                        text("INSERT INTO setting (key, value) VALUES ('register.id', :v)"),
-                        {"v": f'"{keyfile.register_id}"'},
-                    )
-                    connection.execute(
-                        text("INSERT INTO setting (key, value) VALUES (:k, :v)"),
-                        {
-                            "k": unlock_attempts.TRACKED_SETTING,
-                            "v": json.dumps(str(path.resolve())),
-                        },
-                    )
+                with Session(engine) as session, session.begin():
+                    REGISTER_ID.write(session, keyfile.register_id)
+                    UNLOCK_TRACKED_AT.write(session, str(path.resolve()))
                     if populate is not None:
-                        # Joins the connection's transaction: one commit for all of it.
-                        with Session(bind=connection) as session:
-                            populate(session)
-                            session.flush()
+                        populate(session)  # one commit for the set-up and its first data
+                        session.flush()
                 with engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
                     connection.rollback()
@@ -456,19 +446,19 @@ class Register:
         record = unlock_attempts.read(self.path)
         here = str(self.path.resolve())
         with self.reading() as session:
-            tracked_at = get_setting(session, unlock_attempts.TRACKED_SETTING, None)
+            tracked_at = UNLOCK_TRACKED_AT.read(session)
         tracked = tracked_at == here
         lost = tracked and (not record.present or record.lost_at is not None)
         if not (lost or record.failures) and not tracked:
             # Only adopting this place: best effort, so a copy on read-only media still opens.
             with contextlib.suppress(DatabaseError), self.writing() as session:
-                put_setting(session, unlock_attempts.TRACKED_SETTING, here)
+                UNLOCK_TRACKED_AT.write(session, here)
         elif lost or record.failures:
             with self.writing() as session:
                 if lost:
                     append_event(
                         session,
-                        action="register.unlock_record_missing",
+                        action=AuditAction.REGISTER_UNLOCK_RECORD_MISSING,
                         actor="unknown",
                         at=datetime.now(UTC),
                         payload={"noticed": record.lost_at or "at this unlock"},
@@ -476,7 +466,7 @@ class Register:
                 if record.failures:
                     append_event(
                         session,
-                        action="register.unlock_failed",
+                        action=AuditAction.REGISTER_UNLOCK_FAILED,
                         actor="unknown",
                         at=datetime.now(UTC),
                         payload={
@@ -486,7 +476,7 @@ class Register:
                         },
                     )
                 if not tracked:
-                    put_setting(session, unlock_attempts.TRACKED_SETTING, here)
+                    UNLOCK_TRACKED_AT.write(session, here)
         if lost:
             self.notices.append(unlock_attempts.LOST_NOTICE.format(path=self.path))
         if lost or record.failures or not record.present or not tracked:
@@ -547,8 +537,8 @@ class Register:
             kind, "init"
         )
         action = {
-            PENDING_ROTATION: "register.key_rotated",
-            PENDING_RECOVERY: "register.recovery_key_replaced",
+            PENDING_ROTATION: AuditAction.REGISTER_KEY_ROTATED,
+            PENDING_RECOVERY: AuditAction.REGISTER_RECOVERY_KEY_REPLACED,
         }.get(kind)
         if action is not None:
             change = str(entry.get("id") or entry.get("started", ""))
@@ -772,11 +762,9 @@ class Register:
     def actor(self) -> str:
         """Who the audit trail records: the officer set in Settings, else the OS account."""
         with self.reading() as session:
-            value = session.execute(
-                text("SELECT value FROM setting WHERE key = 'officer.name'")
-            ).scalar()
+            value = OFFICER_NAME.read(session)
         if value:
-            return str(json.loads(value))
+            return value
         try:
             return getpass.getuser()
         except Exception:  # no user name on some service accounts

@@ -74,15 +74,15 @@ def prefix_upper_bound(prefix: str) -> str:
 
 
 def matching_ids(expression: str) -> Any:
-    """Case ids (search rowids) matching an FTS5 expression, as a subquery to filter on.
+    """Case ids matching an FTS5 expression, as a subquery (its column: ``case_id``).
 
     Unlike ``search_case_ids`` it has no cap and no ranking: the Cases list filters and
     orders 100,000 cases in SQL with it, and counts with it.
     """
     return (
-        text("SELECT rowid FROM case_search WHERE case_search MATCH :fts_q")
+        text("SELECT rowid AS case_id FROM case_search WHERE case_search MATCH :fts_q")
         .bindparams(fts_q=expression)
-        .columns(literal_column("rowid"))
+        .columns(literal_column("case_id"))
     )
 
 

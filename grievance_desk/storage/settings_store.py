@@ -7,6 +7,7 @@ organisation's and officer's details travel with the register and its backups.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -32,4 +33,10 @@ def put_setting(session: Session, key: str, value: Any) -> None:
 
 def all_settings(session: Session, prefix: str = "") -> dict[str, Any]:
     rows = session.scalars(select(Setting).where(col(Setting.key).startswith(prefix))).all()
+    return {row.key: json.loads(row.value) for row in rows}
+
+
+def settings_in(session: Session, keys: Iterable[str]) -> dict[str, Any]:
+    """The stored values of these keys (those set), in one query."""
+    rows = session.scalars(select(Setting).where(col(Setting.key).in_(sorted(keys)))).all()
     return {row.key: json.loads(row.value) for row in rows}

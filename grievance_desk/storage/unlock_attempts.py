@@ -25,13 +25,14 @@ from pathlib import Path
 
 from grievance_desk.storage.durable import read_regular_file, write_atomically
 from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.settings_registry import UNLOCK_TRACKED_AT
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 30.0
 # A deleted record counts as this many failures: deleting it never buys free guesses (a
 # register moved without its record costs its officer one short wait, and a notice).
 LOST_RECORD_PENALTY = FREE_ATTEMPTS
-TRACKED_SETTING = "unlock_attempts.tracked_at"  # in the register: its resolved path
+TRACKED_SETTING = UNLOCK_TRACKED_AT.key  # in the register: its resolved path
 KEY_FILE_FLAG = "unlock_attempts_tracked"  # in the key file
 MAX_FILE_BYTES = 256 * 1024
 LOST_NOTICE = (

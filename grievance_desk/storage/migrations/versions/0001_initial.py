@@ -1,5 +1,10 @@
 """The first schema: cases, requesters, correspondence, attachments, letters, audit chain.
 
+SQLite-only here: the audit triggers' ``BEGIN ... SELECT RAISE(ABORT, ...) END`` bodies
+(PostgreSQL writes them as a trigger function) and the FTS5 ``case_search`` table (PostgreSQL
+would use a ``tsvector`` column; ``storage/search.py`` is the adapter). The tables are
+portable.
+
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-26

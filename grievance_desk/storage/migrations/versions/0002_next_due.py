@@ -1,6 +1,9 @@
 """The nearest open deadline on each case, so the register sorts and filters by it in SQL;
 and an index on the closing time, which monthly reports select by.
 
+SQLite-only here: nothing (``batch_alter_table`` is how Alembic alters a SQLite table; it
+issues plain ALTERs elsewhere).
+
 Revision ID: 0002
 Revises: 0001
 Create Date: 2026-11-26

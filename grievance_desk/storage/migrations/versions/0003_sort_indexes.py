@@ -2,6 +2,10 @@
 
 Measured at 100,000 cases: sort by policy 213 → 0.4 ms, by deadline 215 → 0.8 ms.
 
+SQLite-only here: ``ix_case_next_due_nulls_last`` indexes the expression
+``next_due_at IS NULL``, which Alembic cannot reflect; PostgreSQL would index
+``next_due_at NULLS LAST`` instead (``storage/dialect.py``'s ``nulls_last_index``).
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-26

@@ -11,6 +11,11 @@ from the deadline engine, responses, pauses) are the same for every report made 
 last closing, so they are kept per case and dropped by the same triggers. Settings are part
 of both keys instead (a digest of the policies, holidays, time zone and app version).
 
+SQLite-only here: the trigger bodies (``BEGIN ... END`` in the trigger; PostgreSQL needs a
+trigger function) and the two-argument scalar ``min(OLD.received_at, NEW.received_at)``
+(PostgreSQL: ``LEAST``). The action list in ``report_cache_event_insert`` is
+``domain.audit_actions.REPORT_ACTIONS``; a test checks the two agree.
+
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26

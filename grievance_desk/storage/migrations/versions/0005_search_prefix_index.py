@@ -10,6 +10,8 @@ FTS5 cannot add a prefix index to a table, so the table is rebuilt with the same
 tokenizer, still keeping its own copy of the text (storage/search.py writes a case's row in
 the transaction that changes the case), and filled from the old one.
 
+SQLite-only here: all of it (the FTS5 table of the search adapter, ``storage/search.py``).
+
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-27

@@ -6,6 +6,9 @@ index, so every report scanned the whole case table once per query (~130 ms each
 cases); with this partial index the window's ids come in ~7 ms. Only reopened cases are in
 it, so it costs next to nothing to keep.
 
+SQLite-only here: nothing in effect; the partial index's ``WHERE`` is passed as
+``sqlite_where`` (PostgreSQL takes the same clause as ``postgresql_where``).
+
 Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-27

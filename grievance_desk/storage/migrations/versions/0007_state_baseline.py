@@ -8,6 +8,8 @@ this migration appends one ``case.state_baseline`` event per case, recording its
 found at the upgrade: from here on any change is caught, and ``verify`` says how many cases
 are attested only from their baseline. No earlier event is changed.
 
+SQLite-only here: nothing (it appends events through ``storage/audit.py``).
+
 Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06
