@@ -11,7 +11,7 @@ from typing import Any
 
 from grievance_desk.cli.common import UserError, opened_register, register_options
 from grievance_desk.cli.progress import progress_bar
-from grievance_desk.domain.report_figures import PeriodError, parse_month
+from grievance_desk.domain.report_period import PeriodError, parse_month
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_writing import (
     atomic_output,

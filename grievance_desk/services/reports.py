@@ -44,25 +44,23 @@ from sqlmodel import col, select
 from grievance_desk import __version__ as app_version
 from grievance_desk.domain.deadline_engine import ClockInputError, deadlines
 from grievance_desk.domain.policy import Policy
-from grievance_desk.domain.report_figures import (
-    CaseFacts,
-    Closure,
-    Figure,
+from grievance_desk.domain.report_figures import build_report
+from grievance_desk.domain.report_model import CaseFacts, Closure, Figure, Report, TrendPoint
+from grievance_desk.domain.report_period import (
     PeriodError,
-    Report,
     ReportPeriod,
-    TrendPoint,
-    build_report,
+    month_period,
+    report_moment,
+    trend_periods,
+    year_period,
+)
+from grievance_desk.domain.report_stored import (
     facts_from_data,
     facts_to_data,
-    month_period,
     report_from_data,
-    report_moment,
     report_to_data,
-    trend_periods,
     trend_point_from_data,
     trend_point_to_data,
-    year_period,
 )
 from grievance_desk.domain.work_calendar import NoWorkingDayError
 from grievance_desk.domain.workflow import Status

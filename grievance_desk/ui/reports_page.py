@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.report_figures import Breakdown, Figure, Report
+from grievance_desk.domain.report_model import Breakdown, Figure, Report
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_output import save_private
 from grievance_desk.services.register_access import Register

@@ -40,7 +40,7 @@ import pytest
 from sqlalchemy import event
 
 from grievance_desk.domain.case_types import Channel, Outcome, RequestType
-from grievance_desk.domain.report_figures import PeriodError, month_period, trend_periods
+from grievance_desk.domain.report_period import PeriodError, month_period, trend_periods
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services import reports
 from grievance_desk.services.case_deadlines import extend_case

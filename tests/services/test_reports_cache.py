@@ -20,7 +20,8 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import event, select, text
 
 from grievance_desk.domain.case_types import Outcome, RequestType
-from grievance_desk.domain.report_figures import Report, report_from_data, report_to_data
+from grievance_desk.domain.report_model import Report
+from grievance_desk.domain.report_stored import report_from_data, report_to_data
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services import reports
 from grievance_desk.services.case_deadlines import extend_case
