@@ -18,7 +18,8 @@ from grievance_desk.services.file_writing import (
     fault_point,
     require_regular_or_absent,
 )
-from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
+from grievance_desk.services.report_export import FORMATS, ReportFormat, export_report
+from grievance_desk.services.reports import monthly_report
 from grievance_desk.services.spreadsheet_io import openpyxl_scratch_beside
 
 _BINARY: frozenset[str] = frozenset({"pdf", "xlsx"})
