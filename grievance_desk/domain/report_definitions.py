@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.report_model import CaseFacts, Closure
@@ -20,6 +20,7 @@ __all__ = [
     "AgeBucket",
     "age_at_end",
     "answered_at",
+    "awaiting_among_open",
     "awaiting_requester_at_end",
     "by_dimension",
     "closed_in_period",
@@ -29,6 +30,7 @@ __all__ = [
     "on_time_acknowledgements",
     "on_time_responses",
     "open_at_end",
+    "overdue_among_open",
     "overdue_at_end",
     "percentile_nearest_rank",
     "received_in_period",
@@ -40,18 +42,20 @@ def local_day(moment: datetime, tz: ZoneInfo) -> date:
     return moment.astimezone(tz).date()
 
 
+# Stored moments are UTC, and comparing two moments of one zone skips the zone's offset
+# look-ups: the definitions read "as at" in UTC once (a moment is the same in any zone).
+
+
 def _last_closure_in(case: CaseFacts, period: ReportPeriod, until: datetime) -> Closure | None:
-    found = [c for c in case.closures if period.contains(c.closed_at) and c.closed_at <= until]
+    found = [c for c in case.closures if c.closed_at <= until and period.contains(c.closed_at)]
     return max(found, key=lambda c: c.closed_at) if found else None
 
 
 def _closed_at(case: CaseFacts, moment: datetime) -> bool:
-    """Whether the case stood closed at ``moment``: its last closing or reopening was a closing."""
-    events = [(c.closed_at, 1) for c in case.closures if c.closed_at <= moment]
-    events += [(r, 0) for r in case.reopenings if r <= moment]
-    if not events:
-        return False
-    return max(events)[1] == 1
+    """Whether the case stood closed at ``moment``: its last closing or reopening was a closing
+    (a reopening at the very moment of a closing does not undo it)."""
+    last = max((c.closed_at for c in case.closures if c.closed_at <= moment), default=None)
+    return last is not None and not any(last < r <= moment for r in case.reopenings)
 
 
 def answered_at(case: CaseFacts, closure: Closure) -> datetime:
@@ -94,9 +98,10 @@ def closed_in_period(
     closed again in the same period counts once, with its last closing in the period; a case
     closed in the period and reopened later still counts as closed in the period.
     """
+    until = as_at.astimezone(UTC)
     found: list[tuple[CaseFacts, Closure]] = []
     for case in facts:
-        closure = _last_closure_in(case, period, as_at)
+        closure = _last_closure_in(case, period, until)
         if closure is not None:
             found.append((case, closure))
     return found
@@ -107,7 +112,8 @@ def open_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> list[CaseFacts]:
     report was made, for a period still running) that were not closed at that moment. A case
     reopened before then and not closed again is open.
     """
-    return [c for c in facts if c.received_at <= as_at and not _closed_at(c, as_at)]
+    at = as_at.astimezone(UTC)
+    return [c for c in facts if c.received_at <= at and not _closed_at(c, at)]
 
 
 def awaiting_requester_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> list[CaseFacts]:
@@ -115,12 +121,17 @@ def awaiting_requester_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> li
     last day of the period because the officer was waiting for identity proof or
     clarification (a pause began on or before that day and had not ended by then).
     """
+    return awaiting_among_open(open_at_end(facts, as_at), as_at)
+
+
+def awaiting_among_open(still_open: Sequence[CaseFacts], as_at: datetime) -> list[CaseFacts]:
+    """`awaiting_requester_at_end` of cases already known to be open at ``as_at``."""
     tz = as_at.tzinfo
     assert isinstance(tz, ZoneInfo)
     day = local_day(as_at, tz)
     return [
         c
-        for c in open_at_end(facts, as_at)
+        for c in still_open
         if any(first <= day and (last is None or last > day) for first, last in c.pauses)
     ]
 
@@ -133,15 +144,21 @@ def overdue_at_end(facts: Sequence[CaseFacts], as_at: datetime) -> list[CaseFact
     extensions honoured; a case whose response had been sent is not overdue while it awaits
     closing. Cases without an applicable policy are never counted here (see "No deadline").
     """
+    return overdue_among_open(open_at_end(facts, as_at), as_at)
+
+
+def overdue_among_open(still_open: Sequence[CaseFacts], as_at: datetime) -> list[CaseFacts]:
+    """`overdue_at_end` of cases already known to be open at ``as_at``."""
+    at = as_at.astimezone(UTC)
     found = []
-    for case in open_at_end(facts, as_at):
-        if _acknowledgement_missed(case, as_at):
+    for case in still_open:
+        if _acknowledgement_missed(case, at):
             found.append(case)
             continue
-        if case.respond_by_at_end is None or case.respond_by_at_end >= as_at:
+        if case.respond_by_at_end is None or case.respond_by_at_end >= at:
             continue
-        start = _current_clock_start(case, as_at)
-        if any(start <= r <= as_at for r in case.responses):
+        start = _current_clock_start(case, at)
+        if any(start <= r <= at for r in case.responses):
             continue
         found.append(case)
     return found

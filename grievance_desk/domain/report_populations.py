@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from grievance_desk.domain.report_definitions import (
-    awaiting_requester_at_end,
+    awaiting_among_open,
     closed_in_period,
     no_deadline,
     on_time_acknowledgements,
     on_time_responses,
     open_at_end,
-    overdue_at_end,
+    overdue_among_open,
     received_in_period,
 )
 from grievance_desk.domain.report_model import CaseFacts, Closure
@@ -69,9 +69,8 @@ def populations(facts: Sequence[CaseFacts], period: ReportPeriod, now: datetime)
         received=received,
         closed=closed,
         still_open=still_open,
-        # Both look only at the open cases: given those, they find the same ones.
-        overdue=overdue_at_end(still_open, as_at),
-        waiting=awaiting_requester_at_end(still_open, as_at),
+        overdue=overdue_among_open(still_open, as_at),
+        waiting=awaiting_among_open(still_open, as_at),
         on_time=on_time,
         late=late,
         ack_on_time=ack_on_time,

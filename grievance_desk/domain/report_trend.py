@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from grievance_desk.domain.report_definitions import (
     closed_in_period,
@@ -94,7 +94,8 @@ def _by_month(
 ) -> tuple[list[list[CaseFacts]], list[list[CaseFacts]]]:
     """Per month (in order, not necessarily consecutive): the cases received in it, and those
     with a closing in it."""
-    starts = [m.start_at for m in months]
+    # In UTC, as stored moments are: bisecting across zones looks offsets up each time.
+    starts = [m.start_at.astimezone(UTC) for m in months]
 
     def index(moment: datetime) -> int | None:
         found = bisect_right(starts, moment) - 1
