@@ -11,14 +11,15 @@ from typing import Any
 
 from grievance_desk.cli.common import UserError, opened_register, register_options
 from grievance_desk.cli.progress import progress_bar
-from grievance_desk.domain.report_figures import PeriodError, parse_month
+from grievance_desk.domain.report_period import PeriodError, parse_month
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_writing import (
     atomic_output,
     fault_point,
     require_regular_or_absent,
 )
-from grievance_desk.services.reports import FORMATS, ReportFormat, export_report, monthly_report
+from grievance_desk.services.report_export import FORMATS, ReportFormat, export_report
+from grievance_desk.services.reports import monthly_report
 from grievance_desk.services.spreadsheet_io import openpyxl_scratch_beside
 
 _BINARY: frozenset[str] = frozenset({"pdf", "xlsx"})

@@ -1,6 +1,6 @@
 """The monthly (or yearly) summary as an A4 PDF: headline figures, charts, tables, definitions.
 
-Input is a plain `Report` from ``domain.report_figures``; output is PDF bytes. The database is
+Input is a plain `Report` from ``domain.report_model``; output is PDF bytes. The database is
 never touched and no clock is read (the report carries when it was generated), so the same
 report always gives the same bytes (reportlab's invariant mode). Charts are reportlab
 graphics, drawn large enough to read when printed. Cases appear by reference only.
@@ -40,7 +40,7 @@ from grievance_desk.documents.page_frame import (
     PageFrame,
     render_pdf,
 )
-from grievance_desk.domain.report_figures import Breakdown, Figure, Report
+from grievance_desk.domain.report_model import Breakdown, Figure, Report
 
 __all__ = ["render_report_pdf"]
 

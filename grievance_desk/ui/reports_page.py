@@ -35,18 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.report_figures import Breakdown, Figure, Report
+from grievance_desk.domain.report_model import Breakdown, Figure, Report
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_output import save_private
 from grievance_desk.services.register_access import Register
-from grievance_desk.services.reports import (
-    FORMATS,
-    DrillDown,
-    ReportFormat,
-    drill_down,
-    export_report,
-    monthly_report,
-)
+from grievance_desk.services.report_export import FORMATS, ReportFormat, export_report
+from grievance_desk.services.reports import DrillDown, drill_down, monthly_report
 from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error

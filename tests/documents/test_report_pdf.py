@@ -9,13 +9,9 @@ from zoneinfo import ZoneInfo
 from pypdf import PdfReader
 
 from grievance_desk.documents.report_pdf import render_report_pdf
-from grievance_desk.domain.report_figures import (
-    CaseFacts,
-    Closure,
-    Report,
-    build_report,
-    month_period,
-)
+from grievance_desk.domain.report_figures import build_report
+from grievance_desk.domain.report_model import CaseFacts, Closure, Report
+from grievance_desk.domain.report_period import month_period
 
 IST = ZoneInfo("Asia/Kolkata")
 

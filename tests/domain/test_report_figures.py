@@ -7,20 +7,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from grievance_desk.domain.report_figures import (
-    CaseFacts,
-    Closure,
-    PeriodError,
-    build_report,
+from grievance_desk.domain.report_appendix import definitions
+from grievance_desk.domain.report_definitions import (
     closed_in_period,
     days_to_respond,
-    definitions,
-    month_period,
     on_time_responses,
     open_at_end,
-    parse_month,
     percentile_nearest_rank,
     received_in_period,
+)
+from grievance_desk.domain.report_figures import build_report
+from grievance_desk.domain.report_model import CaseFacts, Closure
+from grievance_desk.domain.report_period import (
+    PeriodError,
+    month_period,
+    parse_month,
     report_moment,
     trend_periods,
     year_period,
@@ -203,7 +204,7 @@ def test_definitions_come_from_the_docstrings_once() -> None:
 def test_statutory_days_count_paused_days_where_the_law_clock_runs() -> None:
     """CCPA 11 CCR §7021(b): the clock runs while verifying, so the law's days include the
     wait; the officer's working time leaves it out (issue 14 item 9)."""
-    from grievance_desk.domain.report_figures import statutory_days_to_respond
+    from grievance_desk.domain.report_definitions import statutory_days_to_respond
 
     closure = Closure(at("2026-10-25"), at("2026-09-20"), end_of("2026-10-31"))
     pauses = ((date(2026, 9, 25), date(2026, 10, 5)),)

@@ -7,18 +7,19 @@ import random
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from grievance_desk.domain.report_figures import (
-    CaseFacts,
-    Closure,
-    ReportPeriod,
+from grievance_desk.domain.report_definitions import (
     closed_in_period,
-    month_period,
     on_time_responses,
     received_in_period,
+)
+from grievance_desk.domain.report_model import CaseFacts, Closure
+from grievance_desk.domain.report_period import (
+    ReportPeriod,
+    month_period,
     report_moment,
-    trend,
     trend_periods,
 )
+from grievance_desk.domain.report_trend import trend
 
 IST = ZoneInfo("Asia/Kolkata")
 

@@ -20,7 +20,13 @@ import pytest
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import Outcome
-from grievance_desk.services import letter_drafts, letter_integrity, letter_issue, reports
+from grievance_desk.services import (
+    letter_drafts,
+    letter_integrity,
+    letter_issue,
+    report_export,
+    reports,
+)
 from grievance_desk.services.attachments import add_attachment
 from grievance_desk.services.auto_backup import backup_folder, backup_if_due
 from grievance_desk.services.cases import register_case
@@ -130,8 +136,8 @@ def _session(register: Register, out: Path) -> list[str]:
         outcome=Outcome.FULFILLED, note=f"done for {MARKER}",
     )  # fmt: skip
     report = reports.monthly_report(register, month=date(2026, 11, 1), now=NOW + timedelta(days=3))
-    for fmt in reports.FORMATS:
-        built = reports.export_report(report, fmt)
+    for fmt in report_export.FORMATS:
+        built = report_export.export_report(report, fmt)
         assert not [n for n in _needles() if n in built], f"the {fmt} report names a person"
     export_evidence(
         register, references[0], out / "case.gdbundle", now=NOW,

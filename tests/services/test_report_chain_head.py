@@ -11,7 +11,8 @@ from pypdf import PdfReader
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services.cases import change_status, register_case
 from grievance_desk.services.integrity import parse_head, verify_register
-from grievance_desk.services.reports import export_report, monthly_report
+from grievance_desk.services.report_export import export_report
+from grievance_desk.services.reports import monthly_report
 from grievance_desk.storage.register import Register
 from tests.conftest import NOW
 from tests.support.drafts import make_draft

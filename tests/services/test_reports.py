@@ -40,9 +40,9 @@ import pytest
 from sqlalchemy import event
 
 from grievance_desk.domain.case_types import Channel, Outcome, RequestType
-from grievance_desk.domain.report_figures import PeriodError, month_period, trend_periods
+from grievance_desk.domain.report_period import PeriodError, month_period, trend_periods
 from grievance_desk.domain.workflow import Action
-from grievance_desk.services import reports
+from grievance_desk.services import report_export, report_read, reports
 from grievance_desk.services.case_deadlines import extend_case
 from grievance_desk.services.cases import change_status, register_case
 from grievance_desk.storage.register import Register
@@ -241,7 +241,7 @@ def test_only_cases_that_can_matter_are_read_and_in_few_queries(
 ) -> None:
     period = month_period(2026, 10, IST)
     with register.reading() as session:
-        window = reports._read(session, trend_periods(period)[0].start_at, period.end_at)
+        window = report_read.read_window(session, trend_periods(period)[0].start_at, period.end_at)
     assert set(window.ids) == set(window.rows)  # nothing stored is used without ``known``
     assert refs["L"] not in {row.reference for row in window.rows.values()}
     assert refs["G"] not in {row.reference for row in window.rows.values()}
@@ -264,7 +264,7 @@ def test_json_csv_and_xlsx_agree_and_carry_no_personal_data(
     register: Register, refs: dict[str, str], tmp_path: Path
 ) -> None:
     report = reports.monthly_report(register, month=OCTOBER, now=NOW)
-    data = report_json = reports.report_json(report)
+    data = report_json = report_export.report_json(report)
     assert json.loads(json.dumps(data)) == data
     assert data["headline"]["received"]["value"] == 4
     assert data["headline"]["on_time_response"]["references"] == refs_of(refs, "ACDEM")
@@ -278,7 +278,7 @@ def test_json_csv_and_xlsx_agree_and_carry_no_personal_data(
     }
     assert [d["term"] for d in data["definitions"]][:2] == ["Received", "Closed"]
 
-    book = openpyxl.load_workbook(io.BytesIO(reports.export_report(report, "xlsx")))
+    book = openpyxl.load_workbook(io.BytesIO(report_export.export_report(report, "xlsx")))
     assert book.sheetnames[0] == "Summary" and "Cases" in book.sheetnames
     summary = {row[0]: row for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
     for key, figure in {**report_json["headline"], **report_json["days_to_respond"]}.items():
@@ -297,7 +297,7 @@ def test_json_csv_and_xlsx_agree_and_carry_no_personal_data(
     cases = list(book["Cases"].iter_rows(values_only=True))
     assert [c[0] for c in cases[1:]] == [c["reference"] for c in report_json["cases"]]
 
-    csv_text = reports.export_report(report, "csv").decode("utf-8-sig")
+    csv_text = report_export.export_report(report, "csv").decode("utf-8-sig")
     lines = csv_text.splitlines()
     assert lines[0] == "period,measure,dimension,value"
     assert "2026-10,received,,4" in lines
@@ -306,15 +306,15 @@ def test_json_csv_and_xlsx_agree_and_carry_no_personal_data(
     assert "2026-10,ageing,16-30,2" in lines
     assert "2026-08,on_time_response,,100.0" in lines
 
-    exported = reports.export_report(report, "json").decode("utf-8")
-    assert json.loads(exported) == json.loads(json.dumps(reports.report_json(report)))
+    exported = report_export.export_report(report, "json").decode("utf-8")
+    assert json.loads(exported) == json.loads(json.dumps(report_export.report_json(report)))
     case_lines = [line for line in exported.splitlines() if '"reference": "GRV-' in line]
     assert len(case_lines) == len(report.cases) > 0  # one case per line
 
-    pdf = reports.export_report(report, "pdf")
+    pdf = report_export.export_report(report, "pdf")
     assert pdf.startswith(b"%PDF")
     for fmt in ("json", "csv"):
-        text = reports.export_report(report, fmt).decode("utf-8-sig")
+        text = report_export.export_report(report, fmt).decode("utf-8-sig")
         for secret in (PERSON_NAME, PERSON_EMAIL, DESCRIPTION, "example.org"):
             assert secret not in text, (fmt, secret)
     xlsx_text = " ".join(
@@ -359,5 +359,5 @@ def test_progress_is_reported_and_an_empty_register_gives_empty_figures(
     assert report.figure("received").value == 0
     assert report.figure("days_to_respond.median").value is None
     assert report.figure("on_time_response").value is None
-    for fmt in reports.FORMATS:
-        assert reports.export_report(report, fmt)
+    for fmt in report_export.FORMATS:
+        assert report_export.export_report(report, fmt)

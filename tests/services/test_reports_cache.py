@@ -20,9 +20,10 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import event, select, text
 
 from grievance_desk.domain.case_types import Outcome, RequestType
-from grievance_desk.domain.report_figures import Report, report_from_data, report_to_data
+from grievance_desk.domain.report_model import Report
+from grievance_desk.domain.report_stored import report_from_data, report_to_data
 from grievance_desk.domain.workflow import Action
-from grievance_desk.services import reports
+from grievance_desk.services import report_cache, report_read, reports
 from grievance_desk.services.case_deadlines import extend_case
 from grievance_desk.services.cases import change_status, find_case, officer_zone, update_case
 from grievance_desk.services.policy_settings import (
@@ -65,7 +66,7 @@ def digest(register: Register) -> str | None:
 
 def current_digest(register: Register) -> str:
     with register.reading() as session:
-        return reports._settings_digest(load_policy_settings(session), officer_zone(session))
+        return report_cache.settings_digest(load_policy_settings(session), officer_zone(session))
 
 
 def same_as_fresh(register: Register, now: datetime, **period: Any) -> Report:
@@ -251,17 +252,17 @@ def test_a_purge_is_seen(register: Register, refs: dict[str, str]) -> None:
 def test_a_change_made_while_a_report_is_computed_is_not_cached_over(
     register: Register, refs: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = reports._compute
+    real = reports.compute
 
     def racing(*args: Any) -> Any:
         computed = real(*args)
         change_status(register, refs["J"], Action.RESUME, now=datetime(2026, 12, 1, tzinfo=IST))
         return computed
 
-    monkeypatch.setattr(reports, "_compute", racing)
+    monkeypatch.setattr(reports, "compute", racing)
     reports.monthly_report(register, month=OCTOBER, now=LATER)
     assert "2026-10" not in cached_keys(register)
-    monkeypatch.setattr(reports, "_compute", real)
+    monkeypatch.setattr(reports, "compute", real)
     same_as_fresh(register, LATER, month=OCTOBER)
 
 
@@ -294,7 +295,7 @@ def test_the_triggers_cover_every_case_column_the_report_reads(register: Registe
     # kind (read since issue 14) has no column of its own in the trigger: it changes only
     # through update_case, which always sets updated_at, and that column is watched.
     assert "updated_at" in watched
-    read = {column.key for column in reports._COLUMNS} - {"id", "kind"}
+    read = {column.key for column in report_read.CASE_COLUMNS} - {"id", "kind"}
     assert read <= watched
 
 
@@ -337,14 +338,14 @@ def test_the_running_month_reads_only_its_own_cases_once_earlier_months_are_kept
     with register.reading() as session:
         rows = session.execute(text("SELECT id, reference FROM grievance_case"))
         reference_of = {case_id: reference for case_id, reference in rows}
-    real_read = reports._read
+    real_read = reports.read_window
     windows: list[Any] = []
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         windows.append(real_read(*args, **kwargs))
         return windows[-1]
 
-    monkeypatch.setattr(reports, "_read", recording)
+    monkeypatch.setattr(reports, "read_window", recording)
     reports.monthly_report(register, month=november, now=NOW, use_cache=False)
     read = {reference_of[case_id] for case_id in windows[-1].ids}
     # B: received in September, closed in October; needed for the trend only.

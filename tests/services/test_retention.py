@@ -12,7 +12,7 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import IdentityState, Outcome
 from grievance_desk.domain.retention import RetentionPeriod, RetentionRules
 from grievance_desk.domain.workflow import Action
-from grievance_desk.services import letter_drafts, letter_issue, reports
+from grievance_desk.services import letter_drafts, letter_issue, report_export, reports
 from grievance_desk.services.attachments import add_attachment, attachment_bytes
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import change_status, find_case, register_case, update_case
@@ -147,7 +147,7 @@ def test_purge_erases_personal_data_and_keeps_what_reports_need(register: Regist
     settle(register)
     reference = closed_case(register)
     assert MARKER in _dump(register)
-    report_before = reports.report_json(
+    report_before = report_export.report_json(
         reports.monthly_report(register, month=date(2023, 1, 1), now=LATER)
     )
     result = purge(register, purge_plan(register, now=LATER), now=LATER)
@@ -182,7 +182,7 @@ def test_purge_erases_personal_data_and_keeps_what_reports_need(register: Regist
     report = verify_register(register)
     assert report.ok, report.lines()
     assert report.chain.redacted == result.events_redacted
-    report_after = reports.report_json(
+    report_after = report_export.report_json(
         reports.monthly_report(register, month=date(2023, 1, 1), now=LATER)
     )
     assert report_after == report_before

@@ -101,7 +101,8 @@ def test_a_report_workbook_streams_through_a_tracked_scratch_folder(
 ) -> None:
     """The Reports page exports through ``export_report``: openpyxl's scratch must not land
     bare in the temp folder, where a crash would leave it."""
-    from grievance_desk.services.reports import export_report, monthly_report
+    from grievance_desk.services.report_export import export_report
+    from grievance_desk.services.reports import monthly_report
 
     register_case(register, make_draft(description=f"{MARKER} case"), now=NOW)
     report = monthly_report(register, month=NOW.date().replace(day=1), now=NOW)
