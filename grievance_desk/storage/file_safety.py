@@ -89,10 +89,20 @@ def fsync_dir(folder: Path) -> None:
 
 
 def copy_private(
-    source: Path, target: Path, what: str, *, after_chunk: Callable[[], None] | None = None
+    source: Path,
+    target: Path,
+    what: str,
+    *,
+    after_chunk: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Copy a regular file to a new owner-only file and fsync it; the target must not exist."""
+    """Copy a regular file to a new owner-only file and fsync it; the target must not exist.
+
+    ``progress(done, total)`` counts bytes copied, for the CLI's bar.
+    """
     src = open_regular_for_reading(source, what)
+    total = os.fstat(src).st_size
+    done = 0
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         out = os.open(target, flags, 0o600)
@@ -101,6 +111,9 @@ def copy_private(
                 view = memoryview(chunk)
                 while view:
                     view = view[os.write(out, view) :]
+                done += len(chunk)
+                if progress is not None:
+                    progress(min(done, total), max(total, done))
                 if after_chunk is not None:
                     after_chunk()
             os.fsync(out)

@@ -71,6 +71,8 @@ from grievance_desk.storage.paths import key_file_for, make_private_dir
 from grievance_desk.storage.settings_store import get_setting, put_setting
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+#: Steps ``rotate_key`` reports: new key sealed, pages re-encrypted, checked, done.
+ROTATE_STEPS = 4
 # Every fault point of the key operations, in the order they are reached, so the kill-point
 # harness (tests/storage/test_key_kill_points.py) walks each one. The CLI adds "<op>.printed"
 # between showing a new recovery key and confirming it.
@@ -628,7 +630,12 @@ class Register:
         self.unshown_recovery_key = recovery
         return recovery
 
-    def rotate_key(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+    def rotate_key(
+        self,
+        passphrase: str,
+        kdf: KdfParams | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> str:
         """Re-key the database with a new data key; returns the new recovery key to show.
 
         The steps (each a fault point ``rotate_key.*``): the new key is sealed into the key
@@ -637,7 +644,11 @@ class Register:
         recovery key replaces the old one only in ``confirm_recovery_key_shown``, after it
         was shown. At every step the passphrase and a recovery key the officer has seen
         open the register; the next unlock rolls back or resumes an interrupted rotation.
+        ``progress(step, ROTATE_STEPS)`` follows those steps: SQLCipher's re-key is one call
+        with no callback, so the bar moves per step, not per page.
         """
+        step = progress or (lambda _done, _total: None)
+        step(0, ROTATE_STEPS)
         fault_point("rotate_key.start")
         self._refuse_if_pending()
         if self.keyfile.open_with_passphrase(passphrase, self.key_path) != self.data_key:
@@ -655,6 +666,7 @@ class Register:
             self.keyfile.drop_pending()
             raise
         self.keyfile.pending_key = new_key
+        step(1, ROTATE_STEPS)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.rollback()
@@ -681,10 +693,12 @@ class Register:
                 "was changed and the passphrase and recovery key work as before."
             )
         fault_point("rotate_key.rekeyed")
+        step(2, ROTATE_STEPS)
         self._switch_engine(new_key)
         problems = self.integrity_problems()
         if problems:
             raise NotARegister(str(self.path), "integrity check failed after re-keying")
+        step(3, ROTATE_STEPS)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.rollback()
@@ -694,6 +708,7 @@ class Register:
                 keyring_store.remember_key(self.keyfile.register_id, new_key)
         fault_point("rotate_key.keyring_updated")
         self.unshown_recovery_key = new_recovery
+        step(ROTATE_STEPS, ROTATE_STEPS)
         return new_recovery
 
     def _abandon_rotation(self) -> None:
