@@ -67,7 +67,7 @@ from grievance_desk.storage.keyfile import (
 )
 from grievance_desk.storage.leftovers import finish_interrupted_work
 from grievance_desk.storage.lock import RegisterLock
-from grievance_desk.storage.paths import key_file_for, make_private_dir
+from grievance_desk.storage.paths import key_file_for, make_private_dir, register_path_problem
 from grievance_desk.storage.settings_store import get_setting, put_setting
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
@@ -252,6 +252,9 @@ class Register:
         ``confirm_recovery_key_shown`` says the officer has seen it.
         """
         key_path = key_file_for(path)
+        too_long = register_path_problem(path)
+        if too_long is not None:
+            raise RegisterError(too_long)
         make_private_dir(path.parent)
         check_regular_file(path, "register")
         lock = RegisterLock(path)
