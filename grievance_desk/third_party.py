@@ -93,6 +93,8 @@ NON_PYTHON: tuple[tuple[str, str, str, str], ...] = (
 )
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+#: ``extra == 'outlook'`` as wheel metadata writes it (either quote).
+_EXTRA = re.compile(r"""extra\s*==\s*['"]([A-Za-z0-9._-]+)['"]""")
 
 
 @dataclass(frozen=True)
@@ -242,8 +244,9 @@ def runtime_distributions(root: str = APP_ID) -> list[metadata.Distribution]:
         for line in distribution.requires or []:
             requirement, _, marker = line.partition(";")
             name_match = _NAME.match(requirement.strip())
-            shipped_extra = _key(name) == _key(root) and any(
-                f'extra == "{extra}"' in marker for extra in SHIPPED_EXTRAS
+            extra = _EXTRA.search(marker)
+            shipped_extra = (
+                _key(name) == _key(root) and extra is not None and extra[1] in SHIPPED_EXTRAS
             )
             if name_match and ("extra" not in marker or shipped_extra):
                 pending.append(name_match.group(0))
