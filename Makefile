@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,outlook]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -54,9 +54,10 @@ package:
 	$(PYTHON) packaging/build.py
 
 # Pin every run-time dependency with hashes for the frozen build (packaging/requirements-lock.txt),
-# for every OS at once (uv's universal resolution), on the oldest Python we support.
+# for every OS at once (uv's universal resolution), on the oldest Python we support. The frozen
+# app includes the optional Outlook .msg reader, so its extra is locked too.
 lock:
 	$(PYTHON) -m venv packaging/.lock-venv
 	packaging/.lock-venv/bin/python -m pip install --quiet uv
-	packaging/.lock-venv/bin/uv pip compile pyproject.toml --universal --generate-hashes \
+	packaging/.lock-venv/bin/uv pip compile pyproject.toml --universal --generate-hashes --extra outlook \
 		--python-version 3.11 --quiet -o packaging/requirements-lock.txt

@@ -93,6 +93,8 @@ NON_PYTHON: tuple[tuple[str, str, str, str], ...] = (
 )
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+#: ``extra == 'outlook'`` as wheel metadata writes it (either quote).
+_EXTRA = re.compile(r"""extra\s*==\s*['"]([A-Za-z0-9._-]+)['"]""")
 
 
 @dataclass(frozen=True)
@@ -216,11 +218,17 @@ def _fallback_text(licence: str) -> tuple[str, ...]:
     return ()
 
 
+#: The app's optional extras that are run-time code when installed (not the test tools).
+SHIPPED_EXTRAS = ("outlook",)
+
+
 def runtime_distributions(root: str = APP_ID) -> list[metadata.Distribution]:
     """The app's distribution and everything it needs at run time (test extras left out).
 
-    A requirement behind an ``extra`` marker is left out; one behind a platform marker is
-    followed only if it is installed, which is the same answer without a marker evaluator.
+    A requirement behind an ``extra`` marker is left out, except the app's own optional
+    extras that ship when installed (``SHIPPED_EXTRAS``: the frozen build has the Outlook
+    reader); one behind a platform marker is followed only if it is installed, which is the
+    same answer without a marker evaluator.
     """
     seen: dict[str, metadata.Distribution] = {}
     pending = [root]
@@ -236,7 +244,11 @@ def runtime_distributions(root: str = APP_ID) -> list[metadata.Distribution]:
         for line in distribution.requires or []:
             requirement, _, marker = line.partition(";")
             name_match = _NAME.match(requirement.strip())
-            if name_match and "extra" not in marker:
+            extra = _EXTRA.search(marker)
+            shipped_extra = (
+                _key(name) == _key(root) and extra is not None and extra[1] in SHIPPED_EXTRAS
+            )
+            if name_match and ("extra" not in marker or shipped_extra):
                 pending.append(name_match.group(0))
     return sorted(seen.values(), key=lambda item: _key(item.metadata["Name"]))
 

@@ -73,8 +73,8 @@ def _export(args: argparse.Namespace) -> int:
     if output is not None:
         require_regular_or_absent(output, "an export file")
     warn("the exported file is NOT encrypted. Keep it safe and delete it when done.")
-    with opened_register(args) as register:
-        rows = _with_fault_points(export_rows(register))
+    with opened_register(args) as register, progress_bar("Exporting") as progress:
+        rows = _with_fault_points(export_rows(register, progress=progress))
         if output is None:
             count = _write(fmt, rows, sys.stdout.buffer, None)
         else:

@@ -72,7 +72,9 @@ def _restore(args: argparse.Namespace) -> int:
         raise UserError(f"There is no backup at {source}. Check the path.")
     require_regular_file(source, "a backup")
     target = register_path(args)
-    report = restore(source, target, unlock_for(args, source), force=args.force, now=utc_now())
+    unlock = unlock_for(args, source)
+    with progress_bar("Restoring") as progress:
+        report = restore(source, target, unlock, force=args.force, now=utc_now(), progress=progress)
     print(f"Restored {target} from {source}.")
     for line in report.lines():
         print(line)
@@ -109,7 +111,8 @@ def _passwd(args: argparse.Namespace) -> int:
 def _rotate_key(args: argparse.Namespace) -> int:
     with opened_register(args) as register:
         passphrase = secret_from_sources(args, "passphrase")
-        recovery_key = rotate_key(register, passphrase, now=utc_now())
+        with progress_bar("Re-encrypting") as progress:
+            recovery_key = rotate_key(register, passphrase, now=utc_now(), progress=progress)
         print("The register was re-encrypted with a new data key.")
         show_recovery_key(
             recovery_key,

@@ -1,4 +1,4 @@
-"""``settings``: show and set the organisation, officer and time zone without the window.
+"""``settings``: show and set the organisation, officer, time zone and default policies.
 
 A register made by ``init`` on a server or in a script must be able to issue letters; until
 now only the window's set-up wizard could fill in the officer details that letters sign with.
@@ -14,6 +14,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from grievance_desk.cli import settings_policies
 from grievance_desk.cli.common import UserError, opened_register, register_options
 
 #: Organisation fields set from a PNG file (the logo, the signature).
@@ -48,10 +49,16 @@ def _image_value(path_text: str) -> str:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from grievance_desk.services.case_lookup import officer_zone
+    from grievance_desk.services.clock import utc_now
     from grievance_desk.services.organisation import FIELD_KEYS, load_organisation
 
     with opened_register(args) as register:
         organisation = load_organisation(register)
+        with register.reading() as session:
+            today = utc_now().astimezone(officer_zone(session)).date()
+        policies = settings_policies.show(register, today)
+        effective = settings_policies.effective_defaults(register, today)
     values = asdict(organisation)
     shown = {
         setting: ("(image set)" if values[field] else "")
@@ -60,9 +67,13 @@ def _show(args: argparse.Namespace) -> int:
         for field, setting in FIELD_KEYS.items()
     }
     if args.json:
-        json.dump({**shown, "complete": organisation.is_complete}, sys.stdout, indent=2)
+        for key, value in policies.items():
+            shown[key] = "" if value.startswith("(not set") else value
+        document = {**shown, "complete": organisation.is_complete, "effective_policy": effective}
+        json.dump(document, sys.stdout, indent=2)
         print()
         return 0
+    shown.update(policies)
     width = max(map(len, shown))
     for setting, value in shown.items():
         print(f"{setting:<{width}}  {value}")
@@ -75,20 +86,38 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace) -> int:
-    from grievance_desk.services.clock import utc_now
-    from grievance_desk.services.organisation import load_organisation, save_organisation
+    from grievance_desk.services.clock import utc_now, zone
+    from grievance_desk.services.organisation import (
+        load_organisation,
+        organisation_problems,
+        save_organisation,
+    )
 
     changes: dict[str, str] = {}
+    policy_pairs = [(k, v) for k, v in args.pairs if k.startswith(settings_policies.PREFIX)]
     for key, value in args.pairs:
+        if key.startswith(settings_policies.PREFIX):
+            continue
         field = _field_for(key)
         changes[field] = _image_value(value) if field in _IMAGE_FIELDS else value.strip()
     with opened_register(args) as register:
         organisation = replace(load_organisation(register), **changes)
+        # Every value is checked before anything is written: the organisation's here, the
+        # policy choices inside their one transaction, saved before the organisation details.
         try:
-            save_organisation(register, organisation, now=utc_now())
-        except ValueError as error:  # the time zone
+            zone(organisation.timezone)
+        except ValueError as error:
             raise UserError(f"{error} Nothing was saved.") from error
-    print(f"Saved {len(changes)} setting(s).", file=sys.stderr)
+        problems = organisation_problems(organisation)
+        if problems:
+            raise UserError("; ".join(problems) + ". Correct it; nothing was saved.")
+        saved = settings_policies.save(register, policy_pairs) if policy_pairs else 0
+        if changes:
+            try:
+                save_organisation(register, organisation, now=utc_now())
+            except ValueError as error:  # the time zone
+                raise UserError(f"{error} Nothing was saved.") from error
+    print(f"Saved {len(changes) + saved} setting(s).", file=sys.stderr)
     return 0
 
 
@@ -106,16 +135,22 @@ def add_parsers(subparsers: Any) -> None:
     settings = subparsers.add_parser(
         "settings",
         parents=[common],
-        help="show or set the organisation, officer and time zone",
+        help="show or set the organisation, officer, time zone and default policies",
         description="With no KEY=VALUE, show the settings. With KEY=VALUE pairs, set them "
-        "(checked as the window checks them; an image setting takes a PNG file's path).",
+        "(checked as the window checks them; an image setting takes a PNG file's path). "
+        "Default policies: policy.profile.jurisdictions=IN[,EU...] (home first), "
+        "policy.profile.intermediary=yes|no, policy.profile.significant=yes|no, "
+        "policy.member_state=DE (GDPR holidays; empty clears), and "
+        "policy.default.REQUEST_TYPE=POLICY_ID (empty: the law's policy); "
+        "`grievance-desk policies` lists the ids.",
     )
     settings.add_argument(
         "pairs",
         nargs="*",
         type=_pair,
         metavar="KEY=VALUE",
-        help="e.g. organisation.name='Example Ltd' officer.timezone=Asia/Kolkata",
+        help="e.g. organisation.name='Example Ltd' officer.timezone=Asia/Kolkata "
+        "policy.profile.jurisdictions=IN",
     )
     settings.add_argument("--json", action="store_true", help="print the settings as JSON")
     settings.set_defaults(func=lambda args: _set(args) if args.pairs else _show(args))

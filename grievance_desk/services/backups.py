@@ -125,9 +125,18 @@ def _refuse_the_live_register(backup_path: Path, register_path: Path) -> None:
 
 
 def restore(
-    backup_path: Path, register_path: Path, unlock: Unlock, *, force: bool, now: datetime
+    backup_path: Path,
+    register_path: Path,
+    unlock: Unlock,
+    *,
+    force: bool,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
 ) -> VerifyReport:
-    """Replace the register with a verified backup; refuses to overwrite without ``force``."""
+    """Replace the register with a verified backup; refuses to overwrite without ``force``.
+
+    ``progress(done, total)`` counts the backup's bytes copied, for a progress bar.
+    """
     require_regular_file(backup_path, "a backup")
     require_regular_file(key_file_for(backup_path), "a backup's key file")
     require_regular_file(register_path, "the register")
@@ -152,7 +161,7 @@ def restore(
     try:
         try:
             kept = restore_swap.begin(register_path, now.strftime("%Y%m%dT%H%M%S"))
-            report = _stage(backup_path, register_path, keyfile, data_key, now)
+            report = _stage(backup_path, register_path, keyfile, data_key, now, progress)
         except OSError as error:
             restore_swap.abandon(register_path)
             if is_disk_full(error):
@@ -180,12 +189,21 @@ def restore(
 
 
 def _stage(
-    backup_path: Path, register_path: Path, keyfile: KeyFile, data_key: bytes, now: datetime
+    backup_path: Path,
+    register_path: Path,
+    keyfile: KeyFile,
+    data_key: bytes,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
 ) -> VerifyReport:
     """Copy the backup beside the register, record the restore in it, and verify the result."""
     staged = restore_swap.staged_for(register_path)
     copy_private(
-        backup_path, staged, "a backup", after_chunk=lambda: fault_point("restore.copying")
+        backup_path,
+        staged,
+        "a backup",
+        after_chunk=lambda: fault_point("restore.copying"),
+        progress=progress,
     )
     fault_point("restore.database_staged")
     copy_private(key_file_for(backup_path), key_file_for(staged), "a backup's key file")

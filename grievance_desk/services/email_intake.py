@@ -16,6 +16,7 @@ import email
 import email.header
 import email.policy
 import email.utils
+import importlib.util
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
@@ -257,8 +258,28 @@ def _read_eml(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> Ema
     )
 
 
+#: Shown when a .msg arrives but the optional Outlook reader is not installed.
+MSG_READER_MISSING = (
+    "{name} is an Outlook message (.msg), and this installation has no Outlook reader. "
+    "Either save the message as .eml instead (Outlook: File → Save As; most other mail "
+    "programs: drag the message out) and drop that file, or add the reader: "
+    'pip install "grievance-desk[outlook]".'
+)
+
+
+def msg_reader_available() -> bool:
+    """Whether the optional Outlook .msg reader (the ``outlook`` extra) is installed.
+
+    It is optional because it is large and GPL-3 (see pyproject); .eml needs nothing.
+    """
+    return importlib.util.find_spec("extract_msg") is not None
+
+
 def _read_msg(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> EmailIntake:
-    import extract_msg
+    try:
+        import extract_msg
+    except ImportError as error:
+        raise EmailIntakeError(MSG_READER_MISSING.format(name=name)) from error
 
     try:
         message: Any = extract_msg.openMsg(data)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from grievance_desk.domain.case_record import CaseDraft
@@ -171,12 +172,18 @@ def import_file(
     return report
 
 
-def export_rows(register: Register) -> Iterator[dict[str, str]]:
-    """Every case as a row in the import's own layout, so an export re-imports unchanged."""
+def export_rows(register: Register, progress: Progress | None = None) -> Iterator[dict[str, str]]:
+    """Every case as a row in the import's own layout, so an export re-imports unchanged.
+
+    ``progress(done, total)`` counts cases written, for a progress bar.
+    """
     with register.reading() as session:
         tz = officer_zone(session)
-        for draft in iter_drafts(session):
+        total = (session.scalar(select(func.count()).select_from(Case)) or 0) if progress else 0
+        for done, draft in enumerate(iter_drafts(session), start=1):
             yield draft_to_row(draft, tz=tz)
+            if progress and (done % _PROGRESS_EVERY == 0 or done == total):
+                progress(done, total)
 
 
 EXPORT_COLUMNS = COLUMNS

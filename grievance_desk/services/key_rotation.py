@@ -11,6 +11,7 @@ unlock. The audit chain records each change and every raw-key export.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from grievance_desk.domain.audit_actions import AuditAction
@@ -19,10 +20,19 @@ from grievance_desk.storage.keyfile import key_id
 from grievance_desk.storage.register import Register
 
 
-def rotate_key(register: Register, passphrase: str, *, now: datetime) -> str:
-    """Re-key the register; returns the new recovery key to show, pending confirmation."""
+def rotate_key(
+    register: Register,
+    passphrase: str,
+    *,
+    now: datetime,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
+    """Re-key the register; returns the new recovery key to show, pending confirmation.
+
+    ``progress(step, total)`` follows the rotation's steps (sealing, re-encrypting, checking).
+    """
     del now  # the audit event is written when the new key is confirmed
-    return register.rotate_key(passphrase)
+    return register.rotate_key(passphrase, progress=progress)
 
 
 def new_recovery_key(register: Register) -> str:

@@ -37,6 +37,7 @@ from sqlalchemy import Engine
 
 from grievance_desk.storage.engine import raw_key_literal
 from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.file_safety import fsync_file
 from grievance_desk.storage.keyfile import KeyFile, database_salt
 from grievance_desk.storage.paths import key_file_for
 from grievance_desk.storage.scratch import tracked
@@ -60,11 +61,8 @@ class _WalNotEmpty(Exception):
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Flush the copy (a writable handle on Windows, where ``_commit`` needs one)."""
+    fsync_file(path)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -48,6 +48,31 @@ class NotARegularFile(RegisterError):
         )
 
 
+class TargetInUse(RegisterError):
+    """The finished file could not replace the old one; the old one is left as it was."""
+
+    def __init__(self, target: Path, what: str, windows: bool) -> None:
+        if windows:
+            # Windows refuses to replace a file another program holds open (Excel, a PDF
+            # viewer): the commonest way an export or letter fails there.
+            why = (
+                f"{target} is open in another program (Excel or a PDF viewer, perhaps), and "
+                f"Windows does not let {what} replace it while it is open. Close it there, or "
+                "choose another file name, and try again."
+            )
+        else:
+            why = (
+                f"{what.capitalize()} could not replace {target}: this account may not change "
+                "that file or its folder. Choose a folder you can write to, and try again."
+            )
+        super().__init__(f"{why} {target.name} was left as it was.")
+
+
+def on_windows() -> bool:
+    """Where Windows rules differ (replacing open files, fsync, permissions)."""
+    return os.name == "nt"
+
+
 def is_disk_full(error: BaseException) -> bool:
     """ENOSPC, EDQUOT or EFBIG: the write failed for want of room, not because of damage."""
     return isinstance(error, OSError) and error.errno in _DISK_FULL
@@ -77,6 +102,20 @@ def open_regular_for_reading(path: Path, what: str) -> int:
     return fd
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a file already written and closed to disk, by its path.
+
+    On Windows ``os.fsync`` is the C runtime's ``_commit``, which refuses a read-only handle
+    (EBADF): there the file is opened for writing (nothing is written). POSIX needs only read.
+    """
+    flags = os.O_RDWR if os.name == "nt" else os.O_RDONLY
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX; Windows has no directory handles to sync)."""
     if os.name == "nt":
@@ -89,10 +128,20 @@ def fsync_dir(folder: Path) -> None:
 
 
 def copy_private(
-    source: Path, target: Path, what: str, *, after_chunk: Callable[[], None] | None = None
+    source: Path,
+    target: Path,
+    what: str,
+    *,
+    after_chunk: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """Copy a regular file to a new owner-only file and fsync it; the target must not exist."""
+    """Copy a regular file to a new owner-only file and fsync it; the target must not exist.
+
+    ``progress(done, total)`` counts bytes copied, for the CLI's bar.
+    """
     src = open_regular_for_reading(source, what)
+    total = os.fstat(src).st_size
+    done = 0
     try:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         out = os.open(target, flags, 0o600)
@@ -101,6 +150,9 @@ def copy_private(
                 view = memoryview(chunk)
                 while view:
                     view = view[os.write(out, view) :]
+                done += len(chunk)
+                if progress is not None:
+                    progress(min(done, total), max(total, done))
                 if after_chunk is not None:
                     after_chunk()
             os.fsync(out)
@@ -135,7 +187,10 @@ def atomic_output(target: Path, what: str, *, fault_prefix: str = "") -> Iterato
                 os.fsync(handle.fileno())
             if fault_prefix:
                 fault_point(f"{fault_prefix}.before_replace")
-            scratch.replace(target)
+            try:
+                scratch.replace(target)
+            except PermissionError as error:
+                raise TargetInUse(target, what, on_windows()) from error
             with contextlib.suppress(OSError):
                 fsync_dir(target.parent)
             if fault_prefix:

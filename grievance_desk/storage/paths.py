@@ -43,3 +43,32 @@ def companions(db_path: Path) -> list[Path]:
 def make_private_dir(folder: Path) -> None:
     """Create a folder only the officer's account can read (the register's neighbours)."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+#: Windows programs, SQLite's own file handling included, may fail on a path of 260
+#: characters or more (MAX_PATH) unless long paths are enabled for the whole machine.
+WINDOWS_MAX_PATH = 260
+#: The longest name the app puts beside a register: ".register.db-wal.gd-scratch-" and 12 hex
+#: digits, or "register.replaced-20261206T101010.gdkey" from a restore; with room to spare.
+_COMPANION_ROOM = 48
+
+
+def register_path_problem(db_path: Path, *, windows: bool | None = None) -> str | None:
+    """Why a new register cannot live at ``db_path`` on this system, or None.
+
+    On Windows the register's companions (journal, key file, restore copies, scratch files)
+    must stay under MAX_PATH, so the register's own path is refused well before it, at
+    creation, when nothing has been written yet.
+    """
+    if not (os.name == "nt" if windows is None else windows):
+        return None
+    longest = WINDOWS_MAX_PATH - 1 - _COMPANION_ROOM
+    length = len(str(db_path.absolute()))
+    if length <= longest:
+        return None
+    return (
+        f"The register's path is {length} characters long; on Windows it may be at most "
+        f"{longest}, so that the files kept beside it stay within the 260-character limit "
+        "of Windows programs. Choose a folder nearer the top of the drive (for example "
+        "C:\\Grievance Desk) or a shorter file name."
+    )

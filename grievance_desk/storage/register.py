@@ -68,10 +68,12 @@ from grievance_desk.storage.keyfile import (
 )
 from grievance_desk.storage.leftovers import finish_interrupted_work
 from grievance_desk.storage.lock import RegisterLock
-from grievance_desk.storage.paths import key_file_for, make_private_dir
+from grievance_desk.storage.paths import key_file_for, make_private_dir, register_path_problem
 from grievance_desk.storage.settings_registry import OFFICER_NAME, REGISTER_ID, UNLOCK_TRACKED_AT
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+#: Steps ``rotate_key`` reports: new key sealed, pages re-encrypted, checked, done.
+ROTATE_STEPS = 4
 # Every fault point of the key operations, in the order they are reached, so the kill-point
 # harness (tests/storage/test_key_kill_points.py) walks each one. The CLI adds "<op>.printed"
 # between showing a new recovery key and confirming it.
@@ -256,6 +258,9 @@ class Register:
         ``confirm_recovery_key_shown`` says the officer has seen it.
         """
         key_path = key_file_for(path)
+        too_long = register_path_problem(path)
+        if too_long is not None:
+            raise RegisterError(too_long)
         make_private_dir(path.parent)
         check_regular_file(path, "register")
         lock = RegisterLock(path)
@@ -628,7 +633,12 @@ class Register:
         self.unshown_recovery_key = recovery
         return recovery
 
-    def rotate_key(self, passphrase: str, kdf: KdfParams | None = None) -> str:
+    def rotate_key(
+        self,
+        passphrase: str,
+        kdf: KdfParams | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> str:
         """Re-key the database with a new data key; returns the new recovery key to show.
 
         The steps (each a fault point ``rotate_key.*``): the new key is sealed into the key
@@ -637,7 +647,11 @@ class Register:
         recovery key replaces the old one only in ``confirm_recovery_key_shown``, after it
         was shown. At every step the passphrase and a recovery key the officer has seen
         open the register; the next unlock rolls back or resumes an interrupted rotation.
+        ``progress(step, ROTATE_STEPS)`` follows those steps: SQLCipher's re-key is one call
+        with no callback, so the bar moves per step, not per page.
         """
+        step = progress or (lambda _done, _total: None)
+        step(0, ROTATE_STEPS)
         fault_point("rotate_key.start")
         self._refuse_if_pending()
         if self.keyfile.open_with_passphrase(passphrase, self.key_path) != self.data_key:
@@ -655,6 +669,7 @@ class Register:
             self.keyfile.drop_pending()
             raise
         self.keyfile.pending_key = new_key
+        step(1, ROTATE_STEPS)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.rollback()
@@ -681,10 +696,12 @@ class Register:
                 "was changed and the passphrase and recovery key work as before."
             )
         fault_point("rotate_key.rekeyed")
+        step(2, ROTATE_STEPS)
         self._switch_engine(new_key)
         problems = self.integrity_problems()
         if problems:
             raise NotARegister(str(self.path), "integrity check failed after re-keying")
+        step(3, ROTATE_STEPS)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.rollback()
@@ -694,6 +711,7 @@ class Register:
                 keyring_store.remember_key(self.keyfile.register_id, new_key)
         fault_point("rotate_key.keyring_updated")
         self.unshown_recovery_key = new_recovery
+        step(ROTATE_STEPS, ROTATE_STEPS)
         return new_recovery
 
     def _abandon_rotation(self) -> None:

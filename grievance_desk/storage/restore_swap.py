@@ -31,6 +31,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from grievance_desk.storage import file_safety
 from grievance_desk.storage.errors import RegisterError, RegisterInUse
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.keyfile import KeyFile, database_salt
@@ -55,11 +56,8 @@ def staged_for(db_path: Path) -> Path:
 
 
 def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Flush a staged or kept file (a writable handle on Windows: see file_safety)."""
+    file_safety.fsync_file(path)
 
 
 def fsync_dir(folder: Path) -> None:

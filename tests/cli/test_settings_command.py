@@ -92,3 +92,104 @@ def test_a_png_logo_is_stored(register: Path, tmp_path: Path) -> None:
     assert main(["settings", "--register", str(register), f"organisation.logo_png={logo}"]) == 0
     with Register.open(register, Unlock(passphrase=PASSPHRASE)) as opened:
         assert load_organisation(opened).logo_png
+
+
+def _only_case(register: Path) -> tuple[str, str]:
+    with (
+        Register.open(register, Unlock(passphrase=PASSPHRASE)) as opened,
+        opened.reading() as session,
+    ):
+        ((reference, policy_id),) = session.execute(select(Case.reference, Case.policy_id)).all()
+    return reference, str(policy_id)
+
+
+def test_a_register_set_up_only_by_settings_applies_its_default_policy_and_issues_a_letter(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init + settings alone: organisation, officer, time zone, profile and a default policy."""
+    pairs = [
+        "organisation.name=Example Widgets Pvt Ltd",
+        "officer.name=Test Officer",
+        "officer.email=grievance@example.org",
+        "officer.timezone=Asia/Kolkata",
+        "policy.profile.jurisdictions=IN",
+        "policy.profile.intermediary=yes",
+        "policy.default.erasure=spdi-2011",
+    ]
+    assert main(["settings", "--register", str(register), *pairs]) == 0
+    capsys.readouterr()
+    assert main(["settings", "--register", str(register), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["policy.profile.jurisdictions"] == "IN"
+    assert shown["policy.profile.intermediary"] == "yes"
+    assert shown["policy.default.erasure"] == "spdi-2011"
+    assert shown["policy.default.access"] == ""  # not set: the law's applies
+    assert shown["effective_policy"]["erasure"] == "spdi-2011"
+
+    sample = tmp_path / "cases.csv"
+    sample.write_text(
+        "received,request_type,requester_name\n01/12/2026,erasure,Asha Example\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(sample), "--register", str(register)]) == 0
+    reference, _stored = _only_case(register)
+    capsys.readouterr()
+    assert main(["due", "--json", "--register", str(register)]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["reference"] == reference
+    assert listed["policy"] == "spdi-2011"  # the default set through `settings`
+    letter = tmp_path / "ack.pdf"
+    args = ["letter", reference, "acknowledgement", "--output", str(letter)]
+    assert main([*args, "--register", str(register)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(letter).pages)
+    assert "Test Officer" in text and "Example Widgets" in text
+
+
+def test_show_names_the_policy_that_applies_when_no_default_is_set(
+    register: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["settings", "--register", str(register), "policy.member_state=DE"]) == 0
+    capsys.readouterr()
+    assert main(["settings", "--register", str(register)]) == 0
+    out = capsys.readouterr().out
+    assert "policy.member_state" in out and "DE" in out
+    assert "policy.default.access" in out and "(not set: org-default" in out
+    assert main(["settings", "--register", str(register), "policy.member_state="]) == 0
+    capsys.readouterr()
+    assert main(["settings", "--register", str(register), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["policy.member_state"] == ""
+
+
+@pytest.mark.parametrize(
+    ("pair", "says"),
+    [
+        ("policy.default.access=no-such-policy", "There is no policy 'no-such-policy'"),
+        ("policy.default.sneezing=gdpr", "is not a setting"),
+        ("policy.profile.jurisdictions=IN,XX", "XX is not a jurisdiction"),
+        ("policy.profile.intermediary=maybe", "write yes or no"),
+        ("policy.member_state=Atlantis", "is not a Member State calendar"),
+        # the law (GDPR, one month) is stricter than CCPA's 45 days: refused, naming both
+        ("policy.default.access=ccpa", "may be stricter than the law, never looser"),
+        ("officer.timezone=Mars/Olympus", "not a time zone"),
+    ],
+)
+def test_a_refused_policy_choice_saves_nothing_of_the_command(
+    register: Path, pair: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["settings", "--register", str(register)]
+    assert main([*base, "organisation.name=Kept Ltd", "policy.profile.jurisdictions=IN"]) == 0
+    capsys.readouterr()
+    changed = [
+        "organisation.name=Lost",
+        "policy.profile.jurisdictions=EU",
+        "policy.default.erasure=gdpr",
+        pair,
+    ]
+    assert main([*base, *changed]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "othing was saved" in err, err
+    assert main([*base, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["organisation.name"] == "Kept Ltd"
+    assert shown["policy.profile.jurisdictions"] == "IN"
+    assert shown["policy.default.erasure"] == ""

@@ -76,3 +76,38 @@ def test_the_app_licence_is_the_same_everywhere() -> None:
 )
 def test_compatibility_rules(expression: str, allowed: bool) -> None:
     assert is_compatible(expression) is allowed
+
+
+def test_the_walk_follows_the_shipped_outlook_extra_but_not_test_tools(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The frozen app has the optional .msg reader: its licences must be in the notices."""
+    from importlib import metadata
+
+    requires = {
+        APP_ID: [
+            "reportlab>=4",
+            "extract-msg>=0.50; extra == 'outlook'",  # as hatchling writes METADATA
+            "pytest>=8; extra == 'test'",
+            'chardet; extra == "test"',
+        ],
+        "reportlab": [],
+        "extract-msg": ['chardet; extra == "all"', "olefile"],
+        "olefile": [],
+        "pytest": [],
+        "chardet": [],
+    }
+
+    class Fake:
+        def __init__(self, name: str) -> None:
+            self.metadata = {"Name": name}
+            self.requires = requires[name]
+
+    def fake_distribution(name: str) -> Fake:
+        if name not in requires:
+            raise metadata.PackageNotFoundError(name)
+        return Fake(name)
+
+    monkeypatch.setattr(metadata, "distribution", fake_distribution)
+    names = [d.metadata["Name"] for d in runtime_distributions()]
+    assert names == ["extract-msg", APP_ID, "olefile", "reportlab"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -80,3 +82,29 @@ def test_undecodable_header_bytes_become_storable_text(register) -> None:  # typ
     intake = read_email_bytes("bad-bytes.eml", raw, now=NOW)
     assert "\ufffd" in intake.draft.requester.name
     assert register_case(register, intake.draft, now=NOW).startswith("GRV-")
+
+
+def test_msg_without_the_outlook_extra_says_how_to_go_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The .msg reader is the optional ``outlook`` extra; without it the officer is told
+    to save the message as .eml or install the extra, and .eml intake still works."""
+    from grievance_desk.services import email_intake
+
+    monkeypatch.setitem(sys.modules, "extract_msg", None)  # import now raises ImportError
+    monkeypatch.setattr(importlib.util, "find_spec", lambda _name, *_a: None)
+    assert not email_intake.msg_reader_available()
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64
+    with pytest.raises(EmailIntakeError) as caught:
+        read_email_bytes("request.msg", data, now=NOW)
+    message = str(caught.value)
+    assert "request.msg" in message
+    assert ".eml" in message
+    assert 'pip install "grievance-desk[outlook]"' in message
+    assert read_email_bytes("request.eml", sample_eml(), now=NOW).sender_name
+
+
+def test_the_outlook_reader_is_found_when_installed() -> None:
+    from grievance_desk.services.email_intake import msg_reader_available
+
+    assert msg_reader_available()  # the test extra installs it
