@@ -36,7 +36,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from grievance_desk.documents.fonts import LATIN, LATIN_BOLD, font_markup, register_fonts
+from grievance_desk.documents.fonts import (
+    LATIN,
+    LATIN_BOLD,
+    font_markup,
+    register_fonts,
+    script_runs,
+)
 from grievance_desk.documents.letter_markup import BulletList, Run, TextBlock, parse_body
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -92,6 +98,9 @@ class LetterDocument:
     reference_label: str = "Our reference"
     date_label: str = "Date"
     subject_label: str = "Subject"
+    # "{page}", "{total}" and "{reference}" are filled in; a Hindi letter passes its own words.
+    page_label: str = "Page {page} of {total}"
+    continued_label: str = "{reference} (continued)"
 
 
 def _style(name: str, **values: Any) -> ParagraphStyle:
@@ -123,10 +132,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _runs_markup(runs: tuple[Run, ...]) -> str:
+def _runs_markup(runs: tuple[Run, ...], *, strong_style: bool = False) -> str:
     parts: list[str] = []
     for run in runs:
-        parts.append(font_markup(run.text, bold=run.bold, italic=run.italic))
+        parts.append(
+            font_markup(run.text, bold=run.bold, italic=run.italic, strong_style=strong_style)
+        )
     return "".join(parts)
 
 
@@ -203,8 +214,9 @@ def _body(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     flowables: list[Flowable] = []
     for block in parse_body(text):
         if isinstance(block, TextBlock):
-            style = styles["heading"] if block.kind == "heading" else styles["body"]
-            flowables.append(Paragraph(_runs_markup(block.runs), style))
+            heading = block.kind == "heading"
+            style = styles["heading"] if heading else styles["body"]
+            flowables.append(Paragraph(_runs_markup(block.runs, strong_style=heading), style))
         elif isinstance(block, BulletList):
             items = [
                 ListItem(Paragraph(_runs_markup(item), styles["bullet"]), leftIndent=14)
@@ -256,7 +268,8 @@ def _story(letter: LetterDocument) -> list[Flowable]:
         story.append(Spacer(1, 6 * mm))
     story.append(
         Paragraph(
-            f"{font_markup(letter.subject_label)}: {font_markup(letter.subject)}",
+            f"{font_markup(letter.subject_label, strong_style=True)}: "
+            f"{font_markup(letter.subject, strong_style=True)}",
             styles["subject"],
         )
     )
@@ -297,19 +310,46 @@ def _page_decorations(letter: LetterDocument) -> type[Canvas]:
             self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
             self.setFillColor(MUTED)
             self.setFont(LATIN_BOLD, 8)
-            self.drawString(MARGIN_X, y, letter.footer_note)
+            _draw(self, letter.footer_note, MARGIN_X, y, "left", bold=True)
             self.setFont(LATIN, 8)
             self.drawCentredString(PAGE_WIDTH / 2, y, letter.reference)
-            self.drawRightString(PAGE_WIDTH - MARGIN_X, y, f"Page {page} of {total}")
+            page_text = letter.page_label.format(page=page, total=total)
+            _draw(self, page_text, PAGE_WIDTH - MARGIN_X, y, "right")
             if page > 1:
-                self.drawRightString(
+                _draw(
+                    self,
+                    letter.continued_label.format(reference=letter.reference),
                     PAGE_WIDTH - MARGIN_X,
                     PAGE_HEIGHT - MARGIN_TOP + 4 * mm,
-                    f"{letter.reference} (continued)",
+                    "right",
                 )
             self.restoreState()
 
     return NumberedCanvas
+
+
+def _draw(canvas: Canvas, text: str, x: float, y: float, align: str, *, bold: bool = False) -> None:
+    """One line of the page frame at baseline ``y``: Latin text as before, any other script
+    through a paragraph, so it is shaped by HarfBuzz and set in its own font."""
+    if all(family == LATIN for family, _run in script_runs(text)):
+        draw = canvas.drawString if align == "left" else canvas.drawRightString
+        draw(x, y, text)
+        return
+    style = _style(
+        "frame",
+        fontName=LATIN_BOLD if bold else LATIN,
+        fontSize=8,
+        leading=10,
+        textColor=MUTED,
+        alignment=TA_LEFT if align == "left" else TA_RIGHT,
+    )
+    para = Paragraph(font_markup(text, bold=bold), style)
+    width = TEXT_WIDTH / 2
+    _w, height = para.wrap(width, 20 * mm)
+    left = x if align == "left" else x - width
+    # A paragraph is placed by its bottom edge; its first baseline sits one font size below
+    # its top, as drawString's baseline is at ``y``.
+    para.drawOn(canvas, left, y - height + style.fontSize)
 
 
 def render_letter_pdf(letter: LetterDocument) -> bytes:

@@ -33,6 +33,7 @@ from grievance_desk.documents.letter_pdf import (
 from grievance_desk.domain.case_types import CaseKind, Outcome, RefusalGround, RequestType
 from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
 from grievance_desk.domain.deadline_engine import extension_refusal
+from grievance_desk.domain.locale_format import letter_date
 from grievance_desk.domain.policy import PauseEffect, PauseReason, Policy
 from grievance_desk.domain.workflow import Action, Status, can_move, target_of
 from grievance_desk.services.case_deadlines import (
@@ -46,6 +47,17 @@ from grievance_desk.services.extensions import (
     extension_reasons,
     has_live_extension,
     record_notice_issued,
+)
+
+# issue 17: letters in the case's reply language (the wording lives in letter_languages).
+from grievance_desk.services.letter_languages import (
+    contact_line,
+    extension_reason_markers,
+    frame_labels,
+    letter_language,
+    localise_context,
+    route_texts,
+    template_in,
 )
 from grievance_desk.services.letter_templates import (
     EDITABLE_FIELDS,
@@ -447,6 +459,7 @@ def _document(
     body: str,
     closing: str,
     on: date,
+    language: str = "en",
 ) -> LetterDocument:
     org = read_organisation(session)
     if not org.is_complete:
@@ -463,14 +476,20 @@ def _document(
         address_lines = [part.strip() for part in address_lines[0].split(",") if part.strip()]
     addressee.extend(address_lines)
     if not address_lines and person.email:
-        addressee.append(f"By e-mail: {person.email}")
+        addressee.append(contact_line("by_email", person.email, language))
     contact = []
     if org.officer_email:
-        contact.append(f"E-mail: {org.officer_email}")
+        contact.append(contact_line("email", org.officer_email, language))
     if org.officer_phone:
-        contact.append(f"Telephone: {org.officer_phone}")
+        contact.append(contact_line("telephone", org.officer_phone, language))
     if org.officer_address:
-        contact.append(f"Address: {' '.join(org.officer_address.split())}")
+        contact.append(contact_line("address", " ".join(org.officer_address.split()), language))
+    labels = frame_labels(language)  # issue 17: the frame in the letter's language
+    date_text = (
+        letter_date(on, language)
+        if language != "en"
+        else format_date(on, date_format_setting(session))
+    )
     return LetterDocument(
         letterhead=Letterhead(
             organisation=org.name,
@@ -479,7 +498,7 @@ def _document(
             logo_png=_png(org.logo_png, "logo"),
         ),
         reference=case.reference,
-        date_text=format_date(on, date_format_setting(session)),
+        date_text=date_text,
         addressee=tuple(addressee),
         subject=subject,
         salutation=salutation,
@@ -492,6 +511,14 @@ def _document(
             contact_lines=tuple(contact),
             image_png=_png(org.signature_png, "signature"),
         ),
+        **{
+            "reference_label": labels.get("reference_label", "Our reference"),
+            "date_label": labels.get("date_label", "Date"),
+            "subject_label": labels.get("subject_label", "Subject"),
+            "footer_note": labels.get("footer_note", "Confidential"),
+            "page_label": labels.get("page", "Page {page} of {total}"),
+            "continued_label": labels.get("continued", "{reference} (continued)"),
+        },
     )
 
 
@@ -559,11 +586,12 @@ def letter_inputs(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> list[LetterInput]:
     """The fields the officer types for this letter, with defaults, so a form can ask first."""
     with register.reading() as session:
-        template = get_template(session, template_id)
-        context = build_context(session, reference, now=now, overrides=overrides)
+        template = template_in(session, template_id, language)
+        context = _context(session, reference, now=now, overrides=overrides, language=language)
         case, _person = find_case(session, reference)
         items = required_items(session, case, template)
     required = set(template.fields) | {f for i in items for f in i.fields}
@@ -635,8 +663,9 @@ def _render(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None,
+    language: str = "en",
 ) -> tuple[str, str, str, str]:
-    context = build_context(session, reference, now=now, overrides=overrides)
+    context = _context(session, reference, now=now, overrides=overrides, language=language)
     case, _person = find_case(session, reference)
     _check_grounds(session, case, template)
     text = render_template(
@@ -645,8 +674,27 @@ def _render(
         date_format=date_format_setting(session),
         tz=officer_zone(session),
         extra_required=law_requirements(session, case, template),
+        language=language,
     )
     return text.subject, text.salutation, text.body, text.closing
+
+
+def _context(
+    session: Session,
+    reference: str,
+    *,
+    now: datetime,
+    overrides: Mapping[str, str] | None,
+    language: str,
+) -> dict[str, dict[str, Any]]:
+    """issue 17: `build_context`, with the sentences the code words in the letter's language."""
+    context = build_context(session, reference, now=now, overrides=overrides)
+    case, _person = find_case(session, reference)
+    org = read_organisation(session)
+    parts = (org.officer_email, org.officer_phone)
+    return localise_context(
+        session, case, context, language, overrides=overrides, contact_parts=parts
+    )
 
 
 @dataclass(frozen=True)
@@ -667,14 +715,15 @@ def letter_checklist(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> list[ChecklistItem]:
     """The required content of this letter under the case's law, ticked off as it is filled.
 
     The letters tab shows it while drafting; drafting refuses while an item is open.
     """
     with register.reading() as session:
-        template = get_template(session, template_id)
-        context = build_context(session, reference, now=now, overrides=overrides)
+        template = template_in(session, template_id, language)
+        context = _context(session, reference, now=now, overrides=overrides, language=language)
         case, _person = find_case(session, reference)
         items = required_items(session, case, template)
     checklist = []
@@ -699,7 +748,11 @@ def _check_routes_on(session: Session, case: Case, body: str, on: date) -> None:
         policy = policy_for_case(session, case)
     except CaseDeadlineError:
         return
-    stale = [r for r in policy.escalation if r.text in body and not r.in_force_on(on)]
+    stale = [
+        r
+        for r in policy.escalation
+        if any(text in body for text in route_texts(r)) and not r.in_force_on(on)
+    ]
     if stale:
         raise LetterError(
             f"This draft names {stale[0].authority} ({stale[0].citation}), a remedy not in "
@@ -715,12 +768,13 @@ def preview_letter(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> bytes:
     """A letter as PDF bytes without storing anything (the CLI's render, a quick look)."""
     with register.reading() as session:
-        template = get_template(session, template_id)
+        template = template_in(session, template_id, language)
         subject, salutation, body, closing = _render(
-            session, reference, template, now=now, overrides=overrides
+            session, reference, template, now=now, overrides=overrides, language=language
         )
         case, person = find_case(session, reference)
         document = _document(
@@ -732,6 +786,7 @@ def preview_letter(
             body=body,
             closing=closing,
             on=now.astimezone(officer_zone(session)).date(),
+            language=language,
         )
     return render_letter_pdf(document)
 
@@ -743,6 +798,7 @@ def draft_letter(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> LetterDraft:
     """Fill a template for a case and keep the result as a draft row (it survives a restart).
 
@@ -751,9 +807,9 @@ def draft_letter(
     """
     actor = register.actor
     with register.writing() as session:
-        template = get_template(session, template_id)
+        template = template_in(session, template_id, language)
         subject, salutation, body, closing = _render(
-            session, reference, template, now=now, overrides=overrides
+            session, reference, template, now=now, overrides=overrides, language=language
         )
         case, _person = find_case(session, reference)
         row = Letter(
@@ -888,6 +944,7 @@ def render_preview(register: Register, letter_id: int, *, on: date | None = None
             body=body,
             closing=closing,
             on=on or row.created_at.astimezone(zone).date(),
+            language=letter_language(row.template_version),
         )
     return render_letter_pdf(document)
 
@@ -941,6 +998,7 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
                 body=body,
                 closing=closing,
                 on=now.astimezone(zone).date(),
+                language=letter_language(row.template_version),
             )
         )
         sha = hashlib.sha256(pdf).hexdigest()
@@ -989,7 +1047,7 @@ def _extension_reasons(body: str) -> str:
     """The reasons paragraph(s) of an extension notice, for the extension record."""
     blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
     for index, block in enumerate(blocks):
-        if block.endswith("for the following reasons:") and index + 1 < len(blocks):
+        if block.endswith(extension_reason_markers()) and index + 1 < len(blocks):
             return blocks[index + 1]
     return "See the extension notice issued to the requester."
 
