@@ -9,6 +9,7 @@ other sentences the letter code fills in, with ``{term}`` placeholders.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -100,3 +101,29 @@ def route_text(citation: str, language: str) -> str | None:
 
 def route_citations(language: str) -> frozenset[str]:
     return frozenset(_load(language).get("routes", {}))
+
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+def term_problems(text: str, language: str, *, template: bool = True) -> list[str]:
+    """Where ``text`` types a legal term instead of taking it from the glossary.
+
+    Flags a term's English, a spelling the glossary says to avoid, and (in a template, whose
+    Jinja tags are left out of the search) the term itself typed rather than written
+    ``{{ 'key' | term }}``; glossary sentences use ``{key}`` placeholders, so the same holds.
+    """
+    plain = _JINJA.sub(" ", text) if template else re.sub(r"\{\w+\}", " ", text)
+    lowered = plain.casefold()
+    problems: list[str] = []
+    for key, entry in terms(language).items():
+        if re.search(rf"\b{re.escape(entry.en.casefold())}\b", lowered):
+            problems.append(f"types the English {entry.en!r}: write {{{{ '{key}' | term }}}}")
+        for variant in entry.avoid:
+            if variant in plain:
+                problems.append(
+                    f"uses {variant!r}, not the glossary's {entry.text!r} ({entry.source})"
+                )
+        if entry.text in plain:
+            problems.append(f"types {entry.text!r}: write {{{{ '{key}' | term }}}}")
+    return problems
