@@ -59,6 +59,11 @@ from grievance_desk.services.correspondence import record_correspondence
 from grievance_desk.services.extensions import extension_refused
 from grievance_desk.services.letters import NextStep
 from grievance_desk.services.register_access import Register
+from grievance_desk.services.reply_language import (  # issue 17
+    ReplyLanguage,
+    reply_language_for,
+    set_reply_language,
+)
 from grievance_desk.ui import theme
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_form import CaseForm
@@ -123,6 +128,7 @@ class CaseSnapshot:
     attachments: list[AttachmentInfo]
     policy_ids: list[str]
     extension_refused: str | None = None
+    reply_language: ReplyLanguage | None = None  # issue 17
 
 
 def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
@@ -138,6 +144,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         timeline = case_timeline(session, case.id)
         ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
         refused = extension_refused(session, case, now=now)
+        reply = reply_language_for(session, case)  # issue 17
         deadlines: Any = None
         if case_deadlines is not None:
             try:
@@ -154,6 +161,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         attachments=list_attachments(register, reference),
         policy_ids=ids,
         extension_refused=refused,
+        reply_language=reply,
     )
 
 
@@ -474,7 +482,7 @@ class CaseFile(QWidget):
             self.form.policy.addItem(policy_id, policy_id)
         self.form.policy.blockSignals(False)
         del current
-        self.form.load(draft, snap.zone)
+        self.form.load(draft, snap.zone, reply_language=snap.reply_language)
         self.deadlines.show_deadlines(snap.deadlines, snap.zone, utc_now())
         self._fill_timeline(snap)
         self._fill_attachments(snap)
@@ -484,6 +492,7 @@ class CaseFile(QWidget):
                 request_type=draft.request_type.value,
                 status=draft.status.value,
                 zone=snap.zone,
+                reply_language=snap.reply_language.code if snap.reply_language else "en",
             )
         )
         self.stack.setCurrentIndex(1)
@@ -585,11 +594,15 @@ class CaseFile(QWidget):
         from grievance_desk.services.cases import update_case
 
         changes = self.form.changes()
+        language = changes.pop("reply_language", None)  # issue 17: its own service call
         register, reference = self.register, snap.reference
 
         def work() -> None:
             now = utc_now()
-            update_case(register, reference, changes, now=now)
+            if changes:
+                update_case(register, reference, changes, now=now)
+            if language is not None:
+                set_reply_language(register, reference, language, now=now)
 
         self.save_button.setEnabled(False)
 
@@ -606,7 +619,11 @@ class CaseFile(QWidget):
 
     def revert(self) -> None:
         if self.snapshot is not None:
-            self.form.load(self.snapshot.draft, self.snapshot.zone)
+            self.form.load(
+                self.snapshot.draft,
+                self.snapshot.zone,
+                reply_language=self.snapshot.reply_language,
+            )
             self.letters.revert()
 
     def _changed(self) -> None:
