@@ -22,15 +22,18 @@ HINDI = "hi"
 LANGUAGES: tuple[tuple[str, str, str], ...] = (
     (ENGLISH, "English", "English"),
     (HINDI, "Hindi", "हिन्दी"),
-    ("bn", "Bengali", "বাংলা"),
-    ("gu", "Gujarati", "ગુજરાતી"),
-    ("kn", "Kannada", "ಕನ್ನಡ"),
-    ("ml", "Malayalam", "മലയാളം"),
-    ("or", "Odia", "ଓଡ଼ିଆ"),
-    ("pa", "Punjabi", "ਪੰਜਾਬੀ"),
-    ("ta", "Tamil", "தமிழ்"),
-    ("te", "Telugu", "తెలుగు"),
-    ("ur", "Urdu", "اردو"),
+    # Native names only where the app ships a font for the script (Noto Sans Devanagari):
+    # elsewhere they would show as empty boxes on a computer without that font.
+    ("bn", "Bengali", "Bengali"),
+    ("gu", "Gujarati", "Gujarati"),
+    ("kn", "Kannada", "Kannada"),
+    ("ml", "Malayalam", "Malayalam"),
+    ("mr", "Marathi", "मराठी"),
+    ("or", "Odia", "Odia"),
+    ("pa", "Punjabi", "Punjabi"),
+    ("ta", "Tamil", "Tamil"),
+    ("te", "Telugu", "Telugu"),
+    ("ur", "Urdu", "Urdu"),
 )
 CODES = frozenset(code for code, _name, _native in LANGUAGES)
 
