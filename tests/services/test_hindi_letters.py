@@ -164,3 +164,22 @@ def test_every_hindi_template_under_the_policy_extracts_as_typed(
                 for field in item.fields:
                     assert _squash(FILLED[field]) in squashed, (where, extractor, item.citation)
             assert "Yours sincerely" not in text and "Dear " not in text, where
+
+
+def test_the_required_content_checks_hold_every_hindi_template_to_the_same_law() -> None:
+    from dataclasses import replace
+
+    from grievance_desk.services.letter_templates import RequiredItem, check_template
+
+    for policy in PRESETS:
+        for template in language_templates("hi"):
+            extra = [
+                RequiredItem(r.id, r.label, r.citation, r.fields)
+                for r in policy.requirements_for(template.id, ("legal_duty_to_retain",))
+            ]
+            assert check_template(template, extra) == [], (policy.label, template.id)
+    refusal = next(t for t in language_templates("hi") if t.id == "refusal")
+    cut = replace(refusal, body=refusal.body.replace("{{ letter.reasons }}", ""))
+    problems = check_template(cut)
+    assert [p.kind for p in problems] == ["missing_content"]
+    assert "letter.reasons" in problems[0].message

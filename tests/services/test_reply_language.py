@@ -98,3 +98,19 @@ def test_the_hindi_extension_notice_gives_its_reasons_to_the_extension_record(
         )
         == "अभिलेख संग्रह में हैं (परीक्षण)।"
     )
+
+
+def test_a_hindi_e_mail_proposes_hindi_for_the_case_it_opens(register: Register) -> None:
+    from email.message import EmailMessage
+
+    from grievance_desk.services.email_intake import read_email_bytes
+
+    message = EmailMessage()
+    message["From"] = f"{NAME} <anita@example.org>"
+    message["To"] = "grievance.officer@example.org"
+    message["Subject"] = "मेरा डेटा"
+    message["Date"] = "Sun, 06 Dec 2026 09:00:00 +0530"
+    message.set_content("नमस्ते, कृपया मेरे खाते का सारा व्यक्तिगत डेटा मुझे भेजें।\n-- \nSent from my phone")
+    intake = read_email_bytes("hindi.eml", message.as_bytes(), now=utc_now())
+    reference = register_case(register, intake.draft, now=utc_now())
+    assert get_reply_language(register, reference).code == "hi"
