@@ -90,6 +90,7 @@ def phrase(section: str, key: str, language: str, **values: Any) -> str:
 
 
 def has_phrase(section: str, key: str, language: str) -> bool:
+    """Whether the glossary has that sentence or label (for optional wording)."""
     return key in _load(language).get(section, {})
 
 
@@ -100,6 +101,7 @@ def route_text(citation: str, language: str) -> str | None:
 
 
 def route_citations(language: str) -> frozenset[str]:
+    """The citations of the routes the glossary words (a test checks every policy's)."""
     return frozenset(_load(language).get("routes", {}))
 
 

@@ -26,7 +26,7 @@ from grievance_desk.domain.languages import ENGLISH, language_name
 from grievance_desk.domain.policy import EscalationRoute, PauseEffect, PauseReason, Policy
 from grievance_desk.resources_path import resource_path
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
-from grievance_desk.services.glossary import phrase, route_text
+from grievance_desk.services.glossary import phrase, route_text, terms
 from grievance_desk.services.letter_templates import (
     LetterTemplate,
     LetterTemplateError,
@@ -235,6 +235,17 @@ def frame_labels(language: str) -> dict[str, str]:
             "continued",
         )
     }
+
+
+def officer_title(title: str, language: str) -> str:
+    """The officer's title as a letter in ``language`` prints it: a title that is a glossary
+    term ("Grievance Officer") in the glossary's wording, any other title as typed."""
+    if language == ENGLISH:
+        return title
+    for entry in terms(language).values():
+        if entry.en.casefold() == title.strip().casefold():
+            return entry.text
+    return title
 
 
 def contact_line(kind: str, value: str, language: str) -> str:

@@ -56,6 +56,7 @@ from grievance_desk.services.letter_languages import (
     frame_labels,
     letter_language,
     localise_context,
+    officer_title,
     route_texts,
     template_in,
 )
@@ -506,7 +507,7 @@ def _document(
         closing=closing,
         signature=SignatureBlock(
             name=org.officer_name,
-            title=org.officer_title,
+            title=officer_title(org.officer_title, language),
             organisation=org.name,
             contact_lines=tuple(contact),
             image_png=_png(org.signature_png, "signature"),

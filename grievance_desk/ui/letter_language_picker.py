@@ -49,6 +49,7 @@ class LetterLanguagePicker(QWidget):
         self.sig_changed.emit()
 
     def chosen(self) -> str:
+        """The language picked in the combo (before falling back to English)."""
         return str(self.combo.currentData() or ENGLISH)
 
     def language(self) -> str:
@@ -60,6 +61,7 @@ class LetterLanguagePicker(QWidget):
         return chosen
 
     def show_template(self, template_id: str) -> None:
+        """The template now selected: the note says whether it ships in the language."""
         self.template_id = template_id
         self._update_note()
 

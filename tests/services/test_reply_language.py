@@ -76,9 +76,12 @@ def test_a_hindi_acknowledgement_is_issued_with_a_hindi_frame(register: Register
     issued = letters.issue_letter(register, draft.letter_id, now=now)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(issued.pdf)).pages)
     squashed = "".join(text.split())
-    for word in ("हमारा संदर्भ", "दिनांक", "विषय", "गोपनीय", "पृष्ठ 1 / 1", "भवदीय", "शिकायत अधिकारी"):
+    words = ("हमारा संदर्भ", "दिनांक", "विषय", "गोपनीय", "पृष्ठ 1 / 1", "भवदीय", "शिकायत अधिकारी")
+    for word in words:
         assert "".join(word.split()) in squashed, word
     assert "Our reference" not in text and "Page 1" not in text
+    # The demo officer's title is the glossary's "Grievance Officer": printed in Hindi.
+    assert "\nGrievance Officer\n" not in text and text.count("शिकायत अधिकारी") >= 1
     assert issued.next_step is not None and issued.next_step.action is not None
 
 
