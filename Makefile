@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit install clean bench package lock
+.PHONY: run test lint typecheck unit install clean bench package lock translations
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Grievance Desk needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -39,6 +39,14 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist
+
+# Bring every shipped catalogue (resources/translations/*.ts) up to date with the texts in
+# ui/ (new ones arrive unfinished; translate them in Qt Linguist or by hand). The .qm files
+# are compiled by packaging/build.py, or at the first start in that language.
+translations: $(STAMP)
+	for ts in resources/translations/*.ts; do \
+	  $(BIN)/pyside6-lupdate -silent -extensions py -locations relative -no-obsolete grievance_desk/ui -ts $$ts; \
+	done
 
 # The desktop app as one folder (packaging/dist/), frozen with PyInstaller in its own venv
 # (packaging/.build-venv); see packaging/README.md. Never part of `make test`.

@@ -16,13 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from grievance_desk.services.errors import RegisterError
-
 if TYPE_CHECKING:
     # Imported where used: ``grievance-desk gui`` imports this module for its options, and
     # neither the register code (SQLAlchemy, Alembic) nor the key file code (cryptography)
     # nor platformdirs is needed before the unlock screen shows.
     from grievance_desk.services.register_access import Register, Unlock
+    from grievance_desk.services.register_opening import RegisterOpening
 
 PASSPHRASE_ENV = "GRIEVANCE_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MIN_PASSPHRASE = 10
@@ -55,10 +54,10 @@ def register_options() -> argparse.ArgumentParser:
 
 
 def register_path(args: argparse.Namespace) -> Path:
-    from grievance_desk.services.register_paths import default_register_path
+    """``--register``, else the default the composition root names."""
+    from grievance_desk.app import register_path as chosen_register
 
-    path: Path | None = getattr(args, "register", None)
-    return (path or default_register_path()).expanduser()
+    return chosen_register(getattr(args, "register", None))
 
 
 _stdin_secret: str | None = None
@@ -103,41 +102,38 @@ def check_new_passphrase(passphrase: str) -> str:
 
 
 def unlock_for(args: argparse.Namespace, path: Path) -> Unlock:
-    """Choose the unlock method, preferring explicit secrets over the keyring."""
-    from grievance_desk.services.key_files import KeyFile
-    from grievance_desk.services.register_access import Unlock
-    from grievance_desk.services.register_paths import key_file_for
+    """Choose the unlock method, preferring explicit secrets over the keyring (the choice
+    itself is the register-opening service's, shared with the window)."""
+    from grievance_desk.app import register_opening
 
-    if getattr(args, "recovery_key", False):
-        return Unlock(recovery_key=secret_from_sources(args, "recovery key"))
-    explicit = getattr(args, "passphrase_stdin", False) or os.environ.get(PASSPHRASE_ENV)
-    if not explicit and key_file_for(path).exists():
-        try:
-            remembered = "remembered" in KeyFile.load(key_file_for(path)).extra
-        except RegisterError:
-            remembered = False
-        if remembered:
-            return Unlock(use_keyring=True)
-    return Unlock(passphrase=secret_from_sources(args, "passphrase"))
+    explicit = bool(getattr(args, "passphrase_stdin", False) or os.environ.get(PASSPHRASE_ENV))
+    return register_opening().unlock_for(
+        path,
+        recovery=bool(getattr(args, "recovery_key", False)),
+        passphrase_given=explicit,
+        ask=lambda what: secret_from_sources(args, what),
+    )
 
 
 @contextmanager
 def opened_register(args: argparse.Namespace) -> Iterator[Register]:
-    """Open the chosen register for one command and always close it."""
-    from grievance_desk.services.register_access import Register, Unlock
+    """Open the chosen register for one command and always close it. A remembered key that
+    fails falls back to asking for the passphrase when a terminal is attached."""
+    from grievance_desk.app import register_opening
+    from grievance_desk.services.register_access import Unlock
 
+    opening = register_opening()
     path = register_path(args)
-    unlock = unlock_for(args, path)
+
+    def ask_passphrase() -> Unlock:
+        return Unlock(passphrase=secret_from_sources(args, "passphrase"))
+
+    terminal = sys.stdin is not None and sys.stdin.isatty()
+    register = opening.open(
+        path, unlock_for(args, path), fallback=ask_passphrase if terminal else None
+    )
     try:
-        register = Register.open(path, unlock)
-    except RegisterError:
-        if unlock.use_keyring and sys.stdin is not None and sys.stdin.isatty():
-            fallback = Unlock(passphrase=secret_from_sources(args, "passphrase"))
-            register = Register.open(path, fallback)
-        else:
-            raise
-    try:
-        settle_after_unlock(register)
+        settle_after_unlock(register, opening)
         yield register
     finally:
         register.close()
@@ -152,12 +148,9 @@ def show_recovery_key(recovery_key: str, *, heading: str, file: TextIO | None = 
     print(file=out, flush=True)
 
 
-def settle_after_unlock(register: Register) -> None:
+def settle_after_unlock(register: Register, opening: RegisterOpening) -> None:
     """Say what the unlock found (weak key file, deleted attempts record), and show a new
     recovery key an interrupted change left unconfirmed, then make it the one in force."""
-    from grievance_desk.services.clock import utc_now
-    from grievance_desk.services.key_rotation import confirm_recovery_key
-
     for notice in register.notices:
         warn(notice)
     if register.unshown_recovery_key:
@@ -167,7 +160,7 @@ def settle_after_unlock(register: Register) -> None:
             "confirmed. NEW RECOVERY KEY (it replaces the old one; write it down now):",
             file=sys.stderr,
         )
-        confirm_recovery_key(register, now=utc_now())
+        opening.confirm_recovery_key(register)
 
 
 def _private_file(path: Path) -> Path:

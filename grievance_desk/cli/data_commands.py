@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from grievance_desk.app import register_opening
 from grievance_desk.cli.common import (
     UserError,
     check_new_passphrase,
@@ -19,7 +20,6 @@ from grievance_desk.cli.common import (
 from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.import_rows import HeaderError
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.demo_data import fill_demo_register
 from grievance_desk.services.file_writing import (
     atomic_output,
     fault_point,
@@ -30,7 +30,6 @@ from grievance_desk.services.import_export import (
     export_rows,
     import_file,
 )
-from grievance_desk.services.register_access import Register
 from grievance_desk.services.spreadsheet_io import (
     SUPPORTED_SUFFIXES,
     SpreadsheetError,
@@ -44,8 +43,8 @@ def _import(args: argparse.Namespace) -> int:
     source: Path = args.file.expanduser()
     if source.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise UserError(
-            f"{source.name} is not a CSV or XLSX file. Save the spreadsheet as .xlsx or as "
-            "CSV UTF-8 and import that."
+            f"{source.name} is not a CSV, Unicode Text or XLSX file. Save the spreadsheet as "
+            ".xlsx or as CSV UTF-8 and import that."
         )
     if not source.exists():
         raise UserError(f"There is no file {source}. Check the path.")
@@ -116,12 +115,9 @@ def _format_from(output: Path | None) -> str:
 def _demo(args: argparse.Namespace) -> int:
     path: Path = args.path.expanduser()
     passphrase = check_new_passphrase(secret_from_sources(args, "passphrase", confirm=True))
-    register, recovery_key = Register.create(path, passphrase)
-    try:
-        count = fill_demo_register(register, now=utc_now(), count=args.cases)
-    finally:
-        register.close()
-    print(f"Created a demo register with {count} fictitious cases: {path}")
+    register, recovery_key = register_opening().create_demo(path, passphrase, cases=args.cases)
+    register.close()
+    print(f"Created a demo register with {args.cases} fictitious cases: {path}")
     print(f"Recovery key (demo only): {recovery_key}")
     print(f"Try it: grievance-desk export --register {path} --format csv")
     return 0
@@ -134,7 +130,9 @@ def add_parsers(subparsers: Any) -> None:
     importer = subparsers.add_parser(
         "import", parents=[common], help="bring in an existing CSV or XLSX register"
     )
-    importer.add_argument("file", type=Path, help="the .csv or .xlsx file")
+    importer.add_argument(
+        "file", type=Path, help="the .csv, .txt (Excel Unicode Text) or .xlsx file"
+    )
     importer.add_argument(
         "--skip-invalid",
         action="store_true",

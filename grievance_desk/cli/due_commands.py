@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from grievance_desk.app import register_opening, register_path
 from grievance_desk.cli.common import (
     PASSPHRASE_ENV,
     UserError,
@@ -33,12 +34,8 @@ from grievance_desk.services.case_deadlines import (
 )
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.errors import RegisterError
 from grievance_desk.services.ics_export import build_ics
-from grievance_desk.services.key_files import KeyFile
 from grievance_desk.services.policy_settings import PolicySettingsError, custom_policies
-from grievance_desk.services.register_access import Register, Unlock
-from grievance_desk.services.register_paths import default_register_path, key_file_for
 
 __all__ = ["add_parsers", "own_policies_from_default_register", "parse_within"]
 
@@ -191,19 +188,10 @@ def own_policies_from_default_register(path: Path | None = None) -> list[Policy]
     Listing policies must never block on a prompt or fail because the register is elsewhere,
     locked or absent: the presets are still worth showing.
     """
-    target = (path or default_register_path()).expanduser()
-    try:
-        if not target.exists() or not key_file_for(target).exists():
-            return []
-        passphrase = os.environ.get(PASSPHRASE_ENV)
-        if passphrase:
-            unlock = Unlock(passphrase=passphrase)
-        elif "remembered" in KeyFile.load(key_file_for(target)).extra:
-            unlock = Unlock(use_keyring=True)
-        else:
-            return []
-        register = Register.open(target, unlock)
-    except (RegisterError, OSError, ValueError):
+    register = register_opening().open_without_asking(
+        register_path(path), os.environ.get(PASSPHRASE_ENV)
+    )
+    if register is None:
         return []
     try:
         with register.reading() as session:

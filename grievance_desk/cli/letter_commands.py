@@ -75,7 +75,7 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
 
 def run_letter(args: argparse.Namespace) -> int:
     """Render or issue one letter; the PDF goes to --output (private permissions)."""
-    from grievance_desk.services import letters
+    from grievance_desk.services import letter_drafts, letter_issue
 
     if args.output.suffix.lower() != ".pdf":
         raise UserError(f"--output {args.output} should end in .pdf.")
@@ -85,7 +85,7 @@ def run_letter(args: argparse.Namespace) -> int:
         try:
             language = _language(register, args)
             if args.issue:
-                draft = letters.draft_letter(
+                draft = letter_drafts.draft_letter(
                     register,
                     args.reference,
                     args.template,
@@ -93,10 +93,10 @@ def run_letter(args: argparse.Namespace) -> int:
                     overrides=overrides,
                     language=language,
                 )
-                issued = letters.issue_letter(register, draft.letter_id, now=now)
+                issued = letter_issue.issue_letter(register, draft.letter_id, now=now)
                 pdf = issued.pdf
             else:
-                pdf = letters.preview_letter(
+                pdf = letter_drafts.preview_letter(
                     register,
                     args.reference,
                     args.template,

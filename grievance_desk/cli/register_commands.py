@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from grievance_desk.app import register_opening
 from grievance_desk.cli.common import (
     UserError,
     check_new_passphrase,
@@ -29,13 +30,13 @@ from grievance_desk.services.key_rotation import (
     new_recovery_key,
     rotate_key,
 )
-from grievance_desk.services.register_access import Register
 
 
 def _init(args: argparse.Namespace) -> int:
     path = register_path(args)
     passphrase = check_new_passphrase(secret_from_sources(args, "passphrase", confirm=True))
-    register, recovery_key = Register.create(path, passphrase, await_confirmation=True)
+    opening = register_opening()
+    register, recovery_key = opening.create(path, passphrase, await_confirmation=True)
     try:
         print(f"Created the encrypted register {path}")
         print(f"Its key file is {register.key_path}; keep both together and back them up.")
@@ -46,10 +47,10 @@ def _init(args: argparse.Namespace) -> int:
         )
         print("With it you can open the register if you forget the passphrase.", flush=True)
         fault_point("init.printed")
-        confirm_recovery_key(register, now=utc_now())
+        opening.confirm_recovery_key(register)
         if args.remember:
             try:
-                register.remember_on_this_computer()
+                opening.remember(register)
             except KeyringUnavailable as error:
                 warn(str(error))
     finally:

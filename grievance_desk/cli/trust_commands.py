@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from grievance_desk.app import register_opening
 from grievance_desk.cli.common import (
     UserError,
     opened_register,
@@ -28,7 +29,6 @@ from grievance_desk.services.integrity import (
     repair_import_gaps,
     verify_register,
 )
-from grievance_desk.services.register_access import open_read_only
 from grievance_desk.services.retention import (
     destroy_identity_documents,
     purge,
@@ -61,7 +61,7 @@ def _verify(args: argparse.Namespace) -> int:
     if args.read_only or _on_read_only_media(path):
         # A backup on a DVD or a write-protected stick: checked without writing beside it.
         require_regular_file(path, "a register")
-        with open_read_only(path, unlock_for(args, path)) as copy:
+        with register_opening().open_read_only(path, unlock_for(args, path)) as copy:
             report = verify_register(copy, head)
     else:
         with opened_register(args) as register:

@@ -9,39 +9,37 @@ reportlab's invariant mode). Nothing here touches the database or the disk.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
 
 from grievance_desk.documents.fonts import LATIN, LATIN_BOLD, font_markup, register_fonts
+from grievance_desk.documents.page_frame import (
+    ACCENT,
+    INK,
+    MUTED,
+    PAGE_WIDTH,
+    RULE,
+    PageFrame,
+    render_pdf,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5a5a5a")
-ACCENT = colors.HexColor("#1f3a5f")
-RULE = colors.HexColor("#b8c2cc")
 SHADE = colors.HexColor("#eef2f6")
 MONO = "Courier"
 
@@ -262,71 +260,23 @@ def _story(summary: CaseSummary) -> list[Flowable]:
     return story
 
 
-def _canvas(summary: CaseSummary) -> type[Canvas]:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            self.saveState()
-            y = MARGIN_BOTTOM - 9 * mm
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
-            self.setFillColor(MUTED)
-            self.setFont(LATIN_BOLD, 8)
-            self.drawString(MARGIN_X, y, "Confidential: personal data")
-            self.setFont(LATIN, 8)
-            self.drawCentredString(PAGE_WIDTH / 2, y, f"Case summary {summary.reference}")
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN_X, y, f"Page {self.getPageNumber()} of {total}"
-            )
-            self.restoreState()
-
-    return NumberedCanvas
-
-
 def render_case_summary_pdf(summary: CaseSummary) -> bytes:
     """The summary as A4 PDF bytes (the same input always gives the same bytes)."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    page = PageFrame(
+        margin_x=MARGIN_X,
+        margin_top=MARGIN_TOP,
+        margin_bottom=MARGIN_BOTTOM,
+        font=LATIN,
+        font_size=8,
+        left="Confidential: personal data",
+        left_font=LATIN_BOLD,
+        centre=f"Case summary {summary.reference}",
+    )
+    return render_pdf(
+        _story(summary),
+        page,
         title=f"Case summary {summary.reference}",
         author=summary.organisation,
         subject=summary.reference,
-        creator="Grievance Desk",
-        invariant=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        TEXT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="summary", frames=[frame])])
-    doc.build(_story(summary), canvasmaker=_canvas(summary))
-    return buffer.getvalue()

@@ -97,14 +97,3 @@ def parse_body(text: str) -> tuple[Block, ...]:
             paragraph.append(stripped)
     flush()
     return tuple(blocks)
-
-
-def plain_text(text: str) -> str:
-    """The body as a person reads it (markers removed), for search and checks."""
-    lines: list[str] = []
-    for block in parse_body(text):
-        if isinstance(block, TextBlock):
-            lines.append("".join(run.text for run in block.runs))
-        else:
-            lines.extend("• " + "".join(run.text for run in item) for item in block.items)
-    return "\n".join(lines)

@@ -13,47 +13,38 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     HRFlowable,
     Image,
     KeepTogether,
     ListFlowable,
     ListItem,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from grievance_desk.documents.fonts import (
-    LATIN,
-    LATIN_BOLD,
-    font_markup,
-    register_fonts,
-    script_runs,
-)
+from grievance_desk.documents.fonts import LATIN, LATIN_BOLD, font_markup, register_fonts
 from grievance_desk.documents.letter_markup import BulletList, Run, TextBlock, parse_body
+from grievance_desk.documents.page_frame import (
+    ACCENT,
+    INK,
+    MUTED,
+    PAGE_WIDTH,
+    PageFrame,
+    render_pdf,
+)
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 22 * mm
 MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 24 * mm
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5a5a5a")
-ACCENT = colors.HexColor("#1f3a5f")
-RULE = colors.HexColor("#b8c2cc")
 
 
 class LetterRenderError(ValueError):
@@ -281,105 +272,25 @@ def _story(letter: LetterDocument) -> list[Flowable]:
     return story
 
 
-def _page_decorations(letter: LetterDocument) -> type[Canvas]:
-    """A canvas that knows the page count at the end, for "Page x of y" on every page."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            page = self.getPageNumber()
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            y = MARGIN_BOTTOM - 9 * mm
-            self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
-            self.setFillColor(MUTED)
-            self.setFont(LATIN_BOLD, 8)
-            _draw(self, letter.footer_note, MARGIN_X, y, "left", bold=True)
-            self.setFont(LATIN, 8)
-            self.drawCentredString(PAGE_WIDTH / 2, y, letter.reference)
-            page_text = letter.page_label.format(page=page, total=total)
-            _draw(self, page_text, PAGE_WIDTH - MARGIN_X, y, "right")
-            if page > 1:
-                _draw(
-                    self,
-                    letter.continued_label.format(reference=letter.reference),
-                    PAGE_WIDTH - MARGIN_X,
-                    PAGE_HEIGHT - MARGIN_TOP + 4 * mm,
-                    "right",
-                )
-            self.restoreState()
-
-    return NumberedCanvas
-
-
-def _draw(canvas: Canvas, text: str, x: float, y: float, align: str, *, bold: bool = False) -> None:
-    """One line of the page frame at baseline ``y``: Latin text as before, any other script
-    through a paragraph, so it is shaped by HarfBuzz and set in its own font."""
-    if all(family == LATIN for family, _run in script_runs(text)):
-        draw = canvas.drawString if align == "left" else canvas.drawRightString
-        draw(x, y, text)
-        return
-    style = _style(
-        "frame",
-        fontName=LATIN_BOLD if bold else LATIN,
-        fontSize=8,
-        leading=10,
-        textColor=MUTED,
-        alignment=TA_LEFT if align == "left" else TA_RIGHT,
-    )
-    para = Paragraph(font_markup(text, bold=bold), style)
-    width = TEXT_WIDTH / 2
-    _w, height = para.wrap(width, 20 * mm)
-    left = x if align == "left" else x - width
-    # A paragraph is placed by its bottom edge; its first baseline sits one font size below
-    # its top, as drawString's baseline is at ``y``.
-    para.drawOn(canvas, left, y - height + style.fontSize)
-
-
 def render_letter_pdf(letter: LetterDocument) -> bytes:
     """The letter as PDF bytes (A4), ready to preview, store, print or save."""
     register_fonts()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    page = PageFrame(
+        margin_x=MARGIN_X,
+        margin_top=MARGIN_TOP,
+        margin_bottom=MARGIN_BOTTOM,
+        font=LATIN,
+        font_size=8,
+        left=letter.footer_note,
+        left_font=LATIN_BOLD,
+        centre=letter.reference,
+        continued=letter.continued_label.format(reference=letter.reference),
+        page_label=letter.page_label,
+    )
+    return render_pdf(
+        _story(letter),
+        page,
         title=letter.subject,
         author=letter.letterhead.organisation,
         subject=letter.reference,
-        creator="Grievance Desk",
-        invariant=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        TEXT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="letter", frames=[frame])])
-    doc.build(_story(letter), canvasmaker=_page_decorations(letter))
-    return buffer.getvalue()

@@ -8,7 +8,6 @@ graphics, drawn large enough to read when printed. Cases appear by reference onl
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -19,37 +18,36 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from grievance_desk.documents.page_frame import (
+    ACCENT,
+    INK,
+    MUTED,
+    PAGE_WIDTH,
+    RULE,
+    PageFrame,
+    render_pdf,
+)
 from grievance_desk.domain.report_figures import Breakdown, Figure, Report
 
 __all__ = ["render_report_pdf"]
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5a5a5a")
-ACCENT = colors.HexColor("#1f3a5f")
-RULE = colors.HexColor("#b8c2cc")
 TILE = colors.HexColor("#eef2f6")
 RECEIVED = colors.HexColor("#1f77b4")
 CLOSED = colors.HexColor("#2ca02c")
@@ -580,71 +578,22 @@ def _story(report: Report, styles: _Styles) -> list[Flowable]:
     return story
 
 
-def _numbered_canvas(report: Report, regular: str) -> type[Canvas]:
-    """A canvas that knows the page count at the end, for "Page x of y" on every page."""
-    footer = f"{report.organisation} · summary {report.period.label}".strip(" ·")
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved)
-            for state in self._saved:
-                self.__dict__.update(state)
-                self._decorate(total)
-                super().showPage()
-            super().save()
-
-        def _decorate(self, total: int) -> None:
-            self.saveState()
-            y = MARGIN_BOTTOM - 10 * mm
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, y + 4 * mm, PAGE_WIDTH - MARGIN_X, y + 4 * mm)
-            self.setFillColor(MUTED)
-            self.setFont(regular, 7.5)
-            self.drawString(MARGIN_X, y, footer[:110])
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN_X, y, f"Page {self.getPageNumber()} of {total}"
-            )
-            self.restoreState()
-
-    return NumberedCanvas
-
-
 def render_report_pdf(report: Report) -> bytes:
     """The summary as PDF bytes (A4), for management, printing or the Reports page's export."""
     regular, bold = _fonts()
     styles = _Styles(regular, bold)
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    page = PageFrame(
+        margin_x=MARGIN_X,
+        margin_top=MARGIN_TOP,
+        margin_bottom=MARGIN_BOTTOM,
+        font=regular,
+        font_size=7.5,
+        left=f"{report.organisation} · summary {report.period.label}".strip(" ·")[:110],
+        footer_drop=10 * mm,
+    )
+    return render_pdf(
+        _story(report, styles),
+        page,
         title=f"Complaints and rights requests: summary {report.period.label}",
         author=report.organisation,
-        creator="Grievance Desk",
-        invariant=1,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        TEXT_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    doc.addPageTemplates([PageTemplate(id="report", frames=[frame])])
-    doc.build(_story(report, styles), canvasmaker=_numbered_canvas(report, regular))
-    return buffer.getvalue()

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk.services.cases import find_case
@@ -99,6 +100,61 @@ def _info(row: Attachment) -> AttachmentInfo:
     )
 
 
+def check_attachment(filename: str, data: bytes, purpose: str) -> None:
+    """Refuse an unknown purpose or an empty file before anything is written."""
+    if purpose not in PURPOSES:
+        raise ValueError(f"Unknown attachment purpose {purpose!r}; use one of {PURPOSES}.")
+    if not data:
+        raise EmptyAttachment(filename)
+
+
+def insert_attachment(
+    session: Session,
+    case_id: int,
+    filename: str,
+    data: bytes,
+    *,
+    now: datetime,
+    actor: str,
+    purpose: str = "evidence",
+    correspondence_id: int | None = None,
+) -> Attachment:
+    """Keep a checked file with a case inside the caller's transaction, with its audit event;
+    refuses a file over the register's size limit (the whole transaction then rolls back)."""
+    limit = int(get_setting(session, "attachments.max_bytes", DEFAULT_LIMIT))
+    if len(data) > limit:
+        raise AttachmentTooLarge(filename, len(data), limit)
+    row = Attachment(
+        case_id=case_id,
+        correspondence_id=correspondence_id,
+        filename=filename,
+        media_type=detect_media_type(data, filename),
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        purpose=purpose,
+        content=data,
+        added_at=now,
+    )
+    session.add(row)
+    session.flush()
+    append_event(
+        session,
+        action="attachment.added",
+        actor=actor,
+        at=now,
+        case_id=case_id,
+        payload={
+            "attachment_id": row.id,
+            "filename": filename,
+            "sha256": row.sha256,
+            "size": row.size,
+            "media_type": row.media_type,
+            "purpose": purpose,
+        },
+    )
+    return row
+
+
 def add_attachment(
     register: Register,
     reference: str,
@@ -110,44 +166,20 @@ def add_attachment(
     correspondence_id: int | None = None,
 ) -> AttachmentInfo:
     """Keep a file with a case; refuses empty and oversized files before writing anything."""
-    if purpose not in PURPOSES:
-        raise ValueError(f"Unknown attachment purpose {purpose!r}; use one of {PURPOSES}.")
-    if not data:
-        raise EmptyAttachment(filename)
+    check_attachment(filename, data, purpose)
     actor = register.actor
     with register.writing() as session:
-        limit = int(get_setting(session, "attachments.max_bytes", DEFAULT_LIMIT))
-        if len(data) > limit:
-            raise AttachmentTooLarge(filename, len(data), limit)
         case, _ = find_case(session, reference)
         assert case.id is not None
-        row = Attachment(
-            case_id=case.id,
-            correspondence_id=correspondence_id,
-            filename=filename,
-            media_type=detect_media_type(data, filename),
-            size=len(data),
-            sha256=hashlib.sha256(data).hexdigest(),
-            purpose=purpose,
-            content=data,
-            added_at=now,
-        )
-        session.add(row)
-        session.flush()
-        append_event(
+        row = insert_attachment(
             session,
-            action="attachment.added",
+            case.id,
+            filename,
+            data,
+            now=now,
             actor=actor,
-            at=now,
-            case_id=case.id,
-            payload={
-                "attachment_id": row.id,
-                "filename": filename,
-                "sha256": row.sha256,
-                "size": row.size,
-                "media_type": row.media_type,
-                "purpose": purpose,
-            },
+            purpose=purpose,
+            correspondence_id=correspondence_id,
         )
         return _info(row)
 

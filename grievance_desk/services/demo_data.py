@@ -12,6 +12,8 @@ import random
 from datetime import datetime, timedelta
 from typing import TypeVar
 
+from sqlalchemy.orm import Session
+
 from grievance_desk.domain.case_record import CaseDraft, Requester
 from grievance_desk.domain.case_types import (
     CaseKind,
@@ -162,22 +164,26 @@ DEMO_SETTINGS = {
 
 def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -> int:
     """Fill an empty register with demo settings and cases; returns the number of cases."""
+    with register.writing() as session:
+        return write_demo(session, now=now, count=count)
+
+
+def write_demo(session: Session, *, now: datetime, count: int = 150) -> int:
+    """Demo settings and cases inside the caller's transaction (a new register's first one,
+    so a demo register is made whole or not at all); returns the number of cases."""
+    actor = str(DEMO_SETTINGS["officer.name"])  # who the demo's audit trail records
     drafts = demo_drafts(count, now)
-    with register.writing() as session:
-        for key, value in DEMO_SETTINGS.items():
-            put_setting(session, key, value)
-    actor = register.actor
-    with register.writing() as session:
-        bulk = BulkContext.for_session(session)
-        first_id = next_case_id(session)
-        for draft in drafts:
-            case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
-            if draft.status in AWAITING_REQUESTER:
-                assert case.id is not None
-                since = now - timedelta(days=2)
-                session.add(
-                    ClockPause(case_id=case.id, reason=draft.status, started_on=since.date())
-                )
-        bulk.save_counters(session)
-        refresh_next_due_after_bulk(session, first_id, now)
+    for key, value in DEMO_SETTINGS.items():
+        put_setting(session, key, value)
+    session.flush()
+    bulk = BulkContext.for_session(session)
+    first_id = next_case_id(session)
+    for draft in drafts:
+        case = insert_case(session, draft, now=now, actor=actor, bulk=bulk)
+        if draft.status in AWAITING_REQUESTER:
+            assert case.id is not None
+            since = now - timedelta(days=2)
+            session.add(ClockPause(case_id=case.id, reason=draft.status, started_on=since.date()))
+    bulk.save_counters(session)
+    refresh_next_due_after_bulk(session, first_id, now)
     return len(drafts)

@@ -25,7 +25,8 @@ from urllib.parse import quote
 from grievance_desk.domain.case_types import Channel
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.correspondence import CorrespondenceItem, record_correspondence
-from grievance_desk.services.letters import get_letter, letter_pdf
+from grievance_desk.services.letter_integrity import letter_pdf
+from grievance_desk.services.letter_records import get_letter
 from grievance_desk.services.organisation import read_organisation
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register

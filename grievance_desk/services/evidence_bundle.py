@@ -71,7 +71,8 @@ from grievance_desk.services.evidence_signing import (
     public_key_pem,
     register_signing_key,
 )
-from grievance_desk.services.letters import ISSUED, letter_pdf
+from grievance_desk.services.letter_integrity import letter_pdf
+from grievance_desk.services.letter_records import ISSUED
 from grievance_desk.services.organisation import read_organisation
 from grievance_desk.services.spreadsheet_io import neutralise
 from grievance_desk.storage.audit import GENESIS, append_event, chain_head

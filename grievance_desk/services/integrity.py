@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from grievance_desk.services.letters import verify_issued_letters
+from grievance_desk.services.letter_integrity import verify_issued_letters
 from grievance_desk.storage.audit import (
     REPAIR_ACTION,
     ChainHead,

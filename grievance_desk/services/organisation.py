@@ -95,25 +95,38 @@ def load_organisation(register: Register) -> Organisation:
         return read_organisation(session)
 
 
-def save_organisation(register: Register, organisation: Organisation, *, now: datetime) -> None:
-    """Store the details; checks them first so a typo cannot break every deadline or letter."""
+def check_organisation(organisation: Organisation) -> None:
+    """Refuse details that would break every deadline or letter, naming each; saves nothing."""
     zone(organisation.timezone)
     problems = organisation_problems(organisation)
     if problems:
         raise InvalidOrganisation("; ".join(problems) + ". Correct it; nothing was saved.")
+
+
+def write_organisation(
+    session: Session, organisation: Organisation, *, now: datetime, actor: str
+) -> None:
+    """Store checked details and their audit event inside the caller's transaction."""
+    before = read_organisation(session)
+    for name, value in asdict(organisation).items():
+        put_setting(session, _KEYS[name], value)
+    changed = sorted(
+        name
+        for name in _KEYS
+        if getattr(before, name) != getattr(organisation, name) and not name.endswith("_png")
+    )
+    append_event(
+        session,
+        action="settings.organisation",
+        actor=organisation.officer_name or actor,
+        at=now,
+        payload={"changed": changed},
+    )
+
+
+def save_organisation(register: Register, organisation: Organisation, *, now: datetime) -> None:
+    """Store the details; checks them first so a typo cannot break every deadline or letter."""
+    check_organisation(organisation)
+    actor = register.actor
     with register.writing() as session:
-        before = read_organisation(session)
-        for name, value in asdict(organisation).items():
-            put_setting(session, _KEYS[name], value)
-        changed = sorted(
-            name
-            for name in _KEYS
-            if getattr(before, name) != getattr(organisation, name) and not name.endswith("_png")
-        )
-        append_event(
-            session,
-            action="settings.organisation",
-            actor=organisation.officer_name or register.actor,
-            at=now,
-            payload={"changed": changed},
-        )
+        write_organisation(session, organisation, now=now, actor=actor)

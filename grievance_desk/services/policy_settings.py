@@ -500,16 +500,23 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
         _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
 
 
-def set_profile(register: Register, profile: OrganisationProfile, *, now: datetime) -> None:
-    """Record what the organisation is, so each case gets the policy its law applies."""
+def record_profile(
+    session: Session, profile: OrganisationProfile, *, now: datetime, actor: str
+) -> None:
+    """``set_profile`` inside the caller's transaction (the set-up writes it with the rest)."""
     after = {
         "intermediary": profile.intermediary,
         "jurisdictions": list(profile.jurisdictions),
         "significant": profile.significant,
     }
+    _record(session, actor, PROFILE_KEY, get_setting(session, PROFILE_KEY), after, now)
+
+
+def set_profile(register: Register, profile: OrganisationProfile, *, now: datetime) -> None:
+    """Record what the organisation is, so each case gets the policy its law applies."""
     actor = register.actor
     with register.writing() as session:
-        _record(session, actor, PROFILE_KEY, get_setting(session, PROFILE_KEY), after, now)
+        record_profile(session, profile, now=now, actor=actor)
 
 
 def set_member_state(register: Register, code: str | None, *, now: datetime) -> None:
@@ -534,6 +541,24 @@ def set_default_policy(
     A policy looser than the law that applies to such a case today is refused, naming both
     dates: the organisation's own rule may be stricter than the law, never looser.
     """
+    actor = register.actor
+    with register.writing() as session:
+        record_default_policy(
+            session, request_type, policy_id, now=now, actor=actor, case_kind=case_kind
+        )
+
+
+def record_default_policy(
+    session: Session,
+    request_type: RequestType | str,
+    policy_id: str | None,
+    *,
+    now: datetime,
+    actor: str,
+    case_kind: str = "rights_request",
+) -> None:
+    """``set_default_policy`` inside the caller's transaction (the set-up writes it with the
+    rest); the same checks, against the profile as stored so far in that transaction."""
     try:
         kind = RequestType(request_type)
     except ValueError:
@@ -541,21 +566,19 @@ def set_default_policy(
         raise PolicySettingsError(
             f"{request_type!r} is not a request type. Request types: {known}."
         ) from None
-    actor = register.actor
-    with register.writing() as session:
-        settings = load_policy_settings(session)
-        if policy_id is not None:
-            settings.versions(policy_id)  # unknown → lists the known ids
-            looser = settings.looser_than_law(policy_id, kind.value, case_kind, now.date())
-            if looser is not None:
-                raise PolicySettingsError(f"Not saved: {looser}. Choose a stricter policy.")
-        before = dict(settings.defaults)
-        after = dict(before)
-        if policy_id is None:
-            after.pop(kind.value, None)
-        else:
-            after[kind.value] = policy_id
-        _record(session, actor, DEFAULTS_KEY, before, after, now)
+    settings = load_policy_settings(session)
+    if policy_id is not None:
+        settings.versions(policy_id)  # unknown → lists the known ids
+        looser = settings.looser_than_law(policy_id, kind.value, case_kind, now.date())
+        if looser is not None:
+            raise PolicySettingsError(f"Not saved: {looser}. Choose a stricter policy.")
+    before = dict(settings.defaults)
+    after = dict(before)
+    if policy_id is None:
+        after.pop(kind.value, None)
+    else:
+        after[kind.value] = policy_id
+    _record(session, actor, DEFAULTS_KEY, before, after, now)
 
 
 def _clean_days(days: Iterable[date | str]) -> list[str]:

@@ -35,7 +35,7 @@ from grievance_desk.domain.retention import (
     rules_to_dict,
 )
 from grievance_desk.services.cases import find_case
-from grievance_desk.services.letters import PURGED
+from grievance_desk.services.letter_records import PURGED
 from grievance_desk.storage.audit import append_event, redact_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point

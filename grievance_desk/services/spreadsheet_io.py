@@ -4,9 +4,12 @@ Rows are plain dicts keyed by header; turning them into cases is ``domain.import
 Line numbers are spreadsheet row numbers (the header is usually row 1), which is what the
 officer sees in Excel, for CSV as well as XLSX: a cell with a line break is still one row.
 
-CSV: read as UTF-8 (with or without a byte-order mark), else as Windows-1252, the encoding
-Excel's plain "CSV" uses on Windows (``csv_encoding`` tells the caller which, to pass on).
-A header row with semicolons or tabs and no commas is read with that separator. Written as
+CSV: read as UTF-16 when it starts with a UTF-16 byte-order mark (Excel's "Unicode Text", a
+tab-separated .txt, is the one Excel format that keeps Devanagari on every Windows version),
+else as UTF-8 (with or without a byte-order mark), else as Windows-1252, the encoding Excel's
+plain "CSV" uses on Windows (``csv_encoding`` tells the caller which, to pass on). UTF-16
+without a byte-order mark is refused: it would decode as Windows-1252 with a NUL between
+letters. A header row with semicolons or tabs and no commas is read with that separator. Written as
 UTF-8 with a byte-order mark (so Excel shows Devanagari and ₹ correctly) and CRLF line ends.
 
 Formula injection: a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a
@@ -55,7 +58,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 from grievance_desk.storage.file_safety import is_disk_full, scratch_name
 from grievance_desk.storage.scratch import tracked
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx")
+SUPPORTED_SUFFIXES = (".csv", ".txt", ".xlsx")
+# Delimited text: .txt is what Excel names "Unicode Text" (UTF-16, tab-separated).
+_TEXT_SUFFIXES = (".csv", ".txt")
 #: A register of 100,000 cases is ~30 MB of sheet XML and a dozen members; these bounds are
 #: far above any real workbook and far below what would exhaust a laptop.
 MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
@@ -175,7 +180,7 @@ def _raw_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
         hint = (
             _SAVE_AS
             if suffix in (".xls", ".ods", ".numbers", ".xlsm", ".xlsb")
-            else ("Import a .csv or .xlsx file.")
+            else ("Import a .csv, .txt (Unicode Text) or .xlsx file.")
         )
         raise SpreadsheetError(
             f"{source.name} is a {suffix or 'file without an extension'}, which cannot be "
@@ -183,7 +188,7 @@ def _raw_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
         )
     if not source.is_file():
         raise SpreadsheetError(f"{source} does not exist or is not a file. Check the path.")
-    rows = _csv_rows(source) if suffix == ".csv" else _xlsx_rows(source)
+    rows = _csv_rows(source) if suffix in _TEXT_SUFFIXES else _xlsx_rows(source)
     return ((line, cells) for line, cells in rows if not all(_is_empty(c) for c in cells))
 
 
@@ -204,6 +209,19 @@ def _decode(source: Path) -> tuple[str, str]:
             f"{source.name} is an Excel workbook with a .csv name. Rename it to .xlsx and "
             "import it again."
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"  # the BOM says which byte order
+        except UnicodeDecodeError as exc:
+            raise SpreadsheetError(
+                f"{source.name} starts as UTF-16 text but is cut off or damaged "
+                f"(byte {exc.start}). {_SAVE_AS}"
+            ) from exc
+    if _looks_like_utf16_without_bom(data):
+        raise SpreadsheetError(
+            f"{source.name} is UTF-16 without a byte-order mark, so its letters cannot be "
+            f"read reliably. {_SAVE_AS}"
+        )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding), encoding
@@ -213,6 +231,14 @@ def _decode(source: Path) -> tuple[str, str]:
         f"{source.name} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read "
         f"reliably. {_SAVE_AS}"
     )
+
+
+def _looks_like_utf16_without_bom(data: bytes) -> bool:
+    """Every other byte NUL in the first kilobyte: Latin text saved as UTF-16."""
+    head = data[:1024]
+    if len(head) < 4:
+        return False
+    return head[1::2].count(0) * 2 > len(head) // 2 or head[0::2].count(0) * 2 > len(head) // 2
 
 
 def _csv_rows(source: Path) -> Iterator[tuple[int, list[object]]]:

@@ -240,8 +240,13 @@ class Register:
         kdf: KdfParams | None = None,
         *,
         await_confirmation: bool = False,
+        populate: Callable[[Session], None] | None = None,
     ) -> tuple[Register, str]:
         """Create an empty register; returns it and the recovery key to show once.
+
+        ``populate`` writes what the set-up chose (organisation, policies) in the same
+        transaction as the register's own first settings, before the file is put in place:
+        if it raises, no register is left behind.
 
         The database and its key file are built under temporary names and put in place
         together (key file, then database: the commit), so a kill or a full disk leaves a
@@ -285,6 +290,11 @@ class Register:
                             "v": json.dumps(str(path.resolve())),
                         },
                     )
+                    if populate is not None:
+                        # Joins the connection's transaction: one commit for all of it.
+                        with Session(bind=connection) as session:
+                            populate(session)
+                            session.flush()
                 with engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
                     connection.rollback()

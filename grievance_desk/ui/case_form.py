@@ -42,6 +42,7 @@ from grievance_desk.domain.case_types import (
 from grievance_desk.domain.languages import LANGUAGES, language_name
 from grievance_desk.domain.received_time import in_zone
 from grievance_desk.services.clock import utc_now
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, set_invalid
 
 DEFAULT_POLICY_TEXT = "Default for the request type"
@@ -135,7 +136,7 @@ class CaseForm(QWidget):
         self.representative_name.setAccessibleName("Representative's name")
         # issue 17: the language letters go out in; proposed from the requester's script.
         self.reply_language = QComboBox()
-        self.reply_language.setAccessibleName("Reply language")
+        self.reply_language.setAccessibleName(tr("Reply language"))
         self.reply_language.setObjectName("reply_language")
         self._stored_language: str | None = None
         self._language_loaded = False
@@ -161,7 +162,7 @@ class CaseForm(QWidget):
         pform.addRow("&E-mail:", self._field("requester.email", self.email))
         pform.addRow("P&hone:", self._field("requester.phone", self.phone))
         pform.addRow("Add&ress:", self.address)
-        pform.addRow("Reply &language:", self.reply_language)
+        pform.addRow(tr("Reply &language:"), self.reply_language)
         self._person_form = pform
         pform.addRow("Relationship:", self.relationship)
         pform.addRow("Account / org.:", self.organisation)
@@ -277,15 +278,22 @@ class CaseForm(QWidget):
         combo.blockSignals(True)
         combo.clear()
         if not confirmed:
-            combo.addItem(f"{language_name(code)} — proposed from the requester's text", None)
+            combo.addItem(
+                tr("{language} — proposed from the requester's text").format(
+                    language=language_name(code)
+                ),
+                None,
+            )
         for known, _name, _native in LANGUAGES:
             combo.addItem(language_name(known), known)
         combo.setCurrentIndex(0 if not confirmed else max(0, combo.findData(code)))
         combo.setToolTip(
-            "Proposed from the script of the requester's own text: choose a language to "
-            "confirm it or change it"
+            tr(
+                "Proposed from the script of the requester's own text: choose a language to "
+                "confirm it or change it"
+            )
             if not confirmed
-            else "The language this case's letters are written in"
+            else tr("The language this case's letters are written in")
         )
         combo.blockSignals(False)
         self._stored_language = code if confirmed else None

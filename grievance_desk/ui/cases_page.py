@@ -45,6 +45,7 @@ from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_file import CaseFile
+from grievance_desk.ui.case_pages import RegisterPages
 from grievance_desk.ui.cases_table_model import (
     COLUMNS,
     KIND_COLUMN,
@@ -281,7 +282,7 @@ class CasesPage(QWidget):
         super().__init__(parent)
         self.register = register
         self.runner = runner
-        self.model = CasesTableModel(register, runner)
+        self.model = CasesTableModel(RegisterPages(runner))
         self._applying_view = False
         self._current_reference: str | None = None
 

@@ -1,9 +1,10 @@
 """The register as a table model over paged SQL: a window of pages, never every row.
 
 ``rowCount`` is the SQL count; ``data`` looks the row up in a small cache of pages and, when
-the page is missing, asks the background thread for it and shows a placeholder until it
-arrives. Scrolling to the end of 100,000 cases therefore fetches two pages, not 100,000
-rows; sorting, filtering and search change the SQL and start a fresh window.
+the page is missing, asks its page source for it and shows a placeholder until it arrives.
+Scrolling to the end of 100,000 cases therefore fetches two pages, not 100,000 rows;
+sorting, filtering and search change the query and start a fresh window. The model does no
+I/O itself: its `PageSource` (``ui/case_pages.py``) reads the register on the worker thread.
 """
 
 from __future__ import annotations
@@ -21,14 +22,9 @@ from grievance_desk.services.case_queries import (
     CaseFilter,
     CaseRow,
     SortKey,
-    count_cases,
-    fetch_page,
 )
-from grievance_desk.services.cases import officer_zone
-from grievance_desk.services.clock import utc_now
-from grievance_desk.services.register_access import Register
 from grievance_desk.ui import theme
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.case_pages import FirstPage, PageQuery, PageSource
 
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -111,10 +107,9 @@ class CasesTableModel(QAbstractTableModel):
     sig_count_changed = Signal(int)
     sig_page_loaded = Signal(int)
 
-    def __init__(self, register: Register, runner: OpRunner) -> None:
+    def __init__(self, source: PageSource) -> None:
         super().__init__()
-        self.register = register
-        self.runner = runner
+        self.source = source
         self.filters = CaseFilter()
         self.sort_key = SortKey.RECEIVED
         self.descending = True
@@ -268,50 +263,32 @@ class CasesTableModel(QAbstractTableModel):
         """Throw the window away and count again (a filter, sort or the data changed)."""
         self._generation += 1
         generation = self._generation
-        filters, sort_key, descending = self.filters, self.sort_key, self.descending
-        register = self.register
+        query = self._query()
         # Counting every match of a short search costs more than the page itself.
-        at_most = SEARCH_COUNT_CAP + 1 if filters.text.strip() else None
+        at_most = SEARCH_COUNT_CAP + 1 if query.filters.text.strip() else None
 
-        def work() -> tuple[int, ZoneInfo, list[CaseRow]]:
-            now = utc_now()
-            with register.reading() as session:
-                zone = officer_zone(session)
-                total = count_cases(session, filters, now=now, at_most=at_most)
-                first = fetch_page(
-                    session,
-                    filters,
-                    sort=sort_key,
-                    descending=descending,
-                    offset=0,
-                    limit=PAGE_SIZE,
-                    now=now,
-                    matches=total,
-                )
-            return total, zone, first
-
-        def done(result: tuple[int, ZoneInfo, list[CaseRow]]) -> None:
+        def done(first: FirstPage) -> None:
             if generation != self._generation:
                 return
-            total, zone, first = result
-            capped = at_most is not None and total > SEARCH_COUNT_CAP
+            capped = at_most is not None and first.total > SEARCH_COUNT_CAP
             self.beginResetModel()
-            self._zone = zone
-            self._count = SEARCH_COUNT_CAP if capped else total
+            self._zone = first.zone
+            self._count = SEARCH_COUNT_CAP if capped else first.total
             self.count_capped = capped
             self._counting = False
             self._forget_pages()
             self._pending.clear()
-            self._keep_page(0, first)
+            self._keep_page(0, first.rows)
             self.pages_fetched += 1
             self.endResetModel()
             self.loaded = True
             self.sig_count_changed.emit(self._count)
             self.sig_page_loaded.emit(0)
 
-        Op(self.runner, work, parent=self).success(done).failure(self._failed).with_progress(
-            "Loading cases…"
-        ).run_in_background()
+        self.source.first_page(query, at_most, done, self._failed, self)
+
+    def _query(self) -> PageQuery:
+        return PageQuery(self.filters, self.sort_key, self.descending)
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt API
         return not parent.isValid() and self.count_capped and not self._counting
@@ -322,11 +299,6 @@ class CasesTableModel(QAbstractTableModel):
             return
         self._counting = True
         generation = self._generation
-        filters, register = self.filters, self.register
-
-        def work() -> int:
-            with register.reading() as session:
-                return count_cases(session, filters, now=utc_now())
 
         def done(total: int) -> None:
             if generation != self._generation:
@@ -339,37 +311,17 @@ class CasesTableModel(QAbstractTableModel):
                 self.endInsertRows()
             self.sig_count_changed.emit(self._count)
 
-        def failed(error: Exception) -> None:
+        def failed(_error: Exception) -> None:
             if generation == self._generation:
                 self._counting = False
 
-        Op(self.runner, work, parent=self).success(done).failure(failed).with_progress(
-            "Counting matches…"
-        ).run_in_background()
+        self.source.count(self.filters, done, failed, self)
 
     def _request(self, page: int) -> None:
         if page in self._pending or page * PAGE_SIZE >= self._count:
             return
         self._pending.add(page)
         generation = self._generation
-        filters, sort_key, descending, register = (
-            self.filters,
-            self.sort_key,
-            self.descending,
-            self.register,
-        )
-
-        def work() -> list[CaseRow]:
-            with register.reading() as session:
-                return fetch_page(
-                    session,
-                    filters,
-                    sort=sort_key,
-                    descending=descending,
-                    offset=page * PAGE_SIZE,
-                    limit=PAGE_SIZE,
-                    now=utc_now(),
-                )
 
         def done(rows: list[CaseRow]) -> None:
             if generation != self._generation:
@@ -383,9 +335,7 @@ class CasesTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
             self.sig_page_loaded.emit(page)
 
-        Op(self.runner, work, parent=self).success(done).failure(
-            lambda _e: self._pending.discard(page)
-        ).run_in_background()
+        self.source.page(self._query(), page, done, lambda _e: self._pending.discard(page), self)
 
     def _keep_page(self, page: int, rows: list[CaseRow]) -> None:
         """Cache ``page``, dropping the least recently shown beyond MAX_PAGES."""

@@ -8,7 +8,13 @@ locking (freedesktop ScreenSaver over D-Bus), that locks too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -53,33 +59,48 @@ class IdleLock(QObject):
         return super().eventFilter(watched, event)
 
 
-def watch_screen_lock(callback: object) -> bool:
-    """Call ``callback`` when the desktop's screen saver locks (Linux, D-Bus); True if wired."""
+class _ScreenLockListener(QObject):
+    """Receives the screen saver's ActiveChanged(bool) and calls back when it turns on."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        super().__init__()
+        self.callback = callback
+
+    @Slot(bool)
+    def active_changed(self, active: bool) -> None:
+        if active:
+            self.callback()
+
+
+def watch_screen_lock(callback: Callable[[], object], bus: QDBusConnection | None = None) -> bool:
+    """Call ``callback`` when the desktop's screen saver locks (Linux, D-Bus); True if wired.
+
+    ``bus`` is the session bus unless given (a test passes a private one).
+    """
     try:
+        # Here, not at the top: the window calls this after its first paint, and QtDBus is
+        # not needed to show the unlock screen.
         from PySide6.QtDBus import QDBusConnection
-    except ImportError:
+    except ImportError:  # pragma: no cover - a PySide6 build without QtDBus
         return False
-    bus = QDBusConnection.sessionBus()
+    if bus is None:
+        bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         return False
-
-    class _Listener(QObject):
-        from PySide6.QtCore import Slot
-
-        @Slot(bool)
-        def active_changed(self, active: bool) -> None:
-            if active and callable(callback):
-                callback()
-
-    listener = _Listener()
+    listener = _ScreenLockListener(callback)
     ok = bus.connect(  # type: ignore[call-overload]  # PySide6's stubs lack the slot-name form
         "",
         "/org/freedesktop/ScreenSaver",
         "org.freedesktop.ScreenSaver",
         "ActiveChanged",
         listener,
-        "active_changed(bool)",
+        # SLOT() adds the "1" Qt's slot strings start with; a bare "active_changed(bool)"
+        # was refused (connect returned False), so the watch never worked before.
+        SLOT("active_changed(bool)"),
     )
     if ok:
-        watch_screen_lock.listener = listener  # type: ignore[attr-defined]
+        _listeners[:] = [listener]  # the latest window's, alive as long as it is wanted
     return bool(ok)
+
+
+_listeners: list[_ScreenLockListener] = []

@@ -32,7 +32,9 @@ from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.progress_relay import ProgressRelay
 from grievance_desk.ui.widgets import label
 
-FILE_FILTER = "Spreadsheets (*.xlsx *.csv);;Excel workbook (*.xlsx);;CSV (*.csv)"
+FILE_FILTER = (
+    "Spreadsheets (*.xlsx *.csv *.txt);;Excel workbook (*.xlsx);;CSV (*.csv);;Unicode Text (*.txt)"
+)
 PROBLEM_HEADERS = ("Line", "Column", "Value", "Problem and fix")
 
 

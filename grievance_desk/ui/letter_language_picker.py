@@ -2,7 +2,8 @@
 
 The case's reply language is chosen first; where the chosen template does not ship in it,
 the picker says so and the letter is drafted in English (the officer can also pick English
-on purpose). Kept apart from ``letters_tab`` so that file only wires it in (issue 17).
+on purpose). Kept apart from ``letters.new_letter_dialog`` so that file only wires it in
+(issue 17). Language names stay in their own script; the rest goes through ``tr``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from grievance_desk.domain.languages import ENGLISH, language_name
 from grievance_desk.services.letter_languages import has_template
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label
 
 
@@ -29,17 +31,17 @@ class LetterLanguagePicker(QWidget):
         self.template_id = ""
         self.combo = QComboBox()
         self.combo.setObjectName("letter_language")
-        self.combo.setAccessibleName("Letter language")
+        self.combo.setAccessibleName(tr("Letter language"))
         self.combo.addItem(language_name(self.reply_language), self.reply_language)
         if self.reply_language != ENGLISH:
             self.combo.addItem(language_name(ENGLISH), ENGLISH)
-        self.combo.setToolTip("The case's reply language comes first (set it in the case form)")
+        self.combo.setToolTip(tr("The case's reply language comes first (set it in the case form)"))
         self.note = label("", "hint", wrap=True)
         self.note.setObjectName("letter_language_note")
-        self.note.setAccessibleName("Letter language note")
+        self.note.setAccessibleName(tr("Letter language note"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label("Language", "section"))
+        layout.addWidget(label(tr("Language"), "section"))
         layout.addWidget(self.combo)
         layout.addWidget(self.note)
         self.combo.currentIndexChanged.connect(lambda _i: self._changed())
@@ -72,19 +74,24 @@ class LetterLanguagePicker(QWidget):
             return ""
         if has_template(template_id, chosen):
             return f" · {language_name(chosen)}"
-        return " · English only"
+        return " · " + tr("English only")
 
     def _update_note(self) -> None:
         chosen = self.chosen()
         if self.template_id and not has_template(self.template_id, chosen):
             self.note.setText(
-                f"There is no {language_name(chosen)} template for this letter; "
-                "it will be drafted in English."
+                tr(
+                    "There is no {language} template for this letter; "
+                    "it will be drafted in English."
+                ).format(language=language_name(chosen))
             )
         elif chosen != self.reply_language:
             self.note.setText(
-                f"The case's reply language is {language_name(self.reply_language)}; "
-                f"this letter will be in {language_name(chosen)}."
+                tr(
+                    "The case's reply language is {reply}; this letter will be in {language}."
+                ).format(reply=language_name(self.reply_language), language=language_name(chosen))
             )
         else:
-            self.note.setText(f"The letter will be in {language_name(chosen)}.")
+            self.note.setText(
+                tr("The letter will be in {language}.").format(language=language_name(chosen))
+            )

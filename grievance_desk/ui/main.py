@@ -21,6 +21,7 @@ from grievance_desk.ui.single_instance import (
 )
 
 if TYPE_CHECKING:
+    from grievance_desk.services.register_opening import RegisterOpening
     from grievance_desk.ui.error_dialog import UnexpectedErrors
     from grievance_desk.ui.main_window import MainWindow
 
@@ -112,11 +113,13 @@ def start(
     *,
     runner: OpRunner | None = None,
     smoke_test: Path | None = None,
+    opening: RegisterOpening | None = None,
 ) -> Launch | None:
     """Open the set-up wizard or the unlock screen on ``register_path``; None if the app is
     already running on that register for this user (its window was asked to come forward).
 
     With ``smoke_test`` a script drives the first screen and quits (``ui/smoke_test.py``).
+    ``opening`` is the register-opening service the composition root (``app.py``) built.
     """
     from grievance_desk.ui.main_window import MainWindow
 
@@ -144,7 +147,7 @@ def start(
 
     def open_window(result: SetupResult | None) -> None:
         if result is None:
-            window = MainWindow(runner, path)
+            window = MainWindow(runner, path, opening=opening)
             launch.windows.append(window)
             window.show()
             if driver is not None:
@@ -156,7 +159,12 @@ def start(
 
         hint = f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if result.demo else ""
         window = MainWindow(
-            runner, result.register.path, result.register, demo=result.demo, unlock_hint=hint
+            runner,
+            result.register.path,
+            result.register,
+            demo=result.demo,
+            unlock_hint=hint,
+            opening=opening,
         )
         launch.windows.append(window)
         window.show()
@@ -168,7 +176,7 @@ def start(
     else:
         from grievance_desk.ui.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(runner, path)
+        wizard = SetupWizard(runner, path, opening=opening)
         wizard.sig_ready.connect(open_window)
         launch.wizard = wizard
         wizard.show()
@@ -178,12 +186,18 @@ def start(
     return launch
 
 
-def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
-    """Start the app on ``register_path`` (default: the officer's data folder) and run it."""
+def run(
+    register_path: Path | None,
+    *,
+    smoke_test: Path | None = None,
+    opening: RegisterOpening | None = None,
+) -> int:
+    """Start the app on ``register_path`` (default: the officer's data folder) and run it,
+    opening registers through ``opening`` (built by ``app.py``)."""
     app = application()
     app.setQuitOnLastWindowClosed(True)
     install_error_handling()
-    launch = start(register_path, smoke_test=smoke_test)
+    launch = start(register_path, smoke_test=smoke_test, opening=opening)
     if launch is None:
         return 0
     code = app.exec()

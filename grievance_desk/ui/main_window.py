@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
     from grievance_desk.services.register_access import Register
+    from grievance_desk.services.register_opening import RegisterOpening
     from grievance_desk.services.reports import DrillDown
     from grievance_desk.ui.cases_page import CasesPage
     from grievance_desk.ui.new_case_dialog import NewCaseDialog
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         unlock_hint: str = "",
+        opening: RegisterOpening | None = None,
     ) -> None:
         super().__init__()
         self.runner = runner
@@ -347,7 +349,7 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
 
         self.stack = QStackedWidget()
-        self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint)
+        self.unlock_screen = UnlockScreen(runner, register_path, hint=unlock_hint, opening=opening)
         self.unlock_screen.sig_unlocked.connect(self.unlocked)
         self.unlock_screen.sig_shown.connect(self._start_desktop_hooks)
         self.stack.addWidget(self.unlock_screen)
@@ -560,6 +562,7 @@ class MainWindow(QMainWindow):
         self._start_desktop_hooks()
         assert self.tray is not None
         self.register = register
+        self.runner.register = register  # what Op.on_register work receives
         self.idle.set_minutes(auto_lock_minutes())
         self.workspace = Workspace(register, self.runner, self.files)
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
@@ -617,6 +620,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
         self.register = None
+        self.runner.register = None  # work still queued finds the register gone and stops
         self.files.remove_all()
         self.clipboard.clear_if_ours()
         self.idle.stop()
@@ -760,17 +764,10 @@ class MainWindow(QMainWindow):
         files = dialog.chosen_attachments()
 
         def work() -> str:
-            from grievance_desk.services.attachments import add_attachment
-            from grievance_desk.services.cases import register_case
             from grievance_desk.services.clock import utc_now
+            from grievance_desk.services.new_case import register_new_case
 
-            now = utc_now()
-            reference = register_case(register, draft, now=now)
-            for item in files:
-                add_attachment(
-                    register, reference, item.filename, item.data, now=now, purpose=item.purpose
-                )
-            return reference
+            return register_new_case(register, draft, files, now=utc_now())
 
         def done(reference: str) -> None:
             self.statusBar().showMessage(f"Registered {reference}.", 8000)

@@ -5,21 +5,34 @@ all take longer than a frame, so the window must never wait for them. Every such
 through `Op`: ``Op(runner, work).success(cb).failure(cb).run_in_background()``. The work runs
 on the runner's single worker thread (one writer, so SQLCipher never sees two threads racing
 for a write lock); the callbacks run on the GUI thread, delivered by a queued signal.
+
+Work on the open register is ``Op.on_register(runner, work)``: ``work`` receives the register
+the runner holds (as Anki's ``CollectionOp`` receives ``mw.col``), so widgets need not keep
+one, and work queued before a lock finds the register gone and is dropped. Long work takes
+``Op.on_register_with_progress``: it also receives an `OpProgress` to report ``(done, total)``
+to and to learn from that it was cancelled (Spyder's workers stop on a flag the same way).
+An op that changed the register says what with `OpChanges`; the runner announces it after the
+op's own success callback (``sig_changed``), and each page refreshes only what it shows
+(Anki's ``OpChanges`` and ``operation_did_execute``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import traceback
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from grievance_desk.services.register_access import Register
 
 T = TypeVar("T")
 BUSY_DELAY_MS = 250
@@ -27,6 +40,86 @@ log = logging.getLogger(__name__)
 #: Set by ui/main.py: what to do with background work that failed and has no failure
 #: handler (the unexpected-error dialog and the log). Called as (what, error, parent).
 unhandled_failure: Callable[[str, Exception, Any], None] | None = None
+
+
+PROGRESS_POLL_MS = 100
+
+
+class OpCancelled(Exception):
+    """Raised inside work that noticed its op was cancelled; the op ends quietly."""
+
+
+class RegisterClosed(Exception):
+    """The register was locked or closed before queued work on it could run."""
+
+
+class OpProgress:
+    """How far long work has got, and whether the officer cancelled it.
+
+    Plain Python on purpose: written on the worker thread, read by a GUI timer. A Qt object
+    captured by work can have its Python wrapper released on the worker thread, which
+    shiboken then tears down on the GUI thread after the widget is gone (a crash seen after
+    locking). Two ints and an event need no Qt.
+    """
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.total = 0
+        self._cancelled = threading.Event()
+
+    def update(self, done: int, total: int) -> None:
+        """Report progress; raises `OpCancelled` once the op was cancelled."""
+        self.done, self.total = done, total
+        self.check()
+
+    def check(self) -> None:
+        if self._cancelled.is_set():
+            raise OpCancelled
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class OpChanges(NamedTuple):
+    """What an op changed, so each page refreshes only what it shows.
+
+    ``references`` names the cases touched (empty: unknown or none); ``cases`` says the case
+    list may differ (a new case, a status, a filter's members); ``deadlines`` that dates moved
+    (a policy, a holiday, a pause); ``settings`` that register settings changed.
+    """
+
+    cases: bool = False
+    deadlines: bool = False
+    settings: bool = False
+    letters: bool = False
+    references: frozenset[str] = frozenset()
+
+    @classmethod
+    def everything(cls) -> OpChanges:
+        """After an import or a restore: every page reloads."""
+        return cls(cases=True, deadlines=True, settings=True, letters=True)
+
+    @classmethod
+    def case(cls, reference: str, *, deadlines: bool = False, letters: bool = False) -> OpChanges:
+        """One case changed (it may also move in the list and the counts)."""
+        return cls(
+            cases=True, deadlines=deadlines, letters=letters, references=frozenset({reference})
+        )
+
+    def __or__(self, other: object) -> OpChanges:
+        if not isinstance(other, OpChanges):
+            return NotImplemented
+        return OpChanges(
+            cases=self.cases or other.cases,
+            deadlines=self.deadlines or other.deadlines,
+            settings=self.settings or other.settings,
+            letters=self.letters or other.letters,
+            references=self.references | other.references,
+        )
 
 
 class _Finished(QObject):
@@ -49,9 +142,15 @@ class OpRunner(QObject):
     """Owns the one background thread; tells the status bar when work is running."""
 
     sig_busy_changed = Signal(bool, str)
+    #: (changes: OpChanges, initiator: QObject | None), after a changing op succeeded.
+    sig_changed = Signal(object, object)
+    #: (label, done, total) of the newest op that reports progress, polled on the GUI thread.
+    sig_progress = Signal(str, int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: The open register that `Op.on_register` work receives; None while locked.
+        self.register: Register | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._running: list[str] = []
         # Ops in flight, by number. The worker sees only the number, never the op: the op
@@ -70,6 +169,10 @@ class OpRunner(QObject):
         self._carrier = _Finished()
         _CARRIERS.append(self._carrier)
         self._carrier.sig_finished.connect(self._deliver)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(PROGRESS_POLL_MS)
+        self._progress_timer.timeout.connect(self._poll_progress)
+        self._last_progress: tuple[str, int, int] | None = None
 
     @property
     def _executor(self) -> ThreadPoolExecutor:
@@ -96,10 +199,12 @@ class OpRunner(QObject):
         self._next_id += 1
         op_id = self._next_id
         self._live[op_id] = op
-        live = self._live
+        if op.reports_progress and not self._progress_timer.isActive():
+            self._progress_timer.start()
+        work = op.work  # the worker sees the work alone, never the op and its widgets
 
         def run() -> Any:
-            return live[op_id].work()
+            return work()
 
         future = self._executor.submit(run)
         emit = self._carrier.sig_finished.emit
@@ -120,7 +225,34 @@ class OpRunner(QObject):
                 if self._shown:
                     self._shown = False
                     self.sig_busy_changed.emit(False, "")
-        op.deliver(future)
+        if not any(live.reports_progress for live in self._live.values()):
+            self._progress_timer.stop()
+            self._last_progress = None
+        changes = op.deliver(future)
+        if changes is not None:
+            initiator = op.parent if op.parent is not None and isValid(op.parent) else None
+            self.sig_changed.emit(changes, initiator)
+
+    def _poll_progress(self) -> None:
+        reporting = [live for live in self._live.values() if live.reports_progress]
+        if not reporting:
+            return
+        newest = reporting[-1]
+        now = (newest.progress_label, newest.progress.done, newest.progress.total)
+        if now != self._last_progress:
+            self._last_progress = now
+            self.sig_progress.emit(*now)
+
+    def work_on_register(self, work: Callable[[Register], T]) -> Callable[[], T]:
+        """``work`` bound to the register open when it runs, on the worker thread."""
+
+        def bound() -> T:
+            register = self.register
+            if register is None:
+                raise RegisterClosed("The register was locked before this could run.")
+            return work(register)
+
+        return bound
 
     def _announce(self) -> None:
         if self._running and not self._shown:
@@ -160,7 +292,51 @@ class Op(Generic[T]):
         self._parent = parent
         self._success: Callable[[T], Any] | None = None
         self._failure: Callable[[Exception], Any] | None = None
+        self._cancelled: Callable[[], Any] | None = None
+        self._changes: OpChanges | None = None
         self.progress_label = ""
+        self.progress = OpProgress()
+        self.reports_progress = False
+
+    @classmethod
+    def on_register(
+        cls, runner: OpRunner, work: Callable[[Register], T], *, parent: QObject | None = None
+    ) -> Op[T]:
+        """Work on the register the runner holds when the work runs."""
+        return cls(runner, runner.work_on_register(work), parent=parent)
+
+    @classmethod
+    def on_register_with_progress(
+        cls,
+        runner: OpRunner,
+        work: Callable[[Register, OpProgress], T],
+        *,
+        parent: QObject | None = None,
+    ) -> Op[T]:
+        """Long work on the register that reports ``(done, total)`` and can be cancelled."""
+        progress = OpProgress()
+        bound = runner.work_on_register(lambda register: work(register, progress))
+        op = cls(runner, bound, parent=parent)
+        op.progress = progress
+        op.reports_progress = True
+        return op
+
+    @property
+    def parent(self) -> QObject | None:
+        return self._parent
+
+    def changes(self, changes: OpChanges) -> Op[T]:
+        """Announce ``changes`` to every page once this op has succeeded."""
+        self._changes = changes
+        return self
+
+    def on_cancelled(self, callback: Callable[[], Any]) -> Op[T]:
+        self._cancelled = callback
+        return self
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report; it ends as cancelled."""
+        self.progress.cancel()
 
     def success(self, callback: Callable[[T], Any]) -> Op[T]:
         self._success = callback
@@ -178,26 +354,32 @@ class Op(Generic[T]):
     def run_in_background(self) -> None:
         self._runner.submit(self)
 
-    def deliver(self, future: Future[Any]) -> None:
-        if self._parent is not None and not isValid(self._parent):
-            return
+    def deliver(self, future: Future[Any]) -> OpChanges | None:
+        """Hand the result to the callbacks; returns the changes to announce, if any."""
         error = future.exception()
+        changes = self._changes if error is None else None
+        if self._parent is not None and not isValid(self._parent):
+            return changes  # the widget is gone, but what changed still changed
         if error is None:
             if self._success is not None:
                 self._success(future.result())
-            return
+            return changes
+        if isinstance(error, OpCancelled):
+            if self._cancelled is not None:
+                self._cancelled()
+            return None
+        if isinstance(error, RegisterClosed):
+            log.info("Dropped work queued before the register was locked.")
+            return None
         if not isinstance(error, Exception):
             raise error
         if self._failure is not None:
             self._failure(error)
-        else:
-            from PySide6.QtWidgets import QWidget
-
-            parent = self._parent if isinstance(self._parent, QWidget) else None
-            if unhandled_failure is not None:
-                unhandled_failure(self.progress_label or "Background work", error, parent)
-                return
+            return None
+        if unhandled_failure is None:
+            # Only before ui/main.py installed the handler (tests): fail loudly, in the slot.
             log.error("Background work failed: %s", "".join(traceback.format_exception(error)))
-            from grievance_desk.ui.dialogs import show_error
-
-            show_error(parent, "Something went wrong", error)
+            raise error
+        parent = self._parent if isinstance(self._parent, QWidget) else None
+        unhandled_failure(self.progress_label or "Background work", error, parent)
+        return None

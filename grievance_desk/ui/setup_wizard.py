@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,8 +45,9 @@ from grievance_desk.domain.policy_defaults import (
 from grievance_desk.domain.policy_presets import PolicyNotInForceError, policy_ids, policy_in_force
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, utc_now
 from grievance_desk.services.key_files import keyring_status
-from grievance_desk.services.organisation import Organisation, save_organisation
+from grievance_desk.services.organisation import Organisation
 from grievance_desk.services.register_access import Register
+from grievance_desk.services.register_opening import RegisterOpening
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
@@ -76,20 +77,11 @@ def demo_register_path(register_path: Path) -> Path:
     return register_path.parent / "demo" / "demo-register.db"
 
 
-def open_or_create_demo(register_path: Path) -> Register:
+def open_or_create_demo(register_path: Path, opening: RegisterOpening | None = None) -> Register:
     """Open the demo register, creating and filling it on first use (background thread)."""
-    from grievance_desk.services.case_queries import sync_next_due
-    from grievance_desk.services.demo_data import fill_demo_register
-    from grievance_desk.services.register_access import Unlock
-
-    path = demo_register_path(register_path)
-    if path.exists():
-        return Register.open(path, Unlock(passphrase=DEMO_PASSPHRASE))
-    register, _recovery = Register.create(path, DEMO_PASSPHRASE)
-    now = utc_now()
-    fill_demo_register(register, now=now, count=DEMO_CASES)
-    sync_next_due(register, now=now)
-    return register
+    return (opening or RegisterOpening()).open_or_create_demo(
+        demo_register_path(register_path), DEMO_PASSPHRASE, cases=DEMO_CASES
+    )
 
 
 @dataclass(frozen=True)
@@ -407,6 +399,11 @@ class RecoveryPage(QWizardPage):
         )
         self.remember_reason = label(reason, "hint", wrap=True)
         self.error = label("", "error", wrap=True)
+        # Nothing was created when the set-up is refused: the officer goes back and fixes it.
+        self.back_button = QPushButton("&Back to correct it")
+        self.back_button.setAccessibleName("Back to correct it")
+        self.back_button.clicked.connect(lambda _c=False: self._back_to_correct())
+        self.back_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
@@ -428,6 +425,7 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.remember)
         layout.addWidget(self.remember_reason)
         layout.addWidget(self.error)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.recovery_key = ""
         self._set_ready(False)
@@ -438,6 +436,8 @@ class RecoveryPage(QWizardPage):
         self.remember.setEnabled(ready and keyring_status().available)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.error.clear()
+        self.back_button.hide()
         self.busy.start("Creating the encrypted register…")
         # The register is being made: from here there is no cancelling it, only finishing.
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
@@ -454,6 +454,10 @@ class RecoveryPage(QWizardPage):
         self.busy.stop()
         self.error.setText(error_text(error))
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, False)
+        self.back_button.show()  # no register was made: every answer can still be changed
+
+    def _back_to_correct(self) -> None:
+        self._wizard.back()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return bool(self.recovery_key) and self.stored.isChecked()
@@ -519,10 +523,16 @@ class SetupWizard(QWizard):
     sig_ready = Signal(object)
 
     def __init__(
-        self, runner: OpRunner, register_path: Path, parent: QWidget | None = None
+        self,
+        runner: OpRunner,
+        register_path: Path,
+        parent: QWidget | None = None,
+        *,
+        opening: RegisterOpening | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.opening = opening or RegisterOpening()
         self.register_path = register_path
         self.result_value: SetupResult | None = None
         self.setWindowTitle("Set up Grievance Desk")
@@ -566,27 +576,20 @@ class SetupWizard(QWizard):
         )
 
     def create_register(self, on_done: object, on_error: object) -> None:
-        """Create, then store the organisation and policies, all off the GUI thread."""
-        from grievance_desk.services.policy_settings import set_default_policy, set_profile
+        """Create the register with the organisation and policies in its first transaction
+        (off the GUI thread): a bad choice leaves no register behind."""
+        from grievance_desk.services.register_setup import RegisterSetup
 
-        path = self.register_path
+        path, opening = self.register_path, self.opening
         passphrase = self.passphrase.first.text()
-        organisation = self._organisation()
-        choices = self.policies.choices()
-        profile = self.policies.profile()
+        setup = RegisterSetup(
+            organisation=self._organisation(),
+            profile=self.policies.profile(),
+            default_policies=self.policies.choices(),
+        )
 
         def work() -> tuple[Register, str]:
-            register, recovery = Register.create(path, passphrase, await_confirmation=True)
-            try:
-                now = utc_now()
-                save_organisation(register, organisation, now=now)
-                set_profile(register, profile, now=now)
-                for kind, policy_id in choices.items():
-                    set_default_policy(register, kind, policy_id, now=now)
-            except Exception:
-                register.close()
-                raise
-            return register, recovery
+            return opening.create(path, passphrase, setup=setup)
 
         def done(result: tuple[Register, str]) -> None:
             self._register = result[0]
@@ -597,7 +600,7 @@ class SetupWizard(QWizard):
         Op(self.runner, work, parent=self).success(done).failure(on_error).run_in_background()
 
     def create_demo(self, on_done: object, on_error: object) -> None:
-        path = self.register_path
+        path, opening = self.register_path, self.opening
 
         def done(register: Register) -> None:
             self._register = register
@@ -605,9 +608,9 @@ class SetupWizard(QWizard):
             on_done(register)
 
         assert callable(on_error)
-        Op(self.runner, lambda: open_or_create_demo(path), parent=self).success(done).failure(
-            on_error
-        ).run_in_background()
+        Op(self.runner, lambda: open_or_create_demo(path, opening), parent=self).success(
+            done
+        ).failure(on_error).run_in_background()
 
     def accept(self) -> None:
         register = self._register
@@ -618,12 +621,12 @@ class SetupWizard(QWizard):
             if not self.recovery.isComplete():
                 return  # Finish is greyed out until the key is confirmed; Enter does the same
             try:
-                register.confirm_recovery_key_shown(utc_now())
+                self.opening.confirm_recovery_key(register)
             except Exception as error:  # the key stays pending and is shown at next unlock
                 show_error(self, "Recovery key not confirmed", error)
             if self.recovery.remember.isChecked():
                 try:
-                    register.remember_on_this_computer()
+                    self.opening.remember(register)
                 except Exception as error:
                     show_error(self, "Not remembered", error)
         self.result_value = SetupResult(register, demo)

@@ -1,8 +1,13 @@
-"""The tray icon: reminders as notifications, and Show / Lock / Quit while the app runs."""
+"""The tray icon: reminders as notifications, and Show / Lock / Quit while the app runs.
+
+The menu and its actions exist whether or not the desktop has a tray (they are what the
+tests press); the icon itself only where ``QSystemTrayIcon`` says a tray is available.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from grievance_desk.ui.resources import app_icon
@@ -14,25 +19,30 @@ class Tray(QObject):
     sig_quit = Signal()
     sig_open_case = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, available: bool | None = None) -> None:
         super().__init__(parent)
-        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self._seen: set[str] = set()
         self._last_reference = ""
+        self.menu = QMenu()
+        self.show_action = QAction("Show Grievance Desk", self)
+        self.show_action.triggered.connect(lambda: self.sig_show.emit())
+        self.lock_action = QAction("Lock", self)
+        self.lock_action.triggered.connect(lambda: self.sig_lock.emit())
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.triggered.connect(lambda: self.sig_quit.emit())
+        self.menu.addAction(self.show_action)
+        self.menu.addAction(self.lock_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.quit_action)
         self.icon: QSystemTrayIcon | None = None
         if not self.available:
             return
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.icon.setToolTip("Grievance Desk")
-        menu = QMenu()
-        menu.addAction("Show Grievance Desk", self.sig_show.emit)
-        menu.addAction("Lock", self.sig_lock.emit)
-        menu.addSeparator()
-        menu.addAction("Quit", self.sig_quit.emit)
-        self._menu = menu
-        self.icon.setContextMenu(menu)
+        self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(lambda _reason: self.sig_show.emit())
-        self.icon.messageClicked.connect(self._clicked)
+        self.icon.messageClicked.connect(lambda: self._clicked())
         self.icon.show()
 
     def notify(self, reminders: list[object]) -> int:
@@ -40,10 +50,12 @@ class Tray(QObject):
         fresh = [r for r in reminders if getattr(r, "key", "") not in self._seen]
         for reminder in fresh:
             self._seen.add(str(getattr(reminder, "key", "")))
-        if not fresh or self.icon is None:
-            return len(fresh)
+        if not fresh:
+            return 0
         first = fresh[0]
         self._last_reference = str(getattr(first, "reference", ""))
+        if self.icon is None:
+            return len(fresh)
         if len(fresh) == 1:
             title, text = f"Reminder: {self._last_reference}", str(getattr(first, "message", ""))
         else:
@@ -55,6 +67,3 @@ class Tray(QObject):
     def _clicked(self) -> None:
         if self._last_reference:
             self.sig_open_case.emit(self._last_reference)
-
-    def forget_seen(self) -> None:
-        self._seen.clear()

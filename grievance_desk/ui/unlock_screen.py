@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services.errors import KeyFileDamaged, NotARegister
+from grievance_desk.services.register_opening import RegisterOpening
 from grievance_desk.ui import preload
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
@@ -47,32 +48,20 @@ def _auto_backup_available() -> bool:
     return importlib.util.find_spec(AUTO_BACKUP_MODULE) is not None
 
 
-def _open_register(path: Path, how: dict[str, Any]) -> Register:
+def _open_register(opening: RegisterOpening, path: Path, how: dict[str, Any]) -> Register:
     """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields.
 
     The register code is imported here, once any warm-up import has finished.
     """
     preload.wait()
-    from grievance_desk.services.register_access import Register, Unlock
+    from grievance_desk.services.register_access import Unlock
 
-    unlock = Unlock(**how)
-    keyfile, data_key = Register.unlock_key(path, unlock)
-    return Register.open_with_key(path, keyfile, data_key)
-
-
-def _remembered(path: Path) -> bool:
-    from grievance_desk.services.key_files import KeyFile
-    from grievance_desk.services.register_paths import key_file_for
-
-    try:
-        keyfile = KeyFile.load(key_file_for(path))
-    except Exception:  # a missing or damaged key file is reported when unlocking
-        return False
-    return isinstance(keyfile.extra.get("remembered"), dict)
+    return opening.open(path, Unlock(**how))
 
 
 class UnlockScreen(QWidget):
-    """Emits ``sig_unlocked`` with the open Register."""
+    """Emits ``sig_unlocked`` with the open Register (opened through ``opening``, the
+    composition root's register-opening service)."""
 
     sig_unlocked = Signal(object)
     sig_shown = Signal()  # after the first paint: what can wait until the screen is up
@@ -84,9 +73,11 @@ class UnlockScreen(QWidget):
         *,
         hint: str = "",
         parent: QWidget | None = None,
+        opening: RegisterOpening | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.opening = opening or RegisterOpening()
         self.register_path = register_path
         self._busy = False
         self._painted = False
@@ -194,7 +185,7 @@ class UnlockScreen(QWidget):
 
     def try_keyring(self) -> None:
         """If the key is remembered on this computer, unlock without asking."""
-        if _remembered(self.register_path):
+        if self.opening.is_remembered(self.register_path):
             self._start({"use_keyring": True}, quiet=True)
 
     def _mode_changed(self, recovery: bool) -> None:
@@ -229,10 +220,10 @@ class UnlockScreen(QWidget):
         self.button.setEnabled(False)
         self.field.setEnabled(False)
         self.busy.start("Checking the key on the keyring…" if quiet else "Unlocking…")
-        path = self.register_path
+        path, opening = self.register_path, self.opening
 
         def work() -> Register:
-            return _open_register(path, how)
+            return _open_register(opening, path, how)
 
         def failed(error: Exception) -> None:
             from grievance_desk.ui.dialogs import error_text
@@ -294,9 +285,6 @@ class UnlockScreen(QWidget):
         self.recovery_dialog = dialog
 
         def confirm() -> None:
-            from grievance_desk.services.clock import utc_now
-            from grievance_desk.services.key_rotation import confirm_recovery_key
-
             def failed(error: Exception) -> None:
                 from grievance_desk.ui.dialogs import show_error
 
@@ -304,7 +292,7 @@ class UnlockScreen(QWidget):
                 self._unlocked(register)
 
             Op(
-                self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self
+                self.runner, lambda: self.opening.confirm_recovery_key(register), parent=self
             ).success(lambda _r: self._unlocked(register)).failure(failed).run_in_background()
 
         dialog.accepted.connect(confirm)
@@ -339,22 +327,20 @@ class UnlockScreen(QWidget):
                 "backup opens with the same key."
             )
             return
-        from grievance_desk.services.backups import restore
-        from grievance_desk.services.clock import utc_now
         from grievance_desk.services.register_access import Unlock
 
         how: dict[str, Any] = {
             "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
         }
-        path = self.register_path
+        path, opening = self.register_path, self.opening
         source = Path(str(getattr(backup, "path", "")))
         self._busy = True
         self.button.setEnabled(False)
         self.busy.start("Restoring from the backup…")
 
         def work() -> Register:
-            restore(source, path, Unlock(**how), force=True, now=utc_now())
-            return _open_register(path, how)
+            preload.wait()
+            return opening.restore_and_open(source, path, Unlock(**how))
 
         def failed(error: Exception) -> None:
             from grievance_desk.ui.dialogs import error_text

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from grievance_desk.documents.report_pdf import render_report_pdf
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import find_case
-from grievance_desk.services.letters import preview_letter
+from grievance_desk.services.letter_drafts import preview_letter
 from grievance_desk.services.reports import export_report, monthly_report
 from grievance_desk.storage.register import Register
 from grievance_desk.ui.case_file import CaseFile, load_snapshot

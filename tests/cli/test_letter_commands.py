@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from grievance_desk.cli import letter_commands
 from grievance_desk.cli.common import UserError
-from grievance_desk.services import letters
+from grievance_desk.services import letter_integrity, letter_records
 from grievance_desk.storage.register import Register, Unlock
 from tests.conftest import PASSPHRASE
 from tests.services.test_letters import fill
@@ -46,7 +46,7 @@ def test_letter_renders_without_storing(
     assert out.stat().st_mode & 0o077 == 0
     assert "not stored" in capsys.readouterr().out
     with Register.open(path, _unlock()) as register:
-        assert letters.list_letters(register, reference) == []
+        assert letter_records.list_letters(register, reference) == []
 
 
 def _unlock() -> Unlock:
@@ -66,9 +66,9 @@ def test_letter_issue_stores_it_and_names_the_next_step(
     printed = capsys.readouterr().out
     assert "Issued letter" in printed and "Next step: Mark the response sent" in printed
     with Register.open(path, _unlock()) as register:
-        [letter] = letters.list_letters(register, reference)
+        [letter] = letter_records.list_letters(register, reference)
         assert letter.is_issued
-        assert letters.letter_pdf(register, letter.letter_id) == out.read_bytes()
+        assert letter_integrity.letter_pdf(register, letter.letter_id) == out.read_bytes()
 
 
 def test_letter_with_a_missing_field_says_which(filled: tuple[Path, str], tmp_path: Path) -> None:

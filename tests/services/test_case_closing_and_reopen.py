@@ -10,7 +10,7 @@ import pytest
 from grievance_desk.domain.case_types import Channel, IdentityState, Outcome, RefusalGround
 from grievance_desk.domain.closing import CannotClose
 from grievance_desk.domain.workflow import Action, ActionNotAllowed, Status
-from grievance_desk.services import letters
+from grievance_desk.services import letter_drafts, letter_issue
 from grievance_desk.services.case_deadlines import deadlines_for_case
 from grievance_desk.services.cases import (
     change_status,
@@ -95,11 +95,13 @@ def test_an_interim_letter_is_not_a_reply_but_a_response_letter_is(register: Reg
     from tests.services.test_letters import FILLED, fill
 
     reference = fill(register)
-    ack = letters.draft_letter(register, reference, "acknowledgement", now=NOW)
-    letters.issue_letter(register, ack.letter_id, now=NOW)
+    ack = letter_drafts.draft_letter(register, reference, "acknowledgement", now=NOW)
+    letter_issue.issue_letter(register, ack.letter_id, now=NOW)
     assert closing_problems_for(register, reference, outcome=Outcome.FULFILLED)
-    reply = letters.draft_letter(register, reference, "access_response", now=NOW, overrides=FILLED)
-    letters.issue_letter(register, reply.letter_id, now=NOW)
+    reply = letter_drafts.draft_letter(
+        register, reference, "access_response", now=NOW, overrides=FILLED
+    )
+    letter_issue.issue_letter(register, reply.letter_id, now=NOW)
     assert closing_problems_for(register, reference, outcome=Outcome.FULFILLED) == []
 
 

@@ -21,7 +21,9 @@ from grievance_desk.services.email_compose import (
     mailto_url,
     record_sent,
 )
-from grievance_desk.services.letters import draft_letter, issue_letter, letter_pdf
+from grievance_desk.services.letter_drafts import draft_letter
+from grievance_desk.services.letter_integrity import letter_pdf
+from grievance_desk.services.letter_issue import issue_letter
 from grievance_desk.storage.register import Register
 from tests.ui.test_letters_ui import filled_case
 

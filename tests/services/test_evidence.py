@@ -36,7 +36,7 @@ from grievance_desk.services.evidence import (
 from grievance_desk.services.evidence_format import safe_name
 from grievance_desk.services.evidence_signing import fingerprint, public_key_pem
 from grievance_desk.services.integrity import verify_register
-from grievance_desk.services.letters import LetterTampered
+from grievance_desk.services.letter_records import LetterTampered
 from grievance_desk.services.retention import purge, purge_plan
 from grievance_desk.storage.register import Register, Unlock
 from grievance_desk.storage.settings_store import put_setting

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
-from grievance_desk.services import letters
+from grievance_desk.services import letter_drafts, letter_issue
 from grievance_desk.services.case_deadlines import extend_case
 from grievance_desk.services.cases import find_case, register_case
 from grievance_desk.services.extensions import extension_preview
@@ -48,9 +48,9 @@ def test_the_notice_of_a_granted_extension_records_its_notice_not_a_second_exten
     reference = fill(register)
     later = NOW + timedelta(days=2)
     extend_case(register, reference, now=later, reason=REASON)
-    draft = letters.draft_letter(register, reference, "extension_notice", now=later)
+    draft = letter_drafts.draft_letter(register, reference, "extension_notice", now=later)
     assert REASON in draft.body, "the notice starts from the reasons given when extending"
-    issued = letters.issue_letter(register, draft.letter_id, now=later + timedelta(hours=1))
+    issued = letter_issue.issue_letter(register, draft.letter_id, now=later + timedelta(hours=1))
     assert issued.next_step is None, "no offer to record the extension again"
     (extension,) = _extensions(register, reference)
     assert extension.notice_sent_at == later + timedelta(hours=1)
@@ -61,11 +61,11 @@ def test_the_notice_of_a_granted_extension_records_its_notice_not_a_second_exten
 
 def test_a_notice_sent_before_extending_offers_to_record_the_extension(register: Register) -> None:
     reference = fill(register)
-    draft = letters.draft_letter(
+    draft = letter_drafts.draft_letter(
         register, reference, "extension_notice", now=NOW,
         overrides={"letter.extension_reasons": REASON},
     )  # fmt: skip
-    issued = letters.issue_letter(register, draft.letter_id, now=NOW)
+    issued = letter_issue.issue_letter(register, draft.letter_id, now=NOW)
     assert issued.next_step is not None and issued.next_step.kind == "extension"
     assert issued.next_step.reason == REASON
     assert _extensions(register, reference) == []

@@ -23,7 +23,7 @@ from grievance_desk.domain.case_types import CaseKind, RequestType
 from grievance_desk.domain.locale_format import letter_date
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.policy_presets import PRESETS, policy_ids, policy_in_force
-from grievance_desk.services import letters
+from grievance_desk.services import letter_drafts
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.glossary import route_text, term
@@ -135,11 +135,11 @@ def test_every_hindi_template_under_the_policy_extracts_as_typed(
         where = f"{policy.label} / {template.id}"
         if template.id == "extension_notice" and not policy.extension.allowed:
             with pytest.raises(EmptyFields, match="extended_respond_by"):
-                letters.preview_letter(
+                letter_drafts.preview_letter(
                     demo, reference, template.id, now=now, overrides=FILLED, language="hi"
                 )
             continue
-        pdf = letters.preview_letter(
+        pdf = letter_drafts.preview_letter(
             demo, reference, template.id, now=now, overrides=FILLED, language="hi"
         )
         source = template.subject + template.body
@@ -183,3 +183,17 @@ def test_the_required_content_checks_hold_every_hindi_template_to_the_same_law()
     problems = check_template(cut)
     assert [p.kind for p in problems] == ["missing_content"]
     assert "letter.reasons" in problems[0].message
+
+
+def test_a_hindi_letter_prints_the_page_frame_in_hindi(demo: Register) -> None:
+    """The shared page frame (documents/page_frame.py) gets the letter's own words: the
+    footer, "पृष्ठ 1 / 1" and the reference label, not the English ones."""
+    received = _received_for("dpdp-2025")
+    reference = _case(demo, "dpdp-2025", received)
+    now = datetime.combine(received, datetime.min.time(), tzinfo=UTC) + timedelta(days=1)
+    pdf = letter_drafts.preview_letter(
+        demo, reference, "acknowledgement", now=now, overrides=FILLED, language="hi"
+    )
+    text = " ".join(_pypdf(pdf).split())
+    assert "गोपनीय" in text and "पृष्ठ 1 / 1" in text and "हमारा संदर्भ" in text
+    assert "Page 1 of" not in text and "Confidential" not in text and "Our reference" not in text

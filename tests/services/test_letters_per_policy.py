@@ -15,8 +15,14 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import CaseKind, RefusalGround, RequestType
 from grievance_desk.domain.policy import PauseEffect, PauseReason, Policy
 from grievance_desk.domain.policy_presets import PRESETS, policy_ids, policy_in_force
-from grievance_desk.services import letters
-from grievance_desk.services.cases import register_case
+from grievance_desk.services import (
+    letter_context,
+    letter_drafts,
+    letter_issue,
+    letter_records,
+    letter_requirements,
+)
+from grievance_desk.services.cases import find_case, register_case
 from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.letter_templates import EmptyFields, shipped_templates
 from grievance_desk.services.policy_settings import copy_preset
@@ -110,23 +116,25 @@ def test_every_template_under_the_policy_follows_its_declaration(
     for template in shipped_templates():
         if template.id == "extension_notice" and not policy.extension.allowed:
             with pytest.raises(EmptyFields, match="extended_respond_by"):  # the law has none
-                letters.preview_letter(demo, reference, template.id, now=now, overrides=FILLED)
+                letter_drafts.preview_letter(
+                    demo, reference, template.id, now=now, overrides=FILLED
+                )
             continue
-        pdf = letters.preview_letter(demo, reference, template.id, now=now, overrides=FILLED)
+        pdf = letter_drafts.preview_letter(demo, reference, template.id, now=now, overrides=FILLED)
         text = _squash(_pdf_text(pdf))
         where = f"{policy.label} / {template.id}"
         if "{{ escalation.route }}" in template.body:
             for route in policy.escalation:  # defect 1: only routes in force, all of them
                 assert (_squash(route.text) in text) == route.in_force_on(on), where
             if not in_force:
-                assert _squash(letters.NO_ROUTE_TEXT) in text, where
+                assert _squash(letter_context.NO_ROUTE_TEXT) in text, where
         for reason, field in (
             (PauseReason.IDENTITY, "clock.identity_wait"),
             (PauseReason.CLARIFICATION, "clock.clarification_wait"),
         ):
             if "{{ " + field + " }}" not in template.body:
                 continue
-            sentence = letters.pause_sentence(policy, reason, "access")
+            sentence = letter_context.pause_sentence(policy, reason, "access")
             assert _squash(sentence) in text, where  # defect 2: the policy's own pause rule
             stops = policy.pause_rule(reason, "access").effect is PauseEffect.STOPS
             assert ("doesnotrun" in text) == stops, where
@@ -145,9 +153,11 @@ def test_every_template_under_the_policy_follows_its_declaration(
 def test_uk_clarification_stops_the_clock_for_access_requests_only() -> None:
     """UK GDPR Art 12A: clarification pauses an access request, not an erasure request."""
     uk = policy_in_force("uk-gdpr", date(2026, 6, 1))
-    assert "does not run" in letters.pause_sentence(uk, PauseReason.CLARIFICATION, "access")
-    assert "keeps running" in letters.pause_sentence(uk, PauseReason.CLARIFICATION, "erasure")
-    assert "begins when we receive it" in letters.pause_sentence(
+    assert "does not run" in letter_context.pause_sentence(uk, PauseReason.CLARIFICATION, "access")
+    assert "keeps running" in letter_context.pause_sentence(
+        uk, PauseReason.CLARIFICATION, "erasure"
+    )
+    assert "begins when we receive it" in letter_context.pause_sentence(
         uk, PauseReason.IDENTITY, "erasure"
     )
 
@@ -160,14 +170,14 @@ def test_uk_clarification_stops_the_clock_for_access_requests_only() -> None:
 def test_the_clock_keeps_running_where_the_law_says_so(policy_id: str, received: date) -> None:
     """CCPA 11 CCR §7021(b), SPDI r.5(9), IT Rules r.3(2), DPDP s.13: no pause for identity."""
     policy = policy_in_force(policy_id, received)
-    sentence = letters.pause_sentence(policy, PauseReason.IDENTITY, "access")
+    sentence = letter_context.pause_sentence(policy, PauseReason.IDENTITY, "access")
     assert "keeps running" in sentence and "does not run" not in sentence
 
 
 def test_an_erasure_letter_never_says_none_was_kept(demo: Register) -> None:
     reference = _case(demo, "gdpr", date(2026, 9, 1))
     now = datetime(2026, 9, 2, 6, tzinfo=UTC)
-    pdf = letters.preview_letter(
+    pdf = letter_drafts.preview_letter(
         demo,
         reference,
         "erasure_done",
@@ -185,25 +195,25 @@ def test_a_gdpr_access_response_without_art_15_items_cannot_be_drafted(demo: Reg
     now = datetime(2026, 9, 2, 6, tzinfo=UTC)
     partial = {k: v for k, v in FILLED.items() if k != "letter.retention_period"}
     with pytest.raises(EmptyFields) as caught:
-        letters.draft_letter(demo, reference, "access_response", now=now, overrides=partial)
+        letter_drafts.draft_letter(demo, reference, "access_response", now=now, overrides=partial)
     assert "letter.retention_period" in caught.value.names
-    checklist = letters.letter_checklist(
+    checklist = letter_requirements.letter_checklist(
         demo, reference, "access_response", now=now, overrides=partial
     )
     by_id = {i.id: i for i in checklist}
     assert not by_id["retention"].done and by_id["retention"].citation == "GDPR Art 15(1)(d)"
     assert by_id["recipients"].done
     assert by_id["escalation_route"].citation == "GDPR Art 77; GDPR Art 79"
-    assert letters.letter_checklist(demo, reference, "access_response", now=now, overrides=FILLED)[
-        -1
-    ].done
+    assert letter_requirements.letter_checklist(
+        demo, reference, "access_response", now=now, overrides=FILLED
+    )[-1].done
 
 
 def test_dpdp_access_asks_for_the_identities_of_recipients(demo: Register) -> None:
     """DPDP Act 2023 s.11(1)(b): identities of the fiduciaries and processors shared with."""
     reference = _case(demo, "dpdp-2025", date(2027, 6, 1))
     now = datetime(2027, 6, 2, 6, tzinfo=UTC)
-    checklist = letters.letter_checklist(demo, reference, "access_response", now=now)
+    checklist = letter_requirements.letter_checklist(demo, reference, "access_response", now=now)
     labels = [i.label for i in checklist if i.citation == "DPDP Act 2023 s.11(1)(b)"]
     assert labels and "identities" in labels[0]
 
@@ -215,28 +225,34 @@ def test_manifestly_unfounded_is_refused_where_the_law_has_no_such_ground(
     for policy_id, allowed in (("gdpr", True), ("spdi-2011", False)):
         reference = _case(demo, policy_id, date(2026, 9, 1))
         with demo.writing() as session:
-            case, _ = letters.find_case(session, reference)
+            case, _ = find_case(session, reference)
             case.refusal_grounds = [RefusalGround.MANIFESTLY_UNFOUNDED.value]
         now = datetime(2026, 9, 2, 6, tzinfo=UTC)
         overrides = {k: v for k, v in FILLED.items() if k != "letter.reasons"}
         if allowed:
-            pdf = letters.preview_letter(demo, reference, "refusal", now=now, overrides=overrides)
+            pdf = letter_drafts.preview_letter(
+                demo, reference, "refusal", now=now, overrides=overrides
+            )
             assert "Art 12(5)(b)" in _pdf_text(pdf)
         else:
-            with pytest.raises(letters.LetterError, match="does not have"):
-                letters.preview_letter(demo, reference, "refusal", now=now, overrides=overrides)
+            with pytest.raises(letter_records.LetterError, match="does not have"):
+                letter_drafts.preview_letter(
+                    demo, reference, "refusal", now=now, overrides=overrides
+                )
 
 
 def test_a_draft_naming_a_route_out_of_force_cannot_be_issued(demo: Register) -> None:
     """IT Act s.46 via s.43A ends 13 May 2027 (DPDP s.44(2)): a draft naming it is refused."""
     reference = _case(demo, "spdi-2011", date(2027, 5, 1))
     drafted = datetime(2027, 5, 10, 6, tzinfo=UTC)
-    draft = letters.draft_letter(
+    draft = letter_drafts.draft_letter(
         demo, reference, "complaint_resolved", now=drafted, overrides=FILLED
     )
-    with pytest.raises(letters.LetterError, match="not in force on 2027-05-13"):
-        letters.issue_letter(demo, draft.letter_id, now=datetime(2027, 5, 13, 6, tzinfo=UTC))
-    issued = letters.issue_letter(demo, draft.letter_id, now=datetime(2027, 5, 12, 6, tzinfo=UTC))
+    with pytest.raises(letter_records.LetterError, match="not in force on 2027-05-13"):
+        letter_issue.issue_letter(demo, draft.letter_id, now=datetime(2027, 5, 13, 6, tzinfo=UTC))
+    issued = letter_issue.issue_letter(
+        demo, draft.letter_id, now=datetime(2027, 5, 12, 6, tzinfo=UTC)
+    )
     assert "section 46" in " ".join(_pdf_text(issued.pdf).split())
 
 
@@ -244,7 +260,7 @@ def test_a_copy_of_a_preset_keeps_its_route_and_the_officer_can_edit_it(demo: Re
     copy_preset(demo, "ccpa", "ccpa-ours", now=datetime(2026, 9, 1, tzinfo=UTC))
     reference = _case(demo, "ccpa-ours", date(2026, 9, 1))
     now = datetime(2026, 9, 2, 6, tzinfo=UTC)
-    text = " ".join(_pdf_text(letters.preview_letter(demo, reference, "closure", now=now,
+    text = " ".join(_pdf_text(letter_drafts.preview_letter(demo, reference, "closure", now=now,
                                                     overrides=FILLED)).split())  # fmt: skip
     assert "California Privacy Protection Agency" in text
     copy_preset(
@@ -256,6 +272,6 @@ def test_a_copy_of_a_preset_keeps_its_route_and_the_officer_can_edit_it(demo: Re
                                  "text": "You may write to the Test Ombudsman (test)."}]},
     )  # fmt: skip
     reference = _case(demo, "ccpa-edited", date(2026, 9, 1))
-    text = " ".join(_pdf_text(letters.preview_letter(demo, reference, "closure", now=now,
+    text = " ".join(_pdf_text(letter_drafts.preview_letter(demo, reference, "closure", now=now,
                                                     overrides=FILLED)).split())  # fmt: skip
     assert "Test Ombudsman" in text and "California Privacy" not in text

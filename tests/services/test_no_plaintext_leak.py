@@ -20,7 +20,7 @@ import pytest
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import Outcome
-from grievance_desk.services import letters, reports
+from grievance_desk.services import letter_drafts, letter_integrity, letter_issue, reports
 from grievance_desk.services.attachments import add_attachment
 from grievance_desk.services.auto_backup import backup_folder, backup_if_due
 from grievance_desk.services.cases import register_case
@@ -122,9 +122,9 @@ def _session(register: Register, out: Path) -> list[str]:
             register, reference, f"{MARKER}-id.txt", f"ID of {MARKER} {EMAIL}".encode(),
             now=NOW, purpose="identity_proof",
         )  # fmt: skip
-        draft = letters.draft_letter(register, reference, "acknowledgement", now=NOW)
-        letters.issue_letter(register, draft.letter_id, now=NOW + timedelta(hours=1))
-        letters.letter_pdf(register, draft.letter_id)
+        draft = letter_drafts.draft_letter(register, reference, "acknowledgement", now=NOW)
+        letter_issue.issue_letter(register, draft.letter_id, now=NOW + timedelta(hours=1))
+        letter_integrity.letter_pdf(register, draft.letter_id)
     close_with_reply(
         register, references[0], now=NOW + timedelta(days=2),
         outcome=Outcome.FULFILLED, note=f"done for {MARKER}",

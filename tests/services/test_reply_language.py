@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlmodel import col, select
 
 from grievance_desk.domain.case_record import Requester
-from grievance_desk.services import letters
+from grievance_desk.services import letter_drafts, letter_issue
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import DEMO_SETTINGS
@@ -69,11 +69,13 @@ def test_an_unknown_language_is_refused_with_the_list(register: Register) -> Non
 def test_a_hindi_acknowledgement_is_issued_with_a_hindi_frame(register: Register) -> None:
     reference = _case(register, "कृपया मेरा सारा डेटा मुझे भेजें। (परीक्षण)")
     now = utc_now()
-    draft = letters.draft_letter(register, reference, "acknowledgement", now=now, language="hi")
+    draft = letter_drafts.draft_letter(
+        register, reference, "acknowledgement", now=now, language="hi"
+    )
     assert draft.template_version == "acknowledgement@hi-shipped-1"
     assert letter_language(draft.template_version) == "hi"
     assert draft.salutation == f"प्रिय {NAME},"
-    issued = letters.issue_letter(register, draft.letter_id, now=now)
+    issued = letter_issue.issue_letter(register, draft.letter_id, now=now)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(issued.pdf)).pages)
     squashed = "".join(text.split())
     words = ("हमारा संदर्भ", "दिनांक", "विषय", "गोपनीय", "पृष्ठ 1 / 1", "भवदीय", "शिकायत अधिकारी")
@@ -88,14 +90,16 @@ def test_a_hindi_acknowledgement_is_issued_with_a_hindi_frame(register: Register
 def test_a_language_without_templates_says_so(register: Register) -> None:
     reference = _case(register, "Please send me my data (test).")
     with pytest.raises(TemplateNotInLanguage, match="no Tamil"):
-        letters.draft_letter(register, reference, "acknowledgement", now=utc_now(), language="ta")
+        letter_drafts.draft_letter(
+            register, reference, "acknowledgement", now=utc_now(), language="ta"
+        )
 
 
 def test_the_hindi_extension_notice_gives_its_reasons_to_the_extension_record(
     register: Register,
 ) -> None:
     assert (
-        letters._extension_reasons(
+        letter_issue._extension_reasons(
             "पहला अनुच्छेद।\n\nहम उस तिथि तक अपना उत्तर पूरा नहीं कर पाएँगे, निम्नलिखित कारणों से:"
             "\n\nअभिलेख संग्रह में हैं (परीक्षण)।"
         )

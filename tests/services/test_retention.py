@@ -12,7 +12,7 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import IdentityState, Outcome
 from grievance_desk.domain.retention import RetentionPeriod, RetentionRules
 from grievance_desk.domain.workflow import Action
-from grievance_desk.services import letters, reports
+from grievance_desk.services import letter_drafts, letter_issue, reports
 from grievance_desk.services.attachments import add_attachment, attachment_bytes
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import change_status, find_case, register_case, update_case
@@ -79,8 +79,12 @@ def closed_case(
             f"{MARKER} evidence".encode(),
             now=received,
         )
-        draft_letter = letters.draft_letter(register, reference, "acknowledgement", now=received)
-        letters.issue_letter(register, draft_letter.letter_id, now=received + timedelta(hours=1))
+        draft_letter = letter_drafts.draft_letter(
+            register, reference, "acknowledgement", now=received
+        )
+        letter_issue.issue_letter(
+            register, draft_letter.letter_id, now=received + timedelta(hours=1)
+        )
         with register.writing() as session:
             case, _ = find_case(session, reference)
             session.add(

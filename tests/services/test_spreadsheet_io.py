@@ -141,7 +141,7 @@ def test_empty_file(tmp_path: Path) -> None:
     [
         ("register.xls", "save it as 'Excel Workbook (.xlsx)'"),
         ("register.ods", "save it as 'Excel Workbook (.xlsx)'"),
-        ("register.txt", "Import a .csv or .xlsx file"),
+        ("register.pdf", "Import a .csv, .txt (Unicode Text) or .xlsx file"),
     ],
 )
 def test_unsupported_extension(tmp_path: Path, name: str, fragment: str) -> None:
@@ -378,3 +378,41 @@ def test_xlsx_scratch_never_lands_in_the_temp_folder_even_when_export_fails(
     assert write_xlsx([{"name": "Scratch Marker Person"}], ["name"], out / "cases.xlsx") == 1
     assert [p.name for p in out.iterdir()] == ["cases.xlsx"]
     assert list(system_temp.iterdir()) == []
+
+
+# --- The encodings Excel writes for non-Latin data (issue 17) ---------------------------------
+
+
+def test_excel_unicode_text_utf16_with_bom_and_tabs(tmp_path: Path) -> None:
+    # Excel's "Unicode Text (*.txt)": UTF-16 LE with a byte-order mark, tab-separated.
+    path = tmp_path / "register.txt"
+    text = "Date Received\tName\r\n25/11/2026\tअनिता शर्मा\r\n"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    assert rows_of(path) == [(2, {"Date Received": "25/11/2026", "Name": "अनिता शर्मा"})]
+    assert csv_encoding(path) == "utf-16"
+
+
+def test_utf16_csv_with_bom_under_a_csv_name(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_bytes("Name,Mode\r\nअनिता शर्मा,Website\r\n".encode("utf-16"))  # BOM + native
+    assert rows_of(path) == [(2, {"Name": "अनिता शर्मा", "Mode": "Website"})]
+
+
+def test_utf16_big_endian_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_bytes(b"\xfe\xff" + "Name;Mode\r\nअनिता;Website\r\n".encode("utf-16-be"))
+    assert rows_of(path) == [(2, {"Name": "अनिता", "Mode": "Website"})]
+
+
+def test_utf8_bom_semicolon_csv_with_devanagari(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_bytes("\ufeffName;Mode\r\nअनिता शर्मा;Website\r\n".encode())
+    assert rows_of(path) == [(2, {"Name": "अनिता शर्मा", "Mode": "Website"})]
+
+
+def test_utf16_without_bom_is_refused_not_garbled(tmp_path: Path) -> None:
+    # Without a BOM, UTF-16 would decode as Windows-1252 with a NUL between letters.
+    path = tmp_path / "register.csv"
+    path.write_bytes("Name,Mode\r\nTest Person,Website\r\n".encode("utf-16-le"))
+    with pytest.raises(SpreadsheetError, match=r"UTF-16 without a byte-order mark.*save it as"):
+        read_rows(path)

@@ -21,7 +21,7 @@ import pytest
 
 from grievance_desk.domain.case_types import Channel
 from grievance_desk.domain.workflow import Action
-from grievance_desk.services import letters
+from grievance_desk.services import letter_drafts, letter_issue
 from grievance_desk.services.attachments import add_attachment
 from grievance_desk.services.cases import change_status, register_case
 from grievance_desk.services.correspondence import record_correspondence
@@ -58,8 +58,8 @@ class Filled:
 @pytest.fixture
 def filled(register: Register, tmp_path: Path) -> Iterator[Filled]:
     first = fill(register)
-    draft = letters.draft_letter(register, first, "acknowledgement", now=NOW)
-    letters.issue_letter(register, draft.letter_id, now=NOW + timedelta(minutes=5))
+    draft = letter_drafts.draft_letter(register, first, "acknowledgement", now=NOW)
+    letter_issue.issue_letter(register, draft.letter_id, now=NOW + timedelta(minutes=5))
     change_status(register, first, Action.ACKNOWLEDGE, now=NOW + timedelta(minutes=6))
     add_attachment(register, first, "proof.txt", b"fictitious identity proof", now=NOW)
     record_correspondence(

@@ -51,7 +51,9 @@ def ui_register(runner: OpRunner, register_path: Path) -> Iterator[Register]:
     from tests.conftest import PASSPHRASE
 
     opened, _recovery = runner.call(lambda: Register.create(register_path, PASSPHRASE))
+    runner.register = opened  # as the window does on unlock: Op.on_register work gets it
     yield opened
+    runner.register = None
     runner.call(opened.close)
 
 

@@ -19,7 +19,9 @@ from PySide6.QtGui import QDesktopServices
 
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import list_correspondence
-from grievance_desk.services.letters import draft_letter, issue_letter, letter_pdf
+from grievance_desk.services.letter_drafts import draft_letter
+from grievance_desk.services.letter_integrity import letter_pdf
+from grievance_desk.services.letter_issue import issue_letter
 from grievance_desk.storage.register import Register
 from tests.ui.conftest import settle
 from tests.ui.test_letters_ui import filled_case, open_letters

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from grievance_desk.services.attachments import list_attachments
 from grievance_desk.storage.register import Register
+from grievance_desk.ui.case_pages import RegisterPages
 from grievance_desk.ui.cases_table_model import PLACEHOLDER, CasesTableModel
 from tests.services.test_email_intake import sample_eml
 from tests.ui.conftest import settle
@@ -83,7 +84,7 @@ def test_100k_cases_show_first_rows_without_loading_them_all(qtbot, runner, ui_r
     runner.call(lambda: _fill_100k(ui_register, count))
     filled = time.perf_counter() - started
 
-    model = CasesTableModel(ui_register, runner)
+    model = CasesTableModel(RegisterPages(runner))
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)

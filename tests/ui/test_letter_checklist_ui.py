@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
+
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
 from tests.support.drafts import make_draft
-from tests.ui.test_letters_ui import filled_case, open_letters
+from tests.ui.test_letters_ui import filled_case, open_letters, pick_template, press
 
 
 def test_the_checklist_shows_the_laws_items_while_drafting(  # type: ignore[no-untyped-def]
@@ -22,11 +24,13 @@ def test_the_checklist_shows_the_laws_items_while_drafting(  # type: ignore[no-u
         now=utc_now(),
     )
     tab = open_letters(qtbot, window, reference)
-    dialog = tab.new()
+    press(qtbot, tab.new_button)
+    dialog = tab.last_dialog
     assert dialog is not None
-    dialog.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: bool(dialog.template_ids()), timeout=10_000)
+    qtbot.mouseClick(dialog.show_all, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "access_response" in dialog.template_ids(), timeout=10_000)
-    dialog.choose("access_response")
+    pick_template(qtbot, dialog, "access_response")
     qtbot.waitUntil(lambda: "Art 15(1)(d)" in dialog.checklist.text(), timeout=10_000)
     text = dialog.checklist.text()
     assert "○ How long the data will be kept, or the criteria (GDPR Art 15(1)(d))" in text

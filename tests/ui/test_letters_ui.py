@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from pathlib import Path
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QAbstractButton
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services.cases import find_case, register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import DEMO_SETTINGS
-from grievance_desk.services.letters import list_letters
+from grievance_desk.services.letter_records import list_letters
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
+from grievance_desk.ui.letters.new_letter_dialog import NewLetterDialog
 from grievance_desk.ui.letters_tab import LettersTab
+from grievance_desk.ui.template_editor import TemplateEditorDialog
 from tests.support.drafts import make_draft
 
 
@@ -45,13 +50,29 @@ def open_letters(qtbot, window, reference: str) -> LettersTab:  # type: ignore[n
     return case_file.letters
 
 
+def press(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
+    """Click a visible, enabled button, as the officer would."""
+    assert button.isVisible() and button.isEnabled(), f"{button.text()!r} cannot be pressed"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pick_template(qtbot, dialog: NewLetterDialog, template_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the template's row in the new-letter dialog."""
+    item = dialog.templates.item(dialog.template_ids().index(template_id))
+    dialog.templates.scrollToItem(item)
+    rect = dialog.templates.visualItemRect(item)
+    qtbot.mouseClick(dialog.templates.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.template is not None and dialog.template.id == template_id
+
+
 def draft_acknowledgement(qtbot, tab: LettersTab) -> None:  # type: ignore[no-untyped-def]
-    dialog = tab.new()
+    press(qtbot, tab.new_button)
+    dialog = tab.last_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: "acknowledgement" in dialog.template_ids(), timeout=10_000)
     assert "refusal" not in dialog.template_ids(), "only templates that suit a new case"
-    dialog.choose("acknowledgement")
-    dialog.create_draft()
+    pick_template(qtbot, dialog, "acknowledgement")
+    press(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: tab.current is not None and tab.preview_pages > 0, timeout=15_000)
 
 
@@ -75,7 +96,7 @@ def test_draft_preview_issue_then_the_next_step_is_offered(
         return True
 
     tab.confirm = answer_yes
-    tab.issue()
+    press(qtbot, tab.issue_button)
     qtbot.waitUntil(lambda: len(questions) >= 2, timeout=15_000)
     assert questions[0].startswith("Issue this letter?")
     assert "Mark the case acknowledged" in questions[1], "issuing offers the next step"
@@ -103,8 +124,6 @@ def test_printing_to_a_pdf_file_gives_the_letters_page_count(
     tab = open_letters(qtbot, window, reference)
     draft_acknowledgement(qtbot, tab)
     assert tab.pdf_bytes is not None
-    import io
-
     letter_pages = len(PdfReader(io.BytesIO(tab.pdf_bytes)).pages)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -122,8 +141,6 @@ def test_printing_to_a_pdf_file_gives_the_letters_page_count(
 def test_the_template_editor_flags_problems_live_and_saves_a_version(
     qtbot, runner, window, ui_register
 ) -> None:  # type: ignore[no-untyped-def]
-    from grievance_desk.ui.template_editor import TemplateEditorDialog
-
     editor = TemplateEditorDialog(ui_register, runner, "acknowledgement", window)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.template is not None, timeout=10_000)

@@ -15,7 +15,7 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import DEMO_SETTINGS
-from grievance_desk.services.letters import list_letters
+from grievance_desk.services.letter_records import list_letters
 from grievance_desk.services.reply_language import get_reply_language
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting

@@ -1,0 +1,162 @@
+"""The Files tab: a case's attachments, added by button or drop, opened or saved as a copy.
+
+Reading and writing the register runs through the op helper; ``sig_changed`` after files
+were attached, so the case file reloads. Copies opened for viewing go through PrivateFiles
+(owner-only, removed at lock and quit); "Save as" writes owner-only too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grievance_desk.services.attachments import AttachmentInfo, add_attachment, attachment_bytes
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.register_access import Register
+from grievance_desk.ui.case_file.snapshot import CaseSnapshot
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.private_files import PrivateFiles, write_private
+from grievance_desk.ui.resources import icon
+from grievance_desk.ui.widgets import label
+
+
+class FilesTab(QWidget):
+    """The attachment list and its Add / Open / Save as buttons."""
+
+    sig_changed = Signal()
+
+    def __init__(
+        self,
+        register: Register,
+        runner: OpRunner,
+        files: PrivateFiles,
+        reference: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.runner = runner
+        self.files = files
+        self.reference = reference
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["File", "Kind", "Size", "Added"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAccessibleName("Attachments")
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(lambda _i, _c: self.open_attachment())
+        self.add_button = QPushButton(icon("attach"), "Add…")
+        self.add_button.clicked.connect(lambda: self.choose_attachments())
+        self.open_button = QPushButton(icon("open"), "Open")
+        self.open_button.clicked.connect(lambda: self.open_attachment())
+        self.save_as_button = QPushButton(icon("save"), "Save as…")
+        self.save_as_button.clicked.connect(lambda: self.save_attachment_as())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        buttons = QHBoxLayout()
+        buttons.addWidget(label("Drop files here to attach them.", "hint"), 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_as_button)
+        layout.addLayout(buttons)
+
+    def show_case(self, snap: CaseSnapshot) -> None:
+        """Replace the rows with ``snap``'s attachments."""
+        self.tree.clear()
+        for info in snap.attachments:
+            row = QTreeWidgetItem(
+                [
+                    info.filename,
+                    info.purpose.replace("_", " "),
+                    size_text(info.size),
+                    info.added_at.astimezone(snap.zone).strftime("%d %b %Y"),
+                ]
+            )
+            row.setData(0, Qt.ItemDataRole.UserRole, info.id)
+            row.setToolTip(0, f"{info.media_type}, SHA-256 {info.sha256[:16]}…")
+            self.tree.addTopLevelItem(row)
+        for column in (1, 2, 3):
+            self.tree.resizeColumnToContents(column)
+
+    def choose_attachments(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        self.attach_files([Path(p) for p in paths])
+
+    def attach_files(self, paths: list[Path]) -> None:
+        """Add ``paths`` to the case shown, in the background."""
+        reference = self.reference()
+        if reference is None or not paths:
+            return
+        register = self.register
+
+        def work() -> int:
+            now = utc_now()
+            for path in paths:
+                add_attachment(register, reference, path.name, path.read_bytes(), now=now)
+            return len(paths)
+
+        Op(self.runner, work, parent=self).success(lambda _n: self.sig_changed.emit()).failure(
+            lambda e: show_error(self, "Not attached", e)
+        ).with_progress("Attaching…").run_in_background()
+
+    def _selected(self) -> int | None:
+        item = self.tree.currentItem()
+        value = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def open_attachment(self) -> None:
+        attachment_id = self._selected()
+        if attachment_id is not None:
+            self.open_copy(attachment_id)
+
+    def open_copy(self, attachment_id: int) -> None:
+        """Open a private copy of the attachment in the desktop's viewer."""
+        register = self.register
+
+        def opened(result: tuple[AttachmentInfo, bytes]) -> None:
+            info, data = result
+            self.files.open_copy(info.filename, data, self)
+
+        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
+            opened
+        ).failure(lambda e: show_error(self, "Could not open", e)).run_in_background()
+
+    def save_attachment_as(self) -> None:
+        attachment_id = self._selected()
+        if attachment_id is None:
+            return
+        register = self.register
+
+        def got(result: tuple[AttachmentInfo, bytes]) -> None:
+            info, data = result
+            target, _ = QFileDialog.getSaveFileName(self, "Save attachment as", info.filename)
+            if target:
+                try:
+                    write_private(Path(target), data)
+                except OSError as error:
+                    show_error(self, "Not saved", f"{target} could not be written: {error}.")
+
+        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
+            got
+        ).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
+
+
+def size_text(size: int) -> str:
+    """A file size for people: bytes, KB or MB."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

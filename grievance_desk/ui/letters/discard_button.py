@@ -1,0 +1,44 @@
+""" "Discard": delete a draft the officer no longer wants (asked first; issued letters stay)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QPushButton
+
+from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_drafts import discard_draft
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.letters.buttons import style_action_button
+from grievance_desk.ui.ops import Op
+from grievance_desk.ui.resources import icon
+
+if TYPE_CHECKING:
+    from grievance_desk.ui.letters_tab import LettersTab
+
+
+class DiscardButton(QPushButton):
+    """Enabled for a draft."""
+
+    def __init__(self, tab: LettersTab) -> None:
+        super().__init__(icon("trash"), "Discard", tab)
+        style_action_button(self, "Delete this draft", "Discard")
+        self.tab = tab
+        self.clicked.connect(lambda _c=False: self.discard())
+
+    def discard(self) -> None:
+        """Ask, then delete the current draft."""
+        tab = self.tab
+        letter = tab.current
+        if letter is None or letter.is_issued:
+            return
+        if not tab.confirm(
+            tab, "Discard this draft?", f"The draft “{letter.subject}” will be deleted."
+        ):
+            return
+        register, letter_id = tab.register, letter.letter_id
+        Op(
+            tab.runner, lambda: discard_draft(register, letter_id, now=utc_now()), parent=self
+        ).success(lambda _none: tab.letters_changed(forget=True)).failure(
+            lambda e: show_error(tab, "Not discarded", e)
+        ).run_in_background()
