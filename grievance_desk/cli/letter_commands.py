@@ -46,6 +46,12 @@ def add_parsers(subparsers: Any) -> None:
         metavar="FIELD=VALUE",
         help="fill a field typed for this letter, e.g. --set letter.reasons='…' (repeatable)",
     )
+    letter.add_argument(
+        "--language",
+        metavar="CODE",
+        help="the letter's language, e.g. hi or en (default: the case's confirmed reply "
+        "language, else English; English where the template is not in that language)",
+    )
     letter.set_defaults(func=run_letter)
 
     templates = subparsers.add_parser(
@@ -77,15 +83,26 @@ def run_letter(args: argparse.Namespace) -> int:
     overrides = _overrides(args.fields)
     with opened_register(args) as register:
         try:
+            language = _language(register, args)
             if args.issue:
                 draft = letter_drafts.draft_letter(
-                    register, args.reference, args.template, now=now, overrides=overrides
+                    register,
+                    args.reference,
+                    args.template,
+                    now=now,
+                    overrides=overrides,
+                    language=language,
                 )
                 issued = letter_issue.issue_letter(register, draft.letter_id, now=now)
                 pdf = issued.pdf
             else:
                 pdf = letter_drafts.preview_letter(
-                    register, args.reference, args.template, now=now, overrides=overrides
+                    register,
+                    args.reference,
+                    args.template,
+                    now=now,
+                    overrides=overrides,
+                    language=language,
                 )
         except LetterTemplateError as error:
             raise UserError(str(error)) from None
@@ -101,6 +118,26 @@ def run_letter(args: argparse.Namespace) -> int:
     else:
         print(f"Draft rendered to {args.output} (not stored; add --issue to issue it).")
     return 0
+
+
+def _language(register: Any, args: argparse.Namespace) -> str:
+    """issue 17: --language, else the case's confirmed reply language where the template
+    ships in it (said on stderr when it does not), else English."""
+    from grievance_desk.services.letter_languages import has_template
+    from grievance_desk.services.reply_language import get_reply_language
+
+    if args.language:
+        return str(args.language)
+    reply = get_reply_language(register, args.reference)
+    if not reply.confirmed or reply.code == "en":
+        return "en"
+    if not has_template(args.template, reply.code):
+        print(
+            f"There is no {reply.name} template for {args.template!r}; the letter is in English.",
+            file=sys.stderr,
+        )
+        return "en"
+    return reply.code
 
 
 def run_templates(args: argparse.Namespace) -> int:

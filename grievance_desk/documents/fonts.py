@@ -92,18 +92,22 @@ def script_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
-def font_markup(text: str, *, bold: bool = False, italic: bool = False) -> str:
+def font_markup(
+    text: str, *, bold: bool = False, italic: bool = False, strong_style: bool = False
+) -> str:
     """Paragraph markup for plain ``text``: escaped, Devanagari runs set in their own font.
 
     Emphasis goes inside each font tag: reportlab applies ``<b>`` to the family of the
-    innermost font, so this is what makes bold Devanagari bold.
+    innermost font, so this is what makes bold Devanagari bold. ``strong_style`` is for a
+    paragraph whose style is already bold (a subject, a heading): its Latin text is bold by
+    the style, its Devanagari runs need their own ``<b>``.
     """
     parts: list[str] = []
     for family, run in script_runs(text):
         escaped = escape(run)
         if italic:
             escaped = f"<i>{escaped}</i>"
-        if bold:
+        if bold or (strong_style and family != LATIN):
             escaped = f"<b>{escaped}</b>"
         parts.append(escaped if family == LATIN else f'<font face="{family}">{escaped}</font>')
     return "".join(parts)

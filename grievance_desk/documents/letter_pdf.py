@@ -89,6 +89,9 @@ class LetterDocument:
     reference_label: str = "Our reference"
     date_label: str = "Date"
     subject_label: str = "Subject"
+    # "{page}", "{total}" and "{reference}" are filled in; a Hindi letter passes its own words.
+    page_label: str = "Page {page} of {total}"
+    continued_label: str = "{reference} (continued)"
 
 
 def _style(name: str, **values: Any) -> ParagraphStyle:
@@ -120,10 +123,12 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _runs_markup(runs: tuple[Run, ...]) -> str:
+def _runs_markup(runs: tuple[Run, ...], *, strong_style: bool = False) -> str:
     parts: list[str] = []
     for run in runs:
-        parts.append(font_markup(run.text, bold=run.bold, italic=run.italic))
+        parts.append(
+            font_markup(run.text, bold=run.bold, italic=run.italic, strong_style=strong_style)
+        )
     return "".join(parts)
 
 
@@ -200,8 +205,9 @@ def _body(text: str, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     flowables: list[Flowable] = []
     for block in parse_body(text):
         if isinstance(block, TextBlock):
-            style = styles["heading"] if block.kind == "heading" else styles["body"]
-            flowables.append(Paragraph(_runs_markup(block.runs), style))
+            heading = block.kind == "heading"
+            style = styles["heading"] if heading else styles["body"]
+            flowables.append(Paragraph(_runs_markup(block.runs, strong_style=heading), style))
         elif isinstance(block, BulletList):
             items = [
                 ListItem(Paragraph(_runs_markup(item), styles["bullet"]), leftIndent=14)
@@ -253,7 +259,8 @@ def _story(letter: LetterDocument) -> list[Flowable]:
         story.append(Spacer(1, 6 * mm))
     story.append(
         Paragraph(
-            f"{font_markup(letter.subject_label)}: {font_markup(letter.subject)}",
+            f"{font_markup(letter.subject_label, strong_style=True)}: "
+            f"{font_markup(letter.subject, strong_style=True)}",
             styles["subject"],
         )
     )
@@ -277,7 +284,8 @@ def render_letter_pdf(letter: LetterDocument) -> bytes:
         left=letter.footer_note,
         left_font=LATIN_BOLD,
         centre=letter.reference,
-        continued=f"{letter.reference} (continued)",
+        continued=letter.continued_label.format(reference=letter.reference),
+        page_label=letter.page_label,
     )
     return render_pdf(
         _story(letter),

@@ -1,5 +1,7 @@
 """The A4 page every PDF of the app is printed on: margins, one text frame, and the footer rule
 with "Page x of y" (plus, for letters, a "continued" line at the top of later pages).
+A frame word in another script (a Hindi letter's "पृष्ठ 1 / 2") is shaped like the letter's
+text, in its own font.
 
 Letters, reports and case summaries differ only in their margins and footer words, so they
 describe those in a `PageFrame` and `render_pdf` lays out their story on it. The PDF is
@@ -13,10 +15,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from grievance_desk.documents.fonts import LATIN, font_markup, register_fonts, script_runs
 
 PAGE_WIDTH: float = A4[0]
 PAGE_HEIGHT: float = A4[1]
@@ -31,8 +37,9 @@ class PageFrame:
     """One kind of page: its margins and the words of its footer.
 
     The footer sits ``footer_drop`` below the bottom margin, under a thin rule: ``left`` (in
-    ``left_font``), ``centre`` and "Page x of y" at the right. ``continued`` is printed at the
-    top right of every page after the first.
+    ``left_font``, a bold face: its Devanagari is set bold too), ``centre`` and ``page_label``
+    at the right, with "{page}" and "{total}" filled in (a Hindi letter passes its own
+    words, issue 17). ``continued`` is printed at the top right of every page after the first.
     """
 
     margin_x: float
@@ -45,6 +52,7 @@ class PageFrame:
     centre: str = ""
     continued: str = ""
     footer_drop: float = 9 * mm
+    page_label: str = "Page {page} of {total}"
 
     @property
     def text_width(self) -> float:
@@ -86,17 +94,56 @@ def _decorate(canvas: Canvas, page: PageFrame, total: int) -> None:
     canvas.setFillColor(MUTED)
     if page.left_font:
         canvas.setFont(page.left_font, page.font_size)
-        canvas.drawString(page.margin_x, y, page.left)
+        _line(canvas, page, page.left, page.margin_x, y, "left", font=page.left_font)
         canvas.setFont(page.font, page.font_size)
     else:
         canvas.setFont(page.font, page.font_size)
-        canvas.drawString(page.margin_x, y, page.left)
+        _line(canvas, page, page.left, page.margin_x, y, "left")
     if page.centre:
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, page.centre)
-    canvas.drawRightString(right, y, f"Page {number} of {total}")
+        _line(canvas, page, page.centre, PAGE_WIDTH / 2, y, "centre")
+    page_text = page.page_label.format(page=number, total=total)
+    _line(canvas, page, page_text, right, y, "right")
     if page.continued and number > 1:
-        canvas.drawRightString(right, PAGE_HEIGHT - page.margin_top + 4 * mm, page.continued)
+        _line(canvas, page, page.continued, right, PAGE_HEIGHT - page.margin_top + 4 * mm, "right")
     canvas.restoreState()
+
+
+_ALIGN = {"left": TA_LEFT, "centre": TA_CENTER, "right": TA_RIGHT}
+
+
+def _line(
+    canvas: Canvas, page: PageFrame, text: str, x: float, y: float, align: str, font: str = ""
+) -> None:
+    """One line of the frame at baseline ``y``, anchored at ``x`` on its ``align`` side.
+
+    Latin text is drawn as it always was (the same bytes); any other script goes through a
+    paragraph, so HarfBuzz shapes it and it is set in its own font (issue 17).
+    """
+    if all(family == LATIN for family, _run in script_runs(text)):
+        draw = {
+            "left": canvas.drawString,
+            "centre": canvas.drawCentredString,
+            "right": canvas.drawRightString,
+        }[align]
+        draw(x, y, text)
+        return
+    register_fonts()
+    style = ParagraphStyle(
+        "frame",
+        fontName=font or page.font,
+        fontSize=page.font_size,
+        leading=page.font_size * 1.25,
+        textColor=MUTED,
+        alignment=_ALIGN[align],
+        shaping=1,
+    )
+    para = Paragraph(font_markup(text, strong_style=bool(font)), style)
+    width = page.text_width / 2
+    _width, height = para.wrap(width, 20 * mm)
+    left = {"left": x, "centre": x - width / 2, "right": x - width}[align]
+    # A paragraph is placed by its bottom edge; its first baseline sits one font size below
+    # its top, as drawString's baseline is at ``y``.
+    para.drawOn(canvas, left, y - height + page.font_size)
 
 
 def render_pdf(

@@ -19,6 +19,7 @@ class AuditAction(StrEnum):
     # A case's life: registered, edited, and each workflow step (``case.<Action>``).
     CASE_CREATED = "case.created"
     CASE_UPDATED = "case.updated"
+    CASE_REPLY_LANGUAGE_SET = "case.reply_language_set"
     CASE_ACKNOWLEDGE = "case.acknowledge"
     CASE_REQUEST_IDENTITY_PROOF = "case.request_identity_proof"
     CASE_REQUEST_CLARIFICATION = "case.request_clarification"

@@ -169,6 +169,7 @@ def _order_by(sort: SortKey, descending: bool) -> list[Any]:
 _ACTION_LABELS: dict[str, str] = {
     AuditAction.CASE_CREATED: "Case registered",
     AuditAction.CASE_UPDATED: "Details edited",
+    AuditAction.CASE_REPLY_LANGUAGE_SET: "Reply language set",
     AuditAction.CASE_ACKNOWLEDGE: "Acknowledged",
     AuditAction.CASE_REQUEST_IDENTITY_PROOF: "Identity proof requested (clock stopped)",
     AuditAction.CASE_REQUEST_CLARIFICATION: "Clarification requested (clock stopped)",

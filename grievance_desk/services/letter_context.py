@@ -2,7 +2,8 @@
 organisation and officer, as plain values (dates stay dates for ``| date``).
 
 The law's words (escalation routes in force, what waiting does to the clock, refusal reasons)
-come from the case's policy, so a template never branches on a policy.
+come from the case's policy, so a template never branches on a policy. In another language
+(issue 17) the sentences the code words itself come from that language's glossary.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from grievance_desk.services.case_deadlines import (
 )
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.extensions import extension_reasons
+from grievance_desk.services.letter_languages import localise_context
 from grievance_desk.services.letter_templates import EDITABLE_FIELDS, FIELDS, LetterTemplateError
 from grievance_desk.services.organisation import Organisation, read_organisation
 from grievance_desk.services.policy_settings import load_policy_settings
@@ -220,12 +222,14 @@ def build_context(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> dict[str, dict[str, Any]]:
     """Every letter field for one case, as plain values (dates stay dates for `| date`).
 
     ``overrides`` sets the fields the officer types (``letter.*``, ``escalation.*``); any
     other name is refused with the list of fields that may be set, so a typo is not silently
-    ignored.
+    ignored. ``language`` words the code's own sentences (what was asked, the route, the
+    clock, refusal reasons) in the letter's language; what the officer typed stays.
     """
     overrides = dict(overrides or {})
     wrong = sorted(set(overrides) - EDITABLE_FIELDS)
@@ -301,7 +305,15 @@ def build_context(
     retained = str(context["letter"].get("data_retained", "")).strip()
     if retained.rstrip(".").lower() in _NOTHING:
         context["letter"]["data_retained"] = ""  # never "we must keep some data: None"
-    return context
+    # issue 17: the code's sentences in the letter's language (English is returned as it is)
+    return localise_context(
+        session,
+        case,
+        context,
+        language,
+        overrides=overrides,
+        contact_parts=(org.officer_email, org.officer_phone),
+    )
 
 
 #: What officers write for "nothing kept".

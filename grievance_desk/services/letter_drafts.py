@@ -1,7 +1,9 @@
 """Drafting letters: fill a template for a case, keep it as an editable draft, preview, discard.
 
 Drafting fails before anything is stored when the template has a problem or a required field
-is empty; each change to a draft writes an audit event with the text's digests.
+is empty; each change to a draft writes an audit event with the text's digests. A letter is
+drafted in the case's reply language when its template ships in it (issue 17); its language
+is recorded in the template version, so its preview is laid out in it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.letter_context import build_context
 from grievance_desk.services.letter_integrity import checked_pdf
+from grievance_desk.services.letter_languages import letter_language, template_in
 from grievance_desk.services.letter_layout import letter_document
 from grievance_desk.services.letter_records import (
     DRAFT,
@@ -32,7 +35,6 @@ from grievance_desk.services.letter_requirements import check_grounds, law_requi
 from grievance_desk.services.letter_templates import (
     LetterTemplate,
     date_format_setting,
-    get_template,
     render_template,
 )
 from grievance_desk.storage.audit import append_event, digest
@@ -47,9 +49,10 @@ def _render(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None,
+    language: str = "en",
 ) -> tuple[str, str, str, str]:
     """Subject, salutation, body and closing of ``template`` filled for the case."""
-    context = build_context(session, reference, now=now, overrides=overrides)
+    context = build_context(session, reference, now=now, overrides=overrides, language=language)
     case, _person = find_case(session, reference)
     check_grounds(session, case, template)
     text = render_template(
@@ -58,6 +61,7 @@ def _render(
         date_format=date_format_setting(session),
         tz=officer_zone(session),
         extra_required=law_requirements(session, case, template),
+        language=language,
     )
     return text.subject, text.salutation, text.body, text.closing
 
@@ -69,12 +73,13 @@ def preview_letter(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> bytes:
     """A letter as PDF bytes without storing anything (the CLI's render, a quick look)."""
     with register.reading() as session:
-        template = get_template(session, template_id)
+        template = template_in(session, template_id, language)
         subject, salutation, body, closing = _render(
-            session, reference, template, now=now, overrides=overrides
+            session, reference, template, now=now, overrides=overrides, language=language
         )
         case, person = find_case(session, reference)
         document = letter_document(
@@ -86,6 +91,7 @@ def preview_letter(
             body=body,
             closing=closing,
             on=now.astimezone(officer_zone(session)).date(),
+            language=language,
         )
     return render_letter_pdf(document)
 
@@ -97,6 +103,7 @@ def draft_letter(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> LetterDraft:
     """Fill a template for a case and keep the result as a draft row (it survives a restart).
 
@@ -105,9 +112,9 @@ def draft_letter(
     """
     actor = register.actor
     with register.writing() as session:
-        template = get_template(session, template_id)
+        template = template_in(session, template_id, language)
         subject, salutation, body, closing = _render(
-            session, reference, template, now=now, overrides=overrides
+            session, reference, template, now=now, overrides=overrides, language=language
         )
         case, _person = find_case(session, reference)
         row = Letter(
@@ -225,5 +232,6 @@ def render_preview(register: Register, letter_id: int, *, on: date | None = None
             body=body,
             closing=closing,
             on=on or row.created_at.astimezone(zone).date(),
+            language=letter_language(row.template_version),
         )
     return render_letter_pdf(document)

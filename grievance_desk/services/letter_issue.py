@@ -21,6 +21,11 @@ from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.extensions import has_live_extension, record_notice_issued
 from grievance_desk.services.letter_integrity import issue_payload
+from grievance_desk.services.letter_languages import (
+    extension_reason_markers,
+    letter_language,
+    route_texts,
+)
 from grievance_desk.services.letter_layout import letter_document
 from grievance_desk.services.letter_records import (
     DRAFT,
@@ -86,7 +91,11 @@ def _check_routes_on(session: Session, case: Case, body: str, on: date) -> None:
         policy = policy_for_case(session, case)
     except CaseDeadlineError:
         return
-    stale = [r for r in policy.escalation if r.text in body and not r.in_force_on(on)]
+    stale = [  # issue 17: the route as any letter language words it
+        r
+        for r in policy.escalation
+        if any(text in body for text in route_texts(r)) and not r.in_force_on(on)
+    ]
     if stale:
         raise LetterError(
             f"This draft names {stale[0].authority} ({stale[0].citation}), a remedy not in "
@@ -144,6 +153,7 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
                 body=body,
                 closing=closing,
                 on=now.astimezone(zone).date(),
+                language=letter_language(row.template_version),
             )
         )
         sha = hashlib.sha256(pdf).hexdigest()
@@ -192,7 +202,7 @@ def _extension_reasons(body: str) -> str:
     """The reasons paragraph(s) of an extension notice, for the extension record."""
     blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
     for index, block in enumerate(blocks):
-        if block.endswith("for the following reasons:") and index + 1 < len(blocks):
+        if block.endswith(extension_reason_markers()) and index + 1 < len(blocks):
             return blocks[index + 1]
     return "See the extension notice issued to the requester."
 

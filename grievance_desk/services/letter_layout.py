@@ -1,6 +1,8 @@
 """A letter laid out for the PDF: letterhead, addressee, date and signature from the settings.
 
-Shared by the draft preview and issuing, so the PDF previewed is the PDF issued.
+Shared by the draft preview and issuing, so the PDF previewed is the PDF issued. A letter in
+another language (issue 17) gets its date, contact lines, officer's title and the page frame's
+words in that language.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import LetterDocument, Letterhead, SignatureBlock
+from grievance_desk.domain.languages import ENGLISH
+from grievance_desk.domain.locale_format import letter_date
+from grievance_desk.services.letter_languages import contact_line, frame_labels, officer_title
 from grievance_desk.services.letter_records import LetterError
 from grievance_desk.services.letter_templates import date_format_setting, format_date
 from grievance_desk.services.organisation import read_organisation
@@ -40,8 +45,10 @@ def letter_document(
     body: str,
     closing: str,
     on: date,
+    language: str = ENGLISH,
 ) -> LetterDocument:
-    """The letter's page content; refused until Settings has the organisation's details."""
+    """The letter's page content in ``language``; refused until Settings has the
+    organisation's details."""
     org = read_organisation(session)
     if not org.is_complete:
         raise LetterError(
@@ -57,14 +64,20 @@ def letter_document(
         address_lines = [part.strip() for part in address_lines[0].split(",") if part.strip()]
     addressee.extend(address_lines)
     if not address_lines and person.email:
-        addressee.append(f"By e-mail: {person.email}")
+        addressee.append(contact_line("by_email", person.email, language))
     contact = []
     if org.officer_email:
-        contact.append(f"E-mail: {org.officer_email}")
+        contact.append(contact_line("email", org.officer_email, language))
     if org.officer_phone:
-        contact.append(f"Telephone: {org.officer_phone}")
+        contact.append(contact_line("telephone", org.officer_phone, language))
     if org.officer_address:
-        contact.append(f"Address: {' '.join(org.officer_address.split())}")
+        contact.append(contact_line("address", " ".join(org.officer_address.split()), language))
+    labels = frame_labels(language)  # issue 17: the frame in the letter's language
+    date_text = (
+        format_date(on, date_format_setting(session))
+        if language == ENGLISH
+        else letter_date(on, language)
+    )
     return LetterDocument(
         letterhead=Letterhead(
             organisation=org.name,
@@ -73,7 +86,7 @@ def letter_document(
             logo_png=_png(org.logo_png, "logo"),
         ),
         reference=case.reference,
-        date_text=format_date(on, date_format_setting(session)),
+        date_text=date_text,
         addressee=tuple(addressee),
         subject=subject,
         salutation=salutation,
@@ -81,9 +94,15 @@ def letter_document(
         closing=closing,
         signature=SignatureBlock(
             name=org.officer_name,
-            title=org.officer_title,
+            title=officer_title(org.officer_title, language),
             organisation=org.name,
             contact_lines=tuple(contact),
             image_png=_png(org.signature_png, "signature"),
         ),
+        reference_label=labels.get("reference_label", "Our reference"),
+        date_label=labels.get("date_label", "Date"),
+        subject_label=labels.get("subject_label", "Subject"),
+        footer_note=labels.get("footer_note", "Confidential"),
+        page_label=labels.get("page", "Page {page} of {total}"),
+        continued_label=labels.get("continued", "{reference} (continued)"),
     )

@@ -2,6 +2,8 @@
 
 The template's required items merged with the policy's (each with its citation), the
 checklist the letters tab ticks off while drafting, and the ``letter.*`` fields to ask for.
+Both work the same in every letter language (issue 17): a language changes the words, not
+the law's required content.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from grievance_desk.domain.case_types import RefusalGround
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_context import build_context
+from grievance_desk.services.letter_languages import template_in
 from grievance_desk.services.letter_records import LetterError
 from grievance_desk.services.letter_templates import (
     EDITABLE_FIELDS,
     FIELDS,
     LetterTemplate,
     RequiredItem,
-    get_template,
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import Case
@@ -46,11 +48,13 @@ def letter_inputs(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> list[LetterInput]:
-    """The fields the officer types for this letter, with defaults, so a form can ask first."""
+    """The fields the officer types for this letter (in ``language``), with defaults, so a
+    form can ask first."""
     with register.reading() as session:
-        template = get_template(session, template_id)
-        context = build_context(session, reference, now=now, overrides=overrides)
+        template = template_in(session, template_id, language)
+        context = build_context(session, reference, now=now, overrides=overrides, language=language)
         case, _person = find_case(session, reference)
         items = required_items(session, case, template)
     required = set(template.fields) | {f for i in items for f in i.fields}
@@ -133,14 +137,16 @@ def letter_checklist(
     *,
     now: datetime,
     overrides: Mapping[str, str] | None = None,
+    language: str = "en",
 ) -> list[ChecklistItem]:
     """The required content of this letter under the case's law, ticked off as it is filled.
 
     The letters tab shows it while drafting; drafting refuses while an item is open.
+    ``language`` is the letter's (issue 17): the items are the same in every language.
     """
     with register.reading() as session:
-        template = get_template(session, template_id)
-        context = build_context(session, reference, now=now, overrides=overrides)
+        template = template_in(session, template_id, language)
+        context = build_context(session, reference, now=now, overrides=overrides, language=language)
         case, _person = find_case(session, reference)
         items = required_items(session, case, template)
     checklist = []

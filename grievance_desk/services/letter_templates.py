@@ -27,7 +27,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.domain.locale_format import indian_number, letter_date
 from grievance_desk.resources_path import resource_path
+from grievance_desk.services.glossary import term as glossary_term
 from grievance_desk.storage.audit import append_event, digest
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_registry import (
@@ -384,7 +386,7 @@ def template_fields() -> dict[str, str]:
 
 
 def _environment(
-    date_format: str = DEFAULT_DATE_FORMAT, tz: ZoneInfo | None = None
+    date_format: str = DEFAULT_DATE_FORMAT, tz: ZoneInfo | None = None, language: str = "en"
 ) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         undefined=StrictUndefined,
@@ -402,9 +404,25 @@ def _environment(
                 f"| date needs a date, but got {value!r}. Use it only on date fields "
                 "such as deadlines.respond_by."
             )
+        if language != "en" and fmt is None:  # issue 17: "6 दिसंबर 2026" (CLDR, not strftime)
+            day = value
+            if isinstance(value, datetime):
+                day = value.astimezone(tz).date() if tz is not None else value.date()
+            return letter_date(day, language)
         return format_date(value, fmt or date_format, tz)
 
+    def number_filter(value: Any) -> str:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise LetterTemplateError(f"| number needs a number, but got {value!r}.")
+        return indian_number(value, language)
+
+    def term_filter(key: Any) -> str:
+        # The glossary's wording of a legal term in the letter's language (issue 17).
+        return glossary_term(str(key), language)
+
     env.filters["date"] = date_filter
+    env.filters["number"] = number_filter
+    env.filters["term"] = term_filter
     return env
 
 
@@ -522,6 +540,7 @@ def render_template(
     date_format: str = DEFAULT_DATE_FORMAT,
     tz: ZoneInfo | None = None,
     extra_required: Sequence[RequiredItem] = (),
+    language: str = "en",
 ) -> RenderedText:
     """Fill a template with the fields of one case, refusing rather than guessing.
 
@@ -570,7 +589,7 @@ def render_template(
                 else ""
             ),
         )
-    env = _environment(date_format, tz)
+    env = _environment(date_format, tz, language)
     rendered: dict[str, str] = {}
     for part in PARTS:
         try:
@@ -586,7 +605,7 @@ def render_template(
                 f"The template {template.id!r} uses a field that does not exist ({error}). "
                 f"Fields available: {_available()}.",
             ) from None
-        except TemplateError as error:
+        except (TemplateError, LookupError) as error:
             raise LetterTemplateError(
                 f"The template {template.id!r} could not be filled in: {error}."
             ) from None

@@ -131,6 +131,9 @@ class Case(SQLModel, table=True):
     # register can sort and filter by it in SQL. NULL while the clock is stopped or closed.
     next_due_at: datetime | None = _when(nullable=True, index=True)
     next_due_kind: str | None = Field(default=None, sa_column=Column(String(24), nullable=True))
+    # The language the case's letters are written in ("en", "hi" …); None until the officer
+    # confirms the one proposed from the requester's script (issue 17, schema 0009).
+    reply_language: str | None = Field(default=None, sa_column=Column(String(8), nullable=True))
 
 
 class CaseLink(SQLModel, table=True):

@@ -39,8 +39,10 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
+from grievance_desk.domain.languages import LANGUAGES, language_name
 from grievance_desk.domain.received_time import in_zone
 from grievance_desk.services.clock import utc_now
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, set_invalid
 
 DEFAULT_POLICY_TEXT = "Default for the request type"
@@ -132,6 +134,12 @@ class CaseForm(QWidget):
         self.representative = _enum_combo(Representative, "Represented by")
         self.representative_name = QLineEdit()
         self.representative_name.setAccessibleName("Representative's name")
+        # issue 17: the language letters go out in; proposed from the requester's script.
+        self.reply_language = QComboBox()
+        self.reply_language.setAccessibleName(tr("Reply language"))
+        self.reply_language.setObjectName("reply_language")
+        self._stored_language: str | None = None
+        self._language_loaded = False
 
         self._errors: dict[str, tuple[QWidget, Any]] = {}
 
@@ -154,6 +162,8 @@ class CaseForm(QWidget):
         pform.addRow("&E-mail:", self._field("requester.email", self.email))
         pform.addRow("P&hone:", self._field("requester.phone", self.phone))
         pform.addRow("Add&ress:", self.address)
+        pform.addRow(tr("Reply &language:"), self.reply_language)
+        self._person_form = pform
         pform.addRow("Relationship:", self.relationship)
         pform.addRow("Account / org.:", self.organisation)
         pform.addRow("Represented by:", self.representative)
@@ -197,6 +207,8 @@ class CaseForm(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
         self.received_at.dateTimeChanged.connect(lambda _d: self._edited("received_at"))
+        self.reply_language.currentIndexChanged.connect(lambda _i: self._edited("reply_language"))
+        pform.setRowVisible(self.reply_language, False)  # shown once a case's language loads
 
     def _field(self, key: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -213,8 +225,14 @@ class CaseForm(QWidget):
 
     # -- loading and reading -------------------------------------------------------------
 
-    def load(self, draft: CaseDraft, zone: ZoneInfo) -> None:
+    def load(self, draft: CaseDraft, zone: ZoneInfo, *, reply_language: Any | None = None) -> None:
+        """Show ``draft``; ``reply_language`` (a services ReplyLanguage) fills the language
+        combo; without it the combo keeps what it shows, taken as saved."""
         self._loading = True
+        if reply_language is not None:
+            self._load_reply_language(reply_language.code, reply_language.confirmed)
+        elif self._language_loaded:
+            self._stored_language = self.reply_language.currentData()
         self._original = draft
         self._zone = zone
         self._touched.clear()
@@ -253,6 +271,39 @@ class CaseForm(QWidget):
         self.representative_name.setText(draft.representative_name)
         self._loading = False
         self._refresh()
+
+    def _load_reply_language(self, code: str, confirmed: bool) -> None:
+        """The officer's language, or the proposal as a first item that saves nothing."""
+        combo = self.reply_language
+        combo.blockSignals(True)
+        combo.clear()
+        if not confirmed:
+            combo.addItem(
+                tr("{language} — proposed from the requester's text").format(
+                    language=language_name(code)
+                ),
+                None,
+            )
+        for known, _name, _native in LANGUAGES:
+            combo.addItem(language_name(known), known)
+        combo.setCurrentIndex(0 if not confirmed else max(0, combo.findData(code)))
+        combo.setToolTip(
+            tr(
+                "Proposed from the script of the requester's own text: choose a language to "
+                "confirm it or change it"
+            )
+            if not confirmed
+            else tr("The language this case's letters are written in")
+        )
+        combo.blockSignals(False)
+        self._stored_language = code if confirmed else None
+        self._language_loaded = True
+        self._person_form.setRowVisible(combo, True)
+
+    def reply_language_choice(self) -> str | None:
+        """The language the officer chose in the combo, or None while only proposed."""
+        value = self.reply_language.currentData() if self._language_loaded else None
+        return None if value is None else str(value)
 
     def _received(self) -> datetime:
         value = self.received_at.dateTime()
@@ -341,6 +392,9 @@ class CaseForm(QWidget):
                 found[f"requester.{name}"] = getattr(now.requester, name)
         if "requester.name" in found:
             found["requester.name"] = str(found["requester.name"]).strip()
+        choice = self.reply_language_choice()
+        if choice is not None and choice != self._stored_language:
+            found["reply_language"] = choice  # issue 17: saved by set_reply_language
         return found
 
     @property

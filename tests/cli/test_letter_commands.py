@@ -89,3 +89,30 @@ def test_templates_lists_fields_and_required_content(capsys: pytest.CaptureFixtu
     }
     assert _run("templates") == 0
     assert "required: The reasons for refusing" in capsys.readouterr().out
+
+
+def test_letter_follows_the_case_reply_language_or_language(
+    filled: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """issue 17: a case whose reply language is Hindi gets a Hindi letter; --language en
+    overrides it; a language without templates says so and uses English."""
+    from grievance_desk.services.clock import utc_now
+    from grievance_desk.services.reply_language import set_reply_language
+
+    path, reference = filled
+    with Register.open(path, _unlock()) as register:
+        set_reply_language(register, reference, "hi", now=utc_now())
+    hindi, english = tmp_path / "hi.pdf", tmp_path / "en.pdf"
+    _run("letter", reference, "acknowledgement", "-o", str(hindi), "--register", str(path))
+    assert "हमारा संदर्भ" in PdfReader(hindi).pages[0].extract_text()
+    _run("letter", reference, "acknowledgement", "-o", str(english), "--register", str(path),
+         "--language", "en")  # fmt: skip
+    assert "Our reference" in PdfReader(english).pages[0].extract_text()
+    with Register.open(path, _unlock()) as register:
+        set_reply_language(register, reference, "ta", now=utc_now())
+    capsys.readouterr()
+    _run("letter", reference, "acknowledgement", "-o", str(english), "--register", str(path))
+    assert "no Tamil template" in capsys.readouterr().err
+    with pytest.raises(UserError, match="no Tamil template"):
+        _run("letter", reference, "acknowledgement", "-o", str(english), "--register", str(path),
+             "--language", "ta")  # fmt: skip

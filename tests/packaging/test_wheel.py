@@ -107,8 +107,9 @@ def _run(
 def test_wheel_carries_resources_and_migrations(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped_templates = {
-        f"grievance_desk/resources/templates/{path.name}"
-        for path in (ROOT / "resources" / "templates").glob("*.md.j2")
+        f"grievance_desk/resources/templates/{name}"
+        for path in (ROOT / "resources" / "templates").glob("**/*.md.j2")
+        for name in [path.relative_to(ROOT / "resources" / "templates").as_posix()]
     }
     assert shipped_templates, "the source tree has no templates to compare with"
     assert shipped_templates <= names
@@ -118,6 +119,8 @@ def test_wheel_carries_resources_and_migrations(wheel: Path) -> None:
     }
     for name in [
         "grievance_desk/resources/templates/catalogue.json",
+        "grievance_desk/resources/templates/hi/catalogue.json",  # issue 17: Hindi letters
+        "grievance_desk/resources/glossary/hi.toml",
         "grievance_desk/resources/fonts/NotoSans-Regular.ttf",
         "grievance_desk/resources/fonts/NotoSansDevanagari-Regular.ttf",
         "grievance_desk/resources/fonts/OFL.txt",

@@ -50,7 +50,7 @@ class DetailsTab(QScrollArea):
         for policy_id in snap.policy_ids:
             policy.addItem(policy_id, policy_id)
         policy.blockSignals(False)
-        self.form.load(snap.draft, snap.zone)
+        self.form.load(snap.draft, snap.zone, reply_language=snap.reply_language)  # issue 17
 
     def _form_state(self, dirty: bool, valid: bool) -> None:
         self.save_button.setEnabled(dirty and valid)

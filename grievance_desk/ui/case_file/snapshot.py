@@ -22,6 +22,7 @@ from grievance_desk.services.cases import find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.extensions import extension_refused
 from grievance_desk.services.register_access import Register
+from grievance_desk.services.reply_language import ReplyLanguage, reply_language_for  # issue 17
 
 
 @dataclass
@@ -37,6 +38,7 @@ class CaseSnapshot:
     attachments: list[AttachmentInfo]
     policy_ids: list[str]
     extension_refused: str | None = None
+    reply_language: ReplyLanguage | None = None  # issue 17
 
 
 def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
@@ -50,6 +52,7 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         timeline = case_timeline(session, case.id)
         ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
         refused = extension_refused(session, case, now=now)
+        reply = reply_language_for(session, case)  # issue 17
         deadlines: CaseDeadlines | str
         try:
             deadlines = deadlines_for_case(session, case.reference, now=now)
@@ -65,4 +68,5 @@ def load_snapshot(register: Register, reference: str) -> CaseSnapshot:
         attachments=list_attachments(register, reference),
         policy_ids=ids,
         extension_refused=refused,
+        reply_language=reply,
     )

@@ -19,6 +19,7 @@ from grievance_desk.services.cases import update_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
+from grievance_desk.services.reply_language import set_reply_language  # issue 17
 from grievance_desk.ui.case_file.action_bar import CaseActionBar
 from grievance_desk.ui.case_file.deadline_panel import DeadlinePanel
 from grievance_desk.ui.case_file.details_tab import DetailsTab
@@ -194,6 +195,7 @@ class CaseFile(QWidget):
                 request_type=draft.request_type.value,
                 status=draft.status.value,
                 zone=snap.zone,
+                reply_language=snap.reply_language.code if snap.reply_language else "en",
             )
         )
         self.stack.setCurrentIndex(1)
@@ -216,10 +218,15 @@ class CaseFile(QWidget):
             self.tabs.setCurrentIndex(0)
             return False
         changes = self.form.changes()
+        language = changes.pop("reply_language", None)  # issue 17: its own service call
         register, reference = self.register, snap.reference
 
         def work() -> None:
-            update_case(register, reference, changes, now=utc_now())
+            now = utc_now()
+            if changes:
+                update_case(register, reference, changes, now=now)
+            if language is not None:
+                set_reply_language(register, reference, language, now=now)
 
         self.save_button.setEnabled(False)
 
@@ -236,7 +243,11 @@ class CaseFile(QWidget):
 
     def revert(self) -> None:
         if self.snapshot is not None:
-            self.form.load(self.snapshot.draft, self.snapshot.zone)
+            self.form.load(
+                self.snapshot.draft,
+                self.snapshot.zone,
+                reply_language=self.snapshot.reply_language,  # issue 17
+            )
             self.letters.revert()
 
     def _changed(self) -> None:

@@ -19,6 +19,7 @@ class CaseContext:
     request_type: str
     status: str
     zone: ZoneInfo
+    reply_language: str = "en"  # issue 17: letters are offered in it first
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

@@ -1,7 +1,8 @@
 """The new-letter dialog: pick a template that suits the case, fill what the officer types, draft.
 
 The draft is made while the dialog is open, so a field left empty is marked where it is and
-nothing typed is lost; the law's required content is ticked off as it is filled.
+nothing typed is lost; the law's required content is ticked off as it is filled. The letter's
+language is the case's reply language where the template ships in it (issue 17).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from grievance_desk.services.letter_requirements import (
 from grievance_desk.services.letter_templates import EmptyFields, LetterTemplate, list_templates
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text
+from grievance_desk.ui.letter_language_picker import LetterLanguagePicker  # issue 17
 from grievance_desk.ui.letters.case_context import CaseContext
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
@@ -78,6 +80,10 @@ class NewLetterDialog(QDialog):
         left_layout.addWidget(label("Template", "section"))
         left_layout.addWidget(self.templates, 1)
         left_layout.addWidget(self.show_all)
+        # issue 17: the letter's language (the case's reply language, or English)
+        self.language = LetterLanguagePicker(case.reply_language)
+        self.language.sig_changed.connect(self._language_changed)
+        left_layout.addWidget(self.language)
 
         self.about = label("", "hint", wrap=True)
         self.fields_box = QWidget()
@@ -144,7 +150,8 @@ class NewLetterDialog(QDialog):
         self.templates.blockSignals(True)
         self.templates.clear()
         for template in shown:
-            item = QListWidgetItem(icon("letter"), template.title)
+            title = template.title + self.language.marker(template.id)  # issue 17
+            item = QListWidgetItem(icon("letter"), title)
             item.setToolTip(f"{template.id} — version {template.version}")
             self.templates.addItem(item)
         self.templates.blockSignals(False)
@@ -175,16 +182,26 @@ class NewLetterDialog(QDialog):
             return
         self.about.setText(f"{template.title}. Loading its fields…")
         register, reference = self.register, self.case.reference
+        self.language.show_template(template.id)  # issue 17
+        lang = self.language.language()
         Op(
             self.runner,
             lambda: (
-                letter_inputs(register, reference, template.id, now=utc_now()),
-                letter_checklist(register, reference, template.id, now=utc_now()),
+                letter_inputs(register, reference, template.id, now=utc_now(), language=lang),
+                letter_checklist(register, reference, template.id, now=utc_now(), language=lang),
             ),
             parent=self,
         ).success(lambda found: self._show_inputs(template, found[0], found[1])).failure(
             lambda e: self.error.setText(error_text(e))
         ).run_in_background()
+
+    def _language_changed(self) -> None:
+        """issue 17: relabel the list for the language picked and reload the fields."""
+        for row, template in enumerate(self._templates):
+            item = self.templates.item(row)
+            if item is not None:
+                item.setText(template.title + self.language.marker(template.id))
+        self._template_chosen(self.templates.currentRow())
 
     def _clear_fields(self) -> None:
         while self.fields_form.rowCount():
@@ -243,6 +260,7 @@ class NewLetterDialog(QDialog):
             return
         values = {k: v for k, v in self.overrides().items() if v}
         register, reference = self.register, self.case.reference
+        lang = self.language.language()  # issue 17
         self.create_button.setEnabled(False)
         self.error.clear()
 
@@ -265,7 +283,12 @@ class NewLetterDialog(QDialog):
         Op(
             self.runner,
             lambda: draft_letter(
-                register, reference, template.id, now=utc_now(), overrides=values or None
+                register,
+                reference,
+                template.id,
+                now=utc_now(),
+                overrides=values or None,
+                language=lang,
             ),
             parent=self,
         ).success(done).failure(failed).with_progress("Drafting the letter…").run_in_background()
