@@ -35,14 +35,6 @@ CUSTOM_PREFIX = "templates.custom."
 DATE_FORMAT_KEY = "letters.date_format"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 PARTS = ("subject", "salutation", "body", "closing")
-NEXT_STEPS = (
-    "acknowledge",
-    "request_identity_proof",
-    "request_clarification",
-    "record_extension",
-    "send_response",
-    "close",
-)
 
 #: Every field a template may use, with what it holds. ``letter.*`` fields are typed by the
 #: officer for one letter (the rest come from the case, requester, deadlines and settings).

@@ -55,6 +55,3 @@ class Tray(QObject):
     def _clicked(self) -> None:
         if self._last_reference:
             self.sig_open_case.emit(self._last_reference)
-
-    def forget_seen(self) -> None:
-        self._seen.clear()
