@@ -3,7 +3,7 @@
 Installed on the QApplication, so input anywhere (every window and dialog) counts as
 activity. On timeout it emits ``sig_idle``; the main window then clears every view, drops
 the key (Register.close) and shows the unlock screen. Where the desktop reports the screen
-locking (freedesktop ScreenSaver over D-Bus), that locks too.
+locking, that locks too (``ui/screen_lock.py``).
 """
 
 from __future__ import annotations
@@ -51,35 +51,3 @@ class IdleLock(QObject):
         if self.active and event.type() in _ACTIVITY:
             self._timer.start()
         return super().eventFilter(watched, event)
-
-
-def watch_screen_lock(callback: object) -> bool:
-    """Call ``callback`` when the desktop's screen saver locks (Linux, D-Bus); True if wired."""
-    try:
-        from PySide6.QtDBus import QDBusConnection
-    except ImportError:
-        return False
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        return False
-
-    class _Listener(QObject):
-        from PySide6.QtCore import Slot
-
-        @Slot(bool)
-        def active_changed(self, active: bool) -> None:
-            if active and callable(callback):
-                callback()
-
-    listener = _Listener()
-    ok = bus.connect(  # type: ignore[call-overload]  # PySide6's stubs lack the slot-name form
-        "",
-        "/org/freedesktop/ScreenSaver",
-        "org.freedesktop.ScreenSaver",
-        "ActiveChanged",
-        listener,
-        "active_changed(bool)",
-    )
-    if ok:
-        watch_screen_lock.listener = listener  # type: ignore[attr-defined]
-    return bool(ok)

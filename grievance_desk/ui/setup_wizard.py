@@ -43,13 +43,17 @@ from grievance_desk.domain.policy_defaults import (
     looser_than,
 )
 from grievance_desk.domain.policy_presets import PolicyNotInForceError, policy_ids, policy_in_force
+from grievance_desk.services.case_queries import sync_next_due
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, utc_now
+from grievance_desk.services.demo_data import fill_demo_register
 from grievance_desk.services.key_files import keyring_status
 from grievance_desk.services.organisation import Organisation, save_organisation
-from grievance_desk.services.register_access import Register
+from grievance_desk.services.policy_settings import set_default_policy, set_profile
+from grievance_desk.services.register_access import Register, Unlock
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.recovery_key_dialog import (
     STORED_TEXT,
     key_label,
@@ -58,13 +62,7 @@ from grievance_desk.ui.recovery_key_dialog import (
     save_key,
 )
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.widgets import (
-    MIN_SCORE,
-    BusyBar,
-    PassphraseEdit,
-    StrengthMeter,
-    label,
-)
+from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
 
 # Deliberately public: the demo register holds only fictitious cases.
 DEMO_PASSPHRASE = "demo register - fictitious data only"  # noqa: S105
@@ -78,10 +76,6 @@ def demo_register_path(register_path: Path) -> Path:
 
 def open_or_create_demo(register_path: Path) -> Register:
     """Open the demo register, creating and filling it on first use (background thread)."""
-    from grievance_desk.services.case_queries import sync_next_due
-    from grievance_desk.services.demo_data import fill_demo_register
-    from grievance_desk.services.register_access import Unlock
-
     path = demo_register_path(register_path)
     if path.exists():
         return Register.open(path, Unlock(passphrase=DEMO_PASSPHRASE))
@@ -96,6 +90,11 @@ def open_or_create_demo(register_path: Path) -> Register:
 class SetupResult:
     register: Register
     demo: bool
+
+    @property
+    def unlock_hint(self) -> str:
+        """What the unlock screen says under the field: the demo register's passphrase."""
+        return f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if self.demo else ""
 
 
 DEMO_CHOSEN_KEY = "setup/demo_chosen"
@@ -567,8 +566,6 @@ class SetupWizard(QWizard):
 
     def create_register(self, on_done: object, on_error: object) -> None:
         """Create, then store the organisation and policies, all off the GUI thread."""
-        from grievance_desk.services.policy_settings import set_default_policy, set_profile
-
         path = self.register_path
         passphrase = self.passphrase.first.text()
         organisation = self._organisation()

@@ -89,4 +89,3 @@ def apply_theme(app: QApplication, scheme: Scheme = "system") -> None:
 def follow_system(app: QApplication) -> None:
     """Re-apply the palette whenever the desktop switches between light and dark."""
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
-

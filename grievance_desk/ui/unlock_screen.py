@@ -7,7 +7,6 @@ typing again replaces it); Argon2id runs on the background thread behind a busy 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,57 +17,30 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from grievance_desk.services.errors import KeyFileDamaged, NotARegister
-from grievance_desk.ui import preload
+from grievance_desk.ui import preload, stages
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
 
 if TYPE_CHECKING:
-    # Not at run time: storage.register brings SQLAlchemy and Alembic, which the screen
-    # does not need to show. It is imported on the worker thread when unlocking. The key
-    # file code (cryptography) and the error texts are imported once the screen is up.
-    from PySide6.QtWidgets import QMessageBox
-
+    # Not at run time: the register code (SQLAlchemy, Alembic) is ui/unlocking.py, loaded
+    # by ui/stages.py on the worker thread when unlocking; the key file code (cryptography)
+    # and the dialogs shown after an attempt are ui/late_start.py, loaded once it has painted.
     from grievance_desk.services.register_access import Register
     from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
     from grievance_desk.ui.restore_dialog import RestoreDialog
 
-AUTO_BACKUP_MODULE = "grievance_desk.services.auto_backup"
-
-
-def _auto_backup_available() -> bool:
-    """Whether automatic backups ship (looked up without importing them: that is heavy)."""
-    return importlib.util.find_spec(AUTO_BACKUP_MODULE) is not None
-
 
 def _open_register(path: Path, how: dict[str, Any]) -> Register:
-    """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields.
-
-    The register code is imported here, once any warm-up import has finished.
-    """
-    preload.wait()
-    from grievance_desk.services.register_access import Register, Unlock
-
-    unlock = Unlock(**how)
-    keyfile, data_key = Register.unlock_key(path, unlock)
-    return Register.open_with_key(path, keyfile, data_key)
-
-
-def _remembered(path: Path) -> bool:
-    from grievance_desk.services.key_files import KeyFile
-    from grievance_desk.services.register_paths import key_file_for
-
-    try:
-        keyfile = KeyFile.load(key_file_for(path))
-    except Exception:  # a missing or damaged key file is reported when unlocking
-        return False
-    return isinstance(keyfile.extra.get("remembered"), dict)
+    """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields."""
+    return stages.unlocking().open_register(path, how)
 
 
 class UnlockScreen(QWidget):
@@ -194,7 +166,7 @@ class UnlockScreen(QWidget):
 
     def try_keyring(self) -> None:
         """If the key is remembered on this computer, unlock without asking."""
-        if _remembered(self.register_path):
+        if stages.unlock_dialogs().remembered(self.register_path):
             self._start({"use_keyring": True}, quiet=True)
 
     def _mode_changed(self, recovery: bool) -> None:
@@ -235,13 +207,11 @@ class UnlockScreen(QWidget):
             return _open_register(path, how)
 
         def failed(error: Exception) -> None:
-            from grievance_desk.ui.dialogs import error_text
-
             self._finish()
             if not quiet:
-                self.error.setText(error_text(error))
+                self.error.setText(stages.unlock_dialogs().error_text(error))
                 self.field.selectAll()
-            if isinstance(error, NotARegister | KeyFileDamaged) and _auto_backup_available():
+            if isinstance(error, NotARegister | KeyFileDamaged):
                 self.restore_button.show()
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
@@ -265,8 +235,6 @@ class UnlockScreen(QWidget):
     def _unlocked(self, register: Register) -> None:
         self.sig_unlocked.emit(register)
         if register.notices:
-            from PySide6.QtWidgets import QMessageBox
-
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "About this register",
@@ -281,10 +249,9 @@ class UnlockScreen(QWidget):
     def _show_pending_recovery_key(self, register: Register) -> None:
         """A key change was interrupted before its new recovery key was confirmed: show it
         now; it replaces the old one only once the officer confirms they have it."""
-        from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
-
+        dialogs, work = stages.unlock_dialogs(), stages.unlocking()
         assert register.unshown_recovery_key is not None
-        dialog = RecoveryKeyDialog(
+        dialog = dialogs.RecoveryKeyDialog(
             register.path,
             register.unshown_recovery_key,
             why="A change of keys was interrupted before its new recovery key was confirmed. "
@@ -294,18 +261,13 @@ class UnlockScreen(QWidget):
         self.recovery_dialog = dialog
 
         def confirm() -> None:
-            from grievance_desk.services.clock import utc_now
-            from grievance_desk.services.key_rotation import confirm_recovery_key
-
             def failed(error: Exception) -> None:
-                from grievance_desk.ui.dialogs import show_error
-
-                show_error(self, "Recovery key not confirmed", error)
+                dialogs.show_error(self, "Recovery key not confirmed", error)
                 self._unlocked(register)
 
-            Op(
-                self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self
-            ).success(lambda _r: self._unlocked(register)).failure(failed).run_in_background()
+            Op(self.runner, lambda: work.confirm_recovery_key(register), parent=self).success(
+                lambda _r: self._unlocked(register)
+            ).failure(failed).run_in_background()
 
         dialog.accepted.connect(confirm)
         dialog.rejected.connect(lambda: self._unlocked(register))
@@ -315,15 +277,9 @@ class UnlockScreen(QWidget):
 
     def choose_backup(self) -> RestoreDialog | None:
         """The automatic backups, newest usable first; restoring uses the key typed here."""
-        if not _auto_backup_available():  # pragma: no cover - TODO(auto_backup)
-            return None
         preload.stop()
-        preload.wait()
-        from grievance_desk.services import auto_backup
-        from grievance_desk.ui.restore_dialog import RestoreDialog
-
-        candidates = auto_backup.restore_latest_candidates(self.register_path)
-        dialog = RestoreDialog(candidates, self)
+        backups = stages.unlocking().backups(self.register_path)
+        dialog = stages.unlock_dialogs().RestoreDialog(backups, self)
         self.last_restore_dialog = dialog
         dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
         dialog.open()
@@ -339,10 +295,6 @@ class UnlockScreen(QWidget):
                 "backup opens with the same key."
             )
             return
-        from grievance_desk.services.backups import restore
-        from grievance_desk.services.clock import utc_now
-        from grievance_desk.services.register_access import Unlock
-
         how: dict[str, Any] = {
             "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
         }
@@ -353,13 +305,10 @@ class UnlockScreen(QWidget):
         self.busy.start("Restoring from the backup…")
 
         def work() -> Register:
-            restore(source, path, Unlock(**how), force=True, now=utc_now())
-            return _open_register(path, how)
+            return stages.unlocking().restore_and_open(source, path, how)
 
         def failed(error: Exception) -> None:
-            from grievance_desk.ui.dialogs import error_text
-
             self._finish()
-            self.error.setText("Not restored: " + error_text(error))
+            self.error.setText("Not restored: " + stages.unlock_dialogs().error_text(error))
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()

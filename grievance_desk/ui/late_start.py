@@ -1,0 +1,75 @@
+"""What the app sets up once its first window has painted: nothing here shows on that frame.
+
+Loaded by ``ui/stages.py`` from a zero-timer after the first paint (the start-up bench
+measures the time to that paint): the rotating log file (``logging.handlers``,
+``platformdirs``), the op runner's hook for failures nobody handles (the dialogs and the
+domain's error types), the tray icon, the screen-lock watch (D-Bus), the About dialog, the
+unlock screen's key file check (cryptography, keyring) and the dialogs it shows after an
+attempt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from grievance_desk import log_file
+from grievance_desk.domain.case_record import InvalidCase
+from grievance_desk.services.errors import RegisterError
+from grievance_desk.services.key_files import KeyFile
+from grievance_desk.services.register_paths import key_file_for
+from grievance_desk.ui import ops
+from grievance_desk.ui.about_dialog import AboutDialog
+from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.error_dialog import UnexpectedErrors
+from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
+from grievance_desk.ui.restore_dialog import RestoreDialog
+from grievance_desk.ui.screen_lock import watch_screen_lock
+from grievance_desk.ui.tray import Tray
+
+__all__ = ["Tray", "UnlockDialogs", "about_dialog", "finish_error_handling", "watch_screen_lock"]
+
+
+def about_dialog(parent: QWidget, register: Path) -> AboutDialog:
+    """Help → About: version, the register's and the log's folders, licences."""
+    return AboutDialog(parent, register=register, logs=log_file.log_folder())
+
+
+class UnlockDialogs:
+    """What the unlock screen reads once shown (is the key remembered?) and shows after an
+    attempt: error texts and two dialogs."""
+
+    error_text = staticmethod(error_text)
+    show_error = staticmethod(show_error)
+    RecoveryKeyDialog = RecoveryKeyDialog
+    RestoreDialog = RestoreDialog
+
+    @staticmethod
+    def remembered(path: Path) -> bool:
+        """Whether the key is remembered on this computer's keyring (reads the key file)."""
+        try:
+            keyfile = KeyFile.load(key_file_for(path))
+        except Exception:  # a missing or damaged key file is reported when unlocking
+            return False
+        return isinstance(keyfile.extra.get("remembered"), dict)
+
+
+def finish_error_handling(errors: UnexpectedErrors, folder: Path | None = None) -> Path | None:
+    """Send the log to its file (``folder``, else the user log folder) and route background
+    failures nobody handles to ``errors``; returns the log's path (None: no log is kept)."""
+    try:
+        errors.log_path = log_file.install(folder)
+    except OSError:
+        errors.log_path = None  # a read-only profile: the dialog still shows, says no log is kept
+
+    def failed(what: str, error: Exception, parent: object) -> None:
+        widget = parent if isinstance(parent, QWidget) else None
+        if isinstance(error, RegisterError | InvalidCase | ValueError):
+            # A message meant for people; never a modal loop here (tests, late results).
+            show_error(widget or QApplication.activeWindow() or errors.owner(), what, error)
+        else:
+            errors.report(what, error, widget)
+
+    ops.unhandled_failure = failed
+    return errors.log_path
