@@ -3,9 +3,9 @@
 Loaded by ``ui/stages.py`` from a zero-timer after the first paint (the start-up bench
 measures the time to that paint): the rotating log file (``logging.handlers``,
 ``platformdirs``), the op runner's hook for failures nobody handles (the dialogs and the
-domain's error types), the tray icon, the screen-lock watch (D-Bus), the About dialog, the
-unlock screen's key file check (cryptography, keyring) and the dialogs it shows after an
-attempt.
+domain's error types), the single-instance socket (QtNetwork), the tray icon, the
+screen-lock watch (D-Bus), the About dialog, the unlock screen's key file check
+(cryptography, keyring) and the dialogs it shows after an attempt.
 """
 
 from __future__ import annotations
@@ -23,12 +23,22 @@ from grievance_desk.ui import ops
 from grievance_desk.ui.about_dialog import AboutDialog
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.error_dialog import UnexpectedErrors
+from grievance_desk.ui.local_socket import LocalServer, ask_running_to_raise
 from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
 from grievance_desk.ui.restore_dialog import RestoreDialog
 from grievance_desk.ui.screen_lock import watch_screen_lock
 from grievance_desk.ui.tray import Tray
 
-__all__ = ["Tray", "UnlockDialogs", "about_dialog", "finish_error_handling", "watch_screen_lock"]
+__all__ = [
+    "LocalServer",
+    "Tray",
+    "UnlockDialogs",
+    "about_dialog",
+    "ask_running_to_raise",
+    "finish_error_handling",
+    "install_error_handling",
+    "watch_screen_lock",
+]
 
 
 def about_dialog(parent: QWidget, register: Path) -> AboutDialog:
@@ -53,6 +63,15 @@ class UnlockDialogs:
         except Exception:  # a missing or damaged key file is reported when unlocking
             return False
         return isinstance(keyfile.extra.get("remembered"), dict)
+
+
+def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
+    """Unexpected exceptions (in a slot, or in background work nobody handles) show the
+    error dialog and go to the rotating log file in the user log folder (or ``folder``)."""
+    errors = UnexpectedErrors(None)
+    errors.install()
+    finish_error_handling(errors, folder)
+    return errors
 
 
 def finish_error_handling(errors: UnexpectedErrors, folder: Path | None = None) -> Path | None:

@@ -1,8 +1,9 @@
 """Start the desktop app: QApplication, theme, then the set-up wizard or the unlock screen.
 
 Only what the first frame needs runs before it (the start-up bench measures it against a
-bare PySide6 window): the log file, the failure hook, the bundled fonts and the
-single-instance listener follow on a zero-timer after the first paint (``late_start``).
+bare PySide6 window): the error dialog and log file, the failure hook, the bundled fonts
+and the single-instance listener follow on a zero-timer after the first paint
+(``late_start``).
 """
 
 from __future__ import annotations
@@ -16,23 +17,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from grievance_desk.services.register_paths import default_register_path
 from grievance_desk.ui import gc_guard, stages, theme
-from grievance_desk.ui.error_dialog import UnexpectedErrors
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.private_files import restrict_new_files
 from grievance_desk.ui.resources import app_icon, install_fonts
-from grievance_desk.ui.single_instance import (
-    SingleInstance,
-    ask_running_to_raise,
-    bring_forward,
-    server_name,
-)
-from grievance_desk.ui.smoke_test import SmokeDriver
+from grievance_desk.ui.single_instance import SingleInstance, bring_forward, server_name
 
 if TYPE_CHECKING:
-    # The wizard (first run only) brings the register code: loaded by ui/stages.py.
+    # The wizard (first run only) brings the register code, and the scripted run's driver
+    # is for packaging checks only: both loaded by ui/stages.py when asked for.
     from grievance_desk.ui.setup_wizard import SetupResult, SetupWizard
+    from grievance_desk.ui.smoke_test import SmokeDriver
 
 
 def application(*, fonts: bool = True) -> QApplication:
@@ -72,15 +68,6 @@ def _install_fonts_once(app: QApplication) -> None:
         app.setProperty("gd_fonts_installed", True)
 
 
-def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
-    """Unexpected exceptions (in a slot, or in background work nobody handles) show the
-    error dialog and go to the rotating log file in the user log folder."""
-    errors = UnexpectedErrors(None)
-    errors.install()
-    stages.finish_error_handling()(errors, folder)
-    return errors
-
-
 class Launch:
     """What `start` opened: the worker, the windows (or the set-up wizard), and the listener
     that raises them when the app is launched again."""
@@ -104,30 +91,30 @@ def start(
     *,
     runner: OpRunner | None = None,
     smoke_test: Path | None = None,
-    errors: UnexpectedErrors | None = None,
+    error_handling: bool = False,
 ) -> Launch | None:
     """Open the set-up wizard or the unlock screen on ``register_path``; None if the app is
     already running on that register for this user (its window was asked to come forward).
 
     With ``smoke_test`` a script drives the first screen and quits (``ui/smoke_test.py``).
-    ``errors`` (``run`` passes them) gets its log file once the first screen has painted.
+    ``error_handling`` (``run`` asks for it): the error dialog and log once it has painted.
     """
     app = application(fonts=False)
     path = register_path if register_path is not None else default_register_path()
     # One window per user and register: a second launch raises the first and quits.
-    name = server_name(path)
-    if ask_running_to_raise(name):
+    instance = SingleInstance(server_name(path), app)
+    if not instance.acquire():
+        instance.ask_running_to_raise()
         return None
-    instance = SingleInstance(name, app)
     launch = Launch(runner or OpRunner(), instance)
     instance.sig_raise.connect(launch.raise_window)
     runner = launch.runner
-    driver = SmokeDriver(smoke_test) if smoke_test is not None else None
+    driver = stages.smoke_driver_class()(smoke_test) if smoke_test is not None else None
     launch.driver = driver
 
     def late() -> None:
-        if errors is not None:
-            stages.finish_error_handling()(errors, None)
+        if error_handling:
+            stages.install_error_handling()(None)
         _install_fonts_once(app)
         instance.listen()
 
@@ -172,10 +159,7 @@ def run(register_path: Path | None, *, smoke_test: Path | None = None) -> int:
     """Start the app on ``register_path`` (default: the officer's data folder) and run it."""
     app = application(fonts=False)
     app.setQuitOnLastWindowClosed(True)
-    # The dialog now; its log file once the first screen has painted (see ``start``).
-    errors = UnexpectedErrors(None)
-    errors.install()
-    launch = start(register_path, smoke_test=smoke_test, errors=errors)
+    launch = start(register_path, smoke_test=smoke_test, error_handling=True)
     if launch is None:
         return 0
     code = app.exec()

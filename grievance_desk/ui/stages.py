@@ -5,12 +5,13 @@ only; tests/ui/test_startup_imports.py and tests/benchmarks/test_bench_startup.p
 Everything else sits behind a boundary, in a module whose own imports are ordinary top-level
 ones, and is named here once:
 
-- ``late_start``: the log file, the op runner's failure hook, the tray icon, the screen-lock
-  watch, the About dialog, the unlock screen's key file check and dialogs; on the GUI thread,
-  from a zero-timer after the first paint;
+- ``late_start``: the error dialog and log file, the op runner's failure hook, the
+  single-instance socket, the tray icon, the screen-lock watch, the About dialog, the unlock
+  screen's key file check and dialogs; on the GUI thread, from a zero-timer after the first
+  paint;
 - ``unlocking``: the register code the unlock screen runs on the worker thread (no Qt);
 - ``workspace``: the unlocked window's pages and actions, after unlock;
-- ``setup_wizard``: the first run only.
+- ``setup_wizard``: the first run only; ``smoke_test``: ``gui --smoke-test`` only.
 
 ``ui/preload.py`` warms them while the officer types; whoever loads one first lets that
 warm-up finish (``preload.wait``), so two threads never import the same modules at once.
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
     from grievance_desk.ui.about_dialog import AboutDialog
     from grievance_desk.ui.error_dialog import UnexpectedErrors
     from grievance_desk.ui.late_start import UnlockDialogs
+    from grievance_desk.ui.local_socket import LocalServer
     from grievance_desk.ui.setup_wizard import SetupWizard
+    from grievance_desk.ui.smoke_test import SmokeDriver
     from grievance_desk.ui.tray import Tray
     from grievance_desk.ui.unlocking import UnlockWork
     from grievance_desk.ui.workspace import Workspace
@@ -43,6 +46,7 @@ LATE_START = "grievance_desk.ui.late_start"
 UNLOCKING = "grievance_desk.ui.unlocking"
 WORKSPACE = "grievance_desk.ui.workspace"
 SETUP_WIZARD = "grievance_desk.ui.setup_wizard"
+SMOKE_TEST = "grievance_desk.ui.smoke_test"
 
 
 def _load(name: str) -> ModuleType:
@@ -50,17 +54,26 @@ def _load(name: str) -> ModuleType:
     return importlib.import_module(name)
 
 
-FinishErrors = Callable[["UnexpectedErrors", "Path | None"], "Path | None"]
-
-
-def finish_error_handling() -> FinishErrors:
-    """After the first paint: the log file and the op runner's failure hook."""
-    return cast("FinishErrors", _load(LATE_START).finish_error_handling)
+def install_error_handling() -> Callable[[Path | None], UnexpectedErrors]:
+    """After the first paint: the error dialog, the log file and the failure hook."""
+    return cast(
+        "Callable[[Path | None], UnexpectedErrors]", _load(LATE_START).install_error_handling
+    )
 
 
 def tray_class() -> type[Tray]:
     """After the first paint: the tray icon."""
     return cast("type[Tray]", _load(LATE_START).Tray)
+
+
+def local_server_class() -> type[LocalServer]:
+    """After the first paint: the socket a later launch asks to raise the window on."""
+    return cast("type[LocalServer]", _load(LATE_START).LocalServer)
+
+
+def ask_running_to_raise() -> Callable[[str], bool]:
+    """A second launch: ask the first, over its local socket, to raise its window."""
+    return cast("Callable[[str], bool]", _load(LATE_START).ask_running_to_raise)
 
 
 def screen_lock_watch() -> Callable[[Callable[[], object]], bool]:
@@ -86,6 +99,11 @@ def unlocking() -> type[UnlockWork]:
 def workspace_class() -> type[Workspace]:
     """After unlock (warmed by preload while the officer types)."""
     return cast("type[Workspace]", _load(WORKSPACE).Workspace)
+
+
+def smoke_driver_class() -> type[SmokeDriver]:
+    """``gui --smoke-test DIR`` only: the script that drives the first screen."""
+    return cast("type[SmokeDriver]", _load(SMOKE_TEST).SmokeDriver)
 
 
 def setup_wizard_class() -> type[SetupWizard]:
