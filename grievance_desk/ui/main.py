@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QWidget
 
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from grievance_desk.services.register_paths import default_register_path
 from grievance_desk.ui import gc_guard, stages, theme
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
@@ -100,7 +99,7 @@ def start(
     ``error_handling`` (``run`` asks for it): the error dialog and log once it has painted.
     """
     app = application(fonts=False)
-    path = register_path if register_path is not None else default_register_path()
+    path = register_path if register_path is not None else stages.default_register_path()
     # One window per user and register: a second launch raises the first and quits.
     instance = SingleInstance(server_name(path), app)
     if not instance.acquire():

@@ -11,7 +11,8 @@ ones, and is named here once:
   paint;
 - ``unlocking``: the register code the unlock screen runs on the worker thread (no Qt);
 - ``workspace``: the unlocked window's pages and actions, after unlock;
-- ``setup_wizard``: the first run only; ``smoke_test``: ``gui --smoke-test`` only.
+- ``setup_wizard``: the first run only; ``smoke_test``: ``gui --smoke-test`` only;
+  ``register_paths``: where the officer's register is, when none was named.
 
 ``ui/preload.py`` warms them while the officer types; whoever loads one first lets that
 warm-up finish (``preload.wait``), so two threads never import the same modules at once.
@@ -47,11 +48,18 @@ UNLOCKING = "grievance_desk.ui.unlocking"
 WORKSPACE = "grievance_desk.ui.workspace"
 SETUP_WIZARD = "grievance_desk.ui.setup_wizard"
 SMOKE_TEST = "grievance_desk.ui.smoke_test"
+REGISTER_PATHS = "grievance_desk.services.register_paths"
 
 
 def _load(name: str) -> ModuleType:
     preload.wait()
     return importlib.import_module(name)
+
+
+def default_register_path() -> Path:
+    """The officer's register when none is named (``platformdirs``: a ``--register`` start
+    does without it)."""
+    return cast("Path", _load(REGISTER_PATHS).default_register_path())
 
 
 def install_error_handling() -> Callable[[Path | None], UnexpectedErrors]:
