@@ -28,6 +28,7 @@ from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
 from grievance_desk.ui.restore_dialog import RestoreDialog
 from grievance_desk.ui.screen_lock import watch_screen_lock
 from grievance_desk.ui.tray import Tray
+from grievance_desk.ui.viewing_copies import sweep_leftovers
 
 __all__ = [
     "LocalServer",
@@ -37,6 +38,7 @@ __all__ = [
     "ask_running_to_raise",
     "finish_error_handling",
     "install_error_handling",
+    "sweep_leftovers",
     "watch_screen_lock",
 ]
 

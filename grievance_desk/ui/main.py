@@ -8,6 +8,7 @@ and the single-instance listener follow on a zero-timer after the first paint
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,6 @@ from grievance_desk.ui import gc_guard, stages, theme
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
-from grievance_desk.ui.private_files import restrict_new_files
 from grievance_desk.ui.resources import app_icon, install_fonts
 from grievance_desk.ui.single_instance import SingleInstance, bring_forward, server_name
 
@@ -59,6 +59,14 @@ def application(*, fonts: bool = True) -> QApplication:
     # interval (5 ms by default) lets that hand-off and the repaint start sooner.
     sys.setswitchinterval(0.001)
     return app
+
+
+def restrict_new_files() -> None:
+    """Files the process creates from now on are owner-only (umask 077).
+
+    Covers what Qt writes itself, such as "Print to file" from the print dialog.
+    """
+    os.umask(0o077)
 
 
 def _install_fonts_once(app: QApplication) -> None:

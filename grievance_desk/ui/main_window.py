@@ -30,7 +30,6 @@ from grievance_desk.ui import stages
 from grievance_desk.ui.clipboard import SensitiveClipboard
 from grievance_desk.ui.idle_lock import IdleLock
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import app_icon, icon
 from grievance_desk.ui.unlock_screen import UnlockScreen
 from grievance_desk.ui.widgets import ElidedLabel
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from grievance_desk.services.register_access import Register
     from grievance_desk.ui.import_dialog import ImportDialog
     from grievance_desk.ui.new_case_dialog import NewCaseDialog
+    from grievance_desk.ui.private_files import PrivateFiles
     from grievance_desk.ui.tray import Tray
     from grievance_desk.ui.workspace import Workspace
 
@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
     def files(self) -> PrivateFiles:
         """Opened attachment copies; made on first use (it sweeps a crash's leftovers)."""
         if self._files is None:
-            self._files = PrivateFiles()
+            self._files = stages.private_files_class()()
         return self._files
 
     def _start_desktop_hooks(self) -> None:
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.tray.sig_quit.connect(self.close)
         self.tray.sig_open_case.connect(self.open_case)
         stages.screen_lock_watch()(lambda: self.lock(auto=True))
-        _ = self.files
+        stages.sweep_viewing_copies()()
 
     def _watch_activity(self, on: bool) -> None:
         """The idle lock sees every input event only while unlocked: an application-wide
@@ -412,7 +412,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
         self.register = None
-        self.files.remove_all()
+        if self._files is not None:
+            self._files.remove_all()
         self.clipboard.clear_if_ours()
         self.idle.stop()
         self._watch_activity(False)
@@ -542,7 +543,8 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and not self.lock():
             event.ignore()
             return
-        self.files.remove_all()
+        if self._files is not None:
+            self._files.remove_all()
         self.clipboard.clear_if_ours()
         self.runner.wait_idle()
         event.accept()

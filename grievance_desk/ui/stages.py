@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from grievance_desk.ui.error_dialog import UnexpectedErrors
     from grievance_desk.ui.late_start import UnlockDialogs
     from grievance_desk.ui.local_socket import LocalServer
+    from grievance_desk.ui.private_files import PrivateFiles
     from grievance_desk.ui.setup_wizard import SetupWizard
     from grievance_desk.ui.smoke_test import SmokeDriver
     from grievance_desk.ui.tray import Tray
@@ -49,6 +50,7 @@ WORKSPACE = "grievance_desk.ui.workspace"
 SETUP_WIZARD = "grievance_desk.ui.setup_wizard"
 SMOKE_TEST = "grievance_desk.ui.smoke_test"
 REGISTER_PATHS = "grievance_desk.services.register_paths"
+PRIVATE_FILES = "grievance_desk.ui.private_files"
 
 
 def _load(name: str) -> ModuleType:
@@ -82,6 +84,16 @@ def local_server_class() -> type[LocalServer]:
 def ask_running_to_raise() -> Callable[[str], bool]:
     """A second launch: ask the first, over its local socket, to raise its window."""
     return cast("Callable[[str], bool]", _load(LATE_START).ask_running_to_raise)
+
+
+def sweep_viewing_copies() -> Callable[[], None]:
+    """After the first paint: delete attachment copies a crash left behind."""
+    return cast("Callable[[], None]", _load(LATE_START).sweep_leftovers)
+
+
+def private_files_class() -> type[PrivateFiles]:
+    """On unlock: opened attachment copies (the attachment services; see private_files)."""
+    return cast("type[PrivateFiles]", _load(PRIVATE_FILES).PrivateFiles)
 
 
 def screen_lock_watch() -> Callable[[Callable[[], object]], bool]:
