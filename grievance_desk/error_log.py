@@ -1,21 +1,19 @@
-"""The app's log file: rotating, owner-only, in the user log folder, with no personal data.
+"""What the app's log may hold: no personal data, only what failed and where.
 
 A log is read by whoever helps the officer, and it outlives every register lock, so it holds
 what failed and where in our code (exception types, file, line and function names, case
 references), never the words an exception carries: those can quote a requester's name,
 e-mail address or phone number. Messages are scrubbed of those too before they are written.
+The rotating file itself is set up by ``log_file`` (after the window's first paint: its
+``logging.handlers`` and ``platformdirs`` are not needed to show it).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
-
-from grievance_desk import APP_ID, ORG_NAME
 
 LOG_DIR_ENV = "GRIEVANCE_DESK_LOG_DIR"
 LOG_NAME = "grievance-desk.log"
@@ -28,16 +26,6 @@ _DIGITS = re.compile(r"\+?\d[\d\s().-]{5,}\d")
 _QUOTED = re.compile(r"(\"[^\"]*\"|'[^']*'|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019)")
 # Letters of other scripts (a Devanagari name); typographic punctuation (… “ ” –) stays.
 _NON_ASCII_WORD = re.compile("[^\x00-\x7f\u2000-\u206f\u20a0-\u20cf]+")
-
-
-def log_folder() -> Path:
-    """Where the log lives: the platform's user log folder (or ``$GRIEVANCE_DESK_LOG_DIR``)."""
-    override = os.environ.get(LOG_DIR_ENV)
-    if override:
-        return Path(override)
-    from platformdirs import user_log_path
-
-    return user_log_path(APP_ID, ORG_NAME)  # beside the data folder: same app id, same author
 
 
 def scrub(text: str) -> str:
@@ -85,7 +73,7 @@ def _short(filename: str) -> str:
     return Path(filename).name
 
 
-class _NoPersonalData(logging.Filter):
+class NoPersonalData(logging.Filter):
     """Scrub every record written to the file: message scrubbed, traceback message-free."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -97,24 +85,3 @@ class _NoPersonalData(logging.Filter):
         elif record.exc_text:
             record.exc_text = scrub(record.exc_text)
         return True
-
-
-def install(folder: Path | None = None) -> Path:
-    """Send the ``grievance_desk`` logger to a rotating, owner-only file; returns its path."""
-    folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = folder / LOG_NAME
-    logger = logging.getLogger("grievance_desk")
-    for handler in list(logger.handlers):
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
-            return path
-    if not path.exists():
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    path.chmod(0o600)
-    handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(_NoPersonalData())
-    logger.addHandler(handler)
-    if logger.level == logging.NOTSET or logger.level > logging.INFO:
-        logger.setLevel(logging.INFO)
-    return path

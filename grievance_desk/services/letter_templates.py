@@ -43,14 +43,6 @@ CUSTOM_PREFIX = CUSTOM_TEMPLATE_PREFIX
 DATE_FORMAT_KEY = LETTERS_DATE_FORMAT.key
 DEFAULT_DATE_FORMAT = LETTERS_DATE_FORMAT.default
 PARTS = ("subject", "salutation", "body", "closing")
-NEXT_STEPS = (
-    "acknowledge",
-    "request_identity_proof",
-    "request_clarification",
-    "record_extension",
-    "send_response",
-    "close",
-)
 
 #: Every field a template may use, with what it holds. ``letter.*`` fields are typed by the
 #: officer for one letter (the rest come from the case, requester, deadlines and settings).

@@ -226,16 +226,6 @@ def _copy_to_partial(
     fault_point("backup.copied")
 
 
-def export_encrypted(engine: Engine, target: Path, data_key: bytes) -> None:
-    """Write an encrypted, self-contained copy of the open database to ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = target.with_name(target.name + ".partial")
-    with tracked(partial):
-        _copy_to_partial(engine, partial, data_key)
-        partial.replace(target)
-        _fsync_dir(target.parent)
-
-
 def write_backup(
     engine: Engine,
     keyfile: KeyFile,

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.storage import keyring_store, unlock_attempts
 from grievance_desk.storage.audit import append_event
-from grievance_desk.storage.backup import export_encrypted, write_backup
+from grievance_desk.storage.backup import write_backup
 from grievance_desk.storage.durable import (
     DiskFull,
     check_regular_file,
@@ -772,9 +772,6 @@ class Register:
     def backup_to(self, target: Path, progress: Callable[[int, int], None] | None = None) -> Path:
         """An encrypted copy and its key file at ``target``; returns the key file's path."""
         return write_backup(self.engine, self.keyfile, self.data_key, target, progress)
-
-    def export_copy(self, target: Path) -> None:
-        export_encrypted(self.engine, target, self.data_key)
 
     @property
     def actor(self) -> str:

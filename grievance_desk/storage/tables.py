@@ -136,19 +136,6 @@ class Case(SQLModel, table=True):
     reply_language: str | None = Field(default=None, sa_column=Column(String(8), nullable=True))
 
 
-class CaseLink(SQLModel, table=True):
-    """Two related cases (a duplicate, a follow-up); stored once, read both ways."""
-
-    __tablename__ = "case_link"
-
-    case_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("grievance_case.id"), primary_key=True)
-    )
-    linked_case_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("grievance_case.id"), primary_key=True)
-    )
-
-
 class ClockPause(SQLModel, table=True):
     """A span during which the clock stood still (awaiting identity proof or clarification)."""
 

@@ -3,18 +3,12 @@
 Installed on the QApplication, so input anywhere (every window and dialog) counts as
 activity. On timeout it emits ``sig_idle``; the main window then clears every view, drops
 the key (Register.close) and shows the unlock screen. Where the desktop reports the screen
-locking (freedesktop ScreenSaver over D-Bus), that locks too.
+locking, that locks too (``ui/screen_lock.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
-
-if TYPE_CHECKING:
-    from PySide6.QtDBus import QDBusConnection
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -57,50 +51,3 @@ class IdleLock(QObject):
         if self.active and event.type() in _ACTIVITY:
             self._timer.start()
         return super().eventFilter(watched, event)
-
-
-class _ScreenLockListener(QObject):
-    """Receives the screen saver's ActiveChanged(bool) and calls back when it turns on."""
-
-    def __init__(self, callback: Callable[[], object]) -> None:
-        super().__init__()
-        self.callback = callback
-
-    @Slot(bool)
-    def active_changed(self, active: bool) -> None:
-        if active:
-            self.callback()
-
-
-def watch_screen_lock(callback: Callable[[], object], bus: QDBusConnection | None = None) -> bool:
-    """Call ``callback`` when the desktop's screen saver locks (Linux, D-Bus); True if wired.
-
-    ``bus`` is the session bus unless given (a test passes a private one).
-    """
-    try:
-        # Here, not at the top: the window calls this after its first paint, and QtDBus is
-        # not needed to show the unlock screen.
-        from PySide6.QtDBus import QDBusConnection
-    except ImportError:  # pragma: no cover - a PySide6 build without QtDBus
-        return False
-    if bus is None:
-        bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        return False
-    listener = _ScreenLockListener(callback)
-    ok = bus.connect(  # type: ignore[call-overload]  # PySide6's stubs lack the slot-name form
-        "",
-        "/org/freedesktop/ScreenSaver",
-        "org.freedesktop.ScreenSaver",
-        "ActiveChanged",
-        listener,
-        # SLOT() adds the "1" Qt's slot strings start with; a bare "active_changed(bool)"
-        # was refused (connect returned False), so the watch never worked before.
-        SLOT("active_changed(bool)"),
-    )
-    if ok:
-        _listeners[:] = [listener]  # the latest window's, alive as long as it is wanted
-    return bool(ok)
-
-
-_listeners: list[_ScreenLockListener] = []

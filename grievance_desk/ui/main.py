@@ -1,7 +1,14 @@
-"""Start the desktop app: QApplication, theme, then the set-up wizard or the unlock screen."""
+"""Start the desktop app: QApplication, theme, then the set-up wizard or the unlock screen.
+
+Only what the first frame needs runs before it (the start-up bench measures it against a
+bare PySide6 window): the error dialog and log file, the failure hook, the bundled fonts
+and the single-instance listener follow on a zero-timer after the first paint
+(``late_start``).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,29 +16,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QWidget
 
 from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from grievance_desk.ui import gc_guard, theme
+from grievance_desk.ui import gc_guard, stages, theme
+from grievance_desk.ui.first_paint import after_first_paint
+from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
-from grievance_desk.ui.private_files import restrict_new_files
 from grievance_desk.ui.resources import app_icon, install_fonts
-from grievance_desk.ui.single_instance import (
-    SingleInstance,
-    ask_running_to_raise,
-    bring_forward,
-    server_name,
-)
+from grievance_desk.ui.single_instance import SingleInstance, bring_forward, server_name
 
 if TYPE_CHECKING:
     from grievance_desk.services.register_opening import RegisterOpening
-    from grievance_desk.ui.error_dialog import UnexpectedErrors
-    from grievance_desk.ui.main_window import MainWindow
 
-    # Imported only on the first run (no register yet): the wizard brings the register code.
+    # The wizard (first run only) brings the register code, and the scripted run's driver
+    # is for packaging checks only: both loaded by ui/stages.py when asked for.
     from grievance_desk.ui.setup_wizard import SetupResult, SetupWizard
     from grievance_desk.ui.smoke_test import SmokeDriver
 
 
-def application() -> QApplication:
-    """The one QApplication, named so QSettings and the desktop know who we are."""
+def application(*, fonts: bool = True) -> QApplication:
+    """The one QApplication, named so QSettings and the desktop know who we are.
+
+    ``fonts=False`` leaves the bundled fonts to ``start`` (after the first paint: the window
+    then re-lays out with them, and Latin text keeps its face).
+    """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
@@ -42,9 +48,8 @@ def application() -> QApplication:
     app.setDesktopFileName("grievance-desk")
     app.setWindowIcon(app_icon())
     restrict_new_files()  # letters printed to a file by Qt are personal data too
-    if not app.property("gd_fonts_installed"):
-        install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
-        app.setProperty("gd_fonts_installed", True)
+    if fonts:
+        _install_fonts_once(app)
     if not app.property("gd_theme_installed"):
         # Once per application: setStyleSheet re-polishes every live widget, and a second
         # follow_system would connect a second handler to every colour-scheme change.
@@ -58,36 +63,18 @@ def application() -> QApplication:
     return app
 
 
-def install_error_handling(folder: Path | None = None) -> UnexpectedErrors:
-    """Unexpected exceptions (in a slot, or in background work nobody handles) show the
-    error dialog and go to the rotating log file in the user log folder."""
-    from grievance_desk import error_log
-    from grievance_desk.ui import ops
-    from grievance_desk.ui.error_dialog import UnexpectedErrors
+def restrict_new_files() -> None:
+    """Files the process creates from now on are owner-only (umask 077).
 
-    try:
-        log_path: Path | None = error_log.install(folder)
-    except OSError:
-        log_path = None  # a read-only profile: the dialog still shows, says no log is kept
-    errors = UnexpectedErrors(log_path)
-    errors.install()
+    Covers what Qt writes itself, such as "Print to file" from the print dialog.
+    """
+    os.umask(0o077)
 
-    def failed(what: str, error: Exception, parent: object) -> None:
-        from PySide6.QtWidgets import QWidget
 
-        from grievance_desk.domain.case_record import InvalidCase
-        from grievance_desk.services.errors import RegisterError
-        from grievance_desk.ui.dialogs import show_error
-
-        widget = parent if isinstance(parent, QWidget) else None
-        if isinstance(error, RegisterError | InvalidCase | ValueError):
-            # A message meant for people; never a modal loop here (tests, late results).
-            show_error(widget or QApplication.activeWindow() or errors.owner(), what, error)
-        else:
-            errors.report(what, error, widget)
-
-    ops.unhandled_failure = failed
-    return errors
+def _install_fonts_once(app: QApplication) -> None:
+    if not app.property("gd_fonts_installed"):
+        install_fonts(app)  # Devanagari names must not show as boxes (issue 13)
+        app.setProperty("gd_fonts_installed", True)
 
 
 class Launch:
@@ -114,56 +101,51 @@ def start(
     runner: OpRunner | None = None,
     smoke_test: Path | None = None,
     opening: RegisterOpening | None = None,
+    error_handling: bool = False,
 ) -> Launch | None:
     """Open the set-up wizard or the unlock screen on ``register_path``; None if the app is
     already running on that register for this user (its window was asked to come forward).
 
     With ``smoke_test`` a script drives the first screen and quits (``ui/smoke_test.py``).
     ``opening`` is the register-opening service the composition root (``app.py``) built.
+    ``error_handling`` (``run`` asks for it): the error dialog and log once it has painted.
     """
-    from grievance_desk.ui.main_window import MainWindow
-
-    app = application()
-    if register_path is None:
-        from grievance_desk.services.register_paths import default_register_path  # platformdirs
-
-        register_path = default_register_path()
-    path = register_path
+    app = application(fonts=False)
+    path = register_path if register_path is not None else stages.default_register_path()
     # One window per user and register: a second launch raises the first and quits.
-    name = server_name(path)
-    if ask_running_to_raise(name):
+    instance = SingleInstance(server_name(path), app)
+    if not instance.acquire():
+        instance.ask_running_to_raise()
         return None
-    instance = SingleInstance(name, app)
-    instance.listen()
     launch = Launch(runner or OpRunner(), instance)
     instance.sig_raise.connect(launch.raise_window)
     runner = launch.runner
-    driver = None
-    if smoke_test is not None:
-        from grievance_desk.ui.smoke_test import SmokeDriver
+    driver = stages.smoke_driver_class()(smoke_test) if smoke_test is not None else None
+    launch.driver = driver
 
-        driver = SmokeDriver(smoke_test)
-        launch.driver = driver
+    def late() -> None:
+        if error_handling:
+            stages.install_error_handling()(None)
+        _install_fonts_once(app)
+        instance.listen()
 
     def open_window(result: SetupResult | None) -> None:
         if result is None:
             window = MainWindow(runner, path, opening=opening)
             launch.windows.append(window)
+            after_first_paint(window.unlock_screen, late)
             window.show()
             if driver is not None:
                 driver.watch_window(window)
                 return
             window.unlock_screen.try_keyring_once_shown()
             return
-        from grievance_desk.ui.setup_wizard import DEMO_PASSPHRASE
-
-        hint = f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if result.demo else ""
         window = MainWindow(
             runner,
             result.register.path,
             result.register,
             demo=result.demo,
-            unlock_hint=hint,
+            unlock_hint=result.unlock_hint,
             opening=opening,
         )
         launch.windows.append(window)
@@ -174,11 +156,10 @@ def start(
     if path.exists():
         open_window(None)
     else:
-        from grievance_desk.ui.setup_wizard import SetupWizard
-
-        wizard = SetupWizard(runner, path, opening=opening)
+        wizard: SetupWizard = stages.setup_wizard_class()(runner, path, opening=opening)
         wizard.sig_ready.connect(open_window)
         launch.wizard = wizard
+        after_first_paint(wizard, late)
         wizard.show()
         if driver is not None:
             driver.watch_wizard(wizard)
@@ -194,10 +175,9 @@ def run(
 ) -> int:
     """Start the app on ``register_path`` (default: the officer's data folder) and run it,
     opening registers through ``opening`` (built by ``app.py``)."""
-    app = application()
+    app = application(fonts=False)
     app.setQuitOnLastWindowClosed(True)
-    install_error_handling()
-    launch = start(register_path, smoke_test=smoke_test, opening=opening)
+    launch = start(register_path, smoke_test=smoke_test, error_handling=True, opening=opening)
     if launch is None:
         return 0
     code = app.exec()

@@ -8,51 +8,47 @@ workspace and returns to the page and case the officer had open.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QApplication,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolBar,
     QWidget,
 )
 
-from grievance_desk.ui import preload
+from grievance_desk.ui import stages
 from grievance_desk.ui.clipboard import SensitiveClipboard
-from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
+from grievance_desk.ui.idle_lock import IdleLock
 from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import app_icon, icon
 from grievance_desk.ui.unlock_screen import UnlockScreen
 from grievance_desk.ui.widgets import ElidedLabel
 
 if TYPE_CHECKING:
-    # The workspace's pages and the services behind them (SQLAlchemy, Alembic, reportlab,
-    # openpyxl…) are imported when the register is unlocked, not before the unlock screen
-    # shows: they are most of a cold start. ui/preload.py warms them while the officer types.
-    # Event types only annotate, and the tray icon is made after the first paint.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+    # The workspace (the pages, the services behind them: SQLAlchemy, Alembic, reportlab,
+    # openpyxl…) is ui/workspace.py, loaded by ui/stages.py when the register is unlocked,
+    # not before the unlock screen shows: it is most of a cold start. ui/preload.py warms it
+    # while the officer types. The tray icon is made after the first paint (late_start).
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-    from grievance_desk.services.case_queries import CaseFilter
     from grievance_desk.services.email_intake import EmailIntake
     from grievance_desk.services.register_access import Register
     from grievance_desk.services.register_opening import RegisterOpening
-    from grievance_desk.services.reports import DrillDown
-    from grievance_desk.ui.cases_page import CasesPage
+    from grievance_desk.ui.import_dialog import ImportDialog
     from grievance_desk.ui.new_case_dialog import NewCaseDialog
-    from grievance_desk.ui.reports_page import ReportsPage
-    from grievance_desk.ui.settings_page import SettingsPage
-    from grievance_desk.ui.today_page import TodayPage
+    from grievance_desk.ui.private_files import PrivateFiles
     from grievance_desk.ui.tray import Tray
+    from grievance_desk.ui.workspace import Workspace
 
 PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
@@ -60,15 +56,6 @@ REMINDER_POLL_MS = 5 * 60_000
 DEFAULT_AUTO_LOCK_MINUTES = 10
 #: E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.
 INLINE_EMAIL_BYTES = 64 * 1024  # until unlocking reads the officer's setting
-
-
-def _auto_backup() -> ModuleType | None:
-    """``services.auto_backup``, imported when first needed (the register is being closed)."""
-    try:
-        from grievance_desk.services import auto_backup
-    except ImportError:  # pragma: no cover - TODO(auto_backup): remove once it ships everywhere
-        return None
-    return auto_backup
 
 
 SHORTCUTS = (
@@ -91,8 +78,6 @@ SHORTCUTS = (
 
 def help_html() -> str:
     """The shortcut table in the palette's own colours, so it reads in light and dark."""
-    from PySide6.QtGui import QGuiApplication, QPalette
-
     palette = QGuiApplication.palette()
     text = palette.color(QPalette.ColorRole.WindowText).name()
     muted = palette.color(QPalette.ColorRole.PlaceholderText).name()
@@ -114,16 +99,7 @@ def help_html() -> str:
     )
 
 
-def _show_error(parent: QWidget, title: str, error: BaseException | str) -> None:
-    """``dialogs.show_error``, imported on first use (it brings the domain's error types)."""
-    from grievance_desk.ui.dialogs import show_error
-
-    show_error(parent, title, error)
-
-
 def _collect_garbage() -> None:
-    import gc
-
     gc.collect()
 
 
@@ -154,167 +130,12 @@ def fit_to_screen(window: QWidget, preferred: QSize = PREFERRED_WINDOW) -> None:
     )
 
 
-class PageStack(QStackedWidget):
-    """The pages: however wide a page's content asks to be, the window is never widened.
-
-    A page lays out inside :data:`MINIMUM_WINDOW` (long content scrolls or elides; a test
-    checks every page); this cap is the backstop that keeps a new label or table from
-    resizing the officer's window.
-    """
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        hint = super().minimumSizeHint()
-        return hint.boundedTo(
-            QSize(MINIMUM_WINDOW.width() - NAV_WIDTH, MINIMUM_WINDOW.height() - 120)
-        )
-
-
-class NavDelegate(QStyledItemDelegate):
-    """Paints the page list, with icons only while the window is narrow."""
-
-    icons_only = False
-
-    def initStyleOption(  # noqa: N802 - Qt override
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        if self.icons_only:
-            option.text = ""
-            option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
-            option.decorationPosition = QStyleOptionViewItem.Position.Top
-
-
 class WhereTheOfficerWas(NamedTuple):
     # A NamedTuple, not a dataclass: importing dataclasses cost ~7 ms of the unlock
     # screen's cold start, and this is the only one on that path.
     page: int = TODAY
     reference: str | None = None
     search: str = ""
-
-
-class Workspace(QWidget):
-    """Everything shown while unlocked; destroyed on lock so no personal data lingers."""
-
-    def __init__(self, register: Register, runner: OpRunner, files: PrivateFiles) -> None:
-        from PySide6.QtWidgets import QListWidget, QListWidgetItem
-
-        from grievance_desk.ui.cases_page import CasesPage
-        from grievance_desk.ui.reports_page import ReportsPage
-        from grievance_desk.ui.settings_page import SettingsPage
-        from grievance_desk.ui.today_page import TodayPage
-
-        super().__init__()
-        self.register = register
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav_bar")
-        self.nav.setAccessibleName("Pages")
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(NAV_WIDTH)
-        self.nav.setSpacing(2)
-        for text, icon_name in PAGES:
-            item = QListWidgetItem(icon(icon_name), text)
-            item.setSizeHint(QSize(NAV_WIDTH - 20, 36))
-            item.setToolTip(text)
-            self.nav.addItem(item)
-        self.compact_nav = False
-        self._nav_delegate = NavDelegate(self.nav)
-        self.nav.setItemDelegate(self._nav_delegate)
-        self.today: TodayPage = TodayPage(register, runner)
-        self.cases: CasesPage = CasesPage(register, runner, files)
-        self.reports: ReportsPage = ReportsPage(register, runner)
-        self.settings: SettingsPage = SettingsPage(register, runner)
-        self.pages = PageStack()
-        for page in (self.today, self.cases, self.reports, self.settings):
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self._nav_changed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.pages, 1)
-        self.today.sig_open_filter.connect(self.open_filter)
-        self.today.sig_open_case.connect(self.open_case)
-        self.reports.sig_open_drill_down.connect(self.open_drill_down)
-        self.settings.sig_deadlines_changed.connect(self.refresh_all)
-        self._last_page = TODAY
-        self.nav.setCurrentRow(TODAY)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_nav(event.size().width())
-
-    def _fit_nav(self, width: int) -> None:
-        """Below :data:`COMPACT_BELOW` pixels the page list shows icons only (names in
-        tooltips), so the Cases list keeps its key columns in a 1024-pixel window."""
-        compact = width < COMPACT_BELOW
-        if compact == self.compact_nav:
-            return
-        self.compact_nav = compact
-        self.nav.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
-        self._nav_delegate.icons_only = compact  # the names stay on the items (a11y, tests)
-        for row in range(self.nav.count()):
-            item = self.nav.item(row)
-            item.setSizeHint(QSize((COMPACT_NAV_WIDTH if compact else NAV_WIDTH) - 20, 36))
-        self.nav.viewport().update()
-
-    def _nav_changed(self, row: int) -> None:
-        if row == self._last_page:
-            return
-        if self._last_page == CASES and not self.cases.confirm_leave():
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(CASES)
-            self.nav.blockSignals(False)
-            return
-        self._last_page = row
-        self.pages.setCurrentIndex(row)
-        page = self.pages.currentWidget()
-        refresh = getattr(page, "refresh", None)
-        if callable(refresh):
-            refresh()
-
-    def show_page(self, row: int) -> None:
-        self.nav.setCurrentRow(row)
-
-    def open_filter(self, filters: CaseFilter, name: str) -> None:
-        self.show_page(CASES)
-        if self.nav.currentRow() == CASES:
-            self.cases.show_filter(filters, name)
-
-    def open_case(self, reference: str) -> None:
-        self.show_page(CASES)
-        if self.nav.currentRow() == CASES:
-            self.cases.open_case(reference)
-
-    def open_drill_down(self, found: DrillDown) -> None:
-        """A report figure was clicked: the Cases page with exactly its cases."""
-        self.show_page(CASES)
-        if self.nav.currentRow() == CASES:
-            self.cases.show_references(found.references, found.title)
-
-    def refresh_all(self) -> None:
-        self.cases.refresh()
-        self.today.refresh()
-        self.settings.refresh()
-
-    def where(self) -> WhereTheOfficerWas:
-        return WhereTheOfficerWas(
-            page=self.nav.currentRow(),
-            reference=self.cases.case_file.reference,
-            search=self.cases.search.text(),
-        )
-
-    def restore(self, where: WhereTheOfficerWas) -> None:
-        if where.search:
-            self.cases.search.setText(where.search)
-        if where.reference:
-            self.cases.open_case(where.reference)
-        self.show_page(where.page)
-
-    def clear(self) -> None:
-        self.cases.clear()
-        self.today.clear()
-        self.reports.clear()
-        self.settings.clear()
 
 
 class MainWindow(QMainWindow):
@@ -340,6 +161,7 @@ class MainWindow(QMainWindow):
         self.tray: Tray | None = None
         self.clipboard = SensitiveClipboard(parent=self)
         self.workspace: Workspace | None = None
+        self._workspace_class: type[Workspace] | None = None
         self.auto_backup = not demo  # a demo register of fictitious data needs no backups
         self._where = WhereTheOfficerWas()
         self._lock_notice = ""
@@ -374,7 +196,7 @@ class MainWindow(QMainWindow):
     def files(self) -> PrivateFiles:
         """Opened attachment copies; made on first use (it sweeps a crash's leftovers)."""
         if self._files is None:
-            self._files = PrivateFiles()
+            self._files = stages.private_files_class()()
         return self._files
 
     def _start_desktop_hooks(self) -> None:
@@ -386,22 +208,18 @@ class MainWindow(QMainWindow):
         """
         if self.tray is not None:
             return
-        from grievance_desk.ui.tray import Tray
-
-        self.tray = Tray(self)
+        self.tray = stages.tray_class()(self)
         self.tray.sig_show.connect(self._show_window)
         self.tray.sig_lock.connect(lambda: self.lock())
         self.tray.sig_quit.connect(self.close)
         self.tray.sig_open_case.connect(self.open_case)
-        watch_screen_lock(lambda: self.lock(auto=True))
-        _ = self.files
+        stages.screen_lock_watch()(lambda: self.lock(auto=True))
+        stages.sweep_viewing_copies()()
 
     def _watch_activity(self, on: bool) -> None:
         """The idle lock sees every input event only while unlocked: an application-wide
         filter makes PySide wrap each object that gets an event, which slowed the first
         paint of the unlock screen and is of no use while locked."""
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         if app is None:
             return
@@ -442,8 +260,6 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
             bar.addAction(action)
         spacer = QWidget()
-        from PySide6.QtWidgets import QSizePolicy
-
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addAction(self.lock_action)
@@ -552,19 +368,16 @@ class MainWindow(QMainWindow):
         return self.workspace is None
 
     def unlocked(self, register: Register) -> None:
-        # Any warm-up import still running finishes first: two threads importing the same
-        # modules at once can trip the import system's deadlock check.
-        preload.wait()
-        from grievance_desk.services.case_queries import sync_next_due
-        from grievance_desk.services.clock import utc_now
-        from grievance_desk.ui.settings_page import auto_lock_minutes
-
+        workspace_class = stages.workspace_class()  # the pages and their services
         self._start_desktop_hooks()
         assert self.tray is not None
         self.register = register
         self.runner.register = register  # what Op.on_register work receives
-        self.idle.set_minutes(auto_lock_minutes())
-        self.workspace = Workspace(register, self.runner, self.files)
+        self.idle.set_minutes(workspace_class.auto_lock_minutes())
+        self.workspace = workspace_class(
+            register, self.runner, self.files, self.statusBar().showMessage
+        )
+        self._workspace_class = workspace_class
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
         self.workspace.cases.sig_new_case_requested.connect(self.new_action.trigger)
@@ -577,13 +390,9 @@ class MainWindow(QMainWindow):
         self.reminder_timer.start()
         self.workspace.refresh_all()
         self.workspace.restore(self._where)
-        workspace = self.workspace
-        Op(self.runner, lambda: sync_next_due(register, now=utc_now()), parent=workspace).success(
-            # Not after a lock: the closed register no longer holds its key.
-            lambda _none: workspace.refresh_all() if self.workspace is workspace else None
-        ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
+        self.workspace.sync_deadlines()
         if self._lock_notice:
-            _show_error(self, "Unsaved changes", self._lock_notice)
+            self.workspace.show_error("Unsaved changes", self._lock_notice)
             self._lock_notice = ""
         self.sig_unlocked.emit()
 
@@ -593,24 +402,10 @@ class MainWindow(QMainWindow):
         register = self.register
         if workspace is None or register is None:
             return True
-        case_file = workspace.cases.case_file
-        if case_file.has_unsaved():
-            if auto:
-                if case_file.form.is_valid:
-                    case_file.save()
-                else:
-                    self._lock_notice = (
-                        f"The window locked while {case_file.reference} had changes with "
-                        "invalid fields; they were not saved. Enter them again."
-                    )
-            else:
-                from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
-
-                choice = ask_unsaved(self, case_file.reference or "this case")
-                if choice is UnsavedChoice.CANCEL:
-                    return False
-                if choice is UnsavedChoice.SAVE and not case_file.save():
-                    return False
+        go_ahead, notice = workspace.release(auto=auto)
+        if not go_ahead:
+            return False
+        self._lock_notice = notice or self._lock_notice
         self._where = workspace.where()
         workspace.clear()
         self.stack.removeWidget(workspace)
@@ -621,39 +416,21 @@ class MainWindow(QMainWindow):
         self.workspace = None
         self.register = None
         self.runner.register = None  # work still queued finds the register gone and stops
-        self.files.remove_all()
+        if self._files is not None:
+            self._files.remove_all()
         self.clipboard.clear_if_ours()
         self.idle.stop()
         self._watch_activity(False)
         self.reminder_timer.stop()
-        if self.auto_backup:
-            self._backup_if_due(register)
+        if self.auto_backup and self._workspace_class is not None:
+            self._workspace_class.backup_if_due(
+                self.runner, register, self, self.statusBar().showMessage
+            )
         Op(self.runner, register.close).failure(lambda _e: None).run_in_background()
         self.stack.setCurrentWidget(self.unlock_screen)
         self._set_locked_ui(True)
         self.sig_locked.emit()
         return True
-
-    def _backup_if_due(self, register: Register) -> None:
-        """At most one automatic backup a day, taken when the register is closed."""
-        auto_backup = _auto_backup()
-        if auto_backup is None:  # pragma: no cover - TODO(auto_backup): always present
-            return
-        from grievance_desk.services.clock import utc_now
-
-        def work() -> object:
-            return auto_backup.backup_if_due(register, now=utc_now())
-
-        def done(result: object) -> None:
-            if result is not None:
-                path = getattr(result, "path", None)
-                self.statusBar().showMessage(
-                    f"Automatic backup written: {getattr(path, 'name', path)}.", 8000
-                )
-
-        Op(self.runner, work, parent=self).success(done).failure(
-            lambda e: self.statusBar().showMessage(f"Automatic backup failed: {e}", 0)
-        ).with_progress("Backing up…").run_in_background()
 
     # -- actions -------------------------------------------------------------------------
 
@@ -671,8 +448,6 @@ class MainWindow(QMainWindow):
             self.workspace.cases.case_file.save()
 
     def show_help(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(self)
         box.setWindowTitle("Grievance Desk — help")
         box.setIconPixmap(app_icon().pixmap(48, 48))
@@ -687,10 +462,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def show_about(self) -> None:
-        from grievance_desk.error_log import log_folder
-        from grievance_desk.ui.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self, register=self.register_path, logs=log_folder())
+        dialog = stages.about_dialog()(self, self.register_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_about = dialog
         dialog.open()
@@ -726,107 +498,29 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.today.refresh()
 
-    def _officer_zone(self) -> Any:
-        """The officer's time zone from Settings: a naive e-mail Date means that zone."""
-        from grievance_desk.services.cases import officer_zone
-
-        register = self.register
-        if register is None:
-            return None
-        with register.reading() as session:
-            return officer_zone(session)
-
     def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog | None:
-        register = self.register
-        if register is None:
-            return None
-        from grievance_desk.domain.policy_presets import policy_ids
-        from grievance_desk.services.case_queries import policy_ids_in_use
-        from grievance_desk.services.cases import officer_zone
-        from grievance_desk.services.clock import utc_now
-        from grievance_desk.ui.new_case_dialog import NewCaseDialog, blank_draft
-
-        with register.reading() as session:
-            zone = officer_zone(session)
-            ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
-        draft = intake.draft if intake is not None else blank_draft(utc_now())
-        dialog = NewCaseDialog(draft, zone, ids, intake, self)
-        self.last_dialog = dialog
-        dialog.accepted.connect(lambda: self._register_new(dialog))
-        dialog.open()
-        return dialog
-
-    def _register_new(self, dialog: NewCaseDialog) -> None:
-        register = self.register
-        if register is None:
-            return
-        draft = dialog.form.draft()
-        files = dialog.chosen_attachments()
-
-        def work() -> str:
-            from grievance_desk.services.clock import utc_now
-            from grievance_desk.services.new_case import register_new_case
-
-            return register_new_case(register, draft, files, now=utc_now())
-
-        def done(reference: str) -> None:
-            self.statusBar().showMessage(f"Registered {reference}.", 8000)
-            if self.workspace is not None:
-                self.workspace.refresh_all()
-                self.workspace.open_case(reference)
-
-        Op(self.runner, work, parent=self).success(done).failure(
-            lambda e: _show_error(self, "Case not registered", e)
-        ).with_progress("Registering the case…").run_in_background()
+        return self.workspace.new_case(intake) if self.workspace is not None else None
 
     def choose_email(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, "New case from an e-mail", "", "E-mail (*.eml *.msg)"
-        )
-        if path:
-            self.new_case_from_email(Path(path))
+        if self.workspace is not None:
+            self.workspace.choose_email()
 
     def new_case_from_email(self, path: Path) -> None:
-        """Open the new-case dialog filled from an e-mail file.
+        if self.workspace is not None:
+            self.workspace.new_case_from_email(path)
 
-        A typical message (under ``INLINE_EMAIL_BYTES``) is read at once, in a few
-        milliseconds; a larger one (a long HTML newsletter, big attachments) is read on the
-        worker thread, so the window never waits for it (issue 18.9).
-        """
-        from grievance_desk.services.clock import utc_now
-        from grievance_desk.services.email_intake import read_email_file
-
-        try:
-            small = path.stat().st_size <= INLINE_EMAIL_BYTES
-        except OSError:
-            small = True  # read_email_file names the problem
-        if small:
-            try:
-                intake = read_email_file(path, now=utc_now(), zone=self._officer_zone())
-            except Exception as error:
-                _show_error(self, "Not an e-mail we can read", error)
-                return
-            self.new_case(intake)
-            return
-        read = lambda: read_email_file(path, now=utc_now(), zone=self._officer_zone())  # noqa: E731
-        Op(self.runner, read, parent=self).success(self.new_case).failure(
-            lambda e: _show_error(self, "Not an e-mail we can read", e)
-        ).with_progress(f"Reading {path.name}…").run_in_background()
-
-    def import_spreadsheet(self) -> None:
+    def import_spreadsheet(self) -> ImportDialog | None:
         """File → Import spreadsheet: check every row, then import the good ones or none."""
-        register = self.register
-        if register is None or self.workspace is None:
-            return
-        from grievance_desk.ui.import_dialog import ImportDialog
+        return self.workspace.import_spreadsheet() if self.workspace is not None else None
 
-        dialog = ImportDialog(register, self.runner, self)
-        workspace = self.workspace
-        dialog.sig_imported.connect(lambda _report: workspace.refresh_all())
-        self.last_import_dialog = dialog
-        dialog.open()
+    @property
+    def last_dialog(self) -> NewCaseDialog | None:
+        """The last new-case dialog opened (tests read it)."""
+        return self.workspace.last_dialog if self.workspace is not None else None
+
+    @property
+    def last_import_dialog(self) -> ImportDialog | None:
+        return self.workspace.last_import_dialog if self.workspace is not None else None
 
     def export_case_list(self) -> None:
         """File → Export case list: the Cases page's current filter and search, as shown."""
@@ -834,19 +528,17 @@ class MainWindow(QMainWindow):
             self.workspace.cases.export_list()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        from grievance_desk.services.email_intake import is_email_file
-
-        if self.register is not None and any(
-            is_email_file(Path(u.toLocalFile())) for u in event.mimeData().urls()
+        workspace = self.workspace
+        if workspace is not None and any(
+            workspace.accepts(Path(u.toLocalFile())) for u in event.mimeData().urls()
         ):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        from grievance_desk.services.email_intake import is_email_file
-
+        workspace = self.workspace
         for url in event.mimeData().urls():
             path = Path(url.toLocalFile())
-            if is_email_file(path):
+            if workspace is not None and workspace.accepts(path):
                 event.acceptProposedAction()
                 self.new_case_from_email(path)
                 return
@@ -855,7 +547,8 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and not self.lock():
             event.ignore()
             return
-        self.files.remove_all()
+        if self._files is not None:
+            self._files.remove_all()
         self.clipboard.clear_if_ours()
         self.runner.wait_idle()
         event.accept()

@@ -8,6 +8,7 @@ the words it came from and a "Use" button: nothing is put in the form unless cho
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -94,8 +95,6 @@ class SuggestionsBox(QGroupBox):
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text)
 
 

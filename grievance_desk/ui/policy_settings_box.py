@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.california_holidays import CITATION as CA_CITATION
 from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.case_types import RequestType
-from grievance_desk.domain.policy import Period, PeriodUnit, Policy, describe_period
+from grievance_desk.domain.policy import (
+    Period,
+    PeriodUnit,
+    Policy,
+    describe_period,
+    policy_from_dict,
+    policy_to_dict,
+)
 from grievance_desk.domain.policy_defaults import JURISDICTIONS, OrganisationProfile
 from grievance_desk.domain.policy_presets import PRESETS
 from grievance_desk.domain.reminders import ReminderSchedule
@@ -50,6 +57,7 @@ from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
+from grievance_desk.ui.template_editor import TemplateEditorDialog
 from grievance_desk.ui.widgets import label, set_invalid
 
 UNITS = [
@@ -746,8 +754,6 @@ class DeadlineSettingsSection(QWidget):
         return dialog
 
     def _save_edit(self, policy: Policy, dialog: PolicyDialog) -> None:
-        from grievance_desk.domain.policy import policy_from_dict, policy_to_dict
-
         data = policy_to_dict(policy)
         data.update(dialog.changes())
         register = self.register
@@ -774,8 +780,6 @@ class DeadlineSettingsSection(QWidget):
         )
 
     def edit_template(self) -> None:
-        from grievance_desk.ui.template_editor import TemplateEditorDialog
-
         item = self.templates.currentItem()
         template_id = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
         dialog = TemplateEditorDialog(self.register, self.runner, template_id, self)

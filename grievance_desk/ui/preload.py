@@ -9,8 +9,9 @@ imported once it has painted, so unlocking does not pay for it either:
 2. then the GUI thread imports the Qt page modules one per event-loop turn, so typing stays
    responsive.
 
-Two threads importing overlapping module graphs at once can trip the import system's
-deadlock check, so whoever imports app modules elsewhere first calls ``wait()`` (the
+The modules are those behind ``ui/stages.py``'s boundaries and what they import. Two
+threads importing overlapping module graphs at once can trip the import system's deadlock
+check, so whoever imports app modules elsewhere first calls ``wait()`` (the
 background thread is joined) or ``stop()`` (an unlock has started: nothing new begins, and
 the rest is imported where it is needed). Every step is an optimisation only: a failed
 import is ignored here and raised again, with its real traceback, where the app needs it.
@@ -24,6 +25,8 @@ import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from grievance_desk.ui import gc_guard
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ BACKGROUND: tuple[str, ...] = (
     "grievance_desk.services.spreadsheet_io",
     "grievance_desk.documents.letter_pdf",
     "grievance_desk.documents.report_pdf",
+    "grievance_desk.ui.unlocking",  # plain Python: what unlocking runs on the worker thread
 )
 
 #: Qt modules of the workspace; imported on the GUI thread, one per event-loop turn.
@@ -55,6 +59,7 @@ GUI: tuple[str, ...] = (
     "grievance_desk.ui.reports_page",
     "grievance_desk.ui.settings_page",
     "grievance_desk.ui.new_case_dialog",
+    "grievance_desk.ui.workspace",
 )
 
 
@@ -111,8 +116,6 @@ class Preloader(QObject):
         if not self._gui:
             # Everything imported, nothing personal loaded yet (the register is locked):
             # the moment to set the modules' objects aside from every later collection.
-            from grievance_desk.ui import gc_guard
-
             gc_guard.freeze_startup()
             return
         _import(self._gui.pop(0))

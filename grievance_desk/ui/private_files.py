@@ -13,12 +13,15 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
 
-_PREFIX = "grievance-desk-view-"
+from grievance_desk.services.attachments import NotViewable, viewing_filename
+from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.viewing_copies import PREFIX, sweep_leftovers
+
 #: How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.
 VIEW_COPY_SECONDS = 300
 
@@ -28,10 +31,10 @@ class PrivateFiles:
 
     def __init__(self) -> None:
         self._folders: list[Path] = []
-        _sweep_leftovers()
+        sweep_leftovers()
 
     def write(self, filename: str, data: bytes) -> Path:
-        folder = Path(tempfile.mkdtemp(prefix=_PREFIX))
+        folder = Path(tempfile.mkdtemp(prefix=PREFIX))
         folder.chmod(0o700)
         self._folders.append(folder)
         safe = Path(filename).name or "attachment"
@@ -45,16 +48,9 @@ class PrivateFiles:
         requester's own), programs are refused with a message, and the copy is deleted
         after :data:`VIEW_COPY_SECONDS` (the viewer has read it by then), on lock and on quit.
         """
-        from PySide6.QtCore import QTimer, QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        from grievance_desk.services.attachments import NotViewable, viewing_filename
-
         try:
             name = viewing_filename(filename, data)
         except NotViewable as error:
-            from grievance_desk.ui.dialogs import show_error
-
             if parent is not None:
                 show_error(parent, "Not opened", error)
             return None
@@ -80,16 +76,6 @@ class PrivateFiles:
         return len([f for f in self._folders if f.exists()])
 
 
-def _sweep_leftovers() -> None:
-    base = Path(tempfile.gettempdir())
-    for folder in base.glob(_PREFIX + "*"):
-        try:
-            if folder.is_dir() and folder.owner() == Path.home().owner():
-                shutil.rmtree(folder, ignore_errors=True)
-        except (OSError, KeyError, NotImplementedError):
-            continue
-
-
 def write_private(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` readable by the officer's account only (0600).
 
@@ -108,11 +94,3 @@ def write_private(path: Path, data: bytes) -> Path:
     finally:
         os.close(fd)
     return path
-
-
-def restrict_new_files() -> None:
-    """Files the process creates from now on are owner-only (umask 077).
-
-    Covers what Qt writes itself, such as "Print to file" from the print dialog.
-    """
-    os.umask(0o077)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QFont, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -61,8 +62,6 @@ def key_text(register_path: Path, recovery_key: str) -> str:
 
 
 def print_key(parent: QWidget, text: str) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
     printer = QPrinter()
     dialog = QPrintDialog(printer, parent)
     if dialog.exec():

@@ -9,7 +9,15 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 
 from grievance_desk.resources_path import resource_path
@@ -78,8 +86,6 @@ def install_fonts(app: QGuiApplication) -> list[str]:
     sets Latin text and the bundled Noto faces fill in what it lacks. Returns the families
     registered (empty if the font folder is missing: the window still opens).
     """
-    from PySide6.QtGui import QFont, QFontDatabase
-
     folder = resource_path("fonts")
     registered: list[str] = []
     for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:

@@ -8,6 +8,7 @@ auto-lock minutes are about this computer, so they live in QSettings.
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -28,17 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.domain.case_record import Requester, problems_in
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.key_files import keyring_status
+from grievance_desk.services.key_rotation import confirm_recovery_key, new_recovery_key
 from grievance_desk.services.organisation import Organisation, load_organisation, save_organisation
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import open_file_name
+from grievance_desk.ui.new_case_dialog import blank_draft
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
 from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
-from grievance_desk.ui.widgets import MIN_SCORE, PassphraseEdit, StrengthMeter, label, set_invalid
+from grievance_desk.ui.widgets import PassphraseEdit, label, set_invalid
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
 DEFAULT_AUTO_LOCK = 10
@@ -55,11 +60,6 @@ def auto_lock_minutes() -> int:
 def contact_problems(email: str, phone: str) -> dict[str, str]:
     """Problems with the officer's e-mail and phone, found by the very check that a
     requester's pass (``domain.case_record.problems_in``), keyed "email" / "phone"."""
-    from dataclasses import replace
-
-    from grievance_desk.domain.case_record import Requester, problems_in
-    from grievance_desk.ui.new_case_dialog import blank_draft
-
     person = Requester(name="officer", email=email.strip(), phone=phone.strip())
     found = problems_in(replace(blank_draft(utc_now()), requester=person))
     problems: dict[str, str] = {}
@@ -328,8 +328,6 @@ class SettingsPage(QWidget):
         return not problems
 
     def save_organisation(self) -> None:
-        from dataclasses import replace
-
         if not self._check_contact(True):
             self.contact_error.setFocus()
             return  # nothing saved; the message under the form names the fix
@@ -396,8 +394,6 @@ class SettingsPage(QWidget):
         box.open()
 
     def _make_recovery_key(self) -> None:
-        from grievance_desk.services.key_rotation import new_recovery_key
-
         register = self.register
         Op(self.runner, lambda: new_recovery_key(register), parent=self).success(
             self._show_recovery_key
@@ -421,8 +417,6 @@ class SettingsPage(QWidget):
         dialog.open()
 
     def _confirm_recovery_key(self) -> None:
-        from grievance_desk.services.key_rotation import confirm_recovery_key
-
         register = self.register
         Op(self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self).success(
             lambda _r: self.security_result.setText(

@@ -48,9 +48,11 @@ from grievance_desk.services.key_files import keyring_status
 from grievance_desk.services.organisation import Organisation
 from grievance_desk.services.register_access import Register
 from grievance_desk.services.register_opening import RegisterOpening
+from grievance_desk.services.register_setup import RegisterSetup
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.recovery_key_dialog import (
     STORED_TEXT,
     key_label,
@@ -59,13 +61,7 @@ from grievance_desk.ui.recovery_key_dialog import (
     save_key,
 )
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.widgets import (
-    MIN_SCORE,
-    BusyBar,
-    PassphraseEdit,
-    StrengthMeter,
-    label,
-)
+from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
 
 # Deliberately public: the demo register holds only fictitious cases.
 DEMO_PASSPHRASE = "demo register - fictitious data only"  # noqa: S105
@@ -88,6 +84,11 @@ def open_or_create_demo(register_path: Path, opening: RegisterOpening | None = N
 class SetupResult:
     register: Register
     demo: bool
+
+    @property
+    def unlock_hint(self) -> str:
+        """What the unlock screen says under the field: the demo register's passphrase."""
+        return f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if self.demo else ""
 
 
 DEMO_CHOSEN_KEY = "setup/demo_chosen"
@@ -578,8 +579,6 @@ class SetupWizard(QWizard):
     def create_register(self, on_done: object, on_error: object) -> None:
         """Create the register with the organisation and policies in its first transaction
         (off the GUI thread): a bad choice leaves no register behind."""
-        from grievance_desk.services.register_setup import RegisterSetup
-
         path, opening = self.register_path, self.opening
         passphrase = self.passphrase.first.text()
         setup = RegisterSetup(

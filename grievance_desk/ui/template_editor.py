@@ -36,6 +36,7 @@ from grievance_desk.services.letter_templates import (
     LetterTemplate,
     TemplateProblem,
     check_template,
+    get_template,
     list_templates,
     save_template_copy,
     template_fields,
@@ -469,7 +470,5 @@ def _list(register: Register) -> list[LetterTemplate]:
 
 
 def _versions(register: Register, template_id: str) -> tuple[LetterTemplate, list[LetterTemplate]]:
-    from grievance_desk.services.letter_templates import get_template
-
     with register.reading() as session:
         return get_template(session, template_id), template_versions(session, template_id)

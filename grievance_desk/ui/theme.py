@@ -83,15 +83,9 @@ def apply_theme(app: QApplication, scheme: Scheme = "system") -> None:
     app.setStyle("Fusion")
     dark = system_is_dark() if scheme == "system" else scheme == "dark"
     app.setPalette(_dark() if dark else _light())
-    app.setProperty("grievance_dark", dark)
     app.setStyleSheet(style_sheet("app.qss"))
 
 
 def follow_system(app: QApplication) -> None:
     """Re-apply the palette whenever the desktop switches between light and dark."""
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
-
-
-def is_dark(app: QApplication | None = None) -> bool:
-    instance = app or QApplication.instance()
-    return bool(instance and instance.property("grievance_dark"))

@@ -7,7 +7,6 @@ typing again replaces it); Argon2id runs on the background thread behind a busy 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,38 +25,23 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.services.errors import KeyFileDamaged, NotARegister
 from grievance_desk.services.register_opening import RegisterOpening
-from grievance_desk.ui import preload
+from grievance_desk.ui import preload, stages
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
 from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
 
 if TYPE_CHECKING:
-    # Not at run time: storage.register brings SQLAlchemy and Alembic, which the screen
-    # does not need to show. It is imported on the worker thread when unlocking. The key
-    # file code (cryptography) and the error texts are imported once the screen is up.
-    from PySide6.QtWidgets import QMessageBox
-
+    # Not at run time: the register code (SQLAlchemy, Alembic) is ui/unlocking.py, loaded
+    # by ui/stages.py on the worker thread when unlocking; the key file code (cryptography)
+    # and the dialogs shown after an attempt are ui/late_start.py, loaded once it has painted.
     from grievance_desk.services.register_access import Register
     from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
     from grievance_desk.ui.restore_dialog import RestoreDialog
 
-AUTO_BACKUP_MODULE = "grievance_desk.services.auto_backup"
-
-
-def _auto_backup_available() -> bool:
-    """Whether automatic backups ship (looked up without importing them: that is heavy)."""
-    return importlib.util.find_spec(AUTO_BACKUP_MODULE) is not None
-
 
 def _open_register(opening: RegisterOpening, path: Path, how: dict[str, Any]) -> Register:
-    """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields.
-
-    The register code is imported here, once any warm-up import has finished.
-    """
-    preload.wait()
-    from grievance_desk.services.register_access import Unlock
-
-    return opening.open(path, Unlock(**how))
+    """Unwrap the key and open the register (worker thread). ``how``: ``Unlock``'s fields."""
+    return stages.unlocking().open_register(opening, path, how)
 
 
 class UnlockScreen(QWidget):
@@ -226,13 +211,11 @@ class UnlockScreen(QWidget):
             return _open_register(opening, path, how)
 
         def failed(error: Exception) -> None:
-            from grievance_desk.ui.dialogs import error_text
-
             self._finish()
             if not quiet:
-                self.error.setText(error_text(error))
+                self.error.setText(stages.unlock_dialogs().error_text(error))
                 self.field.selectAll()
-            if isinstance(error, NotARegister | KeyFileDamaged) and _auto_backup_available():
+            if isinstance(error, NotARegister | KeyFileDamaged):
                 self.restore_button.show()
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()
@@ -256,8 +239,6 @@ class UnlockScreen(QWidget):
     def _unlocked(self, register: Register) -> None:
         self.sig_unlocked.emit(register)
         if register.notices:
-            from PySide6.QtWidgets import QMessageBox
-
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 "About this register",
@@ -272,10 +253,9 @@ class UnlockScreen(QWidget):
     def _show_pending_recovery_key(self, register: Register) -> None:
         """A key change was interrupted before its new recovery key was confirmed: show it
         now; it replaces the old one only once the officer confirms they have it."""
-        from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
-
+        dialogs = stages.unlock_dialogs()
         assert register.unshown_recovery_key is not None
-        dialog = RecoveryKeyDialog(
+        dialog = dialogs.RecoveryKeyDialog(
             register.path,
             register.unshown_recovery_key,
             why="A change of keys was interrupted before its new recovery key was confirmed. "
@@ -286,9 +266,7 @@ class UnlockScreen(QWidget):
 
         def confirm() -> None:
             def failed(error: Exception) -> None:
-                from grievance_desk.ui.dialogs import show_error
-
-                show_error(self, "Recovery key not confirmed", error)
+                dialogs.show_error(self, "Recovery key not confirmed", error)
                 self._unlocked(register)
 
             Op(
@@ -303,15 +281,9 @@ class UnlockScreen(QWidget):
 
     def choose_backup(self) -> RestoreDialog | None:
         """The automatic backups, newest usable first; restoring uses the key typed here."""
-        if not _auto_backup_available():  # pragma: no cover - TODO(auto_backup)
-            return None
         preload.stop()
-        preload.wait()
-        from grievance_desk.services import auto_backup
-        from grievance_desk.ui.restore_dialog import RestoreDialog
-
-        candidates = auto_backup.restore_latest_candidates(self.register_path)
-        dialog = RestoreDialog(candidates, self)
+        backups = stages.unlocking().backups(self.register_path)
+        dialog = stages.unlock_dialogs().RestoreDialog(backups, self)
         self.last_restore_dialog = dialog
         dialog.accepted.connect(lambda: self._restore(dialog.chosen()))
         dialog.open()
@@ -327,8 +299,6 @@ class UnlockScreen(QWidget):
                 "backup opens with the same key."
             )
             return
-        from grievance_desk.services.register_access import Unlock
-
         how: dict[str, Any] = {
             "recovery_key" if self.use_recovery.isChecked() else "passphrase": text
         }
@@ -339,13 +309,10 @@ class UnlockScreen(QWidget):
         self.busy.start("Restoring from the backup…")
 
         def work() -> Register:
-            preload.wait()
-            return opening.restore_and_open(source, path, Unlock(**how))
+            return stages.unlocking().restore_and_open(opening, source, path, how)
 
         def failed(error: Exception) -> None:
-            from grievance_desk.ui.dialogs import error_text
-
             self._finish()
-            self.error.setText("Not restored: " + error_text(error))
+            self.error.setText("Not restored: " + stages.unlock_dialogs().error_text(error))
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()

@@ -1,8 +1,8 @@
 """An unexpected exception shows a dialog and is logged, with no personal data in the log.
 
-Issue 13: exceptions raised in the window were lost (the officer saw nothing). ui/main.py
-installs the dialog as sys.excepthook and as the op runner's hook for background work that
-has no failure handler.
+Issue 13: exceptions raised in the window were lost (the officer saw nothing).
+ui/late_start.py installs the dialog as sys.excepthook and as the op runner's hook for
+background work that has no failure handler (after the window's first paint).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from grievance_desk.error_log import LOG_NAME, safe_traceback, scrub
 from grievance_desk.ui import ops
 from grievance_desk.ui.error_dialog import ErrorDialog, UnexpectedErrors
-from grievance_desk.ui.main import install_error_handling
+from grievance_desk.ui.late_start import install_error_handling
 from grievance_desk.ui.ops import Op, OpRunner
 
 SECRET = "Anita Sharma <anita.sharma@example.org> +91 98765 43210 अनिता शर्मा"

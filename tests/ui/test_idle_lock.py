@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from grievance_desk.ui.idle_lock import IdleLock, watch_screen_lock
+from grievance_desk.ui.idle_lock import IdleLock
+from grievance_desk.ui.screen_lock import watch_screen_lock
 
 QUIET_MS = 300
 

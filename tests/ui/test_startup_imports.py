@@ -36,12 +36,22 @@ HEAVY = (
 # Lighter, but still a few milliseconds each of a cold start that is measured against a bare
 # window (tests/benchmarks/test_bench_startup.py), and only needed later: the worker thread's
 # pool (first background work), dataclasses, importlib.resources (resources are found by
-# path, see grievance_desk/resources_path.py) and the tray icon (after the first paint).
+# path, see grievance_desk/resources_path.py), and what ui/late_start.py sets up after the
+# first paint: the tray icon, the error dialog and its log file (logging.handlers), the
+# single-instance socket (QtNetwork); platformdirs only when no register is named; zxcvbn
+# only where a new passphrase is typed.
 DEFERRED = (
     "concurrent.futures",
     "dataclasses",
     "importlib.resources",
+    "logging.handlers",
+    "platformdirs",
+    "zxcvbn",
+    "PySide6.QtNetwork",
     "grievance_desk.ui.tray",
+    "grievance_desk.ui.error_dialog",
+    "grievance_desk.ui.late_start",
+    "grievance_desk.ui.workspace",
 )
 
 # Runs `grievance-desk gui --register PATH` as the console script does, and prints the names
