@@ -40,7 +40,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, register: Path | None, logs: Path) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle(tr("About {APP_NAME}").format(APP_NAME=APP_NAME))
+        self.setWindowTitle(tr("About {name}").format(name=APP_NAME))
         self.resize(720, 480)
         tabs = QTabWidget()
         tabs.setObjectName("about_tabs")

@@ -118,7 +118,7 @@ class BackupSettingsBox(QGroupBox):
         self.status.setText(
             tr("Latest: {when} ({size:,.1f} MB).").format(when=when, size=size)
             + " "
-            + tr("%n copy (copies) kept here.", n=count)
+            + tr("%n copy (copies) kept here.", None, count)
         )
 
     def choose_folder(self) -> None:

@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.services.case_export import NOT_ENCRYPTED, ExportFormat, export_list
+from grievance_desk.services.case_export import ExportFormat, export_list
 from grievance_desk.services.case_queries import CaseFilter, SortKey
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
 
 FORMATS: tuple[tuple[str, ExportFormat], ...] = (
-    (tr_noop("Excel workbook (.xlsx)"), "xlsx"),
-    (tr_noop("CSV, UTF-8 (.csv)"), "csv"),
+    (QT_TR_NOOP("Excel workbook (.xlsx)"), "xlsx"),
+    (QT_TR_NOOP("CSV, UTF-8 (.csv)"), "csv"),
 )
 
 

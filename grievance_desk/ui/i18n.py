@@ -149,3 +149,12 @@ def install_translators(app: QCoreApplication, cache: Path, code: str | None = N
         installed.append(qt_own)
     app.setProperty("gd_translators", installed)
     return language if installed else SOURCE_LANGUAGE
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
+    """Mark a constant for the catalogue and translate it with `tr` where it is shown.
+
+    ``pyside6-lupdate`` finds ``QT_TR_NOOP("…")`` (in the unnamed context, as `tr`); it does
+    not know `tr_noop`, so a text marked only with that never reaches the catalogue.
+    """
+    return text

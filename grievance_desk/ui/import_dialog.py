@@ -28,15 +28,20 @@ from PySide6.QtWidgets import (
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.import_export import ImportReport, check_file, import_file
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.progress_relay import ProgressRelay
 from grievance_desk.ui.widgets import label
 
-FILE_FILTER = tr_noop(
+FILE_FILTER = QT_TR_NOOP(
     "Spreadsheets (*.xlsx *.csv *.txt);;Excel workbook (*.xlsx);;CSV (*.csv);;Unicode Text (*.txt)"
 )
-PROBLEM_HEADERS = (tr_noop("Line"), tr_noop("Column"), tr_noop("Value"), tr_noop("Problem and fix"))
+PROBLEM_HEADERS = (
+    QT_TR_NOOP("Line"),
+    QT_TR_NOOP("Column"),
+    QT_TR_NOOP("Value"),
+    QT_TR_NOOP("Problem and fix"),
+)
 
 
 class ImportDialog(QDialog):
@@ -197,15 +202,17 @@ class ImportDialog(QDialog):
         self.checked, self.checked_path = report, source
         bad = len(report.bad_lines)
         good = report.rows - bad
-        lines = [tr("{name}: %n row(s) read.", n=report.rows).format(name=source.name)]
+        lines = [tr("{name}: %n row(s) read.", None, report.rows).format(name=source.name)]
         if report.rows == 0:
             lines.append(tr("There are no cases in it below the header row."))
         elif bad == 0:
-            lines.append(tr("All %n can be imported.", n=good))
+            lines.append(tr("All %n can be imported.", None, good))
         else:
             lines.append(
                 tr(
-                    "{good} can be imported; %n row(s) cannot, listed below with the fix.", n=bad
+                    "{good} can be imported; %n row(s) cannot, listed below with the fix.",
+                    None,
+                    bad,
                 ).format(good=f"{good:,}")
                 + " "
                 + tr(
@@ -223,7 +230,7 @@ class ImportDialog(QDialog):
         self._show_problems(report)
         self.import_button.setEnabled(good > 0)
         self.import_button.setText(
-            tr("Import %n good row(s)", n=good) if bad else tr("Import %n case(s)", n=good)
+            tr("Import %n good row(s)", None, good) if bad else tr("Import %n case(s)", None, good)
         )
         if good > 0:
             self.import_button.setFocus()
@@ -277,15 +284,15 @@ class ImportDialog(QDialog):
         refs = report.references
         skipped = len(report.bad_lines)
         if len(refs) > 1:
-            text = tr("Imported %n case(s) ({first} to {last}).", n=report.imported).format(
+            text = tr("Imported %n case(s) ({first} to {last}).", None, report.imported).format(
                 first=refs[0], last=refs[-1]
             )
         elif refs:
-            text = tr("Imported %n case(s) ({first}).", n=report.imported).format(first=refs[0])
+            text = tr("Imported %n case(s) ({first}).", None, report.imported).format(first=refs[0])
         else:
-            text = tr("Imported %n case(s).", n=report.imported)
+            text = tr("Imported %n case(s).", None, report.imported)
         if skipped:
-            text += " " + tr("%n row(s) with problems not imported (below).", n=skipped)
+            text += " " + tr("%n row(s) with problems not imported (below).", None, skipped)
         self.summary.setText(text)
         self._show_problems(report)
         self.sig_imported.emit(report)

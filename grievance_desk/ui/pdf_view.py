@@ -61,9 +61,7 @@ class PdfPagesView(QScrollArea):
             label = QLabel()
             label.setObjectName(f"pdf_page_{index + 1}")
             label.setAccessibleName(
-                tr("Page {value} of {page_count}").format(
-                    value=index + 1, page_count=self._pdf.page_count
-                )
+                tr("Page {page} of {count}").format(page=index + 1, count=self._pdf.page_count)
             )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("background: white; border: 1px solid palette(mid);")

@@ -48,16 +48,16 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_templates import LetterTemplate, list_templates
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
 
 UNITS = [
-    (PeriodUnit.CALENDAR_DAYS, tr_noop("calendar days")),
-    (PeriodUnit.BUSINESS_DAYS, tr_noop("business days")),
-    (PeriodUnit.CALENDAR_MONTHS, tr_noop("calendar months")),
-    (PeriodUnit.HOURS, tr_noop("hours")),
+    (PeriodUnit.CALENDAR_DAYS, QT_TR_NOOP("calendar days")),
+    (PeriodUnit.BUSINESS_DAYS, QT_TR_NOOP("business days")),
+    (PeriodUnit.CALENDAR_MONTHS, QT_TR_NOOP("calendar months")),
+    (PeriodUnit.HOURS, QT_TR_NOOP("hours")),
 ]
 
 
@@ -390,9 +390,9 @@ class DeadlineSettingsSection(QWidget):
         )
         law_form.addRow(
             label(
-                tr(
-                    "California's statutory holidays ({CA_CITATION}), for CCPA business days:"
-                ).format(CA_CITATION=CA_CITATION)
+                tr("California's statutory holidays ({citation}), for CCPA business days:").format(
+                    citation=CA_CITATION
+                )
             )
         )
         law_form.addRow(self.ca_holidays)
@@ -415,10 +415,10 @@ class DeadlineSettingsSection(QWidget):
         self.default_combos: dict[str, QComboBox] = {}
         for kind in RequestType:
             combo = QComboBox()
-            combo.setAccessibleName(tr("Default policy for {label}").format(label=kind.label))
+            combo.setAccessibleName(tr("Default policy for {label}").format(label=tr(kind.label)))
             combo.currentIndexChanged.connect(lambda _i, k=kind.value: self._default_changed(k))
             self.default_combos[kind.value] = combo
-            defaults_form.addRow(tr("{label}:").format(label=kind.label), combo)
+            defaults_form.addRow(tr("{label}:").format(label=tr(kind.label)), combo)
 
         # holidays
         self.holidays_box = QGroupBox(tr("Holidays and days off"))
@@ -559,9 +559,7 @@ class DeadlineSettingsSection(QWidget):
         for kind, combo in self.default_combos.items():
             combo.clear()
             combo.addItem(
-                tr("By law (else {BUILT_IN_DEFAULT_POLICY})").format(
-                    BUILT_IN_DEFAULT_POLICY=ps.BUILT_IN_DEFAULT_POLICY
-                ),
+                tr("By law (else {policy})").format(policy=ps.BUILT_IN_DEFAULT_POLICY),
                 None,
             )
             for policy_id in ids:

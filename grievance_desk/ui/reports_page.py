@@ -51,7 +51,7 @@ from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
@@ -60,7 +60,7 @@ EXPORT_WARNING_KEY = "reports/export_warning_shown"
 _FILTERS: dict[str, str] = {
     "pdf": "PDF (*.pdf)",
     "csv": "CSV (*.csv)",
-    "xlsx": tr_noop("Excel workbook (*.xlsx)"),
+    "xlsx": QT_TR_NOOP("Excel workbook (*.xlsx)"),
     "json": "JSON (*.json)",
 }
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -87,7 +87,7 @@ def figure_text(figure: Figure) -> str:
     if figure.unit == "days":
         value = figure.value
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        return tr("{days} day(s)", n=2 if value != 1 else 1).format(days=shown)
+        return tr("{days} day(s)", None, 2 if value != 1 else 1).format(days=shown)
     return f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
 
 
@@ -95,7 +95,7 @@ def figure_detail(figure: Figure) -> str:
     if figure.unit == "%" and figure.of is not None:
         return tr("{count} of {total}").format(count=figure.count or 0, total=figure.of)
     if figure.unit == "days" and figure.of:
-        return tr("over %n closed case(s)", n=figure.of)
+        return tr("over %n closed case(s)", None, figure.of)
     if figure.of:
         return tr("of {total}").format(total=figure.of)
     return ""
@@ -131,7 +131,7 @@ class FigureTile(QPushButton):
         self.value = QLabel(figure_text(figure))
         self.value.setProperty("role", "tile_value")
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
-        self.name = QLabel(figure.label)
+        self.name = QLabel(tr(figure.label))
         self.name.setWordWrap(True)
         self.name.setStyleSheet("background: transparent;")
         detail = figure_detail(figure)
@@ -154,14 +154,14 @@ class FigureTile(QPushButton):
             self.setCursor(Qt.CursorShape.ArrowCursor)
         else:
             self.setToolTip(
-                tr("{drill_down} — %n case(s). Click to list them.", n=count).format(
+                tr("{drill_down} — %n case(s). Click to list them.", None, count).format(
                     drill_down=figure.drill_down
                 )
                 if figure.drill_down
                 else tr("Click to list the cases.")
             )
         self.setAccessibleName(
-            tr("{label}: {value}").format(label=figure.label, value=figure_text(figure))
+            tr("{label}: {value}").format(label=tr(figure.label), value=figure_text(figure))
         )
         self.setAccessibleDescription(tr("Opens the cases behind this figure"))
         if figure.key == "overdue_at_end" and figure.value:
@@ -178,21 +178,23 @@ class BreakdownTable(QTableWidget):
 
     def __init__(self, breakdown: Breakdown, parent: QWidget | None = None) -> None:
         super().__init__(len(breakdown.rows), 3, parent)
-        self.setHorizontalHeaderLabels([breakdown.dimension.capitalize(), tr("Cases"), tr("Share")])
+        self.setHorizontalHeaderLabels(
+            [tr(breakdown.dimension.capitalize()), tr("Cases"), tr("Share")]
+        )
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setAccessibleName(breakdown.label)
+        self.setAccessibleName(tr(breakdown.label))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, figure in enumerate(breakdown.rows):
             share = "" if figure.share is None else f"{figure.share:.1f} %"
-            for column, text in enumerate((figure.label, str(figure.count or 0), share)):
+            for column, text in enumerate((tr(figure.label), str(figure.count or 0), share)):
                 item = QTableWidgetItem(text)
                 if figure.references:
                     item.setData(KEY_ROLE, figure.key)
@@ -277,9 +279,9 @@ class ReportsPage(QWidget):
         for fmt in FORMATS:
             button = QPushButton(icon("export"), fmt.upper())
             button.setToolTip(
-                tr("Save the report as {upper} (not encrypted)").format(upper=fmt.upper())
+                tr("Save the report as {format} (not encrypted)").format(format=fmt.upper())
             )
-            button.setAccessibleName(tr("Export {upper}").format(upper=fmt.upper()))
+            button.setAccessibleName(tr("Export {format}").format(format=fmt.upper()))
             button.setEnabled(False)
             button.clicked.connect(lambda _c=False, f=fmt: self.choose_export(f))
             self.export_buttons[fmt] = button
@@ -512,7 +514,10 @@ class ReportsPage(QWidget):
             box.setSpacing(4)
             box.addWidget(
                 label(
-                    tr("{label} ({total})").format(label=breakdown.label, total=breakdown.total), ""
+                    tr("{label} ({total})").format(
+                        label=tr(breakdown.label), total=breakdown.total
+                    ),
+                    "",
                 )
             )
             table = BreakdownTable(breakdown)
@@ -526,7 +531,7 @@ class ReportsPage(QWidget):
             [
                 Bar(
                     f.key,
-                    f.label,
+                    tr(f.label),
                     float(f.count or 0),
                     f"{f.count or 0}" + (f"  ({f.share:.0f} %)" if f.share is not None else ""),
                     tr("{drill_down} — click to list the cases").format(drill_down=f.drill_down),

@@ -35,7 +35,7 @@ from grievance_desk.services.register_access import Register
 from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import open_file_name
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.language_box import LanguageBox
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
@@ -89,10 +89,10 @@ class ImageSetting(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.preview.setToolTip(hint)
         self.choose_button = QPushButton(tr("Choose…"))
-        self.choose_button.setAccessibleName(tr("Choose {what}").format(what=what))
+        self.choose_button.setAccessibleName(tr("Choose {what}").format(what=tr(what)))
         self.choose_button.clicked.connect(lambda _c=False: self.choose())
         self.remove_button = QPushButton(tr("Remove"))
-        self.remove_button.setAccessibleName(tr("Remove {what}").format(what=what))
+        self.remove_button.setAccessibleName(tr("Remove {what}").format(what=tr(what)))
         self.remove_button.clicked.connect(lambda _c=False: self.set_data(b""))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -214,9 +214,11 @@ class SettingsPage(QWidget):
         self.officer_email = QLineEdit()
         self.officer_phone = QLineEdit()
         self.timezone = QLineEdit()
-        self.logo = ImageSetting(tr_noop("logo"), tr("Printed at the top right of every letter."))
+        self.logo = ImageSetting(
+            QT_TR_NOOP("logo"), tr("Printed at the top right of every letter.")
+        )
         self.signature = ImageSetting(
-            tr_noop("signature image"), tr("Printed above your name on letters.")
+            QT_TR_NOOP("signature image"), tr("Printed above your name on letters.")
         )
         self.officer_email.setPlaceholderText(tr("name@example.org"))
         self.officer_phone.setPlaceholderText("+91 …")

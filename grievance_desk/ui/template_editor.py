@@ -44,16 +44,16 @@ from grievance_desk.services.letter_templates import (
 )
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
 PART_NAMES = {
-    "subject": tr_noop("Subject"),
-    "salutation": tr_noop("Salutation"),
-    "body": tr_noop("Body"),
-    "closing": tr_noop("Closing"),
+    "subject": QT_TR_NOOP("Subject"),
+    "salutation": QT_TR_NOOP("Salutation"),
+    "body": QT_TR_NOOP("Body"),
+    "closing": QT_TR_NOOP("Closing"),
 }
 _KIND_ICON = {"syntax": "overdue", "unknown_field": "overdue", "unsafe": "lock"}
 

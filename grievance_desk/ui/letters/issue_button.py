@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import IssuedLetter, NextStep, issue_letter
 from grievance_desk.ui.dialogs import show_error
-from grievance_desk.ui.i18n import tr, tr_noop
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.resources import icon
@@ -22,7 +22,7 @@ from grievance_desk.ui.resources import icon
 if TYPE_CHECKING:
     from grievance_desk.ui.letters_tab import LettersTab
 
-ISSUE_TIP = tr_noop("Store this letter for good and date it today")
+ISSUE_TIP = QT_TR_NOOP("Store this letter for good and date it today")
 
 
 class IssueButton(QPushButton):

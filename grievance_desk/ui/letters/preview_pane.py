@@ -85,13 +85,15 @@ class LetterPreviewPane(QWidget):
             note = tr(
                 "Issued {issued} — the stored letter, exactly as sent (%n page(s)). "
                 "It cannot change; re-issue to correct it.",
-                n=pages,
+                None,
+                pages,
             ).format(issued=f"{issued:%d %b %Y %H:%M}")
         else:
             note = tr(
                 "Draft preview, dated today (%n page(s)). "
                 "Edit it under “Edit draft”; issuing dates and stores it.",
-                n=pages,
+                None,
+                pages,
             )
         self.note.setText(note)
         self.sig_shown.emit()
