@@ -334,12 +334,12 @@ class DeadlineSettingsSection(QWidget):
         self.home.setAccessibleName(tr("Established in"))
         self.home.addItem(tr("Not set (the organisation's own policy for every case)"), None)
         for code, name in JURISDICTIONS.items():
-            self.home.addItem(name, code)
+            self.home.addItem(tr(name), code)
         self.also: dict[str, QCheckBox] = {}
         also_row = QGridLayout()
         for index, (code, name) in enumerate(JURISDICTIONS.items()):
-            check = QCheckBox(name)
-            check.setAccessibleName(tr("Also serves {name}").format(name=name))
+            check = QCheckBox(tr(name))
+            check.setAccessibleName(tr("Also serves {name}").format(name=tr(name)))
             self.also[code] = check
             also_row.addWidget(check, index // 3, index % 3)
         self.save_profile = QPushButton(tr("Save"))

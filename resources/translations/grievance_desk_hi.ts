@@ -2414,5 +2414,30 @@ Template {template_version}, letter {letter_id}</source>
         <source>over 90 days</source>
         <translation>90 दिन से अधिक</translation>
     </message>
+    <message>
+        <location filename="../../grievance_desk/ui/place_names.py" line="+12"/>
+        <source>India</source>
+        <translation>भारत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>European Union / EEA</source>
+        <translation>यूरोपीय संघ / EEA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>United Kingdom</source>
+        <translation>यूनाइटेड किंगडम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>California (USA)</source>
+        <translation>कैलिफ़ोर्निया (USA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brazil</source>
+        <translation>ब्राज़ील</translation>
+    </message>
 </context>
 </TS>
