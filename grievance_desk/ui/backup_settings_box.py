@@ -118,7 +118,9 @@ class BackupSettingsBox(QGroupBox):
         self.status.setText(
             tr("Latest: {when} ({size:,.1f} MB).").format(when=when, size=size)
             + " "
-            + tr("%n copy (copies) kept here.", None, count)
+            + (
+                tr("{count} copy kept here.") if count == 1 else tr("{count} copies kept here.")
+            ).format(count=count)
         )
 
     def choose_folder(self) -> None:

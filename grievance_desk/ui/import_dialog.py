@@ -202,18 +202,23 @@ class ImportDialog(QDialog):
         self.checked, self.checked_path = report, source
         bad = len(report.bad_lines)
         good = report.rows - bad
-        lines = [tr("{name}: %n row(s) read.", None, report.rows).format(name=source.name)]
+        rows_read = (
+            tr("{name}: {count} row read.")
+            if report.rows == 1
+            else tr("{name}: {count} rows read.")
+        )
+        lines = [rows_read.format(name=source.name, count=f"{report.rows:,}")]
         if report.rows == 0:
             lines.append(tr("There are no cases in it below the header row."))
         elif bad == 0:
-            lines.append(tr("All %n can be imported.", None, good))
+            lines.append(tr("All {count} can be imported.").format(count=f"{good:,}"))
         else:
             lines.append(
-                tr(
-                    "{good} can be imported; %n row(s) cannot, listed below with the fix.",
-                    None,
-                    bad,
-                ).format(good=f"{good:,}")
+                (
+                    tr("{good} can be imported; {bad} row cannot, listed below with the fix.")
+                    if bad == 1
+                    else tr("{good} can be imported; {bad} rows cannot, listed below with the fix.")
+                ).format(good=f"{good:,}", bad=f"{bad:,}")
                 + " "
                 + tr(
                     "Correct them in the spreadsheet and check again, or import the good rows "
@@ -230,7 +235,11 @@ class ImportDialog(QDialog):
         self._show_problems(report)
         self.import_button.setEnabled(good > 0)
         self.import_button.setText(
-            tr("Import %n good row(s)", None, good) if bad else tr("Import %n case(s)", None, good)
+            (
+                (tr("Import {count} good row") if good == 1 else tr("Import {count} good rows"))
+                if bad
+                else (tr("Import {count} case") if good == 1 else tr("Import {count} cases"))
+            ).format(count=f"{good:,}")
         )
         if good > 0:
             self.import_button.setFocus()
@@ -284,15 +293,27 @@ class ImportDialog(QDialog):
         refs = report.references
         skipped = len(report.bad_lines)
         if len(refs) > 1:
-            text = tr("Imported %n case(s) ({first} to {last}).", None, report.imported).format(
-                first=refs[0], last=refs[-1]
+            text = tr("Imported {count} cases ({first} to {last}).").format(
+                count=f"{report.imported:,}", first=refs[0], last=refs[-1]
             )
         elif refs:
-            text = tr("Imported %n case(s) ({first}).", None, report.imported).format(first=refs[0])
+            text = (
+                tr("Imported {count} case ({first}).")
+                if report.imported == 1
+                else tr("Imported {count} cases ({first}).")
+            ).format(count=f"{report.imported:,}", first=refs[0])
         else:
-            text = tr("Imported %n case(s).", None, report.imported)
+            text = (
+                tr("Imported {count} case.")
+                if report.imported == 1
+                else tr("Imported {count} cases.")
+            ).format(count=f"{report.imported:,}")
         if skipped:
-            text += " " + tr("%n row(s) with problems not imported (below).", None, skipped)
+            text += " " + (
+                tr("{count} row with problems was not imported (below).")
+                if skipped == 1
+                else tr("{count} rows with problems were not imported (below).")
+            ).format(count=f"{skipped:,}")
         self.summary.setText(text)
         self._show_problems(report)
         self.sig_imported.emit(report)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.report_figures import Breakdown, Figure, Report
+from grievance_desk.domain.report_figures import Breakdown, Figure, Report, ReportPeriod
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_output import save_private
 from grievance_desk.services.register_access import Register
@@ -87,15 +87,25 @@ def figure_text(figure: Figure) -> str:
     if figure.unit == "days":
         value = figure.value
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        return tr("{days} day(s)", None, 2 if value != 1 else 1).format(days=shown)
+        return (tr("{days} day") if value == 1 else tr("{days} days")).format(days=shown)
     return f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
+
+
+def period_name(period: ReportPeriod) -> str:
+    """ "November 2026" or "Year 2026" in the window's language (the domain's label is English)."""
+    first = period.first_day
+    if len(period.key) == 4:
+        return tr("Year {year}").format(year=first.year)
+    return QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy")
 
 
 def figure_detail(figure: Figure) -> str:
     if figure.unit == "%" and figure.of is not None:
         return tr("{count} of {total}").format(count=figure.count or 0, total=figure.of)
     if figure.unit == "days" and figure.of:
-        return tr("over %n closed case(s)", None, figure.of)
+        return (
+            tr("over {count} closed case") if figure.of == 1 else tr("over {count} closed cases")
+        ).format(count=figure.of)
     if figure.of:
         return tr("of {total}").format(total=figure.of)
     return ""
@@ -154,9 +164,11 @@ class FigureTile(QPushButton):
             self.setCursor(Qt.CursorShape.ArrowCursor)
         else:
             self.setToolTip(
-                tr("{drill_down} — %n case(s). Click to list them.", None, count).format(
-                    drill_down=figure.drill_down
-                )
+                (
+                    tr("{drill_down} — {count} case. Click to list them.")
+                    if count == 1
+                    else tr("{drill_down} — {count} cases. Click to list them.")
+                ).format(drill_down=figure.drill_down, count=count)
                 if figure.drill_down
                 else tr("Click to list the cases.")
             )
@@ -475,9 +487,9 @@ class ReportsPage(QWidget):
         tz = report.period.tz
         self.heading.setText(
             (
-                report.period.label
+                period_name(report.period)
                 if report.complete
-                else tr("{month} (to date)").format(month=report.period.label)
+                else tr("{month} (to date)").format(month=period_name(report.period))
             )
             + (" — " + report.organisation if report.organisation else "")
         )

@@ -76,12 +76,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Backup folder</source>
         <translation>बैकअप फ़ोल्डर</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-69"/>
         <location filename="../../grievance_desk/ui/export_dialog.py" line="+82"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+77"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+91"/>
@@ -138,16 +138,18 @@
         <source>Latest: {when} ({size:,.1f} MB).</source>
         <translation>नवीनतम: {when} ({size:,.1f} MB)।</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n copy (copies) kept here.</source>
-        <translation>
-            <numerusform>यहाँ %n प्रति रखी गई है।</numerusform>
-            <numerusform>यहाँ %n प्रतियाँ रखी गई हैं।</numerusform>
-        </translation>
+    <message>
+        <location line="+3"/>
+        <source>{count} copy kept here.</source>
+        <translation>यहाँ {count} प्रति रखी गई है।</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>{count} copies kept here.</source>
+        <translation>यहाँ {count} प्रतियाँ रखी गई हैं।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Backup folder not changed</source>
         <translation>बैकअप फ़ोल्डर नहीं बदला गया</translation>
     </message>
@@ -170,7 +172,7 @@
     </message>
     <message>
         <location line="+66"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+343"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+355"/>
         <source>Twelve-month trend</source>
         <translation>बारह माह की प्रवृत्ति</translation>
     </message>
@@ -403,37 +405,93 @@
         <source>Checking {name}…</source>
         <translation>{name} की जाँच हो रही है…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+17"/>
-        <source>{name}: %n row(s) read.</source>
-        <translation>
-            <numerusform>{name}: %n पंक्ति पढ़ी गई।</numerusform>
-            <numerusform>{name}: %n पंक्तियाँ पढ़ी गईं।</numerusform>
-        </translation>
+    <message>
+        <location line="+18"/>
+        <source>{name}: {count} row read.</source>
+        <translation>{name}: {count} पंक्ति पढ़ी गई।</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>There are no cases in it below the header row.</source>
-        <translation>इसमें शीर्ष पंक्ति के नीचे कोई मामला नहीं है।</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>All %n can be imported.</source>
-        <translation>
-            <numerusform>%n का आयात हो सकता है।</numerusform>
-            <numerusform>सभी %n का आयात हो सकता है।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>{good} can be imported; %n row(s) cannot, listed below with the fix.</source>
-        <translation>
-            <numerusform>{good} का आयात हो सकता है; %n पंक्ति का नहीं, जो नीचे समाधान सहित दी गई है।</numerusform>
-            <numerusform>{good} का आयात हो सकता है; %n पंक्तियों का नहीं, जो नीचे समाधान सहित दी गई हैं।</numerusform>
-        </translation>
+        <source>{name}: {count} rows read.</source>
+        <translation>{name}: {count} पंक्तियाँ पढ़ी गईं।</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>All {count} can be imported.</source>
+        <translation>सभी {count} का आयात हो सकता है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{good} can be imported; {bad} row cannot, listed below with the fix.</source>
+        <translation>{good} का आयात हो सकता है; {bad} पंक्ति का नहीं, जो नीचे समाधान सहित दी गई है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{good} can be imported; {bad} rows cannot, listed below with the fix.</source>
+        <translation>{good} का आयात हो सकता है; {bad} पंक्तियों का नहीं, जो नीचे समाधान सहित दी गई हैं।</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import {count} good row</source>
+        <translation>{count} सही पंक्ति आयात करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import {count} good rows</source>
+        <translation>{count} सही पंक्तियाँ आयात करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import {count} case</source>
+        <translation>{count} मामला आयात करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import {count} cases</source>
+        <translation>{count} मामले आयात करें</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Imported {count} cases ({first} to {last}).</source>
+        <translation>{count} मामले आयात किए गए ({first} से {last})।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported {count} case ({first}).</source>
+        <translation>{count} मामला आयात किया गया ({first})।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {count} cases ({first}).</source>
+        <translation>{count} मामले आयात किए गए ({first})।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {count} case.</source>
+        <translation>{count} मामला आयात किया गया।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {count} cases.</source>
+        <translation>{count} मामले आयात किए गए।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} row with problems was not imported (below).</source>
+        <translation>समस्या वाली {count} पंक्ति आयात नहीं की गई (नीचे देखें)।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} rows with problems were not imported (below).</source>
+        <translation>समस्या वाली {count} पंक्तियाँ आयात नहीं की गईं (नीचे देखें)।</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>There are no cases in it below the header row.</source>
+        <translation>इसमें शीर्ष पंक्ति के नीचे कोई मामला नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Correct them in the spreadsheet and check again, or import the good rows now and enter the others by hand.</source>
         <translation>स्प्रेडशीट में इन्हें ठीक करके फिर से जाँचें, या सही पंक्तियों का अभी आयात करें और शेष को हाथ से दर्ज करें।</translation>
     </message>
@@ -442,24 +500,8 @@
         <source>Ignored columns (not recognised): {columns}</source>
         <translation>छोड़े गए स्तंभ (पहचाने नहीं गए): {columns}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+8"/>
-        <source>Import %n good row(s)</source>
-        <translation>
-            <numerusform>%n सही पंक्ति आयात करें</numerusform>
-            <numerusform>%n सही पंक्तियाँ आयात करें</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+0"/>
-        <source>Import %n case(s)</source>
-        <translation>
-            <numerusform>%n मामला आयात करें</numerusform>
-            <numerusform>%n मामले आयात करें</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
         <source>Nothing can be imported from this file.
 {error}</source>
         <translation>इस फ़ाइल से कुछ भी आयात नहीं हो सकता।
@@ -481,40 +523,8 @@
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Imported %n case(s) ({first} to {last}).</source>
-        <translation>
-            <numerusform>%n मामला आयात किया गया ({first} से {last})।</numerusform>
-            <numerusform>%n मामले आयात किए गए ({first} से {last})।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>Imported %n case(s) ({first}).</source>
-        <translation>
-            <numerusform>%n मामला आयात किया गया ({first})।</numerusform>
-            <numerusform>%n मामले आयात किए गए ({first})।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Imported %n case(s).</source>
-        <translation>
-            <numerusform>%n मामला आयात किया गया।</numerusform>
-            <numerusform>%n मामले आयात किए गए।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n row(s) with problems not imported (below).</source>
-        <translation>
-            <numerusform>समस्या वाली %n पंक्ति आयात नहीं की गई (नीचे देखें)।</numerusform>
-            <numerusform>समस्या वाली %n पंक्तियाँ आयात नहीं की गईं (नीचे देखें)।</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+9"/>
+        <location line="+34"/>
         <source>Nothing was imported: the register is as it was.
 {error}</source>
         <translation>कुछ भी आयात नहीं हुआ: रजिस्टर पहले जैसा ही है।
@@ -928,24 +938,28 @@ Template {template_version}, letter {letter_id}</source>
         <source>Laying out the letter…</source>
         <translation>पत्र तैयार किया जा रहा है…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+29"/>
-        <source>Issued {issued} — the stored letter, exactly as sent (%n page(s)). It cannot change; re-issue to correct it.</source>
-        <translation>
-            <numerusform>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया (%n पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</numerusform>
-            <numerusform>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया (%n पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>Draft preview, dated today (%n page(s)). Edit it under “Edit draft”; issuing dates and stores it.</source>
-        <translation>
-            <numerusform>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित (%n पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</numerusform>
-            <numerusform>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित (%n पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</numerusform>
-        </translation>
+    <message>
+        <location line="+30"/>
+        <source>Issued {issued} — the stored letter, exactly as sent ({count} page). It cannot change; re-issue to correct it.</source>
+        <translation>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया ({count} पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>Issued {issued} — the stored letter, exactly as sent ({count} pages). It cannot change; re-issue to correct it.</source>
+        <translation>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया ({count} पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft preview, dated today ({count} page). Edit it under “Edit draft”; issuing dates and stores it.</source>
+        <translation>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित ({count} पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft preview, dated today ({count} pages). Edit it under “Edit draft”; issuing dates and stores it.</source>
+        <translation>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित ({count} पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>No preview</source>
         <translation>पूर्वावलोकन उपलब्ध नहीं</translation>
     </message>
@@ -1496,34 +1510,22 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नीति मान्य नहीं है: {error}। वह फ़ील्ड ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="-572"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="-584"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel वर्कबुक (*.xlsx)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+27"/>
-        <source>{days} day(s)</source>
-        <extracomment>How many months back the month picker offers (a report for an older month: the CLI).</extracomment>
-        <translation>
-            <numerusform>{days} दिन</numerusform>
-            <numerusform>{days} दिन</numerusform>
-        </translation>
+    <message>
+        <location line="+35"/>
+        <source>Year {year}</source>
+        <translation>वर्ष {year}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{count} of {total}</source>
         <translation>{total} में से {count}</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>over %n closed case(s)</source>
-        <translation>
-            <numerusform>%n बंद मामले पर</numerusform>
-            <numerusform>%n बंद मामलों पर</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>of {total}</source>
         <translation>{total} में से</translation>
     </message>
@@ -1532,16 +1534,39 @@ Template {template_version}, letter {letter_id}</source>
         <source>No cases behind this figure.</source>
         <translation>इस आँकड़े के पीछे कोई मामला नहीं।</translation>
     </message>
-    <message numerus="yes">
-        <location line="+4"/>
-        <source>{drill_down} — %n case(s). Click to list them.</source>
-        <translation>
-            <numerusform>{drill_down} — %n मामला। सूची के लिए क्लिक करें।</numerusform>
-            <numerusform>{drill_down} — %n मामले। सूची के लिए क्लिक करें।</numerusform>
-        </translation>
+    <message>
+        <location line="-73"/>
+        <source>{days} day</source>
+        <extracomment>How many months back the month picker offers (a report for an older month: the CLI).</extracomment>
+        <translation>{days} दिन</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
+        <source>{days} days</source>
+        <translation>{days} दिन</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>over {count} closed case</source>
+        <translation>{count} बंद मामले पर</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>over {count} closed cases</source>
+        <translation>{count} बंद मामलों पर</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{drill_down} — {count} case. Click to list them.</source>
+        <translation>{drill_down} — {count} मामला। सूची के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{drill_down} — {count} cases. Click to list them.</source>
+        <translation>{drill_down} — {count} मामले। सूची के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click to list the cases.</source>
         <translation>मामलों की सूची के लिए क्लिक करें।</translation>
     </message>

@@ -82,19 +82,29 @@ class LetterPreviewPane(QWidget):
         if letter.is_issued:
             assert letter.issued_at is not None and self.zone is not None
             issued = letter.issued_at.astimezone(self.zone)
-            note = tr(
-                "Issued {issued} — the stored letter, exactly as sent (%n page(s)). "
-                "It cannot change; re-issue to correct it.",
-                None,
-                pages,
-            ).format(issued=f"{issued:%d %b %Y %H:%M}")
+            note = (
+                tr(
+                    "Issued {issued} — the stored letter, exactly as sent ({count} page). "
+                    "It cannot change; re-issue to correct it."
+                )
+                if pages == 1
+                else tr(
+                    "Issued {issued} — the stored letter, exactly as sent ({count} pages). "
+                    "It cannot change; re-issue to correct it."
+                )
+            ).format(issued=f"{issued:%d %b %Y %H:%M}", count=pages)
         else:
-            note = tr(
-                "Draft preview, dated today (%n page(s)). "
-                "Edit it under “Edit draft”; issuing dates and stores it.",
-                None,
-                pages,
-            )
+            note = (
+                tr(
+                    "Draft preview, dated today ({count} page). "
+                    "Edit it under “Edit draft”; issuing dates and stores it."
+                )
+                if pages == 1
+                else tr(
+                    "Draft preview, dated today ({count} pages). "
+                    "Edit it under “Edit draft”; issuing dates and stores it."
+                )
+            ).format(count=pages)
         self.note.setText(note)
         self.sig_shown.emit()
 
