@@ -91,6 +91,13 @@ def figure_text(figure: Figure) -> str:
     return f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
 
 
+class PeriodKind:
+    """What the period combo holds: a month or a whole year."""
+
+    MONTH = "month"
+    YEAR = "year"
+
+
 def period_name(period: ReportPeriod) -> str:
     """ "November 2026" or "Year 2026" in the window's language (the domain's label is English)."""
     first = period.first_day
@@ -258,8 +265,8 @@ class ReportsPage(QWidget):
 
         today = utc_now().date()
         self.kind = QComboBox()
-        self.kind.addItem(tr("Month"), "month")
-        self.kind.addItem(tr("Year"), "year")
+        for text, kind in ((tr("Month"), PeriodKind.MONTH), (tr("Year"), PeriodKind.YEAR)):
+            self.kind.addItem(text, kind)
         self.kind.setAccessibleName(tr("Report period kind"))
         self.month = QComboBox()
         self.month.setAccessibleName(tr("Month"))
@@ -425,7 +432,7 @@ class ReportsPage(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def chosen_period(self) -> tuple[date | None, int | None]:
-        if self.kind.currentData() == "year":
+        if self.kind.currentData() == PeriodKind.YEAR:
             return None, int(self.year.value())
         chosen = self.month.currentData()
         return (chosen if isinstance(chosen, date) else None), None
@@ -607,6 +614,8 @@ class ReportsPage(QWidget):
             )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(tr("Export"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
         from PySide6.QtWidgets import QCheckBox
 
         again = QCheckBox(tr("Don't warn me again on this computer"))

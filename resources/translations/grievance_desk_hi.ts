@@ -155,8 +155,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+643"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="+302"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+645"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+303"/>
         <source>Not changed</source>
         <translation>नहीं बदला गया</translation>
     </message>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <location line="+66"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+355"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+362"/>
         <source>Twelve-month trend</source>
         <translation>बारह माह की प्रवृत्ति</translation>
     </message>
@@ -256,6 +256,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+255"/>
         <source>Export</source>
         <translation>निर्यात करें</translation>
     </message>
@@ -266,6 +267,10 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+124"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-442"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-227"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
@@ -518,13 +523,15 @@
         <translation>आयात हो गया</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+187"/>
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+34"/>
         <source>Nothing was imported: the register is as it was.
 {error}</source>
         <translation>कुछ भी आयात नहीं हुआ: रजिस्टर पहले जैसा ही है।
@@ -660,22 +667,22 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+41"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+53"/>
-        <location line="+53"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-134"/>
+        <location line="+54"/>
         <source>Subject</source>
         <translation>विषय</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-52"/>
-        <location line="+54"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
+        <location line="+55"/>
         <source>Salutation</source>
         <translation>संबोधन</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
-        <location line="+55"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-54"/>
+        <location line="+56"/>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
     </message>
@@ -686,8 +693,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-54"/>
-        <location line="+58"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-55"/>
+        <location line="+59"/>
         <source>Closing</source>
         <translation>समापन</translation>
     </message>
@@ -841,13 +848,13 @@ Template {template_version}, letter {letter_id}</source>
 टेम्पलेट {template_version}, पत्र {letter_id}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+66"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-58"/>
         <source>New letter — {reference}</source>
         <translation>नया पत्र — {reference}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-133"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+309"/>
         <location line="+2"/>
         <source>Letter templates</source>
         <translation>पत्र टेम्पलेट</translation>
@@ -864,7 +871,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-42"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-43"/>
         <source>Template</source>
         <translation>टेम्पलेट</translation>
     </message>
@@ -889,7 +896,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>ड्राफ़्ट बनाएँ</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{id} — version {version}</source>
         <translation>{id} — संस्करण {version}</translation>
     </message>
@@ -1023,7 +1030,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+292"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+38"/>
         <source>{path} could not be written ({error}). Choose another folder.</source>
         <translation>{path} लिखा नहीं जा सका ({error})। कोई दूसरा फ़ोल्डर चुनें।</translation>
     </message>
@@ -1035,7 +1042,7 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location line="+1"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+144"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-20"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+207"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
@@ -1097,7 +1104,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>प्रिंटर शुरू नहीं हो सका। जाँचें कि वह जुड़ा हुआ है और फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-534"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-536"/>
         <source>“{part}” is not a number of days. Write whole days before the deadline, separated by commas, e.g. 7, 3, 1, 0.</source>
         <translation>“{part}” दिनों की संख्या नहीं है। समय-सीमा से पहले के पूरे दिन अल्पविराम से अलग करके लिखें, जैसे 7, 3, 1, 0।</translation>
     </message>
@@ -1198,7 +1205,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>अपील मार्ग (&amp;R):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Other rules (counting start, working week, clock stops) follow the preset this policy was copied from.</source>
         <translation>अन्य नियम (गणना का आरंभ, कार्य-सप्ताह, समय-गणना का रुकना) उसी पूर्व-निर्धारित नीति के अनुसार रहते हैं जिससे यह नीति कॉपी की गई है।</translation>
     </message>
@@ -1268,7 +1275,8 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} में भी सेवाएँ देते हैं</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-142"/>
+        <location line="+145"/>
         <location line="+6"/>
         <source>Save</source>
         <translation>सहेजें</translation>
@@ -1339,7 +1347,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>अनुरोध प्रकार के अनुसार डिफ़ॉल्ट नीति</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-347"/>
         <source>calendar days</source>
         <translation>कैलेंडर दिवस</translation>
     </message>
@@ -1359,7 +1367,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>घंटे</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+349"/>
         <source>New cases of each type follow this policy unless you choose another on the case. Cases already on the default move with it. “By law” picks the policy in force on each case&apos;s received date.</source>
         <translation>हर प्रकार के नए मामले इसी नीति का पालन करते हैं, जब तक आप मामले में कोई दूसरी नीति न चुनें। डिफ़ॉल्ट पर चल रहे मौजूदा मामले भी इसके साथ बदलते हैं। “विधि के अनुसार” हर मामले की प्राप्ति की तारीख़ पर लागू नीति चुनता है।</translation>
     </message>
@@ -1510,12 +1518,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नीति मान्य नहीं है: {error}। वह फ़ील्ड ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="-584"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="-593"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel वर्कबुक (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>Year {year}</source>
         <translation>वर्ष {year}</translation>
     </message>
@@ -1535,7 +1543,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>इस आँकड़े के पीछे कोई मामला नहीं।</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>{days} day</source>
         <extracomment>How many months back the month picker offers (a report for an older month: the CLI).</extracomment>
         <translation>{days} दिन</translation>
@@ -1546,7 +1554,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>over {count} closed case</source>
         <translation>{count} बंद मामले पर</translation>
     </message>
@@ -1608,8 +1616,8 @@ Template {template_version}, letter {letter_id}</source>
         <translation>माह</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+14"/>
+        <location line="-4"/>
+        <location line="+15"/>
         <source>Year</source>
         <translation>वर्ष</translation>
     </message>
@@ -1745,7 +1753,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>इसमें मामलों की संदर्भ संख्याएँ, तारीख़ें और स्थितियाँ हैं (नाम या ई-मेल पते नहीं)। इसे एन्क्रिप्टेड डिस्क पर रखें और केवल उन्हीं व्यक्तियों से साझा करें जिन्हें इसे देखने का अधिकार है।</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Don&apos;t warn me again on this computer</source>
         <translation>इस कंप्यूटर पर फिर चेतावनी न दें</translation>
     </message>
@@ -1765,7 +1773,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>निर्यात नहीं हुआ</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-301"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-302"/>
         <source>Your e-mail: {problem}</source>
         <translation>आपका ई-मेल: {problem}</translation>
     </message>
@@ -1841,7 +1849,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>बदलें</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The register stays as it is; only the key file is re-sealed. The recovery key keeps working.</source>
         <translation>रजिस्टर जैसा है वैसा ही रहता है; केवल कुंजी फ़ाइल फिर से सील की जाती है। रिकवरी कुंजी काम करती रहती है।</translation>
     </message>
@@ -2067,7 +2075,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>संस्करण</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Load an earlier version&apos;s text into the editor</source>
         <translation>किसी पिछले संस्करण का पाठ संपादक में लोड करें</translation>
     </message>
@@ -2099,12 +2107,12 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location line="+10"/>
         <location line="+17"/>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>Problems</source>
         <translation>समस्याएँ</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-202"/>
         <source>Fields you can use</source>
         <translation>उपयोग योग्य फ़ील्ड</translation>
     </message>
@@ -2130,12 +2138,12 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>Keep this text as your copy&apos;s next version (Ctrl+S)</source>
         <translation>इस पाठ को अपनी प्रति के अगले संस्करण के रूप में रखें (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-189"/>
         <source>Revert to shipped</source>
         <translation>मूल टेम्पलेट पर लौटें</translation>
     </message>
@@ -2145,7 +2153,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>मूल टेम्पलेट का फिर से उपयोग करें; आपके संस्करण अभिलेख के लिए रखे रहते हैं</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Templates not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुए</translation>
     </message>

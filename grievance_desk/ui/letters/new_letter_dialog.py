@@ -121,6 +121,7 @@ class NewLetterDialog(QDialog):
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText(tr("Create draft"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.create_draft)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
