@@ -47,6 +47,7 @@ REQUIRED = {
     "third-party notices": "grievance_desk/resources/THIRD_PARTY_NOTICES.txt",
     "Qt licence (LGPL-3.0)": "grievance_desk/resources/licenses/LGPL-3.0.txt",
     "app icon": "grievance_desk/resources/icons/app.svg",
+    "Hindi window catalogue": "grievance_desk/resources/translations/grievance_desk_hi.qm",
     "SQLCipher extension": "sqlcipher3/_sqlite3*",
     "Qt offscreen platform": "platforms/*qoffscreen*",
     "Qt SVG image format": "imageformats/*qsvg*",
@@ -153,6 +154,38 @@ def write_notices(folder: Path) -> None:
     run([venv_python(), "-m", "grievance_desk.third_party", resources / "THIRD_PARTY_NOTICES.txt"])
 
 
+def lrelease_tool() -> Path:
+    """PySide6's lrelease from the build venv (the same Qt as the frozen app)."""
+    scripts = venv_python().parent
+    name = "pyside6-lrelease.exe" if sys.platform == "win32" else "pyside6-lrelease"
+    return scripts / name
+
+
+def compile_translations(sources: Path, target: Path, tool: Path) -> list[Path]:
+    """Every ``sources/*.ts`` compiled to ``target/*.qm``: the frozen app never compiles.
+
+    ``ui/i18n.compiled_catalogue`` prefers a packaged ``.qm``; without one it would compile
+    the ``.ts`` into the user's cache at the first start in that language.
+    """
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for ts in sorted(sources.glob("*.ts")):
+        qm = target / ts.with_suffix(".qm").name
+        run([tool, "-silent", ts, "-qm", qm])
+        written.append(qm)
+    return written
+
+
+def write_translations(folder: Path) -> None:
+    """The window's catalogues, compiled into the bundle's resources/translations."""
+    resources = next(folder.rglob("grievance_desk/resources"), None)
+    if resources is None:
+        return  # check() names what is missing
+    compile_translations(
+        ROOT / "resources" / "translations", resources / "translations", lrelease_tool()
+    )
+
+
 def write_build_info(folder: Path, max_glibc: str | None) -> bool:
     """BUILD-INFO.txt in the bundle: version, platform, and on Linux the glibc floor.
 
@@ -224,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     frozen = time.monotonic()
     folder = output_folder()
     write_notices(folder)
+    write_translations(folder)
     glibc_ok = write_build_info(folder, args.max_glibc)
     missing = check(folder)
     size, count = measure(folder)

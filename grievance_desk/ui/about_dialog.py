@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk import APP_NAME, __version__
 from grievance_desk.third_party import APP_LICENCE, notices_file_text
+from grievance_desk.ui.i18n import tr
 
 
 def _selectable(text: str, name: str) -> QLabel:
@@ -39,44 +40,47 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, *, register: Path | None, logs: Path) -> None:
         super().__init__(parent)
         self.setObjectName("about_dialog")
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(tr("About {name}").format(name=APP_NAME))
         self.resize(720, 480)
         tabs = QTabWidget()
         tabs.setObjectName("about_tabs")
 
         about = QWidget()
         form = QFormLayout(about)
-        title = QLabel(f"<h2>{APP_NAME} {__version__}</h2>")
+        title = QLabel(tr("<h2>{name} {version}</h2>").format(name=APP_NAME, version=__version__))
         form.addRow(title)
-        form.addRow("Register:", _selectable(str(register or "not open"), "about_register"))
-        form.addRow("Log folder:", _selectable(str(logs), "about_logs"))
+        form.addRow(tr("Register:"), _selectable(str(register or tr("not open")), "about_register"))
+        form.addRow(tr("Log folder:"), _selectable(str(logs), "about_logs"))
         form.addRow(
-            "Licence:",
+            tr("Licence:"),
             _selectable(
-                f"{APP_LICENCE}. Free software: you may share and change it under the GNU GPL "
-                "version 3 or later. It comes with no warranty.",
+                tr(
+                    "{licence}. Free software: you may share and change it under the GNU GPL "
+                    "version 3 or later. It comes with no warranty."
+                ).format(licence=APP_LICENCE),
                 "about_licence",
             ),
         )
         form.addRow(
-            "Privacy:",
+            tr("Privacy:"),
             _selectable(
-                "Works offline. It opens no network connection: no updates, no telemetry.",
+                tr("Works offline. It opens no network connection: no updates, no telemetry."),
                 "about_privacy",
             ),
         )
-        tabs.addTab(about, "About")
+        tabs.addTab(about, tr("About"))
 
         self.notices = QPlainTextEdit()
         self.notices.setObjectName("about_notices")
         self.notices.setReadOnly(True)
-        self.notices.setAccessibleName("Third-party notices")
+        self.notices.setAccessibleName(tr("Third-party notices"))
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.notices.setFont(QFont(fixed))
-        tabs.addTab(self.notices, "Third-party notices")
+        tabs.addTab(self.notices, tr("Third-party notices"))
         tabs.currentChanged.connect(self._load_notices)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)

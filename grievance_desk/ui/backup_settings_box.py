@@ -29,6 +29,7 @@ from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
 
@@ -48,22 +49,24 @@ class BackupSettingsBox(QGroupBox):
     """The Backups group of the Settings page."""
 
     def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
-        super().__init__("Backups", parent)
+        super().__init__(tr("Backups"), parent)
         self.register = register
         self.runner = runner
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
-        self.folder.setAccessibleName("Backup folder")
-        self.choose = QPushButton("Choose…")
-        self.choose.setToolTip("A folder on another disk or a USB drive survives a disk failure.")
+        self.folder.setAccessibleName(tr("Backup folder"))
+        self.choose = QPushButton(tr("Choose…"))
+        self.choose.setToolTip(
+            tr("A folder on another disk or a USB drive survives a disk failure.")
+        )
         self.choose.clicked.connect(self.choose_folder)
         self.keep = QSpinBox()
         self.keep.setRange(1, 1000)
         self.keep.setValue(auto_backup.DEFAULT_KEEP)
-        self.keep.setSuffix(" copies")
-        self.keep.setAccessibleName("Backups to keep")
+        self.keep.setSuffix(tr(" copies"))
+        self.keep.setAccessibleName(tr("Backups to keep"))
         self.keep.editingFinished.connect(self._keep_changed)
-        self.backup_now = QPushButton("Back up now")
+        self.backup_now = QPushButton(tr("Back up now"))
         self.backup_now.clicked.connect(self.run_backup)
         self.status = label("", "hint", wrap=True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,14 +77,17 @@ class BackupSettingsBox(QGroupBox):
         form.addRow(
             "",
             label(
-                "An encrypted copy is taken when you lock or close the app, at most once a day. "
-                "Each copy opens with your passphrase or recovery key.",
+                tr(
+                    "An encrypted copy is taken when you lock or close the app, at most once a "
+                    "day. "
+                    "Each copy opens with your passphrase or recovery key."
+                ),
                 "hint",
                 wrap=True,
             ),
         )
-        form.addRow("Folder:", row)
-        form.addRow("Keep the newest:", self.keep)
+        form.addRow(tr("Folder:"), row)
+        form.addRow(tr("Keep the newest:"), self.keep)
         form.addRow("", self.backup_now)
         form.addRow("", self.status)
         self._shown_keep = self.keep.value()
@@ -89,7 +95,9 @@ class BackupSettingsBox(QGroupBox):
     def refresh(self) -> None:
         register = self.register
         Op(self.runner, lambda: BackupStatus(register), parent=self).success(self._show).failure(
-            lambda error: self.status.setText(f"Backups could not be listed: {error}")
+            lambda error: self.status.setText(
+                tr("Backups could not be listed: {error}").format(error=error)
+            )
         ).run_in_background()
 
     def _show(self, status: BackupStatus) -> None:
@@ -101,27 +109,31 @@ class BackupSettingsBox(QGroupBox):
         self._shown_keep = status.keep
         usable = [backup for backup in status.backups if backup.usable]
         if not usable:
-            self.status.setText("No automatic backup in this folder yet.")
+            self.status.setText(tr("No automatic backup in this folder yet."))
             return
         latest = max(usable, key=lambda backup: backup.taken_at)
         when = latest.taken_at.astimezone(status.zone).strftime("%d %b %Y %H:%M")
         size = latest.size / 1_000_000
         count = len(usable)
         self.status.setText(
-            f"Latest: {when} ({size:,.1f} MB). {count} cop{'y' if count == 1 else 'ies'} kept here."
+            tr("Latest: {when} ({size:,.1f} MB).").format(when=when, size=size)
+            + " "
+            + (
+                tr("{count} copy kept here.") if count == 1 else tr("{count} copies kept here.")
+            ).format(count=count)
         )
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        folder = QFileDialog.getExistingDirectory(self, tr("Backup folder"), self.folder.text())
         if folder:
             self.set_folder(Path(folder))
 
     def set_folder(self, folder: Path) -> None:
-        self._save("Backup folder not changed", folder=folder)
+        self._save(tr("Backup folder not changed"), folder=folder)
 
     def _keep_changed(self) -> None:
         if self.keep.value() != self._shown_keep:
-            self._save("Not changed", keep=self.keep.value())
+            self._save(tr("Not changed"), keep=self.keep.value())
 
     def _save(self, failure_title: str, **changes: Any) -> None:
         """Store a backup setting off the GUI thread, then show what is stored now."""
@@ -144,7 +156,7 @@ class BackupSettingsBox(QGroupBox):
 
         def failed(error: Exception) -> None:
             self.backup_now.setEnabled(True)
-            show_error(self, "Backup failed", error)
+            show_error(self, tr("Backup failed"), error)
 
         Op(
             self.runner, lambda: auto_backup.backup_now(register, now=utc_now()), parent=self

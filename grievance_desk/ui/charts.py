@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from grievance_desk.ui import theme
+from grievance_desk.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class BarChart(QWidget):
             self.colour = colour
         self._focus = 0
         self.setFixedHeight(max(1, len(bars)) * self.ROW + 8)
-        self.setAccessibleDescription("; ".join(f"{b.label}: {b.text}" for b in bars))
+        self.setAccessibleDescription("; ".join(b.label + ": " + b.text for b in bars))
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
@@ -129,7 +130,10 @@ class BarChart(QWidget):
                 bar = self.bars[row]
                 QToolTip.showText(
                     event.globalPosition().toPoint(),
-                    bar.tooltip or f"{bar.label}: {bar.text} — click to see the cases",
+                    bar.tooltip
+                    or tr("{label}: {text} — click to see the cases").format(
+                        label=bar.label, text=bar.text
+                    ),
                     self,
                 )
             self.update()
@@ -193,14 +197,20 @@ class TrendChart(QWidget):
         self.setMinimumHeight(230)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(240)
-        self.setAccessibleName("Twelve-month trend")
+        self.setAccessibleName(tr("Twelve-month trend"))
 
     def set_months(self, months: list[TrendMonth]) -> None:
         self.months = months
         self.setAccessibleDescription(
             "; ".join(
-                f"{m.label}: {m.received} received, {m.closed} closed"
-                + (f", {m.on_time:.0f}% on time" if m.on_time is not None else "")
+                tr("{month}: {received} received, {closed} closed").format(
+                    month=m.label, received=m.received, closed=m.closed
+                )
+                + (
+                    tr(", {percent}% on time").format(percent=f"{m.on_time:.0f}")
+                    if m.on_time is not None
+                    else ""
+                )
                 for m in months
             )
         )
@@ -254,7 +264,11 @@ class TrendChart(QWidget):
         metrics = QFontMetrics(self.font())
         # legend
         x = plot.x()
-        for colour, name in ((received_c, "Received"), (closed_c, "Closed"), (line_c, "On time %")):
+        for colour, name in (
+            (received_c, tr("Received")),
+            (closed_c, tr("Closed")),
+            (line_c, tr("On time %")),
+        ):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(QRectF(x, 8, 12, 12), 2, 2)
@@ -339,7 +353,11 @@ class TrendChart(QWidget):
                 value = month.received if hit[1] == "received" else month.closed
                 QToolTip.showText(
                     event.globalPosition().toPoint(),
-                    f"{month.label}: {value} {hit[1]} — click to see the cases",
+                    (
+                        tr("{month}: {count} received — click to see the cases")
+                        if hit[1] == "received"
+                        else tr("{month}: {count} closed — click to see the cases")
+                    ).format(month=month.label, count=value),
                     self,
                 )
             self.update()

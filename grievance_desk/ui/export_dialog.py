@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.services.case_export import NOT_ENCRYPTED, ExportFormat, export_list
+from grievance_desk.services.case_export import ExportFormat, export_list
 from grievance_desk.services.case_queries import CaseFilter, SortKey
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
 
 FORMATS: tuple[tuple[str, ExportFormat], ...] = (
-    ("Excel workbook (.xlsx)", "xlsx"),
-    ("CSV, UTF-8 (.csv)", "csv"),
+    (QT_TR_NOOP("Excel workbook (.xlsx)"), "xlsx"),
+    (QT_TR_NOOP("CSV, UTF-8 (.csv)"), "csv"),
 )
 
 
@@ -65,21 +66,21 @@ class ExportDialog(QDialog):
         self.sort = sort
         self.descending = descending
         self.written: Path | None = None
-        self.setWindowTitle("Export cases")
+        self.setWindowTitle(tr("Export cases"))
         self.setObjectName("export_dialog")
 
         self.what = label(what, "", wrap=True)
         self.format = QComboBox()
-        self.format.setAccessibleName("File format")
+        self.format.setAccessibleName(tr("File format"))
         for text, value in FORMATS:
-            self.format.addItem(text, value)
+            self.format.addItem(tr(text), value)
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.path = QLineEdit(str(documents_folder() / f"grievance-cases-{date.today()}.xlsx"))
         self.path.setObjectName("export_path")
-        self.path.setAccessibleName("Export to file")
+        self.path.setAccessibleName(tr("Export to file"))
         self.path.textChanged.connect(lambda _t: self._path_changed())
-        self.choose_button = QPushButton("Choose…")
-        self.choose_button.setAccessibleName("Choose where to save")
+        self.choose_button = QPushButton(tr("Choose…"))
+        self.choose_button.setAccessibleName(tr("Choose where to save"))
         self.choose_button.clicked.connect(lambda _c=False: self.choose())
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -90,8 +91,14 @@ class ExportDialog(QDialog):
         warning_icon.setPixmap(icon.pixmap(24, 24))
         warning_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.warning = label(
-            f"<b>{NOT_ENCRYPTED}</b><br>It holds names, contact details and descriptions. "
-            "Save it on an encrypted disk and share it only with people entitled to see it.",
+            tr(
+                "<b>{not_encrypted}</b><br>It holds names, contact details and descriptions. "
+                "Save it on an encrypted disk and share it only with people entitled to see it."
+            ).format(
+                not_encrypted=tr(
+                    "The exported file is NOT encrypted. Keep it safe and delete it when done."
+                )
+            ),
             "warning",
             wrap=True,
         )
@@ -102,13 +109,13 @@ class ExportDialog(QDialog):
 
         self.error = label("", "error", wrap=True)
         self.error.hide()
-        self.export_button = QPushButton("Export" if count else "Nothing to export")
+        self.export_button = QPushButton(tr("Export") if count else tr("Nothing to export"))
         self.export_button.setObjectName("export_button")
         self.export_button.setProperty("role", "primary")
         self.export_button.setEnabled(count > 0)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(lambda _c=False: self.run_export())
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(lambda _c=False: self.reject())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -116,9 +123,9 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
 
         form = QFormLayout()
-        form.addRow("Cases:", self.what)
-        form.addRow("&Format:", self.format)
-        form.addRow("Save to:", where)
+        form.addRow(tr("Cases:"), self.what)
+        form.addRow(tr("&Format:"), self.format)
+        form.addRow(tr("Save to:"), where)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(warning_row)
@@ -152,7 +159,7 @@ class ExportDialog(QDialog):
     def choose(self) -> None:
         start = self.path.text().strip() or str(documents_folder())
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export cases", start, "Excel workbook (*.xlsx);;CSV (*.csv)"
+            self, tr("Export cases"), start, tr("Excel workbook (*.xlsx);;CSV (*.csv)")
         )
         if chosen:
             self.path.setText(chosen)
@@ -164,12 +171,16 @@ class ExportDialog(QDialog):
 
     def run_export(self) -> None:
         if not self.path.text().strip():
-            self._failed(ValueError("Choose where to save the file."))
+            self._failed(ValueError(tr("Choose where to save the file.")))
             return
         target = self.target()
         if not target.parent.is_dir():
             self._failed(
-                ValueError(f"The folder {target.parent} does not exist. Choose another one.")
+                ValueError(
+                    tr("The folder {parent} does not exist. Choose another one.").format(
+                        parent=target.parent
+                    )
+                )
             )
             return
         register, filters, fmt = self.register, self.filters, self.chosen_format
@@ -193,5 +204,5 @@ class ExportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.export_button.setEnabled(True)
-        self.error.setText(f"Not exported. {error}")
+        self.error.setText(tr("Not exported. {error}").format(error=error))
         self.error.show()

@@ -1,10 +1,13 @@
 """The window in the officer's language: Qt's translation machinery, one catalogue per language.
 
-Every visible string in ui/ goes through `tr` (or is marked with `tr_noop` where it sits in a
+Every visible string in ui/ goes through `tr` (or is marked with `QT_TR_NOOP` where it sits in a
 constant and is translated where shown). `tr` uses one unnamed context, so "Cancel" is
 translated once for the whole window, and `pyside6-lupdate` finds every call: it reads a
 function named ``tr`` as the unnamed context. The catalogues are Qt Linguist sources in
 ``resources/translations/grievance_desk_<lang>.ts``, edited with Qt Linguist or by hand.
+Plurals are written as two whole English sentences chosen in code: English loads no
+catalogue, so a ``%n case(s)`` text would show as such, and lupdate marks a text plural only
+when the count is passed by position.
 
 The compiled ``.qm`` is built at packaging time (``packaging/build.py``, ``make
 translations``). A checkout or a plain ``pip install`` has no ``.qm``: the first start in
@@ -42,11 +45,6 @@ log = logging.getLogger(__name__)
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the window's language; ``n`` picks the plural form of a ``%n`` text."""
     return QCoreApplication.translate("", text, disambiguation, n)
-
-
-def tr_noop(text: str) -> str:
-    """Mark a constant for the catalogue; translate it with `tr` where it is shown."""
-    return text
 
 
 def chosen_language() -> str:
@@ -149,3 +147,12 @@ def install_translators(app: QCoreApplication, cache: Path, code: str | None = N
         installed.append(qt_own)
     app.setProperty("gd_translators", installed)
     return language if installed else SOURCE_LANGUAGE
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name pyside6-lupdate looks for)
+    """Mark a constant for the catalogue and translate it with `tr` where it is shown.
+
+    ``pyside6-lupdate`` finds ``QT_TR_NOOP("…")`` by that name (in the unnamed context, as
+    `tr`); a marker under any other name never reaches the catalogue.
+    """
+    return text

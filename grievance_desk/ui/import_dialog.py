@@ -28,14 +28,20 @@ from PySide6.QtWidgets import (
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.import_export import ImportReport, check_file, import_file
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.progress_relay import ProgressRelay
 from grievance_desk.ui.widgets import label
 
-FILE_FILTER = (
+FILE_FILTER = QT_TR_NOOP(
     "Spreadsheets (*.xlsx *.csv *.txt);;Excel workbook (*.xlsx);;CSV (*.csv);;Unicode Text (*.txt)"
 )
-PROBLEM_HEADERS = ("Line", "Column", "Value", "Problem and fix")
+PROBLEM_HEADERS = (
+    QT_TR_NOOP("Line"),
+    QT_TR_NOOP("Column"),
+    QT_TR_NOOP("Value"),
+    QT_TR_NOOP("Problem and fix"),
+)
 
 
 class ImportDialog(QDialog):
@@ -51,27 +57,29 @@ class ImportDialog(QDialog):
         self.checked_path: Path | None = None
         self.imported: ImportReport | None = None
         self._busy = False
-        self.setWindowTitle("Import a spreadsheet register")
+        self.setWindowTitle(tr("Import a spreadsheet register"))
         self.setObjectName("import_dialog")
 
         intro = label(
-            "Bring cases in from an Excel workbook (.xlsx) or a CSV file. Every row is checked "
-            "first; nothing is saved until you choose to import.",
+            tr(
+                "Bring cases in from an Excel workbook (.xlsx) or a CSV file. Every row is checked "
+                "first; nothing is saved until you choose to import."
+            ),
             "hint",
             wrap=True,
         )
         self.path = QLineEdit()
         self.path.setObjectName("import_path")
-        self.path.setAccessibleName("Spreadsheet file")
-        self.path.setPlaceholderText("Choose a .xlsx or .csv file…")
+        self.path.setAccessibleName(tr("Spreadsheet file"))
+        self.path.setPlaceholderText(tr("Choose a .xlsx or .csv file…"))
         self.path.textChanged.connect(lambda _t: self._path_changed())
         self.path.returnPressed.connect(self.check)
-        self.choose_button = QPushButton("Choose…")
-        self.choose_button.setAccessibleName("Choose the spreadsheet file")
+        self.choose_button = QPushButton(tr("Choose…"))
+        self.choose_button.setAccessibleName(tr("Choose the spreadsheet file"))
         self.choose_button.clicked.connect(lambda _c=False: self.choose())
-        self.check_button = QPushButton("Check")
-        self.check_button.setAccessibleName("Check the file")
-        self.check_button.setToolTip("Read every row and list the ones that cannot be imported")
+        self.check_button = QPushButton(tr("Check"))
+        self.check_button.setAccessibleName(tr("Check the file"))
+        self.check_button.setToolTip(tr("Read every row and list the ones that cannot be imported"))
         self.check_button.clicked.connect(lambda _c=False: self.check())
         pick = QHBoxLayout()
         pick.addWidget(self.path, 1)
@@ -80,7 +88,7 @@ class ImportDialog(QDialog):
 
         self.progress = QProgressBar()
         self.progress.setObjectName("import_progress")
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleName(tr("Progress"))
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(10)
         self.progress.hide()
@@ -91,8 +99,8 @@ class ImportDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QTableWidget(0, len(PROBLEM_HEADERS))
         self.problems.setObjectName("import_problems")
-        self.problems.setAccessibleName("Rows that cannot be imported")
-        self.problems.setHorizontalHeaderLabels(PROBLEM_HEADERS)
+        self.problems.setAccessibleName(tr("Rows that cannot be imported"))
+        self.problems.setHorizontalHeaderLabels([tr(h) for h in PROBLEM_HEADERS])
         self.problems.verticalHeader().hide()
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,13 +112,13 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.problems.hide()
 
-        self.import_button = QPushButton("Import")
+        self.import_button = QPushButton(tr("Import"))
         self.import_button.setObjectName("import_good_rows")
         self.import_button.setProperty("role", "primary")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(lambda _c=False: self.run_import())
-        self.close_button = QPushButton("Import nothing")
-        self.close_button.setAccessibleName("Close without importing")
+        self.close_button = QPushButton(tr("Import nothing"))
+        self.close_button.setAccessibleName(tr("Close without importing"))
         self.close_button.clicked.connect(lambda _c=False: self.reject())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -137,7 +145,9 @@ class ImportDialog(QDialog):
 
     def choose(self) -> None:
         start = self.path.text().strip() or str(Path.home())
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import a register", start, FILE_FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, tr("Import a register"), start, tr(FILE_FILTER)
+        )
         if chosen:
             self.path.setText(chosen)
             self.check()
@@ -150,7 +160,7 @@ class ImportDialog(QDialog):
             self.checked = None
             self.checked_path = None
             self.import_button.setEnabled(False)
-            self.import_button.setText("Import")
+            self.import_button.setText(tr("Import"))
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -175,7 +185,7 @@ class ImportDialog(QDialog):
         source = Path(text).expanduser()
         register, relay = self.register, self._relay
         self.checked = None
-        self.summary.setText(f"Checking {source.name}…")
+        self.summary.setText(tr("Checking {name}…").format(name=source.name))
         self.summary.setProperty("role", "")
         self.problems.hide()
         self._set_busy(True)
@@ -192,24 +202,44 @@ class ImportDialog(QDialog):
         self.checked, self.checked_path = report, source
         bad = len(report.bad_lines)
         good = report.rows - bad
-        lines = [f"{source.name}: {report.rows:,} row{_s(report.rows)} read."]
+        rows_read = (
+            tr("{name}: {count} row read.")
+            if report.rows == 1
+            else tr("{name}: {count} rows read.")
+        )
+        lines = [rows_read.format(name=source.name, count=f"{report.rows:,}")]
         if report.rows == 0:
-            lines.append("There are no cases in it below the header row.")
+            lines.append(tr("There are no cases in it below the header row."))
         elif bad == 0:
-            lines.append(f"All {good:,} can be imported.")
+            lines.append(tr("All {count} can be imported.").format(count=f"{good:,}"))
         else:
             lines.append(
-                f"{good:,} can be imported; {bad:,} row{_s(bad)} cannot, listed below with the "
-                "fix. Correct them in the spreadsheet and check again, or import the good rows "
-                "now and enter the others by hand."
+                (
+                    tr("{good} can be imported; {bad} row cannot, listed below with the fix.")
+                    if bad == 1
+                    else tr("{good} can be imported; {bad} rows cannot, listed below with the fix.")
+                ).format(good=f"{good:,}", bad=f"{bad:,}")
+                + " "
+                + tr(
+                    "Correct them in the spreadsheet and check again, or import the good rows "
+                    "now and enter the others by hand."
+                )
             )
         if report.ignored_columns:
-            lines.append("Ignored columns (not recognised): " + ", ".join(report.ignored_columns))
+            lines.append(
+                tr("Ignored columns (not recognised): {columns}").format(
+                    columns=", ".join(report.ignored_columns)
+                )
+            )
         self.summary.setText("\n".join(lines))
         self._show_problems(report)
         self.import_button.setEnabled(good > 0)
         self.import_button.setText(
-            f"Import {good:,} good row{_s(good)}" if bad else f"Import {good:,} case{_s(good)}"
+            (
+                (tr("Import {count} good row") if good == 1 else tr("Import {count} good rows"))
+                if bad
+                else (tr("Import {count} case") if good == 1 else tr("Import {count} cases"))
+            ).format(count=f"{good:,}")
         )
         if good > 0:
             self.import_button.setFocus()
@@ -228,7 +258,9 @@ class ImportDialog(QDialog):
     def _unreadable(self, error: Exception) -> None:
         self._set_busy(False)
         self.summary.setProperty("role", "error")
-        self.summary.setText(f"Nothing can be imported from this file.\n{error}")
+        self.summary.setText(
+            tr("Nothing can be imported from this file.\n{error}").format(error=error)
+        )
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
 
@@ -239,7 +271,7 @@ class ImportDialog(QDialog):
         if source is None or self.checked is None or self._busy:
             return
         register, relay = self.register, self._relay
-        self.summary.setText(f"Importing from {source.name}…")
+        self.summary.setText(tr("Importing from {name}…").format(name=source.name))
         self._set_busy(True)
         Op(
             self.runner,
@@ -254,17 +286,34 @@ class ImportDialog(QDialog):
         self.imported = report
         self.checked = None
         self.import_button.setEnabled(False)
-        self.import_button.setText("Imported")
-        self.close_button.setText("Close")
-        self.close_button.setAccessibleName("Close")
+        self.import_button.setText(tr("Imported"))
+        self.close_button.setText(tr("Close"))
+        self.close_button.setAccessibleName(tr("Close"))
         self.close_button.setFocus()
         refs = report.references
-        span = f" ({refs[0]} to {refs[-1]})" if len(refs) > 1 else f" ({refs[0]})" if refs else ""
         skipped = len(report.bad_lines)
-        text = f"Imported {report.imported:,} case{_s(report.imported)}{span}."
+        if len(refs) > 1:
+            text = tr("Imported {count} cases ({first} to {last}).").format(
+                count=f"{report.imported:,}", first=refs[0], last=refs[-1]
+            )
+        elif refs:
+            text = (
+                tr("Imported {count} case ({first}).")
+                if report.imported == 1
+                else tr("Imported {count} cases ({first}).")
+            ).format(count=f"{report.imported:,}", first=refs[0])
+        else:
+            text = (
+                tr("Imported {count} case.")
+                if report.imported == 1
+                else tr("Imported {count} cases.")
+            ).format(count=f"{report.imported:,}")
         if skipped:
-            verb = "was" if skipped == 1 else "were"
-            text += f" {skipped:,} row{_s(skipped)} with problems {verb} not imported (below)."
+            text += " " + (
+                tr("{count} row with problems was not imported (below).")
+                if skipped == 1
+                else tr("{count} rows with problems were not imported (below).")
+            ).format(count=f"{skipped:,}")
         self.summary.setText(text)
         self._show_problems(report)
         self.sig_imported.emit(report)
@@ -272,11 +321,9 @@ class ImportDialog(QDialog):
     def _import_failed(self, error: Exception) -> None:
         self._set_busy(False)
         self._unreadable(error)
-        self.summary.setText(f"Nothing was imported: the register is as it was.\n{error}")
-
-
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"
+        self.summary.setText(
+            tr("Nothing was imported: the register is as it was.\n{error}").format(error=error)
+        )
 
 
 def _sentence(message: str) -> str:

@@ -31,6 +31,7 @@ from grievance_desk.services.letter_records import LetterDraft, list_letters
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.flow_layout import FlowLayout
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import action_button
 from grievance_desk.ui.letters.case_context import CaseContext, Confirm, ask_yes_no
 from grievance_desk.ui.letters.compose_email_button import ComposeEmailButton
@@ -82,11 +83,17 @@ class LettersTab(QWidget):
         self.body = self.editor.body  # what the tests type into
 
         self.new_button = action_button(
-            "New letter…", "new-case", "Draft a letter from a template (Ctrl+Shift+L)", self.new
+            tr("New letter…"),
+            "new-case",
+            tr("Draft a letter from a template (Ctrl+Shift+L)"),
+            self.new,
         )
         self.new_button.setShortcut("Ctrl+Shift+L")
         self.template_button = action_button(
-            "Template…", "edit", "Edit your copy of this letter's template", self._edit_template
+            tr("Template…"),
+            "edit",
+            tr("Edit your copy of this letter's template"),
+            self._edit_template,
         )
         self.issue_button = IssueButton(self)
         self.print_button = PrintButton(self)
@@ -116,12 +123,14 @@ class LettersTab(QWidget):
 
         self.inner = QTabWidget()
         self.inner.setDocumentMode(True)
-        self.inner.addTab(self.preview, "Preview")
-        self.inner.addTab(self.editor, "Edit draft")
+        self.inner.addTab(self.preview, tr("Preview"))
+        self.inner.addTab(self.editor, tr("Edit draft"))
 
         self.empty = label(
-            "No letters yet. Use “New letter…” to draft an acknowledgement, a request for "
-            "identity proof, a response or another formal letter from a template.",
+            tr(
+                "No letters yet. Use “New letter…” to draft an acknowledgement, a request for "
+                "identity proof, a response or another formal letter from a template."
+            ),
             "muted",
             wrap=True,
         )
@@ -216,7 +225,7 @@ class LettersTab(QWidget):
         register, reference = self.register, case.reference
         Op(self.runner, lambda: list_letters(register, reference), parent=self).success(
             lambda letters: self._show_letters(reference, letters)
-        ).failure(lambda e: show_error(self, "Letters not loaded", e)).run_in_background()
+        ).failure(lambda e: show_error(self, tr("Letters not loaded"), e)).run_in_background()
 
     def _show_letters(self, reference: str, letters: list[LetterDraft]) -> None:
         if self.case is None or self.case.reference != reference:
@@ -294,7 +303,9 @@ class LettersTab(QWidget):
 
     def _dirty_changed(self, dirty: bool) -> None:
         issued = self.editor.letter is not None and self.editor.letter.is_issued
-        self.inner.setTabText(1, "Text" if issued else "Edit draft •" if dirty else "Edit draft")
+        self.inner.setTabText(
+            1, tr("Text") if issued else tr("Edit draft") + " •" if dirty else tr("Edit draft")
+        )
         self.sig_dirty_changed.emit(dirty)
 
     # -- actions -------------------------------------------------------------------------

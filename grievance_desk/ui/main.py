@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
-from grievance_desk import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from grievance_desk.ui import gc_guard, stages, theme
+from grievance_desk import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from grievance_desk.ui import gc_guard, i18n, stages, theme
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
@@ -47,6 +48,9 @@ def application(*, fonts: bool = True) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("grievance-desk")
     app.setWindowIcon(app_icon())
+    if not app.property("gd_language_installed"):
+        install_language(app)  # before any widget exists, so every text is translated
+        app.setProperty("gd_language_installed", True)
     restrict_new_files()  # letters printed to a file by Qt are personal data too
     if fonts:
         _install_fonts_once(app)
@@ -61,6 +65,22 @@ def application(*, fonts: bool = True) -> QApplication:
     # interval (5 ms by default) lets that hand-off and the repaint start sooner.
     sys.setswitchinterval(0.001)
     return app
+
+
+def install_language(app: QApplication) -> str:
+    """Install the chosen (or the system's) language; return its code.
+
+    English, the source language, costs nothing: no catalogue and no platformdirs import.
+    Another language is compiled once into the user cache (packaged builds ship the .qm).
+    """
+    if i18n.effective_language() == i18n.SOURCE_LANGUAGE:
+        return i18n.SOURCE_LANGUAGE
+    from platformdirs import user_cache_path  # not for English: it is on the deferred list
+
+    code = i18n.install_translators(app, user_cache_path(APP_ID, ORG_NAME) / "translations")
+    if code != i18n.SOURCE_LANGUAGE:
+        QLocale.setDefault(QLocale(code))  # month names and the like in the same language
+    return code
 
 
 def restrict_new_files() -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.pdf_pages import MemoryPdf, PdfUnreadable
 from grievance_desk.ui.pdf_view import PdfPagesView
 
@@ -29,8 +30,10 @@ def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -
     fill the printer's full page, keeping the PDF page's own margins and proportions.
     """
     unreadable = ValueError(
-        "The letter's PDF could not be read for printing. Preview it again; if it still "
-        "fails, save it as PDF and print that file."
+        tr(
+            "The letter's PDF could not be read for printing. Preview it again; if it still "
+            "fails, save it as PDF and print that file."
+        )
     )
     try:
         pdf = MemoryPdf(data)
@@ -43,7 +46,7 @@ def print_pdf(data: bytes, printer: QPrinter, *, max_dpi: int = MAX_PRINT_DPI) -
         painter = QPainter()
         if not painter.begin(printer):
             raise ValueError(
-                "The printer could not be started. Check that it is connected and try again."
+                tr("The printer could not be started. Check that it is connected and try again.")
             )
         try:
             dpi = min(max(72, printer.resolution()), max_dpi)

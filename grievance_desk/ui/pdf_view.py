@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.pdf_pages import MemoryPdf
 
 _SPACING = 12
@@ -59,7 +60,9 @@ class PdfPagesView(QScrollArea):
         for index in range(self._pdf.page_count):
             label = QLabel()
             label.setObjectName(f"pdf_page_{index + 1}")
-            label.setAccessibleName(f"Page {index + 1} of {self._pdf.page_count}")
+            label.setAccessibleName(
+                tr("Page {page} of {count}").format(page=index + 1, count=self._pdf.page_count)
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setStyleSheet("background: white; border: 1px solid palette(mid);")
             self._layout.addWidget(label)

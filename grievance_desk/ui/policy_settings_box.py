@@ -55,16 +55,17 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_templates import LetterTemplate, list_templates
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.template_editor import TemplateEditorDialog
 from grievance_desk.ui.widgets import label, set_invalid
 
 UNITS = [
-    (PeriodUnit.CALENDAR_DAYS, "calendar days"),
-    (PeriodUnit.BUSINESS_DAYS, "business days"),
-    (PeriodUnit.CALENDAR_MONTHS, "calendar months"),
-    (PeriodUnit.HOURS, "hours"),
+    (PeriodUnit.CALENDAR_DAYS, QT_TR_NOOP("calendar days")),
+    (PeriodUnit.BUSINESS_DAYS, QT_TR_NOOP("business days")),
+    (PeriodUnit.CALENDAR_MONTHS, QT_TR_NOOP("calendar months")),
+    (PeriodUnit.HOURS, QT_TR_NOOP("hours")),
 ]
 
 
@@ -125,12 +126,14 @@ def parse_offsets(text: str) -> tuple[int, ...]:
             continue
         if not part.isdigit():
             raise ValueError(
-                f"{part!r} is not a number of days. Write whole days before the deadline, "
-                "separated by commas, e.g. 7, 3, 1, 0."
+                tr(
+                    "“{part}” is not a number of days. Write whole days before the deadline, "
+                    "separated by commas, e.g. 7, 3, 1, 0."
+                ).format(part=part)
             )
         found.append(int(part))
     if not found:
-        raise ValueError("Give at least one day, e.g. 0 for the day itself.")
+        raise ValueError(tr("Give at least one day, e.g. 0 for the day itself."))
     return tuple(sorted(set(found), reverse=True))
 
 
@@ -141,11 +144,11 @@ class PeriodEdit(QWidget):
         super().__init__(parent)
         self.amount = QSpinBox()
         self.amount.setRange(1, 999)
-        self.amount.setAccessibleName(f"{name}: amount")
+        self.amount.setAccessibleName(tr("{name}: amount").format(name=name))
         self.unit = QComboBox()
         for unit, text in UNITS:
             self.unit.addItem(text, unit.value)
-        self.unit.setAccessibleName(f"{name}: unit")
+        self.unit.setAccessibleName(tr("{name}: unit").format(name=name))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.amount)
@@ -166,50 +169,56 @@ class PolicyDialog(QDialog):
 
     def __init__(self, policy: Policy | None, presets: list[str], parent: QWidget | None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Own policy" if policy is None else f"Policy {policy.id}")
+        self.setWindowTitle(
+            tr("Own policy") if policy is None else tr("Policy {id}").format(id=policy.id)
+        )
         self.setObjectName("policy_dialog")
         self.is_copy = policy is None
         self.source = QComboBox()
         for preset in presets:
             self.source.addItem(preset, preset)
-        self.source.setAccessibleName("Copy of preset")
+        self.source.setAccessibleName(tr("Copy of preset"))
         self.new_id = QLineEdit()
-        self.new_id.setPlaceholderText("e.g. our-30-days")
-        self.new_id.setAccessibleName("New policy id")
+        self.new_id.setPlaceholderText(tr("e.g. our-30-days"))
+        self.new_id.setAccessibleName(tr("New policy id"))
         self.name = QLineEdit(policy.name if policy else "")
-        self.name.setAccessibleName("Name")
-        self.respond = PeriodEdit("Respond within")
-        self.has_ack = QCheckBox("Acknowledge within")
-        self.acknowledge = PeriodEdit("Acknowledge within")
-        self.extension_allowed = QCheckBox("Extension allowed, by")
-        self.extension = PeriodEdit("Extension length")
+        self.name.setAccessibleName(tr("Name"))
+        self.respond = PeriodEdit(tr("Respond within"))
+        self.has_ack = QCheckBox(tr("Acknowledge within"))
+        self.acknowledge = PeriodEdit(tr("Acknowledge within"))
+        self.extension_allowed = QCheckBox(tr("Extension allowed, by"))
+        self.extension = PeriodEdit(tr("Extension length"))
         # The route a dissatisfied requester is told about: kept from the preset, editable.
         self.route = QPlainTextEdit()
-        self.route.setAccessibleName("Escalation route printed in letters")
+        self.route.setAccessibleName(tr("Escalation route printed in letters"))
         self.route.setTabChangesFocus(True)
         self.route.setFixedHeight(80)
         self._route_shown = ""
         self.problem = label("", "error", wrap=True)
         form = QFormLayout()
         if policy is None:
-            form.addRow("Copy of &preset:", self.source)
-            form.addRow("New &id:", self.new_id)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Respond within:", self.respond)
+            form.addRow(tr("Copy of &preset:"), self.source)
+            form.addRow(tr("New &id:"), self.new_id)
+        form.addRow(tr("&Name:"), self.name)
+        form.addRow(tr("&Respond within:"), self.respond)
         form.addRow(self.has_ack, self.acknowledge)
         form.addRow(self.extension_allowed, self.extension)
-        form.addRow("Escalation &route:", self.route)
+        form.addRow(tr("Escalation &route:"), self.route)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(
             label(
-                "Other rules (counting start, working week, clock stops) follow the preset "
-                "this policy was copied from.",
+                tr(
+                    "Other rules (counting start, working week, clock stops) follow the preset "
+                    "this policy was copied from."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -232,7 +241,7 @@ class PolicyDialog(QDialog):
         if versions:
             latest = max(versions, key=lambda p: p.in_force_from or date.min)
             self._show(latest)
-            self.name.setText(f"{latest.name} (own copy)")
+            self.name.setText(tr("{name} (own copy)").format(name=latest.name))
         self._validate()
 
     def _show(self, policy: Policy) -> None:
@@ -247,13 +256,19 @@ class PolicyDialog(QDialog):
         self.route.setPlainText(self._route_shown)
         self.route.setToolTip(
             "; ".join(
-                f"{r.authority} ({r.citation}"
-                + (f", from {r.in_force_from}" if r.in_force_from else "")
-                + (f", until {r.in_force_until}" if r.in_force_until else "")
+                r.authority
+                + " ("
+                + r.citation
+                + (", " + tr("from {date}").format(date=r.in_force_from) if r.in_force_from else "")
+                + (
+                    ", " + tr("until {date}").format(date=r.in_force_until)
+                    if r.in_force_until
+                    else ""
+                )
                 + ")"
                 for r in policy.escalation
             )
-            or "No route: letters name no regulator."
+            or tr("No route: letters name no regulator.")
         )
 
     def _validate(self) -> bool:
@@ -261,11 +276,11 @@ class PolicyDialog(QDialog):
         problem = ""
         if self.is_copy:
             if not text:
-                problem = "Give the policy an id (letters, digits and dashes)."
+                problem = tr("Give the policy an id (letters, digits and dashes).")
             elif not all(c.isalnum() or c in "-_" for c in text):
-                problem = "Use only letters, digits, dashes and underscores in the id."
+                problem = tr("Use only letters, digits, dashes and underscores in the id.")
             elif text in {p.id for p in PRESETS}:
-                problem = f"{text!r} is a preset's id; choose another."
+                problem = tr("“{id}” is a preset's id; choose another.").format(id=text)
         set_invalid(self.new_id, bool(problem), problem)
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not problem)
@@ -317,80 +332,92 @@ class DeadlineSettingsSection(QWidget):
         self._filling = False
 
         # what the organisation is: the law picks each case's policy by its received date
-        self.law_box = QGroupBox("What the law applies")
-        self.intermediary = QCheckBox("We are an intermediary (IT Act 2000 s.2(1)(w))")
+        self.law_box = QGroupBox(tr("What the law applies"))
+        self.intermediary = QCheckBox(tr("We are an intermediary (IT Act 2000 s.2(1)(w))"))
         self.significant = QCheckBox(
-            "…a significant social media intermediary (IT Rules r.2(1)(v)): monthly "
-            "r.4(1)(d) compliance figures in the report"
+            tr(
+                "…a significant social media intermediary (IT Rules r.2(1)(v)): monthly "
+                "r.4(1)(d) compliance figures in the report"
+            )
         )
         self.home = QComboBox()
-        self.home.setAccessibleName("Established in")
-        self.home.addItem("Not set (the organisation's own policy for every case)", None)
+        self.home.setAccessibleName(tr("Established in"))
+        self.home.addItem(tr("Not set (the organisation's own policy for every case)"), None)
         for code, name in JURISDICTIONS.items():
-            self.home.addItem(name, code)
+            self.home.addItem(tr(name), code)
         self.also: dict[str, QCheckBox] = {}
         also_row = QGridLayout()
         for index, (code, name) in enumerate(JURISDICTIONS.items()):
-            check = QCheckBox(name)
-            check.setAccessibleName(f"Also serves {name}")
+            check = QCheckBox(tr(name))
+            check.setAccessibleName(tr("Also serves {name}").format(name=tr(name)))
             self.also[code] = check
             also_row.addWidget(check, index // 3, index % 3)
-        self.save_profile = QPushButton("Save")
-        self.save_profile.setAccessibleName("Save what the organisation is")
+        self.save_profile = QPushButton(tr("Save"))
+        self.save_profile.setAccessibleName(tr("Save what the organisation is"))
         self.save_profile.clicked.connect(lambda _c=False: self.apply_profile())
         self.member_state = QLineEdit()
-        self.member_state.setPlaceholderText("e.g. DE, IE or ES-MD")
-        self.member_state.setAccessibleName("Controller's Member State")
-        self.save_member_state = QPushButton("Save")
-        self.save_member_state.setAccessibleName("Save Member State")
+        self.member_state.setPlaceholderText(tr("e.g. DE, IE or ES-MD"))
+        self.member_state.setAccessibleName(tr("Controller's Member State"))
+        self.save_member_state = QPushButton(tr("Save"))
+        self.save_member_state.setAccessibleName(tr("Save Member State"))
         self.save_member_state.clicked.connect(lambda _c=False: self.apply_member_state())
         member_row = QHBoxLayout()
         member_row.addWidget(self.member_state, 1)
         member_row.addWidget(self.save_member_state)
         self.ca_holidays = QListWidget()
-        self.ca_holidays.setAccessibleName("California statutory holidays")
+        self.ca_holidays.setAccessibleName(tr("California statutory holidays"))
         self.ca_holidays.setMaximumHeight(110)
         self.looser_warning = label("", "error", wrap=True)
         law_form = QFormLayout(self.law_box)
         law_form.addRow(
             label(
-                "Each new case gets the policy its law applies on the day it was received; "
-                "a policy you choose per request type may be stricter, never looser.",
+                tr(
+                    "Each new case gets the policy its law applies on the day it was received; "
+                    "a policy you choose per request type may be stricter, never looser."
+                ),
                 "hint",
                 wrap=True,
             )
         )
         law_form.addRow(self.intermediary)
         law_form.addRow(self.significant)
-        law_form.addRow("Established in:", self.home)
-        law_form.addRow("Also serves:", also_row)
+        law_form.addRow(tr("Established in:"), self.home)
+        law_form.addRow(tr("Also serves:"), also_row)
         profile_row = QHBoxLayout()
         profile_row.addStretch(1)
         profile_row.addWidget(self.save_profile)
         law_form.addRow(profile_row)
-        law_form.addRow("GDPR Member State:", member_row)
+        law_form.addRow(tr("GDPR Member State:"), member_row)
         law_form.addRow(
             label(
-                "Reg 1182/71 art 3(4): a GDPR period ending on a public holiday of the "
-                "controller's Member State ends on the next working day.",
+                tr(
+                    "Reg 1182/71 art 3(4): a GDPR period ending on a public holiday of the "
+                    "controller's Member State ends on the next working day."
+                ),
                 "hint",
                 wrap=True,
             )
         )
         law_form.addRow(
-            label(f"California's statutory holidays ({CA_CITATION}), for CCPA business days:")
+            label(
+                tr("California's statutory holidays ({citation}), for CCPA business days:").format(
+                    citation=CA_CITATION
+                )
+            )
         )
         law_form.addRow(self.ca_holidays)
         law_form.addRow(self.looser_warning)
 
         # default policy per request type
-        self.defaults_box = QGroupBox("Default policy per request type")
+        self.defaults_box = QGroupBox(tr("Default policy per request type"))
         defaults_form = QFormLayout(self.defaults_box)
         defaults_form.addRow(
             label(
-                "New cases of each type follow this policy unless you choose another on the "
-                "case. Cases already on the default move with it. \u201cBy law\u201d picks "
-                "the policy in force on each case's received date.",
+                tr(
+                    "New cases of each type follow this policy unless you choose another on the "
+                    "case. Cases already on the default move with it. \u201cBy law\u201d picks "
+                    "the policy in force on each case's received date."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -398,25 +425,25 @@ class DeadlineSettingsSection(QWidget):
         self.default_combos: dict[str, QComboBox] = {}
         for kind in RequestType:
             combo = QComboBox()
-            combo.setAccessibleName(f"Default policy for {kind.label}")
+            combo.setAccessibleName(tr("Default policy for {label}").format(label=tr(kind.label)))
             combo.currentIndexChanged.connect(lambda _i, k=kind.value: self._default_changed(k))
             self.default_combos[kind.value] = combo
-            defaults_form.addRow(f"{kind.label}:", combo)
+            defaults_form.addRow(tr("{label}:").format(label=tr(kind.label)), combo)
 
         # holidays
-        self.holidays_box = QGroupBox("Holidays and days off")
+        self.holidays_box = QGroupBox(tr("Holidays and days off"))
         self.holidays = QListWidget()
-        self.holidays.setAccessibleName("Your days off")
+        self.holidays.setAccessibleName(tr("Your days off"))
         self.holidays.setMaximumHeight(110)
         self.holidays.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.new_day = QDateEdit(QDate.currentDate())
         self.new_day.setCalendarPopup(True)
         self.new_day.setDisplayFormat("ddd dd MMM yyyy")
-        self.new_day.setAccessibleName("Day off to add")
-        self.add_day = QPushButton("Add")
-        self.add_day.setAccessibleName("Add day off")
+        self.new_day.setAccessibleName(tr("Day off to add"))
+        self.add_day = QPushButton(tr("Add"))
+        self.add_day.setAccessibleName(tr("Add day off"))
         self.add_day.clicked.connect(lambda _c=False: self.add_holiday())
-        self.remove_day = QPushButton(icon("trash"), "Remove selected")
+        self.remove_day = QPushButton(icon("trash"), tr("Remove selected"))
         self.remove_day.clicked.connect(self.remove_selected_holidays)
         day_row = QHBoxLayout()
         day_row.addWidget(self.new_day)
@@ -426,9 +453,11 @@ class DeadlineSettingsSection(QWidget):
         holidays_layout = QVBoxLayout(self.holidays_box)
         holidays_layout.addWidget(
             label(
-                "Office closures: business-day counting and roll-forward skip them only under "
-                "policies whose law counts them (your own policy); GDPR and CCPA dates count "
-                "public holidays only.",
+                tr(
+                    "Office closures: business-day counting and roll-forward skip them only under "
+                    "policies whose law counts them (your own policy); GDPR and CCPA dates count "
+                    "public holidays only."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -437,15 +466,17 @@ class DeadlineSettingsSection(QWidget):
         holidays_layout.addLayout(day_row)
 
         # reminders
-        self.reminders_box = QGroupBox("Reminder schedule")
-        self.per_policy = QRadioButton("Each policy's own reminders")
-        self.one_schedule = QRadioButton("One schedule for every policy:")
+        self.reminders_box = QGroupBox(tr("Reminder schedule"))
+        self.per_policy = QRadioButton(tr("Each policy's own reminders"))
+        self.one_schedule = QRadioButton(tr("One schedule for every policy:"))
         self.offsets = QLineEdit()
         self.offsets.setPlaceholderText("7, 3, 1, 0")
-        self.offsets.setAccessibleName("Days before a deadline to remind")
-        self.offsets.setToolTip("Days before each deadline, separated by commas (0 = on the day)")
-        self.daily = QCheckBox("Remind daily while overdue")
-        self.save_reminders = QPushButton("Save schedule")
+        self.offsets.setAccessibleName(tr("Days before a deadline to remind"))
+        self.offsets.setToolTip(
+            tr("Days before each deadline, separated by commas (0 = on the day)")
+        )
+        self.daily = QCheckBox(tr("Remind daily while overdue"))
+        self.save_reminders = QPushButton(tr("Save schedule"))
         self.save_reminders.clicked.connect(self.apply_schedule)
         self.reminder_problem = label("", "error", wrap=True)
         reminders_form = QFormLayout(self.reminders_box)
@@ -453,7 +484,7 @@ class DeadlineSettingsSection(QWidget):
         one_row = QHBoxLayout()
         one_row.addWidget(self.one_schedule)
         one_row.addWidget(self.offsets, 1)
-        one_row.addWidget(label("days before", "muted"))
+        one_row.addWidget(label(tr("days before"), "muted"))
         reminders_form.addRow(one_row)
         reminders_form.addRow(self.daily)
         reminders_form.addRow(self.reminder_problem)
@@ -465,15 +496,15 @@ class DeadlineSettingsSection(QWidget):
         self.offsets.textChanged.connect(lambda _t: self._check_offsets())
 
         # own policies
-        self.policies_box = QGroupBox("Your own policies")
+        self.policies_box = QGroupBox(tr("Your own policies"))
         self.own = QListWidget()
-        self.own.setAccessibleName("Your own policies")
+        self.own.setAccessibleName(tr("Your own policies"))
         self.own.setMaximumHeight(120)
-        self.copy_button = QPushButton("Copy a preset…")
+        self.copy_button = QPushButton(tr("Copy a preset…"))
         self.copy_button.clicked.connect(self.copy_preset_dialog)
-        self.edit_button = QPushButton(icon("edit"), "Edit…")
+        self.edit_button = QPushButton(icon("edit"), tr("Edit…"))
         self.edit_button.clicked.connect(self.edit_policy_dialog)
-        self.delete_button = QPushButton(icon("trash"), "Delete")
+        self.delete_button = QPushButton(icon("trash"), tr("Delete"))
         self.delete_button.clicked.connect(self.delete_policy)
         own_buttons = QHBoxLayout()
         own_buttons.addWidget(self.copy_button)
@@ -486,18 +517,20 @@ class DeadlineSettingsSection(QWidget):
         self.own.currentRowChanged.connect(lambda _r: self._own_buttons())
 
         # templates
-        self.templates_box = QGroupBox("Letter templates")
+        self.templates_box = QGroupBox(tr("Letter templates"))
         self.templates = QListWidget()
-        self.templates.setAccessibleName("Letter templates")
+        self.templates.setAccessibleName(tr("Letter templates"))
         self.templates.setMaximumHeight(170)
         self.templates.itemActivated.connect(lambda _i: self.edit_template())
-        self.edit_template_button = QPushButton(icon("edit"), "Edit template…")
+        self.edit_template_button = QPushButton(icon("edit"), tr("Edit template…"))
         self.edit_template_button.clicked.connect(self.edit_template)
         tpl_layout = QVBoxLayout(self.templates_box)
         tpl_layout.addWidget(
             label(
-                "The shipped templates never change; editing makes your own copy, with "
-                "versions. Each issued letter records the version that made it.",
+                tr(
+                    "The shipped templates never change; editing makes your own copy, with "
+                    "versions. Each issued letter records the version that made it."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -535,7 +568,10 @@ class DeadlineSettingsSection(QWidget):
         ids = list(dict.fromkeys(p.id for p in settings.policies))
         for kind, combo in self.default_combos.items():
             combo.clear()
-            combo.addItem(f"By law (else {ps.BUILT_IN_DEFAULT_POLICY})", None)
+            combo.addItem(
+                tr("By law (else {policy})").format(policy=ps.BUILT_IN_DEFAULT_POLICY),
+                None,
+            )
             for policy_id in ids:
                 if policy_id != ps.BUILT_IN_DEFAULT_POLICY:
                     combo.addItem(policy_id, policy_id)
@@ -557,7 +593,7 @@ class DeadlineSettingsSection(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.holidays.addItem(item)
         if not settings.days_off:
-            empty = QListWidgetItem("No days off yet.")
+            empty = QListWidgetItem(tr("No days off yet."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.holidays.addItem(empty)
         schedule = settings.schedule
@@ -570,20 +606,24 @@ class DeadlineSettingsSection(QWidget):
         self.own.clear()
         for policy_id in settings.custom_ids:
             policy = next(p for p in settings.policies if p.id == policy_id)
-            ack = (
-                f", acknowledge in {describe_period(policy.acknowledge)}"
-                if policy.acknowledge
-                else ""
+            text = tr("{id} — respond in {period}").format(
+                id=policy.id, period=describe_period(policy.respond)
             )
-            item = QListWidgetItem(
-                f"{policy.id} — respond in {describe_period(policy.respond)}{ack}"
-            )
+            if policy.acknowledge:
+                text += ", " + tr("acknowledge in {period}").format(
+                    period=describe_period(policy.acknowledge)
+                )
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, policy.id)
             self.own.addItem(item)
         self._own_buttons()
         self.templates.clear()
         for template in settings.templates:
-            text = template.title + ("" if template.shipped else f"  — your {template.version}")
+            text = template.title + (
+                ""
+                if template.shipped
+                else "  — " + tr("your {version}").format(version=template.version)
+            )
             item = QListWidgetItem(icon("letter"), text)
             item.setData(Qt.ItemDataRole.UserRole, template.id)
             self.templates.addItem(item)
@@ -610,7 +650,7 @@ class DeadlineSettingsSection(QWidget):
                 self.sig_deadlines_changed.emit()
 
         def failed(error: Exception) -> None:
-            show_error(self, "Not changed", error)
+            show_error(self, tr("Not changed"), error)
             self.refresh()
 
         Op(self.runner, run, parent=self).success(done).failure(failed).with_progress(
@@ -622,7 +662,9 @@ class DeadlineSettingsSection(QWidget):
         home = self.home.currentData()
         if home is None:
             show_error(
-                self, "Not saved", ValueError("Choose where the organisation is established.")
+                self,
+                tr("Not saved"),
+                ValueError(tr("Choose where the organisation is established.")),
             )
             return
         others = [c for c, box in self.also.items() if box.isChecked() and c != home]
@@ -762,7 +804,9 @@ class DeadlineSettingsSection(QWidget):
             try:
                 edited = policy_from_dict(data)
             except ValueError as error:
-                raise ValueError(f"The policy is not valid: {error}. Correct that field.") from None
+                raise ValueError(
+                    tr("The policy is not valid: {error}. Correct that field.").format(error=error)
+                ) from None
             ps.save_custom_policy(register, edited, now=utc_now())
 
         self._change("Saving the policy…", work, moves_dates=True)

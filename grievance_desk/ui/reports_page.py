@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.report_model import Breakdown, Figure, Report
+from grievance_desk.domain.report_period import ReportPeriod
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_output import save_private
 from grievance_desk.services.register_access import Register
@@ -45,6 +46,7 @@ from grievance_desk.ui import theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
@@ -53,7 +55,7 @@ EXPORT_WARNING_KEY = "reports/export_warning_shown"
 _FILTERS: dict[str, str] = {
     "pdf": "PDF (*.pdf)",
     "csv": "CSV (*.csv)",
-    "xlsx": "Excel workbook (*.xlsx)",
+    "xlsx": QT_TR_NOOP("Excel workbook (*.xlsx)"),
     "json": "JSON (*.json)",
 }
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -80,17 +82,34 @@ def figure_text(figure: Figure) -> str:
     if figure.unit == "days":
         value = figure.value
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        return f"{shown} day{'s' if value != 1 else ''}"
+        return (tr("{days} day") if value == 1 else tr("{days} days")).format(days=shown)
     return f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
+
+
+class PeriodKind:
+    """What the period combo holds: a month or a whole year."""
+
+    MONTH = "month"
+    YEAR = "year"
+
+
+def period_name(period: ReportPeriod) -> str:
+    """ "November 2026" or "Year 2026" in the window's language (the domain's label is English)."""
+    first = period.first_day
+    if len(period.key) == 4:
+        return tr("Year {year}").format(year=first.year)
+    return QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy")
 
 
 def figure_detail(figure: Figure) -> str:
     if figure.unit == "%" and figure.of is not None:
-        return f"{figure.count or 0} of {figure.of}"
+        return tr("{count} of {total}").format(count=figure.count or 0, total=figure.of)
     if figure.unit == "days" and figure.of:
-        return f"over {figure.of} closed case{'s' if figure.of != 1 else ''}"
+        return (
+            tr("over {count} closed case") if figure.of == 1 else tr("over {count} closed cases")
+        ).format(count=figure.of)
     if figure.of:
-        return f"of {figure.of}"
+        return tr("of {total}").format(total=figure.of)
     return ""
 
 
@@ -124,7 +143,7 @@ class FigureTile(QPushButton):
         self.value = QLabel(figure_text(figure))
         self.value.setProperty("role", "tile_value")
         self.value.setStyleSheet("font-size: 17pt; font-weight: 600; background: transparent;")
-        self.name = QLabel(figure.label)
+        self.name = QLabel(tr(figure.label))
         self.name.setWordWrap(True)
         self.name.setStyleSheet("background: transparent;")
         detail = figure_detail(figure)
@@ -143,17 +162,22 @@ class FigureTile(QPushButton):
         count = len(figure.references)
         self.opens_cases = count > 0
         if not count:
-            self.setToolTip("No cases behind this figure.")
+            self.setToolTip(tr("No cases behind this figure."))
             self.setCursor(Qt.CursorShape.ArrowCursor)
         else:
             self.setToolTip(
-                f"{figure.drill_down} — {count} case{'s' if count != 1 else ''}. "
-                "Click to list them."
+                (
+                    tr("{drill_down} — {count} case. Click to list them.")
+                    if count == 1
+                    else tr("{drill_down} — {count} cases. Click to list them.")
+                ).format(drill_down=figure.drill_down, count=count)
                 if figure.drill_down
-                else "Click to list the cases."
+                else tr("Click to list the cases.")
             )
-        self.setAccessibleName(f"{figure.label}: {figure_text(figure)}")
-        self.setAccessibleDescription("Opens the cases behind this figure")
+        self.setAccessibleName(
+            tr("{label}: {value}").format(label=tr(figure.label), value=figure_text(figure))
+        )
+        self.setAccessibleDescription(tr("Opens the cases behind this figure"))
         if figure.key == "overdue_at_end" and figure.value:
             self.value.setStyleSheet(
                 f"font-size: 17pt; font-weight: 600; color: {theme.OVERDUE.name()}; "
@@ -168,29 +192,35 @@ class BreakdownTable(QTableWidget):
 
     def __init__(self, breakdown: Breakdown, parent: QWidget | None = None) -> None:
         super().__init__(len(breakdown.rows), 3, parent)
-        self.setHorizontalHeaderLabels([breakdown.dimension.capitalize(), "Cases", "Share"])
+        self.setHorizontalHeaderLabels(
+            [tr(breakdown.dimension.capitalize()), tr("Cases"), tr("Share")]
+        )
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
-        self.setAccessibleName(breakdown.label)
+        self.setAccessibleName(tr(breakdown.label))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         for row, figure in enumerate(breakdown.rows):
             share = "" if figure.share is None else f"{figure.share:.1f} %"
-            for column, text in enumerate((figure.label, str(figure.count or 0), share)):
+            for column, text in enumerate((tr(figure.label), str(figure.count or 0), share)):
                 item = QTableWidgetItem(text)
                 if figure.references:
                     item.setData(KEY_ROLE, figure.key)
-                    item.setToolTip(f"{figure.drill_down} — click to list the cases")
+                    item.setToolTip(
+                        tr("{drill_down} — click to list the cases").format(
+                            drill_down=figure.drill_down
+                        )
+                    )
                 else:
                     # Nothing to open: a click must not jump to an empty case list.
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    item.setToolTip("No cases in this row")
+                    item.setToolTip(tr("No cases in this row"))
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -230,38 +260,42 @@ class ReportsPage(QWidget):
 
         today = utc_now().date()
         self.kind = QComboBox()
-        self.kind.addItem("Month", "month")
-        self.kind.addItem("Year", "year")
-        self.kind.setAccessibleName("Report period kind")
+        for text, kind in ((tr("Month"), PeriodKind.MONTH), (tr("Year"), PeriodKind.YEAR)):
+            self.kind.addItem(text, kind)
+        self.kind.setAccessibleName(tr("Report period kind"))
         self.month = QComboBox()
-        self.month.setAccessibleName("Month")
+        self.month.setAccessibleName(tr("Month"))
         self.month.setMaxVisibleItems(13)
         for first in _recent_months(today, MONTHS_OFFERED):
-            running = " (to date)" if (first.year, first.month) == (today.year, today.month) else ""
-            self.month.addItem(f"{first:%B %Y}{running}", first)
+            name = QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy")
+            if (first.year, first.month) == (today.year, today.month):
+                name = tr("{month} (to date)").format(month=name)
+            self.month.addItem(name, first)
         self.month.setCurrentIndex(1 if self.month.count() > 1 else 0)  # last month
         self.year = QSpinBox()
         self.year.setRange(2000, today.year)
         self.year.setValue(today.year)
-        self.year.setAccessibleName("Year")
+        self.year.setAccessibleName(tr("Year"))
         self.period_stack = QStackedWidget()
         self.period_stack.addWidget(self.month)
         self.period_stack.addWidget(self.year)
         self.period_stack.setSizePolicy(self.month.sizePolicy())
         self.kind.currentIndexChanged.connect(self.period_stack.setCurrentIndex)
-        self.build_button = QPushButton(icon("reports"), "Build report")
+        self.build_button = QPushButton(icon("reports"), tr("Build report"))
         self.build_button.setProperty("role", "primary")
         self.build_button.setShortcut("Ctrl+Return")
-        self.build_button.setToolTip("Build the summary for the chosen period (Ctrl+Enter)")
+        self.build_button.setToolTip(tr("Build the summary for the chosen period (Ctrl+Enter)"))
         self.build_button.clicked.connect(self.build)
         self.export_buttons: dict[str, QPushButton] = {}
         exports = QHBoxLayout()
         exports.setSpacing(4)
-        exports.addWidget(label("Export:", "muted"))
+        exports.addWidget(label(tr("Export:"), "muted"))
         for fmt in FORMATS:
             button = QPushButton(icon("export"), fmt.upper())
-            button.setToolTip(f"Save the report as {fmt.upper()} (not encrypted)")
-            button.setAccessibleName(f"Export {fmt.upper()}")
+            button.setToolTip(
+                tr("Save the report as {format} (not encrypted)").format(format=fmt.upper())
+            )
+            button.setAccessibleName(tr("Export {format}").format(format=fmt.upper()))
             button.setEnabled(False)
             button.clicked.connect(lambda _c=False, f=fmt: self.choose_export(f))
             self.export_buttons[fmt] = button
@@ -276,7 +310,7 @@ class ReportsPage(QWidget):
 
         self.progress_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
-        top.addWidget(label("Reports", "page_title"))
+        top.addWidget(label(tr("Reports"), "page_title"))
         top.addSpacing(16)
         top.addWidget(self.kind)
         top.addWidget(self.period_stack)
@@ -297,7 +331,7 @@ class ReportsPage(QWidget):
         self.breakdowns.setHorizontalSpacing(16)
         self.breakdowns.setVerticalSpacing(8)
         self.ageing = BarChart()
-        self.ageing.setAccessibleName("Ageing of open cases")
+        self.ageing.setAccessibleName(tr("Ageing of open cases"))
         self.ageing.sig_clicked.connect(self.open_figure)
         self.trend = TrendChart()
         self.trend.sig_clicked.connect(self.open_figure)
@@ -309,26 +343,28 @@ class ReportsPage(QWidget):
         self.body_layout.addWidget(self.heading)
         self.body_layout.addWidget(self.subheading)
         self.body_layout.addLayout(self.tiles)
-        self.body_layout.addWidget(label("Days to respond", "section"))
+        self.body_layout.addWidget(label(tr("Days to respond"), "section"))
         self.body_layout.addLayout(self.timing_tiles)
-        self.body_layout.addWidget(label("Breakdowns", "section"))
+        self.body_layout.addWidget(label(tr("Breakdowns"), "section"))
         self.body_layout.addLayout(self.breakdowns)
         charts = QHBoxLayout()
         charts.setSpacing(16)
         left = QVBoxLayout()
-        left.addWidget(label("Ageing of open cases at the period's end", "section"))
+        left.addWidget(label(tr("Ageing of open cases at the period's end"), "section"))
         left.addWidget(self.ageing)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(label("Twelve-month trend", "section"))
+        right.addWidget(label(tr("Twelve-month trend"), "section"))
         right.addWidget(self.trend)
         charts.addLayout(left, 2)
         charts.addLayout(right, 3)
         self.body_layout.addLayout(charts)
         self.body_layout.addWidget(
             label(
-                "Click any figure, row or bar to open exactly those cases. Definitions of "
-                "every figure are in the PDF's appendix. Reports name cases by reference only.",
+                tr(
+                    "Click any figure, row or bar to open exactly those cases. Definitions of "
+                    "every figure are in the PDF's appendix. Reports name cases by reference only."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -340,9 +376,11 @@ class ReportsPage(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         self.placeholder = label(
-            "Choose a month or a year and build the summary: received, closed, open and "
-            "overdue cases, on-time rates, days to respond, breakdowns, ageing and the "
-            "twelve-month trend.",
+            tr(
+                "Choose a month or a year and build the summary: received, closed, open and "
+                "overdue cases, on-time rates, days to respond, breakdowns, ageing and the "
+                "twelve-month trend."
+            ),
             "muted",
             wrap=True,
         )
@@ -389,7 +427,7 @@ class ReportsPage(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def chosen_period(self) -> tuple[date | None, int | None]:
-        if self.kind.currentData() == "year":
+        if self.kind.currentData() == PeriodKind.YEAR:
             return None, int(self.year.value())
         chosen = self.month.currentData()
         return (chosen if isinstance(chosen, date) else None), None
@@ -402,7 +440,7 @@ class ReportsPage(QWidget):
         self.build_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.progress_text.setText("Reading the register…")
+        self.progress_text.setText(tr("Reading the register…"))
 
         def work() -> tuple[Report, float]:
             started = time.perf_counter()
@@ -417,7 +455,7 @@ class ReportsPage(QWidget):
 
         def failed(error: Exception) -> None:
             self._finish()
-            show_error(self, "Report not built", error)
+            show_error(self, tr("Report not built"), error)
 
         Op(self.runner, work, parent=self).success(self._built).failure(failed).with_progress(
             "Building the report…"
@@ -431,7 +469,7 @@ class ReportsPage(QWidget):
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.progress_text.setText(f"{done:,} of {total:,} cases")
+        self.progress_text.setText(tr("{done:,} of {total:,} cases").format(done=done, total=total))
 
     def _finish(self) -> None:
         self._progress_timer.stop()
@@ -444,20 +482,30 @@ class ReportsPage(QWidget):
         self.last_build_seconds = seconds
         self._finish()
         self.show_report(report)
-        self.progress_text.setText(f"Built in {seconds:.1f} s")
+        self.progress_text.setText(tr("Built in {seconds:.1f} s").format(seconds=seconds))
 
     def show_report(self, report: Report) -> None:
         self.report = report
         tz = report.period.tz
         self.heading.setText(
-            f"{report.period.label}"
-            + ("" if report.complete else " (to date)")
-            + (f" — {report.organisation}" if report.organisation else "")
+            (
+                period_name(report.period)
+                if report.complete
+                else tr("{month} (to date)").format(month=period_name(report.period))
+            )
+            + (" — " + report.organisation if report.organisation else "")
         )
         self.subheading.setText(
-            f"Generated {report.generated_at.astimezone(tz):%d %b %Y %H:%M} ({tz}); "
-            f"statuses as at {report.as_at.astimezone(tz):%d %b %Y %H:%M}."
-            + ("" if report.complete else " The period is still running; figures are to date.")
+            tr("Generated {generated} ({zone}); statuses as at {as_at}.").format(
+                generated=f"{report.generated_at.astimezone(tz):%d %b %Y %H:%M}",
+                zone=tz,
+                as_at=f"{report.as_at.astimezone(tz):%d %b %Y %H:%M}",
+            )
+            + (
+                ""
+                if report.complete
+                else " " + tr("The period is still running; figures are to date.")
+            )
         )
         _clear_layout(self.tiles)
         for index, figure in enumerate(report.headline):
@@ -478,7 +526,14 @@ class ReportsPage(QWidget):
         for index, breakdown in enumerate(report.breakdowns):
             box = QVBoxLayout()
             box.setSpacing(4)
-            box.addWidget(label(f"{breakdown.label} ({breakdown.total})", ""))
+            box.addWidget(
+                label(
+                    tr("{label} ({total})").format(
+                        label=tr(breakdown.label), total=breakdown.total
+                    ),
+                    "",
+                )
+            )
             table = BreakdownTable(breakdown)
             table.sig_clicked.connect(self.open_figure)
             box.addWidget(table)
@@ -490,10 +545,10 @@ class ReportsPage(QWidget):
             [
                 Bar(
                     f.key,
-                    f.label,
+                    tr(f.label),
                     float(f.count or 0),
                     f"{f.count or 0}" + (f"  ({f.share:.0f} %)" if f.share is not None else ""),
-                    f"{f.drill_down} — click to list the cases",
+                    tr("{drill_down} — click to list the cases").format(drill_down=f.drill_down),
                 )
                 for f in report.ageing
             ],
@@ -525,11 +580,11 @@ class ReportsPage(QWidget):
         try:
             found = drill_down(self.report, key)
         except KeyError as error:
-            show_error(self, "No such figure", str(error))
+            show_error(self, tr("No such figure"), str(error))
             return None
         if not found.references:
             # An empty case list would only lose the officer's place in the report.
-            self.progress_text.setText(f"No cases behind \u201c{found.title}\u201d.")
+            self.progress_text.setText(tr("No cases behind “{title}”.").format(title=found.title))
             return found
         self.sig_open_drill_down.emit(found)
         return found
@@ -545,16 +600,20 @@ class ReportsPage(QWidget):
             return True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Exports are not encrypted")
-        box.setText("The exported file is not encrypted.")
+        box.setWindowTitle(tr("Exports are not encrypted"))
+        box.setText(tr("The exported file is not encrypted."))
         box.setInformativeText(
-            "It lists case references, dates and statuses (no names or e-mail addresses). "
-            "Keep it on an encrypted disk and share it only with people entitled to see it."
+            tr(
+                "It lists case references, dates and statuses (no names or e-mail addresses). "
+                "Keep it on an encrypted disk and share it only with people entitled to see it."
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(tr("Export"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
         from PySide6.QtWidgets import QCheckBox
 
-        again = QCheckBox("Don't warn me again on this computer")
+        again = QCheckBox(tr("Don't warn me again on this computer"))
         box.setCheckBox(again)
         if box.exec() != QMessageBox.StandardButton.Ok:
             return False
@@ -567,7 +626,12 @@ class ReportsPage(QWidget):
         if report is None or not self._confirm_export():
             return
         suggested = f"grievance-report-{report.period.key}.{fmt}"
-        target = save_file_name(self, f"Export report as {fmt.upper()}", suggested, _FILTERS[fmt])
+        target = save_file_name(
+            self,
+            tr("Export report as {format}").format(format=fmt.upper()),
+            suggested,
+            tr(_FILTERS[fmt]),
+        )
         if target is not None:
             self.export_to(fmt, target)
 
@@ -584,14 +648,15 @@ class ReportsPage(QWidget):
                 save_private(path, data, "the report")
             except OSError as error:
                 raise ValueError(
-                    f"{path} could not be written ({error.strerror or error}). Choose another "
-                    "folder."
+                    tr("{path} could not be written ({error}). Choose another folder.").format(
+                        path=path, error=error.strerror or error
+                    )
                 ) from None
             return path
 
         Op(self.runner, work, parent=self).success(
-            lambda p: self.progress_text.setText(f"Exported {p.name}")
-        ).failure(lambda e: show_error(self, "Not exported", e)).with_progress(
+            lambda p: self.progress_text.setText(tr("Exported {name}").format(name=p.name))
+        ).failure(lambda e: show_error(self, tr("Not exported"), e)).with_progress(
             f"Exporting {fmt.upper()}…"
         ).run_in_background()
 

@@ -38,6 +38,8 @@ from grievance_desk.services.register_access import Register
 from grievance_desk.ui.backup_settings_box import BackupSettingsBox
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import open_file_name
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
+from grievance_desk.ui.language_box import LanguageBox
 from grievance_desk.ui.new_case_dialog import blank_draft
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
@@ -66,7 +68,9 @@ def contact_problems(email: str, phone: str) -> dict[str, str]:
     for problem in found:
         field = problem.field.removeprefix("requester.")
         if field in ("email", "phone"):
-            problems[field] = f"Your {'e-mail' if field == 'email' else 'phone'}: {problem.message}"
+            problems[field] = (
+                tr("Your e-mail: {problem}") if field == "email" else tr("Your phone: {problem}")
+            ).format(problem=problem.message)
     return problems
 
 
@@ -84,11 +88,11 @@ class ImageSetting(QWidget):
         self.preview.setFixedSize(120, 40)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.preview.setToolTip(hint)
-        self.choose_button = QPushButton("Choose…")
-        self.choose_button.setAccessibleName(f"Choose {what}")
+        self.choose_button = QPushButton(tr("Choose…"))
+        self.choose_button.setAccessibleName(tr("Choose {what}").format(what=tr(what)))
         self.choose_button.clicked.connect(lambda _c=False: self.choose())
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName(f"Remove {what}")
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setAccessibleName(tr("Remove {what}").format(what=tr(what)))
         self.remove_button.clicked.connect(lambda _c=False: self.set_data(b""))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +103,11 @@ class ImageSetting(QWidget):
         self.set_data(b"")
 
     def choose(self) -> None:
-        path = open_file_name(self, f"Choose the {self.what}", "Images (*.png *.jpg *.jpeg)")
+        path = open_file_name(
+            self,
+            tr("Choose the {what}").format(what=tr(self.what)),
+            tr("Images (*.png *.jpg *.jpeg)"),
+        )
         if path is None:
             return
         data = path.read_bytes()
@@ -107,9 +115,11 @@ class ImageSetting(QWidget):
         if image.isNull() or len(data) > self.MAX_BYTES:
             show_error(
                 self,
-                "Not an image we can use",
-                f"{path.name} is not a PNG or JPEG image under 2 MB. Choose another file; "
-                "nothing was changed.",
+                tr("Not an image we can use"),
+                tr(
+                    "{name} is not a PNG or JPEG image under 2 MB. Choose another file; "
+                    "nothing was changed."
+                ).format(name=path.name),
             )
             return
         self.set_data(data)
@@ -119,7 +129,7 @@ class ImageSetting(QWidget):
         image = QImage.fromData(data) if data else QImage()
         if image.isNull():
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("None chosen")
+            self.preview.setText(tr("None chosen"))
         else:
             self.preview.setPixmap(
                 QPixmap.fromImage(image).scaled(
@@ -143,31 +153,34 @@ class ImageSetting(QWidget):
 class ChangePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change passphrase")
-        self.first = PassphraseEdit("New passphrase")
-        self.first.setAccessibleName("New passphrase")
-        self.second = PassphraseEdit("The same again")
-        self.second.setAccessibleName("Repeat new passphrase")
+        self.setWindowTitle(tr("Change passphrase"))
+        self.first = PassphraseEdit(tr("New passphrase"))
+        self.first.setAccessibleName(tr("New passphrase"))
+        self.second = PassphraseEdit(tr("The same again"))
+        self.second.setAccessibleName(tr("Repeat new passphrase"))
         self.meter = StrengthMeter()
         self.match = label("", "error")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Change"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(
             label(
-                "The register stays as it is; only the key file is re-sealed. The recovery "
-                "key keeps working.",
+                tr(
+                    "The register stays as it is; only the key file is re-sealed. The recovery "
+                    "key keeps working."
+                ),
                 "hint",
                 wrap=True,
             )
         )
-        form.addRow("&New passphrase:", self.first)
+        form.addRow(tr("&New passphrase:"), self.first)
         form.addRow("", self.meter)
-        form.addRow("&Repeat:", self.second)
+        form.addRow(tr("&Repeat:"), self.second)
         form.addRow("", self.match)
         form.addRow(self.buttons)
         self.first.textChanged.connect(self._changed)
@@ -179,7 +192,7 @@ class ChangePassphraseDialog(QDialog):
         self.meter.update_for(self.first.text())
         text = self.first.text()
         mismatch = bool(self.second.text()) and self.second.text() != text
-        self.match.setText("The two passphrases differ." if mismatch else "")
+        self.match.setText(tr("The two passphrases differ.") if mismatch else "")
         ok = bool(text) and text == self.second.text() and self.meter.score >= MIN_SCORE
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
@@ -202,69 +215,73 @@ class SettingsPage(QWidget):
         self.officer_email = QLineEdit()
         self.officer_phone = QLineEdit()
         self.timezone = QLineEdit()
-        self.logo = ImageSetting("logo", "Printed at the top right of every letter.")
-        self.signature = ImageSetting("signature image", "Printed above your name on letters.")
-        self.officer_email.setPlaceholderText("name@example.org")
+        self.logo = ImageSetting(
+            QT_TR_NOOP("logo"), tr("Printed at the top right of every letter.")
+        )
+        self.signature = ImageSetting(
+            QT_TR_NOOP("signature image"), tr("Printed above your name on letters.")
+        )
+        self.officer_email.setPlaceholderText(tr("name@example.org"))
         self.officer_phone.setPlaceholderText("+91 …")
         self.officer_email.textChanged.connect(lambda _t: self._check_contact(False))
         self.officer_phone.textChanged.connect(lambda _t: self._check_contact(False))
-        org_box = QGroupBox("Organisation and officer")
+        org_box = QGroupBox(tr("Organisation and officer"))
         org_form = QFormLayout(org_box)
         for text, widget in (
-            ("Organisation:", self.org_name),
-            ("Registered office:", self.org_address),
-            ("Website:", self.org_website),
-            ("Officer's name:", self.officer_name),
-            ("Title:", self.officer_title),
-            ("E-mail:", self.officer_email),
-            ("Phone:", self.officer_phone),
-            ("Time zone:", self.timezone),
-            ("Logo:", self.logo),
-            ("Signature:", self.signature),
+            (tr("Organisation:"), self.org_name),
+            (tr("Registered office:"), self.org_address),
+            (tr("Website:"), self.org_website),
+            (tr("Officer's name:"), self.officer_name),
+            (tr("Title:"), self.officer_title),
+            (tr("E-mail:"), self.officer_email),
+            (tr("Phone:"), self.officer_phone),
+            (tr("Time zone:"), self.timezone),
+            (tr("Logo:"), self.logo),
+            (tr("Signature:"), self.signature),
         ):
             widget.setAccessibleName(text.rstrip(":"))
             org_form.addRow(text, widget)
         self.contact_error = label("", "error", wrap=True)
         self.contact_error.hide()
         org_form.addRow("", self.contact_error)
-        self.save_org = QPushButton("Save details")
+        self.save_org = QPushButton(tr("Save details"))
         self.save_org.setProperty("role", "primary")
         self.save_org.clicked.connect(self.save_organisation)
         org_form.addRow("", self.save_org)
 
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(1, 240)
-        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setSuffix(tr(" minutes"))
         self.auto_lock.setValue(auto_lock_minutes())
-        self.auto_lock.setAccessibleName("Lock after idle minutes")
+        self.auto_lock.setAccessibleName(tr("Lock after idle minutes"))
         self.auto_lock.valueChanged.connect(self._auto_lock_changed)
-        self.change_passphrase = QPushButton("Change passphrase…")
+        self.change_passphrase = QPushButton(tr("Change passphrase…"))
         self.change_passphrase.clicked.connect(self.ask_new_passphrase)
         status = keyring_status()
-        self.remember = QCheckBox("Remember the key on this computer")
+        self.remember = QCheckBox(tr("Remember the key on this computer"))
         self.remember.setEnabled(status.available)
         self.remember.setChecked(register.remembered_backend is not None)
         self.remember.toggled.connect(self._remember_toggled)
         self.remember_reason = label(
-            "Unlocks without the passphrase when you sign in to this computer."
+            tr("Unlocks without the passphrase when you sign in to this computer.")
             if status.available
-            else f"Not available: {status.reason}.",
+            else tr("Not available: {reason}.").format(reason=status.reason),
             "hint",
             wrap=True,
         )
-        self.new_recovery = QPushButton("New recovery key…")
-        self.new_recovery.setAccessibleName("New recovery key")
+        self.new_recovery = QPushButton(tr("New recovery key…"))
+        self.new_recovery.setAccessibleName(tr("New recovery key"))
         self.new_recovery.setToolTip(
-            "Make a new recovery key (for a lost or exposed one); the old one stops working"
+            tr("Make a new recovery key (for a lost or exposed one); the old one stops working")
         )
         self.new_recovery.clicked.connect(lambda _c=False: self.ask_new_recovery_key())
         self.recovery_box: QMessageBox | None = None
         self.recovery_dialog: RecoveryKeyDialog | None = None
-        security = QGroupBox("Security")
+        security = QGroupBox(tr("Security"))
         sec_form = QFormLayout(security)
-        sec_form.addRow("Lock after idle:", self.auto_lock)
+        sec_form.addRow(tr("Lock after idle:"), self.auto_lock)
         sec_form.addRow("", self.change_passphrase)
-        sec_form.addRow("Recovery key:", self.new_recovery)
+        sec_form.addRow(tr("Recovery key:"), self.new_recovery)
         sec_form.addRow("", self.remember)
         sec_form.addRow("", self.remember_reason)
         self.security_result = label("", "hint", wrap=True)
@@ -273,16 +290,18 @@ class SettingsPage(QWidget):
         self.backups = BackupSettingsBox(register, runner)
         backups = self.backups
 
+        self.language = LanguageBox()
+
         self.deadline_settings = DeadlineSettingsSection(register, runner)
         self.deadline_settings.sig_deadlines_changed.connect(self.sig_deadlines_changed)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(label("Settings", "page_title"))
-        for box in (org_box, security, backups, *self.deadline_settings.boxes):
+        layout.addWidget(label(tr("Settings"), "page_title"))
+        for box in (org_box, security, backups, self.language, *self.deadline_settings.boxes):
             box.setMaximumWidth(760)
-        for box in (org_box, security, backups):
+        for box in (org_box, security, backups, self.language):
             layout.addWidget(box)
         self.deadline_settings.setMaximumWidth(760)
         layout.addWidget(self.deadline_settings)
@@ -350,7 +369,7 @@ class SettingsPage(QWidget):
             lambda: save_organisation(register, updated, now=utc_now()),
             parent=self,
         ).success(lambda _r: self._show(updated)).failure(
-            lambda e: show_error(self, "Not saved", e)
+            lambda e: show_error(self, tr("Not saved"), e)
         ).with_progress("Saving…").run_in_background()
 
     def _auto_lock_changed(self, minutes: int) -> None:
@@ -365,10 +384,12 @@ class SettingsPage(QWidget):
         register = self.register
         Op(self.runner, lambda: register.change_passphrase(new), parent=self).success(
             lambda _r: self.security_result.setText(
-                "Passphrase changed. The recovery key still works; older backups open with the "
-                "passphrase they were made with."
+                tr(
+                    "Passphrase changed. The recovery key still works; older backups open with the "
+                    "passphrase they were made with."
+                )
             )
-        ).failure(lambda e: show_error(self, "Not changed", e)).with_progress(
+        ).failure(lambda e: show_error(self, tr("Not changed"), e)).with_progress(
             "Changing the passphrase…"
         ).run_in_background()
 
@@ -381,14 +402,16 @@ class SettingsPage(QWidget):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "New recovery key",
-            "Make a new recovery key? Once you confirm you have written it down, the old "
-            "recovery key stops working. The passphrase and the data stay as they are.",
+            tr("New recovery key"),
+            tr(
+                "Make a new recovery key? Once you confirm you have written it down, the old "
+                "recovery key stops working. The passphrase and the data stay as they are."
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("new_recovery_box")
-        make = box.addButton("Make a new recovery key", QMessageBox.ButtonRole.AcceptRole)
+        make = box.addButton(tr("Make a new recovery key"), QMessageBox.ButtonRole.AcceptRole)
         make.clicked.connect(lambda _c=False: self._make_recovery_key())
         self.recovery_box = box
         box.open()
@@ -397,20 +420,22 @@ class SettingsPage(QWidget):
         register = self.register
         Op(self.runner, lambda: new_recovery_key(register), parent=self).success(
             self._show_recovery_key
-        ).failure(lambda e: show_error(self, "No new recovery key", e)).run_in_background()
+        ).failure(lambda e: show_error(self, tr("No new recovery key"), e)).run_in_background()
 
     def _show_recovery_key(self, recovery_key: str) -> None:
         dialog = RecoveryKeyDialog(
             self.register.path,
             recovery_key,
-            why="This is the register's new recovery key.",
+            why=tr("This is the register's new recovery key."),
             parent=self,
         )
         dialog.accepted.connect(self._confirm_recovery_key)
         dialog.rejected.connect(
             lambda: self.security_result.setText(
-                "The new recovery key is not confirmed yet, so the old one still works. It is "
-                "shown again when you next unlock or click “New recovery key…”."
+                tr(
+                    "The new recovery key is not confirmed yet, so the old one still works. It is "
+                    "shown again when you next unlock or click “New recovery key…”."
+                )
             )
         )
         self.recovery_dialog = dialog
@@ -420,10 +445,12 @@ class SettingsPage(QWidget):
         register = self.register
         Op(self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self).success(
             lambda _r: self.security_result.setText(
-                "The new recovery key is in force; the old one no longer opens the register. "
-                "Backups made before now still open with the old one."
+                tr(
+                    "The new recovery key is in force; the old one no longer opens the register. "
+                    "Backups made before now still open with the old one."
+                )
             )
-        ).failure(lambda e: show_error(self, "Recovery key not changed", e)).run_in_background()
+        ).failure(lambda e: show_error(self, tr("Recovery key not changed"), e)).run_in_background()
 
     def _remember_toggled(self, on: bool) -> None:
         try:
@@ -432,7 +459,7 @@ class SettingsPage(QWidget):
             else:
                 self.register.forget_on_this_computer()
         except Exception as error:
-            show_error(self, "Keyring", error)
+            show_error(self, tr("Keyring"), error)
             self.remember.blockSignals(True)
             self.remember.setChecked(not on)
             self.remember.blockSignals(False)

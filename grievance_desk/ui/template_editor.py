@@ -45,15 +45,16 @@ from grievance_desk.services.letter_templates import (
 )
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
 PART_NAMES = {
-    "subject": "Subject",
-    "salutation": "Salutation",
-    "body": "Body",
-    "closing": "Closing",
+    "subject": QT_TR_NOOP("Subject"),
+    "salutation": QT_TR_NOOP("Salutation"),
+    "body": QT_TR_NOOP("Body"),
+    "closing": QT_TR_NOOP("Closing"),
 }
 _KIND_ICON = {"syntax": "overdue", "unknown_field": "overdue", "unsafe": "lock"}
 
@@ -81,37 +82,38 @@ class TemplateEditorDialog(QDialog):
         self.problems: list[TemplateProblem] = []
         self._loading = False
         self._saved_text: tuple[str, str, str, str, str] | None = None
-        self.setWindowTitle("Letter template")
+        self.setWindowTitle(tr("Letter template"))
         self.setObjectName("template_editor")
 
         self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Template")
+        self.chooser.setAccessibleName(tr("Template"))
         self.chooser.setMinimumWidth(260)
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.version = QComboBox()
-        self.version.setAccessibleName("Version")
-        self.version.setToolTip("Load an earlier version's text into the editor")
+        self.version.setAccessibleName(tr("Version"))
+        self.version.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.version.setToolTip(tr("Load an earlier version's text into the editor"))
         self.version.activated.connect(self._version_chosen)
         self.state = label("", "hint", wrap=True)
         top = QHBoxLayout()
-        top.addWidget(label("Template:", ""))
+        top.addWidget(label(tr("Template:"), ""))
         top.addWidget(self.chooser, 1)
         top.addSpacing(12)
-        top.addWidget(label("Version:", ""))
+        top.addWidget(label(tr("Version:"), ""))
         top.addWidget(self.version)
 
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(tr("Title"))
         self.subject = QLineEdit()
-        self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleName(tr("Subject"))
         self.salutation = QLineEdit()
-        self.salutation.setAccessibleName("Salutation")
+        self.salutation.setAccessibleName(tr("Salutation"))
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Body")
+        self.body.setAccessibleName(tr("Body"))
         self.body.setTabChangesFocus(True)
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.closing = QPlainTextEdit()
-        self.closing.setAccessibleName("Closing")
+        self.closing.setAccessibleName(tr("Closing"))
         self.closing.setTabChangesFocus(True)
         self.closing.setFixedHeight(64)
         self.parts: dict[str, QLineEdit | QPlainTextEdit] = {
@@ -123,16 +125,18 @@ class TemplateEditorDialog(QDialog):
         editor = QWidget()
         form = QFormLayout(editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("&Title:", self.title)
-        form.addRow("&Subject:", self.subject)
-        form.addRow("S&alutation:", self.salutation)
-        form.addRow("&Body:", self.body)
-        form.addRow("&Closing:", self.closing)
+        form.addRow(tr("&Title:"), self.title)
+        form.addRow(tr("&Subject:"), self.subject)
+        form.addRow(tr("S&alutation:"), self.salutation)
+        form.addRow(tr("&Body:"), self.body)
+        form.addRow(tr("&Closing:"), self.closing)
         form.addRow(
             "",
             label(
-                "Fields go in double braces, e.g. {{ case.reference }}; dates take "
-                "| date. A blank line starts a paragraph, '- ' a bullet, **bold**.",
+                tr(
+                    "Fields go in double braces, e.g. {{ case.reference }}; dates take "
+                    "| date. A blank line starts a paragraph, '- ' a bullet, **bold**."
+                ),
                 "hint",
                 wrap=True,
             ),
@@ -140,12 +144,12 @@ class TemplateEditorDialog(QDialog):
 
         self.problem_list = QListWidget()
         self.problem_list.setProperty("role", "problems")
-        self.problem_list.setAccessibleName("Problems")
+        self.problem_list.setAccessibleName(tr("Problems"))
         self.problem_list.setWordWrap(True)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         self.fields = QListWidget()
-        self.fields.setAccessibleName("Fields you can use")
+        self.fields.setAccessibleName(tr("Fields you can use"))
         for name, meaning in template_fields().items():
             item = QListWidgetItem(name)
             item.setToolTip(meaning)
@@ -153,13 +157,13 @@ class TemplateEditorDialog(QDialog):
         self.fields.itemActivated.connect(self._insert_field)
         self.fields.itemDoubleClicked.connect(self._insert_field)
         self.required = QListWidget()
-        self.required.setAccessibleName("Content the law requires")
+        self.required.setAccessibleName(tr("Content the law requires"))
         self.required.setWordWrap(True)
         side = QTabWidget()
         side.setDocumentMode(True)
-        side.addTab(self.problem_list, "Problems")
-        side.addTab(self.fields, "Fields")
-        side.addTab(self.required, "Required content")
+        side.addTab(self.problem_list, tr("Problems"))
+        side.addTab(self.fields, tr("Fields"))
+        side.addTab(self.required, tr("Required content"))
         self.side = side
 
         splitter = QSplitter()
@@ -170,17 +174,18 @@ class TemplateEditorDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([600, 340])
 
-        self.save_button = QPushButton(icon("save"), "Save as new version")
+        self.save_button = QPushButton(icon("save"), tr("Save as new version"))
         self.save_button.setProperty("role", "primary")
-        self.save_button.setToolTip("Keep this text as your copy's next version (Ctrl+S)")
+        self.save_button.setToolTip(tr("Keep this text as your copy's next version (Ctrl+S)"))
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert to shipped")
+        self.revert_button = QPushButton(tr("Revert to shipped"))
         self.revert_button.setToolTip(
-            "Use the template as shipped again; your versions are kept for the record"
+            tr("Use the template as shipped again; your versions are kept for the record")
         )
         self.revert_button.clicked.connect(self.revert_to_shipped)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Close"))
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state, 1)
@@ -205,7 +210,7 @@ class TemplateEditorDialog(QDialog):
         self._wanted = template_id
         register_ = register
         Op(runner, lambda: _list(register_), parent=self).success(self._got_list).failure(
-            lambda e: show_error(self, "Templates not loaded", e)
+            lambda e: show_error(self, tr("Templates not loaded"), e)
         ).run_in_background()
 
     # -- loading -------------------------------------------------------------------------
@@ -232,7 +237,7 @@ class TemplateEditorDialog(QDialog):
         register = self.register
         Op(self.runner, lambda: _versions(register, template_id), parent=self).success(
             self._show
-        ).failure(lambda e: show_error(self, "Template not loaded", e)).run_in_background()
+        ).failure(lambda e: show_error(self, tr("Template not loaded"), e)).run_in_background()
 
     def _show(self, result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
         current, versions = result
@@ -242,13 +247,16 @@ class TemplateEditorDialog(QDialog):
         self.version.clear()
         for version in versions:
             text = (
-                f"{version.version} (shipped)"
+                tr("{version} (shipped)").format(version=version.version)
                 if version.shipped
-                else f"{version.version}"
-                + (f", saved {version.saved_at[:10]}" if version.saved_at else "")
+                else tr("{version}, saved {date}").format(
+                    version=version.version, date=version.saved_at[:10]
+                )
+                if version.saved_at
+                else version.version
             )
             if version.version == current.version:
-                text += " — in use"
+                text = tr("{version} — in use").format(version=text)
             self.version.addItem(text, version.version)
         self.version.setCurrentIndex(
             next((i for i, v in enumerate(versions) if v.version == current.version), 0)
@@ -257,12 +265,15 @@ class TemplateEditorDialog(QDialog):
         self._fill(current)
         self.revert_button.setEnabled(not current.shipped)
         self.state.setText(
-            f"In use: {'the shipped template' if current.shipped else 'your ' + current.version}."
+            tr("In use: the shipped template.")
+            if current.shipped
+            else tr("In use: your {version}.").format(version=current.version)
         )
         self.required.clear()
         for item in current.required_content:
-            entry = QListWidgetItem(f"{item.label} — {item.law}")
-            entry.setToolTip("Carried by " + ", ".join("{{ " + f + " }}" for f in item.fields))
+            entry = QListWidgetItem(tr("{label} — {law}").format(label=item.label, law=item.law))
+            fields = ", ".join("{{ " + f + " }}" for f in item.fields)
+            entry.setToolTip(tr("Carried by {fields}").format(fields=fields))
             self.required.addItem(entry)
 
     def _fill(self, template: LetterTemplate) -> None:
@@ -324,21 +335,24 @@ class TemplateEditorDialog(QDialog):
         self.problems = check_template(candidate) if candidate else []
         self.problem_list.clear()
         for problem in self.problems:
-            where = PART_NAMES.get(problem.part, problem.part)
+            where = tr(PART_NAMES.get(problem.part, problem.part))
             if problem.line is not None and problem.kind != "missing_content":
-                where += f", line {problem.line}"
+                where = tr("{part}, line {line}").format(part=where, line=problem.line)
             entry = QListWidgetItem(
-                icon(_KIND_ICON.get(problem.kind, "help")), f"{where}: {_short(problem.message)}"
+                icon(_KIND_ICON.get(problem.kind, "help")),
+                tr("{where}: {problem}").format(where=where, problem=_short(problem.message)),
             )
             entry.setToolTip(problem.message)
             entry.setData(Qt.ItemDataRole.UserRole, (problem.part, problem.line))
             self.problem_list.addItem(entry)
         if not self.problems:
-            ok = QListWidgetItem(icon("check"), "No problems: this template can make letters.")
+            ok = QListWidgetItem(icon("check"), tr("No problems: this template can make letters."))
             ok.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.problem_list.addItem(ok)
         count = len(self.problems)
-        self.side.setTabText(0, f"Problems ({count})" if count else "Problems")
+        self.side.setTabText(
+            0, tr("Problems ({count})").format(count=count) if count else tr("Problems")
+        )
         self._update_buttons()
         return self.problems
 
@@ -351,10 +365,10 @@ class TemplateEditorDialog(QDialog):
         )
         if blocking:
             self.save_button.setToolTip(
-                "Fix the problems listed first; this text cannot make letters."
+                tr("Fix the problems listed first; this text cannot make letters.")
             )
         else:
-            self.save_button.setToolTip("Keep this text as your copy's next version (Ctrl+S)")
+            self.save_button.setToolTip(tr("Keep this text as your copy's next version (Ctrl+S)"))
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
@@ -408,17 +422,22 @@ class TemplateEditorDialog(QDialog):
             self._show(result)
             missing = [p for p in self.problems if p.kind == "missing_content"]
             self.state.setText(
-                f"Saved as {result[0].version}."
+                tr("Saved as {version}.").format(version=result[0].version)
+                + " "
                 + (
-                    " It still lacks content the law requires, so no letter can be made "
-                    "from it until that is back."
+                    tr(
+                        "It still lacks content the law requires, so no letter can be made "
+                        "from it until that is back."
+                    )
                     if missing
-                    else " New letters use it from now on."
+                    else tr("New letters use it from now on.")
                 )
             )
 
         Op(self.runner, work, parent=self).success(saved).failure(
-            lambda e: self.state.setText("Not saved: " + _short(error_text(e)))
+            lambda e: self.state.setText(
+                tr("Not saved: {error}").format(error=_short(error_text(e)))
+            )
         ).with_progress("Saving the template…").run_in_background()
 
     def revert_to_shipped(self) -> None:
@@ -427,9 +446,11 @@ class TemplateEditorDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Use the shipped template?",
-            f"New letters will use “{template.title}” as shipped. Your versions are kept and "
-            "can be loaded again from the Version list.",
+            tr("Use the shipped template?"),
+            tr(
+                "New letters will use “{title}” as shipped. Your versions are kept and can be "
+                "loaded again from the Version list."
+            ).format(title=template.title),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -446,14 +467,14 @@ class TemplateEditorDialog(QDialog):
             return _versions(register, template_id)
 
         Op(self.runner, work, parent=self).success(self._show).failure(
-            lambda e: show_error(self, "Not reverted", e)
+            lambda e: show_error(self, tr("Not reverted"), e)
         ).run_in_background()
 
     def _discard_ok(self) -> bool:
         answer = QMessageBox.question(
             self,
-            "Unsaved template",
-            "Your edits to this template are not saved. Discard them?",
+            tr("Unsaved template"),
+            tr("Your edits to this template are not saved. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard

@@ -54,12 +54,542 @@
         <translation>पत्र की भाषा पर टिप्पणी</translation>
     </message>
     <message>
+        <location line="+55"/>
+        <source>The letter will be in {language}.</source>
+        <translation>पत्र {language} में होगा।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/about_dialog.py" line="+43"/>
+        <source>About {name}</source>
+        <translation>{name} के बारे में</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;h2&gt;{name} {version}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;{name} {version}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register:</source>
+        <translation>रजिस्टर:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not open</source>
+        <translation>खुला नहीं है</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log folder:</source>
+        <translation>लॉग फ़ोल्डर:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Licence:</source>
+        <translation>लाइसेंस:</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>{licence}. Free software: you may share and change it under the GNU GPL version 3 or later. It comes with no warranty.</source>
+        <translation>{licence}। मुक्त सॉफ़्टवेयर: आप इसे GNU GPL संस्करण 3 या उसके बाद के संस्करण के अधीन साझा कर सकते हैं और इसमें परिवर्तन कर सकते हैं। इसके साथ कोई वारंटी नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Privacy:</source>
+        <translation>गोपनीयता:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Works offline. It opens no network connection: no updates, no telemetry.</source>
+        <translation>ऑफ़लाइन काम करता है। यह कोई नेटवर्क कनेक्शन नहीं खोलता: न अपडेट, न टेलीमेट्री।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About</source>
+        <translation>परिचय</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+3"/>
+        <source>Third-party notices</source>
+        <translation>तृतीय-पक्ष सूचनाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/backup_settings_box.py" line="+52"/>
+        <source>Backups</source>
+        <translation>बैकअप</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+70"/>
+        <source>Backup folder</source>
+        <translation>बैकअप फ़ोल्डर</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location filename="../../grievance_desk/ui/export_dialog.py" line="+82"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+77"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+91"/>
+        <source>Choose…</source>
+        <translation>चुनें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A folder on another disk or a USB drive survives a disk failure.</source>
+        <translation>किसी दूसरी डिस्क या USB ड्राइव पर रखा फ़ोल्डर डिस्क ख़राब होने पर भी सुरक्षित रहता है।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> copies</source>
+        <translation> प्रतियाँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups to keep</source>
+        <translation>रखे जाने वाले बैकअप</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up now</source>
+        <translation>अभी बैकअप लें</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An encrypted copy is taken when you lock or close the app, at most once a day. Each copy opens with your passphrase or recovery key.</source>
+        <translation>ऐप लॉक या बंद करने पर एक एन्क्रिप्टेड प्रति ली जाती है, दिन में अधिकतम एक बार। प्रत्येक प्रति आपके पासफ़्रेज़ या रिकवरी कुंजी से खुलती है।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folder:</source>
+        <translation>फ़ोल्डर:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the newest:</source>
+        <translation>नवीनतम रखें:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backups could not be listed: {error}</source>
+        <translation>बैकअप की सूची नहीं बन सकी: {error}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No automatic backup in this folder yet.</source>
+        <translation>इस फ़ोल्डर में अभी तक कोई स्वचालित बैकअप नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Latest: {when} ({size:,.1f} MB).</source>
+        <translation>नवीनतम: {when} ({size:,.1f} MB)।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} copy kept here.</source>
+        <translation>यहाँ {count} प्रति रखी गई है।</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} copies kept here.</source>
+        <translation>यहाँ {count} प्रतियाँ रखी गई हैं।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup folder not changed</source>
+        <translation>बैकअप फ़ोल्डर नहीं बदला गया</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+653"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+301"/>
+        <source>Not changed</source>
+        <translation>नहीं बदला गया</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Backup failed</source>
+        <translation>बैकअप विफल रहा</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/charts.py" line="+134"/>
+        <source>{label}: {text} — click to see the cases</source>
+        <translation>{label}: {text} — मामले देखने के लिए क्लिक करें</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+357"/>
+        <source>Twelve-month trend</source>
+        <translation>बारह माह की प्रवृत्ति</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{month}: {received} received, {closed} closed</source>
+        <translation>{month}: {received} प्राप्त, {closed} बंद</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, {percent}% on time</source>
+        <translation>, {percent}% समय पर</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+15"/>
+        <source>Received</source>
+        <translation>प्राप्त</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
+        <source>Closed</source>
+        <translation>बंद</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time %</source>
+        <translation>समय पर %</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>{month}: {count} received — click to see the cases</source>
+        <translation>{month}: {count} प्राप्त — मामले देखने के लिए क्लिक करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{month}: {count} closed — click to see the cases</source>
+        <translation>{month}: {count} बंद — मामले देखने के लिए क्लिक करें</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/export_dialog.py" line="-47"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel वर्कबुक (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+93"/>
+        <source>Export cases</source>
+        <translation>मामले निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>File format</source>
+        <translation>फ़ाइल प्रारूप</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export to file</source>
+        <translation>फ़ाइल में निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where to save</source>
+        <translation>सहेजने का स्थान चुनें</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;{not_encrypted}&lt;/b&gt;&lt;br&gt;It holds names, contact details and descriptions. Save it on an encrypted disk and share it only with people entitled to see it.</source>
+        <translation>&lt;b&gt;{not_encrypted}&lt;/b&gt;&lt;br&gt;इसमें नाम, संपर्क विवरण और विवरण हैं। इसे एन्क्रिप्टेड डिस्क पर सहेजें और केवल उन्हीं व्यक्तियों से साझा करें जिन्हें इसे देखने का अधिकार है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The exported file is NOT encrypted. Keep it safe and delete it when done.</source>
+        <translation>निर्यात की गई फ़ाइल एन्क्रिप्टेड नहीं है। इसे सुरक्षित रखें और काम पूरा होने पर हटा दें।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+255"/>
+        <source>Export</source>
+        <translation>निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing to export</source>
+        <translation>निर्यात के लिए कुछ नहीं</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+130"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-442"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-225"/>
+        <source>Cancel</source>
+        <translation>रद्द करें</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cases:</source>
+        <translation>मामले:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>प्रारूप (&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save to:</source>
+        <translation>यहाँ सहेजें:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel वर्कबुक (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose where to save the file.</source>
+        <translation>फ़ाइल सहेजने का स्थान चुनें।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The folder {parent} does not exist. Choose another one.</source>
+        <translation>फ़ोल्डर {parent} मौजूद नहीं है। कोई दूसरा फ़ोल्डर चुनें।</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not exported. {error}</source>
+        <translation>निर्यात नहीं हुआ। {error}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="-40"/>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;Excel workbook (*.xlsx);;CSV (*.csv);;Unicode Text (*.txt)</source>
+        <translation>स्प्रेडशीट (*.xlsx *.csv *.txt);;Excel वर्कबुक (*.xlsx);;CSV (*.csv);;यूनिकोड टेक्स्ट (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line</source>
+        <translation>पंक्ति</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>स्तंभ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>मान</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem and fix</source>
+        <translation>समस्या और समाधान</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Import a spreadsheet register</source>
+        <translation>स्प्रेडशीट रजिस्टर आयात करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bring cases in from an Excel workbook (.xlsx) or a CSV file. Every row is checked first; nothing is saved until you choose to import.</source>
+        <translation>Excel वर्कबुक (.xlsx) या CSV फ़ाइल से मामले लाएँ। पहले हर पंक्ति की जाँच होती है; जब तक आप आयात नहीं चुनते, कुछ भी सहेजा नहीं जाता।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Spreadsheet file</source>
+        <translation>स्प्रेडशीट फ़ाइल</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a .xlsx or .csv file…</source>
+        <translation>.xlsx या .csv फ़ाइल चुनें…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the spreadsheet file</source>
+        <translation>स्प्रेडशीट फ़ाइल चुनें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check</source>
+        <translation>जाँचें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file</source>
+        <translation>फ़ाइल की जाँच करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read every row and list the ones that cannot be imported</source>
+        <translation>हर पंक्ति पढ़ें और उन पंक्तियों की सूची दें जिनका आयात नहीं हो सकता</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Progress</source>
+        <translation>प्रगति</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Rows that cannot be imported</source>
+        <translation>वे पंक्तियाँ जिनका आयात नहीं हो सकता</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+48"/>
+        <source>Import</source>
+        <translation>आयात करें</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Import nothing</source>
+        <translation>कुछ भी आयात न करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without importing</source>
+        <translation>आयात किए बिना बंद करें</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import a register</source>
+        <translation>रजिस्टर आयात करें</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Checking {name}…</source>
+        <translation>{name} की जाँच हो रही है…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name}: {count} row read.</source>
+        <translation>{name}: {count} पंक्ति पढ़ी गई।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name}: {count} rows read.</source>
+        <translation>{name}: {count} पंक्तियाँ पढ़ी गईं।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All {count} can be imported.</source>
+        <translation>सभी {count} का आयात हो सकता है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{good} can be imported; {bad} row cannot, listed below with the fix.</source>
+        <translation>{good} का आयात हो सकता है; {bad} पंक्ति का नहीं, जो नीचे समाधान सहित दी गई है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{good} can be imported; {bad} rows cannot, listed below with the fix.</source>
+        <translation>{good} का आयात हो सकता है; {bad} पंक्तियों का नहीं, जो नीचे समाधान सहित दी गई हैं।</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Import {count} good row</source>
+        <translation>{count} सही पंक्ति आयात करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import {count} good rows</source>
+        <translation>{count} सही पंक्तियाँ आयात करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import {count} case</source>
+        <translation>{count} मामला आयात करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import {count} cases</source>
+        <translation>{count} मामले आयात करें</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Imported {count} cases ({first} to {last}).</source>
+        <translation>{count} मामले आयात किए गए ({first} से {last})।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported {count} case ({first}).</source>
+        <translation>{count} मामला आयात किया गया ({first})।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {count} cases ({first}).</source>
+        <translation>{count} मामले आयात किए गए ({first})।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported {count} case.</source>
+        <translation>{count} मामला आयात किया गया।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported {count} cases.</source>
+        <translation>{count} मामले आयात किए गए।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} row with problems was not imported (below).</source>
+        <translation>समस्या वाली {count} पंक्ति आयात नहीं की गई (नीचे देखें)।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} rows with problems were not imported (below).</source>
+        <translation>समस्या वाली {count} पंक्तियाँ आयात नहीं की गईं (नीचे देखें)।</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>There are no cases in it below the header row.</source>
+        <translation>इसमें शीर्ष पंक्ति के नीचे कोई मामला नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Correct them in the spreadsheet and check again, or import the good rows now and enter the others by hand.</source>
+        <translation>स्प्रेडशीट में इन्हें ठीक करके फिर से जाँचें, या सही पंक्तियों का अभी आयात करें और शेष को हाथ से दर्ज करें।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ignored columns (not recognised): {columns}</source>
+        <translation>छोड़े गए स्तंभ (पहचाने नहीं गए): {columns}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nothing can be imported from this file.
+{error}</source>
+        <translation>इस फ़ाइल से कुछ भी आयात नहीं हो सकता।
+{error}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Importing from {name}…</source>
+        <translation>{name} से आयात हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Imported</source>
+        <translation>आयात हो गया</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+188"/>
+        <source>Close</source>
+        <translation>बंद करें</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+34"/>
+        <source>Nothing was imported: the register is as it was.
+{error}</source>
+        <translation>कुछ भी आयात नहीं हुआ: रजिस्टर पहले जैसा ही है।
+{error}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/language_box.py" line="+21"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="-52"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+33"/>
         <source>English only</source>
         <translation>केवल अंग्रेज़ी</translation>
     </message>
@@ -74,9 +604,1934 @@
         <translation>मामले की उत्तर की भाषा {reply} है; यह पत्र {language} में होगा।</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/language_box.py" line="+5"/>
+        <source>The computer&apos;s language</source>
+        <translation>कंप्यूटर की भाषा</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The window shows the language you choose from the next start.</source>
+        <translation>आपके द्वारा चुनी गई भाषा अगली बार ऐप खोलने पर दिखेगी।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved. Close Grievance Desk and open it again to see the window in {name}.</source>
+        <translation>सहेज लिया गया। विंडो {name} में देखने के लिए Grievance Desk बंद करके फिर से खोलें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved. From the next start the window follows the computer&apos;s language.</source>
+        <translation>सहेज लिया गया। अगली बार खोलने से विंडो कंप्यूटर की भाषा में दिखेगी।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/compose_email_button.py" line="+40"/>
+        <source>Compose e-mail…</source>
+        <translation>ई-मेल तैयार करें…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compose e-mail</source>
+        <translation>ई-मेल तैयार करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a draft in your mail client: to the requester, with the subject, a covering note and the letter&apos;s PDF attached. Nothing is sent from here.</source>
+        <translation>आपके मेल क्लाइंट में एक ड्राफ़्ट खुलेगा: अनुरोधकर्ता के नाम, विषय, साथ की टिप्पणी और पत्र की PDF संलग्न सहित। यहाँ से कुछ भी भेजा नहीं जाता।</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+12"/>
+        <source>No e-mail draft</source>
+        <translation>ई-मेल ड्राफ़्ट नहीं बना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft could not be written ({error}).</source>
+        <translation>ड्राफ़्ट लिखा नहीं जा सका ({error})।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your mail client shows a draft to {to_address} with {pdf_name} attached. Check it and send it from there.</source>
+        <translation>आपका मेल क्लाइंट {to_address} के लिए ड्राफ़्ट दिखा रहा है, जिसमें {pdf_name} संलग्न है। इसे जाँचें और वहीं से भेजें।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your mail client shows a new message to {to_address}. A link cannot carry the PDF: attach it yourself (Save as PDF… writes {pdf_name}).</source>
+        <translation>आपका मेल क्लाइंट {to_address} के लिए नया संदेश दिखा रहा है। लिंक के साथ PDF नहीं जा सकती: इसे स्वयं संलग्न करें (&quot;PDF के रूप में सहेजें…&quot; से {pdf_name} बनती है)।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No mail client</source>
+        <translation>कोई मेल क्लाइंट नहीं</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No program on this computer opens e-mail drafts. Save the letter as PDF and attach it to a message to {to_address} in your mail program.</source>
+        <translation>इस कंप्यूटर पर कोई प्रोग्राम ई-मेल ड्राफ़्ट नहीं खोलता। पत्र को PDF के रूप में सहेजें और अपने मेल प्रोग्राम में {to_address} को भेजे जाने वाले संदेश में संलग्न करें।</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Was the e-mail sent?</source>
+        <translation>क्या ई-मेल भेज दिया गया?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Once you have sent it, record it here: the case&apos;s correspondence then shows the letter went out by e-mail, and when.</source>
+        <translation>भेजने के बाद इसे यहाँ दर्ज करें: तब मामले के पत्राचार में दिखेगा कि पत्र ई-मेल से कब भेजा गया।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record as sent</source>
+        <translation>भेजा गया दर्ज करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent</source>
+        <translation>नहीं भेजा गया</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Recorded: letter e-mailed to {to_address}.</source>
+        <translation>दर्ज किया गया: पत्र {to_address} को ई-मेल किया गया।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+30"/>
+        <source>Not recorded</source>
+        <translation>दर्ज नहीं हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/discard_button.py" line="+25"/>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete this draft</source>
+        <translation>यह ड्राफ़्ट हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Discard this draft?</source>
+        <translation>यह ड्राफ़्ट हटाएँ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The draft “{subject}” will be deleted.</source>
+        <translation>ड्राफ़्ट “{subject}” हटा दिया जाएगा।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not discarded</source>
+        <translation>नहीं हटाया गया</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+41"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-134"/>
+        <location line="+54"/>
+        <source>Subject</source>
+        <translation>विषय</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
+        <location line="+55"/>
+        <source>Salutation</source>
+        <translation>संबोधन</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-54"/>
+        <location line="+56"/>
+        <source>Body</source>
+        <translation>मुख्य पाठ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paragraphs are separated by a blank line; &apos;- &apos; starts a bullet; **bold**, *italic*.</source>
+        <translation>अनुच्छेदों के बीच एक ख़ाली पंक्ति छोड़ें; &apos;- &apos; से बुलेट शुरू होता है; **मोटा**, *तिरछा*।</translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>The letter will be in {language}.</source>
-        <translation>पत्र {language} में होगा।</translation>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-55"/>
+        <location line="+59"/>
+        <source>Closing</source>
+        <translation>समापन</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save draft</source>
+        <translation>ड्राफ़्ट सहेजें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save your edits and refresh the preview</source>
+        <translation>अपने संपादन सहेजें और पूर्वावलोकन ताज़ा करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revert</source>
+        <translation>पूर्ववत करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undo unsaved edits</source>
+        <translation>बिना सहेजे संपादन पूर्ववत करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+13"/>
+        <source>&amp;Subject:</source>
+        <translation>विषय (&amp;S):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+1"/>
+        <source>S&amp;alutation:</source>
+        <translation>संबोधन (&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+1"/>
+        <source>&amp;Body:</source>
+        <translation>मुख्य पाठ (&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+1"/>
+        <source>&amp;Closing:</source>
+        <translation>समापन (&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Draft not saved</source>
+        <translation>ड्राफ़्ट नहीं सहेजा गया</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+3"/>
+        <source>A letter needs a subject.</source>
+        <translation>पत्र में विषय होना आवश्यक है।</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>A letter needs a body.</source>
+        <translation>पत्र में मुख्य पाठ होना आवश्यक है।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved edits.</source>
+        <translation>बिना सहेजे संपादन।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/issue_button.py" line="+25"/>
+        <source>Store this letter for good and date it today</source>
+        <translation>इस पत्र को स्थायी रूप से सहेजें और आज की तारीख़ दें</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Issue…</source>
+        <translation>जारी करें…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only a draft can be issued; an issued letter never changes.</source>
+        <translation>केवल ड्राफ़्ट जारी किया जा सकता है; जारी पत्र कभी नहीं बदलता।</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Issue this letter?</source>
+        <translation>यह पत्र जारी करें?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{value}” will be dated today and stored with its digest for good. It cannot be changed afterwards; a correction is a new letter.</source>
+        <translation>“{value}” पर आज की तारीख़ लगेगी और यह अपने डाइजेस्ट सहित स्थायी रूप से सहेजा जाएगा। बाद में इसे बदला नहीं जा सकता; सुधार एक नया पत्र होगा।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not issued</source>
+        <translation>जारी नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The letter is issued and on file. {step} now?</source>
+        <translation>पत्र जारी होकर अभिलेख में दर्ज है। क्या अब {step}?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reasons recorded with the extension:</source>
+        <translation>समय-सीमा विस्तार के साथ दर्ज कारण:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>अगला चरण</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+24"/>
+        <source>Letter</source>
+        <translation>पत्र</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>तारीख़</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letters of this case</source>
+        <translation>इस मामले के पत्र</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Issued</source>
+        <translation>जारी</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft</source>
+        <translation>ड्राफ़्ट</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{subject}
+Template {template_version}, letter {letter_id}</source>
+        <translation>{subject}
+टेम्पलेट {template_version}, पत्र {letter_id}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-62"/>
+        <source>New letter — {reference}</source>
+        <translation>नया पत्र — {reference}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+309"/>
+        <location line="+2"/>
+        <source>Letter templates</source>
+        <translation>पत्र टेम्पलेट</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show every template</source>
+        <translation>सभी टेम्पलेट दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also list templates not meant for this request type or status</source>
+        <translation>वे टेम्पलेट भी दिखाएँ जो इस अनुरोध प्रकार या स्थिति के लिए नहीं हैं</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-43"/>
+        <source>Template</source>
+        <translation>टेम्पलेट</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Problem</source>
+        <translation>समस्या</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the law requires in this letter</source>
+        <translation>इस पत्र में विधि द्वारा अपेक्षित बातें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What this letter needs from you</source>
+        <translation>इस पत्र के लिए आपसे अपेक्षित जानकारी</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Create draft</source>
+        <translation>ड्राफ़्ट बनाएँ</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>{id} — version {version}</source>
+        <translation>{id} — संस्करण {version}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No template suits this case.</source>
+        <translation>इस मामले के लिए कोई टेम्पलेट उपयुक्त नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{title}. Loading its fields…</source>
+        <translation>{title}। इसके फ़ील्ड लोड हो रहे हैं…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The law requires this letter to give:</source>
+        <translation>विधि के अनुसार इस पत्र में यह देना आवश्यक है:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{title}: the case, the requester, the deadlines and your details fill the rest. Fields marked * are required.</source>
+        <translation>{title}: शेष जानकारी मामले, अनुरोधकर्ता, समय-सीमाओं और आपके विवरण से भरी जाती है। * चिह्नित फ़ील्ड अनिवार्य हैं।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{title}: everything comes from the case and your settings; nothing to type.</source>
+        <translation>{title}: सब कुछ मामले और आपकी सेटिंग से आता है; कुछ टाइप करने की आवश्यकता नहीं।</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Choose a template first.</source>
+        <translation>पहले एक टेम्पलेट चुनें।</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Required for this letter: fill it in.</source>
+        <translation>इस पत्र के लिए आवश्यक: इसे भरें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/preview_pane.py" line="+41"/>
+        <source>Letter preview</source>
+        <translation>पत्र का पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Laying out the letter…</source>
+        <translation>पत्र तैयार किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Issued {issued} — the stored letter, exactly as sent ({count} page). It cannot change; re-issue to correct it.</source>
+        <translation>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया ({count} पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Issued {issued} — the stored letter, exactly as sent ({count} pages). It cannot change; re-issue to correct it.</source>
+        <translation>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया ({count} पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft preview, dated today ({count} page). Edit it under “Edit draft”; issuing dates and stores it.</source>
+        <translation>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित ({count} पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft preview, dated today ({count} pages). Edit it under “Edit draft”; issuing dates and stores it.</source>
+        <translation>ड्राफ़्ट का पूर्वावलोकन, आज की तारीख़ सहित ({count} पृष्ठ)। इसे “ड्राफ़्ट संपादित करें” में बदलें; जारी करने पर तारीख़ लगती है और पत्र सहेजा जाता है।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No preview</source>
+        <translation>पूर्वावलोकन उपलब्ध नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/print_button.py" line="+25"/>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>प्रिंट करें…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Print the letter (Ctrl+P)</source>
+        <translation>पत्र प्रिंट करें (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Print letter</source>
+        <translation>पत्र प्रिंट करें</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not printed</source>
+        <translation>प्रिंट नहीं हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/reissue_button.py" line="+26"/>
+        <location line="+2"/>
+        <source>Re-issue…</source>
+        <translation>पुनः जारी करें…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start a corrected copy of an issued letter as a new draft</source>
+        <translation>जारी पत्र की संशोधित प्रति नए ड्राफ़्ट के रूप में शुरू करें</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not re-issued</source>
+        <translation>पुनः जारी नहीं हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+32"/>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>PDF के रूप में सहेजें…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the letter to a PDF file you choose</source>
+        <translation>पत्र को आपके द्वारा चुनी गई PDF फ़ाइल में लिखें</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save letter as PDF</source>
+        <translation>पत्र को PDF के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+38"/>
+        <source>{path} could not be written ({error}). Choose another folder.</source>
+        <translation>{path} लिखा नहीं जा सका ({error})। कोई दूसरा फ़ोल्डर चुनें।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved {name}.</source>
+        <translation>{name} सहेजी गई।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+144"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+205"/>
+        <source>Not saved</source>
+        <translation>सहेजा नहीं गया</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters_tab.py" line="+86"/>
+        <source>New letter…</source>
+        <translation>नया पत्र…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Draft a letter from a template (Ctrl+Shift+L)</source>
+        <translation>टेम्पलेट से पत्र का ड्राफ़्ट बनाएँ (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Template…</source>
+        <translation>टेम्पलेट…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit your copy of this letter&apos;s template</source>
+        <translation>इस पत्र के टेम्पलेट की अपनी प्रति संपादित करें</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Preview</source>
+        <translation>पूर्वावलोकन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+180"/>
+        <source>Edit draft</source>
+        <translation>ड्राफ़्ट संपादित करें</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>No letters yet. Use “New letter…” to draft an acknowledgement, a request for identity proof, a response or another formal letter from a template.</source>
+        <translation>अभी कोई पत्र नहीं। टेम्पलेट से पावती, पहचान प्रमाण का अनुरोध, उत्तर या कोई अन्य औपचारिक पत्र बनाने के लिए “नया पत्र…” का उपयोग करें।</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Letters not loaded</source>
+        <translation>पत्र लोड नहीं हुए</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Text</source>
+        <translation>पाठ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/pdf_tools.py" line="+34"/>
+        <source>The letter&apos;s PDF could not be read for printing. Preview it again; if it still fails, save it as PDF and print that file.</source>
+        <extracomment>Pages are rasterised for the printer at no more than this many dots per inch: sharp on paper, and an A4 page stays a few megabytes instead of 1200-dpi&apos;s half a gigabyte. The letter preview: every page, fit to the pane&apos;s width, redrawn when the pane resizes.</extracomment>
+        <translation>प्रिंट के लिए पत्र की PDF पढ़ी नहीं जा सकी। फिर से पूर्वावलोकन करें; यदि फिर भी न हो, तो इसे PDF के रूप में सहेजकर वह फ़ाइल प्रिंट करें।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The printer could not be started. Check that it is connected and try again.</source>
+        <translation>प्रिंटर शुरू नहीं हो सका। जाँचें कि वह जुड़ा हुआ है और फिर से प्रयास करें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-536"/>
+        <source>“{part}” is not a number of days. Write whole days before the deadline, separated by commas, e.g. 7, 3, 1, 0.</source>
+        <translation>“{part}” दिनों की संख्या नहीं है। समय-सीमा से पहले के पूरे दिन अल्पविराम से अलग करके लिखें, जैसे 7, 3, 1, 0।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Give at least one day, e.g. 0 for the day itself.</source>
+        <translation>कम से कम एक दिन दें, जैसे उसी दिन के लिए 0।</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name}: amount</source>
+        <translation>{name}: संख्या</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: unit</source>
+        <translation>{name}: इकाई</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Own policy</source>
+        <translation>अपनी नीति</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Policy {id}</source>
+        <translation>नीति {id}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy of preset</source>
+        <translation>पूर्व-निर्धारित नीति की प्रति</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. our-30-days</source>
+        <translation>जैसे our-30-days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New policy id</source>
+        <translation>नई नीति की पहचान (id)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond within</source>
+        <translation>उत्तर की समय-सीमा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Acknowledge within</source>
+        <translation>पावती की समय-सीमा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension allowed, by</source>
+        <translation>विस्तार की अनुमति, अवधि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension length</source>
+        <translation>विस्तार की अवधि</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalation route printed in letters</source>
+        <translation>पत्रों में छपने वाला अपील मार्ग</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy of &amp;preset:</source>
+        <translation>पूर्व-निर्धारित नीति की प्रति (&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;id:</source>
+        <translation>नई पहचान (&amp;I):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>नाम (&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Respond within:</source>
+        <translation>उत्तर की समय-सीमा (&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalation &amp;route:</source>
+        <translation>अपील मार्ग (&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Other rules (counting start, working week, clock stops) follow the preset this policy was copied from.</source>
+        <translation>अन्य नियम (गणना का आरंभ, कार्य-सप्ताह, समय-गणना का रुकना) उसी पूर्व-निर्धारित नीति के अनुसार रहते हैं जिससे यह नीति कॉपी की गई है।</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{name} (own copy)</source>
+        <translation>{name} (अपनी प्रति)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>from {date}</source>
+        <translation>{date} से</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until {date}</source>
+        <translation>{date} तक</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No route: letters name no regulator.</source>
+        <translation>कोई मार्ग नहीं: पत्रों में किसी नियामक का नाम नहीं होगा।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Give the policy an id (letters, digits and dashes).</source>
+        <translation>नीति को एक पहचान (id) दें (अक्षर, अंक और डैश)।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use only letters, digits, dashes and underscores in the id.</source>
+        <translation>पहचान (id) में केवल अक्षर, अंक, डैश और अंडरस्कोर का उपयोग करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{id}” is a preset&apos;s id; choose another.</source>
+        <translation>“{id}” एक पूर्व-निर्धारित नीति की पहचान है; कोई दूसरी चुनें।</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>What the law applies</source>
+        <translation>कौन-सी विधि लागू होती है</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We are an intermediary (IT Act 2000 s.2(1)(w))</source>
+        <translation>हम एक मध्यवर्ती हैं (IT Act 2000 s.2(1)(w))</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…a significant social media intermediary (IT Rules r.2(1)(v)): monthly r.4(1)(d) compliance figures in the report</source>
+        <translation>…एक महत्वपूर्ण सोशल मीडिया मध्यवर्ती (IT Rules r.2(1)(v)): रिपोर्ट में r.4(1)(d) के मासिक अनुपालन आँकड़े</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Established in</source>
+        <translation>स्थापना का स्थान</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not set (the organisation&apos;s own policy for every case)</source>
+        <translation>निर्धारित नहीं (हर मामले के लिए संगठन की अपनी नीति)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Also serves {name}</source>
+        <translation>{name} में भी सेवाएँ देते हैं</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <location line="+145"/>
+        <location line="+6"/>
+        <source>Save</source>
+        <translation>सहेजें</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Save what the organisation is</source>
+        <translation>संगठन का विवरण सहेजें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. DE, IE or ES-MD</source>
+        <translation>जैसे DE, IE या ES-MD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Controller&apos;s Member State</source>
+        <translation>नियंत्रक का सदस्य राज्य</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save Member State</source>
+        <translation>सदस्य राज्य सहेजें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>California statutory holidays</source>
+        <translation>कैलिफ़ोर्निया के वैधानिक अवकाश</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each new case gets the policy its law applies on the day it was received; a policy you choose per request type may be stricter, never looser.</source>
+        <translation>हर नए मामले पर वह नीति लागू होती है जो उसकी प्राप्ति के दिन विधि के अनुसार लागू है; अनुरोध प्रकार के अनुसार आपके द्वारा चुनी गई नीति अधिक कठोर हो सकती है, कभी ढीली नहीं।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Established in:</source>
+        <translation>स्थापना का स्थान:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also serves:</source>
+        <translation>इनमें भी सेवाएँ:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>GDPR Member State:</source>
+        <translation>GDPR सदस्य राज्य:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reg 1182/71 art 3(4): a GDPR period ending on a public holiday of the controller&apos;s Member State ends on the next working day.</source>
+        <translation>Reg 1182/71 art 3(4): नियंत्रक के सदस्य राज्य के सार्वजनिक अवकाश पर समाप्त होने वाली GDPR अवधि अगले कार्य-दिवस को समाप्त होती है।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>California&apos;s statutory holidays ({citation}), for CCPA business days:</source>
+        <translation>CCPA कार्य-दिवसों के लिए कैलिफ़ोर्निया के वैधानिक अवकाश ({citation}):</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>By law (else {policy})</source>
+        <translation>विधि के अनुसार (अन्यथा {policy})</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Default policy per request type</source>
+        <translation>अनुरोध प्रकार के अनुसार डिफ़ॉल्ट नीति</translation>
+    </message>
+    <message>
+        <location line="-347"/>
+        <source>calendar days</source>
+        <translation>कैलेंडर दिवस</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>business days</source>
+        <translation>कार्य-दिवस</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>calendar months</source>
+        <translation>कैलेंडर माह</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation>घंटे</translation>
+    </message>
+    <message>
+        <location line="+349"/>
+        <source>New cases of each type follow this policy unless you choose another on the case. Cases already on the default move with it. “By law” picks the policy in force on each case&apos;s received date.</source>
+        <translation>हर प्रकार के नए मामले इसी नीति का पालन करते हैं, जब तक आप मामले में कोई दूसरी नीति न चुनें। डिफ़ॉल्ट पर चल रहे मौजूदा मामले भी इसके साथ बदलते हैं। “विधि के अनुसार” हर मामले की प्राप्ति की तारीख़ पर लागू नीति चुनता है।</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Default policy for {label}</source>
+        <translation>{label} के लिए डिफ़ॉल्ट नीति</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Holidays and days off</source>
+        <translation>अवकाश और छुट्टियाँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your days off</source>
+        <translation>आपकी छुट्टियाँ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Day off to add</source>
+        <translation>जोड़ने के लिए छुट्टी का दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>जोड़ें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add day off</source>
+        <translation>छुट्टी का दिन जोड़ें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected</source>
+        <translation>चुने हुए हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Office closures: business-day counting and roll-forward skip them only under policies whose law counts them (your own policy); GDPR and CCPA dates count public holidays only.</source>
+        <translation>कार्यालय बंदी: कार्य-दिवस की गणना और आगे खिसकाने में इन्हें केवल उन नीतियों में छोड़ा जाता है जिनकी विधि इन्हें गिनती है (आपकी अपनी नीति); GDPR और CCPA की तारीख़ों में केवल सार्वजनिक अवकाश गिने जाते हैं।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reminder schedule</source>
+        <translation>अनुस्मारक अनुसूची</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each policy&apos;s own reminders</source>
+        <translation>हर नीति के अपने अनुस्मारक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One schedule for every policy:</source>
+        <translation>सभी नीतियों के लिए एक अनुसूची:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Days before a deadline to remind</source>
+        <translation>समय-सीमा से कितने दिन पहले याद दिलाएँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days before each deadline, separated by commas (0 = on the day)</source>
+        <translation>हर समय-सीमा से पहले के दिन, अल्पविराम से अलग (0 = उसी दिन)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind daily while overdue</source>
+        <translation>समय-सीमा बीतने पर प्रतिदिन याद दिलाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save schedule</source>
+        <translation>अनुसूची सहेजें</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>days before</source>
+        <translation>दिन पहले</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>Your own policies</source>
+        <translation>आपकी अपनी नीतियाँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy a preset…</source>
+        <translation>पूर्व-निर्धारित नीति कॉपी करें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit…</source>
+        <translation>संपादित करें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit template…</source>
+        <translation>टेम्पलेट संपादित करें…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The shipped templates never change; editing makes your own copy, with versions. Each issued letter records the version that made it.</source>
+        <translation>साथ आए टेम्पलेट कभी नहीं बदलते; संपादन से संस्करणों सहित आपकी अपनी प्रति बनती है। हर जारी पत्र में उसे बनाने वाला संस्करण दर्ज रहता है।</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>No days off yet.</source>
+        <translation>अभी कोई छुट्टी नहीं।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{id} — respond in {period}</source>
+        <translation>{id} — {period} में उत्तर</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>acknowledge in {period}</source>
+        <translation>{period} में पावती</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>your {version}</source>
+        <translation>आपका {version}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Choose where the organisation is established.</source>
+        <translation>चुनें कि संगठन कहाँ स्थापित है।</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>The policy is not valid: {error}. Correct that field.</source>
+        <translation>नीति मान्य नहीं है: {error}। वह फ़ील्ड ठीक करें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="-593"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel वर्कबुक (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Year {year}</source>
+        <translation>वर्ष {year}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} of {total}</source>
+        <translation>{total} में से {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>of {total}</source>
+        <translation>{total} में से</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No cases behind this figure.</source>
+        <translation>इस आँकड़े के पीछे कोई मामला नहीं।</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>{days} day</source>
+        <extracomment>How many months back the month picker offers (a report for an older month: the CLI).</extracomment>
+        <translation>{days} दिन</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{days} days</source>
+        <translation>{days} दिन</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>over {count} closed case</source>
+        <translation>{count} बंद मामले पर</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>over {count} closed cases</source>
+        <translation>{count} बंद मामलों पर</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{drill_down} — {count} case. Click to list them.</source>
+        <translation>{drill_down} — {count} मामला। सूची के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{drill_down} — {count} cases. Click to list them.</source>
+        <translation>{drill_down} — {count} मामले। सूची के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click to list the cases.</source>
+        <translation>मामलों की सूची के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: {value}</source>
+        <translation>{label}: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opens the cases behind this figure</source>
+        <translation>इस आँकड़े के पीछे के मामले खोलता है</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cases</source>
+        <translation>मामले</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>हिस्सा</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+335"/>
+        <source>{drill_down} — click to list the cases</source>
+        <translation>{drill_down} — मामलों की सूची के लिए क्लिक करें</translation>
+    </message>
+    <message>
+        <location line="-328"/>
+        <source>No cases in this row</source>
+        <translation>इस पंक्ति में कोई मामला नहीं</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+4"/>
+        <source>Month</source>
+        <translation>माह</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+15"/>
+        <source>Year</source>
+        <translation>वर्ष</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Report period kind</source>
+        <translation>रिपोर्ट अवधि का प्रकार</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+222"/>
+        <source>{month} (to date)</source>
+        <translation>{month} (अब तक)</translation>
+    </message>
+    <message>
+        <location line="-210"/>
+        <source>Build report</source>
+        <translation>रिपोर्ट बनाएँ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Build the summary for the chosen period (Ctrl+Enter)</source>
+        <translation>चुनी गई अवधि का सारांश बनाएँ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export:</source>
+        <translation>निर्यात:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save the report as {format} (not encrypted)</source>
+        <translation>रिपोर्ट {format} के रूप में सहेजें (एन्क्रिप्टेड नहीं)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export {format}</source>
+        <translation>{format} निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reports</source>
+        <translation>रिपोर्ट</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Ageing of open cases</source>
+        <translation>खुले मामलों की आयु</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Days to respond</source>
+        <translation>उत्तर देने में लगे दिन</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Breakdowns</source>
+        <translation>वर्गीकरण</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ageing of open cases at the period&apos;s end</source>
+        <translation>अवधि के अंत में खुले मामलों की आयु</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Click any figure, row or bar to open exactly those cases. Definitions of every figure are in the PDF&apos;s appendix. Reports name cases by reference only.</source>
+        <translation>ठीक उन्हीं मामलों को खोलने के लिए किसी भी आँकड़े, पंक्ति या स्तंभ पर क्लिक करें। हर आँकड़े की परिभाषा PDF के परिशिष्ट में है। रिपोर्ट में मामलों का उल्लेख केवल संदर्भ संख्या से होता है।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose a month or a year and build the summary: received, closed, open and overdue cases, on-time rates, days to respond, breakdowns, ageing and the twelve-month trend.</source>
+        <translation>माह या वर्ष चुनें और सारांश बनाएँ: प्राप्त, बंद, खुले और समय-सीमा पार मामले, समय पर उत्तर की दर, उत्तर में लगे दिन, वर्गीकरण, आयु और बारह माह की प्रवृत्ति।</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Reading the register…</source>
+        <translation>रजिस्टर पढ़ा जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Report not built</source>
+        <translation>रिपोर्ट नहीं बनी</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{done:,} of {total:,} cases</source>
+        <translation>{total:,} में से {done:,} मामले</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Built in {seconds:.1f} s</source>
+        <translation>{seconds:.1f} सेकंड में बनी</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Generated {generated} ({zone}); statuses as at {as_at}.</source>
+        <translation>{generated} ({zone}) को बनाई गई; स्थिति {as_at} के अनुसार।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The period is still running; figures are to date.</source>
+        <translation>अवधि अभी चल रही है; आँकड़े अब तक के हैं।</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{label} ({total})</source>
+        <translation>{label} ({total})</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>No such figure</source>
+        <translation>ऐसा कोई आँकड़ा नहीं</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No cases behind “{title}”.</source>
+        <translation>“{title}” के पीछे कोई मामला नहीं।</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Exports are not encrypted</source>
+        <translation>निर्यात एन्क्रिप्टेड नहीं होते</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The exported file is not encrypted.</source>
+        <translation>निर्यात की गई फ़ाइल एन्क्रिप्टेड नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It lists case references, dates and statuses (no names or e-mail addresses). Keep it on an encrypted disk and share it only with people entitled to see it.</source>
+        <translation>इसमें मामलों की संदर्भ संख्याएँ, तारीख़ें और स्थितियाँ हैं (नाम या ई-मेल पते नहीं)। इसे एन्क्रिप्टेड डिस्क पर रखें और केवल उन्हीं व्यक्तियों से साझा करें जिन्हें इसे देखने का अधिकार है।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Don&apos;t warn me again on this computer</source>
+        <translation>इस कंप्यूटर पर फिर चेतावनी न दें</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export report as {format}</source>
+        <translation>रिपोर्ट {format} के रूप में निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Exported {name}</source>
+        <translation>{name} निर्यात की गई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not exported</source>
+        <translation>निर्यात नहीं हुआ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-300"/>
+        <source>Your e-mail: {problem}</source>
+        <translation>आपका ई-मेल: {problem}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your phone: {problem}</source>
+        <translation>आपका फ़ोन: {problem}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose {what}</source>
+        <translation>{what} चुनें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove {what}</source>
+        <translation>{what} हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the {what}</source>
+        <translation>{what} चुनें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>चित्र (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not an image we can use</source>
+        <translation>यह चित्र उपयोग योग्य नहीं है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} is not a PNG or JPEG image under 2 MB. Choose another file; nothing was changed.</source>
+        <translation>{name} 2 MB से छोटा PNG या JPEG चित्र नहीं है। कोई दूसरी फ़ाइल चुनें; कुछ भी नहीं बदला गया।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>None chosen</source>
+        <translation>कुछ नहीं चुना गया</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Change passphrase</source>
+        <translation>पासफ़्रेज़ बदलें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>New passphrase</source>
+        <translation>नया पासफ़्रेज़</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same again</source>
+        <translation>वही फिर से</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat new passphrase</source>
+        <translation>नया पासफ़्रेज़ दोहराएँ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change</source>
+        <translation>बदलें</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register stays as it is; only the key file is re-sealed. The recovery key keeps working.</source>
+        <translation>रजिस्टर जैसा है वैसा ही रहता है; केवल कुंजी फ़ाइल फिर से सील की जाती है। रिकवरी कुंजी काम करती रहती है।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New passphrase:</source>
+        <translation>नया पासफ़्रेज़ (&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Repeat:</source>
+        <translation>दोहराएँ (&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The two passphrases differ.</source>
+        <translation>दोनों पासफ़्रेज़ अलग-अलग हैं।</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Printed at the top right of every letter.</source>
+        <translation>हर पत्र के ऊपर दाईं ओर छपता है।</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>logo</source>
+        <translation>लोगो</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Printed above your name on letters.</source>
+        <translation>पत्रों में आपके नाम के ऊपर छपता है।</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>signature image</source>
+        <translation>हस्ताक्षर का चित्र</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Organisation and officer</source>
+        <translation>संगठन और अधिकारी</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Organisation:</source>
+        <translation>संगठन:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered office:</source>
+        <translation>पंजीकृत कार्यालय:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website:</source>
+        <translation>वेबसाइट:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer&apos;s name:</source>
+        <translation>अधिकारी का नाम:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>पदनाम:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail:</source>
+        <translation>ई-मेल:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone:</source>
+        <translation>फ़ोन:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone:</source>
+        <translation>समय क्षेत्र:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo:</source>
+        <translation>लोगो:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature:</source>
+        <translation>हस्ताक्षर:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save details</source>
+        <translation>विवरण सहेजें</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> minutes</source>
+        <translation> मिनट</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after idle minutes</source>
+        <translation>निष्क्रियता के इतने मिनट बाद लॉक करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change passphrase…</source>
+        <translation>पासफ़्रेज़ बदलें…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remember the key on this computer</source>
+        <translation>इस कंप्यूटर पर कुंजी याद रखें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unlocks without the passphrase when you sign in to this computer.</source>
+        <translation>इस कंप्यूटर में साइन इन करने पर पासफ़्रेज़ के बिना अनलॉक होता है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not available: {reason}.</source>
+        <translation>उपलब्ध नहीं: {reason}।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New recovery key…</source>
+        <translation>नई रिकवरी कुंजी…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+132"/>
+        <source>New recovery key</source>
+        <translation>नई रिकवरी कुंजी</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Make a new recovery key (for a lost or exposed one); the old one stops working</source>
+        <translation>नई रिकवरी कुंजी बनाएँ (खोई या उजागर हुई कुंजी के स्थान पर); पुरानी काम करना बंद कर देगी</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Security</source>
+        <translation>सुरक्षा</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock after idle:</source>
+        <translation>निष्क्रियता पर लॉक:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovery key:</source>
+        <translation>रिकवरी कुंजी:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Settings</source>
+        <translation>सेटिंग</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Passphrase changed. The recovery key still works; older backups open with the passphrase they were made with.</source>
+        <translation>पासफ़्रेज़ बदल गया। रिकवरी कुंजी अब भी काम करती है; पुराने बैकअप उसी पासफ़्रेज़ से खुलते हैं जिससे वे बने थे।</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Make a new recovery key? Once you confirm you have written it down, the old recovery key stops working. The passphrase and the data stay as they are.</source>
+        <translation>नई रिकवरी कुंजी बनाएँ? जब आप पुष्टि कर देंगे कि आपने इसे लिख लिया है, तब पुरानी रिकवरी कुंजी काम करना बंद कर देगी। पासफ़्रेज़ और डेटा जैसे हैं वैसे ही रहेंगे।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Make a new recovery key</source>
+        <translation>नई रिकवरी कुंजी बनाएँ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No new recovery key</source>
+        <translation>नई रिकवरी कुंजी नहीं बनी</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is the register&apos;s new recovery key.</source>
+        <translation>यह रजिस्टर की नई रिकवरी कुंजी है।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The new recovery key is not confirmed yet, so the old one still works. It is shown again when you next unlock or click “New recovery key…”.</source>
+        <translation>नई रिकवरी कुंजी की अभी पुष्टि नहीं हुई है, इसलिए पुरानी अब भी काम करती है। अगली बार अनलॉक करने या “नई रिकवरी कुंजी…” पर क्लिक करने पर यह फिर दिखाई जाएगी।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The new recovery key is in force; the old one no longer opens the register. Backups made before now still open with the old one.</source>
+        <translation>नई रिकवरी कुंजी लागू है; पुरानी कुंजी से अब रजिस्टर नहीं खुलता। इससे पहले बने बैकअप अब भी पुरानी कुंजी से खुलते हैं।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recovery key not changed</source>
+        <translation>रिकवरी कुंजी नहीं बदली गई</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keyring</source>
+        <translation>कीरिंग</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-4"/>
+        <source>Letter template</source>
+        <translation>पत्र टेम्पलेट</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version</source>
+        <translation>संस्करण</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load an earlier version&apos;s text into the editor</source>
+        <translation>किसी पिछले संस्करण का पाठ संपादक में लोड करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Template:</source>
+        <translation>टेम्पलेट:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version:</source>
+        <translation>संस्करण:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title</source>
+        <translation>शीर्षक</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Title:</source>
+        <translation>शीर्षक (&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Fields go in double braces, e.g. {{ case.reference }}; dates take | date. A blank line starts a paragraph, &apos;- &apos; a bullet, **bold**.</source>
+        <translation>फ़ील्ड दोहरे कोष्ठक में लिखें, जैसे {{ case.reference }}; तारीख़ों के साथ | date लगाएँ। ख़ाली पंक्ति से नया अनुच्छेद, &apos;- &apos; से बुलेट, **मोटा**।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <location line="+190"/>
+        <source>Problems</source>
+        <translation>समस्याएँ</translation>
+    </message>
+    <message>
+        <location line="-202"/>
+        <source>Fields you can use</source>
+        <translation>उपयोग योग्य फ़ील्ड</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Content the law requires</source>
+        <translation>विधि द्वारा अपेक्षित सामग्री</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fields</source>
+        <translation>फ़ील्ड</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required content</source>
+        <translation>अपेक्षित सामग्री</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save as new version</source>
+        <translation>नए संस्करण के रूप में सहेजें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+192"/>
+        <source>Keep this text as your copy&apos;s next version (Ctrl+S)</source>
+        <translation>इस पाठ को अपनी प्रति के अगले संस्करण के रूप में रखें (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Revert to shipped</source>
+        <translation>मूल टेम्पलेट पर लौटें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the template as shipped again; your versions are kept for the record</source>
+        <translation>मूल टेम्पलेट का फिर से उपयोग करें; आपके संस्करण अभिलेख के लिए रखे रहते हैं</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Templates not loaded</source>
+        <translation>टेम्पलेट लोड नहीं हुए</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Template not loaded</source>
+        <translation>टेम्पलेट लोड नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{version} (shipped)</source>
+        <translation>{version} (मूल)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{version}, saved {date}</source>
+        <translation>{version}, {date} को सहेजा गया</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{version} — in use</source>
+        <translation>{version} — उपयोग में</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>In use: the shipped template.</source>
+        <translation>उपयोग में: मूल टेम्पलेट।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In use: your {version}.</source>
+        <translation>उपयोग में: आपका {version}।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} — {law}</source>
+        <translation>{label} — {law}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carried by {fields}</source>
+        <translation>{fields} द्वारा दिया जाता है</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{part}, line {line}</source>
+        <translation>{part}, पंक्ति {line}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No problems: this template can make letters.</source>
+        <translation>कोई समस्या नहीं: इस टेम्पलेट से पत्र बन सकते हैं।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Problems ({count})</source>
+        <translation>समस्याएँ ({count})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fix the problems listed first; this text cannot make letters.</source>
+        <translation>पहले सूचीबद्ध समस्याएँ ठीक करें; इस पाठ से पत्र नहीं बन सकते।</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Saved as {version}.</source>
+        <translation>{version} के रूप में सहेजा गया।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It still lacks content the law requires, so no letter can be made from it until that is back.</source>
+        <translation>इसमें अब भी विधि द्वारा अपेक्षित सामग्री नहीं है, इसलिए उसके वापस जुड़ने तक इससे कोई पत्र नहीं बन सकता।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New letters use it from now on.</source>
+        <translation>अब से नए पत्र इसी का उपयोग करेंगे।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: {error}</source>
+        <translation>सहेजा नहीं गया: {error}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Use the shipped template?</source>
+        <translation>मूल टेम्पलेट का उपयोग करें?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New letters will use “{title}” as shipped. Your versions are kept and can be loaded again from the Version list.</source>
+        <translation>नए पत्र “{title}” का मूल रूप उपयोग करेंगे। आपके संस्करण रखे रहते हैं और संस्करण सूची से फिर लोड किए जा सकते हैं।</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not reverted</source>
+        <translation>पूर्ववत नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved template</source>
+        <translation>बिना सहेजा टेम्पलेट</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your edits to this template are not saved. Discard them?</source>
+        <translation>इस टेम्पलेट में आपके संपादन सहेजे नहीं गए हैं। क्या उन्हें छोड़ दें?</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/pdf_view.py" line="+64"/>
+        <source>Page {page} of {count}</source>
+        <translation>पृष्ठ {page} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="-29"/>
+        <source>Open at end</source>
+        <translation>अंत में खुले</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue at end</source>
+        <translation>अंत में समय-सीमा पार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting requester at end</source>
+        <translation>अंत में अनुरोधकर्ता की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses on time</source>
+        <translation>समय पर उत्तर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses late</source>
+        <translation>विलंबित उत्तर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledgements on time</source>
+        <translation>समय पर पावती</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledgements late</source>
+        <translation>विलंबित पावती</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No deadline (policy not applicable)</source>
+        <translation>कोई समय-सीमा नहीं (नीति लागू नहीं)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median days to respond</source>
+        <translation>उत्तर में लगे दिनों की माध्यिका</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90th percentile days to respond</source>
+        <translation>उत्तर में लगे दिनों का 90वाँ प्रतिशतक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest days to respond</source>
+        <translation>उत्तर में लगे अधिकतम दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median days on the law&apos;s clock</source>
+        <translation>विधिक समय-गणना के अनुसार दिनों की माध्यिका</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by request type</source>
+        <translation>अनुरोध प्रकार के अनुसार प्राप्त</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request type</source>
+        <translation>अनुरोध प्रकार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by channel</source>
+        <translation>माध्यम के अनुसार प्राप्त</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>माध्यम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed by outcome</source>
+        <translation>परिणाम के अनुसार बंद</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>परिणाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by policy</source>
+        <translation>नीति के अनुसार प्राप्त</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Policy</source>
+        <translation>नीति</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by kind</source>
+        <translation>प्रकार के अनुसार प्राप्त</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>प्रकार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redressed by kind</source>
+        <translation>प्रकार के अनुसार निवारित</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>श्रेणी</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action taken</source>
+        <translation>की गई कार्रवाई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT Rules r.4(1)(d): complaints received by category</source>
+        <translation>IT Rules r.4(1)(d): श्रेणी के अनुसार प्राप्त शिकायतें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IT Rules r.4(1)(d): action taken on complaints</source>
+        <translation>IT Rules r.4(1)(d): शिकायतों पर की गई कार्रवाई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaints</source>
+        <translation>शिकायतें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights requests</source>
+        <translation>अधिकार अनुरोध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0–7 days</source>
+        <translation>0–7 दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>8–15 days</source>
+        <translation>8–15 दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>16–30 days</source>
+        <translation>16–30 दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>31–60 days</source>
+        <translation>31–60 दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>61–90 days</source>
+        <translation>61–90 दिन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over 90 days</source>
+        <translation>90 दिन से अधिक</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/place_names.py" line="+12"/>
+        <source>India</source>
+        <translation>भारत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>European Union / EEA</source>
+        <translation>यूरोपीय संघ / EEA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>United Kingdom</source>
+        <translation>यूनाइटेड किंगडम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>California (USA)</source>
+        <translation>कैलिफ़ोर्निया (USA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brazil</source>
+        <translation>ब्राज़ील</translation>
     </message>
 </context>
 </TS>

@@ -133,7 +133,7 @@ def test_visible_text_goes_through_tr(path: Path) -> None:
         pytest.skip("not yet put through tr() (issue 17)")
     problems = _untranslated(path)
     assert not problems, (
-        "visible text handed to Qt without tr(): wrap it as tr('…') (or tr_noop in a "
+        "visible text handed to Qt without tr(): wrap it as tr('…') (or QT_TR_NOOP in a "
         "constant, translated where shown); use tr('{name} …').format(name=…), not an "
         "f-string:\n" + "\n".join(problems)
     )

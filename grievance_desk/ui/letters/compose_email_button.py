@@ -24,6 +24,7 @@ from grievance_desk.services.email_compose import (
     record_sent,
 )
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
@@ -36,13 +37,15 @@ class ComposeEmailButton(QPushButton):
     """Enabled for an issued letter; opens the draft, then asks whether it was sent."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("email"), "Compose e-mail…", tab)
+        super().__init__(icon("email"), tr("Compose e-mail…"), tab)
         self.tab = tab
         self.setObjectName("compose_email_button")
-        self.setAccessibleName("Compose e-mail")
+        self.setAccessibleName(tr("Compose e-mail"))
         self.setToolTip(
-            "Open a draft in your mail client: to the requester, with the subject, a covering "
-            "note and the letter's PDF attached. Nothing is sent from here."
+            tr(
+                "Open a draft in your mail client: to the requester, with the subject, a covering "
+                "note and the letter's PDF attached. Nothing is sent from here."
+            )
         )
         self.clicked.connect(lambda _c=False: self.compose())
         self.last_mail: LetterEmail | None = None
@@ -65,7 +68,7 @@ class ComposeEmailButton(QPushButton):
         register, letter_id = self.tab.register, letter.letter_id
         Op(self.tab.runner, lambda: letter_email(register, letter_id), parent=self).success(
             self._open
-        ).failure(lambda e: show_error(self, "No e-mail draft", e)).with_progress(
+        ).failure(lambda e: show_error(self, tr("No e-mail draft"), e)).with_progress(
             "Preparing the e-mail…"
         ).run_in_background()
 
@@ -75,26 +78,32 @@ class ComposeEmailButton(QPushButton):
         try:
             path = self._files().write(name, eml_bytes(mail))
         except OSError as error:
-            show_error(self, "No e-mail draft", f"The draft could not be written ({error}).")
+            show_error(
+                self,
+                tr("No e-mail draft"),
+                tr("The draft could not be written ({error}).").format(error=error),
+            )
             return
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.opened_with = "eml"
-            text = (
-                f"Your mail client shows a draft to {mail.to_address} with "
-                f"{mail.pdf_name} attached. Check it and send it from there."
-            )
+            text = tr(
+                "Your mail client shows a draft to {to_address} with {pdf_name} attached. "
+                "Check it and send it from there."
+            ).format(to_address=mail.to_address, pdf_name=mail.pdf_name)
         elif QDesktopServices.openUrl(QUrl(mailto_url(mail))):
             self.opened_with = "mailto"
-            text = (
-                f"Your mail client shows a new message to {mail.to_address}. A link cannot "
-                f"carry the PDF: attach it yourself (Save as PDF… writes {mail.pdf_name})."
-            )
+            text = tr(
+                "Your mail client shows a new message to {to_address}. A link cannot "
+                "carry the PDF: attach it yourself (Save as PDF… writes {pdf_name})."
+            ).format(to_address=mail.to_address, pdf_name=mail.pdf_name)
         else:
             show_error(
                 self,
-                "No mail client",
-                "No program on this computer opens e-mail drafts. Save the letter as PDF and "
-                f"attach it to a message to {mail.to_address} in your mail program.",
+                tr("No mail client"),
+                tr(
+                    "No program on this computer opens e-mail drafts. Save the letter as PDF and "
+                    "attach it to a message to {to_address} in your mail program."
+                ).format(to_address=mail.to_address),
             )
             return
         self._ask_sent(mail, text)
@@ -103,14 +112,16 @@ class ComposeEmailButton(QPushButton):
         box = QMessageBox(self)
         box.setObjectName("email_sent_question")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Was the e-mail sent?")
+        box.setWindowTitle(tr("Was the e-mail sent?"))
         box.setText(text)
         box.setInformativeText(
-            "Once you have sent it, record it here: the case's correspondence then shows the "
-            "letter went out by e-mail, and when."
+            tr(
+                "Once you have sent it, record it here: the case's correspondence then shows the "
+                "letter went out by e-mail, and when."
+            )
         )
-        record = box.addButton("Record as sent", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not sent", QMessageBox.ButtonRole.RejectRole)
+        record = box.addButton(tr("Record as sent"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Not sent"), QMessageBox.ButtonRole.RejectRole)
         record.setObjectName("record_as_sent")
         record.clicked.connect(lambda _c=False: self._record(mail))
         self.last_question = box
@@ -124,11 +135,16 @@ class ComposeEmailButton(QPushButton):
         def done(_item: object) -> None:
             bar = getattr(window, "statusBar", None)
             if callable(bar):
-                bar().showMessage(f"Recorded: letter e-mailed to {mail.to_address}.", 8000)
+                bar().showMessage(
+                    tr("Recorded: letter e-mailed to {to_address}.").format(
+                        to_address=mail.to_address
+                    ),
+                    8000,
+                )
             self.tab.sig_case_changed.emit()
 
         Op(
             self.tab.runner, lambda: record_sent(register, mail, at=now, now=now), parent=self
-        ).success(done).failure(lambda e: show_error(self, "Not recorded", e)).with_progress(
+        ).success(done).failure(lambda e: show_error(self, tr("Not recorded"), e)).with_progress(
             "Recording the e-mail…"
         ).run_in_background()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_drafts import discard_draft
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.resources import icon
@@ -21,8 +22,8 @@ class DiscardButton(QPushButton):
     """Enabled for a draft."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("trash"), "Discard", tab)
-        style_action_button(self, "Delete this draft", "Discard")
+        super().__init__(icon("trash"), tr("Discard"), tab)
+        style_action_button(self, tr("Delete this draft"), tr("Discard"))
         self.tab = tab
         self.clicked.connect(lambda _c=False: self.discard())
 
@@ -33,12 +34,14 @@ class DiscardButton(QPushButton):
         if letter is None or letter.is_issued:
             return
         if not tab.confirm(
-            tab, "Discard this draft?", f"The draft “{letter.subject}” will be deleted."
+            tab,
+            tr("Discard this draft?"),
+            tr("The draft “{subject}” will be deleted.").format(subject=letter.subject),
         ):
             return
         register, letter_id = tab.register, letter.letter_id
         Op(
             tab.runner, lambda: discard_draft(register, letter_id, now=utc_now()), parent=self
         ).success(lambda _none: tab.letters_changed(forget=True)).failure(
-            lambda e: show_error(tab, "Not discarded", e)
+            lambda e: show_error(tab, tr("Not discarded"), e)
         ).run_in_background()

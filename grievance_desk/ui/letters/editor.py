@@ -17,6 +17,7 @@ from grievance_desk.services.letter_drafts import update_draft
 from grievance_desk.services.letter_records import LetterDraft
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import action_button
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label, set_invalid
@@ -37,17 +38,20 @@ class LetterEditor(QWidget):
         self._loading = False
 
         self.subject = QLineEdit()
-        self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleName(tr("Subject"))
         self.salutation = QLineEdit()
-        self.salutation.setAccessibleName("Salutation")
+        self.salutation.setAccessibleName(tr("Salutation"))
         self.body = QPlainTextEdit()
-        self.body.setAccessibleName("Body")
+        self.body.setAccessibleName(tr("Body"))
         self.body.setTabChangesFocus(True)
         self.body.setPlaceholderText(
-            "Paragraphs are separated by a blank line; '- ' starts a bullet; **bold**, *italic*."
+            tr(
+                "Paragraphs are separated by a blank line; '- ' starts a bullet; **bold**, "
+                "*italic*."
+            )
         )
         self.closing = QPlainTextEdit()
-        self.closing.setAccessibleName("Closing")
+        self.closing.setAccessibleName(tr("Closing"))
         self.closing.setTabChangesFocus(True)
         self.closing.setFixedHeight(56)
         for line_edit in (self.subject, self.salutation):
@@ -55,16 +59,18 @@ class LetterEditor(QWidget):
         for edit in (self.body, self.closing):
             edit.textChanged.connect(self._edited)
         self.save_button = action_button(
-            "Save draft", "save", "Save your edits and refresh the preview", self.save
+            tr("Save draft"), "save", tr("Save your edits and refresh the preview"), self.save
         )
-        self.revert_button = action_button("Revert", "open", "Undo unsaved edits", self.revert)
+        self.revert_button = action_button(
+            tr("Revert"), "open", tr("Undo unsaved edits"), self.revert
+        )
         self.status = label("", "hint")
         form = QFormLayout(self)
         form.setContentsMargins(4, 8, 4, 4)
-        form.addRow("&Subject:", self.subject)
-        form.addRow("S&alutation:", self.salutation)
-        form.addRow("&Body:", self.body)
-        form.addRow("&Closing:", self.closing)
+        form.addRow(tr("&Subject:"), self.subject)
+        form.addRow(tr("S&alutation:"), self.salutation)
+        form.addRow(tr("&Body:"), self.body)
+        form.addRow(tr("&Closing:"), self.closing)
         save_row = QHBoxLayout()
         save_row.addWidget(self.status, 1)
         save_row.addWidget(self.revert_button)
@@ -140,7 +146,7 @@ class LetterEditor(QWidget):
                 then(saved)
 
         def failed(error: Exception) -> None:
-            show_error(self, "Draft not saved", error)
+            show_error(self, tr("Draft not saved"), error)
             self._edited()
 
         self.save_button.setEnabled(False)
@@ -155,12 +161,12 @@ class LetterEditor(QWidget):
         dirty = self.is_dirty()
         problem = ""
         if dirty and not self.subject.text().strip():
-            problem = "A letter needs a subject."
+            problem = tr("A letter needs a subject.")
         elif dirty and not self.body.toPlainText().strip():
-            problem = "A letter needs a body."
-        set_invalid(self.subject, problem.startswith("A letter needs a subject"), problem)
-        set_invalid(self.body, problem.startswith("A letter needs a body"), problem)
-        self.status.setText(problem or ("Unsaved edits." if dirty else ""))
+            problem = tr("A letter needs a body.")
+        set_invalid(self.subject, problem == tr("A letter needs a subject."), problem)
+        set_invalid(self.body, problem == tr("A letter needs a body."), problem)
+        self.status.setText(problem or (tr("Unsaved edits.") if dirty else ""))
         self.save_button.setEnabled(dirty and not problem)
         self.revert_button.setEnabled(dirty)
         self.sig_dirty_changed.emit(dirty)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPushButton
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import IssuedLetter, NextStep, issue_letter
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.resources import icon
@@ -21,15 +22,15 @@ from grievance_desk.ui.resources import icon
 if TYPE_CHECKING:
     from grievance_desk.ui.letters_tab import LettersTab
 
-ISSUE_TIP = "Store this letter for good and date it today"
+ISSUE_TIP = QT_TR_NOOP("Store this letter for good and date it today")
 
 
 class IssueButton(QPushButton):
     """Enabled for a draft; ``last_issued`` is what the last issue produced."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("check"), "Issue…", tab)
-        style_action_button(self, ISSUE_TIP, "Issue…")
+        super().__init__(icon("check"), tr("Issue…"), tab)
+        style_action_button(self, tr(ISSUE_TIP), tr("Issue…"))
         self.setProperty("role", "primary")
         self.tab = tab
         self.last_issued: IssuedLetter | None = None
@@ -39,7 +40,9 @@ class IssueButton(QPushButton):
         """Enabled (and explained) for a draft only."""
         self.setEnabled(draft)
         self.setToolTip(
-            ISSUE_TIP if draft else "Only a draft can be issued; an issued letter never changes."
+            tr(ISSUE_TIP)
+            if draft
+            else tr("Only a draft can be issued; an issued letter never changes.")
         )
 
     def issue(self) -> None:
@@ -50,10 +53,11 @@ class IssueButton(QPushButton):
             return
         if not tab.confirm(
             tab,
-            "Issue this letter?",
-            f"“{tab.editor.subject.text() or letter.subject}” will be dated today and stored "
-            "with its digest for good. It cannot be changed afterwards; a correction is a "
-            "new letter.",
+            tr("Issue this letter?"),
+            tr(
+                "“{value}” will be dated today and stored with its digest for good. It cannot be "
+                "changed afterwards; a correction is a new letter."
+            ).format(value=tab.editor.subject.text() or letter.subject),
         ):
             return
         tab.save_draft(then=lambda saved: self._issue(saved.letter_id))
@@ -63,7 +67,7 @@ class IssueButton(QPushButton):
         Op(
             self.tab.runner, lambda: issue_letter(register, letter_id, now=utc_now()), parent=self
         ).success(self._issued).failure(
-            lambda e: show_error(self.tab, "Not issued", e)
+            lambda e: show_error(self.tab, tr("Not issued"), e)
         ).with_progress("Issuing the letter…").run_in_background()
 
     def _issued(self, issued: IssuedLetter) -> None:
@@ -76,8 +80,8 @@ class IssueButton(QPushButton):
     def offer_next_step(self, step: NextStep) -> None:
         """Ask whether to take ``step``; the case file takes it on Yes."""
         tab = self.tab
-        question = f"The letter is issued and on file. {step.label} now?"
+        question = tr("The letter is issued and on file. {step} now?").format(step=tr(step.label))
         if step.kind == "extension" and step.reason:
-            question += f"\n\nReasons recorded with the extension:\n{step.reason}"
-        if tab.confirm(tab, "Next step", question):
+            question += "\n\n" + tr("Reasons recorded with the extension:") + "\n" + step.reason
+        if tab.confirm(tab, tr("Next step"), question):
             tab.sig_next_step.emit(step)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from grievance_desk.services.letter_records import LetterDraft
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import icon
 
 
@@ -20,9 +21,9 @@ class LetterList(QTreeWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("letters_list")
-        self.setHeaderLabels(["Letter", "Status", "Date"])
+        self.setHeaderLabels([tr("Letter"), tr("Status"), tr("Date")])
         self.setRootIsDecorated(False)
-        self.setAccessibleName("Letters of this case")
+        self.setAccessibleName(tr("Letters of this case"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -41,7 +42,7 @@ class LetterList(QTreeWidget):
             item = QTreeWidgetItem(
                 [
                     letter.template_title or letter.template_id,
-                    "Issued" if letter.is_issued else "Draft",
+                    tr("Issued") if letter.is_issued else tr("Draft"),
                     when.astimezone(zone).strftime("%d %b %Y"),
                 ]
             )
@@ -49,7 +50,11 @@ class LetterList(QTreeWidget):
             item.setIcon(0, icon("check" if letter.is_issued else "edit"))
             item.setToolTip(
                 0,
-                f"{letter.subject}\nTemplate {letter.template_version}, letter {letter.letter_id}",
+                tr("{subject}\nTemplate {template_version}, letter {letter_id}").format(
+                    subject=letter.subject,
+                    template_version=letter.template_version,
+                    letter_id=letter.letter_id,
+                ),
             )
             self.addTopLevelItem(item)
         self.blockSignals(False)

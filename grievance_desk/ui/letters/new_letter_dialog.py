@@ -33,6 +33,7 @@ from grievance_desk.services.letter_requirements import (
 from grievance_desk.services.letter_templates import EmptyFields, LetterTemplate, list_templates
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import error_text
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letter_language_picker import LetterLanguagePicker  # issue 17
 from grievance_desk.ui.letters.case_context import CaseContext
 from grievance_desk.ui.ops import Op, OpRunner
@@ -64,20 +65,22 @@ class NewLetterDialog(QDialog):
         self.drafted: LetterDraft | None = None
         self.inputs: dict[str, QPlainTextEdit] = {}
         self._templates: list[LetterTemplate] = []
-        self.setWindowTitle(f"New letter — {case.reference}")
+        self.setWindowTitle(tr("New letter — {reference}").format(reference=case.reference))
         self.setObjectName("new_letter_dialog")
 
         self.templates = QListWidget()
-        self.templates.setAccessibleName("Letter templates")
+        self.templates.setAccessibleName(tr("Letter templates"))
         self.templates.setMinimumWidth(240)
         self.templates.currentRowChanged.connect(self._template_chosen)
-        self.show_all = QCheckBox("Show every template")
-        self.show_all.setToolTip("Also list templates not meant for this request type or status")
+        self.show_all = QCheckBox(tr("Show every template"))
+        self.show_all.setToolTip(
+            tr("Also list templates not meant for this request type or status")
+        )
         self.show_all.toggled.connect(lambda _on: self._fill_templates())
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(label("Template", "section"))
+        left_layout.addWidget(label(tr("Template"), "section"))
         left_layout.addWidget(self.templates, 1)
         left_layout.addWidget(self.show_all)
         # issue 17: the letter's language (the case's reply language, or English)
@@ -94,14 +97,14 @@ class NewLetterDialog(QDialog):
         fields_scroll.setWidget(self.fields_box)
         fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.error = label("", "error", wrap=True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(tr("Problem"))
         # What the case's law requires this letter to say (issue 14), ticked as it is filled.
         self.checklist = label("", "hint", wrap=True)
-        self.checklist.setAccessibleName("What the law requires in this letter")
+        self.checklist.setAccessibleName(tr("What the law requires in this letter"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(label("What this letter needs from you", "section"))
+        right_layout.addWidget(label(tr("What this letter needs from you"), "section"))
         right_layout.addWidget(self.about)
         right_layout.addWidget(fields_scroll, 1)
         checklist_scroll = QScrollArea()
@@ -123,7 +126,8 @@ class NewLetterDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.create_button.setText("Create draft")
+        self.create_button.setText(tr("Create draft"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         self.buttons.accepted.connect(self.create_draft)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -152,13 +156,15 @@ class NewLetterDialog(QDialog):
         for template in shown:
             title = template.title + self.language.marker(template.id)  # issue 17
             item = QListWidgetItem(icon("letter"), title)
-            item.setToolTip(f"{template.id} — version {template.version}")
+            item.setToolTip(
+                tr("{id} — version {version}").format(id=template.id, version=template.version)
+            )
             self.templates.addItem(item)
         self.templates.blockSignals(False)
         if shown:
             self.templates.setCurrentRow(0)
         else:
-            self.about.setText("No template suits this case.")
+            self.about.setText(tr("No template suits this case."))
 
     def template_ids(self) -> list[str]:
         return [t.id for t in self._templates]
@@ -180,7 +186,7 @@ class NewLetterDialog(QDialog):
         self._clear_fields()
         if template is None:
             return
-        self.about.setText(f"{template.title}. Loading its fields…")
+        self.about.setText(tr("{title}. Loading its fields…").format(title=template.title))
         register, reference = self.register, self.case.reference
         self.language.show_template(template.id)  # issue 17
         lang = self.language.language()
@@ -219,7 +225,8 @@ class NewLetterDialog(QDialog):
             return
         self._clear_fields()
         self.checklist.setText(
-            "The law requires this letter to give:\n"
+            tr("The law requires this letter to give:")
+            + "\n"
             + "\n".join(
                 f"{'✓' if i.done else '○'} {i.label} ({i.citation})" for i in checklist or ()
             )
@@ -228,13 +235,16 @@ class NewLetterDialog(QDialog):
         )
         if inputs:
             self.about.setText(
-                f"{template.title}: the case, the requester, the deadlines and your details "
-                "fill the rest. Fields marked * are required."
+                tr(
+                    "{title}: the case, the requester, the deadlines and your details "
+                    "fill the rest. Fields marked * are required."
+                ).format(title=template.title)
             )
         else:
             self.about.setText(
-                f"{template.title}: everything comes from the case and your settings; "
-                "nothing to type."
+                tr(
+                    "{title}: everything comes from the case and your settings; nothing to type."
+                ).format(title=template.title)
             )
         for item in inputs:
             edit = QPlainTextEdit(item.value)
@@ -256,7 +266,7 @@ class NewLetterDialog(QDialog):
     def create_draft(self) -> None:
         template = self.template
         if template is None:
-            self.error.setText("Choose a template first.")
+            self.error.setText(tr("Choose a template first."))
             return
         values = {k: v for k, v in self.overrides().items() if v}
         register, reference = self.register, self.case.reference
@@ -270,7 +280,7 @@ class NewLetterDialog(QDialog):
                 for name in error.names:
                     edit = self.inputs.get(name)
                     if edit is not None:
-                        set_invalid(edit, True, "Required for this letter: fill it in.")
+                        set_invalid(edit, True, tr("Required for this letter: fill it in."))
                 first = next((self.inputs[n] for n in error.names if n in self.inputs), None)
                 if first is not None:
                     first.setFocus()

@@ -17,6 +17,7 @@ from grievance_desk.services.letter_drafts import render_preview
 from grievance_desk.services.letter_records import LetterDraft
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.pdf_tools import PdfPreview
 from grievance_desk.ui.widgets import label
@@ -37,7 +38,7 @@ class LetterPreviewPane(QWidget):
         self.last_preview_seconds: float | None = None
         self.view = PdfPreview()
         self.view.setObjectName("letter_preview")
-        self.view.setAccessibleName("Letter preview")
+        self.view.setAccessibleName(tr("Letter preview"))
         self.note = label("", "hint", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -53,7 +54,7 @@ class LetterPreviewPane(QWidget):
         """Lay out ``letter`` in the background; a draft is dated today in ``zone``."""
         self.letter, self.zone = letter, zone
         register, letter_id = self.register, letter.letter_id
-        self.note.setText("Laying out the letter…")
+        self.note.setText(tr("Laying out the letter…"))
 
         def work() -> tuple[int, bytes, float]:
             started = time.perf_counter()
@@ -78,26 +79,39 @@ class LetterPreviewPane(QWidget):
         self.last_preview_seconds = seconds
         self._set_pdf(data)
         pages = self.view.page_count
-        plural = "s" if pages != 1 else ""
         if letter.is_issued:
             assert letter.issued_at is not None and self.zone is not None
             issued = letter.issued_at.astimezone(self.zone)
             note = (
-                f"Issued {issued:%d %b %Y %H:%M} — the stored letter, exactly as sent "
-                f"({pages} page{plural}). It cannot change; re-issue to correct it."
-            )
+                tr(
+                    "Issued {issued} — the stored letter, exactly as sent ({count} page). "
+                    "It cannot change; re-issue to correct it."
+                )
+                if pages == 1
+                else tr(
+                    "Issued {issued} — the stored letter, exactly as sent ({count} pages). "
+                    "It cannot change; re-issue to correct it."
+                )
+            ).format(issued=f"{issued:%d %b %Y %H:%M}", count=pages)
         else:
             note = (
-                f"Draft preview, dated today ({pages} page{plural}). "
-                "Edit it under “Edit draft”; issuing dates and stores it."
-            )
+                tr(
+                    "Draft preview, dated today ({count} page). "
+                    "Edit it under “Edit draft”; issuing dates and stores it."
+                )
+                if pages == 1
+                else tr(
+                    "Draft preview, dated today ({count} pages). "
+                    "Edit it under “Edit draft”; issuing dates and stores it."
+                )
+            ).format(count=pages)
         self.note.setText(note)
         self.sig_shown.emit()
 
     def _failed(self, error: Exception) -> None:
         self._set_pdf(None)
         self.note.setText("")
-        show_error(self, "No preview", error)
+        show_error(self, tr("No preview"), error)
 
     def _set_pdf(self, data: bytes | None) -> None:
         self.pdf_bytes = data

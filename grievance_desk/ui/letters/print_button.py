@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.pdf_tools import print_pdf
 from grievance_desk.ui.resources import icon
@@ -21,8 +22,8 @@ class PrintButton(QPushButton):
     """Enabled once the letter's preview is laid out (Ctrl+P does the same)."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("print"), "Print…", tab)
-        style_action_button(self, "Print the letter (Ctrl+P)", "Print…")
+        super().__init__(icon("print"), tr("Print…"), tab)
+        style_action_button(self, tr("Print the letter (Ctrl+P)"), tr("Print…"))
         self.tab = tab
         self.clicked.connect(lambda _c=False: self.print_letter())
 
@@ -42,7 +43,7 @@ class PrintButton(QPushButton):
             return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self.tab)
-        dialog.setWindowTitle("Print letter")
+        dialog.setWindowTitle(tr("Print letter"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
@@ -55,5 +56,5 @@ class PrintButton(QPushButton):
         try:
             return print_pdf(data, printer)
         except ValueError as error:
-            show_error(self.tab, "Not printed", error)
+            show_error(self.tab, tr("Not printed"), error)
             return 0

@@ -10,6 +10,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import reissue_letter
 from grievance_desk.services.letter_records import LetterDraft
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.resources import icon
@@ -22,9 +23,9 @@ class ReissueButton(QPushButton):
     """Enabled for an issued letter; the new draft opens in the editor."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("reply"), "Re-issue…", tab)
+        super().__init__(icon("reply"), tr("Re-issue…"), tab)
         style_action_button(
-            self, "Start a corrected copy of an issued letter as a new draft", "Re-issue…"
+            self, tr("Start a corrected copy of an issued letter as a new draft"), tr("Re-issue…")
         )
         self.tab = tab
         self.clicked.connect(lambda _c=False: self.reissue())
@@ -43,6 +44,6 @@ class ReissueButton(QPushButton):
 
         Op(
             tab.runner, lambda: reissue_letter(register, letter_id, now=utc_now()), parent=self
-        ).success(done).failure(lambda e: show_error(tab, "Not re-issued", e)).with_progress(
+        ).success(done).failure(lambda e: show_error(tab, tr("Not re-issued"), e)).with_progress(
             "Starting a corrected copy…"
         ).run_in_background()

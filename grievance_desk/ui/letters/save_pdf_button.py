@@ -15,6 +15,7 @@ from grievance_desk.services.letter_drafts import render_preview
 from grievance_desk.services.letter_integrity import letter_pdf
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import style_action_button
 from grievance_desk.ui.ops import Op
 from grievance_desk.ui.private_files import write_private
@@ -28,8 +29,10 @@ class SavePdfButton(QPushButton):
     """Enabled while a letter is open."""
 
     def __init__(self, tab: LettersTab) -> None:
-        super().__init__(icon("pdf"), "Save as PDF…", tab)
-        style_action_button(self, "Write the letter to a PDF file you choose", "Save as PDF…")
+        super().__init__(icon("pdf"), tr("Save as PDF…"), tab)
+        style_action_button(
+            self, tr("Write the letter to a PDF file you choose"), tr("Save as PDF…")
+        )
         self.tab = tab
         self.clicked.connect(lambda _c=False: self.save_as_pdf())
 
@@ -40,7 +43,7 @@ class SavePdfButton(QPushButton):
             return
         kind = "letter" if letter.is_issued else "draft"
         suggested = f"{case.reference}-{letter.template_id}-{kind}-{letter.letter_id}.pdf"
-        target = save_file_name(self.tab, "Save letter as PDF", suggested, "PDF (*.pdf)")
+        target = save_file_name(self.tab, tr("Save letter as PDF"), suggested, tr("PDF (*.pdf)"))
         if target is not None:
             self.save_pdf_to(target)
 
@@ -61,15 +64,16 @@ class SavePdfButton(QPushButton):
                 write_private(path, data)
             except OSError as error:
                 raise ValueError(
-                    f"{path} could not be written ({error.strerror or error}). Choose another "
-                    "folder."
+                    tr("{path} could not be written ({error}). Choose another folder.").format(
+                        path=path, error=error.strerror or error
+                    )
                 ) from None
             return path
 
         window = self.tab.window()
         Op(self.tab.runner, work, parent=self).success(
-            lambda path: _status(window, f"Saved {path.name}.")
-        ).failure(lambda e: show_error(self.tab, "Not saved", e)).with_progress(
+            lambda path: _status(window, tr("Saved {name}.").format(name=path.name))
+        ).failure(lambda e: show_error(self.tab, tr("Not saved"), e)).with_progress(
             "Saving the PDF…"
         ).run_in_background()
 
