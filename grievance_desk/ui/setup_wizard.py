@@ -133,8 +133,8 @@ class WelcomePage(QWizardPage):
             label(
                 tr(
                     "Opens a separate register filled with fictitious cases (names like "
-                    "\u201cAarav Example\u201d, e-mails at example.org). Nothing you do there touches "
-                    "your real register."
+                    "\u201cAarav Example\u201d, e-mails at example.org). Nothing you do there "
+                    "touches your real register."
                 ),
                 "hint",
                 wrap=True,
@@ -270,7 +270,8 @@ class PoliciesPage(QWizardPage):
         )
         self.intermediary = QCheckBox(
             tr(
-                "We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others' content)"
+                "We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others' "
+                "content)"
             )
         )
         self.intermediary.setAccessibleName(tr("We are an intermediary"))
