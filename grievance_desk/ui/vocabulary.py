@@ -111,3 +111,27 @@ JURISDICTION_NAMES = (
     QT_TR_NOOP("California (USA)"),
     QT_TR_NOOP("Brazil"),
 )
+
+#: A case's next deadline as the Today page names it (domain DeadlineKind, capitalised).
+DEADLINE_KINDS = (
+    QT_TR_NOOP("Acknowledge"),
+    QT_TR_NOOP("Respond"),
+    QT_TR_NOOP("Extension notice"),
+    QT_TR_NOOP("Extended respond"),
+)
+#: What the timelines and the Today page call an audit action (services/case_queries.py).
+ACTION_LABELS = (
+    QT_TR_NOOP("Case registered"),
+    QT_TR_NOOP("Details edited"),
+    QT_TR_NOOP("Reply language set"),
+    QT_TR_NOOP("Acknowledged"),
+    QT_TR_NOOP("Identity proof requested (clock stopped)"),
+    QT_TR_NOOP("Clarification requested (clock stopped)"),
+    QT_TR_NOOP("Resumed (clock running)"),
+    QT_TR_NOOP("Work started"),
+    QT_TR_NOOP("Response sent"),
+    QT_TR_NOOP("Closed"),
+    QT_TR_NOOP("Reopened"),
+    QT_TR_NOOP("Response period extended"),
+    QT_TR_NOOP("File attached"),
+)

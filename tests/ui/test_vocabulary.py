@@ -41,3 +41,10 @@ def test_every_jurisdiction_the_set_up_offers_is_listed() -> None:
     from grievance_desk.ui.vocabulary import JURISDICTION_NAMES
 
     assert set(JURISDICTIONS.values()) <= set(JURISDICTION_NAMES)
+
+
+def test_every_audit_action_label_is_listed() -> None:
+    from grievance_desk.services.case_queries import _ACTION_LABELS
+    from grievance_desk.ui.vocabulary import ACTION_LABELS
+
+    assert set(_ACTION_LABELS.values()) <= set(ACTION_LABELS)
