@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
+        action.setToolTip(tip + " (" + shortcut + ")")
         action.triggered.connect(slot)
         return action
 

@@ -195,7 +195,8 @@ class OrganisationPage(QWizardPage):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(72)
         self.website = QLineEdit()
-        self.website.setPlaceholderText("https://example.org/privacy")
+        example_site = "https://example.org/privacy"  # an address, the same in every language
+        self.website.setPlaceholderText(example_site)
         self.logo = ImageChooser(tr("logo"))
         form = QFormLayout(self)
         form.addRow(tr("Organisation &name:"), self.name)
@@ -224,7 +225,8 @@ class OfficerPage(QWizardPage):
         self.name = QLineEdit()
         self.title_edit = QLineEdit("Grievance Officer")
         self.email = QLineEdit()
-        self.email.setPlaceholderText("grievance@example.org")
+        example_address = "grievance@example.org"
+        self.email.setPlaceholderText(example_address)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("+91 …")
         self.signature = ImageChooser(tr("signature image"))

@@ -127,9 +127,9 @@ class CountTile(QPushButton):
         self.setToolTip(tr("Click to list the cases: {view}.").format(view=text.lower()))
 
     def set_value(self, value: int) -> None:
-        self.value.setText(f"{value:,}")
+        self.value.setText(QLocale().toString(value))
         self.setAccessibleName(
-            tr("{view}: {count}").format(view=self.text_label, count=f"{value:,}")
+            tr("{view}: {count}").format(view=self.text_label, count=QLocale().toString(value))
         )
 
 
