@@ -111,6 +111,21 @@ def hours_text(due: datetime, now: datetime) -> str | None:
     )
 
 
+def days_span_text(days: int) -> str:
+    """ "1 day", "3 days" in the window's language (as ``domain.reminders.days_phrase``)."""
+    return tr("1 day") if days == 1 else tr("{days} days").format(days=days)
+
+
+def due_text(days_left: int) -> str:
+    """ "2 days left", "due today", "1 day overdue" in the window's language (as
+    ``domain.reminders.due_phrase``)."""
+    if days_left < 0:
+        return tr("{days} overdue").format(days=days_span_text(-days_left))
+    if days_left == 0:
+        return tr("due today")
+    return tr("{days} left").format(days=days_span_text(days_left))
+
+
 def urgency_colour(days: int | None) -> Any:
     if days is None:
         return None

@@ -234,7 +234,7 @@ class TodayPage(QWidget):
         self.data = data
         now = utc_now().astimezone(data.zone)
         self.date_label.setText(
-            QLocale().toString(QDate(now.year, now.month, now.day), "dddd d MMMM yyyy")
+            QLocale().toString(QDate(now.year, now.month, now.day), "dddd dd MMMM yyyy")
         )
         for key, _text, _filters, _icon in COUNT_VIEWS:
             self.count_buttons[key].set_value(getattr(data.counts, key))

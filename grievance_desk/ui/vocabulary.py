@@ -135,3 +135,22 @@ ACTION_LABELS = (
     QT_TR_NOOP("Response period extended"),
     QT_TR_NOOP("File attached"),
 )
+#: The workflow's steps (domain/workflow.py ACTION_LABELS), the case file's buttons.
+WORKFLOW_ACTIONS = (
+    QT_TR_NOOP("Acknowledge"),
+    QT_TR_NOOP("Request identity proof"),
+    QT_TR_NOOP("Request clarification"),
+    QT_TR_NOOP("Resume"),
+    QT_TR_NOOP("Start work"),
+    QT_TR_NOOP("Response sent"),
+    QT_TR_NOOP("Close"),
+    QT_TR_NOOP("Reopen"),
+)
+#: What a file was attached as (services/attachments.py PURPOSES, underscores as spaces).
+ATTACHMENT_PURPOSES = (
+    QT_TR_NOOP("evidence"),
+    QT_TR_NOOP("identity proof"),
+    QT_TR_NOOP("email"),
+    QT_TR_NOOP("correspondence"),
+    QT_TR_NOOP("other"),
+)

@@ -48,3 +48,12 @@ def test_every_audit_action_label_is_listed() -> None:
     from grievance_desk.ui.vocabulary import ACTION_LABELS
 
     assert set(_ACTION_LABELS.values()) <= set(ACTION_LABELS)
+
+
+def test_every_workflow_step_and_attachment_purpose_is_listed() -> None:
+    from grievance_desk.domain.workflow import ACTION_LABELS
+    from grievance_desk.services.attachments import PURPOSES
+    from grievance_desk.ui.vocabulary import ATTACHMENT_PURPOSES, WORKFLOW_ACTIONS
+
+    assert set(ACTION_LABELS.values()) <= set(WORKFLOW_ACTIONS)
+    assert {p.replace("_", " ") for p in PURPOSES} <= set(ATTACHMENT_PURPOSES)
