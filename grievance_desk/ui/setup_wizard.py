@@ -153,7 +153,7 @@ class ImageChooser(QWidget):
         super().__init__()
         self.what = what
         self.data = b""
-        self.name = label(tr("None chosen"), tr("muted"))
+        self.name = label(tr("None chosen"), "muted")
         choose = QPushButton(tr("Choose…"))
         choose.setAccessibleName(tr("Choose {what}").format(what=what))
         choose.clicked.connect(self._choose)
@@ -241,7 +241,7 @@ class OfficerPage(QWizardPage):
         form.addRow(tr("&Phone:"), self.phone)
         form.addRow(tr("Signature (optional):"), self.signature)
         form.addRow(tr("Time &zone:"), self.timezone)
-        form.addRow("", label(tr("Deadlines end at midnight in this time zone."), tr("hint")))
+        form.addRow("", label(tr("Deadlines end at midnight in this time zone."), "hint"))
         for widget, name in (
             (self.name, tr("Officer's name")),
             (self.title_edit, tr("Officer's title")),
