@@ -419,7 +419,7 @@ class RecoveryPage(QWizardPage):
         self.save_button = QPushButton(tr("&Save as text file…"))
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
-        self.stored = QCheckBox(STORED_TEXT)
+        self.stored = QCheckBox(tr(STORED_TEXT))
         self.stored.toggled.connect(self.completeChanged)
         status = keyring_status()
         self.remember = QCheckBox(tr("Remember on this computer (unlock without the passphrase)"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import icon
 
 
@@ -77,15 +78,15 @@ class PassphraseEdit(QLineEdit):
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setPlaceholderText(placeholder)
-        self._toggle = QAction(icon("eye"), "Show passphrase", self)
+        self._toggle = QAction(icon("eye"), tr("Show passphrase"), self)
         self._toggle.setCheckable(True)
-        self._toggle.setToolTip("Show passphrase")
+        self._toggle.setToolTip(tr("Show passphrase"))
         self._toggle.toggled.connect(self._show)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
 
     def _show(self, visible: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        text = "Hide passphrase" if visible else "Show passphrase"
+        text = tr("Hide passphrase") if visible else tr("Show passphrase")
         self._toggle.setText(text)
         self._toggle.setToolTip(text)
         self._toggle.setIcon(icon("eye-off" if visible else "eye"))

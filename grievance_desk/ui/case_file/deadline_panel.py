@@ -50,7 +50,9 @@ class DeadlinePanel(QWidget):
         )
         self.layout_.addWidget(policy)
         if info.legal_source:
-            self.layout_.addWidget(label(info.legal_source, "hint", wrap=True))
+            source = label(info.legal_source, "hint", wrap=True)
+            source.setObjectName("deadline_source")  # the policy's citation, as the law has it
+            self.layout_.addWidget(source)
         if info.problem:
             self.layout_.addWidget(label(info.problem, "error", wrap=True))
         result = info.deadlines
@@ -121,9 +123,12 @@ class DeadlinePanel(QWidget):
             grid.addWidget(bar, 1, 0, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(status, 1, 1, Qt.AlignmentFlag.AlignRight)
             explanation = label(deadline.explanation, "hint", wrap=True)
+            explanation.setObjectName("deadline_explanation")  # the engine's English reasoning
             grid.addWidget(explanation, 2, 0, 1, 2)
             grid.setColumnStretch(0, 1)
             self.layout_.addWidget(card)
         for note in result.notes:
-            self.layout_.addWidget(label(note, "hint", wrap=True))
+            note_label = label(note, "hint", wrap=True)
+            note_label.setObjectName("deadline_note")
+            self.layout_.addWidget(note_label)
         self.layout_.addStretch(1)
