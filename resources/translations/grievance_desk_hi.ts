@@ -14,17 +14,192 @@
         <translation>मिलान गिने जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_form.py" line="+139"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+85"/>
+        <source>Kind of case</source>
+        <translation>मामले का प्रकार</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received by</source>
+        <translation>प्राप्ति का माध्यम</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received at</source>
+        <translation>प्राप्ति का समय</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identity check</source>
+        <translation>पहचान की जाँच</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deadline policy</source>
+        <translation>समय-सीमा नीति</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data categories concerned</source>
+        <translation>संबंधित डेटा श्रेणियाँ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data category: {name}</source>
+        <translation>डेटा श्रेणी: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. escalated; media  (separate with ; or ,)</source>
+        <translation>जैसे escalated; media  (; या , से अलग करें)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Description</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s name</source>
+        <translation>अनुरोधकर्ता का नाम</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s e-mail</source>
+        <translation>अनुरोधकर्ता का ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requester&apos;s phone</source>
+        <translation>अनुरोधकर्ता का फ़ोन</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requester&apos;s postal address</source>
+        <translation>अनुरोधकर्ता का डाक पता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship to us</source>
+        <translation>हमसे संबंध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s account or organisation</source>
+        <translation>अनुरोधकर्ता का खाता या संगठन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represented by</source>
+        <translation>प्रतिनिधि</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative&apos;s name</source>
+        <translation>प्रतिनिधि का नाम</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reply language</source>
         <translation>उत्तर की भाषा</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+7"/>
+        <source>Request</source>
+        <translation>अनुरोध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation>प्रकार (&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>अनुरोध प्रकार (&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received &amp;by:</source>
+        <translation>प्राप्ति का माध्यम (&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received &amp;at:</source>
+        <translation>प्राप्ति का समय (&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priorit&amp;y:</source>
+        <translation>प्राथमिकता (&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check:</source>
+        <translation>पहचान की जाँच:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Policy:</source>
+        <translation>नीति (&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>विवरण (&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data cate&amp;gories:</source>
+        <translation>डेटा श्रेणियाँ (&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>टैग (&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>P&amp;hone:</source>
+        <translation>फ़ोन (&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress:</source>
+        <translation>पता (&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reply &amp;language:</source>
         <translation>उत्तर की भाषा (&amp;L):</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+2"/>
+        <source>Relationship:</source>
+        <translation>संबंध:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account / org.:</source>
+        <translation>खाता / संगठन:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represented by:</source>
+        <translation>प्रतिनिधि:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative:</source>
+        <translation>प्रतिनिधि का नाम:</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>{language} — proposed from the requester&apos;s text</source>
         <translation>{language} — अनुरोधकर्ता के पाठ से प्रस्तावित</translation>
     </message>
@@ -246,13 +421,14 @@
         <translation>प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-137"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+1"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="+161"/>
         <source>Requester</source>
         <translation>अनुरोधकर्ता</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+3"/>
         <source>Next deadline</source>
         <translation>अगली समय-सीमा</translation>
     </message>
@@ -264,12 +440,13 @@
         <translation>शेष दिन</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-67"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <source>Priority</source>
         <translation>प्राथमिकता</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+5"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+117"/>
         <location line="+23"/>
         <source>Acknowledge</source>
@@ -879,6 +1056,42 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>नहीं हटाया गया</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="+46"/>
+        <source>Record correspondence — {reference}</source>
+        <translation>पत्राचार दर्ज करें — {reference}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Received from the requester</source>
+        <translation>अनुरोधकर्ता से प्राप्त (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sent to the requester</source>
+        <translation>अनुरोधकर्ता को भेजा गया (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Date and time of the message</source>
+        <translation>संदेश की तिथि और समय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your time zone: {zone}</source>
+        <translation>आपका समय क्षेत्र: {zone}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who it was from or to, e.g. the requester&apos;s e-mail</source>
+        <translation>किससे प्राप्त या किसे भेजा गया, जैसे अनुरोधकर्ता का ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counterpart</source>
+        <translation>दूसरा पक्ष</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+41"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="-134"/>
         <location line="+54"/>
@@ -886,7 +1099,67 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>विषय</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>What the message said, or a note of the call</source>
+        <translation>संदेश में क्या कहा गया, या कॉल का नोट</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text of the message</source>
+        <translation>संदेश का पाठ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record</source>
+        <translation>दर्ज करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Direction:</source>
+        <translation>दिशा:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Channel:</source>
+        <translation>माध्यम (&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>कब (&amp;W):</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;From / to:</source>
+        <translation>प्रेषक / प्राप्तकर्ता (&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ubject:</source>
+        <translation>विषय (&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>पाठ (&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The message cannot be dated in the future; check the date and time.</source>
+        <translation>संदेश की तिथि भविष्य की नहीं हो सकती; तिथि और समय जाँचें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case was received on {when}; a message about it cannot be earlier. Check the date.</source>
+        <translation>मामला {when} को प्राप्त हुआ था; इसके बारे में कोई संदेश उससे पहले का नहीं हो सकता। तिथि जाँचें।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the message a subject or some text, so the timeline says what it was.</source>
+        <translation>संदेश को कोई विषय या कुछ पाठ दें, ताकि समयरेखा में दिखे कि वह क्या था।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
         <location line="+55"/>
         <source>Salutation</source>
@@ -934,6 +1207,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-45"/>
         <source>Default for the request type</source>
         <translation>अनुरोध प्रकार के लिए डिफ़ॉल्ट</translation>
     </message>
@@ -1119,6 +1393,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location line="+4"/>
         <location filename="../../grievance_desk/ui/main_window.py" line="+69"/>
         <location line="+192"/>
+        <location filename="../../grievance_desk/ui/new_case_dialog.py" line="+120"/>
         <source>New case</source>
         <extracomment>E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.</extracomment>
         <translation>नया मामला</translation>
@@ -1374,12 +1649,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>टेम्पलेट</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-49"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+17"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+3"/>
         <source>What the law requires in this letter</source>
         <translation>इस पत्र में विधि द्वारा अपेक्षित बातें</translation>
     </message>
@@ -1599,6 +1875,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+92"/>
         <source>{path} could not be written: {error}.</source>
         <translation>{path} नहीं लिखी जा सकी: {error}।</translation>
     </message>
@@ -1814,12 +2091,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई पहचान (&amp;I):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+114"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+1"/>
         <source>&amp;Name:</source>
         <translation>नाम (&amp;N):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+1"/>
         <source>&amp;Respond within:</source>
         <translation>उत्तर की समय-सीमा (&amp;R):</translation>
     </message>
@@ -2018,6 +2296,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/tray.py" line="+33"/>
         <source>Lock</source>
         <translation>लॉक करें</translation>
     </message>
@@ -2099,12 +2378,28 @@ Template {template_version}, letter {letter_id}</source>
         <translation>लॉक है — कुंजी मेमोरी में नहीं है।</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../../grievance_desk/ui/dialogs.py" line="+26"/>
+        <source>An unexpected problem occurred ({error}). Nothing else was changed. Try again; if it keeps happening, run `grievance-desk verify` and report it.</source>
+        <translation>एक अप्रत्याशित समस्या हुई ({error})। और कुछ नहीं बदला गया। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो `grievance-desk verify` चलाएँ और इसकी सूचना दें।</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+34"/>
         <source>Unsaved changes</source>
         <translation>बिना सहेजे परिवर्तन</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+1"/>
+        <source>You have unsaved changes to {what}.</source>
+        <translation>{what} में आपके परिवर्तन सहेजे नहीं गए हैं।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save them before leaving?</source>
+        <translation>जाने से पहले उन्हें सहेजें?</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+57"/>
         <source>Grievance Desk — help</source>
         <translation>Grievance Desk — सहायता</translation>
     </message>
@@ -2841,13 +3136,14 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई रिकवरी कुंजी…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+12"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+1"/>
         <location line="+132"/>
         <source>New recovery key</source>
         <translation>नई रिकवरी कुंजी</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-130"/>
         <source>Make a new recovery key (for a lost or exposed one); the old one stops working</source>
         <translation>नई रिकवरी कुंजी बनाएँ (खोई या उजागर हुई कुंजी के स्थान पर); पुरानी काम करना बंद कर देगी</translation>
     </message>
@@ -3066,12 +3362,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>शीर्षक (&amp;T):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
         <source>&amp;E-mail:</source>
         <translation>ई-मेल (&amp;E):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
         <source>&amp;Phone:</source>
         <translation>फ़ोन (&amp;P):</translation>
     </message>
@@ -3224,17 +3521,81 @@ Template {template_version}, letter {letter_id}</source>
         <translation>यदि आप पासफ़्रेज़ भूल जाते हैं, तो रजिस्टर खोलने का एकमात्र साधन यही कुंजी है।</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-68"/>
+        <source>I have printed or saved the recovery key and put it somewhere safe</source>
+        <translation>मैंने रिकवरी कुंजी प्रिंट कर ली है या सहेज ली है और उसे किसी सुरक्षित स्थान पर रख दिया है</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Grievance Desk — recovery key
+
+Register: {register}
+Recovery key: {key}
+
+Keep this somewhere safe and away from the computer. It opens the register if the passphrase is forgotten.
+</source>
+        <translation>Grievance Desk — रिकवरी कुंजी
+
+रजिस्टर: {register}
+रिकवरी कुंजी: {key}
+
+इसे कंप्यूटर से दूर किसी सुरक्षित स्थान पर रखें। पासफ़्रेज़ भूल जाने पर इससे रजिस्टर खुलता है।
+</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save recovery key</source>
+        <translation>रिकवरी कुंजी सहेजें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>टेक्स्ट फ़ाइलें (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save</source>
+        <translation>सहेजा नहीं जा सका</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+4"/>
         <source>&amp;Print…</source>
         <translation>प्रिंट करें… (&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
         <source>&amp;Save as text file…</source>
         <translation>टेक्स्ट फ़ाइल के रूप में सहेजें… (&amp;S)</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Use this recovery key</source>
+        <translation>यह रिकवरी कुंजी उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>It is shown only now. The old recovery key stops working once you confirm. Keep this one away from this computer.</source>
+        <translation>यह केवल अभी दिखाई जा रही है। आपकी पुष्टि के बाद पुरानी रिकवरी कुंजी काम करना बंद कर देगी। इसे इस कंप्यूटर से अलग रखें।</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>You have not confirmed that this recovery key is written down. Without it a forgotten passphrase means losing the register.</source>
+        <translation>आपने पुष्टि नहीं की है कि यह रिकवरी कुंजी लिख ली गई है। इसके बिना पासफ़्रेज़ भूलने का अर्थ है रजिस्टर खो देना।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the key</source>
+        <translation>कुंजी पर वापस जाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show it again next time</source>
+        <translation>अगली बार फिर दिखाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+6"/>
         <source>Remember on this computer (unlock without the passphrase)</source>
         <translation>इस कंप्यूटर पर याद रखें (पासफ़्रेज़ के बिना अनलॉक करें)</translation>
     </message>
@@ -3294,14 +3655,15 @@ Template {template_version}, letter {letter_id}</source>
         <translation>Grievance Desk सेट अप करें</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-10"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+86"/>
         <location line="+26"/>
         <location filename="../../grievance_desk/ui/unlock_screen.py" line="+92"/>
         <source>Recovery key not confirmed</source>
         <translation>रिकवरी कुंजी की पुष्टि नहीं हुई</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-21"/>
         <source>Not remembered</source>
         <translation>याद नहीं रखी गई</translation>
     </message>
@@ -3564,32 +3926,161 @@ Template {template_version}, letter {letter_id}</source>
         <translation>अनुरोध प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-77"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Request type</source>
         <translation>अनुरोध प्रकार</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by channel</source>
         <translation>माध्यम के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-23"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Channel</source>
         <translation>माध्यम</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Closed by outcome</source>
         <translation>परिणाम के अनुसार बंद</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_dialogs.py" line="+46"/>
+        <source>Close {reference}</source>
+        <extracomment>Asks, off the GUI thread, what closing with (outcome, grounds) still needs; calls back.</extracomment>
+        <translation>{reference} बंद करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Grounds for refusal</source>
+        <translation>अस्वीकृति के आधार</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the record still needs</source>
+        <translation>अभिलेख में अभी क्या आवश्यक है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional note for the timeline</source>
+        <translation>समयरेखा के लिए वैकल्पिक नोट</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close case</source>
+        <translation>मामला बंद करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Outcome:</source>
+        <translation>परिणाम (&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note:</source>
+        <translation>नोट:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Checking the record…</source>
+        <translation>अभिलेख की जाँच की जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before closing:</source>
+        <translation>बंद करने से पहले:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supply what is listed above first.</source>
+        <translation>पहले ऊपर सूचीबद्ध जानकारी दें।</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the case</source>
+        <translation>मामला बंद करें</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Extend {reference}</source>
+        <translation>{reference} की अवधि बढ़ाएँ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why more time is needed, as the requester will be told (e.g. the records are spread over several systems).</source>
+        <translation>अधिक समय क्यों आवश्यक है, जैसा अनुरोधकर्ता को बताया जाएगा (जैसे अभिलेख कई प्रणालियों में फैले हुए हैं)।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the extension</source>
+        <translation>विस्तार का कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the extension notice letter next (pre-filled)</source>
+        <translation>इसके बाद विस्तार सूचना पत्र लिखें (पहले से भरा हुआ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice has already been sent another way</source>
+        <translation>सूचना किसी अन्य माध्यम से पहले ही भेजी जा चुकी है</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extend</source>
+        <translation>विस्तार करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason (required; the requester is told it):</source>
+        <translation>कारण (अनिवार्य; अनुरोधकर्ता को बताया जाता है):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Respond by now: {date}.</source>
+        <translation>अभी उत्तर की अंतिम तिथि: {date}।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No extension is possible.</source>
+        <translation>कोई विस्तार संभव नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tell the requester by {date}.</source>
+        <translation>अनुरोधकर्ता को {date} तक सूचित करें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extended, respond by: {date}.</source>
+        <translation>विस्तार के बाद उत्तर की अंतिम तिथि: {date}।</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reopen {reference}?</source>
+        <translation>{reference} फिर से खोलें?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen {reference}? It becomes “in progress” again and a new response deadline runs from today under its policy. The closing stays in the case&apos;s history.</source>
+        <translation>{reference} फिर से खोलें? यह फिर से “प्रगति में” हो जाएगा और इसकी नीति के अंतर्गत आज से उत्तर की नई समय-सीमा चलेगी। बंद किए जाने का विवरण मामले के इतिहास में बना रहेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by policy</source>
         <translation>नीति के अनुसार प्राप्त</translation>
     </message>
@@ -3800,7 +4291,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नीति: {policy}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The clock is stopped while we wait for the requester ({days} paused so far).</source>
         <translation>अनुरोधकर्ता की प्रतीक्षा के दौरान समय-गणना रुकी हुई है (अब तक {days} रुकी)।</translation>
     </message>
@@ -3993,23 +4484,50 @@ Template {template_version}, letter {letter_id}</source>
         <translation>बैकअप से पुनर्स्थापित करें…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/restore_dialog.py" line="+29"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+1"/>
         <source>Restore from a backup</source>
         <translation>बैकअप से पुनर्स्थापित करें</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Backups, newest first</source>
+        <translation>बैकअप, नवीनतम पहले</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not usable: {problem}</source>
+        <translation>उपयोग योग्य नहीं: {problem}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore</source>
+        <translation>पुनर्स्थापित करें</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup is checked before anything is replaced, and the current register is kept beside it as a “.replaced” copy with its key file. The backup opens with the passphrase or recovery key you typed.</source>
+        <translation>कुछ भी बदलने से पहले बैकअप की जाँच की जाती है, और वर्तमान रजिस्टर उसकी कुंजी फ़ाइल सहित “.replaced” प्रति के रूप में उसके पास रखा जाता है। बैकअप उसी पासफ़्रेज़ या रिकवरी कुंजी से खुलता है जो आपने टाइप की है।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No automatic backups were found beside the register or in the folder noted in its key file. Restore a manual backup with `grievance-desk restore`.</source>
+        <translation>रजिस्टर के पास या उसकी कुंजी फ़ाइल में दर्ज फ़ोल्डर में कोई स्वचालित बैकअप नहीं मिला। हाथ से बनाया गया बैकअप `grievance-desk restore` से पुनर्स्थापित करें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+2"/>
         <source>Replace the damaged register with one of the automatic backups (newest first)</source>
         <translation>क्षतिग्रस्त रजिस्टर को किसी स्वचालित बैकअप से बदलें (नवीनतम पहले)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-100"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+73"/>
         <location line="+2"/>
         <source>Recovery key</source>
         <translation>रिकवरी कुंजी</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+11"/>
         <source>Type the recovery key first.</source>
         <translation>पहले रिकवरी कुंजी टाइप करें।</translation>
     </message>
@@ -4211,7 +4729,7 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location line="+1"/>
         <source>KYC</source>
-        <translation>KYC</translation>
+        <translation>केवाईसी</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4507,6 +5025,214 @@ Template {template_version}, letter {letter_id}</source>
         <location line="+3"/>
         <source>Automatic backup failed: {error}</source>
         <translation>स्वचालित बैकअप विफल रहा: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/error_dialog.py" line="+44"/>
+        <source>Something went wrong</source>
+        <translation>कुछ गलत हो गया</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} failed.</source>
+        <translation>{what} विफल रहा।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What was already saved is kept. Try again; if it keeps happening, send the details (they hold no names or addresses) to whoever supports Grievance Desk for you.</source>
+        <translation>जो पहले से सहेजा गया था वह सुरक्षित है। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो विवरण (इनमें कोई नाम या पता नहीं होता) उस व्यक्ति को भेजें जो आपके लिए Grievance Desk की सहायता करता है।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The log is in {folder}</source>
+        <translation>लॉग {folder} में है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No log is kept.</source>
+        <translation>कोई लॉग नहीं रखा जाता।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy details</source>
+        <translation>विवरण कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open log folder</source>
+        <translation>लॉग फ़ोल्डर खोलें</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Copied</source>
+        <translation>कॉपी किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/new_case_dialog.py" line="-67"/>
+        <source>Suggested from the e-mail — nothing is filled in until you choose</source>
+        <translation>ई-मेल से सुझाव — जब तक आप न चुनें, कुछ भी भरा नहीं जाता</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it says “{evidence}”</source>
+        <translation>इसमें लिखा है “{evidence}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Use</source>
+        <translation>उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Use suggestion: {what}</source>
+        <translation>सुझाव उपयोग करें: {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put “{value}” in the form</source>
+        <translation>“{value}” फ़ॉर्म में डालें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use all</source>
+        <translation>सभी उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use every suggestion</source>
+        <translation>हर सुझाव उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the first suggestion for each field</source>
+        <translation>प्रत्येक फ़ील्ड के लिए पहला सुझाव उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Used ✓</source>
+        <translation>उपयोग किया ✓</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New case from {source}</source>
+        <translation>{source} से नया मामला</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Files to keep with the case</source>
+        <translation>मामले के साथ रखी जाने वाली फ़ाइलें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}  ({size} bytes)</source>
+        <translation>{name}  ({size} बाइट)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Register case</source>
+        <translation>मामला पंजीकृत करें</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filled from the e-mail “{subject}” from {sender}. Check every field: the sender may act for someone else.</source>
+        <translation>{sender} के ई-मेल “{subject}” से भरा गया। हर फ़ील्ड जाँचें: प्रेषक किसी अन्य व्यक्ति की ओर से कार्य कर रहा हो सकता है।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no subject)</source>
+        <translation>(कोई विषय नहीं)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unknown sender</source>
+        <translation>अज्ञात प्रेषक</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep these files with the case:</source>
+        <translation>ये फ़ाइलें मामले के साथ रखें:</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/passphrase_strength.py" line="+21"/>
+        <source>Very weak</source>
+        <translation>बहुत कमज़ोर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak</source>
+        <translation>कमज़ोर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fair</source>
+        <translation>ठीक-ठाक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>मज़बूत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very strong</source>
+        <translation>बहुत मज़बूत</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Passphrase strength</source>
+        <translation>पासफ़्रेज़ की मज़बूती</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Use four or more unrelated words, or a long sentence.</source>
+        <translation>चार या अधिक असंबंधित शब्द, या एक लंबा वाक्य उपयोग करें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{strength} — too easy to guess; make it longer</source>
+        <translation>{strength} — अनुमान लगाना बहुत आसान; इसे लंबा करें</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/tray.py" line="-2"/>
+        <source>Show Grievance Desk</source>
+        <translation>Grievance Desk दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>बाहर निकलें</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reminder: {reference}</source>
+        <translation>अनुस्मारक: {reference}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} reminders</source>
+        <translation>{count} अनुस्मारक</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>…and 1 more on the Today page.</source>
+        <translation>…और 1 अन्य आज पृष्ठ पर।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…and {count} more on the Today page.</source>
+        <translation>…और {count} अन्य आज पृष्ठ पर।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/widgets.py" line="+81"/>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Show passphrase</source>
+        <translation>पासफ़्रेज़ दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide passphrase</source>
+        <translation>पासफ़्रेज़ छिपाएँ</translation>
     </message>
 </context>
 </TS>
