@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.domain.reminders import Reminder
 from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
@@ -36,7 +37,7 @@ from grievance_desk.services.case_queries import (
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.cases_table_model import days_text, hours_text, urgency_colour
+from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text, urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
@@ -82,9 +83,22 @@ COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
 ]
 
 
-def _sentence(text: str) -> str:
-    """The reminder without its reference (the Case column shows it), as a sentence."""
-    return text[:1].upper() + text[1:]
+def reminder_text(reminder: Reminder, zone: ZoneInfo) -> str:
+    """The reminder's sentence in the window's language, without its reference (the Case
+    column shows it); the same words as ``domain.reminders`` in English."""
+    what = tr(reminder.kind.replace("_", " ").capitalize())
+    due = reminder.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    if reminder.overdue and reminder.days_left >= 0:  # due earlier today
+        return tr("{what} overdue since {due}").format(what=what, due=due)
+    if reminder.overdue:
+        return tr("{what} overdue since {due} ({distance})").format(
+            what=what, due=due, distance=due_text(reminder.days_left)
+        )
+    if reminder.days_left == 0:
+        return tr("{what} due today ({due})").format(what=what, due=due)
+    return tr("{what} due {due}, {distance}").format(
+        what=what, due=due, distance=due_text(reminder.days_left)
+    )
 
 
 def _empty_line(tree: QTreeWidget, text: str) -> None:
@@ -265,12 +279,12 @@ class TodayPage(QWidget):
                 [
                     days_text(reminder.days_left),  # as the deadline list beside it
                     reminder.reference,
-                    _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
+                    reminder_text(reminder, data.zone),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, reminder.reference)
             item.setData(1, Qt.ItemDataRole.UserRole, reminder.key)
-            item.setToolTip(2, reminder.message)
+            item.setToolTip(2, reminder.reference + ": " + reminder_text(reminder, data.zone))
             if reminder.overdue:
                 item.setForeground(0, urgency_colour(-1))
             self.reminders.addTopLevelItem(item)

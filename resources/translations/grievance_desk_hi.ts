@@ -423,7 +423,7 @@
     <message>
         <location filename="../../grievance_desk/ui/case_form.py" line="-137"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+161"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+175"/>
         <source>Requester</source>
         <translation>अनुरोधकर्ता</translation>
     </message>
@@ -1342,7 +1342,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-87"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-100"/>
         <source>Due in 7 days</source>
         <translation>7 दिनों में देय</translation>
     </message>
@@ -2179,7 +2179,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/main_window.py" line="-215"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+74"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+87"/>
         <source>Today</source>
         <extracomment>The pages, named with QT_TR_NOOP and shown through tr().</extracomment>
         <translation>आज</translation>
@@ -4379,7 +4379,27 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>फ़ाइलें ({count})</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-39"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-88"/>
+        <source>{what} overdue since {due}</source>
+        <translation>{what}: {due} से विलंबित</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} overdue since {due} ({distance})</source>
+        <translation>{what}: {due} से विलंबित ({distance})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} due today ({due})</source>
+        <translation>{what}: आज देय ({due})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} due {due}, {distance}</source>
+        <translation>{what}: {due} को देय, {distance}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Click to list the cases: {view}.</source>
         <translation>मामलों की सूची देखने के लिए क्लिक करें: {view}।</translation>
     </message>
