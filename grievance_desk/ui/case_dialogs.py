@@ -26,7 +26,7 @@ from grievance_desk.domain.case_types import Outcome, RefusalGround
 from grievance_desk.domain.closing import NEEDS_GROUNDS
 from grievance_desk.services.extensions import ExtensionPreview
 from grievance_desk.ui.i18n import tr
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 #: Asks, off the GUI thread, what closing with (outcome, grounds) still needs; calls back.
 ClosingCheck = Callable[[Outcome, list[RefusalGround], Callable[[list[str]], None]], None]
@@ -83,6 +83,7 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(label(tr("Note:"), ""))
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         self._outcome_changed()
         self.setMinimumWidth(460)
@@ -168,6 +169,7 @@ class ExtendDialog(QDialog):
         layout.addWidget(self.write_notice)
         layout.addWidget(self.notice_sent)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.reason.textChanged.connect(self._changed)
         self._changed()
         self.setMinimumWidth(460)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_types import Channel
 from grievance_desk.ui.i18n import tr
-from grievance_desk.ui.widgets import label, set_invalid
+from grievance_desk.ui.widgets import label, name_standard_buttons, set_invalid
 
 
 class CorrespondenceDialog(QDialog):
@@ -108,6 +108,7 @@ class CorrespondenceDialog(QDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.setMinimumWidth(520)
         self.resize(560, 460)
 

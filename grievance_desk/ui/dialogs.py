@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from grievance_desk.domain.case_record import InvalidCase
 from grievance_desk.services.errors import RegisterError, database_failure_text
 from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import name_standard_buttons
 
 
 def error_text(error: BaseException) -> str:
@@ -32,6 +33,7 @@ def show_error(parent: QWidget | None, title: str, error: BaseException | str) -
     text = error if isinstance(error, str) else error_text(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
+    name_standard_buttons(box)
     box.open() if parent is not None else box.exec()
 
 
@@ -51,6 +53,7 @@ def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
+    name_standard_buttons(box)
     answer = box.exec()
     if answer == buttons.Save:
         return UnsavedChoice.SAVE

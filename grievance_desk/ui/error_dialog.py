@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from grievance_desk import __version__
 from grievance_desk.error_log import safe_traceback
 from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import name_standard_buttons
 
 log = logging.getLogger("grievance_desk.ui")
 
@@ -85,6 +86,7 @@ class ErrorDialog(QDialog):
         for part in (headline, message, advice, where):
             layout.addWidget(part)
         layout.addWidget(buttons)
+        name_standard_buttons(buttons)
         self.setMinimumWidth(440)
 
     def _copy(self) -> None:

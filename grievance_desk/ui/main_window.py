@@ -33,7 +33,7 @@ from grievance_desk.ui.idle_lock import IdleLock
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon, icon
 from grievance_desk.ui.unlock_screen import UnlockScreen
-from grievance_desk.ui.widgets import ElidedLabel
+from grievance_desk.ui.widgets import ElidedLabel, name_standard_buttons
 
 if TYPE_CHECKING:
     # The workspace (the pages, the services behind them: SQLAlchemy, Alembic, reportlab,
@@ -488,6 +488,7 @@ class MainWindow(QMainWindow):
         about.setObjectName("help_about_button")
         about.clicked.connect(lambda: self.about_action.trigger())
         box.addButton(QMessageBox.StandardButton.Close)
+        name_standard_buttons(box)
         self.last_help = box
         box.open()
 

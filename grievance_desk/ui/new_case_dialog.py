@@ -33,7 +33,7 @@ from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
 from grievance_desk.services.email_intake import EmailIntake, IntakeAttachment, Suggestion
 from grievance_desk.ui.case_form import CaseForm
 from grievance_desk.ui.i18n import tr
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 
 def blank_draft(now: datetime) -> CaseDraft:
@@ -171,6 +171,7 @@ class NewCaseDialog(QDialog):
             layout.addWidget(label(tr("Keep these files with the case:"), "section"))
             layout.addWidget(self.files)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         screen = QGuiApplication.primaryScreen()
         height = 760 if screen is None else min(760, screen.availableGeometry().height() - 60)
         self.resize(660, height)

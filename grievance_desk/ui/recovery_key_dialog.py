@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 STORED_TEXT = QT_TR_NOOP("I have printed or saved the recovery key and put it somewhere safe")
 
@@ -137,6 +137,7 @@ class RecoveryKeyDialog(QDialog):
         )
         layout.addWidget(self.stored)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.setMinimumWidth(520)
 
     def accept(self) -> None:

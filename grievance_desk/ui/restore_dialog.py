@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.ui.i18n import tr
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 
 class RestoreDialog(QDialog):
@@ -70,6 +70,7 @@ class RestoreDialog(QDialog):
         )
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+        name_standard_buttons(buttons)
         self.resize(560, 320)
 
     def chosen(self) -> Any | None:

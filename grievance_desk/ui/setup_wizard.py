@@ -578,6 +578,12 @@ class SetupWizard(QWizard):
         self.register_path = register_path
         self.result_value: SetupResult | None = None
         self.setWindowTitle(tr("Set up Grievance Desk"))
+        # Qt ships no Hindi for its own wizard buttons: name them in our catalogue.
+        buttons = QWizard.WizardButton
+        self.setButtonText(buttons.BackButton, tr("< &Back"))
+        self.setButtonText(buttons.NextButton, tr("&Next >"))
+        self.setButtonText(buttons.FinishButton, tr("&Finish"))
+        self.setButtonText(buttons.CancelButton, tr("Cancel"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)

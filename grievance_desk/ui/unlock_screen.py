@@ -29,7 +29,7 @@ from grievance_desk.ui import preload, stages
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
+from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label, name_standard_buttons
 
 if TYPE_CHECKING:
     # Not at run time: the register code (SQLAlchemy, Alembic) is ui/unlocking.py, loaded
@@ -248,6 +248,7 @@ class UnlockScreen(QWidget):
                 self.window(),
             )
             box.setObjectName("unlock_notice_box")
+            name_standard_buttons(box)
             self.notice_box = box
             box.open()
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QWidget,
 )
 
-from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon
 
 
@@ -114,3 +116,24 @@ class BusyBar(QWidget):
 
     def stop(self) -> None:
         self.hide()
+
+
+#: Qt's own button texts, which Qt ships no Hindi for: named in our catalogue instead.
+_STANDARD_TEXTS = {
+    "OK": QT_TR_NOOP("OK"),
+    "Cancel": QT_TR_NOOP("Cancel"),
+    "Save": QT_TR_NOOP("Save"),
+    "Discard": QT_TR_NOOP("Discard"),
+    "Close": QT_TR_NOOP("Close"),
+    "Yes": QT_TR_NOOP("Yes"),
+    "No": QT_TR_NOOP("No"),
+}
+
+
+def name_standard_buttons(box: QDialogButtonBox | QMessageBox) -> None:
+    """Give a button box's standard buttons (OK, Cancel, Save…) the window's language; a
+    button whose text the code already set is left as it is."""
+    for button in box.buttons():
+        english = button.text().replace("&", "")
+        if english in _STANDARD_TEXTS:
+            button.setText(tr(_STANDARD_TEXTS[english]))

@@ -644,6 +644,8 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-442"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="+1"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="-225"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+429"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="+124"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
@@ -901,6 +903,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location line="+1"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="+188"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
@@ -1032,6 +1035,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     <message>
         <location filename="../../grievance_desk/ui/letters/discard_button.py" line="+25"/>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-1"/>
         <source>Discard</source>
         <translation>हटाएँ</translation>
     </message>
@@ -1144,7 +1148,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>पाठ (&amp;T):</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The message cannot be dated in the future; check the date and time.</source>
         <translation>संदेश की तिथि भविष्य की नहीं हो सकती; तिथि और समय जाँचें।</translation>
     </message>
@@ -1365,7 +1369,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+16"/>
-        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+3"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-426"/>
         <source>Clear</source>
         <translation>हटाएँ</translation>
     </message>
@@ -1649,7 +1653,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>टेम्पलेट</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-49"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-50"/>
         <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+17"/>
         <source>Problem</source>
         <translation>समस्या</translation>
@@ -2286,6 +2290,7 @@ Template {template_version}, letter {letter_id}</source>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-142"/>
         <location line="+145"/>
         <location line="+6"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-1"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
@@ -2378,12 +2383,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>लॉक है — कुंजी मेमोरी में नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/dialogs.py" line="+26"/>
+        <location filename="../../grievance_desk/ui/dialogs.py" line="+27"/>
         <source>An unexpected problem occurred ({error}). Nothing else was changed. Try again; if it keeps happening, run `grievance-desk verify` and report it.</source>
         <translation>एक अप्रत्याशित समस्या हुई ({error})। और कुछ नहीं बदला गया। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो `grievance-desk verify` चलाएँ और इसकी सूचना दें।</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location filename="../../grievance_desk/ui/main_window.py" line="+34"/>
         <source>Unsaved changes</source>
         <translation>बिना सहेजे परिवर्तन</translation>
@@ -2409,7 +2414,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>परिचय…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Open a case and choose a letter in its Letters tab to print it.</source>
         <translation>प्रिंट करने के लिए कोई मामला खोलें और उसके पत्र टैब में कोई पत्र चुनें।</translation>
     </message>
@@ -2726,7 +2731,7 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="-299"/>
         <location line="+104"/>
-        <location filename="../../grievance_desk/ui/main_window.py" line="-451"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-452"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="+16"/>
         <source>Cases</source>
         <translation>मामले</translation>
@@ -3521,6 +3526,21 @@ Template {template_version}, letter {letter_id}</source>
         <translation>यदि आप पासफ़्रेज़ भूल जाते हैं, तो रजिस्टर खोलने का एकमात्र साधन यही कुंजी है।</translation>
     </message>
     <message>
+        <location line="+169"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; पीछे (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>आगे (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>समाप्त करें (&amp;F)</translation>
+    </message>
+    <message>
         <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-68"/>
         <source>I have printed or saved the recovery key and put it somewhere safe</source>
         <translation>मैंने रिकवरी कुंजी प्रिंट कर ली है या सहेज ली है और उसे किसी सुरक्षित स्थान पर रख दिया है</translation>
@@ -3559,7 +3579,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+18"/>
-        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+4"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-167"/>
         <source>&amp;Print…</source>
         <translation>प्रिंट करें… (&amp;P)</translation>
     </message>
@@ -3580,7 +3600,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>यह केवल अभी दिखाई जा रही है। आपकी पुष्टि के बाद पुरानी रिकवरी कुंजी काम करना बंद कर देगी। इसे इस कंप्यूटर से अलग रखें।</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>You have not confirmed that this recovery key is written down. Without it a forgotten passphrase means losing the register.</source>
         <translation>आपने पुष्टि नहीं की है कि यह रिकवरी कुंजी लिख ली गई है। इसके बिना पासफ़्रेज़ भूलने का अर्थ है रजिस्टर खो देना।</translation>
     </message>
@@ -3647,7 +3667,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     <message>
         <location line="+8"/>
         <source>Ready: {count} fictitious cases. Its passphrase is “{passphrase}” (shown on the unlock screen too). Click Finish to open it.</source>
-        <translation>तैयार: {count} काल्पनिक मामले। इसका पासफ़्रेज़ “{passphrase}” है (अनलॉक स्क्रीन पर भी दिखाया जाता है)। इसे खोलने के लिए Finish पर क्लिक करें।</translation>
+        <translation>तैयार: {count} काल्पनिक मामले। इसका पासफ़्रेज़ “{passphrase}” है (अनलॉक स्क्रीन पर भी दिखाया जाता है)। इसे खोलने के लिए “समाप्त करें” पर क्लिक करें।</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3656,9 +3676,9 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-10"/>
-        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+86"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+92"/>
         <location line="+26"/>
-        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+92"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+93"/>
         <source>Recovery key not confirmed</source>
         <translation>रिकवरी कुंजी की पुष्टि नहीं हुई</translation>
     </message>
@@ -3995,7 +4015,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>नोट:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Checking the record…</source>
         <translation>अभिलेख की जाँच की जा रही है…</translation>
     </message>
@@ -4050,7 +4070,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>कारण (अनिवार्य; अनुरोधकर्ता को बताया जाता है):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Respond by now: {date}.</source>
         <translation>अभी उत्तर की अंतिम तिथि: {date}।</translation>
     </message>
@@ -4479,7 +4499,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मामलों में अभी तक कोई परिवर्तन नहीं।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/unlock_screen.py" line="-193"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="-194"/>
         <source>Unlock the register</source>
         <translation>रजिस्टर अनलॉक करें</translation>
     </message>
@@ -4540,7 +4560,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>क्षतिग्रस्त रजिस्टर को किसी स्वचालित बैकअप से बदलें (नवीनतम पहले)</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-100"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-101"/>
         <location filename="../../grievance_desk/ui/unlock_screen.py" line="+73"/>
         <location line="+2"/>
         <source>Recovery key</source>
@@ -4572,7 +4592,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>इस रजिस्टर के बारे में</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A change of keys was interrupted before its new recovery key was confirmed. This is the register&apos;s new recovery key.</source>
         <translation>कुंजियों का परिवर्तन नई रिकवरी कुंजी की पुष्टि से पहले बाधित हो गया था। यह रजिस्टर की नई रिकवरी कुंजी है।</translation>
     </message>
@@ -5047,7 +5067,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>स्वचालित बैकअप विफल रहा: {error}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/error_dialog.py" line="+44"/>
+        <location filename="../../grievance_desk/ui/error_dialog.py" line="+45"/>
         <source>Something went wrong</source>
         <translation>कुछ गलत हो गया</translation>
     </message>
@@ -5082,7 +5102,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>लॉग फ़ोल्डर खोलें</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Copied</source>
         <translation>कॉपी किया गया</translation>
     </message>
@@ -5243,7 +5263,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>…और {count} अन्य आज पृष्ठ पर।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/widgets.py" line="+81"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-42"/>
         <location line="+2"/>
         <location line="+6"/>
         <source>Show passphrase</source>
@@ -5253,6 +5273,22 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <location line="+0"/>
         <source>Hide passphrase</source>
         <translation>पासफ़्रेज़ छिपाएँ</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>OK</source>
+        <extracomment>Qt&apos;s own button texts, which Qt ships no Hindi for: named in our catalogue instead.</extracomment>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>नहीं</translation>
     </message>
 </context>
 </TS>

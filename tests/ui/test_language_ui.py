@@ -234,3 +234,19 @@ def test_today_cases_case_file_and_unlock_show_no_english_in_hindi(  # type: ign
     for hindi_text in ("आज", "मामले", "अनलॉक करें", "समय-सीमाएँ"):
         assert hindi_text in checked, hindi_text
     assert not problems, "English left in the Hindi window:\n" + "\n".join(problems)
+
+
+def test_qt_standard_buttons_are_named_in_hindi(hindi, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from grievance_desk.ui.widgets import name_standard_buttons
+
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    qtbot.addWidget(buttons)
+    own = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    own.setText("Register case")  # a text the code chose is left to the code
+    name_standard_buttons(buttons)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "रद्द करें"
+    assert own.text() == "Register case"
