@@ -8,7 +8,9 @@ shows the new date and the policy's limit, reopening says a new clock starts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -180,8 +182,13 @@ class ExtendDialog(QDialog):
         )
 
 
+def _day(moment: date) -> str:
+    """A due day with its weekday, in the window's language ("Sun 20 Dec 2026")."""
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "ddd dd MMM yyyy")
+
+
 def _dates_text(preview: ExtensionPreview) -> str:
-    now = tr("Respond by now: {date}.").format(date=f"{preview.respond_by:%a %d %b %Y}")
+    now = tr("Respond by now: {date}.").format(date=_day(preview.respond_by))
     if preview.new_respond_by is None:
         return now + "\n" + (preview.refusal or tr("No extension is possible."))
     notice = (
@@ -189,9 +196,7 @@ def _dates_text(preview: ExtensionPreview) -> str:
         if preview.notice_by
         else ""
     )
-    extended = tr("Extended, respond by: {date}.").format(
-        date=f"{preview.new_respond_by:%a %d %b %Y}"
-    )
+    extended = tr("Extended, respond by: {date}.").format(date=_day(preview.new_respond_by))
     return now + "\n" + extended + notice
 
 

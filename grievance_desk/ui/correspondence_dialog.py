@@ -62,7 +62,7 @@ class CorrespondenceDialog(QDialog):
 
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(tr(channel.label), channel.value)
         self.channel.setAccessibleName(tr("Channel"))
 
         qzone = QTimeZone(str(zone).encode())
