@@ -236,7 +236,7 @@ class OfficerPage(QWizardPage):
         self.timezone.setCurrentText(DEFAULT_TIMEZONE)
         form = QFormLayout(self)
         form.addRow(tr("Officer's &name:"), self.name)
-        form.addRow(tr("&Title:"), self.title_edit)
+        form.addRow(tr("&Designation:"), self.title_edit)
         form.addRow(tr("&E-mail:"), self.email)
         form.addRow(tr("&Phone:"), self.phone)
         form.addRow(tr("Signature (optional):"), self.signature)

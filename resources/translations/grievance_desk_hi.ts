@@ -3361,19 +3361,23 @@ Template {template_version}, letter {letter_id}</source>
         <translation>अधिकारी का नाम (&amp;N):</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="+22"/>
         <source>&amp;Title:</source>
         <translation>शीर्षक (&amp;T):</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/case_form.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+2"/>
         <source>&amp;E-mail:</source>
         <translation>ई-मेल (&amp;E):</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-1"/>
+        <source>&amp;Designation:</source>
+        <translation>पदनाम (&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Phone:</source>
         <translation>फ़ोन (&amp;P):</translation>
     </message>
@@ -3968,7 +3972,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>परिणाम के अनुसार बंद</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_dialogs.py" line="+46"/>
+        <location filename="../../grievance_desk/ui/case_dialogs.py" line="+48"/>
         <source>Close {reference}</source>
         <extracomment>Asks, off the GUI thread, what closing with (outcome, grounds) still needs; calls back.</extracomment>
         <translation>{reference} बंद करें</translation>
@@ -4070,7 +4074,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>कारण (अनिवार्य; अनुरोधकर्ता को बताया जाता है):</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Respond by now: {date}.</source>
         <translation>अभी उत्तर की अंतिम तिथि: {date}।</translation>
     </message>
@@ -4090,7 +4094,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>विस्तार के बाद उत्तर की अंतिम तिथि: {date}।</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Reopen {reference}?</source>
         <translation>{reference} फिर से खोलें?</translation>
     </message>
