@@ -42,10 +42,10 @@ from grievance_desk.domain.case_types import (
 from grievance_desk.domain.languages import LANGUAGES, language_name
 from grievance_desk.domain.received_time import in_zone
 from grievance_desk.services.clock import utc_now
-from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.widgets import label, set_invalid
 
-DEFAULT_POLICY_TEXT = "Default for the request type"
+DEFAULT_POLICY_TEXT = QT_TR_NOOP("Default for the request type")
 _TAG_SPLIT = re.compile(r"[;,\n\r]")
 CATEGORY_COLUMNS = 3
 
@@ -58,7 +58,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
 def _enum_combo(enum: type[Enum], name: str) -> QComboBox:
     combo = QComboBox()
     for member in enum:
-        combo.addItem(getattr(member, "label", str(member.value)), str(member.value))
+        combo.addItem(tr(getattr(member, "label", str(member.value))), str(member.value))
     combo.setProperty("enum_name", enum.__name__)
     combo.setAccessibleName(name)
     return combo
@@ -82,58 +82,59 @@ class CaseForm(QWidget):
         self._touched: set[str] = set()
         self._show_all = False
 
-        self.kind = _enum_combo(CaseKind, "Kind of case")
-        self.request_type = _enum_combo(RequestType, "Request type")
-        self.channel = _enum_combo(Channel, "Received by")
+        self.kind = _enum_combo(CaseKind, tr("Kind of case"))
+        self.request_type = _enum_combo(RequestType, tr("Request type"))
+        self.channel = _enum_combo(Channel, tr("Received by"))
         self.received_at = QDateTimeEdit()
         self.received_at.setCalendarPopup(True)
         self.received_at.setDisplayFormat("dd MMM yyyy  HH:mm")
-        self.received_at.setAccessibleName("Received at")
+        self.received_at.setAccessibleName(tr("Received at"))
         self.received_at.setTimeZone(QTimeZone.utc())
-        self.priority = _enum_combo(Priority, "Priority")
-        self.identity_state = _enum_combo(IdentityState, "Identity check")
+        self.priority = _enum_combo(Priority, tr("Priority"))
+        self.identity_state = _enum_combo(IdentityState, tr("Identity check"))
         self.policy = QComboBox()
-        self.policy.addItem(DEFAULT_POLICY_TEXT, None)
+        self.policy.addItem(tr(DEFAULT_POLICY_TEXT), None)
         for policy_id in policy_ids:
             self.policy.addItem(policy_id, policy_id)
-        self.policy.setAccessibleName("Deadline policy")
+        self.policy.setAccessibleName(tr("Deadline policy"))
         self.categories: dict[DataCategory, QCheckBox] = {}
         self.categories_box = QWidget()
-        self.categories_box.setAccessibleName("Data categories concerned")
+        self.categories_box.setAccessibleName(tr("Data categories concerned"))
         grid = QGridLayout(self.categories_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         for index, category in enumerate(DataCategory):
-            check = QCheckBox(category.label)
-            check.setAccessibleName(f"Data category: {category.label}")
+            check = QCheckBox(tr(category.label))
+            check.setAccessibleName(tr("Data category: {name}").format(name=tr(category.label)))
             self.categories[category] = check
             grid.addWidget(check, index // CATEGORY_COLUMNS, index % CATEGORY_COLUMNS)
         self.tags = QLineEdit()
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("e.g. escalated; media  (separate with ; or ,)")
+        self.tags.setAccessibleName(tr("Tags"))
+        self.tags.setPlaceholderText(tr("e.g. escalated; media  (separate with ; or ,)"))
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setMinimumHeight(90)
-        self.description.setAccessibleName("Description")
+        self.description.setAccessibleName(tr("Description"))
         self.name = QLineEdit()
-        self.name.setAccessibleName("Requester's name")
+        self.name.setAccessibleName(tr("Requester's name"))
         self.email = QLineEdit()
-        self.email.setAccessibleName("Requester's e-mail")
-        self.email.setPlaceholderText("name@example.org")
+        self.email.setAccessibleName(tr("Requester's e-mail"))
+        example_address = "name@example.org"  # an address, the same in every language
+        self.email.setPlaceholderText(example_address)
         self.phone = QLineEdit()
-        self.phone.setAccessibleName("Requester's phone")
+        self.phone.setAccessibleName(tr("Requester's phone"))
         self.phone.setPlaceholderText("+91 …")
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(58)
-        self.address.setAccessibleName("Requester's postal address")
-        self.relationship = _enum_combo(Relationship, "Relationship to us")
+        self.address.setAccessibleName(tr("Requester's postal address"))
+        self.relationship = _enum_combo(Relationship, tr("Relationship to us"))
         self.organisation = QLineEdit()
-        self.organisation.setAccessibleName("Requester's account or organisation")
-        self.representative = _enum_combo(Representative, "Represented by")
+        self.organisation.setAccessibleName(tr("Requester's account or organisation"))
+        self.representative = _enum_combo(Representative, tr("Represented by"))
         self.representative_name = QLineEdit()
-        self.representative_name.setAccessibleName("Representative's name")
+        self.representative_name.setAccessibleName(tr("Representative's name"))
         # issue 17: the language letters go out in; proposed from the requester's script.
         self.reply_language = QComboBox()
         self.reply_language.setAccessibleName(tr("Reply language"))
@@ -143,32 +144,32 @@ class CaseForm(QWidget):
 
         self._errors: dict[str, tuple[QWidget, Any]] = {}
 
-        request = QGroupBox("Request")
+        request = QGroupBox(tr("Request"))
         form = QFormLayout(request)
-        form.addRow("&Kind:", self.kind)
-        form.addRow("&Type:", self.request_type)
-        form.addRow("Received &by:", self.channel)
-        form.addRow("Received &at:", self._field("received_at", self.received_at))
-        form.addRow("Priorit&y:", self.priority)
-        form.addRow("Identity check:", self.identity_state)
-        form.addRow("&Policy:", self.policy)
-        form.addRow("&Description:", self._field("description", self.description))
-        form.addRow("Data cate&gories:", self.categories_box)
-        form.addRow("Ta&gs:", self._field("tags", self.tags))
+        form.addRow(tr("&Kind:"), self.kind)
+        form.addRow(tr("&Type:"), self.request_type)
+        form.addRow(tr("Received &by:"), self.channel)
+        form.addRow(tr("Received &at:"), self._field("received_at", self.received_at))
+        form.addRow(tr("Priorit&y:"), self.priority)
+        form.addRow(tr("Identity check:"), self.identity_state)
+        form.addRow(tr("&Policy:"), self.policy)
+        form.addRow(tr("&Description:"), self._field("description", self.description))
+        form.addRow(tr("Data cate&gories:"), self.categories_box)
+        form.addRow(tr("Ta&gs:"), self._field("tags", self.tags))
 
-        person = QGroupBox("Requester")
+        person = QGroupBox(tr("Requester"))
         pform = QFormLayout(person)
-        pform.addRow("&Name:", self._field("requester.name", self.name))
-        pform.addRow("&E-mail:", self._field("requester.email", self.email))
-        pform.addRow("P&hone:", self._field("requester.phone", self.phone))
-        pform.addRow("Add&ress:", self.address)
+        pform.addRow(tr("&Name:"), self._field("requester.name", self.name))
+        pform.addRow(tr("&E-mail:"), self._field("requester.email", self.email))
+        pform.addRow(tr("P&hone:"), self._field("requester.phone", self.phone))
+        pform.addRow(tr("Add&ress:"), self.address)
         pform.addRow(tr("Reply &language:"), self.reply_language)
         self._person_form = pform
-        pform.addRow("Relationship:", self.relationship)
-        pform.addRow("Account / org.:", self.organisation)
-        pform.addRow("Represented by:", self.representative)
+        pform.addRow(tr("Relationship:"), self.relationship)
+        pform.addRow(tr("Account / org.:"), self.organisation)
+        pform.addRow(tr("Represented by:"), self.representative)
         pform.addRow(
-            "Representative:", self._field("representative_name", self.representative_name)
+            tr("Representative:"), self._field("representative_name", self.representative_name)
         )
         for box in (form, pform):
             box.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -54,6 +54,7 @@ from grievance_desk.ui.cases_table_model import (
     CasesTableModel,
 )
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
@@ -67,12 +68,14 @@ DEFAULT_HIDDEN = (1, 7, PRIORITY_COLUMN, KIND_COLUMN)
 COLUMN_WIDTHS = (118, 92, 140, 106, 142, 144, 70, 96, 72, 104)
 STRETCH_COLUMN = 2  # the requester's name takes what is left, elided
 
+SAVED_VIEW_ALL = QT_TR_NOOP("All cases")
+#: Saved views by their English name (QT_TR_NOOP), shown through tr().
 SAVED_VIEWS: dict[str, CaseFilter] = {
-    "All cases": CaseFilter(),
-    "Open cases": CaseFilter(open_only=True),
-    "My overdue": CaseFilter(overdue_only=True),
-    "Due in 7 days": CaseFilter(due_within_days=7),
-    "Awaiting requester": CaseFilter(awaiting_requester_only=True),
+    SAVED_VIEW_ALL: CaseFilter(),
+    QT_TR_NOOP("Open cases"): CaseFilter(open_only=True),
+    QT_TR_NOOP("My overdue"): CaseFilter(overdue_only=True),
+    QT_TR_NOOP("Due in 7 days"): CaseFilter(due_within_days=7),
+    QT_TR_NOOP("Awaiting requester"): CaseFilter(awaiting_requester_only=True),
 }
 
 
@@ -152,7 +155,7 @@ def _chip(text: str, *, checkable: bool = True) -> QToolButton:
     chip.setText(text)
     chip.setCheckable(checkable)
     chip.setProperty("role", "chip")
-    chip.setAccessibleName(f"Filter: {text}")
+    chip.setAccessibleName(tr("Filter: {name}").format(name=text))
     chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return chip
 
@@ -168,7 +171,7 @@ class MenuChip(QToolButton):
         self.setProperty("role", "chip")
         self.setCheckable(True)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setAccessibleName(f"Filter by {title.lower()}")
+        self.setAccessibleName(tr("Filter by {what}").format(what=title.lower()))
         self.menu_ = QMenu(self)
         self.setMenu(self.menu_)
         self.actions_: list[QAction] = []
@@ -184,7 +187,7 @@ class MenuChip(QToolButton):
             action.toggled.connect(self._toggled)
             self.actions_.append(action)
         self.menu_.addSeparator()
-        self.menu_.addAction("Clear", self.clear_choices)
+        self.menu_.addAction(tr("Clear"), self.clear_choices)
         self._toggled()
 
     def chosen(self) -> list[object]:
@@ -200,11 +203,11 @@ class MenuChip(QToolButton):
     def _toggled(self) -> None:
         chosen = [a.text() for a in self.actions_ if a.isChecked()]
         if not chosen:
-            self.setText(f"{self.title} ▾")
+            self.setText(self.title + " ▾")
         elif len(chosen) == 1:
-            self.setText(f"{self.title}: {chosen[0]} ▾")
+            self.setText(tr("{filter}: {choice} ▾").format(filter=self.title, choice=chosen[0]))
         else:
-            self.setText(f"{self.title}: {len(chosen)} ▾")
+            self.setText(tr("{filter}: {count} ▾").format(filter=self.title, count=len(chosen)))
         self.setChecked(bool(chosen))
         self.sig_changed.emit()
 
@@ -238,27 +241,31 @@ class EmptyState(QFrame):
         layout.addStretch(2)
 
     def show_register_empty(self) -> None:
-        self.title.setText("No cases yet")
+        self.title.setText(tr("No cases yet"))
         self.text.setText(
-            "Create your first case (Ctrl+N) or import your spreadsheet (Ctrl+I). "
-            "You can also drop an e-mail saved as .eml or .msg on the window."
+            tr(
+                "Create your first case (Ctrl+N) or import your spreadsheet (Ctrl+I). "
+                "You can also drop an e-mail saved as .eml or .msg on the window."
+            )
         )
-        self.first_button.setText("New case")
-        self.first_button.setAccessibleName("Create your first case")
-        self.second_button.setText("Import spreadsheet…")
-        self.second_button.setAccessibleName("Import your spreadsheet")
+        self.first_button.setText(tr("New case"))
+        self.first_button.setAccessibleName(tr("Create your first case"))
+        self.second_button.setText(tr("Import spreadsheet…"))
+        self.second_button.setAccessibleName(tr("Import your spreadsheet"))
         self.second_button.show()
         self.show()
         self.raise_()
 
     def show_nothing_matches(self) -> None:
-        self.title.setText("No cases match")
+        self.title.setText(tr("No cases match"))
         self.text.setText(
-            "Nothing in the register matches this view, filter or search. Clear the search "
-            "box or the filters, or show all cases."
+            tr(
+                "Nothing in the register matches this view, filter or search. Clear the "
+                "search box or the filters, or show all cases."
+            )
         )
-        self.first_button.setText("Show all cases")
-        self.first_button.setAccessibleName("Show all cases")
+        self.first_button.setText(tr("Show all cases"))
+        self.first_button.setAccessibleName(tr("Show all cases"))
         self.second_button.hide()
         self.show()
         self.raise_()
@@ -286,14 +293,16 @@ class CasesPage(QWidget):
         self._applying_view = False
         self._current_reference: str | None = None
 
-        title = label("Cases", "page_title")
+        title = label(tr("Cases"), "page_title")
         self.count_label = label("", "muted")
         self.search = QLineEdit()
         self.search.setObjectName("search_box")
-        self.search.setPlaceholderText("Search reference, name, e-mail or description  (Ctrl+F)")
+        self.search.setPlaceholderText(
+            tr("Search reference, name, e-mail or description  (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.setAccessibleName("Search cases")
+        self.search.setAccessibleName(tr("Search cases"))
         self.search.setMinimumWidth(320)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -302,21 +311,22 @@ class CasesPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
 
         self.view_button = QToolButton()
-        self.view_button.setText("View: All cases ▾")
+        self._view_name = SAVED_VIEW_ALL
+        self.view_button.setText(tr("View: {name} ▾").format(name=tr(SAVED_VIEW_ALL)))
         self.view_button.setProperty("role", "chip")
         self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.view_button.setAccessibleName("Saved views")
+        self.view_button.setAccessibleName(tr("Saved views"))
         views = QMenu(self.view_button)
         for name in SAVED_VIEWS:
-            views.addAction(name, partial(self.apply_view, name))
+            views.addAction(tr(name), partial(self.apply_view, name))
         self.view_button.setMenu(views)
 
-        self.overdue_chip = _chip("Overdue")
-        self.awaiting_chip = _chip("Awaiting requester")
-        self.open_chip = _chip("Open only")
-        self.status_chip = MenuChip("Status", [(s.label, s.value) for s in Status])
-        self.type_chip = MenuChip("Type", [(t.label, t.value) for t in RequestType])
-        self.policy_chip = MenuChip("Policy", [])
+        self.overdue_chip = _chip(tr("Overdue"))
+        self.awaiting_chip = _chip(tr("Awaiting requester"))
+        self.open_chip = _chip(tr("Open only"))
+        self.status_chip = MenuChip(tr("Status"), [(tr(s.label), s.value) for s in Status])
+        self.type_chip = MenuChip(tr("Type"), [(tr(t.label), t.value) for t in RequestType])
+        self.policy_chip = MenuChip(tr("Policy"), [])
         for chip in (self.overdue_chip, self.awaiting_chip, self.open_chip):
             chip.toggled.connect(lambda _c: self.apply_filters())
         for menu_chip in (self.status_chip, self.type_chip, self.policy_chip):
@@ -346,7 +356,7 @@ class CasesPage(QWidget):
         self.drill_chip.setProperty("role", "filter_chip")
         self.drill_chip.setIcon(icon("filter", "#ffffff"))
         self.drill_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.drill_chip.setAccessibleName("Clear the report filter")
+        self.drill_chip.setAccessibleName(tr("Clear the report filter"))
         self.drill_chip.clicked.connect(self.clear_references)
         self.drill_chip.hide()
         chips.addWidget(self.drill_chip)
@@ -384,10 +394,10 @@ class CasesPage(QWidget):
         header.setSectionResizeMode(STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        header.setToolTip("Right-click to show or hide columns")
+        header.setToolTip(tr("Right-click to show or hide columns"))
         for column in self.hidden_columns():
             self.table.setColumnHidden(column, True)
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(tr("Cases"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
@@ -444,7 +454,7 @@ class CasesPage(QWidget):
     def _header_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
         for column, (name, _key) in enumerate(COLUMNS):
-            action = menu.addAction(name)
+            action = menu.addAction(tr(name))
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
             action.setEnabled(column != 0)
@@ -460,19 +470,22 @@ class CasesPage(QWidget):
         self._references = frozenset(references)
         self._references_title = title
         count = len(self._references)
-        self.drill_chip.setText(f"Filtered: {title}  ✕")
+        self.drill_chip.setText(tr("Filtered: {figure}  ✕").format(figure=title))
         self.drill_chip.setToolTip(
-            f"Showing the {count} case{'s' if count != 1 else ''} behind this report figure. "
-            "Click to clear."
+            tr("Showing the 1 case behind this report figure. Click to clear.")
+            if count == 1
+            else tr("Showing the {count} cases behind this report figure. Click to clear.").format(
+                count=count
+            )
         )
         self.drill_chip.show()
-        self.show_filter(CaseFilter(references=self._references), "Report figure")
+        self.show_filter(CaseFilter(references=self._references), QT_TR_NOOP("Report figure"))
 
     def clear_references(self) -> None:
         self._references = None
         self._references_title = ""
         self.drill_chip.hide()
-        self.show_filter(CaseFilter(), "All cases")
+        self.show_filter(CaseFilter(), SAVED_VIEW_ALL)
 
     def current_filters(self) -> CaseFilter:
         return CaseFilter(
@@ -499,7 +512,7 @@ class CasesPage(QWidget):
         self.drill_chip.hide()
         self.show_filter(SAVED_VIEWS[name], name)
 
-    def show_filter(self, filters: CaseFilter, name: str = "Custom") -> None:
+    def show_filter(self, filters: CaseFilter, name: str = QT_TR_NOOP("Custom")) -> None:
         """Set every control from a filter (saved views, Today page counts)."""
         self._applying_view = True
         self._references = filters.references
@@ -513,7 +526,8 @@ class CasesPage(QWidget):
         self.type_chip.clear_choices()
         self.policy_chip.clear_choices()
         self._due_within = filters.due_within_days
-        self.view_button.setText(f"View: {name} ▾")
+        self._view_name = name
+        self.view_button.setText(tr("View: {name} ▾").format(name=tr(name)))
         self._applying_view = False
         if filters.overdue_only or filters.due_within_days is not None:
             self.table.sortByColumn(5, Qt.SortOrder.AscendingOrder)
@@ -554,7 +568,7 @@ class CasesPage(QWidget):
             self.sig_new_case_requested.emit()
         else:
             self.clear_references() if self._references is not None else self.apply_view(
-                "All cases"
+                SAVED_VIEW_ALL
             )
 
     # -- row menu and export -------------------------------------------------------------
@@ -576,12 +590,16 @@ class CasesPage(QWidget):
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.setObjectName("case_row_menu")
-        menu.addAction(icon("open"), "Open", lambda: self.open_case(reference))
-        menu.addAction("Copy reference", lambda: self.copy_reference(reference))
-        menu.addAction(icon("letter"), "New letter…", lambda: self.new_letter_for(reference))
+        menu.addAction(icon("open"), tr("Open"), lambda: self.open_case(reference))
+        menu.addAction(tr("Copy reference"), lambda: self.copy_reference(reference))
+        menu.addAction(icon("letter"), tr("New letter…"), lambda: self.new_letter_for(reference))
         menu.addSeparator()
         chosen = self.selected_references() or [reference]
-        text = "Export this case…" if len(chosen) == 1 else f"Export {len(chosen)} cases…"
+        text = (
+            tr("Export this case…")
+            if len(chosen) == 1
+            else tr("Export {count} cases…").format(count=len(chosen))
+        )
         menu.addAction(icon("save"), text, lambda: self.export_references(chosen))
         self.last_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(point))
@@ -593,7 +611,7 @@ class CasesPage(QWidget):
         window = self.window()
         bar = getattr(window, "statusBar", None)
         if callable(bar):
-            bar().showMessage(f"Copied {reference}.", 4000)
+            bar().showMessage(tr("Copied {reference}.").format(reference=reference), 4000)
 
     def new_letter_for(self, reference: str) -> None:
         self.open_case(reference)
@@ -616,17 +634,31 @@ class CasesPage(QWidget):
         """Export what the list shows: its view, filters, search and order."""
         filters = self.current_filters()
         count = self.model.rowCount()
-        view = self.view_button.text().removeprefix("View: ").removesuffix(" ▾")
-        what = f"The {count:,} case{'s' if count != 1 else ''} in the list ({view}"
-        if filters.text.strip():
-            what += f", search “{filters.text.strip()}”"
-        what += "), in the list's order."
+        view = tr(self._view_name)
+        search = filters.text.strip()
+        if search:
+            what = (
+                tr("The 1 case in the list ({view}, search “{search}”), in the list's order.")
+                if count == 1
+                else tr(
+                    "The {count} cases in the list ({view}, search “{search}”), in the list's "
+                    "order."
+                )
+            ).format(count=f"{count:,}", view=view, search=search)
+        else:
+            what = (
+                tr("The 1 case in the list ({view}), in the list's order.")
+                if count == 1
+                else tr("The {count} cases in the list ({view}), in the list's order.")
+            ).format(count=f"{count:,}", view=view)
         self._open_export(filters, what, count)
 
     def export_references(self, references: list[str]) -> None:
         count = len(references)
         what = (
-            f"The selected case {references[0]}." if count == 1 else f"The {count} selected cases."
+            tr("The selected case {reference}.").format(reference=references[0])
+            if count == 1
+            else tr("The {count} selected cases.").format(count=count)
         )
         self._open_export(CaseFilter(references=frozenset(references)), what, count)
 
@@ -653,16 +685,23 @@ class CasesPage(QWidget):
         if callable(bar):
             name = getattr(path, "name", path)
             bar().showMessage(
-                f"Exported {count:,} case{'s' if count != 1 else ''} to {name}.", 8000
+                (
+                    tr("Exported 1 case to {name}.")
+                    if count == 1
+                    else tr("Exported {count} cases to {name}.")
+                ).format(count=f"{count:,}", name=name),
+                8000,
             )
 
     def _count_changed(self, total: int) -> None:
         self._update_empty_state(total)
         if self.model.count_capped:
             # A search still being typed: the exact number comes if the officer scrolls on.
-            self.count_label.setText(f"{total:,}+ cases")
+            self.count_label.setText(tr("{count}+ cases").format(count=f"{total:,}"))
         else:
-            self.count_label.setText(f"{total:,} case{'s' if total != 1 else ''}")
+            self.count_label.setText(
+                tr("1 case") if total == 1 else tr("{count} cases").format(count=f"{total:,}")
+            )
         self._sync_pane()
 
     def _lay_out_rows(self) -> None:
@@ -738,7 +777,7 @@ class CasesPage(QWidget):
         """Ask before unsaved edits in the case file would be lost; False means stay."""
         if not self.case_file.has_unsaved():
             return True
-        choice = ask_unsaved(self, self.case_file.reference or "this case")
+        choice = ask_unsaved(self, self.case_file.reference or tr("this case"))
         if choice is UnsavedChoice.SAVE:
             return self.case_file.save()
         if choice is UnsavedChoice.DISCARD:

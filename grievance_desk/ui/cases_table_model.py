@@ -25,6 +25,7 @@ from grievance_desk.services.case_queries import (
 )
 from grievance_desk.ui import theme
 from grievance_desk.ui.case_pages import FirstPage, PageQuery, PageSource
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -44,33 +45,33 @@ MAX_PAGES = 12
 PLACEHOLDER = "…"
 
 COLUMNS: list[tuple[str, SortKey]] = [
-    ("Reference", SortKey.REFERENCE),
-    ("Received", SortKey.RECEIVED),
-    ("Requester", SortKey.REQUESTER),
-    ("Type", SortKey.TYPE),
-    ("Status", SortKey.STATUS),
-    ("Next deadline", SortKey.NEXT_DUE),
-    ("Days left", SortKey.NEXT_DUE),
-    ("Policy", SortKey.POLICY),
+    (QT_TR_NOOP("Reference"), SortKey.REFERENCE),
+    (QT_TR_NOOP("Received"), SortKey.RECEIVED),
+    (QT_TR_NOOP("Requester"), SortKey.REQUESTER),
+    (QT_TR_NOOP("Type"), SortKey.TYPE),
+    (QT_TR_NOOP("Status"), SortKey.STATUS),
+    (QT_TR_NOOP("Next deadline"), SortKey.NEXT_DUE),
+    (QT_TR_NOOP("Days left"), SortKey.NEXT_DUE),
+    (QT_TR_NOOP("Policy"), SortKey.POLICY),
     # Added later, so saved column choices (by index) keep meaning what they meant; the
     # Cases page shows them next to Type.
-    ("Priority", SortKey.PRIORITY),
-    ("Kind", SortKey.KIND),
+    (QT_TR_NOOP("Priority"), SortKey.PRIORITY),
+    (QT_TR_NOOP("Kind"), SortKey.KIND),
 ]
 PRIORITY_COLUMN, KIND_COLUMN = 8, 9
 _DUE_KIND = {
-    "acknowledge": "Acknowledge",
-    "respond": "Respond",
-    "extension_notice": "Extension notice",
-    "extended_respond": "Respond (extended)",
+    "acknowledge": QT_TR_NOOP("Acknowledge"),
+    "respond": QT_TR_NOOP("Respond"),
+    "extension_notice": QT_TR_NOOP("Extension notice"),
+    "extended_respond": QT_TR_NOOP("Respond (extended)"),
 }
 
 #: Short forms for the list (the tooltip says it in full), so the column stays narrow.
 _DUE_SHORT = {
-    "acknowledge": "Ack.",
-    "respond": "Respond",
-    "extension_notice": "Ext. notice",
-    "extended_respond": "Respond (ext.)",
+    "acknowledge": QT_TR_NOOP("Ack."),
+    "respond": QT_TR_NOOP("Respond"),
+    "extension_notice": QT_TR_NOOP("Ext. notice"),
+    "extended_respond": QT_TR_NOOP("Respond (ext.)"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -83,10 +84,46 @@ def days_text(days: int | None) -> str:
     if days is None:
         return "—"
     if days < 0:
-        return f"{-days} overdue"
+        return tr("{days} overdue").format(days=-days)
     if days == 0:
-        return "today"
+        return tr("today")
     return str(days)
+
+
+def hours_text(due: datetime, now: datetime) -> str | None:
+    """Within a day of ``due``, the distance in hours and minutes ("5 h 10 min left"), in
+    the window's language (as ``domain.reminders.hours_phrase``); None further off."""
+    seconds = (due - now).total_seconds()
+    if abs(seconds) >= 24 * 3600:
+        return None
+    minutes = int(abs(seconds) // 60)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        span = tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    elif hours:
+        span = tr("{hours} h").format(hours=hours)
+    else:
+        span = tr("{minutes} min").format(minutes=rest)
+    return (
+        tr("{span} overdue").format(span=span)
+        if seconds < 0
+        else tr("{span} left").format(span=span)
+    )
+
+
+def days_span_text(days: int) -> str:
+    """ "1 day", "3 days" in the window's language (as ``domain.reminders.days_phrase``)."""
+    return tr("1 day") if days == 1 else tr("{days} days").format(days=days)
+
+
+def due_text(days_left: int) -> str:
+    """ "2 days left", "due today", "1 day overdue" in the window's language (as
+    ``domain.reminders.due_phrase``)."""
+    if days_left < 0:
+        return tr("{days} overdue").format(days=days_span_text(-days_left))
+    if days_left == 0:
+        return tr("due today")
+    return tr("{days} left").format(days=days_span_text(days_left))
 
 
 def urgency_colour(days: int | None) -> Any:
@@ -141,7 +178,7 @@ class CasesTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return tr(COLUMNS[section][0])
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.TextAlignmentRole and section == 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -203,15 +240,16 @@ class CasesTableModel(QAbstractTableModel):
         if role == _TOOLTIP and column == 2:
             return row.requester_name
         if role == _TOOLTIP and column in (5, 6) and row.next_due_at:
-            return (
-                f"{_DUE_KIND.get(row.next_due_kind or '', 'Due')} by {self._date(row.next_due_at)}"
+            return tr("{deadline} by {date}").format(
+                deadline=tr(_DUE_KIND.get(row.next_due_kind or "", QT_TR_NOOP("Due"))),
+                date=self._date(row.next_due_at),
             )
         if role == _REFERENCE:
             return row.reference
         if role == _ROW:
             return row
         if role == _ACCESSIBLE:
-            return f"{COLUMNS[column][0]}: {line[column]}"
+            return tr("{column}: {value}").format(column=tr(COLUMNS[column][0]), value=line[column])
         return None
 
     def _date(self, moment: datetime) -> str:
@@ -227,24 +265,24 @@ class CasesTableModel(QAbstractTableModel):
         if column == 2:
             return row.requester_name
         if column == 3:
-            return row.request_type.label
+            return tr(row.request_type.label)
         if column == 4:
-            return row.status.label
+            return tr(row.status.label)
         if column == 5:
             if row.next_due_at is None:
                 return "—"
-            kind = _DUE_SHORT.get(row.next_due_kind or "", "")
+            kind = tr(_DUE_SHORT[row.next_due_kind]) if row.next_due_kind in _DUE_SHORT else ""
             return (
                 f"{self._date(row.next_due_at)} · {kind}" if kind else self._date(row.next_due_at)
             )
         if column == 6:
             return days_text(row.days_left)
         if column == 7:
-            return row.policy_id or "default"
+            return row.policy_id or tr("default")
         if column == PRIORITY_COLUMN:
-            return row.priority.label
+            return tr(row.priority.label)
         if column == KIND_COLUMN:
-            return row.kind.label
+            return tr(row.kind.label)
         return ""
 
     # -- what the officer asks for -------------------------------------------------------

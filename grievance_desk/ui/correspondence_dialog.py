@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.case_types import Channel
-from grievance_desk.ui.widgets import label, set_invalid
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import label, name_standard_buttons, set_invalid
 
 
 class CorrespondenceDialog(QDialog):
@@ -42,14 +43,14 @@ class CorrespondenceDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Record correspondence — {reference}")
+        self.setWindowTitle(tr("Record correspondence — {reference}").format(reference=reference))
         self.setObjectName("correspondence_dialog")
         self.zone = zone
         self.received_at = received_at
         self.now = now
 
-        self.incoming = QRadioButton("&Received from the requester")
-        self.outgoing = QRadioButton("&Sent to the requester")
+        self.incoming = QRadioButton(tr("&Received from the requester"))
+        self.outgoing = QRadioButton(tr("&Sent to the requester"))
         self.incoming.setChecked(True)
         self.direction_group = QButtonGroup(self)
         self.direction_group.addButton(self.incoming)
@@ -61,8 +62,8 @@ class CorrespondenceDialog(QDialog):
 
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
-        self.channel.setAccessibleName("Channel")
+            self.channel.addItem(tr(channel.label), channel.value)
+        self.channel.setAccessibleName(tr("Channel"))
 
         qzone = QTimeZone(str(zone).encode())
         self.when = QDateTimeEdit()
@@ -70,41 +71,44 @@ class CorrespondenceDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("dd MMM yyyy  HH:mm")
         self.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(now.timestamp()), qzone))
-        self.when.setAccessibleName("Date and time of the message")
-        self.when_hint = label(f"Your time zone: {zone}", "hint")
+        self.when.setAccessibleName(tr("Date and time of the message"))
+        self.when_hint = label(tr("Your time zone: {zone}").format(zone=zone), "hint")
 
         self.counterpart = QLineEdit()
-        self.counterpart.setPlaceholderText("Who it was from or to, e.g. the requester's e-mail")
-        self.counterpart.setAccessibleName("Counterpart")
+        self.counterpart.setPlaceholderText(
+            tr("Who it was from or to, e.g. the requester's e-mail")
+        )
+        self.counterpart.setAccessibleName(tr("Counterpart"))
         self.subject = QLineEdit()
-        self.subject.setAccessibleName("Subject")
+        self.subject.setAccessibleName(tr("Subject"))
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
-        self.body.setPlaceholderText("What the message said, or a note of the call")
-        self.body.setAccessibleName("Text of the message")
+        self.body.setPlaceholderText(tr("What the message said, or a note of the call"))
+        self.body.setAccessibleName(tr("Text of the message"))
         self.problem = label("", "error", wrap=True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(tr("Problem"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Record")
+        self.save_button.setText(tr("Record"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Direction:", direction)
-        form.addRow("&Channel:", self.channel)
-        form.addRow("&When:", self.when)
+        form.addRow(tr("Direction:"), direction)
+        form.addRow(tr("&Channel:"), self.channel)
+        form.addRow(tr("&When:"), self.when)
         form.addRow("", self.when_hint)
-        form.addRow("&From / to:", self.counterpart)
-        form.addRow("S&ubject:", self.subject)
-        form.addRow("&Text:", self.body)
+        form.addRow(tr("&From / to:"), self.counterpart)
+        form.addRow(tr("S&ubject:"), self.subject)
+        form.addRow(tr("&Text:"), self.body)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.setMinimumWidth(520)
         self.resize(560, 460)
 
@@ -123,16 +127,16 @@ class CorrespondenceDialog(QDialog):
         at = self.at()
         when_problem = ""
         if at > self.now:
-            when_problem = "The message cannot be dated in the future; check the date and time."
+            when_problem = tr("The message cannot be dated in the future; check the date and time.")
         elif at < self.received_at:
             received = self.received_at.astimezone(self.zone)
-            when_problem = (
-                f"The case was received on {received:%d %b %Y %H:%M}; a message about it "
-                "cannot be earlier. Check the date."
-            )
+            when_problem = tr(
+                "The case was received on {when}; a message about it cannot be earlier. Check "
+                "the date."
+            ).format(when=f"{received:%d %b %Y %H:%M}")
         empty = not (self.subject.text().strip() or self.body.toPlainText().strip())
         text_problem = (
-            "Give the message a subject or some text, so the timeline says what it was."
+            tr("Give the message a subject or some text, so the timeline says what it was.")
             if empty
             else ""
         )

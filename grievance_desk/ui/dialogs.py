@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from grievance_desk.domain.case_record import InvalidCase
 from grievance_desk.services.errors import RegisterError, database_failure_text
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import name_standard_buttons
 
 
 def error_text(error: BaseException) -> str:
@@ -21,16 +23,17 @@ def error_text(error: BaseException) -> str:
     failure = database_failure_text(error)
     if failure is not None:
         return failure
-    return (
-        f"An unexpected problem occurred ({type(error).__name__}: {error}). Nothing else was "
-        "changed. Try again; if it keeps happening, run `grievance-desk verify` and report it."
-    )
+    return tr(
+        "An unexpected problem occurred ({error}). Nothing else was changed. Try again; if "
+        "it keeps happening, run `grievance-desk verify` and report it."
+    ).format(error=f"{type(error).__name__}: {error}")
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
     text = error if isinstance(error, str) else error_text(error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
+    name_standard_buttons(box)
     box.open() if parent is not None else box.exec()
 
 
@@ -44,12 +47,13 @@ def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
     """Ask before edits would be lost; Cancel keeps the officer where they were."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"You have unsaved changes to {what}.")
-    box.setInformativeText("Save them before leaving?")
+    box.setWindowTitle(tr("Unsaved changes"))
+    box.setText(tr("You have unsaved changes to {what}.").format(what=what))
+    box.setInformativeText(tr("Save them before leaving?"))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
+    name_standard_buttons(box)
     answer = box.exec()
     if answer == buttons.Save:
         return UnsavedChoice.SAVE

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from grievance_desk import __version__
 from grievance_desk.error_log import safe_traceback
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import name_standard_buttons
 
 log = logging.getLogger("grievance_desk.ui")
 
@@ -40,37 +42,41 @@ class ErrorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unexpected_error")
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(tr("Something went wrong"))
         self.details = (
             f"Grievance Desk {__version__} on {sys.platform}\nWhat failed: {what}\n\n"
             + safe_traceback(error)
         )
-        headline = QLabel(f"<b>{what} failed.</b>")
+        headline = QLabel(_bold(tr("{what} failed.").format(what=what)))
         headline.setTextFormat(Qt.TextFormat.RichText)
-        message = QLabel(f"{type(error).__name__}: {error}" if str(error) else type(error).__name__)
+        message = QLabel(type(error).__name__ + (": " + str(error) if str(error) else ""))
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         advice = QLabel(
-            "What was already saved is kept. Try again; if it keeps happening, send the "
-            "details (they hold no names or addresses) to whoever supports Grievance Desk "
-            "for you."
+            tr(
+                "What was already saved is kept. Try again; if it keeps happening, send the "
+                "details (they hold no names or addresses) to whoever supports Grievance Desk "
+                "for you."
+            )
         )
         advice.setWordWrap(True)
         self.message = message
         where = QLabel(
-            f"The log is in {log_path.parent}" if log_path is not None else "No log is kept."
+            tr("The log is in {folder}").format(folder=log_path.parent)
+            if log_path is not None
+            else tr("No log is kept.")
         )
         where.setProperty("role", "hint")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where = where
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton("Copy details")
+        self.copy_button = QPushButton(tr("Copy details"))
         self.copy_button.clicked.connect(self._copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         if log_path is not None:
             folder = log_path.parent
-            self.open_log_button = QPushButton("Open log folder")
+            self.open_log_button = QPushButton(tr("Open log folder"))
             self.open_log_button.clicked.connect(
                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
             )
@@ -80,11 +86,17 @@ class ErrorDialog(QDialog):
         for part in (headline, message, advice, where):
             layout.addWidget(part)
         layout.addWidget(buttons)
+        name_standard_buttons(buttons)
         self.setMinimumWidth(440)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(tr("Copied"))
+
+
+def _bold(text: str) -> str:
+    """``text`` in bold for a rich-text label (as the headline was before translation)."""
+    return f"<b>{text}</b>"
 
 
 class UnexpectedErrors:

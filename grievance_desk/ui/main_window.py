@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.ui import stages
 from grievance_desk.ui.clipboard import SensitiveClipboard
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.idle_lock import IdleLock
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon, icon
 from grievance_desk.ui.unlock_screen import UnlockScreen
-from grievance_desk.ui.widgets import ElidedLabel
+from grievance_desk.ui.widgets import ElidedLabel, name_standard_buttons
 
 if TYPE_CHECKING:
     # The workspace (the pages, the services behind them: SQLAlchemy, Alembic, reportlab,
@@ -50,7 +51,13 @@ if TYPE_CHECKING:
     from grievance_desk.ui.tray import Tray
     from grievance_desk.ui.workspace import Workspace
 
-PAGES = [("Today", "today"), ("Cases", "cases"), ("Reports", "reports"), ("Settings", "settings")]
+#: The pages, named with QT_TR_NOOP and shown through tr().
+PAGES = [
+    (QT_TR_NOOP("Today"), "today"),
+    (QT_TR_NOOP("Cases"), "cases"),
+    (QT_TR_NOOP("Reports"), "reports"),
+    (QT_TR_NOOP("Settings"), "settings"),
+]
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
 DEFAULT_AUTO_LOCK_MINUTES = 10
@@ -59,20 +66,27 @@ INLINE_EMAIL_BYTES = 64 * 1024  # until unlocking reads the officer's setting
 
 
 SHORTCUTS = (
-    ("Ctrl+N", "New case"),
-    ("Ctrl+Shift+N", "New case from an e-mail file"),
-    ("Ctrl+I", "Import a spreadsheet register (Excel or CSV)"),
-    ("Ctrl+E", "Export the case list as shown (Excel or CSV)"),
-    ("Ctrl+F", "Search cases"),
-    ("Ctrl+S", "Save the case or letter you are editing"),
-    ("Ctrl+P", "Print the letter on screen"),
-    ("Ctrl+Shift+L", "New letter for the open case"),
-    ("Ctrl+Shift+M", "Record correspondence on the open case"),
-    ("Ctrl+Enter", "Build the report (Reports page)"),
-    ("Ctrl+L", "Lock now (the key is dropped from memory)"),
-    ("Ctrl+1…4", "Today, Cases, Reports, Settings"),
-    ("F1", "This help"),
-    ("Ctrl+F1", "About: version, register and log folders, licences"),
+    ("Ctrl+N", QT_TR_NOOP("New case")),
+    ("Ctrl+Shift+N", QT_TR_NOOP("New case from an e-mail file")),
+    ("Ctrl+I", QT_TR_NOOP("Import a spreadsheet register (Excel or CSV)")),
+    ("Ctrl+E", QT_TR_NOOP("Export the case list as shown (Excel or CSV)")),
+    ("Ctrl+F", QT_TR_NOOP("Search cases")),
+    ("Ctrl+S", QT_TR_NOOP("Save the case or letter you are editing")),
+    ("Ctrl+P", QT_TR_NOOP("Print the letter on screen")),
+    ("Ctrl+Shift+L", QT_TR_NOOP("New letter for the open case")),
+    ("Ctrl+Shift+M", QT_TR_NOOP("Record correspondence on the open case")),
+    ("Ctrl+Enter", QT_TR_NOOP("Build the report (Reports page)")),
+    ("Ctrl+L", QT_TR_NOOP("Lock now (the key is dropped from memory)")),
+    ("Ctrl+1…4", QT_TR_NOOP("Today, Cases, Reports, Settings")),
+    ("F1", QT_TR_NOOP("This help")),
+    ("Ctrl+F1", QT_TR_NOOP("About: version, register and log folders, licences")),
+)
+
+
+_DROP_HELP = QT_TR_NOOP(
+    "Drop an e-mail saved as .eml or Outlook .msg on the window to start a case from it; "
+    "drop any file on an open case to attach it. Right-click the Cases table's header to "
+    "show or hide columns."
 )
 
 
@@ -86,16 +100,16 @@ def help_html() -> str:
     rows = "".join(
         f'<tr style="background:{stripe if i % 2 else "transparent"}">'
         f'<td style="padding:4px 14px 4px 6px; white-space:nowrap"><b>{key}</b></td>'
-        f'<td style="padding:4px 6px">{what}</td></tr>'
+        f'<td style="padding:4px 6px">{tr(what)}</td></tr>'
         for i, (key, what) in enumerate(SHORTCUTS)
     )
+    title = tr("Grievance Desk — keyboard")
+    drop_help = tr(_DROP_HELP)
     return (
-        f'<div style="color:{text}"><h3>Grievance Desk — keyboard</h3>'
+        f'<div style="color:{text}"><h3>{title}</h3>'
         f'<table cellspacing="0" style="border-top:1px solid {rule}; '
         f'border-bottom:1px solid {rule}">{rows}</table>'
-        f'<p style="color:{muted}">Drop an e-mail saved as .eml or Outlook .msg on the window '
-        "to start a case from it; drop any file on an open case to attach it. Right-click the "
-        "Cases table's header to show or hide columns.</p></div>"
+        f'<p style="color:{muted}">{drop_help}</p></div>'
     )
 
 
@@ -165,7 +179,9 @@ class MainWindow(QMainWindow):
         self.auto_backup = not demo  # a demo register of fictitious data needs no backups
         self._where = WhereTheOfficerWas()
         self._lock_notice = ""
-        self.setWindowTitle("Grievance Desk" + (" — DEMO (fictitious data)" if demo else ""))
+        self.setWindowTitle(
+            tr("Grievance Desk — DEMO (fictitious data)") if demo else "Grievance Desk"
+        )
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         fit_to_screen(self)
@@ -231,7 +247,7 @@ class MainWindow(QMainWindow):
     # -- chrome --------------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main")
+        bar = QToolBar(tr("Main"))
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
@@ -242,19 +258,31 @@ class MainWindow(QMainWindow):
         make = self._action
 
         self.new_action = make(
-            "New case", "new-case", "Ctrl+N", lambda: self.new_case(), "New case"
+            tr("New case"), "new-case", "Ctrl+N", lambda: self.new_case(), tr("New case")
         )
         self.import_action = make(
-            "From e-mail…", "email", "Ctrl+Shift+N", self.choose_email, "New case from an e-mail"
+            tr("From e-mail…"),
+            "email",
+            "Ctrl+Shift+N",
+            self.choose_email,
+            tr("New case from an e-mail"),
         )
-        self.search_action = make("Search", "search", "Ctrl+F", self.focus_search, "Search cases")
-        self.save_action = make("Save", "save", "Ctrl+S", self.save, "Save the open case")
-        self.lock_action = make("Lock", "lock", "Ctrl+L", lambda: self.lock(), "Lock now")
-        self.help_action = make("Help", "help", "F1", self.show_help, "Keyboard shortcuts")
-        self.print_action = make("Print", "print", "Ctrl+P", self.print_letter, "Print the letter")
+        self.search_action = make(
+            tr("Search"), "search", "Ctrl+F", self.focus_search, tr("Search cases")
+        )
+        self.save_action = make(tr("Save"), "save", "Ctrl+S", self.save, tr("Save the open case"))
+        self.lock_action = make(tr("Lock"), "lock", "Ctrl+L", lambda: self.lock(), tr("Lock now"))
+        self.help_action = make(tr("Help"), "help", "F1", self.show_help, tr("Keyboard shortcuts"))
+        self.print_action = make(
+            tr("Print"), "print", "Ctrl+P", self.print_letter, tr("Print the letter")
+        )
         self.addAction(self.print_action)
         self.about_action = make(
-            "About Grievance Desk", "help", "Ctrl+F1", self.show_about, "Version and licences"
+            tr("About Grievance Desk"),
+            "help",
+            "Ctrl+F1",
+            self.show_about,
+            tr("Version and licences"),
         )
         self.addAction(self.about_action)
         for action in (self.new_action, self.import_action, self.search_action, self.save_action):
@@ -277,7 +305,7 @@ class MainWindow(QMainWindow):
         action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
+        action.setToolTip(tip + " (" + shortcut + ")")
         action.triggered.connect(slot)
         return action
 
@@ -287,20 +315,20 @@ class MainWindow(QMainWindow):
         make = self._action
 
         self.import_sheet_action = make(
-            "Import spreadsheet…",
+            tr("Import spreadsheet…"),
             "open",
             "Ctrl+I",
             lambda: self.import_spreadsheet(),
-            "Import an Excel or CSV register",
+            tr("Import an Excel or CSV register"),
         )
         self.export_list_action = make(
-            "Export case list…",
+            tr("Export case list…"),
             "save",
             "Ctrl+E",
             lambda: self.export_case_list(),
-            "Export the cases shown, with the current filter and search, to Excel or CSV",
+            tr("Export the cases shown, with the current filter and search, to Excel or CSV"),
         )
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(tr("&File"))
         menu.setObjectName("file_menu")
         menu.addAction(self.new_action)
         menu.addAction(self.import_action)
@@ -331,7 +359,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.register_label)
         bar.addPermanentWidget(self.lock_label)
         self.runner.sig_busy_changed.connect(self._busy)
-        name = ("Demo register (fictitious data): " if self.demo else "") + str(self.register_path)
+        name = str(self.register_path)
+        if self.demo:
+            name = tr("Demo register (fictitious data): {path}").format(path=name)
         self.register_label.setText(name)
         self.register_label.setToolTip(str(self.register_path))
 
@@ -357,9 +387,9 @@ class MainWindow(QMainWindow):
         lock_icon = icon("lock" if locked else "unlock")
         self.lock_label.setPixmap(lock_icon.pixmap(14, 14))
         self.lock_label.setText("")
-        self.lock_label.setToolTip("Locked" if locked else "Unlocked")
-        self.statusBar().showMessage("Locked — the key is not in memory." if locked else "", 0)
-        self.lock_label.setAccessibleName("Locked" if locked else "Unlocked")
+        self.lock_label.setToolTip(tr("Locked") if locked else tr("Unlocked"))
+        self.statusBar().showMessage(tr("Locked — the key is not in memory.") if locked else "", 0)
+        self.lock_label.setAccessibleName(tr("Locked") if locked else tr("Unlocked"))
 
     # -- locking -------------------------------------------------------------------------
 
@@ -392,7 +422,7 @@ class MainWindow(QMainWindow):
         self.workspace.restore(self._where)
         self.workspace.sync_deadlines()
         if self._lock_notice:
-            self.workspace.show_error("Unsaved changes", self._lock_notice)
+            self.workspace.show_error(tr("Unsaved changes"), self._lock_notice)
             self._lock_notice = ""
         self.sig_unlocked.emit()
 
@@ -449,15 +479,16 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("Grievance Desk — help")
+        box.setWindowTitle(tr("Grievance Desk — help"))
         box.setIconPixmap(app_icon().pixmap(48, 48))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(help_html())
         box.setObjectName("help_box")
-        about = box.addButton("About…", QMessageBox.ButtonRole.ActionRole)
+        about = box.addButton(tr("About…"), QMessageBox.ButtonRole.ActionRole)
         about.setObjectName("help_about_button")
         about.clicked.connect(lambda: self.about_action.trigger())
         box.addButton(QMessageBox.StandardButton.Close)
+        name_standard_buttons(box)
         self.last_help = box
         box.open()
 
@@ -475,7 +506,7 @@ class MainWindow(QMainWindow):
         letters = case_file.letters
         if case_file.reference is None or letters.current is None:
             self.statusBar().showMessage(
-                "Open a case and choose a letter in its Letters tab to print it.", 6000
+                tr("Open a case and choose a letter in its Letters tab to print it."), 6000
             )
             if case_file.reference is not None:
                 case_file.tabs.setCurrentWidget(letters)

@@ -32,7 +32,8 @@ from grievance_desk.domain.case_record import CaseDraft, Requester
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
 from grievance_desk.services.email_intake import EmailIntake, IntakeAttachment, Suggestion
 from grievance_desk.ui.case_form import CaseForm
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 
 def blank_draft(now: datetime) -> CaseDraft:
@@ -49,7 +50,7 @@ class SuggestionsBox(QGroupBox):
     """The e-mail's suggestions, each with its evidence and a "Use" button."""
 
     def __init__(self, suggestions: tuple[Suggestion, ...], form: CaseForm) -> None:
-        super().__init__("Suggested from the e-mail — nothing is filled in until you choose")
+        super().__init__(tr("Suggested from the e-mail — nothing is filled in until you choose"))
         self.setObjectName("suggestions_box")
         self.form = form
         self.suggestions = suggestions
@@ -57,19 +58,21 @@ class SuggestionsBox(QGroupBox):
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         for row, suggestion in enumerate(suggestions):
-            what = QLabel(f"<b>{_escape(suggestion.label)}</b>")
-            why = label(f"it says “{suggestion.evidence}”", "hint", wrap=True)
-            use = QPushButton("Use")
-            use.setAccessibleName(f"Use suggestion: {suggestion.label}")
-            use.setToolTip(f"Put “{suggestion.value}” in the form")
+            what = QLabel(_bold(suggestion.label))
+            why = label(
+                tr("it says “{evidence}”").format(evidence=suggestion.evidence), "hint", wrap=True
+            )
+            use = QPushButton(tr("Use"))
+            use.setAccessibleName(tr("Use suggestion: {what}").format(what=suggestion.label))
+            use.setToolTip(tr("Put “{value}” in the form").format(value=suggestion.value))
             use.clicked.connect(lambda _c=False, i=row: self.use(i))
             self.buttons.append(use)
             grid.addWidget(what, row, 0)
             grid.addWidget(why, row, 1)
             grid.addWidget(use, row, 2)
-        self.use_all_button = QPushButton("Use all")
-        self.use_all_button.setAccessibleName("Use every suggestion")
-        self.use_all_button.setToolTip("Use the first suggestion for each field")
+        self.use_all_button = QPushButton(tr("Use all"))
+        self.use_all_button.setAccessibleName(tr("Use every suggestion"))
+        self.use_all_button.setToolTip(tr("Use the first suggestion for each field"))
         self.use_all_button.clicked.connect(lambda _c=False: self.use_all())
         grid.addWidget(self.use_all_button, len(suggestions), 2)
 
@@ -79,7 +82,7 @@ class SuggestionsBox(QGroupBox):
         for row, suggestion in enumerate(self.suggestions):
             if suggestion.field == chosen.field:
                 used = row == index
-                self.buttons[row].setText("Used ✓" if used else "Use")
+                self.buttons[row].setText(tr("Used ✓") if used else tr("Use"))
                 self.buttons[row].setEnabled(not used)
 
     def use_all(self) -> None:
@@ -98,6 +101,11 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
+def _bold(text: str) -> str:
+    """``text`` escaped and in bold, for a rich-text label."""
+    return f"<b>{html.escape(text)}</b>"
+
+
 class NewCaseDialog(QDialog):
     def __init__(
         self,
@@ -108,22 +116,30 @@ class NewCaseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New case" if intake is None else f"New case from {intake.source_name}")
+        self.setWindowTitle(
+            tr("New case")
+            if intake is None
+            else tr("New case from {source}").format(source=intake.source_name)
+        )
         self.form = CaseForm(policy_ids)
         self.form.load(draft, zone)
         self.files = QListWidget()
-        self.files.setAccessibleName("Files to keep with the case")
+        self.files.setAccessibleName(tr("Files to keep with the case"))
         self.files.setMaximumHeight(110)
         self._attachments: list[IntakeAttachment] = list(intake.attachments) if intake else []
         for attachment in self._attachments:
-            item = QListWidgetItem(f"{attachment.filename}  ({len(attachment.data):,} bytes)")
+            item = QListWidgetItem(
+                tr("{name}  ({size} bytes)").format(
+                    name=attachment.filename, size=f"{len(attachment.data):,}"
+                )
+            )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.files.addItem(item)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Register case")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Register case"))
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         self.form.sig_state_changed.connect(self._state)
@@ -135,9 +151,13 @@ class NewCaseDialog(QDialog):
         if intake is not None:
             layout.addWidget(
                 label(
-                    f"Filled from the e-mail \u201c{intake.subject or '(no subject)'}\u201d from "
-                    f"{intake.sender_address or 'an unknown sender'}. Check every field: the "
-                    "sender may act for someone else.",
+                    tr(
+                        "Filled from the e-mail \u201c{subject}\u201d from {sender}. Check every "
+                        "field: the sender may act for someone else."
+                    ).format(
+                        subject=intake.subject or tr("(no subject)"),
+                        sender=intake.sender_address or tr("an unknown sender"),
+                    ),
                     "hint",
                     wrap=True,
                 )
@@ -148,9 +168,10 @@ class NewCaseDialog(QDialog):
             layout.addWidget(self.suggestions)
         layout.addWidget(scroll, 1)
         if self._attachments:
-            layout.addWidget(label("Keep these files with the case:", "section"))
+            layout.addWidget(label(tr("Keep these files with the case:"), "section"))
             layout.addWidget(self.files)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         screen = QGuiApplication.primaryScreen()
         height = 760 if screen is None else min(760, screen.availableGeometry().height() - 60)
         self.resize(660, height)

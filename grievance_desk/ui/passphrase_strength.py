@@ -13,10 +13,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 from zxcvbn import zxcvbn
 
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.widgets import label, thin_bar_style
 
 MIN_SCORE = 2  # zxcvbn 0-4: refuse 0 ("too guessable") and 1 ("very guessable")
-_WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+_WORDS = (
+    QT_TR_NOOP("Very weak"),
+    QT_TR_NOOP("Weak"),
+    QT_TR_NOOP("Fair"),
+    QT_TR_NOOP("Strong"),
+    QT_TR_NOOP("Very strong"),
+)
 _COLOURS = ("#d64545", "#d9822b", "#b8950a", "#3c9a5f", "#2e7d4f")
 
 
@@ -50,7 +57,7 @@ class StrengthMeter(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(6)
         self.bar.setProperty("role", "thin")
-        self.bar.setAccessibleName("Passphrase strength")
+        self.bar.setAccessibleName(tr("Passphrase strength"))
         self.words = label("", "hint", wrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,13 +74,15 @@ class StrengthMeter(QWidget):
         colour = _COLOURS[score]
         self.bar.setStyleSheet(thin_bar_style(colour))
         if not text:
-            self.words.setText("Use four or more unrelated words, or a long sentence.")
+            self.words.setText(tr("Use four or more unrelated words, or a long sentence."))
         else:
-            message = _WORDS[score]
+            message = tr(_WORDS[score])
             if score < MIN_SCORE:
-                message += " — too easy to guess; make it longer"
-            if hint:
-                message += f". {hint}"
+                message = tr("{strength} — too easy to guess; make it longer").format(
+                    strength=message
+                )
+            if hint:  # zxcvbn's own advice, in English
+                message += ". " + hint
             self.words.setText(message)
         self.sig_score_changed.emit(score)
         return score

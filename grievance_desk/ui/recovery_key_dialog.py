@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.ui.dialogs import show_error
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
-STORED_TEXT = "I have printed or saved the recovery key and put it somewhere safe"
+STORED_TEXT = QT_TR_NOOP("I have printed or saved the recovery key and put it somewhere safe")
 
 
 def key_label() -> QLabel:
@@ -46,19 +47,19 @@ def key_label() -> QLabel:
     key.setAlignment(Qt.AlignmentFlag.AlignCenter)
     key.setProperty("role", "card")
     key.setMinimumHeight(64)
-    key.setAccessibleName("Recovery key")
+    key.setAccessibleName(tr("Recovery key"))
     return key
 
 
 def key_text(register_path: Path, recovery_key: str) -> str:
     """What Print and Save put on paper."""
-    return (
+    return tr(
         "Grievance Desk — recovery key\n\n"
-        f"Register: {register_path}\n"
-        f"Recovery key: {recovery_key}\n\n"
+        "Register: {register}\n"
+        "Recovery key: {key}\n\n"
         "Keep this somewhere safe and away from the computer. It opens the register if "
         "the passphrase is forgotten.\n"
-    )
+    ).format(register=register_path, key=recovery_key)
 
 
 def print_key(parent: QWidget, text: str) -> None:
@@ -72,7 +73,10 @@ def print_key(parent: QWidget, text: str) -> None:
 
 def save_key(parent: QWidget, text: str) -> None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, "Save recovery key", "grievance-desk-recovery-key.txt", "Text files (*.txt)"
+        parent,
+        tr("Save recovery key"),
+        "grievance-desk-recovery-key.txt",
+        tr("Text files (*.txt)"),
     )
     if not path:
         return
@@ -82,7 +86,11 @@ def save_key(parent: QWidget, text: str) -> None:
             handle.write(text)
         Path(path).chmod(0o600)
     except OSError as error:
-        show_error(parent, "Could not save", f"{path} could not be written: {error}.")
+        show_error(
+            parent,
+            tr("Could not save"),
+            tr("{path} could not be written: {error}.").format(path=path, error=error),
+        )
 
 
 class RecoveryKeyDialog(QDialog):
@@ -93,19 +101,19 @@ class RecoveryKeyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_key_dialog")
-        self.setWindowTitle("New recovery key")
+        self.setWindowTitle(tr("New recovery key"))
         self._text = key_text(register_path, recovery_key)
         self.leave_box: QMessageBox | None = None
         self.key = key_label()
         self.key.setText(recovery_key)
-        self.print_button = QPushButton("&Print…")
-        self.save_button = QPushButton("&Save as text file…")
+        self.print_button = QPushButton(tr("&Print…"))
+        self.save_button = QPushButton(tr("&Save as text file…"))
         self.print_button.clicked.connect(lambda _c=False: print_key(self, self._text))
         self.save_button.clicked.connect(lambda _c=False: save_key(self, self._text))
-        self.stored = QCheckBox(STORED_TEXT)
+        self.stored = QCheckBox(tr(STORED_TEXT))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Use this recovery key")
+        self.ok_button.setText(tr("Use this recovery key"))
         self.ok_button.setEnabled(False)
         self.stored.toggled.connect(self.ok_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
@@ -119,14 +127,17 @@ class RecoveryKeyDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(
             label(
-                "It is shown only now. The old recovery key stops working once you confirm. "
-                "Keep this one away from this computer.",
+                tr(
+                    "It is shown only now. The old recovery key stops working once you "
+                    "confirm. Keep this one away from this computer."
+                ),
                 "hint",
                 wrap=True,
             )
         )
         layout.addWidget(self.stored)
         layout.addWidget(self.buttons)
+        name_standard_buttons(self.buttons)
         self.setMinimumWidth(520)
 
     def accept(self) -> None:
@@ -137,15 +148,17 @@ class RecoveryKeyDialog(QDialog):
         """Escape or the close button: ask, since the key is not confirmed yet."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Recovery key not confirmed",
-            "You have not confirmed that this recovery key is written down. Without it a "
-            "forgotten passphrase means losing the register.",
+            tr("Recovery key not confirmed"),
+            tr(
+                "You have not confirmed that this recovery key is written down. Without it a "
+                "forgotten passphrase means losing the register."
+            ),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("recovery_leave_box")
-        back = box.addButton("Back to the key", QMessageBox.ButtonRole.RejectRole)
-        later = box.addButton("Show it again next time", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(tr("Back to the key"), QMessageBox.ButtonRole.RejectRole)
+        later = box.addButton(tr("Show it again next time"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(back)
         later.clicked.connect(lambda _c=False: QDialog.reject(self))
         self.leave_box = box

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.ui.widgets import label
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.widgets import label, name_standard_buttons
 
 
 class RestoreDialog(QDialog):
@@ -25,15 +26,15 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
+        self.setWindowTitle(tr("Restore from a backup"))
         self.backups = backups
         self.list = QListWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(tr("Backups, newest first"))
         for backup in backups:
             when = backup.taken_at.astimezone().strftime("%a %d %b %Y %H:%M")
             text = f"{when} — {backup.size / 1024 / 1024:.1f} MB — {backup.path.name}"
             if backup.problem:
-                text += f"\n    not usable: {backup.problem}"
+                text += "\n    " + tr("not usable: {problem}").format(problem=backup.problem)
             item = QListWidgetItem(text)
             if backup.problem:
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -45,25 +46,31 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Restore")
+        ok.setText(tr("Restore"))
         ok.setEnabled(bool(usable))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "The backup is checked before anything is replaced, and the current register "
-                "is kept beside it as a “.replaced” copy with its key file. The backup "
-                "opens with the passphrase or recovery key you typed."
+                tr(
+                    "The backup is checked before anything is replaced, and the current "
+                    "register is kept beside it as a “.replaced” copy with its key file. The "
+                    "backup opens with the passphrase or recovery key you typed."
+                )
                 if backups
-                else "No automatic backups were found beside the register or in the folder "
-                "noted in its key file. Restore a manual backup with `grievance-desk restore`.",
+                else tr(
+                    "No automatic backups were found beside the register or in the folder "
+                    "noted in its key file. Restore a manual backup with `grievance-desk "
+                    "restore`."
+                ),
                 "hint",
                 wrap=True,
             )
         )
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
+        name_standard_buttons(buttons)
         self.resize(560, 320)
 
     def chosen(self) -> Any | None:

@@ -51,6 +51,7 @@ from grievance_desk.services.register_opening import RegisterOpening
 from grievance_desk.services.register_setup import RegisterSetup
 from grievance_desk.ui.dialogs import error_text, show_error
 from grievance_desk.ui.file_dialogs import open_file_name
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.recovery_key_dialog import (
@@ -88,7 +89,11 @@ class SetupResult:
     @property
     def unlock_hint(self) -> str:
         """What the unlock screen says under the field: the demo register's passphrase."""
-        return f"Demo register passphrase: \u201c{DEMO_PASSPHRASE}\u201d" if self.demo else ""
+        if not self.demo:
+            return ""
+        return tr("Demo register passphrase: \u201c{passphrase}\u201d").format(
+            passphrase=DEMO_PASSPHRASE
+        )
 
 
 DEMO_CHOSEN_KEY = "setup/demo_chosen"
@@ -97,15 +102,15 @@ DEMO_CHOSEN_KEY = "setup/demo_chosen"
 class WelcomePage(QWizardPage):
     def __init__(self, register_path: Path) -> None:
         super().__init__()
-        self.setTitle("Welcome to Grievance Desk")
+        self.setTitle(tr("Welcome to Grievance Desk"))
         self.setSubTitle(
-            "An encrypted register of grievances and rights requests, kept on this computer."
+            tr("An encrypted register of grievances and rights requests, kept on this computer.")
         )
-        self.real = QRadioButton("Set up my register")
+        self.real = QRadioButton(tr("Set up my register"))
         self.real.setChecked(True)
-        self.demo = QRadioButton("Try with demo data")
-        self.real.setAccessibleName("Set up my register")
-        self.demo.setAccessibleName("Try with demo data")
+        self.demo = QRadioButton(tr("Try with demo data"))
+        self.real.setAccessibleName(tr("Set up my register"))
+        self.demo.setAccessibleName(tr("Try with demo data"))
         # The choice is remembered: someone trying the demo starts in the demo next time.
         if QSettings().value(DEMO_CHOSEN_KEY, False) in (True, "true"):
             self.demo.setChecked(True)
@@ -114,8 +119,10 @@ class WelcomePage(QWizardPage):
         layout.addWidget(self.real)
         layout.addWidget(
             label(
-                f"Creates an encrypted register at {register_path}. You choose a passphrase "
-                "and receive a one-time recovery key.",
+                tr(
+                    "Creates an encrypted register at {path}. You choose a passphrase and "
+                    "receive a one-time recovery key."
+                ).format(path=register_path),
                 "hint",
                 wrap=True,
             )
@@ -124,9 +131,11 @@ class WelcomePage(QWizardPage):
         layout.addWidget(self.demo)
         layout.addWidget(
             label(
-                "Opens a separate register filled with fictitious cases (names like "
-                "\u201cAarav Example\u201d, e-mails at example.org). Nothing you do there touches "
-                "your real register.",
+                tr(
+                    "Opens a separate register filled with fictitious cases (names like "
+                    "\u201cAarav Example\u201d, e-mails at example.org). Nothing you do there "
+                    "touches your real register."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -144,11 +153,11 @@ class ImageChooser(QWidget):
         super().__init__()
         self.what = what
         self.data = b""
-        self.name = label("None chosen", "muted")
-        choose = QPushButton("Choose…")
-        choose.setAccessibleName(f"Choose {what}")
+        self.name = label(tr("None chosen"), "muted")
+        choose = QPushButton(tr("Choose…"))
+        choose.setAccessibleName(tr("Choose {what}").format(what=what))
         choose.clicked.connect(self._choose)
-        clear = QPushButton("Clear")
+        clear = QPushButton(tr("Clear"))
         clear.clicked.connect(self._clear)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -157,14 +166,16 @@ class ImageChooser(QWidget):
         row.addWidget(clear)
 
     def _choose(self) -> None:
-        path = open_file_name(self, f"Choose {self.what}", "PNG images (*.png)")
+        path = open_file_name(
+            self, tr("Choose {what}").format(what=self.what), tr("PNG images (*.png)")
+        )
         if path is not None:
             self.data = path.read_bytes()
             self.name.setText(path.name)
 
     def _clear(self) -> None:
         self.data = b""
-        self.name.setText("None chosen")
+        self.name.setText(tr("None chosen"))
 
     def base64(self) -> str:
         return base64.b64encode(self.data).decode("ascii") if self.data else ""
@@ -173,26 +184,29 @@ class ImageChooser(QWidget):
 class OrganisationPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Your organisation")
-        self.setSubTitle("Printed on letters and reports. You can change these later in Settings.")
+        self.setTitle(tr("Your organisation"))
+        self.setSubTitle(
+            tr("Printed on letters and reports. You can change these later in Settings.")
+        )
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. Example Cloud Services Pvt. Ltd.")
+        self.name.setPlaceholderText(tr("e.g. Example Cloud Services Pvt. Ltd."))
         self.address = QPlainTextEdit()
-        self.address.setPlaceholderText("Registered office address")
+        self.address.setPlaceholderText(tr("Registered office address"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(72)
         self.website = QLineEdit()
-        self.website.setPlaceholderText("https://example.org/privacy")
-        self.logo = ImageChooser("logo")
+        example_site = "https://example.org/privacy"  # an address, the same in every language
+        self.website.setPlaceholderText(example_site)
+        self.logo = ImageChooser(tr("logo"))
         form = QFormLayout(self)
-        form.addRow("Organisation &name:", self.name)
-        form.addRow("Registered &office:", self.address)
-        form.addRow("&Website:", self.website)
-        form.addRow("Logo (optional):", self.logo)
+        form.addRow(tr("Organisation &name:"), self.name)
+        form.addRow(tr("Registered &office:"), self.address)
+        form.addRow(tr("&Website:"), self.website)
+        form.addRow(tr("Logo (optional):"), self.logo)
         for widget, name in (
-            (self.name, "Organisation name"),
-            (self.address, "Registered office"),
-            (self.website, "Website"),
+            (self.name, tr("Organisation name")),
+            (self.address, tr("Registered office")),
+            (self.website, tr("Website")),
         ):
             widget.setAccessibleName(name)
         self.registerField("org_name*", self.name)
@@ -201,43 +215,46 @@ class OrganisationPage(QWizardPage):
 class OfficerPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Grievance officer")
+        self.setTitle(tr("Grievance officer"))
         self.setSubTitle(
-            "Who answers requests. DPDP Rules r.9 asks every response to carry these "
-            "contact details."
+            tr(
+                "Who answers requests. DPDP Rules r.9 asks every response to carry these "
+                "contact details."
+            )
         )
         self.name = QLineEdit()
         self.title_edit = QLineEdit("Grievance Officer")
         self.email = QLineEdit()
-        self.email.setPlaceholderText("grievance@example.org")
+        example_address = "grievance@example.org"
+        self.email.setPlaceholderText(example_address)
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("+91 …")
-        self.signature = ImageChooser("signature image")
+        self.signature = ImageChooser(tr("signature image"))
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
         self.timezone.setCurrentText(DEFAULT_TIMEZONE)
         form = QFormLayout(self)
-        form.addRow("Officer's &name:", self.name)
-        form.addRow("&Title:", self.title_edit)
-        form.addRow("&E-mail:", self.email)
-        form.addRow("&Phone:", self.phone)
-        form.addRow("Signature (optional):", self.signature)
-        form.addRow("Time &zone:", self.timezone)
-        form.addRow("", label("Deadlines end at midnight in this time zone.", "hint"))
+        form.addRow(tr("Officer's &name:"), self.name)
+        form.addRow(tr("&Designation:"), self.title_edit)
+        form.addRow(tr("&E-mail:"), self.email)
+        form.addRow(tr("&Phone:"), self.phone)
+        form.addRow(tr("Signature (optional):"), self.signature)
+        form.addRow(tr("Time &zone:"), self.timezone)
+        form.addRow("", label(tr("Deadlines end at midnight in this time zone."), "hint"))
         for widget, name in (
-            (self.name, "Officer's name"),
-            (self.title_edit, "Officer's title"),
-            (self.email, "Officer's e-mail"),
-            (self.phone, "Officer's phone"),
-            (self.timezone, "Time zone"),
+            (self.name, tr("Officer's name")),
+            (self.title_edit, tr("Officer's title")),
+            (self.email, tr("Officer's e-mail")),
+            (self.phone, tr("Officer's phone")),
+            (self.timezone, tr("Time zone")),
         ):
             widget.setAccessibleName(name)
         self.registerField("officer_name*", self.name)
 
 
 #: Shown in each request type's combo for "the policy the law gives the case's date".
-BY_LAW = "By law, on the case's received date"
+BY_LAW = QT_TR_NOOP("By law, on the case's received date")
 
 
 class PoliciesPage(QWizardPage):
@@ -245,25 +262,30 @@ class PoliciesPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("What your organisation is")
+        self.setTitle(tr("What your organisation is"))
         self.setSubTitle(
-            "The law that sets each deadline depends on what the organisation is and where it "
-            "serves. Each new case then gets the policy in force on its received date; you can "
-            "choose a stricter policy of your own for any request type."
+            tr(
+                "The law that sets each deadline depends on what the organisation is and where it "
+                "serves. Each new case then gets the policy in force on its received date; you can "
+                "choose a stricter policy of your own for any request type."
+            )
         )
         self.intermediary = QCheckBox(
-            "We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others' content)"
+            tr(
+                "We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others' "
+                "content)"
+            )
         )
-        self.intermediary.setAccessibleName("We are an intermediary")
+        self.intermediary.setAccessibleName(tr("We are an intermediary"))
         self.home = QComboBox()
-        self.home.setAccessibleName("Established in")
+        self.home.setAccessibleName(tr("Established in"))
         for code, name in JURISDICTIONS.items():
-            self.home.addItem(name, code)
+            self.home.addItem(tr(name), code)
         self.also: dict[str, QCheckBox] = {}
         also_row = QHBoxLayout()
         for code, name in JURISDICTIONS.items():
-            box = QCheckBox(name)
-            box.setAccessibleName(f"Also serves {name}")
+            box = QCheckBox(tr(name))
+            box.setAccessibleName(tr("Also serves {country}").format(country=tr(name)))
             self.also[code] = box
             also_row.addWidget(box)
         also_row.addStretch(1)
@@ -273,12 +295,12 @@ class PoliciesPage(QWizardPage):
         ids = list(policy_ids())
         for row, kind in enumerate(RequestType):
             combo = QComboBox()
-            combo.addItem(BY_LAW, None)
+            combo.addItem(tr(BY_LAW), None)
             for policy_id in ids:
                 combo.addItem(policy_id, policy_id)
-            combo.setAccessibleName(f"Policy for {kind.label}")
+            combo.setAccessibleName(tr("Policy for {kind}").format(kind=tr(kind.label)))
             self.combos[kind] = combo
-            grid.addWidget(QLabel(kind.label + ":"), row, 0)
+            grid.addWidget(QLabel(tr("{kind}:").format(kind=tr(kind.label))), row, 0)
             grid.addWidget(combo, row, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
@@ -287,13 +309,15 @@ class PoliciesPage(QWizardPage):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         form = QFormLayout()
         form.addRow(self.intermediary)
-        form.addRow("Established in:", self.home)
-        form.addRow("Also serves:", also_row)
+        form.addRow(tr("Established in:"), self.home)
+        form.addRow(tr("Also serves:"), also_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(
-            QLabel("Policy per request type (\u201cBy law\u201d unless you choose a stricter one):")
+            QLabel(
+                tr("Policy per request type (\u201cBy law\u201d unless you choose a stricter one):")
+            )
         )
         layout.addWidget(scroll)
         self.problem = QLabel("")
@@ -314,9 +338,15 @@ class PoliciesPage(QWizardPage):
                     policy_in_force(policy_id, today), policy_in_force(law.policy_id, today), today
                 )
             except PolicyNotInForceError as error:
-                looser = f"{policy_id} is not in force today ({error})"
+                looser = tr("{policy} is not in force today ({error})").format(
+                    policy=policy_id, error=error
+                )
             if looser is not None:
-                self.problem.setText(f"{kind.label}: {looser}. Choose a stricter policy.")
+                self.problem.setText(
+                    tr("{kind}: {problem}. Choose a stricter policy.").format(
+                        kind=tr(kind.label), problem=looser
+                    )
+                )
                 return False
         self.problem.setText("")
         return True
@@ -339,31 +369,33 @@ class PoliciesPage(QWizardPage):
 class PassphrasePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Choose a passphrase")
+        self.setTitle(tr("Choose a passphrase"))
         self.setSubTitle(
-            "It encrypts the register. Nobody, including us, can recover it; the recovery key "
-            "on the next page is the only other way in."
+            tr(
+                "It encrypts the register. Nobody, including us, can recover it; the recovery key "
+                "on the next page is the only other way in."
+            )
         )
-        self.first = PassphraseEdit("Passphrase")
-        self.second = PassphraseEdit("The same passphrase again")
-        self.first.setAccessibleName("Passphrase")
-        self.second.setAccessibleName("Repeat passphrase")
+        self.first = PassphraseEdit(tr("Passphrase"))
+        self.second = PassphraseEdit(tr("The same passphrase again"))
+        self.first.setAccessibleName(tr("Passphrase"))
+        self.second.setAccessibleName(tr("Repeat passphrase"))
         self.meter = StrengthMeter()
         self.match = label("", "error")
         form = QFormLayout(self)
-        form.addRow("&Passphrase:", self.first)
+        form.addRow(tr("&Passphrase:"), self.first)
         form.addRow("", self.meter)
-        form.addRow("&Repeat:", self.second)
+        form.addRow(tr("&Repeat:"), self.second)
         form.addRow("", self.match)
         self.first.textChanged.connect(self._changed)
         self.second.textChanged.connect(self._changed)
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Create register")
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("Create register"))
 
     def _changed(self) -> None:
         self.meter.update_for(self.first.text())
         mismatch = bool(self.second.text()) and self.second.text() != self.first.text()
-        self.match.setText("The two passphrases differ." if mismatch else "")
+        self.match.setText(tr("The two passphrases differ.") if mismatch else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
@@ -377,32 +409,36 @@ class RecoveryPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Your recovery key")
+        self.setTitle(tr("Your recovery key"))
         self.setSubTitle(
-            "If you forget the passphrase, this key is the only way into the register."
+            tr("If you forget the passphrase, this key is the only way into the register.")
         )
         self.busy = BusyBar()
         self.key = key_label()
-        self.print_button = QPushButton("&Print…")
-        self.save_button = QPushButton("&Save as text file…")
+        self.print_button = QPushButton(tr("&Print…"))
+        self.save_button = QPushButton(tr("&Save as text file…"))
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
-        self.stored = QCheckBox(STORED_TEXT)
+        self.stored = QCheckBox(tr(STORED_TEXT))
         self.stored.toggled.connect(self.completeChanged)
         status = keyring_status()
-        self.remember = QCheckBox("Remember on this computer (unlock without the passphrase)")
+        self.remember = QCheckBox(tr("Remember on this computer (unlock without the passphrase)"))
         self.remember.setEnabled(status.available)
         reason = (
-            "Keeps the key in this computer's keyring; anyone who can use your account here "
-            "can open the register."
+            tr(
+                "Keeps the key in this computer's keyring; anyone who can use your account here "
+                "can open the register."
+            )
             if status.available
-            else f"Not available: {status.reason}. You will type the passphrase each time."
+            else tr("Not available: {reason}. You will type the passphrase each time.").format(
+                reason=status.reason
+            )
         )
         self.remember_reason = label(reason, "hint", wrap=True)
         self.error = label("", "error", wrap=True)
         # Nothing was created when the set-up is refused: the officer goes back and fixes it.
-        self.back_button = QPushButton("&Back to correct it")
-        self.back_button.setAccessibleName("Back to correct it")
+        self.back_button = QPushButton(tr("&Back to correct it"))
+        self.back_button.setAccessibleName(tr("Back to correct it"))
         self.back_button.clicked.connect(lambda _c=False: self._back_to_correct())
         self.back_button.hide()
         buttons = QHBoxLayout()
@@ -415,8 +451,10 @@ class RecoveryPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(
             label(
-                "It is shown only now. Keep it away from this computer: printed in a locked "
-                "drawer, or in your organisation's password vault.",
+                tr(
+                    "It is shown only now. Keep it away from this computer: printed in a locked "
+                    "drawer, or in your organisation's password vault."
+                ),
                 "hint",
                 wrap=True,
             )
@@ -439,7 +477,7 @@ class RecoveryPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.error.clear()
         self.back_button.hide()
-        self.busy.start("Creating the encrypted register…")
+        self.busy.start(tr("Creating the encrypted register…"))
         # The register is being made: from here there is no cancelling it, only finishing.
         self._wizard.setOption(QWizard.WizardOption.NoCancelButton, True)
         self._wizard.create_register(self._created, self._failed)
@@ -480,8 +518,10 @@ class DemoPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self._wizard = wizard
-        self.setTitle("Demo register")
-        self.setSubTitle("A separate register with fictitious cases, to try every screen safely.")
+        self.setTitle(tr("Demo register"))
+        self.setSubTitle(
+            tr("A separate register with fictitious cases, to try every screen safely.")
+        )
         self.busy = BusyBar()
         self.message = label("", "", wrap=True)
         self.error = label("", "error", wrap=True)
@@ -493,16 +533,17 @@ class DemoPage(QWizardPage):
         self.ready = False
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
-        self.busy.start("Preparing the demo register…")
+        self.busy.start(tr("Preparing the demo register…"))
         self._wizard.create_demo(self._done, self._failed)
 
     def _done(self, _register: Register) -> None:
         self.busy.stop()
         self.ready = True
         self.message.setText(
-            f"Ready: {DEMO_CASES} fictitious cases. Its passphrase is "
-            f"\u201c{DEMO_PASSPHRASE}\u201d (shown on the unlock screen too). "
-            "Click Finish to open it."
+            tr(
+                "Ready: {count} fictitious cases. Its passphrase is \u201c{passphrase}\u201d "
+                "(shown on the unlock screen too). Click Finish to open it."
+            ).format(count=DEMO_CASES, passphrase=DEMO_PASSPHRASE)
         )
         self.completeChanged.emit()
 
@@ -536,7 +577,13 @@ class SetupWizard(QWizard):
         self.opening = opening or RegisterOpening()
         self.register_path = register_path
         self.result_value: SetupResult | None = None
-        self.setWindowTitle("Set up Grievance Desk")
+        self.setWindowTitle(tr("Set up Grievance Desk"))
+        # Qt ships no Hindi for its own wizard buttons: name them in our catalogue.
+        buttons = QWizard.WizardButton
+        self.setButtonText(buttons.BackButton, tr("< &Back"))
+        self.setButtonText(buttons.NextButton, tr("&Next >"))
+        self.setButtonText(buttons.FinishButton, tr("&Finish"))
+        self.setButtonText(buttons.CancelButton, tr("Cancel"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -622,12 +669,12 @@ class SetupWizard(QWizard):
             try:
                 self.opening.confirm_recovery_key(register)
             except Exception as error:  # the key stays pending and is shown at next unlock
-                show_error(self, "Recovery key not confirmed", error)
+                show_error(self, tr("Recovery key not confirmed"), error)
             if self.recovery.remember.isChecked():
                 try:
                     self.opening.remember(register)
                 except Exception as error:
-                    show_error(self, "Not remembered", error)
+                    show_error(self, tr("Not remembered"), error)
         self.result_value = SetupResult(register, demo)
         self.recovery.recovery_key = ""
         self.recovery.key.clear()
@@ -648,20 +695,24 @@ class SetupWizard(QWizard):
     def _ask_before_leaving(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Recovery key not confirmed",
-            "Your register has been created. Its recovery key is the only way in if the "
-            "passphrase is forgotten, and you have not confirmed that it is written down.",
+            tr("Recovery key not confirmed"),
+            tr(
+                "Your register has been created. Its recovery key is the only way in if the "
+                "passphrase is forgotten, and you have not confirmed that it is written down."
+            ),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("recovery_leave_box")
         box.setInformativeText(
-            "Go back and print or save it, or quit now: the register keeps the key sealed and "
-            "shows it again the next time you unlock it."
+            tr(
+                "Go back and print or save it, or quit now: the register keeps the key sealed and "
+                "shows it again the next time you unlock it."
+            )
         )
-        back = box.addButton("Back to the recovery key", QMessageBox.ButtonRole.RejectRole)
+        back = box.addButton(tr("Back to the recovery key"), QMessageBox.ButtonRole.RejectRole)
         quit_button = box.addButton(
-            "Quit; show the key next time", QMessageBox.ButtonRole.DestructiveRole
+            tr("Quit; show the key next time"), QMessageBox.ButtonRole.DestructiveRole
         )
         box.setDefaultButton(back)
         quit_button.clicked.connect(lambda _c=False: self._close_and_reject())

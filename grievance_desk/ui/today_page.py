@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.reminders import hours_phrase
+from grievance_desk.domain.reminders import Reminder
 from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
@@ -37,7 +37,8 @@ from grievance_desk.services.case_queries import (
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.cases_table_model import days_text, urgency_colour
+from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text, urgency_colour
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
@@ -70,16 +71,34 @@ def load_today(register: Register) -> TodayData:
 
 
 COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
-    ("open", "Open", CaseFilter(open_only=True), "cases"),
-    ("due_soon", "Due in 7 days", CaseFilter(due_within_days=7), "clock"),
-    ("overdue", "Overdue", CaseFilter(overdue_only=True), "overdue"),
-    ("awaiting_requester", "Awaiting requester", CaseFilter(awaiting_requester_only=True), "pause"),
+    ("open", QT_TR_NOOP("Open"), CaseFilter(open_only=True), "cases"),
+    ("due_soon", QT_TR_NOOP("Due in 7 days"), CaseFilter(due_within_days=7), "clock"),
+    ("overdue", QT_TR_NOOP("Overdue"), CaseFilter(overdue_only=True), "overdue"),
+    (
+        "awaiting_requester",
+        QT_TR_NOOP("Awaiting requester"),
+        CaseFilter(awaiting_requester_only=True),
+        "pause",
+    ),
 ]
 
 
-def _sentence(text: str) -> str:
-    """The reminder without its reference (the Case column shows it), as a sentence."""
-    return text[:1].upper() + text[1:]
+def reminder_text(reminder: Reminder, zone: ZoneInfo) -> str:
+    """The reminder's sentence in the window's language, without its reference (the Case
+    column shows it); the same words as ``domain.reminders`` in English."""
+    what = tr(reminder.kind.replace("_", " ").capitalize())
+    due = reminder.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    if reminder.overdue and reminder.days_left >= 0:  # due earlier today
+        return tr("{what} overdue since {due}").format(what=what, due=due)
+    if reminder.overdue:
+        return tr("{what} overdue since {due} ({distance})").format(
+            what=what, due=due, distance=due_text(reminder.days_left)
+        )
+    if reminder.days_left == 0:
+        return tr("{what} due today ({due})").format(what=what, due=due)
+    return tr("{what} due {due}, {distance}").format(
+        what=what, due=due, distance=due_text(reminder.days_left)
+    )
 
 
 def _empty_line(tree: QTreeWidget, text: str) -> None:
@@ -95,6 +114,7 @@ class CountTile(QPushButton):
 
     def __init__(self, text: str, icon_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        text = tr(text)
         self.text_label = text
         self.setProperty("role", "count")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -118,11 +138,13 @@ class CountTile(QPushButton):
         row.addWidget(glyph, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(words, 1)
         self.setAccessibleName(text)
-        self.setToolTip(f"Click to list the cases: {text.lower()}.")
+        self.setToolTip(tr("Click to list the cases: {view}.").format(view=text.lower()))
 
     def set_value(self, value: int) -> None:
-        self.value.setText(f"{value:,}")
-        self.setAccessibleName(f"{self.text_label}: {value:,}")
+        self.value.setText(QLocale().toString(value))
+        self.setAccessibleName(
+            tr("{view}: {count}").format(view=self.text_label, count=QLocale().toString(value))
+        )
 
 
 class TodayPage(QWidget):
@@ -136,7 +158,7 @@ class TodayPage(QWidget):
         self.runner = runner
         self.data: TodayData | None = None
 
-        self.greeting = label("Today", "page_title")
+        self.greeting = label(tr("Today"), "page_title")
         self.date_label = label("", "muted")
         self.count_buttons: dict[str, CountTile] = {}
         counts = QGridLayout()
@@ -149,18 +171,20 @@ class TodayPage(QWidget):
             self.count_buttons[key] = button
             counts.addWidget(button, 0, column)
 
-        self.deadlines = self._tree(["Days left", "Case", "Requester", "Deadline", "Due"])
-        self.deadlines.setAccessibleName("Next deadlines")
-        self.reminders = self._tree(["Days left", "Case", "Reminder"])
-        self.reminders.setAccessibleName("Reminders due now")
-        self.changes = self._tree(["When", "Case", "What", "By"])
-        self.changes.setAccessibleName("Recent changes")
+        self.deadlines = self._tree(
+            [tr("Days left"), tr("Case"), tr("Requester"), tr("Deadline"), tr("Due")]
+        )
+        self.deadlines.setAccessibleName(tr("Next deadlines"))
+        self.reminders = self._tree([tr("Days left"), tr("Case"), tr("Reminder")])
+        self.reminders.setAccessibleName(tr("Reminders due now"))
+        self.changes = self._tree([tr("When"), tr("Case"), tr("What"), tr("By")])
+        self.changes.setAccessibleName(tr("Recent changes"))
         for tree in (self.deadlines, self.reminders, self.changes):
             tree.itemActivated.connect(self._activated)
 
-        self.dismiss_button = QPushButton("Dismiss")
-        self.snooze_button = QPushButton("Snooze 1 day")
-        self.open_button = QPushButton("Open case")
+        self.dismiss_button = QPushButton(tr("Dismiss"))
+        self.snooze_button = QPushButton(tr("Snooze 1 day"))
+        self.open_button = QPushButton(tr("Open case"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.snooze_button.clicked.connect(lambda: self.snooze_selected())
         self.open_button.clicked.connect(lambda: self._activated(self.reminders.currentItem(), 0))
@@ -183,16 +207,16 @@ class TodayPage(QWidget):
         columns = QHBoxLayout()
         columns.setSpacing(16)
         left = QVBoxLayout()
-        left.addWidget(label("Next deadlines", "section"))
+        left.addWidget(label(tr("Next deadlines"), "section"))
         left.addWidget(self.deadlines, 1)
         right = QVBoxLayout()
-        right.addWidget(label("Reminders due now", "section"))
+        right.addWidget(label(tr("Reminders due now"), "section"))
         right.addWidget(self.reminders, 1)
         right.addLayout(reminder_buttons)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout.addLayout(columns, 3)
-        layout.addWidget(label("Recent changes", "section"))
+        layout.addWidget(label(tr("Recent changes"), "section"))
         layout.addWidget(self.changes, 2)
 
         scroll = QScrollArea()
@@ -223,20 +247,22 @@ class TodayPage(QWidget):
     def _show(self, data: TodayData) -> None:
         self.data = data
         now = utc_now().astimezone(data.zone)
-        self.date_label.setText(now.strftime("%A %d %B %Y"))
+        self.date_label.setText(
+            QLocale().toString(QDate(now.year, now.month, now.day), "dddd dd MMMM yyyy")
+        )
         for key, _text, _filters, _icon in COUNT_VIEWS:
             self.count_buttons[key].set_value(getattr(data.counts, key))
         self.deadlines.clear()
         for row in data.deadlines:
             due = row.next_due_at.astimezone(data.zone) if row.next_due_at else None
             # Within a day, hours: an IT Rules 2-hour deadline must not read "today".
-            hours = hours_phrase(due, now) if due is not None else None
+            hours = hours_text(due, now) if due is not None else None
             item = QTreeWidgetItem(
                 [
                     hours or days_text(row.days_left),
                     row.reference,
                     row.requester_name,
-                    (row.next_due_kind or "").replace("_", " ").capitalize(),
+                    tr((row.next_due_kind or "").replace("_", " ").capitalize()),
                     due.strftime("%d %b %Y %H:%M" if hours else "%d %b %Y") if due else "—",
                 ]
             )
@@ -246,24 +272,24 @@ class TodayPage(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.reference)
             self.deadlines.addTopLevelItem(item)
         if not data.deadlines:
-            _empty_line(self.deadlines, "Nothing due. Well done.")
+            _empty_line(self.deadlines, tr("Nothing due. Well done."))
         self.reminders.clear()
         for reminder in data.reminders:
             item = QTreeWidgetItem(
                 [
                     days_text(reminder.days_left),  # as the deadline list beside it
                     reminder.reference,
-                    _sentence(reminder.message.removeprefix(f"{reminder.reference}: ")),
+                    reminder_text(reminder, data.zone),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, reminder.reference)
             item.setData(1, Qt.ItemDataRole.UserRole, reminder.key)
-            item.setToolTip(2, reminder.message)
+            item.setToolTip(2, reminder.reference + ": " + reminder_text(reminder, data.zone))
             if reminder.overdue:
                 item.setForeground(0, urgency_colour(-1))
             self.reminders.addTopLevelItem(item)
         if not data.reminders:
-            _empty_line(self.reminders, "No reminders due now.")
+            _empty_line(self.reminders, tr("No reminders due now."))
         for button in (self.open_button, self.snooze_button, self.dismiss_button):
             button.setEnabled(bool(data.reminders))
         self.changes.clear()
@@ -272,14 +298,14 @@ class TodayPage(QWidget):
                 [
                     change.at.astimezone(data.zone).strftime("%d %b %H:%M"),
                     change.reference,
-                    action_label(change.action),
+                    tr(action_label(change.action)),
                     change.actor,
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, change.reference)
             self.changes.addTopLevelItem(item)
         if not data.changes:
-            _empty_line(self.changes, "No changes to cases yet.")
+            _empty_line(self.changes, tr("No changes to cases yet."))
         for tree in (self.deadlines, self.reminders, self.changes):
             for column in range(tree.columnCount() - 1):
                 tree.resizeColumnToContents(column)

@@ -10,7 +10,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import app_icon
+
+APP_NAME = "Grievance Desk"  # the brand, the same in every language
 
 
 class Tray(QObject):
@@ -25,11 +28,11 @@ class Tray(QObject):
         self._seen: set[str] = set()
         self._last_reference = ""
         self.menu = QMenu()
-        self.show_action = QAction("Show Grievance Desk", self)
+        self.show_action = QAction(tr("Show Grievance Desk"), self)
         self.show_action.triggered.connect(lambda: self.sig_show.emit())
-        self.lock_action = QAction("Lock", self)
+        self.lock_action = QAction(tr("Lock"), self)
         self.lock_action.triggered.connect(lambda: self.sig_lock.emit())
-        self.quit_action = QAction("Quit", self)
+        self.quit_action = QAction(tr("Quit"), self)
         self.quit_action.triggered.connect(lambda: self.sig_quit.emit())
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.lock_action)
@@ -39,7 +42,7 @@ class Tray(QObject):
         if not self.available:
             return
         self.icon = QSystemTrayIcon(app_icon(), self)
-        self.icon.setToolTip("Grievance Desk")
+        self.icon.setToolTip(APP_NAME)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(lambda _reason: self.sig_show.emit())
         self.icon.messageClicked.connect(lambda: self._clicked())
@@ -57,10 +60,20 @@ class Tray(QObject):
         if self.icon is None:
             return len(fresh)
         if len(fresh) == 1:
-            title, text = f"Reminder: {self._last_reference}", str(getattr(first, "message", ""))
+            title = tr("Reminder: {reference}").format(reference=self._last_reference)
+            text = str(getattr(first, "message", ""))
         else:
-            title = f"{len(fresh)} reminders"
-            text = f"{getattr(first, 'message', '')}\n…and {len(fresh) - 1} more on the Today page."
+            title = tr("{count} reminders").format(count=len(fresh))
+            more = len(fresh) - 1
+            text = (
+                str(getattr(first, "message", ""))
+                + "\n"
+                + (
+                    tr("…and 1 more on the Today page.")
+                    if more == 1
+                    else tr("…and {count} more on the Today page.").format(count=more)
+                )
+            )
         self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15_000)
         return len(fresh)
 

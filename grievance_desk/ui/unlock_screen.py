@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from grievance_desk.services.errors import KeyFileDamaged, NotARegister
 from grievance_desk.services.register_opening import RegisterOpening
 from grievance_desk.ui import preload, stages
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import app_icon
-from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label
+from grievance_desk.ui.widgets import BusyBar, PassphraseEdit, label, name_standard_buttons
 
 if TYPE_CHECKING:
     # Not at run time: the register code (SQLAlchemy, Alembic) is ui/unlocking.py, loaded
@@ -75,33 +76,33 @@ class UnlockScreen(QWidget):
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(72, 72))
         logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = label("Unlock the register", "page_title")
+        title = label(tr("Unlock the register"), "page_title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = label(str(register_path), "muted", wrap=True)
         where.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.where = where  # made selectable once shown (see _shown)
 
-        self.prompt = label("Passphrase", "section")
-        self.field = PassphraseEdit("Passphrase")
-        self.field.setAccessibleName("Passphrase")
+        self.prompt = label(tr("Passphrase"), "section")
+        self.field = PassphraseEdit(tr("Passphrase"))
+        self.field.setAccessibleName(tr("Passphrase"))
         self.field.setMinimumWidth(220)
         self.field.returnPressed.connect(self.unlock)
-        self.use_recovery = QCheckBox("Use the recovery key instead")
+        self.use_recovery = QCheckBox(tr("Use the recovery key instead"))
         self.use_recovery.toggled.connect(self._mode_changed)
-        self.button = QPushButton("Unlock")
+        self.button = QPushButton(tr("Unlock"))
         self.button.setProperty("role", "primary")
         self.button.setDefault(True)
         self.button.clicked.connect(self.unlock)
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("unlock_error")
-        self.error.setAccessibleName("Unlock error")
+        self.error.setAccessibleName(tr("Unlock error"))
         self.busy = BusyBar()
         self.hint = label(hint, "hint", wrap=True)
         self.hint.setVisible(bool(hint))
-        self.restore_button = QPushButton("Restore from a backup…")
-        self.restore_button.setAccessibleName("Restore from a backup")
+        self.restore_button = QPushButton(tr("Restore from a backup…"))
+        self.restore_button.setAccessibleName(tr("Restore from a backup"))
         self.restore_button.setToolTip(
-            "Replace the damaged register with one of the automatic backups (newest first)"
+            tr("Replace the damaged register with one of the automatic backups (newest first)")
         )
         self.restore_button.clicked.connect(lambda _c=False: self.choose_backup())
         self.restore_button.hide()
@@ -174,9 +175,9 @@ class UnlockScreen(QWidget):
             self._start({"use_keyring": True}, quiet=True)
 
     def _mode_changed(self, recovery: bool) -> None:
-        self.prompt.setText("Recovery key" if recovery else "Passphrase")
-        self.field.setPlaceholderText("XXXX-XXXX-…" if recovery else "Passphrase")
-        self.field.setAccessibleName("Recovery key" if recovery else "Passphrase")
+        self.prompt.setText(tr("Recovery key") if recovery else tr("Passphrase"))
+        self.field.setPlaceholderText("XXXX-XXXX-…" if recovery else tr("Passphrase"))
+        self.field.setAccessibleName(tr("Recovery key") if recovery else tr("Passphrase"))
         self.field.clear()
         self.error.clear()
         self.field.setFocus()
@@ -187,9 +188,9 @@ class UnlockScreen(QWidget):
             return
         if not text:
             self.error.setText(
-                "Type the recovery key first."
+                tr("Type the recovery key first.")
                 if self.use_recovery.isChecked()
-                else "Type the passphrase first."
+                else tr("Type the passphrase first.")
             )
             return
         how: dict[str, Any] = {
@@ -204,7 +205,7 @@ class UnlockScreen(QWidget):
         self.error.clear()
         self.button.setEnabled(False)
         self.field.setEnabled(False)
-        self.busy.start("Checking the key on the keyring…" if quiet else "Unlocking…")
+        self.busy.start(tr("Checking the key on the keyring…") if quiet else tr("Unlocking…"))
         path, opening = self.register_path, self.opening
 
         def work() -> Register:
@@ -241,12 +242,13 @@ class UnlockScreen(QWidget):
         if register.notices:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                "About this register",
+                tr("About this register"),
                 "\n\n".join(register.notices),
                 QMessageBox.StandardButton.Ok,
                 self.window(),
             )
             box.setObjectName("unlock_notice_box")
+            name_standard_buttons(box)
             self.notice_box = box
             box.open()
 
@@ -258,15 +260,17 @@ class UnlockScreen(QWidget):
         dialog = dialogs.RecoveryKeyDialog(
             register.path,
             register.unshown_recovery_key,
-            why="A change of keys was interrupted before its new recovery key was confirmed. "
-            "This is the register's new recovery key.",
+            why=tr(
+                "A change of keys was interrupted before its new recovery key was confirmed. "
+                "This is the register's new recovery key."
+            ),
             parent=self,
         )
         self.recovery_dialog = dialog
 
         def confirm() -> None:
             def failed(error: Exception) -> None:
-                dialogs.show_error(self, "Recovery key not confirmed", error)
+                dialogs.show_error(self, tr("Recovery key not confirmed"), error)
                 self._unlocked(register)
 
             Op(
@@ -295,8 +299,10 @@ class UnlockScreen(QWidget):
             return
         if not text:
             self.error.setText(
-                "Type the passphrase (or tick “use the recovery key” and type it) first; the "
-                "backup opens with the same key."
+                tr(
+                    "Type the passphrase (or tick “use the recovery key” and type it) first; "
+                    "the backup opens with the same key."
+                )
             )
             return
         how: dict[str, Any] = {
@@ -306,13 +312,17 @@ class UnlockScreen(QWidget):
         source = Path(str(getattr(backup, "path", "")))
         self._busy = True
         self.button.setEnabled(False)
-        self.busy.start("Restoring from the backup…")
+        self.busy.start(tr("Restoring from the backup…"))
 
         def work() -> Register:
             return stages.unlocking().restore_and_open(opening, source, path, how)
 
         def failed(error: Exception) -> None:
             self._finish()
-            self.error.setText("Not restored: " + stages.unlock_dialogs().error_text(error))
+            self.error.setText(
+                tr("Not restored: {reason}").format(
+                    reason=stages.unlock_dialogs().error_text(error)
+                )
+            )
 
         Op(self.runner, work, parent=self).success(self._opened).failure(failed).run_in_background()

@@ -5,14 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QWidget,
 )
 
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon
 
 
@@ -77,15 +80,15 @@ class PassphraseEdit(QLineEdit):
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
         self.setPlaceholderText(placeholder)
-        self._toggle = QAction(icon("eye"), "Show passphrase", self)
+        self._toggle = QAction(icon("eye"), tr("Show passphrase"), self)
         self._toggle.setCheckable(True)
-        self._toggle.setToolTip("Show passphrase")
+        self._toggle.setToolTip(tr("Show passphrase"))
         self._toggle.toggled.connect(self._show)
         self.addAction(self._toggle, QLineEdit.ActionPosition.TrailingPosition)
 
     def _show(self, visible: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password)
-        text = "Hide passphrase" if visible else "Show passphrase"
+        text = tr("Hide passphrase") if visible else tr("Show passphrase")
         self._toggle.setText(text)
         self._toggle.setToolTip(text)
         self._toggle.setIcon(icon("eye-off" if visible else "eye"))
@@ -113,3 +116,24 @@ class BusyBar(QWidget):
 
     def stop(self) -> None:
         self.hide()
+
+
+#: Qt's own button texts, which Qt ships no Hindi for: named in our catalogue instead.
+_STANDARD_TEXTS = {
+    "OK": QT_TR_NOOP("OK"),
+    "Cancel": QT_TR_NOOP("Cancel"),
+    "Save": QT_TR_NOOP("Save"),
+    "Discard": QT_TR_NOOP("Discard"),
+    "Close": QT_TR_NOOP("Close"),
+    "Yes": QT_TR_NOOP("Yes"),
+    "No": QT_TR_NOOP("No"),
+}
+
+
+def name_standard_buttons(box: QDialogButtonBox | QMessageBox) -> None:
+    """Give a button box's standard buttons (OK, Cancel, Save…) the window's language; a
+    button whose text the code already set is left as it is."""
+    for button in box.buttons():
+        english = button.text().replace("&", "")
+        if english in _STANDARD_TEXTS:
+            button.setText(tr(_STANDARD_TEXTS[english]))

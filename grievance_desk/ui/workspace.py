@@ -36,6 +36,7 @@ from grievance_desk.services.register_access import Register
 from grievance_desk.services.reports import DrillDown
 from grievance_desk.ui.cases_page import CasesPage
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved, show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.import_dialog import ImportDialog
 from grievance_desk.ui.main_window import (
     CASES,
@@ -110,14 +111,14 @@ class Workspace(QWidget):
         self.last_import_dialog: ImportDialog | None = None
         self.nav = QListWidget()
         self.nav.setObjectName("nav_bar")
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(tr("Pages"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
         for text, icon_name in PAGES:
-            item = QListWidgetItem(icon(icon_name), text)
+            item = QListWidgetItem(icon(icon_name), tr(text))
             item.setSizeHint(QSize(NAV_WIDTH - 20, 36))
-            item.setToolTip(text)
+            item.setToolTip(tr(text))
             self.nav.addItem(item)
         self.compact_nav = False
         self._nav_delegate = NavDelegate(self.nav)
@@ -236,11 +237,11 @@ class Workspace(QWidget):
             if case_file.form.is_valid:
                 case_file.save()
                 return True, ""
-            return True, (
-                f"The window locked while {case_file.reference} had changes with "
-                "invalid fields; they were not saved. Enter them again."
-            )
-        choice = ask_unsaved(self.window(), case_file.reference or "this case")
+            return True, tr(
+                "The window locked while {reference} had changes with invalid fields; they "
+                "were not saved. Enter them again."
+            ).format(reference=case_file.reference)
+        choice = ask_unsaved(self.window(), case_file.reference or tr("this case"))
         if choice is UnsavedChoice.CANCEL:
             return False, ""
         if choice is UnsavedChoice.SAVE and not case_file.save():
@@ -285,7 +286,7 @@ class Workspace(QWidget):
             return register_new_case(register, draft, files, now=utc_now())
 
         def done(reference: str) -> None:
-            status(f"Registered {reference}.", 8000)
+            status(tr("Registered {reference}.").format(reference=reference), 8000)
             if not self.closed:  # locked meanwhile: the workspace is gone
                 self.refresh_all()
                 self.open_case(reference)
@@ -299,7 +300,7 @@ class Workspace(QWidget):
 
     def choose_email(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window(), "New case from an e-mail", "", "E-mail (*.eml *.msg)"
+            self.window(), tr("New case from an e-mail"), "", tr("E-mail (*.eml *.msg)")
         )
         if path:
             self.new_case_from_email(Path(path))
@@ -319,7 +320,7 @@ class Workspace(QWidget):
             try:
                 intake = read_email_file(path, now=utc_now(), zone=self._officer_zone())
             except Exception as error:
-                self.show_error("Not an e-mail we can read", error)
+                self.show_error(tr("Not an e-mail we can read"), error)
                 return
             self.new_case(intake)
             return
@@ -349,10 +350,10 @@ class Workspace(QWidget):
 
         def done(result: auto_backup.AutoBackup | None) -> None:
             if result is not None:
-                status(f"Automatic backup written: {result.path.name}.", 8000)
+                status(tr("Automatic backup written: {name}.").format(name=result.path.name), 8000)
 
         def failed(error: Exception) -> None:
-            status(f"Automatic backup failed: {error}", 0)
+            status(tr("Automatic backup failed: {error}").format(error=error), 0)
 
         work = lambda: auto_backup.backup_if_due(register, now=utc_now())  # noqa: E731
         Op(runner, work, parent=parent).success(done).failure(failed).with_progress(

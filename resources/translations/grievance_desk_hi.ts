@@ -14,17 +14,192 @@
         <translation>मिलान गिने जा रहे हैं…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_form.py" line="+139"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+85"/>
+        <source>Kind of case</source>
+        <translation>मामले का प्रकार</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Received by</source>
+        <translation>प्राप्ति का माध्यम</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received at</source>
+        <translation>प्राप्ति का समय</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Identity check</source>
+        <translation>पहचान की जाँच</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deadline policy</source>
+        <translation>समय-सीमा नीति</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data categories concerned</source>
+        <translation>संबंधित डेटा श्रेणियाँ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data category: {name}</source>
+        <translation>डेटा श्रेणी: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags</source>
+        <translation>टैग</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. escalated; media  (separate with ; or ,)</source>
+        <translation>जैसे escalated; media  (; या , से अलग करें)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Description</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s name</source>
+        <translation>अनुरोधकर्ता का नाम</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s e-mail</source>
+        <translation>अनुरोधकर्ता का ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requester&apos;s phone</source>
+        <translation>अनुरोधकर्ता का फ़ोन</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Requester&apos;s postal address</source>
+        <translation>अनुरोधकर्ता का डाक पता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship to us</source>
+        <translation>हमसे संबंध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requester&apos;s account or organisation</source>
+        <translation>अनुरोधकर्ता का खाता या संगठन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represented by</source>
+        <translation>प्रतिनिधि</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative&apos;s name</source>
+        <translation>प्रतिनिधि का नाम</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reply language</source>
         <translation>उत्तर की भाषा</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+7"/>
+        <source>Request</source>
+        <translation>अनुरोध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation>प्रकार (&amp;K):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type:</source>
+        <translation>अनुरोध प्रकार (&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received &amp;by:</source>
+        <translation>प्राप्ति का माध्यम (&amp;B):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received &amp;at:</source>
+        <translation>प्राप्ति का समय (&amp;A):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priorit&amp;y:</source>
+        <translation>प्राथमिकता (&amp;Y):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check:</source>
+        <translation>पहचान की जाँच:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Policy:</source>
+        <translation>नीति (&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>विवरण (&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data cate&amp;gories:</source>
+        <translation>डेटा श्रेणियाँ (&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;gs:</source>
+        <translation>टैग (&amp;G):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>P&amp;hone:</source>
+        <translation>फ़ोन (&amp;H):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add&amp;ress:</source>
+        <translation>पता (&amp;R):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Reply &amp;language:</source>
         <translation>उत्तर की भाषा (&amp;L):</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+2"/>
+        <source>Relationship:</source>
+        <translation>संबंध:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account / org.:</source>
+        <translation>खाता / संगठन:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Represented by:</source>
+        <translation>प्रतिनिधि:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Representative:</source>
+        <translation>प्रतिनिधि का नाम:</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>{language} — proposed from the requester&apos;s text</source>
         <translation>{language} — अनुरोधकर्ता के पाठ से प्रस्तावित</translation>
     </message>
@@ -130,6 +305,7 @@
         <location filename="../../grievance_desk/ui/export_dialog.py" line="+82"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+77"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+91"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+157"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
     </message>
@@ -232,14 +408,166 @@
         <translation>, {percent}% समय पर</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+48"/>
+        <source>Reference</source>
+        <extracomment>The roles ``data`` answers; every other role is None without touching the rows.</extracomment>
+        <translation>संदर्भ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/charts.py" line="+58"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+15"/>
         <source>Received</source>
         <translation>प्राप्त</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-137"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+175"/>
+        <source>Requester</source>
+        <translation>अनुरोधकर्ता</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+3"/>
+        <source>Next deadline</source>
+        <translation>अगली समय-सीमा</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+0"/>
+        <location line="+3"/>
+        <source>Days left</source>
+        <translation>शेष दिन</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-67"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
+        <source>Priority</source>
+        <translation>प्राथमिकता</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+5"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+117"/>
+        <location line="+23"/>
+        <source>Acknowledge</source>
+        <extracomment>A case&apos;s next deadline as the Today page names it (domain DeadlineKind, capitalised).
+----------
+The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos;s buttons.</extracomment>
+        <translation>पावती दें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-22"/>
+        <source>Respond</source>
+        <translation>उत्तर दें</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
+        <source>Extension notice</source>
+        <translation>विस्तार की सूचना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond (extended)</source>
+        <translation>उत्तर दें (विस्तारित)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ack.</source>
+        <extracomment>Short forms for the list (the tooltip says it in full), so the column stays narrow.</extracomment>
+        <translation>पावती</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ext. notice</source>
+        <translation>विस्तार सूचना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond (ext.)</source>
+        <translation>उत्तर (विस्तारित)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+36"/>
+        <source>{days} overdue</source>
+        <extracomment>One row as the list paints it: the column texts, then the deadline colour.</extracomment>
+        <translation>{days} विलंबित</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>today</source>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} घंटे {minutes} मिनट</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h</source>
+        <translation>{hours} घंटे</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} मिनट</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{span} overdue</source>
+        <translation>{span} विलंबित</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{span} left</source>
+        <translation>{span} शेष</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 day</source>
+        <translation>1 दिन</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>due today</source>
+        <translation>आज देय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} left</source>
+        <translation>{days} शेष</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>{deadline} by {date}</source>
+        <extracomment>True while the count stopped at SEARCH_COUNT_CAP: rowCount is the cap, and fetchMore (the view scrolled to the end) asks for the exact count.</extracomment>
+        <translation>{deadline}: {date} तक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-3"/>
+        <source>Due</source>
+        <translation>देय</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{column}: {value}</source>
+        <translation>{column}: {value}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>default</source>
+        <translation>डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/charts.py" line="+1"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-31"/>
+        <location line="+45"/>
         <source>Closed</source>
         <translation>बंद</translation>
     </message>
@@ -316,6 +644,8 @@
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-442"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="+1"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="-225"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+429"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="+124"/>
         <source>Cancel</source>
         <translation>रद्द करें</translation>
     </message>
@@ -572,6 +902,8 @@
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="+188"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
         <translation>बंद करें</translation>
     </message>
@@ -703,6 +1035,7 @@
     <message>
         <location filename="../../grievance_desk/ui/letters/discard_button.py" line="+25"/>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-1"/>
         <source>Discard</source>
         <translation>हटाएँ</translation>
     </message>
@@ -727,6 +1060,42 @@
         <translation>नहीं हटाया गया</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="+46"/>
+        <source>Record correspondence — {reference}</source>
+        <translation>पत्राचार दर्ज करें — {reference}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Received from the requester</source>
+        <translation>अनुरोधकर्ता से प्राप्त (&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sent to the requester</source>
+        <translation>अनुरोधकर्ता को भेजा गया (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Date and time of the message</source>
+        <translation>संदेश की तिथि और समय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your time zone: {zone}</source>
+        <translation>आपका समय क्षेत्र: {zone}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Who it was from or to, e.g. the requester&apos;s e-mail</source>
+        <translation>किससे प्राप्त या किसे भेजा गया, जैसे अनुरोधकर्ता का ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counterpart</source>
+        <translation>दूसरा पक्ष</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+41"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="-134"/>
         <location line="+54"/>
@@ -734,7 +1103,67 @@
         <translation>विषय</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>What the message said, or a note of the call</source>
+        <translation>संदेश में क्या कहा गया, या कॉल का नोट</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text of the message</source>
+        <translation>संदेश का पाठ</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record</source>
+        <translation>दर्ज करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Direction:</source>
+        <translation>दिशा:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Channel:</source>
+        <translation>माध्यम (&amp;C):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;When:</source>
+        <translation>कब (&amp;W):</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>&amp;From / to:</source>
+        <translation>प्रेषक / प्राप्तकर्ता (&amp;F):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ubject:</source>
+        <translation>विषय (&amp;U):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text:</source>
+        <translation>पाठ (&amp;T):</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The message cannot be dated in the future; check the date and time.</source>
+        <translation>संदेश की तिथि भविष्य की नहीं हो सकती; तिथि और समय जाँचें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The case was received on {when}; a message about it cannot be earlier. Check the date.</source>
+        <translation>मामला {when} को प्राप्त हुआ था; इसके बारे में कोई संदेश उससे पहले का नहीं हो सकता। तिथि जाँचें।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the message a subject or some text, so the timeline says what it was.</source>
+        <translation>संदेश को कोई विषय या कुछ पाठ दें, ताकि समयरेखा में दिखे कि वह क्या था।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
         <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
         <location line="+55"/>
         <source>Salutation</source>
@@ -770,12 +1199,34 @@
         <translation>अपने संपादन सहेजें और पूर्वावलोकन ताज़ा करें</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/case_file/details_tab.py" line="+27"/>
+        <source>Save changes</source>
+        <translation>परिवर्तन सहेजें</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+3"/>
         <source>Revert</source>
         <translation>पूर्ववत करें</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+20"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-45"/>
+        <source>Default for the request type</source>
+        <translation>अनुरोध प्रकार के लिए डिफ़ॉल्ट</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fix the fields marked in red to save.</source>
+        <translation>सहेजने के लिए लाल रंग से चिह्नित फ़ील्ड ठीक करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsaved changes.</source>
+        <translation>बिना सहेजे परिवर्तन।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+0"/>
         <source>Undo unsaved edits</source>
         <translation>बिना सहेजे संपादन पूर्ववत करें</translation>
     </message>
@@ -877,12 +1328,277 @@
         <translation>पत्र</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="+71"/>
+        <source>All cases</source>
+        <extracomment>Shown by default: reference, requester, type, status, next deadline, days left. Received, policy, priority and kind are one right-click away (header menu), so the requester&apos;s name and the deadline columns fit beside the case file on a 1366-pixel laptop screen.</extracomment>
+        <translation>सभी मामले</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open cases</source>
+        <extracomment>Saved views by their English name (QT_TR_NOOP), shown through tr().</extracomment>
+        <translation>खुले मामले</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My overdue</source>
+        <translation>मेरे विलंबित मामले</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-100"/>
+        <source>Due in 7 days</source>
+        <translation>7 दिनों में देय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+247"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+4"/>
+        <source>Awaiting requester</source>
+        <translation>अनुरोधकर्ता की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <location line="-167"/>
+        <source>Filter: {name}</source>
+        <translation>फ़िल्टर: {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Filter by {what}</source>
+        <translation>{what} के अनुसार फ़िल्टर करें</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-426"/>
+        <source>Clear</source>
+        <translation>हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{filter}: {choice} ▾</source>
+        <translation>{filter}: {choice} ▾</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{filter}: {count} ▾</source>
+        <translation>{filter}: {count} ▾</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No cases yet</source>
+        <translation>अभी तक कोई मामला नहीं</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create your first case (Ctrl+N) or import your spreadsheet (Ctrl+I). You can also drop an e-mail saved as .eml or .msg on the window.</source>
+        <translation>अपना पहला मामला बनाएँ (Ctrl+N) या अपनी स्प्रेडशीट आयात करें (Ctrl+I)। आप .eml या .msg के रूप में सहेजा गया ई-मेल भी विंडो पर छोड़ सकते हैं।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+69"/>
+        <location line="+192"/>
+        <location filename="../../grievance_desk/ui/new_case_dialog.py" line="+120"/>
+        <source>New case</source>
+        <extracomment>E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.</extracomment>
+        <translation>नया मामला</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create your first case</source>
+        <translation>अपना पहला मामला बनाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+57"/>
+        <source>Import spreadsheet…</source>
+        <translation>स्प्रेडशीट आयात करें…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import your spreadsheet</source>
+        <translation>अपनी स्प्रेडशीट आयात करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No cases match</source>
+        <translation>कोई मामला मेल नहीं खाता</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the register matches this view, filter or search. Clear the search box or the filters, or show all cases.</source>
+        <translation>रजिस्टर में कुछ भी इस दृश्य, फ़िल्टर या खोज से मेल नहीं खाता। खोज बॉक्स या फ़िल्टर साफ़ करें, या सभी मामले दिखाएँ।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Show all cases</source>
+        <translation>सभी मामले दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Search reference, name, e-mail or description  (Ctrl+F)</source>
+        <translation>संदर्भ, नाम, ई-मेल या विवरण खोजें  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-245"/>
+        <location line="+198"/>
+        <source>Search cases</source>
+        <translation>मामले खोजें</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+215"/>
+        <source>View: {name} ▾</source>
+        <translation>दृश्य: {name} ▾</translation>
+    </message>
+    <message>
+        <location line="-212"/>
+        <source>Saved views</source>
+        <translation>सहेजे गए दृश्य</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-3"/>
+        <source>Overdue</source>
+        <translation>विलंबित</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open only</source>
+        <translation>केवल खुले</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-229"/>
+        <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+0"/>
         <source>Status</source>
         <translation>स्थिति</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-1"/>
+        <source>Type</source>
+        <translation>प्रकार</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Clear the report filter</source>
+        <translation>रिपोर्ट फ़िल्टर हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Right-click to show or hide columns</source>
+        <translation>कॉलम दिखाने या छिपाने के लिए राइट-क्लिक करें</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Filtered: {figure}  ✕</source>
+        <translation>फ़िल्टर: {figure}  ✕</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the 1 case behind this report figure. Click to clear.</source>
+        <translation>रिपोर्ट के इस आँकड़े के पीछे का 1 मामला दिखाया जा रहा है। हटाने के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Showing the {count} cases behind this report figure. Click to clear.</source>
+        <translation>रिपोर्ट के इस आँकड़े के पीछे के {count} मामले दिखाए जा रहे हैं। हटाने के लिए क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report figure</source>
+        <translation>रिपोर्ट का आँकड़ा</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Custom</source>
+        <translation>अनुकूलित</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Copy reference</source>
+        <translation>संदर्भ कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export this case…</source>
+        <translation>यह मामला निर्यात करें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export {count} cases…</source>
+        <translation>{count} मामले निर्यात करें…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied {reference}.</source>
+        <translation>{reference} कॉपी किया गया।</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The 1 case in the list ({view}, search “{search}”), in the list&apos;s order.</source>
+        <translation>सूची का 1 मामला ({view}, खोज “{search}”), सूची के क्रम में।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The {count} cases in the list ({view}, search “{search}”), in the list&apos;s order.</source>
+        <translation>सूची के {count} मामले ({view}, खोज “{search}”), सूची के क्रम में।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The 1 case in the list ({view}), in the list&apos;s order.</source>
+        <translation>सूची का 1 मामला ({view}), सूची के क्रम में।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {count} cases in the list ({view}), in the list&apos;s order.</source>
+        <translation>सूची के {count} मामले ({view}), सूची के क्रम में।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The selected case {reference}.</source>
+        <translation>चयनित मामला {reference}।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {count} selected cases.</source>
+        <translation>{count} चयनित मामले।</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Exported 1 case to {name}.</source>
+        <translation>1 मामला {name} में निर्यात किया गया।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {count} cases to {name}.</source>
+        <translation>{count} मामले {name} में निर्यात किए गए।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count}+ cases</source>
+        <translation>{count}+ मामले</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 case</source>
+        <translation>1 मामला</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>{count} cases</source>
+        <translation>{count} मामले</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="+244"/>
+        <source>this case</source>
+        <translation>यह मामला</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+0"/>
         <source>Date</source>
         <translation>तारीख़</translation>
     </message>
@@ -937,12 +1653,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>टेम्पलेट</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-50"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+17"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+3"/>
         <source>What the law requires in this letter</source>
         <translation>इस पत्र में विधि द्वारा अपेक्षित बातें</translation>
     </message>
@@ -1101,19 +1818,79 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} सहेजी गई।</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+56"/>
+        <source>File</source>
+        <translation>फ़ाइल</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>आकार</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>जोड़ा गया</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attachments</source>
+        <translation>संलग्नक</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add…</source>
+        <translation>जोड़ें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="-187"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-2"/>
+        <source>Open</source>
+        <translation>खोलें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as…</source>
+        <translation>इस रूप में सहेजें…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop files here to attach them.</source>
+        <translation>संलग्न करने के लिए फ़ाइलें यहाँ छोड़ें।</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Attach files</source>
+        <translation>फ़ाइलें संलग्न करें</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Save attachment as</source>
+        <translation>संलग्नक इस रूप में सहेजें</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+144"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+205"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+92"/>
+        <source>{path} could not be written: {error}.</source>
+        <translation>{path} नहीं लिखी जा सकी: {error}।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="+2"/>
         <location filename="../../grievance_desk/ui/letters_tab.py" line="+86"/>
         <source>New letter…</source>
         <translation>नया पत्र…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/letters_tab.py" line="+2"/>
         <source>Draft a letter from a template (Ctrl+Shift+L)</source>
         <translation>टेम्पलेट से पत्र का ड्राफ़्ट बनाएँ (Ctrl+Shift+L)</translation>
     </message>
@@ -1210,12 +1987,79 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई नीति की पहचान (id)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/case_file/header.py" line="+31"/>
+        <source>Copy e-mail address</source>
+        <extracomment>What can be copied: (the requester&apos;s field, the menu text, the name in the note).</extracomment>
+        <translation>ई-मेल पता कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail address</source>
+        <translation>ई-मेल पता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy phone number</source>
+        <translation>फ़ोन नंबर कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone number</source>
+        <translation>फ़ोन नंबर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+2"/>
         <source>Name</source>
         <translation>नाम</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Copy requester&apos;s name</source>
+        <translation>अनुरोधकर्ता का नाम कॉपी करें</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Copy postal address</source>
+        <translation>डाक पता कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Postal address</source>
+        <translation>डाक पता</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Copy</source>
+        <translation>कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the requester&apos;s details</source>
+        <translation>अनुरोधकर्ता का विवरण कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the requester&apos;s contact details; the clipboard is cleared after {seconds} seconds</source>
+        <translation>अनुरोधकर्ता के संपर्क विवरण कॉपी करें; क्लिपबोर्ड {seconds} सेकंड बाद साफ़ हो जाता है</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{channel}, received {when}</source>
+        <translation>{channel}, प्राप्ति {when}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Copied; cleared in {seconds} s</source>
+        <translation>कॉपी किया गया; {seconds} सेकंड में साफ़ होगा</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} is on the clipboard, hidden from clipboard managers, and is cleared after {seconds} s unless you copy something else first.</source>
+        <translation>{what} क्लिपबोर्ड पर है, क्लिपबोर्ड प्रबंधकों से छिपा हुआ, और {seconds} सेकंड बाद साफ़ हो जाएगा, जब तक कि आप पहले कुछ और कॉपी न करें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+1"/>
         <source>Respond within</source>
         <translation>उत्तर की समय-सीमा</translation>
     </message>
@@ -1251,12 +2095,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई पहचान (&amp;I):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+114"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+1"/>
         <source>&amp;Name:</source>
         <translation>नाम (&amp;N):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+1"/>
         <source>&amp;Respond within:</source>
         <translation>उत्तर की समय-सीमा (&amp;R):</translation>
     </message>
@@ -1322,6 +2167,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+121"/>
         <source>Established in</source>
         <translation>स्थापना का स्थान</translation>
     </message>
@@ -1336,14 +2182,244 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} में भी सेवाएँ देते हैं</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-215"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+87"/>
+        <source>Today</source>
+        <extracomment>The pages, named with QT_TR_NOOP and shown through tr().</extracomment>
+        <translation>आज</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New case from an e-mail file</source>
+        <translation>ई-मेल फ़ाइल से नया मामला</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a spreadsheet register (Excel or CSV)</source>
+        <translation>स्प्रेडशीट रजिस्टर आयात करें (Excel या CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the case list as shown (Excel or CSV)</source>
+        <translation>दिखाई गई मामला सूची निर्यात करें (Excel या CSV)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the case or letter you are editing</source>
+        <translation>जिस मामले या पत्र को आप संपादित कर रहे हैं उसे सहेजें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the letter on screen</source>
+        <translation>स्क्रीन पर दिखाया गया पत्र प्रिंट करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New letter for the open case</source>
+        <translation>खुले मामले के लिए नया पत्र</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record correspondence on the open case</source>
+        <translation>खुले मामले पर पत्राचार दर्ज करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build the report (Reports page)</source>
+        <translation>रिपोर्ट बनाएँ (रिपोर्ट पृष्ठ)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock now (the key is dropped from memory)</source>
+        <translation>अभी लॉक करें (कुंजी मेमोरी से हटा दी जाती है)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today, Cases, Reports, Settings</source>
+        <translation>आज, मामले, रिपोर्ट, सेटिंग</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This help</source>
+        <translation>यह सहायता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About: version, register and log folders, licences</source>
+        <translation>परिचय: संस्करण, रजिस्टर और लॉग फ़ोल्डर, लाइसेंस</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop an e-mail saved as .eml or Outlook .msg on the window to start a case from it; drop any file on an open case to attach it. Right-click the Cases table&apos;s header to show or hide columns.</source>
+        <translation>.eml या Outlook .msg के रूप में सहेजा गया ई-मेल विंडो पर छोड़ें, उससे मामला शुरू हो जाएगा; किसी खुले मामले पर कोई भी फ़ाइल छोड़ें, वह संलग्न हो जाएगी। कॉलम दिखाने या छिपाने के लिए मामले तालिका के शीर्ष पर राइट-क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Grievance Desk — keyboard</source>
+        <translation>Grievance Desk — कीबोर्ड</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Grievance Desk — DEMO (fictitious data)</source>
+        <extracomment>The smallest window the workspace is laid out for (a 1024x768 screen less its panels), and the size it opens at when the screen has room (a 1366x768 laptop has not).</extracomment>
+        <translation>Grievance Desk — डेमो (काल्पनिक डेटा)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Main</source>
+        <translation>मुख्य</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From e-mail…</source>
+        <translation>ई-मेल से…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="+59"/>
+        <source>New case from an e-mail</source>
+        <translation>ई-मेल से नया मामला</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search</source>
+        <translation>खोजें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-142"/>
         <location line="+145"/>
         <location line="+6"/>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-1"/>
         <source>Save</source>
         <translation>सहेजें</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+0"/>
+        <source>Save the open case</source>
+        <translation>खुला मामला सहेजें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/tray.py" line="+33"/>
+        <source>Lock</source>
+        <translation>लॉक करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lock now</source>
+        <translation>अभी लॉक करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Help</source>
+        <translation>सहायता</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keyboard shortcuts</source>
+        <translation>कीबोर्ड शॉर्टकट</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print</source>
+        <translation>प्रिंट करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Print the letter</source>
+        <translation>पत्र प्रिंट करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About Grievance Desk</source>
+        <translation>Grievance Desk का परिचय</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version and licences</source>
+        <translation>संस्करण और लाइसेंस</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Import an Excel or CSV register</source>
+        <translation>Excel या CSV रजिस्टर आयात करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export case list…</source>
+        <translation>मामला सूची निर्यात करें…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the cases shown, with the current filter and search, to Excel or CSV</source>
+        <translation>वर्तमान फ़िल्टर और खोज सहित दिखाए गए मामले Excel या CSV में निर्यात करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>फ़ाइल (&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Demo register (fictitious data): {path}</source>
+        <translation>डेमो रजिस्टर (काल्पनिक डेटा): {path}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+2"/>
+        <source>Locked</source>
+        <translation>लॉक है</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>Unlocked</source>
+        <translation>अनलॉक है</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Locked — the key is not in memory.</source>
+        <translation>लॉक है — कुंजी मेमोरी में नहीं है।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/dialogs.py" line="+27"/>
+        <source>An unexpected problem occurred ({error}). Nothing else was changed. Try again; if it keeps happening, run `grievance-desk verify` and report it.</source>
+        <translation>एक अप्रत्याशित समस्या हुई ({error})। और कुछ नहीं बदला गया। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो `grievance-desk verify` चलाएँ और इसकी सूचना दें।</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+34"/>
+        <source>Unsaved changes</source>
+        <translation>बिना सहेजे परिवर्तन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You have unsaved changes to {what}.</source>
+        <translation>{what} में आपके परिवर्तन सहेजे नहीं गए हैं।</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save them before leaving?</source>
+        <translation>जाने से पहले उन्हें सहेजें?</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+57"/>
+        <source>Grievance Desk — help</source>
+        <translation>Grievance Desk — सहायता</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About…</source>
+        <translation>परिचय…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open a case and choose a letter in its Letters tab to print it.</source>
+        <translation>प्रिंट करने के लिए कोई मामला खोलें और उसके पत्र टैब में कोई पत्र चुनें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-5"/>
         <source>Save what the organisation is</source>
         <translation>संगठन का विवरण सहेजें</translation>
     </message>
@@ -1374,11 +2450,13 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+31"/>
         <source>Established in:</source>
         <translation>स्थापना का स्थान:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
         <source>Also serves:</source>
         <translation>इनमें भी सेवाएँ:</translation>
     </message>
@@ -1610,12 +2688,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+65"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+0"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+24"/>
         <source>over {count} closed case</source>
         <translation>{count} बंद मामले पर</translation>
     </message>
@@ -1650,12 +2729,15 @@ Template {template_version}, letter {letter_id}</source>
         <translation>इस आँकड़े के पीछे के मामले खोलता है</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="-299"/>
+        <location line="+104"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-452"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+16"/>
         <source>Cases</source>
         <translation>मामले</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+0"/>
         <source>Share</source>
         <translation>हिस्सा</translation>
     </message>
@@ -1719,12 +2801,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{format} निर्यात करें</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+15"/>
         <source>Reports</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+21"/>
         <source>Ageing of open cases</source>
         <translation>खुले मामलों की आयु</translation>
     </message>
@@ -1845,6 +2928,8 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-155"/>
+        <location line="+12"/>
         <source>Choose {what}</source>
         <translation>{what} चुनें</translation>
     </message>
@@ -1880,6 +2965,8 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-14"/>
+        <location line="+22"/>
         <source>None chosen</source>
         <translation>कुछ नहीं चुना गया</translation>
     </message>
@@ -1921,11 +3008,13 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+210"/>
         <source>&amp;Repeat:</source>
         <translation>दोहराएँ (&amp;R):</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+10"/>
         <source>The two passphrases differ.</source>
         <translation>दोनों पासफ़्रेज़ अलग-अलग हैं।</translation>
     </message>
@@ -1936,6 +3025,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-198"/>
         <source>logo</source>
         <translation>लोगो</translation>
     </message>
@@ -1946,6 +3036,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+32"/>
         <source>signature image</source>
         <translation>हस्ताक्षर का चित्र</translation>
     </message>
@@ -2050,13 +3141,14 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई रिकवरी कुंजी…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+12"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+1"/>
         <location line="+132"/>
         <source>New recovery key</source>
         <translation>नई रिकवरी कुंजी</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-130"/>
         <source>Make a new recovery key (for a lost or exposed one); the old one stops working</source>
         <translation>नई रिकवरी कुंजी बनाएँ (खोई या उजागर हुई कुंजी के स्थान पर); पुरानी काम करना बंद कर देगी</translation>
     </message>
@@ -2076,12 +3168,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>रिकवरी कुंजी:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+17"/>
         <source>Settings</source>
         <translation>सेटिंग</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+87"/>
         <source>Passphrase changed. The recovery key still works; older backups open with the passphrase they were made with.</source>
         <translation>पासफ़्रेज़ बदल गया। रिकवरी कुंजी अब भी काम करती है; पुराने बैकअप उसी पासफ़्रेज़ से खुलते हैं जिससे वे बने थे।</translation>
     </message>
@@ -2156,12 +3249,470 @@ Template {template_version}, letter {letter_id}</source>
         <translation>शीर्षक</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-138"/>
+        <source>Demo register passphrase: “{passphrase}”</source>
+        <translation>डेमो रजिस्टर का पासफ़्रेज़: “{passphrase}”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Welcome to Grievance Desk</source>
+        <translation>Grievance Desk में आपका स्वागत है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An encrypted register of grievances and rights requests, kept on this computer.</source>
+        <translation>शिकायतों और अधिकार अनुरोधों का एन्क्रिप्टेड रजिस्टर, जो इसी कंप्यूटर पर रखा जाता है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Set up my register</source>
+        <translation>मेरा रजिस्टर तैयार करें</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Try with demo data</source>
+        <translation>डेमो डेटा के साथ आज़माएँ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Creates an encrypted register at {path}. You choose a passphrase and receive a one-time recovery key.</source>
+        <translation>{path} पर एक एन्क्रिप्टेड रजिस्टर बनाता है। आप एक पासफ़्रेज़ चुनते हैं और आपको एक बार दिखाई जाने वाली रिकवरी कुंजी मिलती है।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opens a separate register filled with fictitious cases (names like “Aarav Example”, e-mails at example.org). Nothing you do there touches your real register.</source>
+        <translation>काल्पनिक मामलों से भरा एक अलग रजिस्टर खोलता है (“Aarav Example” जैसे नाम, example.org के ई-मेल)। वहाँ आप जो भी करें, उसका आपके वास्तविक रजिस्टर पर कोई प्रभाव नहीं पड़ता।</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG छवियाँ (*.png)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Your organisation</source>
+        <translation>आपका संगठन</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed on letters and reports. You can change these later in Settings.</source>
+        <translation>ये पत्रों और रिपोर्टों पर मुद्रित होते हैं। आप इन्हें बाद में सेटिंग में बदल सकते हैं।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Example Cloud Services Pvt. Ltd.</source>
+        <translation>जैसे Example Cloud Services Pvt. Ltd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Registered office address</source>
+        <translation>पंजीकृत कार्यालय का पता</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Organisation &amp;name:</source>
+        <translation>संगठन का नाम (&amp;N):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered &amp;office:</source>
+        <translation>पंजीकृत कार्यालय (&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website:</source>
+        <translation>वेबसाइट (&amp;W):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo (optional):</source>
+        <translation>लोगो (वैकल्पिक):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation name</source>
+        <translation>संगठन का नाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered office</source>
+        <translation>पंजीकृत कार्यालय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website</source>
+        <translation>वेबसाइट</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Grievance officer</source>
+        <translation>शिकायत अधिकारी</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who answers requests. DPDP Rules r.9 asks every response to carry these contact details.</source>
+        <translation>अनुरोधों का उत्तर कौन देता है। DPDP नियम r.9 के अनुसार प्रत्येक उत्तर में ये संपर्क विवरण होने चाहिए।</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Officer&apos;s &amp;name:</source>
+        <translation>अधिकारी का नाम (&amp;N):</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+22"/>
         <source>&amp;Title:</source>
         <translation>शीर्षक (&amp;T):</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/case_form.py" line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+2"/>
+        <source>&amp;E-mail:</source>
+        <translation>ई-मेल (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-1"/>
+        <source>&amp;Designation:</source>
+        <translation>पदनाम (&amp;D):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Phone:</source>
+        <translation>फ़ोन (&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature (optional):</source>
+        <translation>हस्ताक्षर (वैकल्पिक):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time &amp;zone:</source>
+        <translation>समय क्षेत्र (&amp;Z):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadlines end at midnight in this time zone.</source>
+        <translation>समय-सीमाएँ इस समय क्षेत्र की मध्यरात्रि को समाप्त होती हैं।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Officer&apos;s name</source>
+        <translation>अधिकारी का नाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer&apos;s title</source>
+        <translation>अधिकारी का पदनाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer&apos;s e-mail</source>
+        <translation>अधिकारी का ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officer&apos;s phone</source>
+        <translation>अधिकारी का फ़ोन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>समय क्षेत्र</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>By law, on the case&apos;s received date</source>
+        <extracomment>Shown in each request type&apos;s combo for &quot;the policy the law gives the case&apos;s date&quot;.</extracomment>
+        <translation>विधि के अनुसार, मामले की प्राप्ति तिथि पर</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>What your organisation is</source>
+        <translation>आपका संगठन किस प्रकार का है</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The law that sets each deadline depends on what the organisation is and where it serves. Each new case then gets the policy in force on its received date; you can choose a stricter policy of your own for any request type.</source>
+        <translation>प्रत्येक समय-सीमा तय करने वाली विधि इस पर निर्भर करती है कि संगठन किस प्रकार का है और कहाँ सेवा देता है। इसके बाद प्रत्येक नए मामले पर उसकी प्राप्ति तिथि को लागू नीति लगती है; आप किसी भी अनुरोध प्रकार के लिए अपनी अधिक कठोर नीति चुन सकते हैं।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>We are an intermediary (IT Act 2000 s.2(1)(w): we host or transmit others&apos; content)</source>
+        <translation>हम मध्यवर्ती हैं (IT Act 2000 s.2(1)(w): हम दूसरों की सामग्री होस्ट या प्रेषित करते हैं)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>We are an intermediary</source>
+        <translation>हम मध्यवर्ती हैं</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Also serves {country}</source>
+        <translation>{country} में भी सेवा देता है</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Policy for {kind}</source>
+        <translation>{kind} के लिए नीति</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}:</source>
+        <translation>{kind}:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Policy per request type (“By law” unless you choose a stricter one):</source>
+        <translation>प्रत्येक अनुरोध प्रकार के लिए नीति (“विधि के अनुसार”, जब तक आप अधिक कठोर नीति न चुनें):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{policy} is not in force today ({error})</source>
+        <translation>{policy} आज लागू नहीं है ({error})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind}: {problem}. Choose a stricter policy.</source>
+        <translation>{kind}: {problem}। अधिक कठोर नीति चुनें।</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a passphrase</source>
+        <translation>पासफ़्रेज़ चुनें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>It encrypts the register. Nobody, including us, can recover it; the recovery key on the next page is the only other way in.</source>
+        <translation>यह रजिस्टर को एन्क्रिप्ट करता है। हम सहित कोई भी इसे पुनः प्राप्त नहीं कर सकता; अगले पृष्ठ पर दी गई रिकवरी कुंजी ही प्रवेश का एकमात्र अन्य साधन है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+85"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <location line="+91"/>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Passphrase</source>
+        <translation>पासफ़्रेज़</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The same passphrase again</source>
+        <translation>वही पासफ़्रेज़ फिर से</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat passphrase</source>
+        <translation>पासफ़्रेज़ दोहराएँ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Passphrase:</source>
+        <translation>पासफ़्रेज़ (&amp;P):</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Create register</source>
+        <translation>रजिस्टर बनाएँ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Your recovery key</source>
+        <translation>आपकी रिकवरी कुंजी</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If you forget the passphrase, this key is the only way into the register.</source>
+        <translation>यदि आप पासफ़्रेज़ भूल जाते हैं, तो रजिस्टर खोलने का एकमात्र साधन यही कुंजी है।</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; पीछे (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>आगे (&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>समाप्त करें (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-68"/>
+        <source>I have printed or saved the recovery key and put it somewhere safe</source>
+        <translation>मैंने रिकवरी कुंजी प्रिंट कर ली है या सहेज ली है और उसे किसी सुरक्षित स्थान पर रख दिया है</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Grievance Desk — recovery key
+
+Register: {register}
+Recovery key: {key}
+
+Keep this somewhere safe and away from the computer. It opens the register if the passphrase is forgotten.
+</source>
+        <translation>Grievance Desk — रिकवरी कुंजी
+
+रजिस्टर: {register}
+रिकवरी कुंजी: {key}
+
+इसे कंप्यूटर से दूर किसी सुरक्षित स्थान पर रखें। पासफ़्रेज़ भूल जाने पर इससे रजिस्टर खुलता है।
+</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save recovery key</source>
+        <translation>रिकवरी कुंजी सहेजें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text files (*.txt)</source>
+        <translation>टेक्स्ट फ़ाइलें (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save</source>
+        <translation>सहेजा नहीं जा सका</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-167"/>
+        <source>&amp;Print…</source>
+        <translation>प्रिंट करें… (&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+1"/>
+        <source>&amp;Save as text file…</source>
+        <translation>टेक्स्ट फ़ाइल के रूप में सहेजें… (&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use this recovery key</source>
+        <translation>यह रिकवरी कुंजी उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>It is shown only now. The old recovery key stops working once you confirm. Keep this one away from this computer.</source>
+        <translation>यह केवल अभी दिखाई जा रही है। आपकी पुष्टि के बाद पुरानी रिकवरी कुंजी काम करना बंद कर देगी। इसे इस कंप्यूटर से अलग रखें।</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>You have not confirmed that this recovery key is written down. Without it a forgotten passphrase means losing the register.</source>
+        <translation>आपने पुष्टि नहीं की है कि यह रिकवरी कुंजी लिख ली गई है। इसके बिना पासफ़्रेज़ भूलने का अर्थ है रजिस्टर खो देना।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the key</source>
+        <translation>कुंजी पर वापस जाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show it again next time</source>
+        <translation>अगली बार फिर दिखाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+6"/>
+        <source>Remember on this computer (unlock without the passphrase)</source>
+        <translation>इस कंप्यूटर पर याद रखें (पासफ़्रेज़ के बिना अनलॉक करें)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the key in this computer&apos;s keyring; anyone who can use your account here can open the register.</source>
+        <translation>कुंजी इस कंप्यूटर के कीरिंग में रखी जाती है; जो भी यहाँ आपके खाते का उपयोग कर सकता है, वह रजिस्टर खोल सकता है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not available: {reason}. You will type the passphrase each time.</source>
+        <translation>उपलब्ध नहीं: {reason}। आपको हर बार पासफ़्रेज़ टाइप करना होगा।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Back to correct it</source>
+        <translation>सुधारने के लिए वापस जाएँ (&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to correct it</source>
+        <translation>सुधारने के लिए वापस जाएँ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>It is shown only now. Keep it away from this computer: printed in a locked drawer, or in your organisation&apos;s password vault.</source>
+        <translation>यह केवल अभी दिखाई जा रही है। इसे इस कंप्यूटर से अलग रखें: प्रिंट करके किसी बंद दराज़ में, या अपने संगठन के पासवर्ड वॉल्ट में।</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Creating the encrypted register…</source>
+        <translation>एन्क्रिप्टेड रजिस्टर बनाया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Demo register</source>
+        <translation>डेमो रजिस्टर</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A separate register with fictitious cases, to try every screen safely.</source>
+        <translation>काल्पनिक मामलों वाला एक अलग रजिस्टर, ताकि आप हर स्क्रीन सुरक्षित रूप से आज़मा सकें।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Preparing the demo register…</source>
+        <translation>डेमो रजिस्टर तैयार किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ready: {count} fictitious cases. Its passphrase is “{passphrase}” (shown on the unlock screen too). Click Finish to open it.</source>
+        <translation>तैयार: {count} काल्पनिक मामले। इसका पासफ़्रेज़ “{passphrase}” है (अनलॉक स्क्रीन पर भी दिखाया जाता है)। इसे खोलने के लिए “समाप्त करें” पर क्लिक करें।</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Set up Grievance Desk</source>
+        <translation>Grievance Desk सेट अप करें</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-10"/>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="+92"/>
+        <location line="+26"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+93"/>
+        <source>Recovery key not confirmed</source>
+        <translation>रिकवरी कुंजी की पुष्टि नहीं हुई</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/setup_wizard.py" line="-21"/>
+        <source>Not remembered</source>
+        <translation>याद नहीं रखी गई</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Your register has been created. Its recovery key is the only way in if the passphrase is forgotten, and you have not confirmed that it is written down.</source>
+        <translation>आपका रजिस्टर बन गया है। पासफ़्रेज़ भूल जाने पर इसकी रिकवरी कुंजी ही प्रवेश का एकमात्र साधन है, और आपने अभी पुष्टि नहीं की है कि आपने उसे लिख लिया है।</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Go back and print or save it, or quit now: the register keeps the key sealed and shows it again the next time you unlock it.</source>
+        <translation>वापस जाकर इसे प्रिंट करें या सहेजें, या अभी बाहर निकलें: रजिस्टर कुंजी को सील करके रखता है और अगली बार अनलॉक करने पर उसे फिर दिखाता है।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back to the recovery key</source>
+        <translation>रिकवरी कुंजी पर वापस जाएँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit; show the key next time</source>
+        <translation>बाहर निकलें; कुंजी अगली बार दिखाएँ</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+9"/>
         <source>Fields go in double braces, e.g. {{ case.reference }}; dates take | date. A blank line starts a paragraph, &apos;- &apos; a bullet, **bold**.</source>
         <translation>फ़ील्ड दोहरे कोष्ठक में लिखें, जैसे {{ case.reference }}; तारीख़ों के साथ | date लगाएँ। ख़ाली पंक्ति से नया अनुच्छेद, &apos;- &apos; से बुलेट, **मोटा**।</translation>
     </message>
@@ -2399,52 +3950,185 @@ Template {template_version}, letter {letter_id}</source>
         <translation>अनुरोध प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_form.py" line="-77"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Request type</source>
         <translation>अनुरोध प्रकार</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by channel</source>
         <translation>माध्यम के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-23"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Channel</source>
         <translation>माध्यम</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Closed by outcome</source>
         <translation>परिणाम के अनुसार बंद</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_dialogs.py" line="+48"/>
+        <source>Close {reference}</source>
+        <extracomment>Asks, off the GUI thread, what closing with (outcome, grounds) still needs; calls back.</extracomment>
+        <translation>{reference} बंद करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Outcome</source>
         <translation>परिणाम</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Grounds for refusal</source>
+        <translation>अस्वीकृति के आधार</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>What the record still needs</source>
+        <translation>अभिलेख में अभी क्या आवश्यक है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optional note for the timeline</source>
+        <translation>समयरेखा के लिए वैकल्पिक नोट</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note</source>
+        <translation>नोट</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close case</source>
+        <translation>मामला बंद करें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Outcome:</source>
+        <translation>परिणाम (&amp;O):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Note:</source>
+        <translation>नोट:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Checking the record…</source>
+        <translation>अभिलेख की जाँच की जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before closing:</source>
+        <translation>बंद करने से पहले:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Supply what is listed above first.</source>
+        <translation>पहले ऊपर सूचीबद्ध जानकारी दें।</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the case</source>
+        <translation>मामला बंद करें</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Extend {reference}</source>
+        <translation>{reference} की अवधि बढ़ाएँ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why more time is needed, as the requester will be told (e.g. the records are spread over several systems).</source>
+        <translation>अधिक समय क्यों आवश्यक है, जैसा अनुरोधकर्ता को बताया जाएगा (जैसे अभिलेख कई प्रणालियों में फैले हुए हैं)।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason for the extension</source>
+        <translation>विस्तार का कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the extension notice letter next (pre-filled)</source>
+        <translation>इसके बाद विस्तार सूचना पत्र लिखें (पहले से भरा हुआ)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notice has already been sent another way</source>
+        <translation>सूचना किसी अन्य माध्यम से पहले ही भेजी जा चुकी है</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Extend</source>
+        <translation>विस्तार करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason (required; the requester is told it):</source>
+        <translation>कारण (अनिवार्य; अनुरोधकर्ता को बताया जाता है):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Respond by now: {date}.</source>
+        <translation>अभी उत्तर की अंतिम तिथि: {date}।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No extension is possible.</source>
+        <translation>कोई विस्तार संभव नहीं है।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tell the requester by {date}.</source>
+        <translation>अनुरोधकर्ता को {date} तक सूचित करें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Extended, respond by: {date}.</source>
+        <translation>विस्तार के बाद उत्तर की अंतिम तिथि: {date}।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reopen {reference}?</source>
+        <translation>{reference} फिर से खोलें?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen {reference}? It becomes “in progress” again and a new response deadline runs from today under its policy. The closing stays in the case&apos;s history.</source>
+        <translation>{reference} फिर से खोलें? यह फिर से “प्रगति में” हो जाएगा और इसकी नीति के अंतर्गत आज से उत्तर की नई समय-सीमा चलेगी। बंद किए जाने का विवरण मामले के इतिहास में बना रहेगा।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by policy</source>
         <translation>नीति के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="-71"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-61"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Policy</source>
         <translation>नीति</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by kind</source>
         <translation>प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-97"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Kind</source>
         <translation>प्रकार</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Redressed by kind</source>
         <translation>प्रकार के अनुसार निवारित</translation>
     </message>
@@ -2510,28 +4194,1105 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/place_names.py" line="+12"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-38"/>
         <source>India</source>
+        <extracomment>Every label above, for the test that keeps this list whole. The jurisdictions the set-up offers (domain/policy_defaults.py JURISDICTIONS).</extracomment>
         <translation>भारत</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
         <source>European Union / EEA</source>
         <translation>यूरोपीय संघ / EEA</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
         <source>United Kingdom</source>
         <translation>यूनाइटेड किंगडम</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
         <source>California (USA)</source>
         <translation>कैलिफ़ोर्निया (USA)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
         <source>Brazil</source>
         <translation>ब्राज़ील</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/action_bar.py" line="+34"/>
+        <source>Record that the requester was told we received the request</source>
+        <extracomment>The workflow&apos;s own labels; &quot;…&quot; where a dialog asks something first.</extracomment>
+        <translation>दर्ज करें कि अनुरोधकर्ता को अनुरोध प्राप्त होने की सूचना दी गई</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait for proof of identity (stops the clock where the policy says so)</source>
+        <translation>पहचान के प्रमाण की प्रतीक्षा करें (जहाँ नीति ऐसा कहती है, वहाँ समय-गणना रुकती है)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the requester&apos;s answer (stops the clock where the policy says so)</source>
+        <translation>अनुरोधकर्ता के उत्तर की प्रतीक्षा करें (जहाँ नीति ऐसा कहती है, वहाँ समय-गणना रुकती है)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The proof or answer arrived: the clock runs on from where it stopped</source>
+        <translation>प्रमाण या उत्तर प्राप्त हुआ: समय-गणना वहीं से आगे चलती है जहाँ रुकी थी</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark the case in progress</source>
+        <translation>मामले को प्रगति में चिह्नित करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that the response was sent</source>
+        <translation>दर्ज करें कि उत्तर भेज दिया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close with an outcome; the record must show the reply first</source>
+        <translation>परिणाम सहित बंद करें; अभिलेख में पहले उत्तर दर्ज होना चाहिए</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen a closed case (asks first: a new deadline runs from today)</source>
+        <translation>बंद मामला फिर से खोलें (पहले पूछा जाता है: आज से नई समय-सीमा चलती है)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Case actions</source>
+        <translation>मामले की कार्रवाइयाँ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Extend…</source>
+        <translation>विस्तार करें…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extend the response deadline, as the policy allows</source>
+        <translation>नीति की अनुमति के अनुसार उत्तर की समय-सीमा बढ़ाएँ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record correspondence…</source>
+        <translation>पत्राचार दर्ज करें…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a message received from or sent to the requester (Ctrl+Shift+M)</source>
+        <translation>अनुरोधकर्ता से प्राप्त या उसे भेजा गया संदेश दर्ज करें (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/deadline_panel.py" line="+18"/>
+        <source>Acknowledge by</source>
+        <translation>पावती की अंतिम तिथि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond by</source>
+        <translation>उत्तर की अंतिम तिथि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice of extension by</source>
+        <translation>विस्तार की सूचना की अंतिम तिथि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond by (extended)</source>
+        <translation>उत्तर की अंतिम तिथि (विस्तारित)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Policy: {policy}</source>
+        <translation>नीति: {policy}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The clock is stopped while we wait for the requester ({days} paused so far).</source>
+        <translation>अनुरोधकर्ता की प्रतीक्षा के दौरान समय-गणना रुकी हुई है (अब तक {days} रुकी)।</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>extended to {date}</source>
+        <translation>{date} तक विस्तारित</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>extension granted</source>
+        <translation>विस्तार दिया गया</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>only if extending</source>
+        <translation>केवल विस्तार करने पर</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>met</source>
+        <translation>पूरी हुई</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{deadline}: {state}</source>
+        <translation>{deadline}: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/timeline_view.py" line="+19"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+19"/>
+        <source>When</source>
+        <translation>कब</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+0"/>
+        <source>What</source>
+        <translation>क्या</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+129"/>
+        <source>Details</source>
+        <translation>विवरण</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Timeline, newest first</source>
+        <translation>समयरेखा, नवीनतम पहले</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>By {person}</source>
+        <translation>द्वारा: {person}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="-59"/>
+        <source>Select a case to read it here.</source>
+        <translation>यहाँ पढ़ने के लिए कोई मामला चुनें।</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Deadlines</source>
+        <translation>समय-सीमाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>समयरेखा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation>फ़ाइलें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letters</source>
+        <translation>पत्र</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Files ({count})</source>
+        <translation>फ़ाइलें ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-88"/>
+        <source>{what} overdue since {due}</source>
+        <translation>{what}: {due} से विलंबित</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} overdue since {due} ({distance})</source>
+        <translation>{what}: {due} से विलंबित ({distance})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} due today ({due})</source>
+        <translation>{what}: आज देय ({due})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} due {due}, {distance}</source>
+        <translation>{what}: {due} को देय, {distance}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Click to list the cases: {view}.</source>
+        <translation>मामलों की सूची देखने के लिए क्लिक करें: {view}।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{view}: {count}</source>
+        <translation>{view}: {count}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Case</source>
+        <translation>मामला</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Deadline</source>
+        <translation>समय-सीमा</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <source>Next deadlines</source>
+        <translation>अगली समय-सीमाएँ</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Reminder</source>
+        <translation>अनुस्मारक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Reminders due now</source>
+        <translation>अभी देय अनुस्मारक</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>By</source>
+        <translation>द्वारा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Recent changes</source>
+        <translation>हाल के परिवर्तन</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Dismiss</source>
+        <translation>ख़ारिज करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snooze 1 day</source>
+        <translation>1 दिन के लिए टालें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open case</source>
+        <translation>मामला खोलें</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Nothing due. Well done.</source>
+        <translation>कुछ भी देय नहीं। बहुत बढ़िया।</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No reminders due now.</source>
+        <translation>अभी कोई अनुस्मारक देय नहीं।</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No changes to cases yet.</source>
+        <translation>मामलों में अभी तक कोई परिवर्तन नहीं।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="-194"/>
+        <source>Unlock the register</source>
+        <translation>रजिस्टर अनलॉक करें</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use the recovery key instead</source>
+        <translation>इसके स्थान पर रिकवरी कुंजी का उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock</source>
+        <translation>अनलॉक करें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unlock error</source>
+        <translation>अनलॉक त्रुटि</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from a backup…</source>
+        <translation>बैकअप से पुनर्स्थापित करें…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/restore_dialog.py" line="+29"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+1"/>
+        <source>Restore from a backup</source>
+        <translation>बैकअप से पुनर्स्थापित करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backups, newest first</source>
+        <translation>बैकअप, नवीनतम पहले</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not usable: {problem}</source>
+        <translation>उपयोग योग्य नहीं: {problem}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore</source>
+        <translation>पुनर्स्थापित करें</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup is checked before anything is replaced, and the current register is kept beside it as a “.replaced” copy with its key file. The backup opens with the passphrase or recovery key you typed.</source>
+        <translation>कुछ भी बदलने से पहले बैकअप की जाँच की जाती है, और वर्तमान रजिस्टर उसकी कुंजी फ़ाइल सहित “.replaced” प्रति के रूप में उसके पास रखा जाता है। बैकअप उसी पासफ़्रेज़ या रिकवरी कुंजी से खुलता है जो आपने टाइप की है।</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No automatic backups were found beside the register or in the folder noted in its key file. Restore a manual backup with `grievance-desk restore`.</source>
+        <translation>रजिस्टर के पास या उसकी कुंजी फ़ाइल में दर्ज फ़ोल्डर में कोई स्वचालित बैकअप नहीं मिला। हाथ से बनाया गया बैकअप `grievance-desk restore` से पुनर्स्थापित करें।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+2"/>
+        <source>Replace the damaged register with one of the automatic backups (newest first)</source>
+        <translation>क्षतिग्रस्त रजिस्टर को किसी स्वचालित बैकअप से बदलें (नवीनतम पहले)</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="-101"/>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+73"/>
+        <location line="+2"/>
+        <source>Recovery key</source>
+        <translation>रिकवरी कुंजी</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/unlock_screen.py" line="+11"/>
+        <source>Type the recovery key first.</source>
+        <translation>पहले रिकवरी कुंजी टाइप करें।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the passphrase first.</source>
+        <translation>पहले पासफ़्रेज़ टाइप करें।</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking the key on the keyring…</source>
+        <translation>कीरिंग में कुंजी की जाँच की जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlocking…</source>
+        <translation>अनलॉक किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>About this register</source>
+        <translation>इस रजिस्टर के बारे में</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A change of keys was interrupted before its new recovery key was confirmed. This is the register&apos;s new recovery key.</source>
+        <translation>कुंजियों का परिवर्तन नई रिकवरी कुंजी की पुष्टि से पहले बाधित हो गया था। यह रजिस्टर की नई रिकवरी कुंजी है।</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Type the passphrase (or tick “use the recovery key” and type it) first; the backup opens with the same key.</source>
+        <translation>पहले पासफ़्रेज़ टाइप करें (या “रिकवरी कुंजी का उपयोग करें” पर टिक करके उसे टाइप करें); बैकअप उसी कुंजी से खुलता है।</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restoring from the backup…</source>
+        <translation>बैकअप से पुनर्स्थापित किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not restored: {reason}</source>
+        <translation>पुनर्स्थापित नहीं हुआ: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-99"/>
+        <source>Complaint</source>
+        <translation>शिकायत</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rights request</source>
+        <translation>अधिकार अनुरोध</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access</source>
+        <translation>पहुँच (जानकारी)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction</source>
+        <translation>सुधार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion / updating</source>
+        <translation>पूर्ण करना / अद्यतन करना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Erasure</source>
+        <translation>मिटाना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objection / restriction</source>
+        <translation>आपत्ति / प्रतिबंध</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawal of consent</source>
+        <translation>सहमति वापस लेना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nomination</source>
+        <translation>नामनिर्देशन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing opt-out</source>
+        <translation>विपणन से बाहर होना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cookie consent</source>
+        <translation>कुकी सहमति</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minor&apos;s data</source>
+        <translation>बालक का डेटा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Security concern</source>
+        <translation>सुरक्षा संबंधी चिंता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>अन्य</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E-mail</source>
+        <translation>ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>डाक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web form</source>
+        <translation>वेब फ़ॉर्म</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In person</source>
+        <translation>व्यक्तिगत रूप से</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data Protection Board / regulator</source>
+        <translation>डेटा संरक्षण बोर्ड / विनियामक</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customer</source>
+        <translation>ग्राहक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employee</source>
+        <translation>कर्मचारी</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job applicant</source>
+        <translation>नौकरी आवेदक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vendor</source>
+        <translation>विक्रेता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Website visitor</source>
+        <translation>वेबसाइट आगंतुक</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None</source>
+        <translation>कोई नहीं</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian</source>
+        <translation>संरक्षक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nominee</source>
+        <translation>नामिती</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authorised agent</source>
+        <translation>प्राधिकृत अभिकर्ता</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Registration</source>
+        <translation>पंजीकरण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation>प्रोफ़ाइल</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KYC</source>
+        <translation>केवाईसी</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Billing</source>
+        <translation>बिलिंग</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical support</source>
+        <translation>तकनीकी सहायता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cookies and analytics</source>
+        <translation>कुकी और विश्लेषण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing</source>
+        <translation>विपणन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employment / recruitment</source>
+        <translation>नियोजन / भर्ती</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Third-party sources</source>
+        <translation>तृतीय-पक्ष स्रोत</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not required</source>
+        <translation>आवश्यक नहीं</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>लंबित</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>सत्यापित</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>विफल</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low</source>
+        <translation>निम्न</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Normal</source>
+        <translation>सामान्य</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High</source>
+        <translation>उच्च</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Urgent</source>
+        <translation>अत्यावश्यक</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fulfilled</source>
+        <translation>पूरा किया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly fulfilled</source>
+        <translation>आंशिक रूप से पूरा किया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused</source>
+        <translation>अस्वीकृत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>वापस लिया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data held</source>
+        <translation>कोई डेटा धारित नहीं</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred</source>
+        <translation>अंतरित</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Legal privilege</source>
+        <translation>विधिक विशेषाधिकार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal duty to retain</source>
+        <translation>रखने का विधिक दायित्व</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity not verified</source>
+        <translation>पहचान सत्यापित नहीं</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manifestly unfounded or excessive</source>
+        <translation>स्पष्ट रूप से निराधार या अत्यधिक</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New</source>
+        <translation>नया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>Acknowledged</source>
+        <translation>पावती दी गई</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Awaiting identity proof</source>
+        <translation>पहचान प्रमाण की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting clarification</source>
+        <translation>स्पष्टीकरण की प्रतीक्षा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>प्रगति में</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <location line="+13"/>
+        <source>Response sent</source>
+        <translation>उत्तर भेजा गया</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Extended respond</source>
+        <translation>विस्तारित उत्तर</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Case registered</source>
+        <extracomment>What the timelines and the Today page call an audit action (services/case_queries.py).</extracomment>
+        <translation>मामला पंजीकृत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details edited</source>
+        <translation>विवरण संपादित</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply language set</source>
+        <translation>उत्तर की भाषा निर्धारित</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identity proof requested (clock stopped)</source>
+        <translation>पहचान प्रमाण माँगा गया (समय-गणना रुकी)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clarification requested (clock stopped)</source>
+        <translation>स्पष्टीकरण माँगा गया (समय-गणना रुकी)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resumed (clock running)</source>
+        <translation>पुनः आरंभ (समय-गणना जारी)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work started</source>
+        <translation>कार्य आरंभ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopened</source>
+        <translation>फिर से खोला गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response period extended</source>
+        <translation>उत्तर की अवधि बढ़ाई गई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File attached</source>
+        <translation>फ़ाइल संलग्न</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request identity proof</source>
+        <translation>पहचान प्रमाण माँगें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request clarification</source>
+        <translation>स्पष्टीकरण माँगें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>पुनः आरंभ करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start work</source>
+        <translation>कार्य आरंभ करें</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reopen</source>
+        <translation>फिर से खोलें</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>evidence</source>
+        <extracomment>What a file was attached as (services/attachments.py PURPOSES, underscores as spaces).</extracomment>
+        <translation>साक्ष्य</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>identity proof</source>
+        <translation>पहचान प्रमाण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email</source>
+        <translation>ई-मेल</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correspondence</source>
+        <translation>पत्राचार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>अन्य</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/workspace.py" line="-189"/>
+        <source>Pages</source>
+        <translation>पृष्ठ</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>The window locked while {reference} had changes with invalid fields; they were not saved. Enter them again.</source>
+        <translation>विंडो तब लॉक हुई जब {reference} में अमान्य फ़ील्ड वाले परिवर्तन थे; वे सहेजे नहीं गए। उन्हें फिर से दर्ज करें।</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Registered {reference}.</source>
+        <translation>{reference} पंजीकृत किया गया।</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>E-mail (*.eml *.msg)</source>
+        <translation>ई-मेल (*.eml *.msg)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not an e-mail we can read</source>
+        <translation>यह ऐसा ई-मेल नहीं है जिसे हम पढ़ सकें</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Automatic backup written: {name}.</source>
+        <translation>स्वचालित बैकअप लिखा गया: {name}।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic backup failed: {error}</source>
+        <translation>स्वचालित बैकअप विफल रहा: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/error_dialog.py" line="+45"/>
+        <source>Something went wrong</source>
+        <translation>कुछ गलत हो गया</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} failed.</source>
+        <translation>{what} विफल रहा।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What was already saved is kept. Try again; if it keeps happening, send the details (they hold no names or addresses) to whoever supports Grievance Desk for you.</source>
+        <translation>जो पहले से सहेजा गया था वह सुरक्षित है। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो विवरण (इनमें कोई नाम या पता नहीं होता) उस व्यक्ति को भेजें जो आपके लिए Grievance Desk की सहायता करता है।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The log is in {folder}</source>
+        <translation>लॉग {folder} में है</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No log is kept.</source>
+        <translation>कोई लॉग नहीं रखा जाता।</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copy details</source>
+        <translation>विवरण कॉपी करें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open log folder</source>
+        <translation>लॉग फ़ोल्डर खोलें</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Copied</source>
+        <translation>कॉपी किया गया</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/new_case_dialog.py" line="-67"/>
+        <source>Suggested from the e-mail — nothing is filled in until you choose</source>
+        <translation>ई-मेल से सुझाव — जब तक आप न चुनें, कुछ भी भरा नहीं जाता</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it says “{evidence}”</source>
+        <translation>इसमें लिखा है “{evidence}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>Use</source>
+        <translation>उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Use suggestion: {what}</source>
+        <translation>सुझाव उपयोग करें: {what}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put “{value}” in the form</source>
+        <translation>“{value}” फ़ॉर्म में डालें</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use all</source>
+        <translation>सभी उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use every suggestion</source>
+        <translation>हर सुझाव उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the first suggestion for each field</source>
+        <translation>प्रत्येक फ़ील्ड के लिए पहला सुझाव उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Used ✓</source>
+        <translation>उपयोग किया ✓</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New case from {source}</source>
+        <translation>{source} से नया मामला</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Files to keep with the case</source>
+        <translation>मामले के साथ रखी जाने वाली फ़ाइलें</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}  ({size} bytes)</source>
+        <translation>{name}  ({size} बाइट)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Register case</source>
+        <translation>मामला पंजीकृत करें</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Filled from the e-mail “{subject}” from {sender}. Check every field: the sender may act for someone else.</source>
+        <translation>{sender} के ई-मेल “{subject}” से भरा गया। हर फ़ील्ड जाँचें: प्रेषक किसी अन्य व्यक्ति की ओर से कार्य कर रहा हो सकता है।</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no subject)</source>
+        <translation>(कोई विषय नहीं)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unknown sender</source>
+        <translation>अज्ञात प्रेषक</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep these files with the case:</source>
+        <translation>ये फ़ाइलें मामले के साथ रखें:</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/passphrase_strength.py" line="+21"/>
+        <source>Very weak</source>
+        <translation>बहुत कमज़ोर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak</source>
+        <translation>कमज़ोर</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fair</source>
+        <translation>ठीक-ठाक</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>मज़बूत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very strong</source>
+        <translation>बहुत मज़बूत</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Passphrase strength</source>
+        <translation>पासफ़्रेज़ की मज़बूती</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Use four or more unrelated words, or a long sentence.</source>
+        <translation>चार या अधिक असंबंधित शब्द, या एक लंबा वाक्य उपयोग करें।</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{strength} — too easy to guess; make it longer</source>
+        <translation>{strength} — अनुमान लगाना बहुत आसान; इसे लंबा करें</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/tray.py" line="-2"/>
+        <source>Show Grievance Desk</source>
+        <translation>Grievance Desk दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quit</source>
+        <translation>बाहर निकलें</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Reminder: {reference}</source>
+        <translation>अनुस्मारक: {reference}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} reminders</source>
+        <translation>{count} अनुस्मारक</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>…and 1 more on the Today page.</source>
+        <translation>…और 1 अन्य आज पृष्ठ पर।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>…and {count} more on the Today page.</source>
+        <translation>…और {count} अन्य आज पृष्ठ पर।</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/widgets.py" line="-42"/>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Show passphrase</source>
+        <translation>पासफ़्रेज़ दिखाएँ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide passphrase</source>
+        <translation>पासफ़्रेज़ छिपाएँ</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>OK</source>
+        <extracomment>Qt&apos;s own button texts, which Qt ships no Hindi for: named in our catalogue instead.</extracomment>
+        <translation>ठीक है</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yes</source>
+        <translation>हाँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>नहीं</translation>
     </message>
 </context>
 </TS>

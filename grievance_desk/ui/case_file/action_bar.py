@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 from grievance_desk.domain.workflow import ACTION_LABELS, Action, Status, next_actions
 from grievance_desk.ui.flow_layout import FlowLayout
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon
 
 _ICONS: dict[Action, str] = {
@@ -30,17 +31,27 @@ ACTION_TEXT: dict[Action, tuple[str, str]] = {
     for action, name in _ICONS.items()
 }
 ACTION_TIPS: dict[Action, str] = {
-    Action.ACKNOWLEDGE: "Record that the requester was told we received the request",
-    Action.REQUEST_IDENTITY_PROOF: "Wait for proof of identity (stops the clock where the "
-    "policy says so)",
-    Action.REQUEST_CLARIFICATION: "Wait for the requester's answer (stops the clock where the "
-    "policy says so)",
-    Action.RESUME: "The proof or answer arrived: the clock runs on from where it stopped",
-    Action.START_WORK: "Mark the case in progress",
-    Action.SEND_RESPONSE: "Record that the response was sent",
-    Action.CLOSE: "Close with an outcome; the record must show the reply first",
-    Action.REOPEN: "Reopen a closed case (asks first: a new deadline runs from today)",
+    Action.ACKNOWLEDGE: QT_TR_NOOP("Record that the requester was told we received the request"),
+    Action.REQUEST_IDENTITY_PROOF: QT_TR_NOOP(
+        "Wait for proof of identity (stops the clock where the policy says so)"
+    ),
+    Action.REQUEST_CLARIFICATION: QT_TR_NOOP(
+        "Wait for the requester's answer (stops the clock where the policy says so)"
+    ),
+    Action.RESUME: QT_TR_NOOP(
+        "The proof or answer arrived: the clock runs on from where it stopped"
+    ),
+    Action.START_WORK: QT_TR_NOOP("Mark the case in progress"),
+    Action.SEND_RESPONSE: QT_TR_NOOP("Record that the response was sent"),
+    Action.CLOSE: QT_TR_NOOP("Close with an outcome; the record must show the reply first"),
+    Action.REOPEN: QT_TR_NOOP("Reopen a closed case (asks first: a new deadline runs from today)"),
 }
+
+
+def action_text(action: Action) -> str:
+    """A workflow step's button text in the window's language ("…" where a dialog asks)."""
+    text, _icon = ACTION_TEXT[action]
+    return tr(text.removesuffix("…")) + ("…" if text.endswith("…") else "")
 
 
 class CaseActionBar(QWidget):
@@ -53,22 +64,22 @@ class CaseActionBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("case_actions")
-        self.setAccessibleName("Case actions")
+        self.setAccessibleName(tr("Case actions"))
         self.flow = FlowLayout(self, spacing=6)
         self.flow.setContentsMargins(12, 2, 12, 6)
         self.actions_: dict[Action, QAction] = {}
         self.tools: dict[Action, QToolButton] = {}
-        for action, (text, icon_name) in ACTION_TEXT.items():
-            qaction = QAction(icon(icon_name), text, self)
+        for action, (_text, icon_name) in ACTION_TEXT.items():
+            qaction = QAction(icon(icon_name), action_text(action), self)
             qaction.triggered.connect(lambda _c=False, a=action: self.sig_action.emit(a))
             self.actions_[action] = qaction
             self.tools[action] = _tool(qaction)
-        self.extend_action = QAction(icon("extend"), "Extend…", self)
-        self.extend_action.setToolTip("Extend the response deadline, as the policy allows")
+        self.extend_action = QAction(icon("extend"), tr("Extend…"), self)
+        self.extend_action.setToolTip(tr("Extend the response deadline, as the policy allows"))
         self.extend_action.triggered.connect(lambda: self.sig_extend.emit())
-        self.correspondence_action = QAction(icon("email"), "Record correspondence…", self)
+        self.correspondence_action = QAction(icon("email"), tr("Record correspondence…"), self)
         self.correspondence_action.setToolTip(
-            "Record a message received from or sent to the requester (Ctrl+Shift+M)"
+            tr("Record a message received from or sent to the requester (Ctrl+Shift+M)")
         )
         self.correspondence_action.setShortcut("Ctrl+Shift+M")
         self.correspondence_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -88,7 +99,7 @@ class CaseActionBar(QWidget):
             qaction.setVisible(allowed)
             self.tools[action].setVisible(allowed)
             self.tools[action].setProperty("role", "")
-            qaction.setToolTip(ACTION_TIPS[action])
+            qaction.setToolTip(tr(ACTION_TIPS[action]))
         can_extend = can_extend and status not in (Status.CLOSED, Status.RESPONSE_SENT)
         self.extend_action.setEnabled(can_extend)
         self.extend_action.setVisible(can_extend)

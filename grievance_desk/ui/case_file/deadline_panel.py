@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
-from grievance_desk.domain.reminders import days_phrase, due_phrase
 from grievance_desk.services.case_deadlines import CaseDeadlines
 from grievance_desk.ui import theme
-from grievance_desk.ui.cases_table_model import urgency_colour
+from grievance_desk.ui.cases_table_model import days_span_text, due_text, urgency_colour
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.widgets import label, thin_bar_style
 
 _KIND_TEXT = {
-    "acknowledge": "Acknowledge by",
-    "respond": "Respond by",
-    "extension_notice": "Notice of extension by",
-    "extended_respond": "Respond by (extended)",
+    "acknowledge": QT_TR_NOOP("Acknowledge by"),
+    "respond": QT_TR_NOOP("Respond by"),
+    "extension_notice": QT_TR_NOOP("Notice of extension by"),
+    "extended_respond": QT_TR_NOOP("Respond by (extended)"),
 }
 
 
@@ -45,10 +45,14 @@ class DeadlinePanel(QWidget):
             self.layout_.addWidget(label(info, "error", wrap=True))
             self.layout_.addStretch(1)
             return
-        policy = label(f"Policy: {info.policy_label}", "section", wrap=True)
+        policy = label(
+            tr("Policy: {policy}").format(policy=info.policy_label), "section", wrap=True
+        )
         self.layout_.addWidget(policy)
         if info.legal_source:
-            self.layout_.addWidget(label(info.legal_source, "hint", wrap=True))
+            source = label(info.legal_source, "hint", wrap=True)
+            source.setObjectName("deadline_source")  # the policy's citation, as the law has it
+            self.layout_.addWidget(source)
         if info.problem:
             self.layout_.addWidget(label(info.problem, "error", wrap=True))
         result = info.deadlines
@@ -58,8 +62,10 @@ class DeadlinePanel(QWidget):
         if result.clock_stopped:
             self.layout_.addWidget(
                 label(
-                    "The clock is stopped while we wait for the requester "
-                    f"({days_phrase(result.days_paused)} paused so far).",
+                    tr(
+                        "The clock is stopped while we wait for the requester ({days} paused so "
+                        "far)."
+                    ).format(days=days_span_text(result.days_paused)),
                     "muted",
                     wrap=True,
                 )
@@ -71,9 +77,12 @@ class DeadlinePanel(QWidget):
             card.setProperty("role", "card")
             grid = QGridLayout(card)
             grid.setContentsMargins(12, 10, 12, 10)
-            title = label(_KIND_TEXT.get(str(deadline.kind), str(deadline.kind)), "section")
+            kind = str(deadline.kind)
+            title = label(tr(_KIND_TEXT[kind]) if kind in _KIND_TEXT else kind, "section")
             due = deadline.due.astimezone(zone)
-            when = label(due.strftime("%a %d %b %Y"), "")
+            when = label(
+                QLocale().toString(QDate(due.year, due.month, due.day), "ddd dd MMM yyyy"), ""
+            )
             when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(title, 0, 0)
             grid.addWidget(when, 0, 1)
@@ -90,29 +99,36 @@ class DeadlinePanel(QWidget):
             extended = result.extended_respond_by
             if str(deadline.kind) == "respond" and extended is not None:
                 # Superseded, not met: the extended date is the one that counts now.
-                state = f"extended to {extended.due.astimezone(zone):%d %b %Y}"
+                state = tr("extended to {date}").format(
+                    date=f"{extended.due.astimezone(zone):%d %b %Y}"
+                )
                 colour = theme.DUE_WEEK.darker(140)
                 bar.setValue(0)
             elif opened is not None:
-                state = due_phrase(opened.days_left)
+                state = due_text(opened.days_left)
                 colour = urgency_colour(opened.days_left)
             elif str(deadline.kind) == "extension_notice":
-                state = "extension granted" if extended is not None else "only if extending"
+                state = tr("extension granted") if extended is not None else tr("only if extending")
                 colour = theme.DUE_WEEK.darker(140)
                 bar.setValue(0)
             else:
-                state, colour = "met", theme.ON_TRACK
+                state, colour = tr("met"), theme.ON_TRACK
                 bar.setValue(1000)
             bar.setStyleSheet(thin_bar_style(colour.name()))
-            bar.setAccessibleName(f"{title.text()}: {state}")
+            bar.setAccessibleName(
+                tr("{deadline}: {state}").format(deadline=title.text(), state=state)
+            )
             status = label(state, "")
             status.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
             grid.addWidget(bar, 1, 0, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(status, 1, 1, Qt.AlignmentFlag.AlignRight)
             explanation = label(deadline.explanation, "hint", wrap=True)
+            explanation.setObjectName("deadline_explanation")  # the engine's English reasoning
             grid.addWidget(explanation, 2, 0, 1, 2)
             grid.setColumnStretch(0, 1)
             self.layout_.addWidget(card)
         for note in result.notes:
-            self.layout_.addWidget(label(note, "hint", wrap=True))
+            note_label = label(note, "hint", wrap=True)
+            note_label.setObjectName("deadline_note")
+            self.layout_.addWidget(note_label)
         self.layout_.addStretch(1)

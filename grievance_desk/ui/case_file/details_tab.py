@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVB
 
 from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.case_form import CaseForm
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
@@ -23,10 +24,10 @@ class DetailsTab(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = CaseForm([])
-        self.save_button = QPushButton(icon("save"), "Save changes")
+        self.save_button = QPushButton(icon("save"), tr("Save changes"))
         self.save_button.setProperty("role", "primary")
         self.save_button.setShortcut("")
-        self.revert_button = QPushButton("Revert")
+        self.revert_button = QPushButton(tr("Revert"))
         self.status = label("", "hint")
         self.form.sig_state_changed.connect(self._form_state)
         details = QWidget()
@@ -46,7 +47,7 @@ class DetailsTab(QScrollArea):
         policy = self.form.policy
         policy.blockSignals(True)
         policy.clear()
-        policy.addItem("Default for the request type", None)
+        policy.addItem(tr("Default for the request type"), None)
         for policy_id in snap.policy_ids:
             policy.addItem(policy_id, policy_id)
         policy.blockSignals(False)
@@ -56,9 +57,9 @@ class DetailsTab(QScrollArea):
         self.save_button.setEnabled(dirty and valid)
         self.revert_button.setEnabled(dirty)
         if dirty and not valid:
-            self.status.setText("Fix the fields marked in red to save.")
+            self.status.setText(tr("Fix the fields marked in red to save."))
         elif dirty:
-            self.status.setText("Unsaved changes.")
+            self.status.setText(tr("Unsaved changes."))
         else:
             self.status.setText("")
         self.sig_dirty_changed.emit(dirty)

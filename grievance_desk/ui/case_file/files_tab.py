@@ -27,6 +27,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles, write_private
 from grievance_desk.ui.resources import icon
@@ -52,21 +53,21 @@ class FilesTab(QWidget):
         self.files = files
         self.reference = reference
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["File", "Kind", "Size", "Added"])
+        self.tree.setHeaderLabels([tr("File"), tr("Kind"), tr("Size"), tr("Added")])
         self.tree.setRootIsDecorated(False)
-        self.tree.setAccessibleName("Attachments")
+        self.tree.setAccessibleName(tr("Attachments"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(lambda _i, _c: self.open_attachment())
-        self.add_button = QPushButton(icon("attach"), "Add…")
+        self.add_button = QPushButton(icon("attach"), tr("Add…"))
         self.add_button.clicked.connect(lambda: self.choose_attachments())
-        self.open_button = QPushButton(icon("open"), "Open")
+        self.open_button = QPushButton(icon("open"), tr("Open"))
         self.open_button.clicked.connect(lambda: self.open_attachment())
-        self.save_as_button = QPushButton(icon("save"), "Save as…")
+        self.save_as_button = QPushButton(icon("save"), tr("Save as…"))
         self.save_as_button.clicked.connect(lambda: self.save_attachment_as())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         buttons = QHBoxLayout()
-        buttons.addWidget(label("Drop files here to attach them.", "hint"), 1)
+        buttons.addWidget(label(tr("Drop files here to attach them."), "hint"), 1)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.save_as_button)
@@ -79,19 +80,19 @@ class FilesTab(QWidget):
             row = QTreeWidgetItem(
                 [
                     info.filename,
-                    info.purpose.replace("_", " "),
+                    tr(info.purpose.replace("_", " ")),
                     size_text(info.size),
                     info.added_at.astimezone(snap.zone).strftime("%d %b %Y"),
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, info.id)
-            row.setToolTip(0, f"{info.media_type}, SHA-256 {info.sha256[:16]}…")
+            row.setToolTip(0, info.media_type + ", SHA-256 " + info.sha256[:16] + "…")
             self.tree.addTopLevelItem(row)
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
 
     def choose_attachments(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Attach files")
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach files"))
         self.attach_files([Path(p) for p in paths])
 
     def attach_files(self, paths: list[Path]) -> None:
@@ -141,12 +142,18 @@ class FilesTab(QWidget):
 
         def got(result: tuple[AttachmentInfo, bytes]) -> None:
             info, data = result
-            target, _ = QFileDialog.getSaveFileName(self, "Save attachment as", info.filename)
+            target, _ = QFileDialog.getSaveFileName(self, tr("Save attachment as"), info.filename)
             if target:
                 try:
                     write_private(Path(target), data)
                 except OSError as error:
-                    show_error(self, "Not saved", f"{target} could not be written: {error}.")
+                    show_error(
+                        self,
+                        tr("Not saved"),
+                        tr("{path} could not be written: {error}.").format(
+                            path=target, error=error
+                        ),
+                    )
 
         Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
             got

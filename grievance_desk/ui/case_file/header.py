@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.clipboard import SensitiveClipboard
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
 
 #: What can be copied: (the requester's field, the menu text, the name in the note).
 COPYABLE: tuple[tuple[str, str, str], ...] = (
-    ("email", "Copy e-mail address", "E-mail address"),
-    ("phone", "Copy phone number", "Phone number"),
-    ("name", "Copy requester's name", "Name"),
-    ("postal_address", "Copy postal address", "Postal address"),
+    ("email", QT_TR_NOOP("Copy e-mail address"), QT_TR_NOOP("E-mail address")),
+    ("phone", QT_TR_NOOP("Copy phone number"), QT_TR_NOOP("Phone number")),
+    ("name", QT_TR_NOOP("Copy requester's name"), QT_TR_NOOP("Name")),
+    ("postal_address", QT_TR_NOOP("Copy postal address"), QT_TR_NOOP("Postal address")),
 )
 
 
@@ -59,20 +60,22 @@ class CaseHeader(QFrame):
         menu = QMenu(self)
         self.copy_actions: dict[str, QAction] = {}
         for field, text, _name in COPYABLE:
-            action = QAction(text, self)
+            action = QAction(tr(text), self)
             action.triggered.connect(lambda _c=False, f=field: self.copy_field(f))
             menu.addAction(action)
             self.copy_actions[field] = action
         self.copy_button = QToolButton()
         self.copy_button.setIcon(icon("person"))
-        self.copy_button.setText("Copy")
+        self.copy_button.setText(tr("Copy"))
         self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.copy_button.setMenu(menu)
-        self.copy_button.setAccessibleName("Copy the requester's details")
+        self.copy_button.setAccessibleName(tr("Copy the requester's details"))
         self.copy_button.setToolTip(
-            "Copy the requester's contact details; the clipboard is cleared after "
-            f"{_seconds(clipboard.clear_after_ms)} seconds"
+            tr(
+                "Copy the requester's contact details; the clipboard is cleared after "
+                "{seconds} seconds"
+            ).format(seconds=_seconds(clipboard.clear_after_ms))
         )
 
         head = QVBoxLayout(self)
@@ -98,10 +101,14 @@ class CaseHeader(QFrame):
         draft = snap.draft
         self.requester = draft.requester
         self.title.setText(snap.reference)
-        self.badge.setText(draft.status.label)
+        self.badge.setText(tr(draft.status.label))
         local = draft.received_at.astimezone(snap.zone)
-        self.subtitle.setText(f"{draft.requester.name} · {draft.request_type.label}")
-        self.received.setText(f"{draft.channel.label}, received {local:%d %b %Y %H:%M}")
+        self.subtitle.setText(draft.requester.name + " · " + tr(draft.request_type.label))
+        self.received.setText(
+            tr("{channel}, received {when}").format(
+                channel=tr(draft.channel.label), when=f"{local:%d %b %Y %H:%M}"
+            )
+        )
         for line in (self.subtitle, self.received):
             line.setToolTip(line.text())
         for field, action in self.copy_actions.items():
@@ -116,10 +123,12 @@ class CaseHeader(QFrame):
         self.clipboard.copy(value)
         name = next(n for f, _t, n in COPYABLE if f == field)
         seconds = _seconds(self.clipboard.clear_after_ms)
-        self.copied.setText(f"Copied; cleared in {seconds} s")
+        self.copied.setText(tr("Copied; cleared in {seconds} s").format(seconds=seconds))
         self.copied.setToolTip(
-            f"{name} is on the clipboard, hidden from clipboard managers, and is cleared "
-            f"after {seconds} s unless you copy something else first."
+            tr(
+                "{what} is on the clipboard, hidden from clipboard managers, and is cleared "
+                "after {seconds} s unless you copy something else first."
+            ).format(what=tr(name), seconds=seconds)
         )
         self.copied.setVisible(True)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from grievance_desk.ui.case_file.snapshot import CaseSnapshot
+from grievance_desk.ui.i18n import tr
 
 
 class TimelineView(QTreeWidget):
@@ -15,10 +16,10 @@ class TimelineView(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setHeaderLabels(["When", "What", "Details"])
+        self.setHeaderLabels([tr("When"), tr("What"), tr("Details")])
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
-        self.setAccessibleName("Timeline, newest first")
+        self.setAccessibleName(tr("Timeline, newest first"))
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.itemActivated.connect(self._activated)
 
@@ -27,11 +28,11 @@ class TimelineView(QTreeWidget):
         self.clear()
         for item in snap.timeline:
             when = item.at.astimezone(snap.zone).strftime("%d %b %Y %H:%M")
-            row = QTreeWidgetItem([when, item.title, item.detail])
+            row = QTreeWidgetItem([when, tr(item.title), item.detail])
             row.setData(0, Qt.ItemDataRole.UserRole, item.attachment_id)
             row.setToolTip(2, item.detail)
             if item.actor:
-                row.setToolTip(1, f"By {item.actor}")
+                row.setToolTip(1, tr("By {person}").format(person=item.actor))
             self.addTopLevelItem(row)
         self.resizeColumnToContents(0)
         self.setColumnWidth(1, max(180, self.columnWidth(1)))

@@ -31,6 +31,7 @@ from grievance_desk.ui.case_file.workflow import CaseWorkflow
 from grievance_desk.ui.clipboard import SensitiveClipboard
 from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters_tab import CaseContext, LettersTab
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
@@ -66,7 +67,7 @@ class CaseFile(QWidget):
         self.setObjectName("case_file")
         self.clipboard = clipboard or SensitiveClipboard(parent=self)
 
-        self.empty = label("Select a case to read it here.", "muted")
+        self.empty = label(tr("Select a case to read it here."), "muted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.header = CaseHeader(self.clipboard)
         self.title, self.badge = self.header.title, self.header.badge
@@ -125,11 +126,11 @@ class CaseFile(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)  # every tab stays reachable in a narrow pane
         self.tabs.tabBar().setExpanding(False)
-        self.tabs.addTab(self.details, "Details")
-        self.tabs.addTab(deadlines_scroll, "Deadlines")
-        self.tabs.addTab(self.timeline, "Timeline")
-        self.tabs.addTab(self.files_tab, "Files")
-        self.tabs.addTab(self.letters, icon("letter"), "Letters")
+        self.tabs.addTab(self.details, tr("Details"))
+        self.tabs.addTab(deadlines_scroll, tr("Deadlines"))
+        self.tabs.addTab(self.timeline, tr("Timeline"))
+        self.tabs.addTab(self.files_tab, tr("Files"))
+        self.tabs.addTab(self.letters, icon("letter"), tr("Letters"))
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -188,7 +189,7 @@ class CaseFile(QWidget):
         self.deadlines.show_deadlines(snap.deadlines, snap.zone, utc_now())
         self.timeline.show_case(snap)
         self.files_tab.show_case(snap)
-        self.tabs.setTabText(FILES_TAB, f"Files ({len(snap.attachments)})")
+        self.tabs.setTabText(FILES_TAB, tr("Files ({count})").format(count=len(snap.attachments)))
         self.letters.show_case(
             CaseContext(
                 reference=snap.reference,
