@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import struct
 from functools import cache
+from typing import Any
 
-from pyuca import Collator  # type: ignore[import-untyped]
+# The table is named, not pyuca's default for the running Python: stored keys must not change
+# with the interpreter. A new table would need a migration that recomputes every key.
+from pyuca.collator import Collator_9_0_0 as Collator  # type: ignore[import-untyped]
 
 
 @cache
-def _collator() -> Collator:
+def _collator() -> Any:
     # Reads the DUCET table (~0.25 s): only when a name is first written, never at start-up.
     return Collator()
 
