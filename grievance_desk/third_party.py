@@ -209,6 +209,18 @@ def _licence_texts(distribution: metadata.Distribution) -> tuple[str, ...]:
     return tuple(texts)
 
 
+#: Licence texts shipped in resources for distributions whose wheel carries none (taken
+#: from their source distribution): pyuca's MIT licence and its DUCET table's Unicode licence.
+SHIPPED_TEXTS: dict[str, tuple[str, ...]] = {
+    "pyuca": ("licenses/pyuca-LICENSE.txt", "licenses/pyuca-LICENSE-allkeys.txt"),
+}
+
+
+def _shipped_texts(name: str) -> tuple[str, ...]:
+    files = (resource_path(path) for path in SHIPPED_TEXTS.get(_key(name), ()))
+    return tuple(file.read_text(encoding="utf-8").strip() for file in files if file.is_file())
+
+
 def _fallback_text(licence: str) -> tuple[str, ...]:
     for spdx, path in (("LGPL-3.0", "licenses/LGPL-3.0.txt"), ("GPL-3.0", "licenses/GPL-3.0.txt")):
         if licence.startswith(spdx):
@@ -259,7 +271,7 @@ def components(distributions: Iterable[metadata.Distribution] | None = None) -> 
     for distribution in distributions or runtime_distributions():
         name = distribution.metadata["Name"]
         licence = APP_LICENCE if _key(name) == APP_ID else licence_of(distribution)
-        texts = _licence_texts(distribution) or _fallback_text(licence)
+        texts = _licence_texts(distribution) or _shipped_texts(name) or _fallback_text(licence)
         found.append(Component(name, distribution.version, licence, _homepage(distribution), texts))
     for name, licence, path, homepage in NON_PYTHON:
         file = resource_path(path) if path else None

@@ -50,6 +50,7 @@ from grievance_desk.storage import search
 from grievance_desk.storage.audit import ChainWriter, append_event
 from grievance_desk.storage.case_state import new_case_state_digest
 from grievance_desk.storage.errors import RegisterError
+from grievance_desk.storage.name_collation import requester_sort_key
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_registry import REFERENCE_PREFIX
 from grievance_desk.storage.tables import Case, ClockPause, Correspondence, Letter, ReferenceCounter
@@ -224,6 +225,7 @@ def insert_case(
     session.flush()
     assert person.id is not None
     case.requester_id = person.id
+    case.requester_sort_key = requester_sort_key(person.name)
     session.add(case)
     session.flush()
     assert case.id is not None
@@ -532,6 +534,7 @@ def update_case(
         for key, value in case_changes.items():
             setattr(case, key, list(value) if isinstance(value, tuple) else value)
         case.updated_at = now
+        case.requester_sort_key = requester_sort_key(person.name)
         _refresh_next_due(session, case, now)
         session.flush()
         assert case.id is not None

@@ -40,6 +40,7 @@ from grievance_desk.services.letter_records import PURGED
 from grievance_desk.storage.audit import append_event, redact_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point
+from grievance_desk.storage.name_collation import requester_sort_key
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import compact_search_index, forget_case
 from grievance_desk.storage.settings_registry import RETENTION_RULES
@@ -331,6 +332,7 @@ def _purge_case(session: Session, case: Case, now: datetime) -> tuple[dict[str, 
     if person is not None:
         person.name = ERASED
         person.email = person.phone = person.postal_address = person.organisation = ""
+        case.requester_sort_key = requester_sort_key(ERASED)
     case.description = ""
     case.representative_name = ""
     case.purged_at = now

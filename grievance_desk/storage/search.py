@@ -1,18 +1,27 @@
 """Full-text search over cases: the one SQLite-specific (FTS5) adapter in the project.
 
 Officers type fragments ("sharm", "GRV-2026-0004", "refund"), so every word becomes a quoted
-prefix query; nothing they type reaches FTS5's query syntax unquoted.
+prefix query; nothing they type reaches FTS5's query syntax unquoted. The requester's name and
+the description are indexed folded, and every typed word is folded the same way
+(``domain/text_folding.py``), so "अनिता" is found with or without a nukta or a joiner typed.
+References and e-mail addresses are indexed as they are (FTS5 folds their case itself).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from sqlalchemy import literal_column, text
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.text_folding import fold_for_search
+
 _WORD = re.compile(r"[\w@.+-]+", re.UNICODE)
+#: Python's ``\w`` leaves out combining marks, so a Devanagari word ("अनिता") would split at
+#: each vowel sign; a word goes on through any mark (Unicode category M).
+_MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
 #: A reference being typed: letters, a hyphen and at least one digit ("GRV-2", "grv-2026-00").
 _REFERENCE_PREFIX = re.compile(r"[A-Za-z]+-[0-9][A-Za-z0-9-]*")
 
@@ -30,9 +39,9 @@ def index_case(
         {
             "id": case_id,
             "reference": reference,
-            "requester": requester,
+            "requester": fold_for_search(requester),
             "email": email,
-            "description": description,
+            "description": fold_for_search(description),
         },
     )
 
@@ -44,10 +53,19 @@ def match_expression(query: str) -> str | None:
     indexes for one and two characters (migration 0005), so a short last word, alone or
     ending a phrase (``"aisha.s"*``), reads one doclist instead of every token it starts.
     """
-    words = _WORD.findall(query)
+    words = typed_words(query)
     if not words:
         return None
     return " AND ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def typed_words(query: str) -> list[str]:
+    """The words of what was typed, folded as the index is (marks kept inside a word)."""
+    folded = fold_for_search(query)
+    if folded.isascii():
+        return _WORD.findall(folded)
+    joined = "".join("a" if unicodedata.category(ch) in _MARK_CATEGORIES else ch for ch in folded)
+    return [folded[m.start() : m.end()] for m in _WORD.finditer(joined)]
 
 
 def reference_prefix(query: str) -> str | None:

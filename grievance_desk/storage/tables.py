@@ -134,6 +134,12 @@ class Case(SQLModel, table=True):
     # The language the case's letters are written in ("en", "hi" …); None until the officer
     # confirms the one proposed from the requester's script (issue 17, schema 0009).
     reply_language: str | None = Field(default=None, sa_column=Column(String(8), nullable=True))
+    # The requester's name as a Unicode collation key (storage/name_collation.py, schema
+    # 0010), set with the name on every write: the register sorts by name through its index.
+    # Derived: not part of the audit state digest, exports, letters or evidence bundles.
+    requester_sort_key: bytes | None = Field(
+        default=None, sa_column=Column(LargeBinary, nullable=True, index=True)
+    )
 
 
 class ClockPause(SQLModel, table=True):

@@ -47,6 +47,7 @@ from grievance_desk.storage.audit import (
 )
 from grievance_desk.storage.keyfile import KdfParams
 from grievance_desk.storage.migrate import head_revision
+from grievance_desk.storage.name_collation import requester_sort_key
 from grievance_desk.storage.register import Register
 
 GENERATOR_VERSION = 3
@@ -206,9 +207,10 @@ _INSERTS = {
     "request_type, channel, received_at, requester_id, representative, representative_name, "
     "data_categories, description, identity_state, priority, status, outcome, refusal_grounds, "
     "tags, policy_id, acknowledged_at, closed_at, identity_proof_at, fee_received_at, "
-    "reopened_at, legal_hold, created_at, updated_at, purged_at, next_due_at, next_due_kind) "
+    "reopened_at, legal_hold, created_at, updated_at, purged_at, next_due_at, next_due_kind, "
+    "requester_sort_key) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 0, "
-    "?, ?, NULL, NULL, NULL)",
+    "?, ?, NULL, NULL, NULL, ?)",
     "correspondence": "INSERT INTO correspondence (id, case_id, direction, channel, at, "
     "counterpart, subject, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     "attachment": "INSERT INTO attachment (id, case_id, correspondence_id, filename, media_type, "
@@ -524,6 +526,7 @@ class _Generator:
                 _stamp(identity_proof_at) if identity_proof_at else None,
                 _stamp(reopened_at) if reopened_at else None,
                 _stamp(created), _stamp(closed if snapshot["status"] == "closed" else created),
+                requester_sort_key(name),
             )
         )  # fmt: skip
         batch.search.append((case_id, reference, name, email, description))

@@ -21,6 +21,7 @@ from grievance_desk.domain.case_types import Priority, RequestType
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services import case_queries as q
 from grievance_desk.services.cases import register_case
+from grievance_desk.storage.name_collation import requester_sort_key
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import match_expression, prefix_upper_bound, reference_prefix
 from tests.conftest import NOW
@@ -107,7 +108,7 @@ def _expected(
         return {
             q.SortKey.REFERENCE: refs[row.id],
             q.SortKey.RECEIVED: row.received_at,
-            q.SortKey.REQUESTER: row.requester_name,
+            q.SortKey.REQUESTER: requester_sort_key(row.requester_name),  # UCA, as stored
             q.SortKey.TYPE: row.request_type.value,
             q.SortKey.STATUS: row.status.value,
             q.SortKey.POLICY: row.policy_id or "",

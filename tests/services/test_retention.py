@@ -31,6 +31,7 @@ from grievance_desk.services.retention import (
     set_legal_hold,
 )
 from grievance_desk.storage.errors import NotFound
+from grievance_desk.storage.name_collation import requester_sort_key
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.search import search_case_ids
 from grievance_desk.storage.settings_store import put_setting
@@ -161,6 +162,8 @@ def test_purge_erases_personal_data_and_keeps_what_reports_need(register: Regist
         assert (case.status, case.outcome, case.closed_at) == ("closed", "fulfilled", CLOSED)
         assert case.received_at == RECEIVED and str(case.request_type) == "access"
         assert person.name == ERASED and person.email == "" and case.description == ""
+        # The name's collation key goes too: it would keep the name's order (and much of it).
+        assert case.requester_sort_key == requester_sort_key(ERASED)
         files = session.query(Attachment).all()
         assert [f.content for f in files] == [None] and files[0].destroyed_at == LATER
         letter = session.query(Letter).one()
