@@ -473,6 +473,12 @@ def policy_ids_in_use(session: Session) -> list[str]:
     return sorted(str(r[0]) for r in session.execute(query))
 
 
+def policies_in_use(register: Register) -> list[str]:
+    """`policy_ids_in_use` as one read of the register, for the window's worker thread."""
+    with register.reading() as session:
+        return policy_ids_in_use(session)
+
+
 def case_row(session: Session, reference: str, *, now: datetime) -> CaseRow | None:
     """One case as the list shows it, or None."""
     query = _row_query().where(col(Case.reference) == reference.strip().upper())

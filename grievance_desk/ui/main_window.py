@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         self._watch_activity(True)
         self.idle.start()
         self.reminder_timer.start()
-        self.workspace.refresh_all()
+        self.workspace.load_pages()
         self.workspace.restore(self._where)
         self.workspace.sync_deadlines()
         if self._lock_notice:
@@ -498,8 +498,10 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.today.refresh()
 
-    def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog | None:
-        return self.workspace.new_case(intake) if self.workspace is not None else None
+    def new_case(self, intake: EmailIntake | None = None) -> None:
+        """Open the new-case dialog (once the worker has read its choices: `last_dialog`)."""
+        if self.workspace is not None:
+            self.workspace.new_case(intake)
 
     def choose_email(self) -> None:
         if self.workspace is not None:

@@ -56,7 +56,7 @@ from grievance_desk.services.letter_templates import LetterTemplate, list_templa
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.template_editor import TemplateEditorDialog
 from grievance_desk.ui.widgets import label, set_invalid
@@ -557,8 +557,7 @@ class DeadlineSettingsSection(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: read_settings(register), parent=self).success(self._show).failure(
+        Op.on_register(self.runner, read_settings, parent=self).success(self._show).failure(
             lambda _e: None
         ).run_in_background()
 
@@ -636,11 +635,11 @@ class DeadlineSettingsSection(QWidget):
 
     # -- changes -------------------------------------------------------------------------
 
-    def _change(self, label_text: str, work: Callable[[], object], *, moves_dates: bool) -> None:
-        register = self.register
-
-        def run() -> None:
-            work()
+    def _change(
+        self, label_text: str, work: Callable[[Register], object], *, moves_dates: bool
+    ) -> None:
+        def run(register: Register) -> None:
+            work(register)
             if moves_dates:
                 sync_next_due(register, now=utc_now())
 
@@ -653,9 +652,15 @@ class DeadlineSettingsSection(QWidget):
             show_error(self, tr("Not changed"), error)
             self.refresh()
 
-        Op(self.runner, run, parent=self).success(done).failure(failed).with_progress(
-            label_text
-        ).run_in_background()
+        # Dates moved: every case's next deadline may differ (Today, the list, the case file).
+        changes = (
+            OpChanges(cases=True, deadlines=True, settings=True)
+            if moves_dates
+            else OpChanges(settings=True)
+        )
+        Op.on_register(self.runner, run, parent=self).success(done).failure(failed).changes(
+            changes
+        ).with_progress(label_text).run_in_background()
 
     def apply_profile(self) -> None:
         """Save what the organisation is; every case without its own policy may move."""
@@ -673,19 +678,17 @@ class DeadlineSettingsSection(QWidget):
             (str(home), *others),
             self.significant.isChecked(),
         )
-        register = self.register
         self._change(
-            "Saving what the organisation is…",
-            lambda: ps.set_profile(register, profile, now=utc_now()),
+            tr("Saving what the organisation is…"),
+            lambda register: ps.set_profile(register, profile, now=utc_now()),
             moves_dates=True,
         )
 
     def apply_member_state(self) -> None:
         code = self.member_state.text().strip() or None
-        register = self.register
         self._change(
-            "Saving the Member State…",
-            lambda: ps.set_member_state(register, code, now=utc_now()),
+            tr("Saving the Member State…"),
+            lambda register: ps.set_member_state(register, code, now=utc_now()),
             moves_dates=True,
         )
 
@@ -693,10 +696,9 @@ class DeadlineSettingsSection(QWidget):
         if self._filling:
             return
         policy_id = self.default_combos[kind].currentData()
-        register = self.register
         self._change(
-            "Changing the default policy…",
-            lambda: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
+            tr("Changing the default policy…"),
+            lambda register: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
             moves_dates=True,
         )
 
@@ -704,10 +706,10 @@ class DeadlineSettingsSection(QWidget):
         if day is None:
             chosen = self.new_day.date()
             day = date(chosen.year(), chosen.month(), chosen.day())
-        register, when = self.register, day
+        when = day
         self._change(
-            "Adding the day off and moving due dates…",
-            lambda: ps.add_days_off(register, [when], now=utc_now()),
+            tr("Adding the day off and moving due dates…"),
+            lambda register: ps.add_days_off(register, [when], now=utc_now()),
             moves_dates=True,
         )
 
@@ -719,10 +721,9 @@ class DeadlineSettingsSection(QWidget):
         ]
         if not days:
             return
-        register = self.register
         self._change(
-            "Removing days off and moving due dates…",
-            lambda: ps.remove_days_off(register, days, now=utc_now()),
+            tr("Removing days off and moving due dates…"),
+            lambda register: ps.remove_days_off(register, days, now=utc_now()),
             moves_dates=True,
         )
 
@@ -756,10 +757,9 @@ class DeadlineSettingsSection(QWidget):
             if offsets is None:
                 return
             schedule = ReminderSchedule(offsets, self.daily.isChecked())
-        register = self.register
         self._change(
-            "Saving the reminder schedule…",
-            lambda: ps.set_reminder_schedule(register, schedule, now=utc_now()),
+            tr("Saving the reminder schedule…"),
+            lambda register: ps.set_reminder_schedule(register, schedule, now=utc_now()),
             moves_dates=False,
         )
 
@@ -772,13 +772,14 @@ class DeadlineSettingsSection(QWidget):
         return dialog
 
     def _copy(self, dialog: PolicyDialog) -> None:
-        register = self.register
         source = str(dialog.source.currentData())
         new_id = dialog.new_id.text().strip()
         changes = dialog.changes()
         self._change(
-            "Saving the policy…",
-            lambda: ps.copy_preset(register, source, new_id, now=utc_now(), changes=changes),
+            tr("Saving the policy…"),
+            lambda register: ps.copy_preset(
+                register, source, new_id, now=utc_now(), changes=changes
+            ),
             moves_dates=False,
         )
 
@@ -798,9 +799,8 @@ class DeadlineSettingsSection(QWidget):
     def _save_edit(self, policy: Policy, dialog: PolicyDialog) -> None:
         data = policy_to_dict(policy)
         data.update(dialog.changes())
-        register = self.register
 
-        def work() -> None:
+        def work(register: Register) -> None:
             try:
                 edited = policy_from_dict(data)
             except ValueError as error:
@@ -809,17 +809,16 @@ class DeadlineSettingsSection(QWidget):
                 ) from None
             ps.save_custom_policy(register, edited, now=utc_now())
 
-        self._change("Saving the policy…", work, moves_dates=True)
+        self._change(tr("Saving the policy…"), work, moves_dates=True)
 
     def delete_policy(self) -> None:
         item = self.own.currentItem()
         if item is None:
             return
         policy_id = str(item.data(Qt.ItemDataRole.UserRole))
-        register = self.register
         self._change(
-            "Deleting the policy…",
-            lambda: ps.delete_custom_policy(register, policy_id, now=utc_now()),
+            tr("Deleting the policy…"),
+            lambda register: ps.delete_custom_policy(register, policy_id, now=utc_now()),
             moves_dates=False,
         )
 

@@ -179,7 +179,9 @@ def main(outdir: Path) -> int:
         window.show_help()
         grab(window.last_help, f"{scheme}-35-help")
         window.last_help.close()
-        dialog = window.new_case()
+        window.new_case()
+        pump()
+        dialog = window.last_dialog
         if dialog is not None:
             grab(dialog, f"{scheme}-30-new-case")
             dialog.reject()

@@ -77,7 +77,7 @@ def test_idle_lock_while_editing_then_unlock_loses_nothing(  # type: ignore[no-u
     window = desk
     first, _second = runner.call(lambda: _two_cases(office_register))
     _nav(qtbot, window, CASES)
-    window.workspace.refresh_all()  # the cases were added behind the window's back
+    window.workspace.load_pages()  # the cases were added behind the window's back
     settle(qtbot, runner)
     _click_row(qtbot, window, first)
     cf = case_file(window)
@@ -108,7 +108,7 @@ def test_save_in_the_unsaved_prompt_keeps_list_and_pane_together(  # type: ignor
     window = desk
     first, second = runner.call(lambda: _two_cases(office_register))
     _nav(qtbot, window, CASES)
-    window.workspace.refresh_all()
+    window.workspace.load_pages()
     settle(qtbot, runner)
     _click_row(qtbot, window, first)
     cf = case_file(window)
