@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services.case_queries import CaseFilter, policies_in_use
-from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_file import CaseFile
 from grievance_desk.ui.case_pages import RegisterPages
 from grievance_desk.ui.cases_table_model import (
@@ -274,13 +273,11 @@ class CasesPage(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.model = CasesTableModel(RegisterPages(runner))
         self._applying_view = False
@@ -400,7 +397,7 @@ class CasesPage(QWidget):
         self.table.installEventFilter(self)
         self.last_menu: QMenu | None = None
 
-        self.case_file = CaseFile(register, runner, files)
+        self.case_file = CaseFile(runner, files)
         self.case_file.sig_dirty_changed.connect(self.sig_dirty_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -632,7 +629,6 @@ class CasesPage(QWidget):
         from grievance_desk.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self.register,
             self.runner,
             filters,
             what=what,

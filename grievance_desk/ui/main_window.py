@@ -155,7 +155,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.runner = runner
         self.register_path = register_path
-        self.register: Register | None = None
         self.demo = demo
         self._files: PrivateFiles | None = None
         self.tray: Tray | None = None
@@ -371,12 +370,9 @@ class MainWindow(QMainWindow):
         workspace_class = stages.workspace_class()  # the pages and their services
         self._start_desktop_hooks()
         assert self.tray is not None
-        self.register = register
-        self.runner.register = register  # what Op.on_register work receives
+        self.runner.register = register  # what Op.on_register work receives; no widget holds it
         self.idle.set_minutes(workspace_class.auto_lock_minutes())
-        self.workspace = workspace_class(
-            register, self.runner, self.files, self.statusBar().showMessage
-        )
+        self.workspace = workspace_class(self.runner, self.files, self.statusBar().showMessage)
         self._workspace_class = workspace_class
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
@@ -399,7 +395,7 @@ class MainWindow(QMainWindow):
     def lock(self, *, auto: bool = False) -> bool:
         """Clear every view, drop the key, show the unlock screen; False if cancelled."""
         workspace = self.workspace
-        register = self.register
+        register = self.runner.register
         if workspace is None or register is None:
             return True
         go_ahead, notice = workspace.release(auto=auto)
@@ -414,7 +410,6 @@ class MainWindow(QMainWindow):
         # it (see ops.py: never let a collection on the worker free widget wrappers).
         QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
-        self.register = None
         self.runner.register = None  # work still queued finds the register gone and stops
         if self._files is not None:
             self._files.remove_all()

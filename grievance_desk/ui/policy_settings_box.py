@@ -9,7 +9,6 @@ window to reload its lists. Every change is also an audit event (the service rec
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,7 +51,7 @@ from grievance_desk.domain.reminders import ReminderSchedule
 from grievance_desk.services import policy_settings as ps
 from grievance_desk.services.case_queries import sync_next_due
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.letter_templates import LetterTemplate, list_templates
+from grievance_desk.services.deadline_settings import DeadlineSettings, read_settings
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
@@ -67,48 +66,6 @@ UNITS = [
     (PeriodUnit.CALENDAR_MONTHS, QT_TR_NOOP("calendar months")),
     (PeriodUnit.HOURS, QT_TR_NOOP("hours")),
 ]
-
-
-@dataclass(frozen=True)
-class DeadlineSettings:
-    """Everything the section shows, read in one go on the worker."""
-
-    policies: tuple[Policy, ...]
-    custom_ids: tuple[str, ...]
-    defaults: dict[str, str]
-    days_off: tuple[date, ...]
-    schedule: ReminderSchedule | None
-    templates: tuple[LetterTemplate, ...]
-    profile: OrganisationProfile | None = None
-    member_state: str = ""
-    looser: tuple[str, ...] = ()
-
-
-def read_settings(register: Register) -> DeadlineSettings:
-    with register.reading() as session:
-        loaded = ps.load_policy_settings(session)
-        return DeadlineSettings(
-            policies=loaded.policies,
-            custom_ids=tuple(dict.fromkeys(p.id for p in loaded.custom)),
-            defaults=dict(loaded.defaults),
-            days_off=loaded.days_off,
-            schedule=loaded.schedule_override,
-            templates=tuple(list_templates(session)),
-            profile=loaded.profile,
-            member_state=loaded.member_state.label() if loaded.member_state else "",
-            looser=_looser_defaults(loaded),
-        )
-
-
-def _looser_defaults(loaded: ps.PolicySettings) -> tuple[str, ...]:
-    """Stored defaults looser than the law for a case received today, said in words."""
-    today = utc_now().date()
-    found = []
-    for kind, policy_id in loaded.defaults.items():
-        reason = loaded.looser_than_law(policy_id, kind, "rights_request", today)
-        if reason is not None:
-            found.append(f"{kind}: {reason}.")
-    return tuple(found)
 
 
 def california_holidays_text(year: int) -> str:
@@ -324,9 +281,8 @@ class DeadlineSettingsSection(QWidget):
 
     sig_deadlines_changed = Signal()
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.settings: DeadlineSettings | None = None
         self._filling = False
@@ -825,7 +781,7 @@ class DeadlineSettingsSection(QWidget):
     def edit_template(self) -> None:
         item = self.templates.currentItem()
         template_id = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-        dialog = TemplateEditorDialog(self.register, self.runner, template_id, self)
+        dialog = TemplateEditorDialog(self.runner, template_id, self)
         self.last_template_editor = dialog
         dialog.finished.connect(lambda _r: self.refresh())
         dialog.open()

@@ -98,7 +98,6 @@ class Workspace(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         status: Callable[[str, int], None] = lambda _text, _ms: None,
@@ -124,10 +123,10 @@ class Workspace(QWidget):
         self.compact_nav = False
         self._nav_delegate = NavDelegate(self.nav)
         self.nav.setItemDelegate(self._nav_delegate)
-        self.today: TodayPage = TodayPage(register, runner)
-        self.cases: CasesPage = CasesPage(register, runner, files)
+        self.today: TodayPage = TodayPage(runner)
+        self.cases: CasesPage = CasesPage(runner, files)
         self.reports: ReportsPage = ReportsPage(runner)
-        self.settings: SettingsPage = SettingsPage(register, runner)
+        self.settings: SettingsPage = SettingsPage(runner)
         self.pages = PageStack()
         for page in (self.today, self.cases, self.reports, self.settings):
             self.pages.addWidget(page)
@@ -291,7 +290,7 @@ class Workspace(QWidget):
         """Open the new-case dialog once the zone and policy list are read (worker)."""
         Op.on_register(self.runner, new_case_choices, parent=self).success(
             lambda choices: self._open_new_case(choices, intake)
-        ).failure(lambda e: self.show_error("Cannot start a new case", e)).run_in_background()
+        ).failure(lambda e: self.show_error(tr("Cannot start a new case"), e)).run_in_background()
 
     def _open_new_case(self, choices: NewCaseChoices, intake: EmailIntake | None) -> None:
         draft = intake.draft if intake is not None else blank_draft(utc_now())

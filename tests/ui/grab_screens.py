@@ -122,7 +122,7 @@ def main(outdir: Path) -> int:
         letters.inner.setCurrentIndex(0)
         from grievance_desk.ui.template_editor import TemplateEditorDialog
 
-        editor = TemplateEditorDialog(runner=runner, register=register, template_id="refusal")
+        editor = TemplateEditorDialog(runner=runner, template_id="refusal")
         editor.show()
         pump(20)
         editor.body.setPlainText(editor.body.toPlainText() + "\n\n{{ requester.shoe_size }}")

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services.attachments import AttachmentInfo, add_attachment, attachment_bytes
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpChanges, OpRunner

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from grievance_desk.domain.workflow import Action
+from grievance_desk.services.case_snapshot import CaseSnapshot, load_snapshot
 from grievance_desk.services.cases import update_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import NextStep
@@ -25,7 +26,6 @@ from grievance_desk.ui.case_file.deadline_panel import DeadlinePanel
 from grievance_desk.ui.case_file.details_tab import DetailsTab
 from grievance_desk.ui.case_file.files_tab import FilesTab
 from grievance_desk.ui.case_file.header import CaseHeader
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot, load_snapshot
 from grievance_desk.ui.case_file.timeline_view import TimelineView
 from grievance_desk.ui.case_file.workflow import CaseWorkflow
 from grievance_desk.ui.clipboard import SensitiveClipboard
@@ -50,7 +50,6 @@ class CaseFile(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         parent: QWidget | None = None,
@@ -58,7 +57,6 @@ class CaseFile(QWidget):
         clipboard: SensitiveClipboard | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.files = files
         self.snapshot: CaseSnapshot | None = None
@@ -111,7 +109,7 @@ class CaseFile(QWidget):
         self.attachments = self.files_tab.tree
         self.open_button = self.files_tab.open_button
 
-        self.letters = LettersTab(register, runner)
+        self.letters = LettersTab(runner)
         self.letters.sig_case_changed.connect(self._letters_changed)
         self.letters.sig_next_step.connect(self.take_next_step)
         self.letters.sig_edit_template.connect(self.edit_template)
@@ -292,7 +290,7 @@ class CaseFile(QWidget):
         ).success(reloaded).failure(lambda _e: None).run_in_background()
 
     def edit_template(self, template_id: str = "") -> None:
-        dialog = TemplateEditorDialog(self.register, self.runner, template_id or None, self)
+        dialog = TemplateEditorDialog(self.runner, template_id or None, self)
         self.last_template_editor = dialog
         dialog.open()
 

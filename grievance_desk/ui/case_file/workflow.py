@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from grievance_desk.domain.case_types import Outcome, RefusalGround
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services.case_deadlines import extend_case
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.cases import change_status, closing_problems_for
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
@@ -25,7 +26,6 @@ from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_file.action_bar import ACTION_TEXT
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr

@@ -99,7 +99,7 @@ def test_idle_lock_while_editing_then_unlock_loses_nothing(  # type: ignore[no-u
     qtbot.waitUntil(lambda: cf.reference == first, timeout=10_000)
     assert window.workspace.nav.currentRow() == CASES
     assert cf.form.description.toPlainText() == typed
-    assert _description(window.register, first) == typed
+    assert _description(runner.register, first) == typed
 
 
 def test_save_in_the_unsaved_prompt_keeps_list_and_pane_together(  # type: ignore[no-untyped-def]
