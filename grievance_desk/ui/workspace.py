@@ -212,9 +212,8 @@ class Workspace(QWidget):
         """An op changed the register: each page reloads only what it shows."""
         if self.closed:
             return
-        if changes.cases or changes.deadlines:
+        if changes.cases or changes.deadlines:  # counts, reminders, rows and due dates
             self.today.refresh()
-        if changes.cases or changes.deadlines:
             self.cases.refresh()
         if changes.settings and not _within(self.settings, initiator):
             self.settings.refresh()
