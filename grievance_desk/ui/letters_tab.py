@@ -43,7 +43,7 @@ from grievance_desk.ui.letters.preview_pane import LetterPreviewPane
 from grievance_desk.ui.letters.print_button import PrintButton
 from grievance_desk.ui.letters.reissue_button import ReissueButton
 from grievance_desk.ui.letters.save_pdf_button import SavePdfButton
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.widgets import label
 
 __all__ = ["CaseContext", "LettersTab"]
@@ -200,6 +200,11 @@ class LettersTab(QWidget):
         self.editor.load(None)
         self.detail.setCurrentIndex(0)
         self._update_buttons()
+
+    def letter_changes(self) -> OpChanges:
+        """What a letter op changed: this case's letters (announced to every page)."""
+        references = frozenset({self.case.reference}) if self.case is not None else frozenset()
+        return OpChanges(letters=True, references=references)
 
     def letters_changed(self, select_id: int | None = None, *, forget: bool = False) -> None:
         """A letter was drafted, issued, copied or discarded: reload, show ``select_id``."""

@@ -220,7 +220,8 @@ class Workspace(QWidget):
         self.reports.mark_stale()
         case_file = self.cases.case_file
         reference = case_file.reference
-        if reference is None or not (changes.cases or changes.deadlines or changes.letters):
+        # Letters alone: the letters tab that made them reloads its list and the timeline.
+        if reference is None or not (changes.cases or changes.deadlines):
             return
         if changes.references and reference not in changes.references:
             return

@@ -146,6 +146,6 @@ class ComposeEmailButton(QPushButton):
             self.tab.runner,
             lambda register: record_sent(register, mail, at=now, now=now),
             parent=self,
-        ).success(done).failure(lambda e: show_error(self, tr("Not recorded"), e)).with_progress(
-            tr("Recording the e-mail…")
-        ).run_in_background()
+        ).success(done).failure(lambda e: show_error(self, tr("Not recorded"), e)).changes(
+            self.tab.letter_changes()
+        ).with_progress(tr("Recording the e-mail…")).run_in_background()

@@ -46,4 +46,4 @@ class DiscardButton(QPushButton):
             parent=self,
         ).success(lambda _none: tab.letters_changed(forget=True)).failure(
             lambda e: show_error(tab, tr("Not discarded"), e)
-        ).run_in_background()
+        ).changes(tab.letter_changes()).run_in_background()

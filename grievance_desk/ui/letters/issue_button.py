@@ -69,7 +69,9 @@ class IssueButton(QPushButton):
             parent=self,
         ).success(self._issued).failure(
             lambda e: show_error(self.tab, tr("Not issued"), e)
-        ).with_progress(tr("Issuing the letter…")).run_in_background()
+        ).changes(self.tab.letter_changes()).with_progress(
+            tr("Issuing the letter…")
+        ).run_in_background()
 
     def _issued(self, issued: IssuedLetter) -> None:
         self.last_issued = issued

@@ -46,6 +46,6 @@ class ReissueButton(QPushButton):
             tab.runner,
             lambda register: reissue_letter(register, letter_id, now=utc_now()),
             parent=self,
-        ).success(done).failure(lambda e: show_error(tab, tr("Not re-issued"), e)).with_progress(
-            tr("Starting a corrected copy…")
-        ).run_in_background()
+        ).success(done).failure(lambda e: show_error(tab, tr("Not re-issued"), e)).changes(
+            tab.letter_changes()
+        ).with_progress(tr("Starting a corrected copy…")).run_in_background()
