@@ -206,6 +206,7 @@ class ImportDialog(QDialog):
         self._set_busy(True)
 
         def work(register: Register, progress: OpProgress) -> ImportReport:
+            progress.check()  # cancelled while queued: read nothing
             return check_file(register, source, now=utc_now(), progress=progress.update)
 
         op = Op.on_register_with_progress(self.runner, work, parent=self)
@@ -315,6 +316,7 @@ class ImportDialog(QDialog):
 
         def work(register: Register, progress: OpProgress) -> ImportReport:
             # One transaction: a Cancel raised from progress.update rolls every row back.
+            progress.check()
             return import_file(
                 register, source, now=utc_now(), skip_invalid=True, progress=progress.update
             )

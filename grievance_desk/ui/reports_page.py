@@ -433,6 +433,7 @@ class ReportsPage(QWidget):
         self.progress_text.setText(tr("Reading the register…"))
 
         def work(register: Register, progress: OpProgress) -> tuple[Report, float]:
+            progress.check()  # cancelled while queued: read nothing
             started = time.perf_counter()
             # progress.update raises OpCancelled after Cancel; the cache is written only
             # after every case was worked through, so a cancelled build saves nothing.
