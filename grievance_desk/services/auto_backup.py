@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import officer_zone
@@ -194,6 +195,25 @@ def _scan(folder: Path, stem: str | None) -> list[AutoBackup]:
 def list_backups(register: Register) -> list[AutoBackup]:
     """This register's automatic backups, newest first."""
     return _scan(backup_folder(register), register.path.stem)
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """What the Settings page shows: the folder, how many to keep, the copies there now."""
+
+    folder: Path
+    keep: int
+    backups: list[AutoBackup]
+    zone: ZoneInfo
+
+
+def backup_status(register: Register) -> BackupStatus:
+    """Read the backup settings and list the copies (off the GUI thread: it scans a folder)."""
+    with register.reading() as session:
+        zone = officer_zone(session)
+    return BackupStatus(
+        backup_folder(register), backups_to_keep(register), list_backups(register), zone
+    )
 
 
 def _prune(folder: Path, stem: str, keep: int) -> list[Path]:

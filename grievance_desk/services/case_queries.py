@@ -472,6 +472,66 @@ def policy_ids_in_use(session: Session) -> list[str]:
     return sorted(str(r[0]) for r in session.execute(query))
 
 
+def first_page(
+    register: Register,
+    filters: CaseFilter,
+    *,
+    sort: SortKey,
+    descending: bool,
+    at_most: int | None,
+    now: datetime,
+) -> tuple[int, ZoneInfo, list[CaseRow]]:
+    """A list view's first answer in one read: the count, the officer's zone, the first page."""
+    with register.reading() as session:
+        zone = officer_zone(session)
+        total = count_cases(session, filters, now=now, at_most=at_most)
+        rows = fetch_page(
+            session,
+            filters,
+            sort=sort,
+            descending=descending,
+            offset=0,
+            limit=PAGE_SIZE,
+            now=now,
+            matches=total,
+        )
+    return total, zone, rows
+
+
+def read_page(
+    register: Register,
+    filters: CaseFilter,
+    *,
+    sort: SortKey,
+    descending: bool,
+    number: int,
+    now: datetime,
+) -> list[CaseRow]:
+    """Page ``number`` of a list view (PAGE_SIZE rows from ``number * PAGE_SIZE``)."""
+    with register.reading() as session:
+        return fetch_page(
+            session,
+            filters,
+            sort=sort,
+            descending=descending,
+            offset=number * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            now=now,
+        )
+
+
+def count_matches(register: Register, filters: CaseFilter, *, now: datetime) -> int:
+    """Every match of ``filters``, however many (no cap)."""
+    with register.reading() as session:
+        return count_cases(session, filters, now=now)
+
+
+def policies_in_use(register: Register) -> list[str]:
+    """`policy_ids_in_use` as one read of the register, for the window's worker thread."""
+    with register.reading() as session:
+        return policy_ids_in_use(session)
+
+
 def case_row(session: Session, reference: str, *, now: datetime) -> CaseRow | None:
     """One case as the list shows it, or None."""
     query = _row_query().where(col(Case.reference) == reference.strip().upper())

@@ -166,9 +166,11 @@ def import_file(
                     progress(report.rows + index, report.rows + total)
         bulk.save_counters(session)
         refresh_next_due_after_bulk(session, first_id, now)
+        # The last report comes before the commit: a progress callback may raise to cancel
+        # (the window's Cancel), and a cancel must leave nothing saved, never half a story.
+        if progress:
+            progress(report.rows + total, report.rows + total)
     report.imported = total
-    if progress:
-        progress(report.rows + total, report.rows + total)
     return report
 
 

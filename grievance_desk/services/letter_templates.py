@@ -369,6 +369,20 @@ def template_versions(session: Session, template_id: str) -> list[LetterTemplate
     return [base, *(_custom_version(base, v) for v in record["versions"])]
 
 
+def templates_in_use(register: Register) -> list[LetterTemplate]:
+    """`list_templates` as one read of the register, for the window's worker thread."""
+    with register.reading() as session:
+        return list_templates(session)
+
+
+def template_history(
+    register: Register, template_id: str
+) -> tuple[LetterTemplate, list[LetterTemplate]]:
+    """A template in its version in use and every version, for the template editor."""
+    with register.reading() as session:
+        return get_template(session, template_id), template_versions(session, template_id)
+
+
 def template_fields() -> dict[str, str]:
     """Every field a template may use, with what it holds (for the editor and `templates`)."""
     return dict(FIELDS)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
+from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.case_record import CaseDraft
+from grievance_desk.domain.policy_presets import policy_ids
 from grievance_desk.services.attachments import check_attachment, insert_attachment
-from grievance_desk.services.cases import insert_case
+from grievance_desk.services.case_queries import policy_ids_in_use
+from grievance_desk.services.cases import insert_case, officer_zone
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.register import Register
 
@@ -33,6 +36,27 @@ class CaseFile(Protocol):
 
     @property
     def purpose(self) -> str: ...
+
+
+class NewCaseChoices(NamedTuple):
+    """What the new-case form offers: the officer's zone and every policy to pick from."""
+
+    zone: ZoneInfo
+    policy_ids: list[str]
+
+
+def new_case_choices(register: Register) -> NewCaseChoices:
+    """The form's zone and policy list in one read (the presets and any policy in use)."""
+    with register.reading() as session:
+        zone = officer_zone(session)
+        ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+    return NewCaseChoices(zone, ids)
+
+
+def register_case_zone(register: Register) -> ZoneInfo:
+    """The officer's time zone: a naive time in an e-mail means that zone."""
+    with register.reading() as session:
+        return officer_zone(session)
 
 
 def register_new_case(

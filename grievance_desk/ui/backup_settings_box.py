@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,32 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services import auto_backup
-from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
 
 
-class BackupStatus:
-    """What the box shows: the folder, how many to keep, and the copies there now."""
-
-    def __init__(self, register: Register) -> None:
-        self.folder = auto_backup.backup_folder(register)
-        self.keep = auto_backup.backups_to_keep(register)
-        self.backups = auto_backup.list_backups(register)
-        with register.reading() as session:
-            self.zone: ZoneInfo = officer_zone(session)
-
-
 class BackupSettingsBox(QGroupBox):
     """The Backups group of the Settings page."""
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(tr("Backups"), parent)
-        self.register = register
         self.runner = runner
         self.folder = QLineEdit()
         self.folder.setReadOnly(True)
@@ -93,14 +78,15 @@ class BackupSettingsBox(QGroupBox):
         self._shown_keep = self.keep.value()
 
     def refresh(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: BackupStatus(register), parent=self).success(self._show).failure(
+        Op.on_register(self.runner, auto_backup.backup_status, parent=self).success(
+            self._show
+        ).failure(
             lambda error: self.status.setText(
                 tr("Backups could not be listed: {error}").format(error=error)
             )
         ).run_in_background()
 
-    def _show(self, status: BackupStatus) -> None:
+    def _show(self, status: auto_backup.BackupStatus) -> None:
         self.folder.setText(str(status.folder))
         self.folder.setToolTip(str(status.folder))
         self.keep.blockSignals(True)
@@ -137,17 +123,15 @@ class BackupSettingsBox(QGroupBox):
 
     def _save(self, failure_title: str, **changes: Any) -> None:
         """Store a backup setting off the GUI thread, then show what is stored now."""
-        register = self.register
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: auto_backup.set_backup_settings(register, now=utc_now(), **changes),
+            lambda register: auto_backup.set_backup_settings(register, now=utc_now(), **changes),
             parent=self,
         ).success(lambda _r: self.refresh()).failure(
             lambda error: show_error(self, failure_title, error)
         ).run_in_background()
 
     def run_backup(self) -> None:
-        register = self.register
         self.backup_now.setEnabled(False)
 
         def done(_backup: auto_backup.AutoBackup) -> None:
@@ -158,6 +142,8 @@ class BackupSettingsBox(QGroupBox):
             self.backup_now.setEnabled(True)
             show_error(self, tr("Backup failed"), error)
 
-        Op(
-            self.runner, lambda: auto_backup.backup_now(register, now=utc_now()), parent=self
-        ).success(done).failure(failed).with_progress("Backing up…").run_in_background()
+        Op.on_register(
+            self.runner,
+            lambda register: auto_backup.backup_now(register, now=utc_now()),
+            parent=self,
+        ).success(done).failure(failed).with_progress(tr("Backing up…")).run_in_background()

@@ -15,14 +15,13 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from grievance_desk.services.case_queries import (
-    PAGE_SIZE,
     CaseFilter,
     CaseRow,
     SortKey,
-    count_cases,
-    fetch_page,
+    count_matches,
+    read_page,
 )
-from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.case_queries import first_page as read_first_page
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.i18n import tr
@@ -91,21 +90,16 @@ class RegisterPages:
         owner: QObject,
     ) -> None:
         def work(register: Register) -> FirstPage:
-            now = utc_now()
-            with register.reading() as session:
-                zone = officer_zone(session)
-                total = count_cases(session, query.filters, now=now, at_most=at_most)
-                rows = fetch_page(
-                    session,
+            return FirstPage(
+                *read_first_page(
+                    register,
                     query.filters,
                     sort=query.sort,
                     descending=query.descending,
-                    offset=0,
-                    limit=PAGE_SIZE,
-                    now=now,
-                    matches=total,
+                    at_most=at_most,
+                    now=utc_now(),
                 )
-            return FirstPage(total, zone, rows)
+            )
 
         Op.on_register(self.runner, work, parent=owner).success(reply).failure(
             failed
@@ -120,16 +114,14 @@ class RegisterPages:
         owner: QObject,
     ) -> None:
         def work(register: Register) -> list[CaseRow]:
-            with register.reading() as session:
-                return fetch_page(
-                    session,
-                    query.filters,
-                    sort=query.sort,
-                    descending=query.descending,
-                    offset=number * PAGE_SIZE,
-                    limit=PAGE_SIZE,
-                    now=utc_now(),
-                )
+            return read_page(
+                register,
+                query.filters,
+                sort=query.sort,
+                descending=query.descending,
+                number=number,
+                now=utc_now(),
+            )
 
         Op.on_register(self.runner, work, parent=owner).success(reply).failure(
             failed
@@ -139,8 +131,7 @@ class RegisterPages:
         self, filters: CaseFilter, reply: Callable[[int], object], failed: Failed, owner: QObject
     ) -> None:
         def work(register: Register) -> int:
-            with register.reading() as session:
-                return count_cases(session, filters, now=utc_now())
+            return count_matches(register, filters, now=utc_now())
 
         Op.on_register(self.runner, work, parent=owner).success(reply).failure(
             failed

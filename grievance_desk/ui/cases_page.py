@@ -42,8 +42,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.workflow import Status
-from grievance_desk.services.case_queries import CaseFilter
-from grievance_desk.services.register_access import Register
+from grievance_desk.services.case_queries import CaseFilter, policies_in_use
 from grievance_desk.ui.case_file import CaseFile
 from grievance_desk.ui.case_pages import RegisterPages
 from grievance_desk.ui.cases_table_model import (
@@ -55,7 +54,7 @@ from grievance_desk.ui.cases_table_model import (
 )
 from grievance_desk.ui.dialogs import UnsavedChoice, ask_unsaved
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.ops import OpRunner
+from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
@@ -281,13 +280,11 @@ class CasesPage(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.model = CasesTableModel(RegisterPages(runner))
         self._applying_view = False
@@ -410,8 +407,7 @@ class CasesPage(QWidget):
         self.table.installEventFilter(self)
         self.last_menu: QMenu | None = None
 
-        self.case_file = CaseFile(register, runner, files)
-        self.case_file.sig_case_changed.connect(self._case_changed)
+        self.case_file = CaseFile(runner, files)
         self.case_file.sig_dirty_changed.connect(self.sig_dirty_changed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -534,11 +530,10 @@ class CasesPage(QWidget):
         self.model.set_filters(self.current_filters())
 
     def refresh(self) -> None:
-        from grievance_desk.services.case_queries import policy_ids_in_use
-
-        with self.register.reading() as session:
-            ids = policy_ids_in_use(session)
-        self.policy_chip.set_choices([(p, p) for p in ids])
+        """Reload the list and the policy filter's choices (read on the worker)."""
+        Op.on_register(self.runner, policies_in_use, parent=self).success(
+            lambda ids: self.policy_chip.set_choices([(p, p) for p in ids])
+        ).failure(lambda _e: None).run_in_background()
         self.model.reload()
 
     # -- empty state -----------------------------------------------------------------------
@@ -666,7 +661,6 @@ class CasesPage(QWidget):
         from grievance_desk.ui.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self.register,
             self.runner,
             filters,
             what=what,
@@ -784,9 +778,6 @@ class CasesPage(QWidget):
             self.case_file.revert()
             return True
         return False
-
-    def _case_changed(self, _reference: str) -> None:
-        self.model.reload()
 
     def clear(self) -> None:
         self.model.clear()

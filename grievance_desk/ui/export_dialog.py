@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from grievance_desk.services.case_export import ExportFormat, export_list
 from grievance_desk.services.case_queries import CaseFilter, SortKey
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.register_access import Register
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.widgets import label
@@ -49,7 +48,6 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         filters: CaseFilter,
         *,
@@ -60,7 +58,6 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.filters = filters
         self.sort = sort
@@ -183,18 +180,18 @@ class ExportDialog(QDialog):
                 )
             )
             return
-        register, filters, fmt = self.register, self.filters, self.chosen_format
+        filters, fmt = self.filters, self.chosen_format
         sort, descending = self.sort, self.descending
         self.export_button.setEnabled(False)
         self.error.hide()
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: export_list(
+            lambda register: export_list(
                 register, filters, target, fmt, sort=sort, descending=descending, now=utc_now()
             ),
             parent=self,
         ).success(lambda count: self._done(target, count)).failure(self._failed).with_progress(
-            f"Exporting to {target.name}…"
+            tr("Exporting to {name}…").format(name=target.name)
         ).run_in_background()
 
     def _done(self, target: Path, count: int) -> None:

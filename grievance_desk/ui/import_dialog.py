@@ -29,8 +29,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.import_export import ImportReport, check_file, import_file
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.ops import Op, OpRunner
-from grievance_desk.ui.progress_relay import ProgressRelay
+from grievance_desk.ui.ops import Op, OpChanges, OpProgress, OpRunner
 from grievance_desk.ui.widgets import label
 
 FILE_FILTER = QT_TR_NOOP(
@@ -49,10 +48,11 @@ class ImportDialog(QDialog):
 
     sig_imported = Signal(object)
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None):
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None):
         super().__init__(parent)
-        self.register = register
         self.runner = runner
+        self._op: Op[ImportReport] | None = None
+        self._op_label = ""
         self.checked: ImportReport | None = None
         self.checked_path: Path | None = None
         self.imported: ImportReport | None = None
@@ -92,7 +92,7 @@ class ImportDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(10)
         self.progress.hide()
-        self._relay = ProgressRelay(self.progress)
+        runner.sig_progress.connect(self._runner_progress)
 
         self.summary = label("", "", wrap=True)
         self.summary.setObjectName("import_summary")
@@ -120,14 +120,26 @@ class ImportDialog(QDialog):
         self.close_button = QPushButton(tr("Import nothing"))
         self.close_button.setAccessibleName(tr("Close without importing"))
         self.close_button.clicked.connect(lambda _c=False: self.reject())
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("import_cancel")
+        self.cancel_button.setAccessibleName(tr("Cancel the check or import"))
+        self.cancel_button.setToolTip(tr("Stop now; nothing is saved"))
+        self.cancel_button.clicked.connect(lambda _c=False: self.cancel())
+        self.cancel_button.hide()
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.import_button)
 
         # Return in the path field checks the file; it must not press a dialog button too
         # (the first auto-default one would open the file picker).
-        for button in (self.choose_button, self.check_button, self.close_button):
+        for button in (
+            self.choose_button,
+            self.check_button,
+            self.close_button,
+            self.cancel_button,
+        ):
             button.setAutoDefault(False)
         self.import_button.setAutoDefault(False)
 
@@ -164,8 +176,12 @@ class ImportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if not busy:
+            self._op, self._op_label = None, ""
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         for widget in (self.path, self.choose_button, self.check_button):
             widget.setEnabled(not busy)
         self.import_button.setEnabled(not busy and self._good_rows() > 0)
@@ -183,19 +199,44 @@ class ImportDialog(QDialog):
         if not text or self._busy:
             return
         source = Path(text).expanduser()
-        register, relay = self.register, self._relay
         self.checked = None
         self.summary.setText(tr("Checking {name}…").format(name=source.name))
         self.summary.setProperty("role", "")
         self.problems.hide()
         self._set_busy(True)
-        Op(
-            self.runner,
-            lambda: check_file(register, source, now=utc_now(), progress=relay),
-            parent=self,
-        ).success(lambda report: self._checked(source, report)).failure(
+
+        def work(register: Register, progress: OpProgress) -> ImportReport:
+            progress.check()  # cancelled while queued: read nothing
+            return check_file(register, source, now=utc_now(), progress=progress.update)
+
+        op = Op.on_register_with_progress(self.runner, work, parent=self)
+        op.success(lambda report: self._checked(source, report)).failure(
             self._unreadable
-        ).with_progress(f"Checking {source.name}…").run_in_background()
+        ).on_cancelled(lambda: self._cancelled(tr("Check cancelled.")))
+        self._start(op, tr("Checking {name}…").format(name=source.name))
+
+    def _start(self, op: Op[ImportReport], label_text: str) -> None:
+        self._op, self._op_label = op, label_text
+        op.with_progress(label_text).run_in_background()
+
+    def cancel(self) -> None:
+        """Cancel: the work stops at its next progress report; nothing is saved."""
+        if self._op is not None:
+            self._op.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _cancelled(self, text: str) -> None:
+        self._set_busy(False)
+        self.summary.setText(text)
+
+    def _runner_progress(self, label_text: str, done: int, total: int) -> None:
+        if self._op is None or label_text != self._op_label:
+            return
+        if total <= 0:
+            self.progress.setRange(0, 0)  # busy, size unknown
+            return
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(min(1000, done * 1000 // total))
 
     def _checked(self, source: Path, report: ImportReport) -> None:
         self._set_busy(False)
@@ -270,16 +311,21 @@ class ImportDialog(QDialog):
         source = self.checked_path
         if source is None or self.checked is None or self._busy:
             return
-        register, relay = self.register, self._relay
         self.summary.setText(tr("Importing from {name}…").format(name=source.name))
         self._set_busy(True)
-        Op(
-            self.runner,
-            lambda: import_file(register, source, now=utc_now(), skip_invalid=True, progress=relay),
-            parent=self,
-        ).success(self._imported).failure(self._import_failed).with_progress(
-            f"Importing {source.name}…"
-        ).run_in_background()
+
+        def work(register: Register, progress: OpProgress) -> ImportReport:
+            # One transaction: a Cancel raised from progress.update rolls every row back.
+            progress.check()
+            return import_file(
+                register, source, now=utc_now(), skip_invalid=True, progress=progress.update
+            )
+
+        op = Op.on_register_with_progress(self.runner, work, parent=self)
+        op.success(self._imported).failure(self._import_failed).on_cancelled(
+            lambda: self._cancelled(tr("Import cancelled: nothing was saved."))
+        ).changes(OpChanges.everything())
+        self._start(op, tr("Importing {name}…").format(name=source.name))
 
     def _imported(self, report: ImportReport) -> None:
         self._set_busy(False)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.services.letter_issue import IssuedLetter
 from grievance_desk.services.letter_records import LetterDraft, list_letters
-from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.i18n import tr
@@ -44,7 +43,7 @@ from grievance_desk.ui.letters.preview_pane import LetterPreviewPane
 from grievance_desk.ui.letters.print_button import PrintButton
 from grievance_desk.ui.letters.reissue_button import ReissueButton
 from grievance_desk.ui.letters.save_pdf_button import SavePdfButton
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.widgets import label
 
 __all__ = ["CaseContext", "LettersTab"]
@@ -61,9 +60,8 @@ class LettersTab(QWidget):
     sig_edit_template = Signal(str)
     sig_dirty_changed = Signal(bool)
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.case: CaseContext | None = None
         self.letters: list[LetterDraft] = []
@@ -74,10 +72,10 @@ class LettersTab(QWidget):
 
         self.list = LetterList()
         self.list.sig_chosen.connect(self._letter_chosen)
-        self.preview = LetterPreviewPane(register, runner)
+        self.preview = LetterPreviewPane(runner)
         self.preview.sig_shown.connect(self._update_buttons)
         self.view = self.preview.view
-        self.editor = LetterEditor(register, runner)
+        self.editor = LetterEditor(runner)
         self.editor.sig_dirty_changed.connect(self._dirty_changed)
         self.editor.sig_saved.connect(self._saved)
         self.body = self.editor.body  # what the tests type into
@@ -203,6 +201,11 @@ class LettersTab(QWidget):
         self.detail.setCurrentIndex(0)
         self._update_buttons()
 
+    def letter_changes(self) -> OpChanges:
+        """What a letter op changed: this case's letters (announced to every page)."""
+        references = frozenset({self.case.reference}) if self.case is not None else frozenset()
+        return OpChanges(letters=True, references=references)
+
     def letters_changed(self, select_id: int | None = None, *, forget: bool = False) -> None:
         """A letter was drafted, issued, copied or discarded: reload, show ``select_id``."""
         self.current = None
@@ -222,10 +225,12 @@ class LettersTab(QWidget):
             else (self.current.letter_id if self.current else None)
         )
         self._select_after_load = keep
-        register, reference = self.register, case.reference
-        Op(self.runner, lambda: list_letters(register, reference), parent=self).success(
-            lambda letters: self._show_letters(reference, letters)
-        ).failure(lambda e: show_error(self, tr("Letters not loaded"), e)).run_in_background()
+        reference = case.reference
+        Op.on_register(
+            self.runner, lambda register: list_letters(register, reference), parent=self
+        ).success(lambda letters: self._show_letters(reference, letters)).failure(
+            lambda e: show_error(self, tr("Letters not loaded"), e)
+        ).run_in_background()
 
     def _show_letters(self, reference: str, letters: list[LetterDraft]) -> None:
         if self.case is None or self.case.reference != reference:
@@ -328,7 +333,7 @@ class LettersTab(QWidget):
         case = self.case
         if case is None:
             return None
-        dialog = NewLetterDialog(self.register, self.runner, case, self, preferred=template_id)
+        dialog = NewLetterDialog(self.runner, case, self, preferred=template_id)
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self._drafted(dialog))
         dialog.open()

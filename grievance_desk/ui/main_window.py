@@ -61,8 +61,6 @@ PAGES = [
 TODAY, CASES, REPORTS, SETTINGS = range(4)
 REMINDER_POLL_MS = 5 * 60_000
 DEFAULT_AUTO_LOCK_MINUTES = 10
-#: E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.
-INLINE_EMAIL_BYTES = 64 * 1024  # until unlocking reads the officer's setting
 
 
 SHORTCUTS = (
@@ -169,7 +167,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.runner = runner
         self.register_path = register_path
-        self.register: Register | None = None
         self.demo = demo
         self._files: PrivateFiles | None = None
         self.tray: Tray | None = None
@@ -401,12 +398,9 @@ class MainWindow(QMainWindow):
         workspace_class = stages.workspace_class()  # the pages and their services
         self._start_desktop_hooks()
         assert self.tray is not None
-        self.register = register
-        self.runner.register = register  # what Op.on_register work receives
+        self.runner.register = register  # what Op.on_register work receives; no widget holds it
         self.idle.set_minutes(workspace_class.auto_lock_minutes())
-        self.workspace = workspace_class(
-            register, self.runner, self.files, self.statusBar().showMessage
-        )
+        self.workspace = workspace_class(self.runner, self.files, self.statusBar().showMessage)
         self._workspace_class = workspace_class
         self.workspace.settings.sig_auto_lock_changed.connect(self.idle.set_minutes)
         self.workspace.today.sig_reminders.connect(self.tray.notify)
@@ -418,7 +412,7 @@ class MainWindow(QMainWindow):
         self._watch_activity(True)
         self.idle.start()
         self.reminder_timer.start()
-        self.workspace.refresh_all()
+        self.workspace.load_pages()
         self.workspace.restore(self._where)
         self.workspace.sync_deadlines()
         if self._lock_notice:
@@ -429,7 +423,7 @@ class MainWindow(QMainWindow):
     def lock(self, *, auto: bool = False) -> bool:
         """Clear every view, drop the key, show the unlock screen; False if cancelled."""
         workspace = self.workspace
-        register = self.register
+        register = self.runner.register
         if workspace is None or register is None:
             return True
         go_ahead, notice = workspace.release(auto=auto)
@@ -444,7 +438,6 @@ class MainWindow(QMainWindow):
         # it (see ops.py: never let a collection on the worker free widget wrappers).
         QTimer.singleShot(0, _collect_garbage)
         self.workspace = None
-        self.register = None
         self.runner.register = None  # work still queued finds the register gone and stops
         if self._files is not None:
             self._files.remove_all()
@@ -529,8 +522,10 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.today.refresh()
 
-    def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog | None:
-        return self.workspace.new_case(intake) if self.workspace is not None else None
+    def new_case(self, intake: EmailIntake | None = None) -> None:
+        """Open the new-case dialog (once the worker has read its choices: `last_dialog`)."""
+        if self.workspace is not None:
+            self.workspace.new_case(intake)
 
     def choose_email(self) -> None:
         if self.workspace is not None:

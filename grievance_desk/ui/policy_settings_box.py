@@ -9,7 +9,6 @@ window to reload its lists. Every change is also an audit event (the service rec
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,11 +51,11 @@ from grievance_desk.domain.reminders import ReminderSchedule
 from grievance_desk.services import policy_settings as ps
 from grievance_desk.services.case_queries import sync_next_due
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.letter_templates import LetterTemplate, list_templates
+from grievance_desk.services.deadline_settings import DeadlineSettings, read_settings
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.template_editor import TemplateEditorDialog
 from grievance_desk.ui.widgets import label, set_invalid
@@ -67,48 +66,6 @@ UNITS = [
     (PeriodUnit.CALENDAR_MONTHS, QT_TR_NOOP("calendar months")),
     (PeriodUnit.HOURS, QT_TR_NOOP("hours")),
 ]
-
-
-@dataclass(frozen=True)
-class DeadlineSettings:
-    """Everything the section shows, read in one go on the worker."""
-
-    policies: tuple[Policy, ...]
-    custom_ids: tuple[str, ...]
-    defaults: dict[str, str]
-    days_off: tuple[date, ...]
-    schedule: ReminderSchedule | None
-    templates: tuple[LetterTemplate, ...]
-    profile: OrganisationProfile | None = None
-    member_state: str = ""
-    looser: tuple[str, ...] = ()
-
-
-def read_settings(register: Register) -> DeadlineSettings:
-    with register.reading() as session:
-        loaded = ps.load_policy_settings(session)
-        return DeadlineSettings(
-            policies=loaded.policies,
-            custom_ids=tuple(dict.fromkeys(p.id for p in loaded.custom)),
-            defaults=dict(loaded.defaults),
-            days_off=loaded.days_off,
-            schedule=loaded.schedule_override,
-            templates=tuple(list_templates(session)),
-            profile=loaded.profile,
-            member_state=loaded.member_state.label() if loaded.member_state else "",
-            looser=_looser_defaults(loaded),
-        )
-
-
-def _looser_defaults(loaded: ps.PolicySettings) -> tuple[str, ...]:
-    """Stored defaults looser than the law for a case received today, said in words."""
-    today = utc_now().date()
-    found = []
-    for kind, policy_id in loaded.defaults.items():
-        reason = loaded.looser_than_law(policy_id, kind, "rights_request", today)
-        if reason is not None:
-            found.append(f"{kind}: {reason}.")
-    return tuple(found)
 
 
 def california_holidays_text(year: int) -> str:
@@ -324,9 +281,8 @@ class DeadlineSettingsSection(QWidget):
 
     sig_deadlines_changed = Signal()
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.settings: DeadlineSettings | None = None
         self._filling = False
@@ -557,8 +513,7 @@ class DeadlineSettingsSection(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: read_settings(register), parent=self).success(self._show).failure(
+        Op.on_register(self.runner, read_settings, parent=self).success(self._show).failure(
             lambda _e: None
         ).run_in_background()
 
@@ -636,11 +591,11 @@ class DeadlineSettingsSection(QWidget):
 
     # -- changes -------------------------------------------------------------------------
 
-    def _change(self, label_text: str, work: Callable[[], object], *, moves_dates: bool) -> None:
-        register = self.register
-
-        def run() -> None:
-            work()
+    def _change(
+        self, label_text: str, work: Callable[[Register], object], *, moves_dates: bool
+    ) -> None:
+        def run(register: Register) -> None:
+            work(register)
             if moves_dates:
                 sync_next_due(register, now=utc_now())
 
@@ -653,9 +608,15 @@ class DeadlineSettingsSection(QWidget):
             show_error(self, tr("Not changed"), error)
             self.refresh()
 
-        Op(self.runner, run, parent=self).success(done).failure(failed).with_progress(
-            label_text
-        ).run_in_background()
+        # Dates moved: every case's next deadline may differ (Today, the list, the case file).
+        changes = (
+            OpChanges(cases=True, deadlines=True, settings=True)
+            if moves_dates
+            else OpChanges(settings=True)
+        )
+        Op.on_register(self.runner, run, parent=self).success(done).failure(failed).changes(
+            changes
+        ).with_progress(label_text).run_in_background()
 
     def apply_profile(self) -> None:
         """Save what the organisation is; every case without its own policy may move."""
@@ -673,19 +634,17 @@ class DeadlineSettingsSection(QWidget):
             (str(home), *others),
             self.significant.isChecked(),
         )
-        register = self.register
         self._change(
-            "Saving what the organisation is…",
-            lambda: ps.set_profile(register, profile, now=utc_now()),
+            tr("Saving what the organisation is…"),
+            lambda register: ps.set_profile(register, profile, now=utc_now()),
             moves_dates=True,
         )
 
     def apply_member_state(self) -> None:
         code = self.member_state.text().strip() or None
-        register = self.register
         self._change(
-            "Saving the Member State…",
-            lambda: ps.set_member_state(register, code, now=utc_now()),
+            tr("Saving the Member State…"),
+            lambda register: ps.set_member_state(register, code, now=utc_now()),
             moves_dates=True,
         )
 
@@ -693,10 +652,9 @@ class DeadlineSettingsSection(QWidget):
         if self._filling:
             return
         policy_id = self.default_combos[kind].currentData()
-        register = self.register
         self._change(
-            "Changing the default policy…",
-            lambda: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
+            tr("Changing the default policy…"),
+            lambda register: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
             moves_dates=True,
         )
 
@@ -704,10 +662,10 @@ class DeadlineSettingsSection(QWidget):
         if day is None:
             chosen = self.new_day.date()
             day = date(chosen.year(), chosen.month(), chosen.day())
-        register, when = self.register, day
+        when = day
         self._change(
-            "Adding the day off and moving due dates…",
-            lambda: ps.add_days_off(register, [when], now=utc_now()),
+            tr("Adding the day off and moving due dates…"),
+            lambda register: ps.add_days_off(register, [when], now=utc_now()),
             moves_dates=True,
         )
 
@@ -719,10 +677,9 @@ class DeadlineSettingsSection(QWidget):
         ]
         if not days:
             return
-        register = self.register
         self._change(
-            "Removing days off and moving due dates…",
-            lambda: ps.remove_days_off(register, days, now=utc_now()),
+            tr("Removing days off and moving due dates…"),
+            lambda register: ps.remove_days_off(register, days, now=utc_now()),
             moves_dates=True,
         )
 
@@ -756,10 +713,9 @@ class DeadlineSettingsSection(QWidget):
             if offsets is None:
                 return
             schedule = ReminderSchedule(offsets, self.daily.isChecked())
-        register = self.register
         self._change(
-            "Saving the reminder schedule…",
-            lambda: ps.set_reminder_schedule(register, schedule, now=utc_now()),
+            tr("Saving the reminder schedule…"),
+            lambda register: ps.set_reminder_schedule(register, schedule, now=utc_now()),
             moves_dates=False,
         )
 
@@ -772,13 +728,14 @@ class DeadlineSettingsSection(QWidget):
         return dialog
 
     def _copy(self, dialog: PolicyDialog) -> None:
-        register = self.register
         source = str(dialog.source.currentData())
         new_id = dialog.new_id.text().strip()
         changes = dialog.changes()
         self._change(
-            "Saving the policy…",
-            lambda: ps.copy_preset(register, source, new_id, now=utc_now(), changes=changes),
+            tr("Saving the policy…"),
+            lambda register: ps.copy_preset(
+                register, source, new_id, now=utc_now(), changes=changes
+            ),
             moves_dates=False,
         )
 
@@ -798,9 +755,8 @@ class DeadlineSettingsSection(QWidget):
     def _save_edit(self, policy: Policy, dialog: PolicyDialog) -> None:
         data = policy_to_dict(policy)
         data.update(dialog.changes())
-        register = self.register
 
-        def work() -> None:
+        def work(register: Register) -> None:
             try:
                 edited = policy_from_dict(data)
             except ValueError as error:
@@ -809,24 +765,23 @@ class DeadlineSettingsSection(QWidget):
                 ) from None
             ps.save_custom_policy(register, edited, now=utc_now())
 
-        self._change("Saving the policy…", work, moves_dates=True)
+        self._change(tr("Saving the policy…"), work, moves_dates=True)
 
     def delete_policy(self) -> None:
         item = self.own.currentItem()
         if item is None:
             return
         policy_id = str(item.data(Qt.ItemDataRole.UserRole))
-        register = self.register
         self._change(
-            "Deleting the policy…",
-            lambda: ps.delete_custom_policy(register, policy_id, now=utc_now()),
+            tr("Deleting the policy…"),
+            lambda register: ps.delete_custom_policy(register, policy_id, now=utc_now()),
             moves_dates=False,
         )
 
     def edit_template(self) -> None:
         item = self.templates.currentItem()
         template_id = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-        dialog = TemplateEditorDialog(self.register, self.runner, template_id, self)
+        dialog = TemplateEditorDialog(self.runner, template_id, self)
         self.last_template_editor = dialog
         dialog.finished.connect(lambda _r: self.refresh())
         dialog.open()

@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,7 +47,7 @@ from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpProgress, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -61,6 +61,8 @@ _FILTERS: dict[str, str] = {
 KEY_ROLE = Qt.ItemDataRole.UserRole + 10
 #: How many months back the month picker offers (a report for an older month: the CLI).
 MONTHS_OFFERED = 60
+#: The status-bar label of a report build; ``runner.sig_progress`` names its op by it.
+BUILDING = QT_TR_NOOP("Building the report…")
 
 
 def _recent_months(today: date, count: int) -> list[date]:
@@ -111,22 +113,6 @@ def figure_detail(figure: Figure) -> str:
     if figure.of:
         return tr("of {total}").format(total=figure.of)
     return ""
-
-
-class ProgressBox:
-    """Progress written by the worker and read by a GUI timer.
-
-    Plain Python on purpose: a Qt object captured by work that runs on the worker thread
-    can have its Python wrapper released there, which shiboken then tears down in the main
-    thread after the widget is gone (a crash seen after locking). Two ints need no Qt.
-    """
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.total = 0
-
-    def update(self, done: int, total: int) -> None:
-        self.done, self.total = done, total
 
 
 class FigureTile(QPushButton):
@@ -246,17 +232,15 @@ class ReportsPage(QWidget):
 
     sig_open_drill_down = Signal(object)
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.report: Report | None = None
         self.last_build_seconds: float | None = None
         self.warn_before_export = True
-        self._progress_box = ProgressBox()
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setInterval(80)
-        self._progress_timer.timeout.connect(self._poll_progress)
+        self.stale = False
+        self._building: Op[tuple[Report, float]] | None = None
+        runner.sig_progress.connect(self._runner_progress)
 
         today = utc_now().date()
         self.kind = QComboBox()
@@ -307,6 +291,10 @@ class ReportsPage(QWidget):
         self.progress.setStyleSheet(thin_bar_style("palette(highlight)"))
         self.progress.hide()
         self.progress_text = label("", "muted")
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setAccessibleName(tr("Cancel building the report"))
+        self.cancel_button.clicked.connect(lambda _c=False: self.cancel_build())
+        self.cancel_button.hide()
 
         self.progress_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
@@ -317,6 +305,7 @@ class ReportsPage(QWidget):
         top.addWidget(self.build_button)
         top.addSpacing(8)
         top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
         top.addWidget(self.progress_text, 1)
         # The exports sit on their own row, so the page fits a 1024-pixel-wide window.
         exports.addStretch(1)
@@ -419,6 +408,9 @@ class ReportsPage(QWidget):
         """Reports are built on request; nothing to reload."""
 
     def clear(self) -> None:
+        if self._building is not None:
+            self._building.cancel()
+        self._building = None
         self.report = None
         self.stack.setCurrentIndex(0)
         for fmt in self.export_buttons.values():
@@ -434,22 +426,19 @@ class ReportsPage(QWidget):
 
     def build(self) -> None:
         month, year = self.chosen_period()
-        register = self.register
-        box = self._progress_box = ProgressBox()
-        self._progress_timer.start()
         self.build_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.cancel_button.show()
         self.progress_text.setText(tr("Reading the register…"))
 
-        def work() -> tuple[Report, float]:
+        def work(register: Register, progress: OpProgress) -> tuple[Report, float]:
+            progress.check()  # cancelled while queued: read nothing
             started = time.perf_counter()
+            # progress.update raises OpCancelled after Cancel; the cache is written only
+            # after every case was worked through, so a cancelled build saves nothing.
             report = monthly_report(
-                register,
-                month=month,
-                year=year,
-                now=utc_now(),
-                progress=box.update,
+                register, month=month, year=year, now=utc_now(), progress=progress.update
             )
             return report, time.perf_counter() - started
 
@@ -457,14 +446,33 @@ class ReportsPage(QWidget):
             self._finish()
             show_error(self, tr("Report not built"), error)
 
-        Op(self.runner, work, parent=self).success(self._built).failure(failed).with_progress(
-            "Building the report…"
+        def cancelled() -> None:
+            self._finish()
+            self.progress_text.setText(tr("Report cancelled."))
+
+        op = Op.on_register_with_progress(self.runner, work, parent=self)
+        self._building = op
+        op.success(self._built).failure(failed).on_cancelled(cancelled).with_progress(
+            tr(BUILDING)
         ).run_in_background()
 
-    def _poll_progress(self) -> None:
-        box = self._progress_box
-        if box.total:
-            self._progress(box.done, box.total)
+    def cancel_build(self) -> None:
+        """Cancel: the build stops at its next progress report and shows nothing."""
+        if self._building is not None:
+            self._building.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_text.setText(tr("Cancelling…"))
+
+    def _runner_progress(self, label_text: str, done: int, total: int) -> None:
+        if self._building is not None and label_text == tr(BUILDING) and total:
+            self._progress(done, total)
+
+    def mark_stale(self) -> None:
+        """The register changed: a report on screen may no longer match it."""
+        if self.report is None or self.stale:
+            return
+        self.stale = True
+        self.progress_text.setText(tr("The register changed since this report was built."))
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))
@@ -472,9 +480,11 @@ class ReportsPage(QWidget):
         self.progress_text.setText(tr("{done:,} of {total:,} cases").format(done=done, total=total))
 
     def _finish(self) -> None:
-        self._progress_timer.stop()
+        self._building = None
         self.build_button.setEnabled(True)
         self.progress.hide()
+        self.cancel_button.hide()
+        self.cancel_button.setEnabled(True)
         self.progress_text.setText("")
 
     def _built(self, result: tuple[Report, float]) -> None:
@@ -486,6 +496,7 @@ class ReportsPage(QWidget):
 
     def show_report(self, report: Report) -> None:
         self.report = report
+        self.stale = False
         tz = report.period.tz
         self.heading.setText(
             (
@@ -657,7 +668,7 @@ class ReportsPage(QWidget):
         Op(self.runner, work, parent=self).success(
             lambda p: self.progress_text.setText(tr("Exported {name}").format(name=p.name))
         ).failure(lambda e: show_error(self, tr("Not exported"), e)).with_progress(
-            f"Exporting {fmt.upper()}…"
+            tr("Exporting {format}…").format(format=fmt.upper())
         ).run_in_background()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -41,7 +42,7 @@ from grievance_desk.ui.file_dialogs import open_file_name
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.language_box import LanguageBox
 from grievance_desk.ui.new_case_dialog import blank_draft
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
 from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
@@ -201,9 +202,8 @@ class SettingsPage(QWidget):
     sig_auto_lock_changed = Signal(int)
     sig_deadlines_changed = Signal()
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self._organisation = Organisation()
 
@@ -260,7 +260,7 @@ class SettingsPage(QWidget):
         status = keyring_status()
         self.remember = QCheckBox(tr("Remember the key on this computer"))
         self.remember.setEnabled(status.available)
-        self.remember.setChecked(register.remembered_backend is not None)
+        self.remember.setChecked(False)  # the register's answer arrives with refresh()
         self.remember.toggled.connect(self._remember_toggled)
         self.remember_reason = label(
             tr("Unlocks without the passphrase when you sign in to this computer.")
@@ -287,12 +287,12 @@ class SettingsPage(QWidget):
         self.security_result = label("", "hint", wrap=True)
         sec_form.addRow("", self.security_result)
 
-        self.backups = BackupSettingsBox(register, runner)
+        self.backups = BackupSettingsBox(runner)
         backups = self.backups
 
         self.language = LanguageBox()
 
-        self.deadline_settings = DeadlineSettingsSection(register, runner)
+        self.deadline_settings = DeadlineSettingsSection(runner)
         self.deadline_settings.sig_deadlines_changed.connect(self.sig_deadlines_changed)
 
         body = QWidget()
@@ -317,10 +317,17 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         self.deadline_settings.refresh()
         self.backups.refresh()
-        register = self.register
-        Op(self.runner, lambda: load_organisation(register), parent=self).success(
-            self._show
-        ).failure(lambda _e: None).run_in_background()
+        Op.on_register(self.runner, load_organisation, parent=self).success(self._show).failure(
+            lambda _e: None
+        ).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: register.remembered_backend is not None, parent=self
+        ).success(self._show_remembered).failure(lambda _e: None).run_in_background()
+
+    def _show_remembered(self, remembered: bool) -> None:
+        self.remember.blockSignals(True)
+        self.remember.setChecked(remembered)
+        self.remember.blockSignals(False)
 
     def _show(self, organisation: Organisation) -> None:
         self._organisation = organisation
@@ -363,14 +370,13 @@ class SettingsPage(QWidget):
             logo_png=self.logo.base64(),
             signature_png=self.signature.base64(),
         )
-        register = self.register
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: save_organisation(register, updated, now=utc_now()),
+            lambda register: save_organisation(register, updated, now=utc_now()),
             parent=self,
         ).success(lambda _r: self._show(updated)).failure(
             lambda e: show_error(self, tr("Not saved"), e)
-        ).with_progress("Saving…").run_in_background()
+        ).changes(OpChanges(settings=True)).with_progress(tr("Saving…")).run_in_background()
 
     def _auto_lock_changed(self, minutes: int) -> None:
         QSettings().setValue(AUTO_LOCK_KEY, minutes)
@@ -381,8 +387,9 @@ class SettingsPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         new = dialog.first.text()
-        register = self.register
-        Op(self.runner, lambda: register.change_passphrase(new), parent=self).success(
+        Op.on_register(
+            self.runner, lambda register: register.change_passphrase(new), parent=self
+        ).success(
             lambda _r: self.security_result.setText(
                 tr(
                     "Passphrase changed. The recovery key still works; older backups open with the "
@@ -390,15 +397,25 @@ class SettingsPage(QWidget):
                 )
             )
         ).failure(lambda e: show_error(self, tr("Not changed"), e)).with_progress(
-            "Changing the passphrase…"
+            tr("Changing the passphrase…")
         ).run_in_background()
 
     # -- a new recovery key --------------------------------------------------------------
 
     def ask_new_recovery_key(self) -> None:
         """Confirm, make the key off the GUI thread, show it once, then put it in force."""
-        if self.register.unshown_recovery_key:  # one made earlier is still unconfirmed
-            self._show_recovery_key(self.register.unshown_recovery_key)
+        Op.on_register(
+            self.runner,
+            lambda register: (register.path, register.unshown_recovery_key),
+            parent=self,
+        ).success(self._ask_recovery_key).failure(
+            lambda e: show_error(self, tr("No new recovery key"), e)
+        ).run_in_background()
+
+    def _ask_recovery_key(self, found: tuple[Path, str | None]) -> None:
+        path, unshown = found
+        if unshown:  # one made earlier is still unconfirmed
+            self._show_recovery_key((path, unshown))
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -417,14 +434,16 @@ class SettingsPage(QWidget):
         box.open()
 
     def _make_recovery_key(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: new_recovery_key(register), parent=self).success(
-            self._show_recovery_key
-        ).failure(lambda e: show_error(self, tr("No new recovery key"), e)).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: (register.path, new_recovery_key(register)), parent=self
+        ).success(self._show_recovery_key).failure(
+            lambda e: show_error(self, tr("No new recovery key"), e)
+        ).run_in_background()
 
-    def _show_recovery_key(self, recovery_key: str) -> None:
+    def _show_recovery_key(self, found: tuple[Path, str]) -> None:
+        register_path, recovery_key = found
         dialog = RecoveryKeyDialog(
-            self.register.path,
+            register_path,
             recovery_key,
             why=tr("This is the register's new recovery key."),
             parent=self,
@@ -442,8 +461,11 @@ class SettingsPage(QWidget):
         dialog.open()
 
     def _confirm_recovery_key(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: confirm_recovery_key(register, now=utc_now()), parent=self).success(
+        Op.on_register(
+            self.runner,
+            lambda register: confirm_recovery_key(register, now=utc_now()),
+            parent=self,
+        ).success(
             lambda _r: self.security_result.setText(
                 tr(
                     "The new recovery key is in force; the old one no longer opens the register. "
@@ -453,16 +475,19 @@ class SettingsPage(QWidget):
         ).failure(lambda e: show_error(self, tr("Recovery key not changed"), e)).run_in_background()
 
     def _remember_toggled(self, on: bool) -> None:
-        try:
+        def work(register: Register) -> None:
             if on:
-                self.register.remember_on_this_computer()
+                register.remember_on_this_computer()
             else:
-                self.register.forget_on_this_computer()
-        except Exception as error:
+                register.forget_on_this_computer()
+
+        def failed(error: Exception) -> None:
             show_error(self, tr("Keyring"), error)
             self.remember.blockSignals(True)
             self.remember.setChecked(not on)
             self.remember.blockSignals(False)
+
+        Op.on_register(self.runner, work, parent=self).failure(failed).run_in_background()
 
     def clear(self) -> None:
         for widget in (

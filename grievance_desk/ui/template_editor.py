@@ -36,11 +36,10 @@ from grievance_desk.services.letter_templates import (
     LetterTemplate,
     TemplateProblem,
     check_template,
-    get_template,
-    list_templates,
     save_template_copy,
     template_fields,
-    template_versions,
+    template_history,
+    templates_in_use,
     use_shipped_template,
 )
 from grievance_desk.services.register_access import Register
@@ -69,13 +68,11 @@ class TemplateEditorDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         template_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.template: LetterTemplate | None = None
         self.versions: list[LetterTemplate] = []
@@ -208,8 +205,7 @@ class TemplateEditorDialog(QDialog):
             part.textChanged.connect(self._edited)
 
         self._wanted = template_id
-        register_ = register
-        Op(runner, lambda: _list(register_), parent=self).success(self._got_list).failure(
+        Op.on_register(runner, templates_in_use, parent=self).success(self._got_list).failure(
             lambda e: show_error(self, tr("Templates not loaded"), e)
         ).run_in_background()
 
@@ -234,10 +230,11 @@ class TemplateEditorDialog(QDialog):
         self.load(str(template_id))
 
     def load(self, template_id: str) -> None:
-        register = self.register
-        Op(self.runner, lambda: _versions(register, template_id), parent=self).success(
-            self._show
-        ).failure(lambda e: show_error(self, tr("Template not loaded"), e)).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: template_history(register, template_id), parent=self
+        ).success(self._show).failure(
+            lambda e: show_error(self, tr("Template not loaded"), e)
+        ).run_in_background()
 
     def _show(self, result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
         current, versions = result
@@ -403,9 +400,9 @@ class TemplateEditorDialog(QDialog):
         if template is None or not self.save_button.isEnabled():
             return
         title, subject, salutation, body, closing = self._text()
-        register, template_id = self.register, template.id
+        template_id = template.id
 
-        def work() -> tuple[LetterTemplate, list[LetterTemplate]]:
+        def work(register: Register) -> tuple[LetterTemplate, list[LetterTemplate]]:
             save_template_copy(
                 register,
                 template_id,
@@ -416,7 +413,7 @@ class TemplateEditorDialog(QDialog):
                 closing=closing,
                 title=title.strip() or None,
             )
-            return _versions(register, template_id)
+            return template_history(register, template_id)
 
         def saved(result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
             self._show(result)
@@ -434,11 +431,11 @@ class TemplateEditorDialog(QDialog):
                 )
             )
 
-        Op(self.runner, work, parent=self).success(saved).failure(
+        Op.on_register(self.runner, work, parent=self).success(saved).failure(
             lambda e: self.state.setText(
                 tr("Not saved: {error}").format(error=_short(error_text(e)))
             )
-        ).with_progress("Saving the template…").run_in_background()
+        ).with_progress(tr("Saving the template…")).run_in_background()
 
     def revert_to_shipped(self) -> None:
         template = self.template
@@ -460,13 +457,13 @@ class TemplateEditorDialog(QDialog):
         template = self.template
         if template is None:
             return
-        register, template_id = self.register, template.id
+        template_id = template.id
 
-        def work() -> tuple[LetterTemplate, list[LetterTemplate]]:
+        def work(register: Register) -> tuple[LetterTemplate, list[LetterTemplate]]:
             use_shipped_template(register, template_id, now=utc_now())
-            return _versions(register, template_id)
+            return template_history(register, template_id)
 
-        Op(self.runner, work, parent=self).success(self._show).failure(
+        Op.on_register(self.runner, work, parent=self).success(self._show).failure(
             lambda e: show_error(self, tr("Not reverted"), e)
         ).run_in_background()
 
@@ -483,13 +480,3 @@ class TemplateEditorDialog(QDialog):
         if self.is_dirty() and not self._discard_ok():
             return
         super().reject()
-
-
-def _list(register: Register) -> list[LetterTemplate]:
-    with register.reading() as session:
-        return list_templates(session)
-
-
-def _versions(register: Register, template_id: str) -> tuple[LetterTemplate, list[LetterTemplate]]:
-    with register.reading() as session:
-        return get_template(session, template_id), template_versions(session, template_id)

@@ -3,9 +3,7 @@ coloured by urgency, reminders due (open, dismiss, snooze) and what changed rece
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -26,49 +24,16 @@ from grievance_desk.domain.reminders import Reminder
 from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
-    CaseRow,
-    RecentChange,
-    TodayCounts,
     action_label,
-    next_deadlines,
-    recent_changes,
-    today_counts,
 )
-from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
+from grievance_desk.services.today import TodayData, load_today
 from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text, urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
-
-
-@dataclass
-class TodayData:
-    counts: TodayCounts
-    deadlines: list[CaseRow]
-    changes: list[RecentChange]
-    reminders: list[Any]
-    zone: ZoneInfo
-    officer: str
-
-
-def load_today(register: Register) -> TodayData:
-    now = utc_now()
-    with register.reading() as session:
-        zone = officer_zone(session)
-        data = TodayData(
-            counts=today_counts(session, now=now),
-            deadlines=next_deadlines(session, now=now, limit=12),
-            changes=recent_changes(session, limit=12),
-            reminders=[],
-            zone=zone,
-            officer="",
-        )
-    data.reminders = case_deadlines.reminders_now(register, now=now)[:30]
-    return data
-
 
 COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
     ("open", QT_TR_NOOP("Open"), CaseFilter(open_only=True), "cases"),
@@ -152,9 +117,8 @@ class TodayPage(QWidget):
     sig_open_case = Signal(str)
     sig_reminders = Signal(list)
 
-    def __init__(self, register: Register, runner: OpRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.data: TodayData | None = None
 
@@ -239,8 +203,7 @@ class TodayPage(QWidget):
         return tree
 
     def refresh(self) -> None:
-        register = self.register
-        Op(self.runner, lambda: load_today(register), parent=self).success(self._show).failure(
+        Op.on_register(self.runner, load_today, parent=self).success(self._show).failure(
             lambda _e: None
         ).run_in_background()
 
@@ -327,10 +290,9 @@ class TodayPage(QWidget):
         key = self._selected_key()
         if key is None or case_deadlines is None:
             return
-        register = self.register
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: case_deadlines.dismiss_reminder(register, key, now=utc_now()),
+            lambda register: case_deadlines.dismiss_reminder(register, key, now=utc_now()),
             parent=self,
         ).success(lambda _r: self.refresh()).run_in_background()
 
@@ -338,13 +300,14 @@ class TodayPage(QWidget):
         key = self._selected_key()
         if key is None or case_deadlines is None:
             return
-        register = self.register
 
-        def work() -> None:
+        def work(register: Register) -> None:
             now = utc_now()
             case_deadlines.snooze_reminder(register, key, until=now + timedelta(days=days), now=now)
 
-        Op(self.runner, work, parent=self).success(lambda _r: self.refresh()).run_in_background()
+        Op.on_register(self.runner, work, parent=self).success(
+            lambda _r: self.refresh()
+        ).run_in_background()
 
     def clear(self) -> None:
         for tree in (self.deadlines, self.reminders, self.changes):

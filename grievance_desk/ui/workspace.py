@@ -8,10 +8,10 @@ the officer types), so ``ui/main_window.py`` and the unlock screen paint without
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.policy_presets import policy_ids
 from grievance_desk.services import auto_backup
-from grievance_desk.services.case_queries import CaseFilter, policy_ids_in_use, sync_next_due
-from grievance_desk.services.cases import officer_zone
+from grievance_desk.services.case_queries import CaseFilter, sync_next_due
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.email_intake import EmailIntake, is_email_file, read_email_file
-from grievance_desk.services.new_case import register_new_case
+from grievance_desk.services.new_case import (
+    NewCaseChoices,
+    new_case_choices,
+    register_case_zone,
+    register_new_case,
+)
 from grievance_desk.services.register_access import Register
 from grievance_desk.services.reports import DrillDown
 from grievance_desk.ui.cases_page import CasesPage
@@ -42,7 +45,6 @@ from grievance_desk.ui.main_window import (
     CASES,
     COMPACT_BELOW,
     COMPACT_NAV_WIDTH,
-    INLINE_EMAIL_BYTES,
     MINIMUM_WINDOW,
     NAV_WIDTH,
     PAGES,
@@ -50,7 +52,7 @@ from grievance_desk.ui.main_window import (
     WhereTheOfficerWas,
 )
 from grievance_desk.ui.new_case_dialog import NewCaseDialog, blank_draft
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.reports_page import ReportsPage
 from grievance_desk.ui.resources import icon
@@ -96,14 +98,12 @@ class Workspace(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         status: Callable[[str, int], None] = lambda _text, _ms: None,
     ) -> None:
         """``status`` shows a message in the window's status bar (ms; 0: until replaced)."""
         super().__init__()
-        self.register = register
         self.runner = runner
         self.status = status
         self.closed = False
@@ -123,10 +123,10 @@ class Workspace(QWidget):
         self.compact_nav = False
         self._nav_delegate = NavDelegate(self.nav)
         self.nav.setItemDelegate(self._nav_delegate)
-        self.today: TodayPage = TodayPage(register, runner)
-        self.cases: CasesPage = CasesPage(register, runner, files)
-        self.reports: ReportsPage = ReportsPage(register, runner)
-        self.settings: SettingsPage = SettingsPage(register, runner)
+        self.today: TodayPage = TodayPage(runner)
+        self.cases: CasesPage = CasesPage(runner, files)
+        self.reports: ReportsPage = ReportsPage(runner)
+        self.settings: SettingsPage = SettingsPage(runner)
         self.pages = PageStack()
         for page in (self.today, self.cases, self.reports, self.settings):
             self.pages.addWidget(page)
@@ -139,7 +139,9 @@ class Workspace(QWidget):
         self.today.sig_open_filter.connect(self.open_filter)
         self.today.sig_open_case.connect(self.open_case)
         self.reports.sig_open_drill_down.connect(self.open_drill_down)
-        self.settings.sig_deadlines_changed.connect(self.refresh_all)
+        # One connection: every op that changed the register says what, each page reloads
+        # only what it shows (Anki's operation_did_execute). Disconnected in clear().
+        runner.sig_changed.connect(self._register_changed)
         self._last_page = TODAY
         self.nav.setCurrentRow(TODAY)
 
@@ -200,18 +202,40 @@ class Workspace(QWidget):
         if self.nav.currentRow() == CASES:
             self.cases.show_references(found.references, found.title)
 
-    def refresh_all(self) -> None:
+    def load_pages(self) -> None:
+        """At unlock: each page reads what it shows (on the worker)."""
         self.cases.refresh()
         self.today.refresh()
         self.settings.refresh()
 
+    def _register_changed(self, changes: OpChanges, initiator: object) -> None:
+        """An op changed the register: each page reloads only what it shows."""
+        if self.closed:
+            return
+        if changes.cases or changes.deadlines:  # counts, reminders, rows and due dates
+            self.today.refresh()
+            self.cases.refresh()
+        if changes.settings and not _within(self.settings, initiator):
+            self.settings.refresh()
+        self.reports.mark_stale()
+        case_file = self.cases.case_file
+        reference = case_file.reference
+        # Letters alone: the letters tab that made them reloads its list and the timeline.
+        if reference is None or not (changes.cases or changes.deadlines):
+            return
+        if changes.references and reference not in changes.references:
+            return
+        # Someone else's change must not throw away what the officer is typing here.
+        if _within(case_file, initiator) or not case_file.has_unsaved():
+            case_file.reload()
+
     def sync_deadlines(self) -> None:
-        """Bring every open case's next deadline up to date (worker), then refresh."""
-        register = self.register
-        Op(self.runner, lambda: sync_next_due(register, now=utc_now()), parent=self).success(
-            # Not after a lock: the closed register no longer holds its key.
-            lambda _none: None if self.closed else self.refresh_all()
-        ).failure(lambda _e: None).with_progress("Updating deadlines…").run_in_background()
+        """Bring every open case's next deadline up to date (worker); the pages follow."""
+        Op.on_register(
+            self.runner, lambda register: sync_next_due(register, now=utc_now()), parent=self
+        ).failure(lambda _e: None).changes(OpChanges(deadlines=True)).with_progress(
+            tr("Updating deadlines…")
+        ).run_in_background()
 
     def where(self) -> WhereTheOfficerWas:
         return WhereTheOfficerWas(
@@ -250,6 +274,8 @@ class Workspace(QWidget):
 
     def clear(self) -> None:
         self.closed = True
+        with contextlib.suppress(RuntimeError):  # cleared twice
+            self.runner.sig_changed.disconnect(self._register_changed)
         self.cases.clear()
         self.today.clear()
         self.reports.clear()
@@ -260,43 +286,40 @@ class Workspace(QWidget):
 
     # -- actions that need the register -------------------------------------------------
 
-    def _officer_zone(self) -> ZoneInfo:
-        """The officer's time zone from Settings: a naive e-mail Date means that zone."""
-        with self.register.reading() as session:
-            return officer_zone(session)
+    def new_case(self, intake: EmailIntake | None = None) -> None:
+        """Open the new-case dialog once the zone and policy list are read (worker)."""
+        Op.on_register(self.runner, new_case_choices, parent=self).success(
+            lambda choices: self._open_new_case(choices, intake)
+        ).failure(lambda e: self.show_error(tr("Cannot start a new case"), e)).run_in_background()
 
-    def new_case(self, intake: EmailIntake | None = None) -> NewCaseDialog:
-        with self.register.reading() as session:
-            zone = officer_zone(session)
-            ids = sorted(set(policy_ids()) | set(policy_ids_in_use(session)))
+    def _open_new_case(self, choices: NewCaseChoices, intake: EmailIntake | None) -> None:
         draft = intake.draft if intake is not None else blank_draft(utc_now())
-        dialog = NewCaseDialog(draft, zone, ids, intake, self.window())
+        dialog = NewCaseDialog(draft, choices.zone, choices.policy_ids, intake, self.window())
         self.last_dialog = dialog
         dialog.accepted.connect(lambda: self._register_new(dialog))
         dialog.open()
-        return dialog
 
     def _register_new(self, dialog: NewCaseDialog) -> None:
-        register = self.register
         draft = dialog.form.draft()
         files = dialog.chosen_attachments()
 
-        def work() -> str:
+        def work(register: Register) -> str:
             # One transaction: the case, its search entry, every file and all their events.
             return register_new_case(register, draft, files, now=utc_now())
 
         def done(reference: str) -> None:
             status(tr("Registered {reference}.").format(reference=reference), 8000)
             if not self.closed:  # locked meanwhile: the workspace is gone
-                self.refresh_all()
                 self.open_case(reference)
 
         # The window, not this workspace, receives the result: a lock meanwhile must not
         # swallow "registered" or the reason it failed.
         window, status = self.window(), self.status
-        Op(self.runner, work, parent=window).success(done).failure(
+        Op.on_register(self.runner, work, parent=window).success(done).failure(
             lambda e: show_error(window, "Case not registered", e)
-        ).with_progress("Registering the case…").run_in_background()
+        ).changes(OpChanges(cases=True, deadlines=True)).with_progress(
+            tr("Registering the case…")
+        ).run_in_background()
 
     def choose_email(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -308,26 +331,16 @@ class Workspace(QWidget):
     def new_case_from_email(self, path: Path) -> None:
         """Open the new-case dialog filled from an e-mail file.
 
-        A typical message (under ``INLINE_EMAIL_BYTES``) is read at once, in a few
-        milliseconds; a larger one (a long HTML newsletter, big attachments) is read on the
-        worker thread, so the window never waits for it (issue 18.9).
+        The message is parsed on the worker thread, with the officer's zone read there too
+        (a naive Date means that zone), so the window never waits for it (issues 16, 18.9).
         """
-        try:
-            small = path.stat().st_size <= INLINE_EMAIL_BYTES
-        except OSError:
-            small = True  # read_email_file names the problem
-        if small:
-            try:
-                intake = read_email_file(path, now=utc_now(), zone=self._officer_zone())
-            except Exception as error:
-                self.show_error(tr("Not an e-mail we can read"), error)
-                return
-            self.new_case(intake)
-            return
-        read = lambda: read_email_file(path, now=utc_now(), zone=self._officer_zone())  # noqa: E731
-        Op(self.runner, read, parent=self).success(self.new_case).failure(
-            lambda e: self.show_error("Not an e-mail we can read", e)
-        ).with_progress(f"Reading {path.name}…").run_in_background()
+
+        def read(register: Register) -> EmailIntake:
+            return read_email_file(path, now=utc_now(), zone=register_case_zone(register))
+
+        Op.on_register(self.runner, read, parent=self).success(self.new_case).failure(
+            lambda e: self.show_error(tr("Not an e-mail we can read"), e)
+        ).with_progress(tr("Reading {name}…").format(name=path.name)).run_in_background()
 
     @staticmethod
     def accepts(path: Path) -> bool:
@@ -336,8 +349,7 @@ class Workspace(QWidget):
 
     def import_spreadsheet(self) -> ImportDialog:
         """File → Import spreadsheet: check every row, then import the good ones or none."""
-        dialog = ImportDialog(self.register, self.runner, self.window())
-        dialog.sig_imported.connect(lambda _report: None if self.closed else self.refresh_all())
+        dialog = ImportDialog(self.runner, self.window())
         self.last_import_dialog = dialog
         dialog.open()
         return dialog
@@ -357,5 +369,12 @@ class Workspace(QWidget):
 
         work = lambda: auto_backup.backup_if_due(register, now=utc_now())  # noqa: E731
         Op(runner, work, parent=parent).success(done).failure(failed).with_progress(
-            "Backing up…"
+            tr("Backing up…")
         ).run_in_background()
+
+
+def _within(widget: QWidget, initiator: object) -> bool:
+    """Whether ``initiator`` (an op's parent) is ``widget`` or inside it: it refreshed itself."""
+    return isinstance(initiator, QWidget) and (
+        initiator is widget or widget.isAncestorOf(initiator)
+    )

@@ -4,12 +4,12 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../grievance_desk/ui/case_pages.py" line="+112"/>
+        <location filename="../../grievance_desk/ui/case_pages.py" line="+106"/>
         <source>Loading cases…</source>
         <translation>मामले लोड हो रहे हैं…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+32"/>
         <source>Counting matches…</source>
         <translation>मिलान गिने जा रहे हैं…</translation>
     </message>
@@ -290,21 +290,21 @@
         <translation>तृतीय-पक्ष सूचनाएँ</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/backup_settings_box.py" line="+52"/>
+        <location filename="../../grievance_desk/ui/backup_settings_box.py" line="+38"/>
         <source>Backups</source>
         <translation>बैकअप</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+70"/>
+        <location line="+4"/>
+        <location line="+71"/>
         <source>Backup folder</source>
         <translation>बैकअप फ़ोल्डर</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location filename="../../grievance_desk/ui/export_dialog.py" line="+82"/>
+        <location line="-70"/>
+        <location filename="../../grievance_desk/ui/export_dialog.py" line="+79"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+77"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="+91"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+92"/>
         <location filename="../../grievance_desk/ui/setup_wizard.py" line="+157"/>
         <source>Choose…</source>
         <translation>चुनें…</translation>
@@ -345,7 +345,7 @@
         <translation>नवीनतम रखें:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Backups could not be listed: {error}</source>
         <translation>बैकअप की सूची नहीं बन सकी: {error}</translation>
     </message>
@@ -376,15 +376,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+653"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="+301"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+608"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+307"/>
         <source>Not changed</source>
         <translation>नहीं बदला गया</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Backup failed</source>
         <translation>बैकअप विफल रहा</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="+372"/>
+        <source>Backing up…</source>
+        <translation>बैकअप लिया जा रहा है…</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/charts.py" line="+134"/>
@@ -393,7 +399,7 @@
     </message>
     <message>
         <location line="+66"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+357"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+346"/>
         <source>Twelve-month trend</source>
         <translation>बारह माह की प्रवृत्ति</translation>
     </message>
@@ -423,7 +429,7 @@
     <message>
         <location filename="../../grievance_desk/ui/case_form.py" line="-137"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+175"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+139"/>
         <source>Requester</source>
         <translation>अनुरोधकर्ता</translation>
     </message>
@@ -587,7 +593,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>{month}: {count} बंद — मामले देखने के लिए क्लिक करें</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/export_dialog.py" line="-47"/>
+        <location filename="../../grievance_desk/ui/export_dialog.py" line="-45"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel वर्कबुक (.xlsx)</translation>
     </message>
@@ -597,7 +603,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>CSV, UTF-8 (.csv)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <location line="+93"/>
         <source>Export cases</source>
         <translation>मामले निर्यात करें</translation>
@@ -629,7 +635,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+255"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+277"/>
         <source>Export</source>
         <translation>निर्यात करें</translation>
     </message>
@@ -640,10 +646,12 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+130"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-442"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-225"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="+46"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+127"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-440"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="-329"/>
+        <location line="+330"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-231"/>
         <location filename="../../grievance_desk/ui/setup_wizard.py" line="+429"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="+124"/>
         <source>Cancel</source>
@@ -680,12 +688,17 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>फ़ोल्डर {parent} मौजूद नहीं है। कोई दूसरा फ़ोल्डर चुनें।</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
+        <source>Exporting to {name}…</source>
+        <translation>{name} में निर्यात हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Not exported. {error}</source>
         <translation>निर्यात नहीं हुआ। {error}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/import_dialog.py" line="-40"/>
+        <location filename="../../grievance_desk/ui/import_dialog.py" line="-87"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;Excel workbook (*.xlsx);;CSV (*.csv);;Unicode Text (*.txt)</source>
         <translation>स्प्रेडशीट (*.xlsx *.csv *.txt);;Excel वर्कबुक (*.xlsx);;CSV (*.csv);;यूनिकोड टेक्स्ट (*.txt)</translation>
     </message>
@@ -710,7 +723,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>समस्या और समाधान</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Import a spreadsheet register</source>
         <translation>स्प्रेडशीट रजिस्टर आयात करें</translation>
     </message>
@@ -761,12 +774,12 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+13"/>
-        <location line="+48"/>
+        <location line="+60"/>
         <source>Import</source>
         <translation>आयात करें</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-55"/>
         <source>Import nothing</source>
         <translation>कुछ भी आयात न करें</translation>
     </message>
@@ -776,17 +789,33 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>आयात किए बिना बंद करें</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+4"/>
+        <source>Cancel the check or import</source>
+        <translation>जाँच या आयात रद्द करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop now; nothing is saved</source>
+        <translation>अभी रोकें; कुछ भी नहीं सहेजा जाएगा</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Import a register</source>
         <translation>रजिस्टर आयात करें</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <location line="+13"/>
         <source>Checking {name}…</source>
         <translation>{name} की जाँच हो रही है…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-1"/>
+        <source>Check cancelled.</source>
+        <translation>जाँच रद्द की गई।</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>{name}: {count} row read.</source>
         <translation>{name}: {count} पंक्ति पढ़ी गई।</translation>
     </message>
@@ -831,7 +860,17 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>{count} मामले आयात करें</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+44"/>
+        <source>Import cancelled: nothing was saved.</source>
+        <translation>आयात रद्द किया गया: कुछ भी नहीं सहेजा गया।</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing {name}…</source>
+        <translation>{name} आयात हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Imported {count} cases ({first} to {last}).</source>
         <translation>{count} मामले आयात किए गए ({first} से {last})।</translation>
     </message>
@@ -866,7 +905,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>समस्या वाली {count} पंक्तियाँ आयात नहीं की गईं (नीचे देखें)।</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-108"/>
         <source>There are no cases in it below the header row.</source>
         <translation>इसमें शीर्ष पंक्ति के नीचे कोई मामला नहीं है।</translation>
     </message>
@@ -888,12 +927,12 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
 {error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Importing from {name}…</source>
         <translation>{name} से आयात हो रहा है…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Imported</source>
         <translation>आयात हो गया</translation>
     </message>
@@ -901,7 +940,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+188"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+185"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
@@ -971,13 +1010,18 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>आपके मेल क्लाइंट में एक ड्राफ़्ट खुलेगा: अनुरोधकर्ता के नाम, विषय, साथ की टिप्पणी और पत्र की PDF संलग्न सहित। यहाँ से कुछ भी भेजा नहीं जाता।</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+12"/>
+        <location line="+26"/>
+        <location line="+11"/>
         <source>No e-mail draft</source>
         <translation>ई-मेल ड्राफ़्ट नहीं बना</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
+        <source>Preparing the e-mail…</source>
+        <translation>ई-मेल तैयार हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The draft could not be written ({error}).</source>
         <translation>ड्राफ़्ट लिखा नहीं जा सका ({error})।</translation>
     </message>
@@ -1022,15 +1066,20 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>नहीं भेजा गया</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Recorded: letter e-mailed to {to_address}.</source>
         <translation>दर्ज किया गया: पत्र {to_address} को ई-मेल किया गया।</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+30"/>
         <source>Not recorded</source>
         <translation>दर्ज नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording the e-mail…</source>
+        <translation>ई-मेल दर्ज हो रहा है…</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/discard_button.py" line="+25"/>
@@ -1055,7 +1104,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>ड्राफ़्ट “{subject}” हटा दिया जाएगा।</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Not discarded</source>
         <translation>नहीं हटाया गया</translation>
     </message>
@@ -1096,9 +1145,9 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/letters/editor.py" line="+41"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-134"/>
-        <location line="+54"/>
+        <location filename="../../grievance_desk/ui/letters/editor.py" line="+40"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-132"/>
+        <location line="+52"/>
         <source>Subject</source>
         <translation>विषय</translation>
     </message>
@@ -1164,15 +1213,15 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
-        <location line="+55"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-51"/>
+        <location line="+53"/>
         <source>Salutation</source>
         <translation>संबोधन</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-54"/>
-        <location line="+56"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-52"/>
+        <location line="+54"/>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
     </message>
@@ -1183,8 +1232,8 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-55"/>
-        <location line="+59"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
+        <location line="+57"/>
         <source>Closing</source>
         <translation>समापन</translation>
     </message>
@@ -1255,12 +1304,17 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>समापन (&amp;C):</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Draft not saved</source>
         <translation>ड्राफ़्ट नहीं सहेजा गया</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Saving the draft…</source>
+        <translation>ड्राफ़्ट सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+3"/>
         <source>A letter needs a subject.</source>
         <translation>पत्र में विषय होना आवश्यक है।</translation>
@@ -1303,9 +1357,14 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>“{value}” पर आज की तारीख़ लगेगी और यह अपने डाइजेस्ट सहित स्थायी रूप से सहेजा जाएगा। बाद में इसे बदला नहीं जा सकता; सुधार एक नया पत्र होगा।</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not issued</source>
         <translation>जारी नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuing the letter…</source>
+        <translation>पत्र जारी हो रहा है…</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1328,7 +1387,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>पत्र</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_page.py" line="+71"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="+70"/>
         <source>All cases</source>
         <extracomment>Shown by default: reference, requester, type, status, next deadline, days left. Received, policy, priority and kind are one right-click away (header menu), so the requester&apos;s name and the deadline columns fit beside the case file on a 1366-pixel laptop screen.</extracomment>
         <translation>सभी मामले</translation>
@@ -1346,19 +1405,19 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-100"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-99"/>
         <source>Due in 7 days</source>
         <translation>7 दिनों में देय</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+247"/>
+        <location line="+245"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="+4"/>
         <source>Awaiting requester</source>
         <translation>अनुरोधकर्ता की प्रतीक्षा</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-165"/>
         <source>Filter: {name}</source>
         <translation>फ़िल्टर: {name}</translation>
     </message>
@@ -1395,11 +1454,10 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/main_window.py" line="+69"/>
-        <location line="+192"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+67"/>
+        <location line="+191"/>
         <location filename="../../grievance_desk/ui/new_case_dialog.py" line="+120"/>
         <source>New case</source>
-        <extracomment>E-mails up to this size are read on the GUI thread (a few ms); larger ones on the worker.</extracomment>
         <translation>नया मामला</translation>
     </message>
     <message>
@@ -1435,25 +1493,25 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>सभी मामले दिखाएँ</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+31"/>
         <source>Search reference, name, e-mail or description  (Ctrl+F)</source>
         <translation>संदर्भ, नाम, ई-मेल या विवरण खोजें  (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/main_window.py" line="-245"/>
-        <location line="+198"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-244"/>
+        <location line="+197"/>
         <source>Search cases</source>
         <translation>मामले खोजें</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+215"/>
+        <location line="+214"/>
         <source>View: {name} ▾</source>
         <translation>दृश्य: {name} ▾</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-211"/>
         <source>Saved views</source>
         <translation>सहेजे गए दृश्य</translation>
     </message>
@@ -1492,7 +1550,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>कॉलम दिखाने या छिपाने के लिए राइट-क्लिक करें</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+75"/>
         <source>Filtered: {figure}  ✕</source>
         <translation>फ़िल्टर: {figure}  ✕</translation>
     </message>
@@ -1517,7 +1575,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>अनुकूलित</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+78"/>
         <source>Copy reference</source>
         <translation>संदर्भ कॉपी करें</translation>
     </message>
@@ -1567,7 +1625,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>{count} चयनित मामले।</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Exported 1 case to {name}.</source>
         <translation>1 मामला {name} में निर्यात किया गया।</translation>
     </message>
@@ -1593,7 +1651,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+77"/>
-        <location filename="../../grievance_desk/ui/workspace.py" line="+244"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="-104"/>
         <source>this case</source>
         <translation>यह मामला</translation>
     </message>
@@ -1631,7 +1689,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+309"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+308"/>
         <location line="+2"/>
         <source>Letter templates</source>
         <translation>पत्र टेम्पलेट</translation>
@@ -1674,7 +1732,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>ड्राफ़्ट बनाएँ</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>{id} — version {version}</source>
         <translation>{id} — संस्करण {version}</translation>
     </message>
@@ -1714,7 +1772,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>इस पत्र के लिए आवश्यक: इसे भरें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/preview_pane.py" line="+41"/>
+        <location line="+22"/>
+        <source>Drafting the letter…</source>
+        <translation>पत्र का ड्राफ़्ट बन रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/preview_pane.py" line="+40"/>
         <source>Letter preview</source>
         <translation>पत्र का पूर्वावलोकन</translation>
     </message>
@@ -1724,7 +1787,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>पत्र तैयार किया जा रहा है…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+10"/>
+        <source>Preparing the preview…</source>
+        <translation>पूर्वावलोकन तैयार हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Issued {issued} — the stored letter, exactly as sent ({count} page). It cannot change; re-issue to correct it.</source>
         <translation>{issued} को जारी — सहेजा गया पत्र, ठीक वैसा ही जैसा भेजा गया ({count} पृष्ठ)। यह बदल नहीं सकता; सुधार के लिए पुनः जारी करें।</translation>
     </message>
@@ -1781,12 +1849,17 @@ Template {template_version}, letter {letter_id}</source>
         <translation>जारी पत्र की संशोधित प्रति नए ड्राफ़्ट के रूप में शुरू करें</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Not re-issued</source>
         <translation>पुनः जारी नहीं हुआ</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+32"/>
+        <location line="+2"/>
+        <source>Starting a corrected copy…</source>
+        <translation>सुधारी गई प्रति शुरू हो रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+33"/>
         <location line="+2"/>
         <source>Save as PDF…</source>
         <translation>PDF के रूप में सहेजें…</translation>
@@ -1818,7 +1891,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} सहेजी गई।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+56"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+54"/>
         <source>File</source>
         <translation>फ़ाइल</translation>
     </message>
@@ -1844,7 +1917,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/cases_page.py" line="-187"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="-186"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="-2"/>
         <source>Open</source>
         <translation>खोलें</translation>
@@ -1865,15 +1938,15 @@ Template {template_version}, letter {letter_id}</source>
         <translation>फ़ाइलें संलग्न करें</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Save attachment as</source>
         <translation>संलग्नक इस रूप में सहेजें</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+144"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="+205"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+149"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+210"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
     </message>
@@ -1884,8 +1957,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{path} नहीं लिखी जा सकी: {error}।</translation>
     </message>
     <message>
+        <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
+        <source>Saving the PDF…</source>
+        <translation>PDF सहेजा जा रहा है…</translation>
+    </message>
+    <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/letters_tab.py" line="+86"/>
+        <location filename="../../grievance_desk/ui/letters_tab.py" line="+84"/>
         <source>New letter…</source>
         <translation>नया पत्र…</translation>
     </message>
@@ -1911,22 +1989,22 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+180"/>
+        <location line="+187"/>
         <source>Edit draft</source>
         <translation>ड्राफ़्ट संपादित करें</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-183"/>
         <source>No letters yet. Use “New letter…” to draft an acknowledgement, a request for identity proof, a response or another formal letter from a template.</source>
         <translation>अभी कोई पत्र नहीं। टेम्पलेट से पावती, पहचान प्रमाण का अनुरोध, उत्तर या कोई अन्य औपचारिक पत्र बनाने के लिए “नया पत्र…” का उपयोग करें।</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Letters not loaded</source>
         <translation>पत्र लोड नहीं हुए</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Text</source>
         <translation>पाठ</translation>
     </message>
@@ -1942,7 +2020,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>प्रिंटर शुरू नहीं हो सका। जाँचें कि वह जुड़ा हुआ है और फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-536"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-540"/>
         <source>“{part}” is not a number of days. Write whole days before the deadline, separated by commas, e.g. 7, 3, 1, 0.</source>
         <translation>“{part}” दिनों की संख्या नहीं है। समय-सीमा से पहले के पूरे दिन अल्पविराम से अलग करके लिखें, जैसे 7, 3, 1, 0।</translation>
     </message>
@@ -2151,7 +2229,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>“{id}” एक पूर्व-निर्धारित नीति की पहचान है; कोई दूसरी चुनें।</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>What the law applies</source>
         <translation>कौन-सी विधि लागू होती है</translation>
     </message>
@@ -2182,14 +2260,14 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} में भी सेवाएँ देते हैं</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/main_window.py" line="-215"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+87"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-212"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+86"/>
         <source>Today</source>
         <extracomment>The pages, named with QT_TR_NOOP and shown through tr().</extracomment>
         <translation>आज</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>New case from an e-mail file</source>
         <translation>ई-मेल फ़ाइल से नया मामला</translation>
     </message>
@@ -2259,7 +2337,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>Grievance Desk — कीबोर्ड</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Grievance Desk — DEMO (fictitious data)</source>
         <extracomment>The smallest window the workspace is laid out for (a 1024x768 screen less its panels), and the size it opens at when the screen has room (a 1366x768 laptop has not).</extracomment>
         <translation>Grievance Desk — डेमो (काल्पनिक डेटा)</translation>
@@ -2276,7 +2354,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/workspace.py" line="+59"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="+58"/>
         <source>New case from an e-mail</source>
         <translation>ई-मेल से नया मामला</translation>
     </message>
@@ -2287,8 +2365,8 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-142"/>
-        <location line="+145"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-141"/>
+        <location line="+144"/>
         <location line="+6"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="-1"/>
         <source>Save</source>
@@ -2389,7 +2467,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../grievance_desk/ui/main_window.py" line="+34"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+31"/>
         <source>Unsaved changes</source>
         <translation>बिना सहेजे परिवर्तन</translation>
     </message>
@@ -2404,7 +2482,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>जाने से पहले उन्हें सहेजें?</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/main_window.py" line="+57"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="+56"/>
         <source>Grievance Desk — help</source>
         <translation>Grievance Desk — सहायता</translation>
     </message>
@@ -2476,17 +2554,17 @@ Template {template_version}, letter {letter_id}</source>
         <translation>CCPA कार्य-दिवसों के लिए कैलिफ़ोर्निया के वैधानिक अवकाश ({citation}):</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+168"/>
         <source>By law (else {policy})</source>
         <translation>विधि के अनुसार (अन्यथा {policy})</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-159"/>
         <source>Default policy per request type</source>
         <translation>अनुरोध प्रकार के अनुसार डिफ़ॉल्ट नीति</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-304"/>
         <source>calendar days</source>
         <translation>कैलेंडर दिवस</translation>
     </message>
@@ -2506,7 +2584,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>घंटे</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+306"/>
         <source>New cases of each type follow this policy unless you choose another on the case. Cases already on the default move with it. “By law” picks the policy in force on each case&apos;s received date.</source>
         <translation>हर प्रकार के नए मामले इसी नीति का पालन करते हैं, जब तक आप मामले में कोई दूसरी नीति न चुनें। डिफ़ॉल्ट पर चल रहे मौजूदा मामले भी इसके साथ बदलते हैं। “विधि के अनुसार” हर मामले की प्राप्ति की तारीख़ पर लागू नीति चुनता है।</translation>
     </message>
@@ -2627,7 +2705,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>साथ आए टेम्पलेट कभी नहीं बदलते; संपादन से संस्करणों सहित आपकी अपनी प्रति बनती है। हर जारी पत्र में उसे बनाने वाला संस्करण दर्ज रहता है।</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>No days off yet.</source>
         <translation>अभी कोई छुट्टी नहीं।</translation>
     </message>
@@ -2647,22 +2725,63 @@ Template {template_version}, letter {letter_id}</source>
         <translation>आपका {version}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Choose where the organisation is established.</source>
         <translation>चुनें कि संगठन कहाँ स्थापित है।</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+10"/>
+        <source>Saving what the organisation is…</source>
+        <translation>संगठन का विवरण सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saving the Member State…</source>
+        <translation>सदस्य राज्य सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Changing the default policy…</source>
+        <translation>डिफ़ॉल्ट नीति बदली जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Adding the day off and moving due dates…</source>
+        <translation>छुट्टी का दिन जोड़ा जा रहा है और नियत तिथियाँ बदली जा रही हैं…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Removing days off and moving due dates…</source>
+        <translation>छुट्टी के दिन हटाए जा रहे हैं और नियत तिथियाँ बदली जा रही हैं…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Saving the reminder schedule…</source>
+        <translation>अनुस्मारक अनुसूची सहेजी जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+33"/>
+        <source>Saving the policy…</source>
+        <translation>नीति सहेजी जा रही है…</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>The policy is not valid: {error}. Correct that field.</source>
         <translation>नीति मान्य नहीं है: {error}। वह फ़ील्ड ठीक करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="-593"/>
+        <location line="+12"/>
+        <source>Deleting the policy…</source>
+        <translation>नीति हटाई जा रही है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="-604"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel वर्कबुक (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Year {year}</source>
         <translation>वर्ष {year}</translation>
     </message>
@@ -2677,19 +2796,24 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{total} में से</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+37"/>
         <source>No cases behind this figure.</source>
         <translation>इस आँकड़े के पीछे कोई मामला नहीं।</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-64"/>
         <source>{days} day</source>
-        <extracomment>How many months back the month picker offers (a report for an older month: the CLI).</extracomment>
         <translation>{days} दिन</translation>
     </message>
     <message>
+        <location line="-22"/>
+        <source>Building the report…</source>
+        <extracomment>How many months back the month picker offers (a report for an older month: the CLI). The status-bar label of a report build; ``runner.sig_progress`` names its op by it.</extracomment>
+        <translation>रिपोर्ट बन रही है…</translation>
+    </message>
+    <message>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+65"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+0"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+22"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
@@ -2704,7 +2828,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{count} बंद मामलों पर</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+45"/>
         <source>{drill_down} — {count} case. Click to list them.</source>
         <translation>{drill_down} — {count} मामला। सूची के लिए क्लिक करें।</translation>
     </message>
@@ -2729,9 +2853,9 @@ Template {template_version}, letter {letter_id}</source>
         <translation>इस आँकड़े के पीछे के मामले खोलता है</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_page.py" line="-299"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="-297"/>
         <location line="+104"/>
-        <location filename="../../grievance_desk/ui/main_window.py" line="-452"/>
+        <location filename="../../grievance_desk/ui/main_window.py" line="-445"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="+16"/>
         <source>Cases</source>
         <translation>मामले</translation>
@@ -2743,17 +2867,17 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+335"/>
+        <location line="+360"/>
         <source>{drill_down} — click to list the cases</source>
         <translation>{drill_down} — मामलों की सूची के लिए क्लिक करें</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-353"/>
         <source>No cases in this row</source>
         <translation>इस पंक्ति में कोई मामला नहीं</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <location line="+4"/>
         <source>Month</source>
         <translation>माह</translation>
@@ -2771,12 +2895,12 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+222"/>
+        <location line="+249"/>
         <source>{month} (to date)</source>
         <translation>{month} (अब तक)</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-237"/>
         <source>Build report</source>
         <translation>रिपोर्ट बनाएँ</translation>
     </message>
@@ -2801,13 +2925,18 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{format} निर्यात करें</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>Cancel building the report</source>
+        <translation>रिपोर्ट बनाना रद्द करें</translation>
+    </message>
+    <message>
         <location filename="../../grievance_desk/ui/main_window.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+15"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+6"/>
         <source>Reports</source>
         <translation>रिपोर्ट</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+21"/>
+        <location filename="../../grievance_desk/ui/reports_page.py" line="+22"/>
         <source>Ageing of open cases</source>
         <translation>खुले मामलों की आयु</translation>
     </message>
@@ -2837,27 +2966,42 @@ Template {template_version}, letter {letter_id}</source>
         <translation>माह या वर्ष चुनें और सारांश बनाएँ: प्राप्त, बंद, खुले और समय-सीमा पार मामले, समय पर उत्तर की दर, उत्तर में लगे दिन, वर्गीकरण, आयु और बारह माह की प्रवृत्ति।</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Reading the register…</source>
         <translation>रजिस्टर पढ़ा जा रहा है…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Report not built</source>
         <translation>रिपोर्ट नहीं बनी</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Report cancelled.</source>
+        <translation>रिपोर्ट रद्द की गई।</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelling…</source>
+        <translation>रद्द किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The register changed since this report was built.</source>
+        <translation>यह रिपोर्ट बनने के बाद रजिस्टर बदल गया है।</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{done:,} of {total:,} cases</source>
         <translation>{total:,} में से {done:,} मामले</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Built in {seconds:.1f} s</source>
         <translation>{seconds:.1f} सेकंड में बनी</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Generated {generated} ({zone}); statuses as at {as_at}.</source>
         <translation>{generated} ({zone}) को बनाई गई; स्थिति {as_at} के अनुसार।</translation>
     </message>
@@ -2917,7 +3061,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>निर्यात नहीं हुआ</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-300"/>
+        <location line="+1"/>
+        <source>Exporting {format}…</source>
+        <translation>{format} निर्यात हो रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-305"/>
         <source>Your e-mail: {problem}</source>
         <translation>आपका ई-मेल: {problem}</translation>
     </message>
@@ -3019,7 +3168,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>दोनों पासफ़्रेज़ अलग-अलग हैं।</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Printed at the top right of every letter.</source>
         <translation>हर पत्र के ऊपर दाईं ओर छपता है।</translation>
     </message>
@@ -3143,12 +3292,12 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+12"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+1"/>
-        <location line="+132"/>
+        <location line="+149"/>
         <source>New recovery key</source>
         <translation>नई रिकवरी कुंजी</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-130"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-147"/>
         <source>Make a new recovery key (for a lost or exposed one); the old one stops working</source>
         <translation>नई रिकवरी कुंजी बनाएँ (खोई या उजागर हुई कुंजी के स्थान पर); पुरानी काम करना बंद कर देगी</translation>
     </message>
@@ -3174,12 +3323,17 @@ Template {template_version}, letter {letter_id}</source>
         <translation>सेटिंग</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="+87"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="+94"/>
         <source>Passphrase changed. The recovery key still works; older backups open with the passphrase they were made with.</source>
         <translation>पासफ़्रेज़ बदल गया। रिकवरी कुंजी अब भी काम करती है; पुराने बैकअप उसी पासफ़्रेज़ से खुलते हैं जिससे वे बने थे।</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+5"/>
+        <source>Changing the passphrase…</source>
+        <translation>पासफ़्रेज़ बदला जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Make a new recovery key? Once you confirm you have written it down, the old recovery key stops working. The passphrase and the data stay as they are.</source>
         <translation>नई रिकवरी कुंजी बनाएँ? जब आप पुष्टि कर देंगे कि आपने इसे लिख लिया है, तब पुरानी रिकवरी कुंजी काम करना बंद कर देगी। पासफ़्रेज़ और डेटा जैसे हैं वैसे ही रहेंगे।</translation>
     </message>
@@ -3189,12 +3343,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई रिकवरी कुंजी बनाएँ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-19"/>
+        <location line="+28"/>
         <source>No new recovery key</source>
         <translation>नई रिकवरी कुंजी नहीं बनी</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>This is the register&apos;s new recovery key.</source>
         <translation>यह रजिस्टर की नई रिकवरी कुंजी है।</translation>
     </message>
@@ -3204,7 +3359,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई रिकवरी कुंजी की अभी पुष्टि नहीं हुई है, इसलिए पुरानी अब भी काम करती है। अगली बार अनलॉक करने या “नई रिकवरी कुंजी…” पर क्लिक करने पर यह फिर दिखाई जाएगी।</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>The new recovery key is in force; the old one no longer opens the register. Backups made before now still open with the old one.</source>
         <translation>नई रिकवरी कुंजी लागू है; पुरानी कुंजी से अब रजिस्टर नहीं खुलता। इससे पहले बने बैकअप अब भी पुरानी कुंजी से खुलते हैं।</translation>
     </message>
@@ -3214,7 +3369,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>रिकवरी कुंजी नहीं बदली गई</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Keyring</source>
         <translation>कीरिंग</translation>
     </message>
@@ -3765,7 +3920,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मूल टेम्पलेट का फिर से उपयोग करें; आपके संस्करण अभिलेख के लिए रखे रहते हैं</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Templates not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुए</translation>
     </message>
@@ -3775,7 +3930,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>टेम्पलेट लोड नहीं हुआ</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{version} (shipped)</source>
         <translation>{version} (मूल)</translation>
     </message>
@@ -3855,7 +4010,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>सहेजा नहीं गया: {error}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Saving the template…</source>
+        <translation>टेम्पलेट सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Use the shipped template?</source>
         <translation>मूल टेम्पलेट का उपयोग करें?</translation>
     </message>
@@ -4121,7 +4281,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-97"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-98"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Kind</source>
@@ -4358,7 +4518,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+129"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+124"/>
         <source>Details</source>
         <translation>विवरण</translation>
     </message>
@@ -4373,12 +4533,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>द्वारा: {person}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="-59"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="-56"/>
         <source>Select a case to read it here.</source>
         <translation>यहाँ पढ़ने के लिए कोई मामला चुनें।</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+57"/>
         <source>Deadlines</source>
         <translation>समय-सीमाएँ</translation>
     </message>
@@ -4398,12 +4558,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>पत्र</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Files ({count})</source>
         <translation>फ़ाइलें ({count})</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-88"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-87"/>
         <source>{what} overdue since {due}</source>
         <translation>{what}: {due} से विलंबित</translation>
     </message>
@@ -4433,7 +4593,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>{view}: {count}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>Case</source>
@@ -4488,7 +4648,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मामला खोलें</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+87"/>
         <source>Nothing due. Well done.</source>
         <translation>कुछ भी देय नहीं। बहुत बढ़िया।</translation>
     </message>
@@ -5036,32 +5196,32 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>अन्य</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/workspace.py" line="-189"/>
+        <location filename="../../grievance_desk/ui/workspace.py" line="-212"/>
         <source>Pages</source>
         <translation>पृष्ठ</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+151"/>
         <source>The window locked while {reference} had changes with invalid fields; they were not saved. Enter them again.</source>
         <translation>विंडो तब लॉक हुई जब {reference} में अमान्य फ़ील्ड वाले परिवर्तन थे; वे सहेजे नहीं गए। उन्हें फिर से दर्ज करें।</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Registered {reference}.</source>
         <translation>{reference} पंजीकृत किया गया।</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>E-mail (*.eml *.msg)</source>
         <translation>ई-मेल (*.eml *.msg)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+16"/>
         <source>Not an e-mail we can read</source>
         <translation>यह ऐसा ई-मेल नहीं है जिसे हम पढ़ सकें</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+23"/>
         <source>Automatic backup written: {name}.</source>
         <translation>स्वचालित बैकअप लिखा गया: {name}।</translation>
     </message>
@@ -5293,6 +5453,47 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <location line="+1"/>
         <source>No</source>
         <translation>नहीं</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+58"/>
+        <source>Attaching…</source>
+        <translation>संलग्न किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+49"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-106"/>
+        <source>Saving…</source>
+        <translation>सहेजा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/case_file/workflow.py" line="+162"/>
+        <source>Extending…</source>
+        <translation>समय-सीमा बढ़ाई जा रही है…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Recording…</source>
+        <translation>दर्ज किया जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/workspace.py" line="-131"/>
+        <source>Updating deadlines…</source>
+        <translation>समय-सीमाएँ अद्यतन हो रही हैं…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Cannot start a new case</source>
+        <translation>नया मामला शुरू नहीं हो सका</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Registering the case…</source>
+        <translation>मामला दर्ज हो रहा है…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Reading {name}…</source>
+        <translation>{name} पढ़ा जा रहा है…</translation>
     </message>
 </context>
 </TS>

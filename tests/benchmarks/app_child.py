@@ -136,8 +136,9 @@ def memory(path: Path, passphrase: str) -> None:
     app: QApplication = application()
     runner = OpRunner()
     register = runner.call(lambda: Register.open(path, Unlock(passphrase=passphrase)), 120)
+    runner.register = register  # as the window does on unlock
     steps["unlocked (Argon2id + open)"] = _rss_mb()
-    page = CasesPage(register, runner, PrivateFiles())
+    page = CasesPage(runner, PrivateFiles())
     page.resize(1280, 800)
     page.show()
 

@@ -187,7 +187,9 @@ def opened(bench: BenchRegister, ui_runner: OpRunner) -> Iterator[Register]:
         __import__(name)
     gc_guard.freeze_startup()
     register = ui_runner.call(lambda: open_bench(bench))
+    ui_runner.register = register  # as the window does on unlock: Op.on_register work gets it
     yield register
+    ui_runner.register = None
     ui_runner.call(register.close)
 
 

@@ -39,7 +39,7 @@ RUNS = 5
 
 @pytest.fixture(scope="module")
 def page(qapp, opened: Register, ui_runner: OpRunner) -> Any:  # type: ignore[no-untyped-def]
-    cases = CasesPage(opened, ui_runner, PrivateFiles())
+    cases = CasesPage(ui_runner, PrivateFiles())
     cases.resize(1280, 800)
     cases.show()
     yield cases

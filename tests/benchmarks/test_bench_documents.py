@@ -64,7 +64,7 @@ def test_case_file_with_50_items(
         case, _person = find_case(session, references[0])
         assert case.id is not None
         assert len(case_timeline(session, case.id)) == TIMELINE
-    widget = CaseFile(opened, ui_runner, PrivateFiles())
+    widget = CaseFile(ui_runner, PrivateFiles())
     widget.resize(560, 800)
     widget.show()
     qtbot.addWidget(widget)

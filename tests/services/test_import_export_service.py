@@ -190,3 +190,30 @@ def test_import_is_one_transaction(register: Register, tmp_path: Path, monkeypat
 
 def test_passphrase_constant_is_used(register: Register) -> None:
     assert PASSPHRASE and register.path.exists()
+
+
+class _Cancelled(Exception):
+    """What the window's progress raises after Cancel (ui.ops.OpCancelled, without Qt)."""
+
+
+@pytest.mark.parametrize("cancel_at", ["writing", "last report"])
+def test_a_progress_callback_that_raises_cancels_the_import_with_nothing_saved(
+    register: Register, tmp_path: Path, cancel_at: str
+) -> None:
+    source = tmp_path / "register.csv"
+    rows = "".join(
+        f",{1 + i % 28:02d}/11/2025,Test Person {i},p{i}@example.org,Access,Email,,Fictitious\n"
+        for i in range(300)
+    )
+    source.write_text(HEADER + rows, encoding="utf-8")
+
+    def progress(done: int, total: int) -> None:
+        writing = done > 300  # the check counts rows first, then the writes follow
+        if (cancel_at == "writing" and writing and done < total) or (
+            cancel_at == "last report" and done == total and total > 300
+        ):
+            raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        import_file(register, source, now=NOW, progress=progress)
+    assert _case_count(register) == 0, "a cancel never leaves part of an import saved"

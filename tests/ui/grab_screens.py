@@ -122,7 +122,7 @@ def main(outdir: Path) -> int:
         letters.inner.setCurrentIndex(0)
         from grievance_desk.ui.template_editor import TemplateEditorDialog
 
-        editor = TemplateEditorDialog(runner=runner, register=register, template_id="refusal")
+        editor = TemplateEditorDialog(runner=runner, template_id="refusal")
         editor.show()
         pump(20)
         editor.body.setPlainText(editor.body.toPlainText() + "\n\n{{ requester.shoe_size }}")
@@ -179,7 +179,9 @@ def main(outdir: Path) -> int:
         window.show_help()
         grab(window.last_help, f"{scheme}-35-help")
         window.last_help.close()
-        dialog = window.new_case()
+        window.new_case()
+        pump()
+        dialog = window.last_dialog
         if dialog is not None:
             grab(dialog, f"{scheme}-30-new-case")
             dialog.reject()

@@ -27,6 +27,7 @@ def test_a_phone_complaint_with_categories_and_tags(
     qtbot, runner, window: MainWindow, ui_register: Register
 ) -> None:  # type: ignore[no-untyped-def]
     window.new_action.trigger()  # Ctrl+N
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=10_000)  # read on the worker
     dialog = window.last_dialog
     form = dialog.form
     qtbot.keyClicks(form.name, "Test Person Foxtrot")

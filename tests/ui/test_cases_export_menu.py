@@ -53,7 +53,7 @@ def test_export_the_searched_list_after_the_warning(
     qtbot, runner, window: MainWindow, ui_register: Register, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     refs = _fill(runner, ui_register)
-    window.workspace.refresh_all()  # type: ignore[union-attr]
+    window.workspace.load_pages()  # type: ignore[union-attr]
     cases = _cases_page(qtbot, runner, window)
     qtbot.keyClicks(cases.search, "Alpha")
     qtbot.waitUntil(lambda: cases.model.rowCount() == 2, timeout=10_000)
@@ -80,7 +80,7 @@ def test_row_menu_copies_the_reference_and_exports_the_selection(
     qtbot, runner, window: MainWindow, ui_register: Register, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     refs = _fill(runner, ui_register)
-    window.workspace.refresh_all()  # type: ignore[union-attr]
+    window.workspace.load_pages()  # type: ignore[union-attr]
     cases = _cases_page(qtbot, runner, window)
     qtbot.waitUntil(lambda: cases.model.rowCount() == 3, timeout=10_000)
     settle(qtbot, runner)
@@ -118,7 +118,7 @@ def test_a_search_with_no_match_says_so_and_offers_all_cases(
     qtbot, runner, window: MainWindow, ui_register: Register
 ) -> None:  # type: ignore[no-untyped-def]
     _fill(runner, ui_register)
-    window.workspace.refresh_all()  # type: ignore[union-attr]
+    window.workspace.load_pages()  # type: ignore[union-attr]
     cases = _cases_page(qtbot, runner, window)
     qtbot.keyClicks(cases.search, "Zulu")
     qtbot.waitUntil(lambda: cases.empty_state.isVisible(), timeout=10_000)
@@ -135,6 +135,7 @@ def test_the_empty_registers_new_case_button_opens_the_form(
     cases = _cases_page(qtbot, runner, window)
     qtbot.waitUntil(lambda: cases.empty_state.isVisible(), timeout=10_000)
     qtbot.mouseClick(cases.empty_state.first_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=10_000)  # read on the worker
     dialog = window.last_dialog
     assert dialog.isVisible()
     assert dialog.form.categories_box.isVisible()

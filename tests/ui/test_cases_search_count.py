@@ -28,7 +28,7 @@ def test_capped_count_shows_plus_and_fetch_more_counts_all(  # type: ignore[no-u
             received_at=NOW - timedelta(days=i),
         )
         runner.call(lambda d=draft: register_case(ui_register, d, now=NOW))
-    page = CasesPage(ui_register, runner, PrivateFiles())
+    page = CasesPage(runner, PrivateFiles())
     qtbot.addWidget(page)
     page.model.reload()
     settle(qtbot, runner)

@@ -31,9 +31,7 @@ def case_file(qtbot, runner: OpRunner, ui_register: Register) -> Iterator[CaseFi
     """A case file for one fictitious case, its clipboard clearing after SHORT_MS."""
     reference = runner.call(lambda: register_case(ui_register, make_draft(), now=NOW))
     files = PrivateFiles()
-    view = CaseFile(
-        ui_register, runner, files, clipboard=SensitiveClipboard(clear_after_ms=SHORT_MS)
-    )
+    view = CaseFile(runner, files, clipboard=SensitiveClipboard(clear_after_ms=SHORT_MS))
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()

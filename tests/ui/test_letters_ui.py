@@ -141,7 +141,7 @@ def test_printing_to_a_pdf_file_gives_the_letters_page_count(
 def test_the_template_editor_flags_problems_live_and_saves_a_version(
     qtbot, runner, window, ui_register
 ) -> None:  # type: ignore[no-untyped-def]
-    editor = TemplateEditorDialog(ui_register, runner, "acknowledgement", window)
+    editor = TemplateEditorDialog(runner, "acknowledgement", window)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.template is not None, timeout=10_000)
     assert editor.template is not None and editor.template.shipped

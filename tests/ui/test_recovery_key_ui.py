@@ -118,11 +118,15 @@ def test_settings_makes_a_new_recovery_key_shows_it_once_and_audits_it(  # type:
     qtbot, runner: OpRunner, register_path: Path
 ) -> None:
     register, old_recovery = runner.call(lambda: Register.create(register_path, PASSPHRASE))
-    page = SettingsPage(register, runner)
+    runner.register = register  # as the window does on unlock
+    page = SettingsPage(runner)
     qtbot.addWidget(page)
     page.show()
     qtbot.mouseClick(page.new_recovery, LEFT)
-    assert page.recovery_box is not None and page.recovery_box.isVisible()
+    # whether an unconfirmed key is waiting is read on the worker first
+    qtbot.waitUntil(
+        lambda: page.recovery_box is not None and page.recovery_box.isVisible(), timeout=10_000
+    )
     qtbot.mouseClick(_button(page.recovery_box, "Make a new recovery key"), LEFT)
     qtbot.waitUntil(lambda: page.recovery_dialog is not None, timeout=10_000)
     dialog = page.recovery_dialog

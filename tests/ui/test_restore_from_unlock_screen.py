@@ -15,7 +15,6 @@ from sqlalchemy import text
 
 from grievance_desk.services.auto_backup import backup_now
 from grievance_desk.services.cases import register_case
-from grievance_desk.storage.register import Register
 from grievance_desk.ui.main_window import MainWindow
 from tests.conftest import NOW, PASSPHRASE
 from tests.support.drafts import make_draft
@@ -54,7 +53,8 @@ def test_restore_a_damaged_register_from_the_unlock_screen(qtbot, runner, regist
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=20_000)
 
-    opened: Register = window.register
+    opened = window.runner.register
+    assert opened is not None
     with opened.reading() as session:
         assert session.scalar(text("SELECT count(*) FROM grievance_case")) == 2
     names = sorted(p.name for p in path.parent.iterdir())

@@ -50,7 +50,7 @@ def test_no_page_resizes_a_1366x768_window_and_it_shrinks_to_1024x640(
     qtbot, runner: OpRunner, ui_register: Register, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     runner.call(lambda: fill_demo_register(ui_register, now=utc_now(), count=30))
-    window.workspace.refresh_all()  # type: ignore[union-attr]
+    window.workspace.load_pages()  # type: ignore[union-attr]
     window.resize(1366, 768)
     settle(qtbot, runner)
     for size in _visit_every_page(qtbot, runner, window):

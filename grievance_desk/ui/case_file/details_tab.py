@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.ui.case_form import CaseForm
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import icon

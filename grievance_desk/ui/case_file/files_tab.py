@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.services.attachments import AttachmentInfo, add_attachment, attachment_bytes
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles, write_private
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label
@@ -41,14 +41,12 @@ class FilesTab(QWidget):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         reference: Callable[[], str | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.files = files
         self.reference = reference
@@ -100,17 +98,18 @@ class FilesTab(QWidget):
         reference = self.reference()
         if reference is None or not paths:
             return
-        register = self.register
 
-        def work() -> int:
+        def work(register: Register) -> int:
             now = utc_now()
             for path in paths:
                 add_attachment(register, reference, path.name, path.read_bytes(), now=now)
             return len(paths)
 
-        Op(self.runner, work, parent=self).success(lambda _n: self.sig_changed.emit()).failure(
-            lambda e: show_error(self, "Not attached", e)
-        ).with_progress("Attaching…").run_in_background()
+        Op.on_register(self.runner, work, parent=self).success(
+            lambda _n: self.sig_changed.emit()
+        ).failure(lambda e: show_error(self, "Not attached", e)).changes(
+            OpChanges.case(reference)
+        ).with_progress(tr("Attaching…")).run_in_background()
 
     def _selected(self) -> int | None:
         item = self.tree.currentItem()
@@ -124,21 +123,21 @@ class FilesTab(QWidget):
 
     def open_copy(self, attachment_id: int) -> None:
         """Open a private copy of the attachment in the desktop's viewer."""
-        register = self.register
 
         def opened(result: tuple[AttachmentInfo, bytes]) -> None:
             info, data = result
             self.files.open_copy(info.filename, data, self)
 
-        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
-            opened
-        ).failure(lambda e: show_error(self, "Could not open", e)).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
+        ).success(opened).failure(
+            lambda e: show_error(self, "Could not open", e)
+        ).run_in_background()
 
     def save_attachment_as(self) -> None:
         attachment_id = self._selected()
         if attachment_id is None:
             return
-        register = self.register
 
         def got(result: tuple[AttachmentInfo, bytes]) -> None:
             info, data = result
@@ -155,9 +154,9 @@ class FilesTab(QWidget):
                         ),
                     )
 
-        Op(self.runner, lambda: attachment_bytes(register, attachment_id), parent=self).success(
-            got
-        ).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
+        ).success(got).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
 
 
 def size_text(size: int) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.case_record import Requester
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.ui.clipboard import SensitiveClipboard
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon

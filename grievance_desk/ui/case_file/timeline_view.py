@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.ui.i18n import tr
 
 

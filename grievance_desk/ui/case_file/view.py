@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from grievance_desk.domain.workflow import Action
+from grievance_desk.services.case_snapshot import CaseSnapshot, load_snapshot
 from grievance_desk.services.cases import update_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import NextStep
@@ -25,7 +26,6 @@ from grievance_desk.ui.case_file.deadline_panel import DeadlinePanel
 from grievance_desk.ui.case_file.details_tab import DetailsTab
 from grievance_desk.ui.case_file.files_tab import FilesTab
 from grievance_desk.ui.case_file.header import CaseHeader
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot, load_snapshot
 from grievance_desk.ui.case_file.timeline_view import TimelineView
 from grievance_desk.ui.case_file.workflow import CaseWorkflow
 from grievance_desk.ui.clipboard import SensitiveClipboard
@@ -33,7 +33,7 @@ from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters_tab import CaseContext, LettersTab
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.private_files import PrivateFiles
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.template_editor import TemplateEditorDialog
@@ -43,14 +43,13 @@ FILES_TAB = 3
 
 
 class CaseFile(QWidget):
-    """One case; ``sig_case_changed(reference)`` tells the list to refresh."""
+    """One case. What its ops change is announced as `OpChanges` (the Workspace reloads
+    the list, Today and this file from them)."""
 
-    sig_case_changed = Signal(str)
     sig_dirty_changed = Signal(bool)
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         files: PrivateFiles,
         parent: QWidget | None = None,
@@ -58,7 +57,6 @@ class CaseFile(QWidget):
         clipboard: SensitiveClipboard | None = None,
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.files = files
         self.snapshot: CaseSnapshot | None = None
@@ -81,7 +79,6 @@ class CaseFile(QWidget):
         self.correspondence_action = self.actions_box.correspondence_action
         self.addAction(self.correspondence_action)  # its shortcut works anywhere in the file
         self.workflow = CaseWorkflow(
-            register,
             runner,
             self,
             lambda: self.snapshot,
@@ -90,7 +87,6 @@ class CaseFile(QWidget):
         self.actions_box.sig_action.connect(self.workflow.run_action)
         self.actions_box.sig_extend.connect(self.workflow.extend)
         self.actions_box.sig_correspondence.connect(lambda: self.record_correspondence())
-        self.workflow.sig_changed.connect(self._changed)
         self.workflow.sig_write_notice.connect(self._write_extension_notice)
 
         self.details = DetailsTab()
@@ -108,13 +104,12 @@ class CaseFile(QWidget):
         deadlines_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
         self.timeline = TimelineView()
-        self.files_tab = FilesTab(register, runner, files, lambda: self.reference)
-        self.files_tab.sig_changed.connect(self._changed)
+        self.files_tab = FilesTab(runner, files, lambda: self.reference)
         self.timeline.sig_open_attachment.connect(self.files_tab.open_copy)
         self.attachments = self.files_tab.tree
         self.open_button = self.files_tab.open_button
 
-        self.letters = LettersTab(register, runner)
+        self.letters = LettersTab(runner)
         self.letters.sig_case_changed.connect(self._letters_changed)
         self.letters.sig_next_step.connect(self.take_next_step)
         self.letters.sig_edit_template.connect(self.edit_template)
@@ -155,11 +150,12 @@ class CaseFile(QWidget):
 
     def show_case(self, reference: str) -> None:
         """Load ``reference``; only the case asked for last is ever shown (loads can overlap)."""
-        register = self.register
         self.wanted = reference
-        Op(self.runner, lambda: load_snapshot(register, reference), parent=self).success(
-            self._arrived
-        ).failure(lambda e: show_error(self, "Could not open the case", e)).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: load_snapshot(register, reference), parent=self
+        ).success(self._arrived).failure(
+            lambda e: show_error(self, "Could not open the case", e)
+        ).run_in_background()
 
     def _arrived(self, snap: CaseSnapshot) -> None:
         # A save's reload of the case being left must not replace the case now selected.
@@ -220,9 +216,9 @@ class CaseFile(QWidget):
             return False
         changes = self.form.changes()
         language = changes.pop("reply_language", None)  # issue 17: its own service call
-        register, reference = self.register, snap.reference
+        reference = snap.reference
 
-        def work() -> None:
+        def work(register: Register) -> None:
             now = utc_now()
             if changes:
                 update_case(register, reference, changes, now=now)
@@ -235,9 +231,10 @@ class CaseFile(QWidget):
             show_error(self, "Not saved", error)
             self.form.show_all_problems()
 
-        Op(self.runner, work, parent=self).success(lambda _r: self._changed()).failure(
-            failed
-        ).with_progress("Saving…").run_in_background()
+        # The Workspace reloads this file, the list row and Today's counts from the changes.
+        Op.on_register(self.runner, work, parent=self).failure(failed).changes(
+            OpChanges.case(reference, deadlines=True)
+        ).with_progress(tr("Saving…")).run_in_background()
         # The form stays dirty until the reload arrives; treat it as saved for leaving.
         self.form.load(self.form.draft(), snap.zone)
         return True
@@ -250,11 +247,6 @@ class CaseFile(QWidget):
                 reply_language=self.snapshot.reply_language,  # issue 17
             )
             self.letters.revert()
-
-    def _changed(self) -> None:
-        if self.snapshot is not None:
-            self.sig_case_changed.emit(self.snapshot.reference)
-            self.reload()
 
     # -- workflow (run by CaseWorkflow; kept here for the window and the letters) --------
 
@@ -285,7 +277,7 @@ class CaseFile(QWidget):
         snap = self.snapshot
         if snap is None:
             return
-        register, reference = self.register, snap.reference
+        reference = snap.reference
 
         def reloaded(fresh: CaseSnapshot) -> None:
             if self.snapshot is None or self.snapshot.reference != fresh.reference:
@@ -293,12 +285,12 @@ class CaseFile(QWidget):
             self.snapshot = fresh
             self.timeline.show_case(fresh)
 
-        Op(self.runner, lambda: load_snapshot(register, reference), parent=self).success(
-            reloaded
-        ).failure(lambda _e: None).run_in_background()
+        Op.on_register(
+            self.runner, lambda register: load_snapshot(register, reference), parent=self
+        ).success(reloaded).failure(lambda _e: None).run_in_background()
 
     def edit_template(self, template_id: str = "") -> None:
-        dialog = TemplateEditorDialog(self.register, self.runner, template_id or None, self)
+        dialog = TemplateEditorDialog(self.runner, template_id or None, self)
         self.last_template_editor = dialog
         dialog.open()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from grievance_desk.domain.case_types import Outcome, RefusalGround
 from grievance_desk.domain.workflow import Action
 from grievance_desk.services.case_deadlines import extend_case
+from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.cases import change_status, closing_problems_for
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.correspondence import record_correspondence
@@ -25,10 +26,10 @@ from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from grievance_desk.ui.case_file.action_bar import ACTION_TEXT
-from grievance_desk.ui.case_file.snapshot import CaseSnapshot
 from grievance_desk.ui.correspondence_dialog import CorrespondenceDialog
 from grievance_desk.ui.dialogs import show_error
-from grievance_desk.ui.ops import Op, OpRunner
+from grievance_desk.ui.i18n import tr
+from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 
 
 class CaseWorkflow(QObject):
@@ -39,14 +40,12 @@ class CaseWorkflow(QObject):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         host: QWidget,
         snapshot: Callable[[], CaseSnapshot | None],
         allowed: Callable[[Action], bool],
     ) -> None:
         super().__init__(host)
-        self.register = register
         self.runner = runner
         self.host = host
         self.snapshot = snapshot
@@ -82,10 +81,10 @@ class CaseWorkflow(QObject):
         snap = self.snapshot()
         if snap is None:
             return
-        register, reference = self.register, snap.reference
-        Op(
+        reference = snap.reference
+        Op.on_register(
             self.runner,
-            lambda: closing_problems_for(
+            lambda register: closing_problems_for(
                 register, reference, outcome=outcome, refusal_grounds=grounds
             ),
             parent=self.host,
@@ -95,13 +94,15 @@ class CaseWorkflow(QObject):
         """Change the status by ``action`` (with the close dialog's answers, if any)."""
         snap = self.snapshot()
         assert snap is not None
-        register, reference = self.register, snap.reference
+        reference = snap.reference
 
-        def work() -> None:
+        def work(register: Register) -> None:
             change_status(register, reference, action, now=utc_now(), **kwargs)
 
-        Op(self.runner, work, parent=self.host).success(lambda _r: self.sig_changed.emit()).failure(
-            lambda e: show_error(self.host, "Not done", e)
+        Op.on_register(self.runner, work, parent=self.host).success(
+            lambda _r: self.sig_changed.emit()
+        ).failure(lambda e: show_error(self.host, "Not done", e)).changes(
+            OpChanges.case(reference, deadlines=True)
         ).with_progress(ACTION_TEXT[action][0].rstrip("…") + "…").run_in_background()
 
     def extend(self) -> None:
@@ -109,10 +110,10 @@ class CaseWorkflow(QObject):
         snap = self.snapshot()
         if snap is None:
             return
-        register, reference = self.register, snap.reference
-        Op(
+        reference = snap.reference
+        Op.on_register(
             self.runner,
-            lambda: extension_preview(register, reference, now=utc_now()),
+            lambda register: extension_preview(register, reference, now=utc_now()),
             parent=self.host,
         ).success(self._ask_extension).failure(
             lambda e: show_error(self.host, "Cannot extend", e)
@@ -138,9 +139,9 @@ class CaseWorkflow(QObject):
         """Extend the response deadline for ``reason``; the notice letter next if asked."""
         snap = self.snapshot()
         assert snap is not None
-        register, reference = self.register, snap.reference
+        reference = snap.reference
 
-        def work() -> None:
+        def work(register: Register) -> None:
             now = utc_now()
             extend_case(
                 register,
@@ -155,9 +156,11 @@ class CaseWorkflow(QObject):
             if write_notice:
                 self.sig_write_notice.emit()
 
-        Op(self.runner, work, parent=self.host).success(done).failure(
+        Op.on_register(self.runner, work, parent=self.host).success(done).failure(
             lambda e: show_error(self.host, "Not extended", e)
-        ).with_progress("Extending…").run_in_background()
+        ).changes(OpChanges.case(reference, deadlines=True)).with_progress(
+            tr("Extending…")
+        ).run_in_background()
 
     def take_next_step(self, step: NextStep) -> None:
         """The step the officer accepted after issuing a letter."""
@@ -187,11 +190,13 @@ class CaseWorkflow(QObject):
         snap = self.snapshot()
         if snap is None:
             return
-        register, reference = self.register, snap.reference
+        reference = snap.reference
 
-        def work() -> None:
+        def work(register: Register) -> None:
             record_correspondence(register, reference, now=utc_now(), **values)
 
-        Op(self.runner, work, parent=self.host).success(lambda _r: self.sig_changed.emit()).failure(
-            lambda e: show_error(self.host, "Not recorded", e)
-        ).with_progress("Recording…").run_in_background()
+        Op.on_register(self.runner, work, parent=self.host).success(
+            lambda _r: self.sig_changed.emit()
+        ).failure(lambda e: show_error(self.host, "Not recorded", e)).changes(
+            OpChanges.case(reference, deadlines=True)
+        ).with_progress(tr("Recording…")).run_in_background()

@@ -65,12 +65,12 @@ class ComposeEmailButton(QPushButton):
         letter = self.tab.current
         if letter is None or not letter.is_issued:
             return
-        register, letter_id = self.tab.register, letter.letter_id
-        Op(self.tab.runner, lambda: letter_email(register, letter_id), parent=self).success(
-            self._open
-        ).failure(lambda e: show_error(self, tr("No e-mail draft"), e)).with_progress(
-            "Preparing the e-mail…"
-        ).run_in_background()
+        letter_id = letter.letter_id
+        Op.on_register(
+            self.tab.runner, lambda register: letter_email(register, letter_id), parent=self
+        ).success(self._open).failure(
+            lambda e: show_error(self, tr("No e-mail draft"), e)
+        ).with_progress(tr("Preparing the e-mail…")).run_in_background()
 
     def _open(self, mail: LetterEmail) -> None:
         self.last_mail = mail
@@ -128,7 +128,6 @@ class ComposeEmailButton(QPushButton):
         box.open()
 
     def _record(self, mail: LetterEmail) -> None:
-        register = self.tab.register
         now = utc_now()
         window = self.window()
 
@@ -143,8 +142,10 @@ class ComposeEmailButton(QPushButton):
                 )
             self.tab.sig_case_changed.emit()
 
-        Op(
-            self.tab.runner, lambda: record_sent(register, mail, at=now, now=now), parent=self
-        ).success(done).failure(lambda e: show_error(self, tr("Not recorded"), e)).with_progress(
-            "Recording the e-mail…"
-        ).run_in_background()
+        Op.on_register(
+            self.tab.runner,
+            lambda register: record_sent(register, mail, at=now, now=now),
+            parent=self,
+        ).success(done).failure(lambda e: show_error(self, tr("Not recorded"), e)).changes(
+            self.tab.letter_changes()
+        ).with_progress(tr("Recording the e-mail…")).run_in_background()

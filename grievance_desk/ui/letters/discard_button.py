@@ -39,9 +39,11 @@ class DiscardButton(QPushButton):
             tr("The draft “{subject}” will be deleted.").format(subject=letter.subject),
         ):
             return
-        register, letter_id = tab.register, letter.letter_id
-        Op(
-            tab.runner, lambda: discard_draft(register, letter_id, now=utc_now()), parent=self
+        letter_id = letter.letter_id
+        Op.on_register(
+            tab.runner,
+            lambda register: discard_draft(register, letter_id, now=utc_now()),
+            parent=self,
         ).success(lambda _none: tab.letters_changed(forget=True)).failure(
             lambda e: show_error(tab, tr("Not discarded"), e)
-        ).run_in_background()
+        ).changes(tab.letter_changes()).run_in_background()

@@ -30,9 +30,8 @@ class LetterEditor(QWidget):
     sig_dirty_changed = Signal(bool)
     sig_saved = Signal(object)
 
-    def __init__(self, register: Register, runner: OpRunner) -> None:
+    def __init__(self, runner: OpRunner) -> None:
         super().__init__()
-        self.register = register
         self.runner = runner
         self.letter: LetterDraft | None = None
         self._loading = False
@@ -123,13 +122,12 @@ class LetterEditor(QWidget):
             return True
         if not self.subject.text().strip() or not self.body.toPlainText().strip():
             return False
-        register = self.register
         subject = self.subject.text()
         salutation = self.salutation.text()
         body = self.body.toPlainText()
         closing = self.closing.toPlainText()
 
-        def work() -> LetterDraft:
+        def work(register: Register) -> LetterDraft:
             return update_draft(
                 register,
                 letter.letter_id,
@@ -150,8 +148,8 @@ class LetterEditor(QWidget):
             self._edited()
 
         self.save_button.setEnabled(False)
-        Op(self.runner, work, parent=self).success(done).failure(failed).with_progress(
-            "Saving the draft…"
+        Op.on_register(self.runner, work, parent=self).success(done).failure(failed).with_progress(
+            tr("Saving the draft…")
         ).run_in_background()
         return True
 

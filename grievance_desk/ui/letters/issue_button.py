@@ -63,12 +63,15 @@ class IssueButton(QPushButton):
         tab.save_draft(then=lambda saved: self._issue(saved.letter_id))
 
     def _issue(self, letter_id: int) -> None:
-        register = self.tab.register
-        Op(
-            self.tab.runner, lambda: issue_letter(register, letter_id, now=utc_now()), parent=self
+        Op.on_register(
+            self.tab.runner,
+            lambda register: issue_letter(register, letter_id, now=utc_now()),
+            parent=self,
         ).success(self._issued).failure(
             lambda e: show_error(self.tab, tr("Not issued"), e)
-        ).with_progress("Issuing the letter…").run_in_background()
+        ).changes(self.tab.letter_changes()).with_progress(
+            tr("Issuing the letter…")
+        ).run_in_background()
 
     def _issued(self, issued: IssuedLetter) -> None:
         self.last_issued = issued

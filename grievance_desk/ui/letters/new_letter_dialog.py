@@ -30,8 +30,7 @@ from grievance_desk.services.letter_requirements import (
     letter_checklist,
     letter_inputs,
 )
-from grievance_desk.services.letter_templates import EmptyFields, LetterTemplate, list_templates
-from grievance_desk.services.register_access import Register
+from grievance_desk.services.letter_templates import EmptyFields, LetterTemplate, templates_in_use
 from grievance_desk.ui.dialogs import error_text
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letter_language_picker import LetterLanguagePicker  # issue 17
@@ -50,7 +49,6 @@ class NewLetterDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
         runner: OpRunner,
         case: CaseContext,
         parent: QWidget | None = None,
@@ -58,7 +56,6 @@ class NewLetterDialog(QDialog):
         preferred: str = "",
     ) -> None:
         super().__init__(parent)
-        self.register = register
         self.runner = runner
         self.case = case
         self.preferred = preferred  # a template to select first (the extension notice)
@@ -135,8 +132,7 @@ class NewLetterDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(780, 520)
 
-        register_ = register
-        Op(runner, lambda: _templates(register_), parent=self).success(self._got_templates).failure(
+        Op.on_register(runner, templates_in_use, parent=self).success(self._got_templates).failure(
             lambda e: self.error.setText(error_text(e))
         ).run_in_background()
 
@@ -187,12 +183,12 @@ class NewLetterDialog(QDialog):
         if template is None:
             return
         self.about.setText(tr("{title}. Loading its fields…").format(title=template.title))
-        register, reference = self.register, self.case.reference
+        reference = self.case.reference
         self.language.show_template(template.id)  # issue 17
         lang = self.language.language()
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: (
+            lambda register: (
                 letter_inputs(register, reference, template.id, now=utc_now(), language=lang),
                 letter_checklist(register, reference, template.id, now=utc_now(), language=lang),
             ),
@@ -269,7 +265,7 @@ class NewLetterDialog(QDialog):
             self.error.setText(tr("Choose a template first."))
             return
         values = {k: v for k, v in self.overrides().items() if v}
-        register, reference = self.register, self.case.reference
+        reference = self.case.reference
         lang = self.language.language()  # issue 17
         self.create_button.setEnabled(False)
         self.error.clear()
@@ -290,9 +286,9 @@ class NewLetterDialog(QDialog):
             self.drafted = draft
             self.accept()
 
-        Op(
+        Op.on_register(
             self.runner,
-            lambda: draft_letter(
+            lambda register: draft_letter(
                 register,
                 reference,
                 template.id,
@@ -301,9 +297,6 @@ class NewLetterDialog(QDialog):
                 language=lang,
             ),
             parent=self,
-        ).success(done).failure(failed).with_progress("Drafting the letter…").run_in_background()
-
-
-def _templates(register: Register) -> list[LetterTemplate]:
-    with register.reading() as session:
-        return list_templates(session)
+        ).success(done).failure(failed).with_progress(
+            tr("Drafting the letter…")
+        ).run_in_background()

@@ -28,9 +28,8 @@ class LetterPreviewPane(QWidget):
 
     sig_shown = Signal()
 
-    def __init__(self, register: Register, runner: OpRunner) -> None:
+    def __init__(self, runner: OpRunner) -> None:
         super().__init__()
-        self.register = register
         self.runner = runner
         self.letter: LetterDraft | None = None
         self.zone: ZoneInfo | None = None
@@ -53,18 +52,18 @@ class LetterPreviewPane(QWidget):
     def show_letter(self, letter: LetterDraft, zone: ZoneInfo | None) -> None:
         """Lay out ``letter`` in the background; a draft is dated today in ``zone``."""
         self.letter, self.zone = letter, zone
-        register, letter_id = self.register, letter.letter_id
+        letter_id = letter.letter_id
         self.note.setText(tr("Laying out the letter…"))
 
-        def work() -> tuple[int, bytes, float]:
+        def work(register: Register) -> tuple[int, bytes, float]:
             started = time.perf_counter()
             today = utc_now().astimezone(zone).date() if zone else None
             data = render_preview(register, letter_id, on=None if letter.is_issued else today)
             return letter_id, data, time.perf_counter() - started
 
-        Op(self.runner, work, parent=self).success(self._show).failure(self._failed).with_progress(
-            "Preparing the preview…"
-        ).run_in_background()
+        Op.on_register(self.runner, work, parent=self).success(self._show).failure(
+            self._failed
+        ).with_progress(tr("Preparing the preview…")).run_in_background()
 
     def clear(self) -> None:
         """No letter: an empty preview."""

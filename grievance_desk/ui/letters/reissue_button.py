@@ -36,14 +36,16 @@ class ReissueButton(QPushButton):
         letter = tab.current
         if letter is None or not letter.is_issued:
             return
-        register, letter_id = tab.register, letter.letter_id
+        letter_id = letter.letter_id
 
         def done(draft: LetterDraft) -> None:
             tab.letters_changed(select_id=draft.letter_id)
             tab.inner.setCurrentIndex(1)
 
-        Op(
-            tab.runner, lambda: reissue_letter(register, letter_id, now=utc_now()), parent=self
-        ).success(done).failure(lambda e: show_error(tab, tr("Not re-issued"), e)).with_progress(
-            "Starting a corrected copy…"
-        ).run_in_background()
+        Op.on_register(
+            tab.runner,
+            lambda register: reissue_letter(register, letter_id, now=utc_now()),
+            parent=self,
+        ).success(done).failure(lambda e: show_error(tab, tr("Not re-issued"), e)).changes(
+            tab.letter_changes()
+        ).with_progress(tr("Starting a corrected copy…")).run_in_background()

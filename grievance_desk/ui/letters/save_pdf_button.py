@@ -22,6 +22,7 @@ from grievance_desk.ui.private_files import write_private
 from grievance_desk.ui.resources import icon
 
 if TYPE_CHECKING:
+    from grievance_desk.services.register_access import Register
     from grievance_desk.ui.letters_tab import LettersTab
 
 
@@ -52,10 +53,10 @@ class SavePdfButton(QPushButton):
         letter = self.tab.current
         if letter is None:
             return
-        register, letter_id = self.tab.register, letter.letter_id
+        letter_id = letter.letter_id
         issued = letter.is_issued
 
-        def work() -> Path:
+        def work(register: Register) -> Path:
             data = (
                 letter_pdf(register, letter_id) if issued else render_preview(register, letter_id)
             )
@@ -71,10 +72,10 @@ class SavePdfButton(QPushButton):
             return path
 
         window = self.tab.window()
-        Op(self.tab.runner, work, parent=self).success(
+        Op.on_register(self.tab.runner, work, parent=self).success(
             lambda path: _status(window, tr("Saved {name}.").format(name=path.name))
         ).failure(lambda e: show_error(self.tab, tr("Not saved"), e)).with_progress(
-            "Saving the PDF…"
+            tr("Saving the PDF…")
         ).run_in_background()
 
 

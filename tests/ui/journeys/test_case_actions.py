@@ -31,7 +31,7 @@ def test_extend_shows_only_where_the_policy_allows_an_extension(  # type: ignore
     no_extension, extendable = runner.call(cases)
     window = desk
     _nav(qtbot, window, CASES)
-    window.workspace.refresh_all()
+    window.workspace.load_pages()
     settle(qtbot, runner)
     cf = case_file(window)
     for reference, shown in ((no_extension, False), (extendable, True)):

@@ -33,6 +33,7 @@ def test_ccpa_access_request_refused_with_grounds(  # type: ignore[no-untyped-de
 ) -> None:
     window = desk
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=10_000)  # read on the worker
     dialog = window.last_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     form = dialog.form

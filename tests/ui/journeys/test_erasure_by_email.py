@@ -100,6 +100,7 @@ def test_erasure_request_by_email_to_closing(  # type: ignore[no-untyped-def]
     picked = when_modal(answer_file_dialog(qtbot, [email]))
     window.import_action.trigger()
     assert picked, "the file dialog was shown"
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=10_000)  # read on the worker
     dialog = window.last_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=5_000)
     assert dialog.form.email.text() == "gamma@example.org"

@@ -77,7 +77,7 @@ def test_idle_lock_while_editing_then_unlock_loses_nothing(  # type: ignore[no-u
     window = desk
     first, _second = runner.call(lambda: _two_cases(office_register))
     _nav(qtbot, window, CASES)
-    window.workspace.refresh_all()  # the cases were added behind the window's back
+    window.workspace.load_pages()  # the cases were added behind the window's back
     settle(qtbot, runner)
     _click_row(qtbot, window, first)
     cf = case_file(window)
@@ -99,7 +99,7 @@ def test_idle_lock_while_editing_then_unlock_loses_nothing(  # type: ignore[no-u
     qtbot.waitUntil(lambda: cf.reference == first, timeout=10_000)
     assert window.workspace.nav.currentRow() == CASES
     assert cf.form.description.toPlainText() == typed
-    assert _description(window.register, first) == typed
+    assert _description(runner.register, first) == typed
 
 
 def test_save_in_the_unsaved_prompt_keeps_list_and_pane_together(  # type: ignore[no-untyped-def]
@@ -108,7 +108,7 @@ def test_save_in_the_unsaved_prompt_keeps_list_and_pane_together(  # type: ignor
     window = desk
     first, second = runner.call(lambda: _two_cases(office_register))
     _nav(qtbot, window, CASES)
-    window.workspace.refresh_all()
+    window.workspace.load_pages()
     settle(qtbot, runner)
     _click_row(qtbot, window, first)
     cf = case_file(window)

@@ -302,6 +302,7 @@ def test_journey_1_first_run_to_an_acknowledgement_saved_as_pdf(
 
     # A phone complaint, entered by hand.
     window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.last_dialog is not None, timeout=10_000)  # read on the worker
     dialog = window.last_dialog
     qtbot.waitUntil(dialog.isVisible)
     form = dialog.form

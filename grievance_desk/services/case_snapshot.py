@@ -1,7 +1,7 @@
 """Everything the case file shows about one case, read in one go on the background thread.
 
-Kept apart from the widgets so the benchmarks and the letters' reload can read a case
-without building any.
+A service, so the window never opens a session itself; the benchmarks and the letters'
+reload read a case through it without building any widget.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from grievance_desk.services.case_queries import TimelineItem, case_timeline, po
 from grievance_desk.services.cases import find_case, officer_zone, to_draft
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.extensions import extension_refused
-from grievance_desk.services.register_access import Register
 from grievance_desk.services.reply_language import ReplyLanguage, reply_language_for  # issue 17
+from grievance_desk.storage.register import Register
 
 
 @dataclass
