@@ -1933,7 +1933,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>संलग्न करने के लिए फ़ाइलें यहाँ छोड़ें।</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
+        <source>{media_type}, SHA-256 {digest}…</source>
+        <translation>{media_type}, SHA-256 {digest}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Attach files</source>
         <translation>फ़ाइलें संलग्न करें</translation>
     </message>
@@ -4281,7 +4286,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-98"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-103"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Kind</source>
@@ -5455,7 +5460,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+58"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+63"/>
         <source>Attaching…</source>
         <translation>संलग्न किया जा रहा है…</translation>
     </message>

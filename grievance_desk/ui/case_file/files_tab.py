@@ -84,7 +84,12 @@ class FilesTab(QWidget):
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, info.id)
-            row.setToolTip(0, info.media_type + ", SHA-256 " + info.sha256[:16] + "…")
+            row.setToolTip(
+                0,
+                tr("{media_type}, SHA-256 {digest}…").format(
+                    media_type=info.media_type, digest=info.sha256[:16]
+                ),
+            )
             self.tree.addTopLevelItem(row)
         for column in (1, 2, 3):
             self.tree.resizeColumnToContents(column)
