@@ -18,7 +18,7 @@ from grievance_desk.cli.common import (
     warn,
 )
 from grievance_desk.cli.progress import progress_bar
-from grievance_desk.domain.import_rows import HeaderError
+from grievance_desk.domain.row_columns import HeaderError
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_writing import (
     atomic_output,

@@ -17,7 +17,8 @@ from typing import Literal
 
 from sqlmodel import col, select
 
-from grievance_desk.domain.import_rows import COLUMNS, draft_to_row
+from grievance_desk.domain.row_columns import COLUMNS
+from grievance_desk.domain.row_export import draft_to_row
 from grievance_desk.services.case_queries import CaseFilter, SortKey, count_cases, fetch_page
 from grievance_desk.services.cases import officer_zone, to_draft
 from grievance_desk.services.spreadsheet_io import SpreadsheetError, write_csv, write_xlsx

@@ -17,15 +17,11 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from grievance_desk.domain.case_record import CaseDraft
-from grievance_desk.domain.import_rows import (
-    COLUMNS,
-    RowError,
-    RowProblem,
-    draft_to_row,
-    match_headers,
-    row_to_draft,
-)
 from grievance_desk.domain.reference import InvalidReference, parse_reference
+from grievance_desk.domain.row_columns import COLUMNS, match_headers
+from grievance_desk.domain.row_export import draft_to_row
+from grievance_desk.domain.row_import import row_to_draft
+from grievance_desk.domain.row_reader import RowError, RowProblem
 from grievance_desk.services.cases import (
     BulkContext,
     insert_case,

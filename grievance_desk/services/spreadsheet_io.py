@@ -1,6 +1,6 @@
 """Read and write the register as CSV, XLSX and JSON files.
 
-Rows are plain dicts keyed by header; turning them into cases is ``domain.import_rows``'s job.
+Rows are plain dicts keyed by header; turning them into cases is ``domain.row_import``'s job.
 Line numbers are spreadsheet row numbers (the header is usually row 1), which is what the
 officer sees in Excel, for CSV as well as XLSX: a cell with a line break is still one row.
 

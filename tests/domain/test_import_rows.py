@@ -24,16 +24,11 @@ from grievance_desk.domain.case_types import (
     Representative,
     RequestType,
 )
-from grievance_desk.domain.import_rows import (
-    COLUMNS,
-    HeaderError,
-    RowError,
-    accepted_headers,
-    draft_to_row,
-    match_headers,
-    match_value,
-    row_to_draft,
-)
+from grievance_desk.domain.row_columns import COLUMNS, HeaderError, accepted_headers, match_headers
+from grievance_desk.domain.row_export import draft_to_row
+from grievance_desk.domain.row_import import row_to_draft
+from grievance_desk.domain.row_reader import RowError
+from grievance_desk.domain.row_values import match_value
 from grievance_desk.domain.workflow import Status
 
 IST = ZoneInfo("Asia/Kolkata")

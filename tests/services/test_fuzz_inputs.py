@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from grievance_desk.cli.deadline_commands import deadline_command
 from grievance_desk.domain.case_record import InvalidCase, Requester
-from grievance_desk.domain.import_rows import HeaderError
+from grievance_desk.domain.row_columns import HeaderError
 from grievance_desk.services.attachments import (
     EmptyAttachment,
     add_attachment,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from grievance_desk.domain.import_rows import HeaderError
+from grievance_desk.domain.row_columns import HeaderError
 from grievance_desk.services.demo_data import demo_drafts
 from grievance_desk.services.import_export import (
     EXPORT_COLUMNS,
@@ -40,7 +40,7 @@ def _csv_bytes(register: Register) -> bytes:
 def test_ten_thousand_rows_round_trip_import_then_export_unchanged(
     register: Register, tmp_path: Path
 ) -> None:
-    from grievance_desk.domain.import_rows import draft_to_row
+    from grievance_desk.domain.row_export import draft_to_row
     from grievance_desk.services.cases import officer_zone
 
     with register.reading() as session:

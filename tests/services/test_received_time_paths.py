@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from grievance_desk.domain.case_record import InvalidCase, problems_in
-from grievance_desk.domain.import_rows import RowError, row_to_draft
 from grievance_desk.domain.received_time import after_now_problem, in_zone
+from grievance_desk.domain.row_import import row_to_draft
+from grievance_desk.domain.row_reader import RowError
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.email_intake import read_email_bytes
 from grievance_desk.storage.register import Register

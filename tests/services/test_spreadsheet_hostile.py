@@ -16,7 +16,8 @@ import pytest
 
 from grievance_desk.domain.case_record import CaseDraft, Requester
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
-from grievance_desk.domain.import_rows import COLUMNS, draft_to_row
+from grievance_desk.domain.row_columns import COLUMNS
+from grievance_desk.domain.row_export import draft_to_row
 from grievance_desk.services import spreadsheet_io
 from grievance_desk.services.spreadsheet_io import SpreadsheetError, read_header, read_rows
 

@@ -22,7 +22,9 @@ from grievance_desk.domain.case_types import (
     Outcome,
     RequestType,
 )
-from grievance_desk.domain.import_rows import COLUMNS, draft_to_row, row_to_draft
+from grievance_desk.domain.row_columns import COLUMNS
+from grievance_desk.domain.row_export import draft_to_row
+from grievance_desk.domain.row_import import row_to_draft
 from grievance_desk.domain.workflow import Status
 from grievance_desk.services.spreadsheet_io import (
     SpreadsheetError,

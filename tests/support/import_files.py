@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from grievance_desk.domain.import_rows import draft_to_row
+from grievance_desk.domain.row_export import draft_to_row
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.demo_data import demo_drafts
 from grievance_desk.services.import_export import EXPORT_COLUMNS

@@ -1,0 +1,209 @@
+"""Read a date or date-time cell as written in Indian registers, and write one back.
+
+Dates and times:
+
+
+* Accepted: ``25/11/2026``, ``25-11-2026``, ``25.11.2026``, ``2026-11-25``, ``25 Nov 2026``,
+  ``Nov 25, 2026``, each optionally followed by a time ``14:30``, ``14:30:15`` or
+  ``2:30 PM``; ISO 8601 such as ``2026-11-25T14:30:00+05:30`` or ``…Z``; real date cells
+  from Excel (one at exactly midnight counts as a bare date), and Excel day serial numbers.
+  The year must have four digits.
+* Numeric dates are always read day first (DD/MM/YYYY), as in India: ``03/04/2026`` is
+  3 April. A value that only makes sense month first (``11/25/2026``) is refused with a hint
+  rather than silently read the other way, because a file mixing both would be scrambled.
+* A date or time without a UTC offset is in the officer's time zone; one with an offset is
+  converted to it. A bare ``received`` date means the start of that day: deadlines then
+  count from the earliest moment the case can have arrived, so a computed due date is never
+  later than the real one. A bare ``acknowledged``/``closed`` date also means the start of the
+  day, except on the day of receipt, where it means the received time (it cannot precede it).
+* Refused with their own message: impossible dates (31/02/2026), a date more than one day
+  after ``now`` (`received_time.after_now_problem`, the rule of the form and
+  `register_case` too), an acknowledged or closed date
+  before the received date, and an empty required cell.
+
+The export writes date-times as ISO 8601 in the officer's zone with its offset, e.g.
+``2026-11-25T14:30:00+05:30``, so an exported file imports back to the same moments.
+Pure: the time zone is a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
+
+from grievance_desk.domain.received_time import in_zone
+from grievance_desk.domain.row_cells import cell_text
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_TIME = (
+    r"(?:(?:\s*[T ,]\s*|\s+at\s+)(?P<h>\d{1,2}):(?P<mi>\d{2})"
+    r"(?::(?P<s>\d{2})(?:[.,](?P<frac>\d{1,6}))?)?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
+    r"\s*(?P<off>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?"
+)
+_DATE_FORMS = (
+    re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + _TIME, re.I),
+    re.compile(r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d+)" + _TIME, re.I),
+    re.compile(
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]*(?P<mon>[a-z]{3,9})\.?[\s/,-]*(?P<y>\d+)" + _TIME,
+        re.I,
+    ),
+    re.compile(
+        r"(?P<mon>[a-z]{3,9})\.?[\s/-]*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[\s/-]*(?P<y>\d+)" + _TIME,
+        re.I,
+    ),
+)
+_EXAMPLES = "25/11/2026, 2026-11-25, 25 Nov 2026 or 25/11/2026 14:30"
+# Excel's day zero (it wrongly believes 1900 was a leap year, hence the 30th).
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+class DateProblem(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class When:
+    moment: datetime
+    bare_date: bool
+
+
+def parse_when(value: object, tz: tzinfo) -> When:
+    """Read a date or date-time cell as an aware datetime in the officer's zone."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            bare = value.time() == time(0)
+            return When(in_zone(value, tz), bare)
+        return When(value.astimezone(tz), False)
+    if isinstance(value, date):
+        return When(datetime.combine(value, time(0), tzinfo=tz), True)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # An XLSX cell holding a date serial without a date format.
+        if not 25_569 <= value < 2_958_466:  # 1970 to 9999
+            raise DateProblem(f"{value!r} is not a date. Write it as {_EXAMPLES}.")
+        moment = _EXCEL_EPOCH + timedelta(days=float(value))
+        moment = moment.replace(microsecond=0)
+        return When(in_zone(moment, tz), moment.time() == time(0))
+    return _parse_text_when(cell_text(value), tz)
+
+
+def _parse_text_when(text: str, tz: tzinfo) -> When:
+    for number, form in enumerate(_DATE_FORMS):
+        match = form.fullmatch(text.strip())
+        if match is not None:
+            return _from_match(text, match, day_first=number == 1, tz=tz)
+    raise DateProblem(f"{text!r} is not a date. Write it as {_EXAMPLES}.")
+
+
+def _from_match(text: str, match: re.Match[str], *, day_first: bool, tz: tzinfo) -> When:
+    parts = match.groupdict()
+    day_part = _day_of(text, parts, day_first=day_first)
+    if parts["h"] is None:
+        return When(datetime.combine(day_part, time(0), tzinfo=tz), True)
+    zone = _offset(text, parts["off"]) or tz
+    moment = datetime.combine(day_part, _time_of(text, parts), tzinfo=zone)
+    return When(moment.astimezone(tz), False)
+
+
+def _day_of(text: str, parts: dict[str, str | Any], *, day_first: bool) -> date:
+    """The calendar day of a matched cell, refusing what could be a typing mistake."""
+    if len(parts["y"]) != 4:
+        raise DateProblem(
+            f"{text!r} does not have a four-digit year. Write the year in full, e.g. 25/11/2026."
+        )
+    year = int(parts["y"])
+    month = _month_of(text, parts)
+    day = int(parts["d"])
+    if month > 12 or month == 0:
+        raise DateProblem(
+            f"{text!r} has no month {month}: dates are read day first (DD/MM/YYYY), as in "
+            f"India.{_swap_hint(year, month, day) if day_first else ''}"
+        )
+    if year < 1900:
+        raise DateProblem(f"{text!r} has the year {year}; check it for a typing mistake.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        raise DateProblem(
+            f"{text!r} is not a real date: {date(year, month, 1):%B %Y} has {last} days. "
+            "Correct the day or the month."
+        ) from None
+
+
+def _month_of(text: str, parts: dict[str, str | Any]) -> int:
+    if parts.get("mon") is None:
+        return int(parts["m"])
+    month = _MONTHS.get(parts["mon"].casefold())
+    if month is None:
+        raise DateProblem(
+            f"{text!r} has an unknown month {parts['mon']!r}. Write it as {_EXAMPLES}."
+        )
+    return month
+
+
+def _swap_hint(year: int, month: int, day: int) -> str:
+    """Suggest the day-first spelling of a date written month first."""
+    try:
+        swapped = date(year, day, month)
+    except ValueError:
+        return ""
+    return f" If you meant {swapped:%d %B %Y}, write {swapped:%d/%m/%Y}."
+
+
+def _time_of(text: str, parts: dict[str, str | Any]) -> time:
+    """The time of day of a matched cell, 12-hour times included."""
+    hour, minute = int(parts["h"]), int(parts["mi"])
+    second = int(parts["s"] or 0)
+    micro = int((parts["frac"] or "0").ljust(6, "0"))
+    if parts["ampm"]:
+        if not 1 <= hour <= 12:
+            raise DateProblem(f"{text!r} has an impossible time: {hour} AM/PM. Use 1 to 12.")
+        hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateProblem(
+            f"{text!r} has an impossible time. Use a 24-hour time from 00:00 to 23:59."
+        )
+    return time(hour, minute, second, micro)
+
+
+def _offset(text: str, raw: str | None) -> tzinfo | None:
+    if raw is None:
+        return None
+    if raw.upper() in ("Z", "UTC", "GMT"):
+        return UTC
+    digits = raw[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 14 or minutes > 59:
+        raise DateProblem(f"{text!r} has an impossible UTC offset {raw}.")
+    delta = timedelta(hours=hours, minutes=minutes)
+    return timezone(-delta if raw.startswith("-") else delta)
+
+
+def format_when(moment: datetime | None, tz: tzinfo) -> str:
+    return "" if moment is None else moment.astimezone(tz).isoformat()
+
+
+# --- cells ----------------------------------------------------------------------------------
