@@ -39,9 +39,11 @@ def clean_cell(value: object) -> str:
 
 
 def split_list(text: str) -> list[str]:
+    """A list cell's items, cleaned and without repeats; ``;``, ``,`` or a line break split."""
     items = [clean_text(part) for part in re.split(r"[;,\n]", text)]
     return list(dict.fromkeys(item for item in items if item))
 
 
 def join_list(items: Iterable[str]) -> str:
+    """Items as one list cell, joined the way ``split_list`` reads them back."""
     return LIST_SEPARATOR.join(dict.fromkeys(items))

@@ -304,6 +304,7 @@ _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def squash(text: str) -> str:
+    """Text reduced to lower-case letters and digits, so "Ref. No" and "ref_no" match."""
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 

@@ -2,7 +2,6 @@
 
 Dates and times:
 
-
 * Accepted: ``25/11/2026``, ``25-11-2026``, ``25.11.2026``, ``2026-11-25``, ``25 Nov 2026``,
   ``Nov 25, 2026``, each optionally followed by a time ``14:30``, ``14:30:15`` or
   ``2:30 PM``; ISO 8601 such as ``2026-11-25T14:30:00+05:30`` or ``…Z``; real date cells
@@ -81,11 +80,13 @@ _EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 class DateProblem(ValueError):
-    pass
+    """A cell that is not a usable date; the message says how to write it."""
 
 
 @dataclass(frozen=True)
 class When:
+    """A moment read from a cell, and whether the cell gave only a day."""
+
     moment: datetime
     bare_date: bool
 
@@ -203,7 +204,5 @@ def _offset(text: str, raw: str | None) -> tzinfo | None:
 
 
 def format_when(moment: datetime | None, tz: tzinfo) -> str:
+    """A moment as ISO 8601 with the officer's offset; empty for none."""
     return "" if moment is None else moment.astimezone(tz).isoformat()
-
-
-# --- cells ----------------------------------------------------------------------------------

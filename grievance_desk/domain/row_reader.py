@@ -42,6 +42,7 @@ class RowError(ValueError):
     def __init__(self, line: int, problems: list[RowProblem]) -> None:
         self.line = line
         self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
 
 
 class RowCells:
