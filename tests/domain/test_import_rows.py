@@ -486,6 +486,13 @@ def test_problems_carry_line_column_header_and_value() -> None:
     )
 
 
+def test_a_row_errors_text_lists_every_problem_one_per_line() -> None:
+    with pytest.raises(RowError) as caught:
+        read(base_row(Mode="Pigeon", Name=""), line=12)
+    assert str(caught.value) == "\n".join(str(p) for p in caught.value.problems)
+    assert str(caught.value).count("Line 12, column ") == 2
+
+
 # --- export ---------------------------------------------------------------------------------
 
 
