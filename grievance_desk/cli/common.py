@@ -163,23 +163,6 @@ def settle_after_unlock(register: Register, opening: RegisterOpening) -> None:
         opening.confirm_recovery_key(register)
 
 
-def _private_file(path: Path) -> Path:
-    """Create (or empty) an output file readable by the officer's account only."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-    path.chmod(0o600)
-    return path
-
-
-@contextmanager
-def text_output(path: Path | None) -> Iterator[TextIO]:
-    """A file opened privately, or standard output when no --output was given."""
-    if path is None:
-        yield sys.stdout
-        return
-    with _private_file(path).open("w", encoding="utf-8", newline="") as handle:
-        yield handle
-
-
 @contextmanager
 def binary_output(path: Path | None) -> Iterator[BinaryIO]:
     """Standard output, or ``path`` written whole or not at all (owner-only scratch file

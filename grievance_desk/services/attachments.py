@@ -13,6 +13,7 @@ import io
 import mimetypes
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -183,6 +184,44 @@ def add_attachment(
             correspondence_id=correspondence_id,
         )
         return _info(row)
+
+
+@dataclass(frozen=True)
+class FileToAttach:
+    """A file the officer chose to keep with a case: its name, bytes and purpose."""
+
+    filename: str
+    data: bytes
+    purpose: str = "evidence"
+
+
+def add_attachments(
+    register: Register, reference: str, files: Sequence[FileToAttach], *, now: datetime
+) -> list[AttachmentInfo]:
+    """Keep several files with a case in one transaction: all of them or none.
+
+    Every file is checked before anything is written; a file over the size limit rolls the
+    whole transaction back, so a refused third file leaves the first two unsaved too.
+    """
+    for item in files:
+        check_attachment(item.filename, item.data, item.purpose)
+    actor = register.actor
+    with register.writing() as session:
+        case, _ = find_case(session, reference)
+        assert case.id is not None
+        rows = [
+            insert_attachment(
+                session,
+                case.id,
+                item.filename,
+                item.data,
+                now=now,
+                actor=actor,
+                purpose=item.purpose,
+            )
+            for item in files
+        ]
+        return [_info(row) for row in rows]
 
 
 def list_attachments(register: Register, reference: str) -> list[AttachmentInfo]:

@@ -510,42 +510,46 @@ def update_case(
     register: Register, reference: str, changes: dict[str, Any], *, now: datetime
 ) -> None:
     """Edit details (not status: that goes through ``change_status``); validates first."""
+    actor = register.actor
+    with register.writing() as session:
+        edit_case(session, reference, changes, now=now, actor=actor)
+
+
+def edit_case(
+    session: Session, reference: str, changes: dict[str, Any], *, now: datetime, actor: str
+) -> None:
+    """``update_case`` inside the caller's transaction, with its audit event; a refused
+    change raises before anything is written, and the caller's transaction rolls back."""
     unknown = set(changes) - _EDITABLE_CASE - {f"requester.{f}" for f in _EDITABLE_PERSON}
     if unknown:
         raise ValueError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
-    actor = register.actor
-    with register.writing() as session:
-        case, person = find_case(session, reference)
-        before = snapshot(case, person)
-        draft = to_draft(case, person)
-        person_changes = {
-            k.split(".", 1)[1]: v for k, v in changes.items() if k.startswith("requester.")
-        }
-        case_changes = {k: v for k, v in changes.items() if not k.startswith("requester.")}
-        for key in ("data_categories", "tags"):
-            if key in case_changes:
-                case_changes[key] = tuple(case_changes[key])
-        checked = replace(
-            draft, requester=replace(draft.requester, **person_changes), **case_changes
-        )
-        validate_draft(checked)
-        for key, value in person_changes.items():
-            setattr(person, key, value)
-        for key, value in case_changes.items():
-            setattr(case, key, list(value) if isinstance(value, tuple) else value)
-        case.updated_at = now
-        case.requester_sort_key = requester_sort_key(person.name)
-        _refresh_next_due(session, case, now)
-        session.flush()
-        assert case.id is not None
-        search.index_case(
-            session, case.id, case.reference, person.name, person.email, case.description
-        )
-        append_event(
-            session,
-            action=AuditAction.CASE_UPDATED,
-            actor=actor,
-            at=now,
-            case_id=case.id,
-            payload=_change_payload(before, snapshot(case, person)),
-        )
+    case, person = find_case(session, reference)
+    before = snapshot(case, person)
+    draft = to_draft(case, person)
+    person_changes = {
+        k.split(".", 1)[1]: v for k, v in changes.items() if k.startswith("requester.")
+    }
+    case_changes = {k: v for k, v in changes.items() if not k.startswith("requester.")}
+    for key in ("data_categories", "tags"):
+        if key in case_changes:
+            case_changes[key] = tuple(case_changes[key])
+    checked = replace(draft, requester=replace(draft.requester, **person_changes), **case_changes)
+    validate_draft(checked)
+    for key, value in person_changes.items():
+        setattr(person, key, value)
+    for key, value in case_changes.items():
+        setattr(case, key, list(value) if isinstance(value, tuple) else value)
+    case.updated_at = now
+    case.requester_sort_key = requester_sort_key(person.name)
+    _refresh_next_due(session, case, now)
+    session.flush()
+    assert case.id is not None
+    search.index_case(session, case.id, case.reference, person.name, person.email, case.description)
+    append_event(
+        session,
+        action=AuditAction.CASE_UPDATED,
+        actor=actor,
+        at=now,
+        case_id=case.id,
+        payload=_change_payload(before, snapshot(case, person)),
+    )

@@ -418,14 +418,19 @@ def save_custom_policy(register: Register, policy: Policy, *, now: datetime) -> 
     Refuses a preset's id: a case's stored policy id must always mean one rule, or its dates
     could silently change when the presets are updated.
     """
-    _check_custom_policy(policy)
     actor = register.actor
     with register.writing() as session:
-        before = POLICIES_CUSTOM.read(session) or []
-        current = list(_custom_from_setting(before))
-        kept = [p for p in current if (p.id, p.version) != (policy.id, policy.version)]
-        after = [policy_to_dict(p) for p in (*kept, policy)]
-        _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
+        return record_custom_policy(session, policy, now=now, actor=actor)
+
+
+def record_custom_policy(session: Session, policy: Policy, *, now: datetime, actor: str) -> Policy:
+    """``save_custom_policy`` inside the caller's transaction, with the same checks."""
+    _check_custom_policy(policy)
+    before = POLICIES_CUSTOM.read(session) or []
+    current = list(_custom_from_setting(before))
+    kept = [p for p in current if (p.id, p.version) != (policy.id, policy.version)]
+    after = [policy_to_dict(p) for p in (*kept, policy)]
+    _record(session, actor, CUSTOM_POLICIES_KEY, before, after, now)
     return policy
 
 
@@ -530,11 +535,16 @@ def set_profile(register: Register, profile: OrganisationProfile, *, now: dateti
 
 def set_member_state(register: Register, code: str | None, *, now: datetime) -> None:
     """Choose the controller's Member State for GDPR holidays (None: weekends only)."""
-    after = None if code is None or not code.strip() else _member_state(code).label()
     actor = register.actor
     with register.writing() as session:
-        before = CALENDAR_MEMBER_STATE.read(session)
-        _record(session, actor, MEMBER_STATE_KEY, before, after, now)
+        record_member_state(session, code, now=now, actor=actor)
+
+
+def record_member_state(session: Session, code: str | None, *, now: datetime, actor: str) -> None:
+    """``set_member_state`` inside the caller's transaction; a wrong code is refused first."""
+    after = None if code is None or not code.strip() else _member_state(code).label()
+    before = CALENDAR_MEMBER_STATE.read(session)
+    _record(session, actor, MEMBER_STATE_KEY, before, after, now)
 
 
 def set_default_policy(
@@ -618,22 +628,36 @@ def set_days_off(register: Register, days: Iterable[date | str], *, now: datetim
 
 def add_days_off(register: Register, days: Iterable[date | str], *, now: datetime) -> None:
     """Add days to the officer's holiday list, keeping the ones already there."""
-    extra = _clean_days(days)
     actor = register.actor
     with register.writing() as session:
-        before = CALENDAR_DAYS_OFF.read(session) or []
-        after = sorted(set(_clean_days(before)) | set(extra))
-        _record(session, actor, DAYS_OFF_KEY, before, after, now)
+        record_days_off_added(session, days, now=now, actor=actor)
+
+
+def record_days_off_added(
+    session: Session, days: Iterable[date | str], *, now: datetime, actor: str
+) -> None:
+    """``add_days_off`` inside the caller's transaction; a day that is not a date is refused."""
+    extra = _clean_days(days)
+    before = CALENDAR_DAYS_OFF.read(session) or []
+    after = sorted(set(_clean_days(before)) | set(extra))
+    _record(session, actor, DAYS_OFF_KEY, before, after, now)
 
 
 def remove_days_off(register: Register, days: Iterable[date | str], *, now: datetime) -> None:
     """Take days off the officer's holiday list (days not on it are ignored)."""
-    gone = set(_clean_days(days))
     actor = register.actor
     with register.writing() as session:
-        before = CALENDAR_DAYS_OFF.read(session) or []
-        after = [d for d in _clean_days(before) if d not in gone]
-        _record(session, actor, DAYS_OFF_KEY, before, after, now)
+        record_days_off_removed(session, days, now=now, actor=actor)
+
+
+def record_days_off_removed(
+    session: Session, days: Iterable[date | str], *, now: datetime, actor: str
+) -> None:
+    """``remove_days_off`` inside the caller's transaction."""
+    gone = set(_clean_days(days))
+    before = CALENDAR_DAYS_OFF.read(session) or []
+    after = [d for d in _clean_days(before) if d not in gone]
+    _record(session, actor, DAYS_OFF_KEY, before, after, now)
 
 
 def set_reminder_schedule(

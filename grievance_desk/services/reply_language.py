@@ -75,24 +75,32 @@ def set_reply_language(
     register: Register, reference: str, language: str, *, now: datetime
 ) -> ReplyLanguage:
     """Record the officer's choice of reply language (an audit event says from what to what)."""
+    with register.writing() as session:
+        return record_reply_language(session, reference, language, now=now, actor=register.actor)
+
+
+def record_reply_language(
+    session: Session, reference: str, language: str, *, now: datetime, actor: str
+) -> ReplyLanguage:
+    """``set_reply_language`` inside the caller's transaction; an unknown language is refused
+    before anything is written, naming the languages the app knows."""
     if language not in CODES:
         known = ", ".join(f"{code} ({name})" for code, name, _native in LANGUAGES)
         raise ReplyLanguageError(
             f"{language!r} is not a reply language Grievance Desk knows. Choose one of: {known}."
         )
-    with register.writing() as session:
-        case, _person = find_case(session, reference)
-        before = case.reply_language
-        if before != language:
-            case.reply_language = language
-            case.updated_at = now
-            session.flush()
-            append_event(
-                session,
-                action=AuditAction.CASE_REPLY_LANGUAGE_SET,
-                actor=register.actor,
-                at=now,
-                case_id=case.id,
-                payload={"before": before, "after": language},
-            )
-        return reply_language_for(session, case)
+    case, _person = find_case(session, reference)
+    before = case.reply_language
+    if before != language:
+        case.reply_language = language
+        case.updated_at = now
+        session.flush()
+        append_event(
+            session,
+            action=AuditAction.CASE_REPLY_LANGUAGE_SET,
+            actor=actor,
+            at=now,
+            case_id=case.id,
+            payload={"before": before, "after": language},
+        )
+    return reply_language_for(session, case)

@@ -395,7 +395,7 @@ class CaseForm(QWidget):
             found["requester.name"] = str(found["requester.name"]).strip()
         choice = self.reply_language_choice()
         if choice is not None and choice != self._stored_language:
-            found["reply_language"] = choice  # issue 17: saved by set_reply_language
+            found["reply_language"] = choice  # issue 17: saved by save_case_details
         return found
 
     @property

@@ -1,9 +1,10 @@
 """Settings for deadlines: default policy per request type, holidays, reminders, own policies,
 and the letter templates.
 
-A changed rule moves every date it governs, so after each change the stored next deadlines
-are recomputed on the worker (``sync_next_due``) and ``sig_deadlines_changed`` tells the
-window to reload its lists. Every change is also an audit event (the service records it).
+A changed rule moves every date it governs, so a change that moves dates is saved with the
+recomputed stored next deadlines in one transaction (``services.settings_moving_dates``), and
+``sig_deadlines_changed`` tells the window to reload its lists. Every change is also an audit
+event (the service records it).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from grievance_desk.domain.policy_defaults import JURISDICTIONS, OrganisationPro
 from grievance_desk.domain.policy_presets import PRESETS
 from grievance_desk.domain.reminders import ReminderSchedule
 from grievance_desk.services import policy_settings as ps
-from grievance_desk.services.case_queries import sync_next_due
+from grievance_desk.services import settings_moving_dates as moving
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.deadline_settings import DeadlineSettings, read_settings
 from grievance_desk.services.register_access import Register
@@ -595,9 +596,7 @@ class DeadlineSettingsSection(QWidget):
         self, label_text: str, work: Callable[[Register], object], *, moves_dates: bool
     ) -> None:
         def run(register: Register) -> None:
-            work(register)
-            if moves_dates:
-                sync_next_due(register, now=utc_now())
+            work(register)  # a change that moves dates refreshes them in its own transaction
 
         def done(_r: None) -> None:
             self.refresh()
@@ -636,7 +635,7 @@ class DeadlineSettingsSection(QWidget):
         )
         self._change(
             tr("Saving what the organisation is…"),
-            lambda register: ps.set_profile(register, profile, now=utc_now()),
+            lambda register: moving.set_profile(register, profile, now=utc_now()),
             moves_dates=True,
         )
 
@@ -644,7 +643,7 @@ class DeadlineSettingsSection(QWidget):
         code = self.member_state.text().strip() or None
         self._change(
             tr("Saving the Member State…"),
-            lambda register: ps.set_member_state(register, code, now=utc_now()),
+            lambda register: moving.set_member_state(register, code, now=utc_now()),
             moves_dates=True,
         )
 
@@ -654,7 +653,7 @@ class DeadlineSettingsSection(QWidget):
         policy_id = self.default_combos[kind].currentData()
         self._change(
             tr("Changing the default policy…"),
-            lambda register: ps.set_default_policy(register, kind, policy_id, now=utc_now()),
+            lambda register: moving.set_default_policy(register, kind, policy_id, now=utc_now()),
             moves_dates=True,
         )
 
@@ -665,7 +664,7 @@ class DeadlineSettingsSection(QWidget):
         when = day
         self._change(
             tr("Adding the day off and moving due dates…"),
-            lambda register: ps.add_days_off(register, [when], now=utc_now()),
+            lambda register: moving.add_days_off(register, [when], now=utc_now()),
             moves_dates=True,
         )
 
@@ -679,7 +678,7 @@ class DeadlineSettingsSection(QWidget):
             return
         self._change(
             tr("Removing days off and moving due dates…"),
-            lambda register: ps.remove_days_off(register, days, now=utc_now()),
+            lambda register: moving.remove_days_off(register, days, now=utc_now()),
             moves_dates=True,
         )
 
@@ -763,7 +762,7 @@ class DeadlineSettingsSection(QWidget):
                 raise ValueError(
                     tr("The policy is not valid: {error}. Correct that field.").format(error=error)
                 ) from None
-            ps.save_custom_policy(register, edited, now=utc_now())
+            moving.save_custom_policy(register, edited, now=utc_now())
 
         self._change(tr("Saving the policy…"), work, moves_dates=True)
 

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.services.attachments import AttachmentInfo, add_attachment, attachment_bytes
+from grievance_desk.services.attachments import (
+    AttachmentInfo,
+    FileToAttach,
+    add_attachments,
+    attachment_bytes,
+)
 from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
@@ -99,16 +104,15 @@ class FilesTab(QWidget):
         self.attach_files([Path(p) for p in paths])
 
     def attach_files(self, paths: list[Path]) -> None:
-        """Add ``paths`` to the case shown, in the background."""
+        """Add ``paths`` to the case shown, in the background, in one transaction: a file the
+        register refuses leaves none of them attached, and the message names it."""
         reference = self.reference()
         if reference is None or not paths:
             return
 
         def work(register: Register) -> int:
-            now = utc_now()
-            for path in paths:
-                add_attachment(register, reference, path.name, path.read_bytes(), now=now)
-            return len(paths)
+            chosen = [FileToAttach(path.name, path.read_bytes()) for path in paths]
+            return len(add_attachments(register, reference, chosen, now=utc_now()))
 
         Op.on_register(self.runner, work, parent=self).success(
             lambda _n: self.sig_changed.emit()

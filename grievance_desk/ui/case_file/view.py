@@ -15,12 +15,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from grievance_desk.domain.workflow import Action
+from grievance_desk.services.case_details import save_case_details
 from grievance_desk.services.case_snapshot import CaseSnapshot, load_snapshot
-from grievance_desk.services.cases import update_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_issue import NextStep
 from grievance_desk.services.register_access import Register
-from grievance_desk.services.reply_language import set_reply_language  # issue 17
 from grievance_desk.ui.case_file.action_bar import CaseActionBar
 from grievance_desk.ui.case_file.deadline_panel import DeadlinePanel
 from grievance_desk.ui.case_file.details_tab import DetailsTab
@@ -215,15 +214,12 @@ class CaseFile(QWidget):
             self.tabs.setCurrentIndex(0)
             return False
         changes = self.form.changes()
-        language = changes.pop("reply_language", None)  # issue 17: its own service call
+        language = changes.pop("reply_language", None)  # issue 17: kept on its own column
         reference = snap.reference
 
         def work(register: Register) -> None:
-            now = utc_now()
-            if changes:
-                update_case(register, reference, changes, now=now)
-            if language is not None:
-                set_reply_language(register, reference, language, now=now)
+            # One transaction: a refused value leaves nothing of this save behind.
+            save_case_details(register, reference, changes, reply_language=language, now=utc_now())
 
         self.save_button.setEnabled(False)
 
