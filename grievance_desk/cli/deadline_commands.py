@@ -63,6 +63,17 @@ class InputError(ValueError):
     """Bad command-line input; the message says what was expected."""
 
 
+#: The years a case's dates can fall in; beyond them date arithmetic overflows (year 9999).
+YEARS = (1900, 2999)
+
+
+def _within_years(day: date, text: str, what: str) -> None:
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise InputError(
+            f"{what} {text.strip()!r} is outside the years {YEARS[0]}–{YEARS[1]}; check the year"
+        )
+
+
 def parse_moment(text: str, zone: ZoneInfo) -> datetime:
     """A date or date-time as typed; a bare one is taken in the officer's zone, as they mean it."""
     value = text.strip()
@@ -74,14 +85,17 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         moment = datetime.fromisoformat(value)
     except ValueError:
         raise InputError(f"{text!r} is not a real date; use {DATETIME_FORMATS}") from None
+    _within_years(moment.date(), text, "the date")
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
 def _parse_day(text: str, what: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"{what} {text!r} is not a date; use {PAUSE_FORMAT}") from None
+    _within_years(day, text, what)
+    return day
 
 
 def parse_pause(text: str) -> Pause:

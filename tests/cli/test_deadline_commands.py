@@ -261,3 +261,22 @@ def test_policies_json_shows_routes_pauses_calendar_and_the_6700_list(
     assert any(name == "Lincoln Day" for name in ccpa["statutory_holidays"][year].values())
     uk = [p for p in listing if p["id"] == "uk-gdpr"]
     assert any("Art 12A" in p["legal_source"] for p in uk)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--pause", "2026-03-05:", "--as-of", "9999-12-31"],  # an open pause up to year 9999
+        ["--as-of", "0001-01-01"],
+        ["--pause", "2026-03-05:9999-12-30"],
+    ],
+)
+def test_a_year_far_outside_any_case_is_refused_not_a_crash(
+    extra: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Found by the fuzz test: an open pause counted to 9999-12-31 overflowed the date type.
+    code, out, err = run(
+        ["deadline", "--policy", "gdpr", "--received", "2026-03-02", *extra], capsys
+    )
+    assert code == 1 and out == ""
+    assert "outside the years 1900–2999" in err and "check the year" in err
