@@ -30,7 +30,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy grievance_desk
 
 unit: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 test: lint typecheck unit
 
