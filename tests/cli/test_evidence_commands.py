@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import re
@@ -11,34 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from grievance_desk.cli import common, evidence_commands
+from grievance_desk.cli import evidence_commands
 from grievance_desk.cli.common import UserError
 from grievance_desk.storage.register import Register
 from tests.conftest import PASSPHRASE
-from tests.services.test_retention import LATER, closed_case, settle
+from tests.support.cli_commands import closed_register, run_group
 from tests.support.kill_points import run_cli, was_killed
 
 BUNDLE_PASSWORD = "a long bundle password"
 
 
 def _run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="grievance-desk")
-    evidence_commands.add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(list(argv))
-    result: int = args.func(args)
-    return result
+    return run_group(evidence_commands, *argv)
 
 
 @pytest.fixture
 def filled(register: Register, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    settle(register)
-    reference = closed_case(register)
-    path = register.path
-    register.close()
-    monkeypatch.setenv("GRIEVANCE_DESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setattr(evidence_commands, "utc_now", lambda: LATER)
-    monkeypatch.setattr(common, "_stdin_secret", None)
-    return path, reference
+    return closed_register(register, monkeypatch, evidence_commands)
 
 
 def test_evidence_warns_when_unencrypted_and_verify_bundle_names_the_signer(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 from datetime import UTC, datetime, timedelta
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from grievance_desk.cli import common, trust_commands
+from grievance_desk.cli import trust_commands
 from grievance_desk.cli.common import UserError
 from grievance_desk.domain.case_types import IdentityState
 from grievance_desk.services.attachments import add_attachment
@@ -19,28 +18,18 @@ from grievance_desk.services.cases import find_case, register_case, update_case
 from grievance_desk.services.retention import RetentionError
 from grievance_desk.storage.register import Register, Unlock
 from tests.conftest import NOW, PASSPHRASE
-from tests.services.test_retention import LATER, MARKER, closed_case, settle
+from tests.services.test_retention import LATER, MARKER
+from tests.support.cli_commands import closed_register, run_group
 from tests.support.drafts import make_draft
 
 
 def _run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="grievance-desk")
-    trust_commands.add_parsers(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(list(argv))
-    result: int = args.func(args)
-    return result
+    return run_group(trust_commands, *argv)
 
 
 @pytest.fixture
 def filled(register: Register, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    settle(register)
-    reference = closed_case(register)
-    path = register.path
-    register.close()
-    monkeypatch.setenv("GRIEVANCE_DESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setattr(trust_commands, "utc_now", lambda: LATER)
-    monkeypatch.setattr(common, "_stdin_secret", None)
-    return path, reference
+    return closed_register(register, monkeypatch, trust_commands)
 
 
 def _open(path: Path) -> Register:
