@@ -27,6 +27,7 @@ from grievance_desk.services.letter_records import (
     LetterError,
     as_draft,
     compose_body,
+    insert_draft,
     letter_row,
     split_body,
     template_title,
@@ -39,7 +40,6 @@ from grievance_desk.services.letter_templates import (
 )
 from grievance_desk.storage.audit import append_event, digest
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.tables import Letter
 
 
 def _render(
@@ -117,28 +117,15 @@ def draft_letter(
             session, reference, template, now=now, overrides=overrides, language=language
         )
         case, _person = find_case(session, reference)
-        row = Letter(
+        row = insert_draft(
+            session,
             case_id=case.id or 0,
             template_id=template.id,
             template_version=template.version_id,
-            status=DRAFT,
             subject=subject,
             body=compose_body(salutation, body, closing),
-            created_at=now,
-        )
-        session.add(row)
-        session.flush()
-        append_event(
-            session,
-            action=AuditAction.LETTER_DRAFTED,
+            now=now,
             actor=actor,
-            at=now,
-            case_id=case.id,
-            payload={
-                "letter_id": row.id,
-                "template_id": template.id,
-                "template_version": template.version_id,
-            },
         )
         return as_draft(row, case.reference, template.title)
 

@@ -15,7 +15,6 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import render_letter_pdf
-from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.workflow import Action, Status, can_move, target_of
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import officer_zone
@@ -34,6 +33,7 @@ from grievance_desk.services.letter_records import (
     LetterDraft,
     LetterError,
     as_draft,
+    insert_draft,
     letter_row,
     split_body,
     template_title,
@@ -45,7 +45,7 @@ from grievance_desk.services.letter_templates import (
 )
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.tables import Case, Letter
+from grievance_desk.storage.tables import Case
 
 _STEP_ACTIONS: dict[str, Action] = {
     "acknowledge": Action.ACKNOWLEDGE,
@@ -212,28 +212,15 @@ def reissue_letter(register: Register, letter_id: int, *, now: datetime) -> Lett
     actor = register.actor
     with register.writing() as session:
         row, case, _person = letter_row(session, letter_id)
-        copy = Letter(
+        copy = insert_draft(
+            session,
             case_id=row.case_id,
             template_id=row.template_id,
             template_version=row.template_version,
-            status=DRAFT,
             subject=row.subject,
             body=row.body,
-            created_at=now,
-        )
-        session.add(copy)
-        session.flush()
-        append_event(
-            session,
-            action=AuditAction.LETTER_DRAFTED,
+            now=now,
             actor=actor,
-            at=now,
-            case_id=case.id,
-            payload={
-                "letter_id": copy.id,
-                "template_id": row.template_id,
-                "template_version": row.template_version,
-                "copy_of": letter_id,
-            },
+            copy_of=letter_id,
         )
         return as_draft(copy, case.reference, template_title(session, row.template_id))

@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_templates import LetterTemplateError, get_template
+from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import NotFound, RegisterError
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import Case, Letter
@@ -96,6 +97,48 @@ def as_draft(row: Letter, reference: str, title: str) -> LetterDraft:
         issued_at=row.issued_at,
         sha256=row.sha256,
     )
+
+
+def insert_draft(
+    session: Session,
+    *,
+    case_id: int,
+    template_id: str,
+    template_version: str,
+    subject: str,
+    body: str,
+    now: datetime,
+    actor: str,
+    copy_of: int | None = None,
+) -> Letter:
+    """Store a draft letter and its ``letter.drafted`` event in the caller's transaction."""
+    row = Letter(
+        case_id=case_id,
+        template_id=template_id,
+        template_version=template_version,
+        status=DRAFT,
+        subject=subject,
+        body=body,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    payload: dict[str, object] = {
+        "letter_id": row.id,
+        "template_id": template_id,
+        "template_version": template_version,
+    }
+    if copy_of is not None:
+        payload["copy_of"] = copy_of
+    append_event(
+        session,
+        action=AuditAction.LETTER_DRAFTED,
+        actor=actor,
+        at=now,
+        case_id=case_id,
+        payload=payload,
+    )
+    return row
 
 
 def template_title(session: Session, template_id: str) -> str:
