@@ -43,10 +43,18 @@ clean:
 # Bring every shipped catalogue (resources/translations/*.ts) up to date with the texts in
 # ui/ (new ones arrive unfinished; translate them in Qt Linguist or by hand). The .qm files
 # are compiled by packaging/build.py, or at the first start in that language.
+# The code below the window has one gettext catalogue per language (resources/locale): the
+# same step extracts its texts, updates each .po and compiles the .mo that ships beside it.
 translations: $(STAMP)
 	for ts in resources/translations/*.ts; do \
 	  $(BIN)/pyside6-lupdate -silent -extensions py -locations relative -no-obsolete grievance_desk/ui -ts $$ts; \
 	done
+	mkdir -p build
+	$(BIN)/pybabel --quiet extract -F resources/locale/babel.cfg --add-location=file --sort-by-file \
+	  --no-wrap --project="Grievance Desk" -o build/grievance_desk.pot .
+	$(BIN)/pybabel --quiet update -i build/grievance_desk.pot -d resources/locale -D grievance_desk \
+	  --no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel --quiet compile -d resources/locale -D grievance_desk
 
 # The desktop app as one folder (packaging/dist/), frozen with PyInstaller in its own venv
 # (packaging/.build-venv); see packaging/README.md. Never part of `make test`.

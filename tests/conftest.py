@@ -13,6 +13,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
+from grievance_desk import messages
 from grievance_desk.storage.keyfile import KDF_PROFILE_ENV
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.scratch import STATE_ENV
@@ -43,6 +44,13 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Each test starts with English service messages, whatever an earlier test switched to."""
+    yield
+    messages.use_language(messages.SOURCE_LANGUAGE)
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,8 @@ written for a person, never a traceback.
 
 from __future__ import annotations
 
+from grievance_desk.messages import _
+
 
 class RegisterError(Exception):
     """Base class: something about the register the officer can act on."""
@@ -14,16 +16,20 @@ class RegisterError(Exception):
 class WrongPassphrase(RegisterError):
     def __init__(self) -> None:
         super().__init__(
-            "The passphrase is not correct for this register. Check Caps Lock and the keyboard "
-            "layout and try again, or unlock with the recovery key."
+            _(
+                "The passphrase is not correct for this register. Check Caps Lock and the "
+                "keyboard layout and try again, or unlock with the recovery key."
+            )
         )
 
 
 class WrongRecoveryKey(RegisterError):
     def __init__(self) -> None:
         super().__init__(
-            "The recovery key is not correct for this register. Type it exactly as printed at "
-            "set-up (letters and digits; dashes and spaces do not matter)."
+            _(
+                "The recovery key is not correct for this register. Type it exactly as printed "
+                "at set-up (letters and digits; dashes and spaces do not matter)."
+            )
         )
 
 
@@ -63,8 +69,10 @@ class NotARegister(RegisterError):
 class RegisterMissing(RegisterError):
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"There is no register at {path}. Create one with `grievance-desk init` or point "
-            "to yours with --register PATH."
+            _(
+                "There is no register at {path}. Create one with `grievance-desk init` or "
+                "point to yours with --register PATH."
+            ).format(path=path)
         )
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
-from grievance_desk import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from grievance_desk import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, messages
 from grievance_desk.ui import gc_guard, i18n, stages, theme
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
@@ -80,6 +80,7 @@ def install_language(app: QApplication) -> str:
     code = i18n.install_translators(app, user_cache_path(APP_ID, ORG_NAME) / "translations")
     if code != i18n.SOURCE_LANGUAGE:
         QLocale.setDefault(QLocale(code))  # month names and the like in the same language
+        messages.use_language(code)  # what the services say (errors, advice) in it too
     return code
 
 

@@ -376,7 +376,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+608"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+607"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+307"/>
         <source>Not changed</source>
         <translation>नहीं बदला गया</translation>
@@ -648,7 +648,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location line="+6"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+46"/>
         <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+127"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-440"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-438"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="-329"/>
         <location line="+330"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="-231"/>
@@ -1891,7 +1891,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} सहेजी गई।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+54"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+59"/>
         <source>File</source>
         <translation>फ़ाइल</translation>
     </message>
@@ -1943,14 +1943,14 @@ Template {template_version}, letter {letter_id}</source>
         <translation>फ़ाइलें संलग्न करें</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>Save attachment as</source>
         <translation>संलग्नक इस रूप में सहेजें</translation>
     </message>
     <message>
         <location line="+7"/>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+149"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+147"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+210"/>
         <source>Not saved</source>
         <translation>सहेजा नहीं गया</translation>
@@ -2025,7 +2025,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>प्रिंटर शुरू नहीं हो सका। जाँचें कि वह जुड़ा हुआ है और फिर से प्रयास करें।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-540"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-538"/>
         <source>“{part}” is not a number of days. Write whole days before the deadline, separated by commas, e.g. 7, 3, 1, 0.</source>
         <translation>“{part}” दिनों की संख्या नहीं है। समय-सीमा से पहले के पूरे दिन अल्पविराम से अलग करके लिखें, जैसे 7, 3, 1, 0।</translation>
     </message>
@@ -2730,7 +2730,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>आपका {version}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Choose where the organisation is established.</source>
         <translation>चुनें कि संगठन कहाँ स्थापित है।</translation>
     </message>
@@ -4286,7 +4286,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-103"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-102"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Kind</source>
@@ -4523,7 +4523,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+124"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+123"/>
         <source>Details</source>
         <translation>विवरण</translation>
     </message>
@@ -5460,12 +5460,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>नहीं</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+63"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+62"/>
         <source>Attaching…</source>
         <translation>संलग्न किया जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+49"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+46"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="-106"/>
         <source>Saving…</source>
         <translation>सहेजा जा रहा है…</translation>
