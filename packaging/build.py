@@ -48,6 +48,7 @@ REQUIRED = {
     "Qt licence (LGPL-3.0)": "grievance_desk/resources/licenses/LGPL-3.0.txt",
     "app icon": "grievance_desk/resources/icons/app.svg",
     "Hindi window catalogue": "grievance_desk/resources/translations/grievance_desk_hi.qm",
+    "Hindi messages catalogue": "grievance_desk/resources/locale/hi/LC_MESSAGES/grievance_desk.mo",
     "SQLCipher extension": "sqlcipher3/_sqlite3*",
     "Qt offscreen platform": "platforms/*qoffscreen*",
     "Qt SVG image format": "imageformats/*qsvg*",
