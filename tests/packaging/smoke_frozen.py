@@ -284,6 +284,16 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     report.check(verified.returncode == 0, "verify", verified.stderr + verified.stdout)
 
+    missing = run(
+        sandbox, binary, "verify", "--register", str(work / "nowhere.db"), cwd=work,
+        LANGUAGE="hi", LANG="hi_IN.UTF-8",
+    )  # fmt: skip
+    report.check(
+        missing.returncode != 0 and "पर कोई रजिस्टर नहीं है" in missing.stderr,
+        "a terminal asking for Hindi gets Hindi messages (the .mo is in the bundle)",
+        missing.stderr,
+    )
+
     gui_checks(sandbox, binary, work, report)
 
     if sandbox.strace:
