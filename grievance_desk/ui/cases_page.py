@@ -21,7 +21,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFontMetricsF, QGuiApplication, QPainter, QPalette, QStaticText
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QStaticText,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -78,7 +86,11 @@ SAVED_VIEWS: dict[str, CaseFilter] = {
 }
 
 
-_QT_PAINTS = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+# Flag tests on plain ints: PySide6's enum flags are Python enums, and ``&`` on them cost as
+# much as drawing the text (three per cell, 160 cells per repaint).
+_QT_PAINTS = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus).value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
 _TEXTS_KEPT = 4000
 _RIGHT_ALIGNED = 6  # "Days left", as the model's TextAlignmentRole says
 
@@ -89,8 +101,10 @@ class CellTextDelegate(QStyledItemDelegate):
     Qt lays each cell's text out twice on every repaint (to elide it, then to draw it),
     about 40% of repainting the list. A cell that is neither selected nor focused is drawn
     here from a cached QStaticText with Qt's margins, eliding, centring and colours (the
-    same pixels: checked against Qt's own painting); any other cell, and a row whose page
-    is still loading, is painted by Qt as before.
+    same pixels as Qt's own painting); any other cell, and a row whose page
+    is still loading, is painted by Qt as before. What every cell of a repaint shares (the
+    font's key, the text colour of a state) is worked out once and kept until the font or
+    palette changes; state flags are tested as ints (tests/ui/test_cases_cell_painting.py).
     """
 
     def __init__(self, view: QTableView, model: CasesTableModel) -> None:
@@ -98,8 +112,35 @@ class CellTextDelegate(QStyledItemDelegate):
         self._model = model
         self._view = view
         self._margin = -1  # Qt's text margin, read at the first paint (the view is styled)
-        # (text, width, font) -> the elided text laid out, its width and its line height
+        # (text, width, font key) -> the elided text laid out, its width and its height
         self._texts: dict[tuple[str, int, str], tuple[QStaticText, float, float]] = {}
+        self._font = QFont()
+        self._font_key = ""
+        self._palette_key = -1
+        self._colours: dict[int, QColor] = {}  # text colour by enabled/active state bits
+
+    def _font_key_of(self, font: QFont) -> str:
+        if self._font_key == "" or font != self._font:
+            self._font = QFont(font)
+            self._font_key = font.key()
+        return self._font_key
+
+    def _text_colour(self, palette: QPalette, state: int) -> QColor:
+        if palette.cacheKey() != self._palette_key:
+            self._palette_key = palette.cacheKey()
+            self._colours.clear()
+        bits = state & (_ENABLED | _ACTIVE)
+        colour = self._colours.get(bits)
+        if colour is None:
+            group = (
+                QPalette.ColorGroup.Disabled
+                if not bits & _ENABLED
+                else QPalette.ColorGroup.Active
+                if bits & _ACTIVE
+                else QPalette.ColorGroup.Inactive
+            )
+            colour = self._colours[bits] = palette.color(group, QPalette.ColorRole.Text)
+        return colour
 
     def paint(
         self,
@@ -107,7 +148,7 @@ class CellTextDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        state = option.state
+        state = option.state.value
         line = None if state & _QT_PAINTS else self._model.line_at(index.row())
         if line is None:
             super().paint(painter, option, index)
@@ -119,34 +160,31 @@ class CellTextDelegate(QStyledItemDelegate):
         rect = option.rect
         width = rect.width() - 2 * self._margin
         font = option.font
-        key = (line[column], width, font.key())
+        font_key = self._font_key_of(font)
+        key = (line[column], width, font_key)
         laid_out = self._texts.get(key)
         if laid_out is None:
             text = option.fontMetrics.elidedText(line[column], Qt.TextElideMode.ElideRight, width)
             static = QStaticText(text)
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(painter.transform(), font)
-            # Centred on the line height (ascent + descent), as Qt's text layout does.
-            laid_out = (static, static.size().width(), QFontMetricsF(font).height())
+            # Centred on the laid-out line's height: a Devanagari name takes the fallback
+            # font's ascent and descent, as Qt's own text layout does.
+            laid_out = (static, static.size().width(), static.size().height())
             if len(self._texts) >= _TEXTS_KEPT:
                 self._texts.clear()
             self._texts[key] = laid_out
         static, text_width, line_height = laid_out
         colour = line[-1] if column in (5, 6) else None
-        if colour is None:
-            group = (
-                QPalette.ColorGroup.Disabled
-                if not state & QStyle.StateFlag.State_Enabled
-                else QPalette.ColorGroup.Active
-                if state & QStyle.StateFlag.State_Active
-                else QPalette.ColorGroup.Inactive
-            )
-            colour = option.palette.color(group, QPalette.ColorRole.Text)
-        painter.setPen(colour)
+        painter.setPen(colour if colour is not None else self._text_colour(option.palette, state))
+        painter.setFont(font)  # drawStaticText draws in the painter's font, not the prepared one
         x: float = rect.x() + self._margin
         if column == _RIGHT_ALIGNED:
             x += width - text_width
-        painter.drawStaticText(QPointF(x, rect.y() + (rect.height() - line_height) / 2), static)
+        # Centred as Qt does it: QStyle::alignedRect halves the cell's and the line's whole
+        # pixel heights separately (rect.height/2 - height/2).
+        top = rect.y() + rect.height() // 2 - int(line_height) // 2
+        painter.drawStaticText(QPointF(x, top), static)
 
 
 def _chip(text: str, *, checkable: bool = True) -> QToolButton:

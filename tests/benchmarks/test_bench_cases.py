@@ -247,3 +247,39 @@ def test_search_as_you_type(qtbot, page: CasesPage, opened: Register, results: R
             search_case_ids(session, query)
             adapter.append(time.perf_counter() - started)
     results.add("Search adapter search_case_ids, p95 of 100", p95_of(adapter) * 1000)
+
+
+def test_repaint_of_the_visible_rows(qtbot, page: CasesPage, results: Results) -> None:  # type: ignore[no-untyped-def]
+    """The painting part of every search, sort and scroll: one repaint of a full viewport.
+
+    Compared with Qt's own `QStyledItemDelegate` in the same run, so the figure is a ratio
+    that survives a noisy machine.
+    """
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    if not page.model.loaded:
+        with qtbot.waitSignal(page.model.sig_page_loaded, timeout=120_000):
+            pass
+    viewport = page.table.viewport()
+
+    def per_repaint() -> float:
+        for _ in range(20):  # warm: pages formatted, texts laid out
+            viewport.repaint()
+        rounds = []
+        for _ in range(7):
+            started = time.perf_counter()
+            for _ in range(50):
+                viewport.repaint()
+            rounds.append((time.perf_counter() - started) / 50)
+        return median_of(rounds) * 1000
+
+    ours = page.table.itemDelegate()
+    mine = per_repaint()
+    page.table.setItemDelegate(QStyledItemDelegate(page.table))
+    qt_own = per_repaint()
+    page.table.setItemDelegate(ours)
+    results.add(
+        "Cases: one repaint of the visible rows (cell painter)",
+        mine,
+        note=f"Qt's own delegate {qt_own:.2f} ms in the same run ({mine / qt_own:.2f}×)",
+    )
