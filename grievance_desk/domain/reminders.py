@@ -219,9 +219,28 @@ def _deadline_words(kind: str) -> str:
     return known.get(kind, kind.replace("_", " "))
 
 
+def _short_month(number: int) -> str:
+    """A month's short name in the officer's language ("Mar"), never the computer's locale."""
+    return (
+        _("Jan"),
+        _("Feb"),
+        _("Mar"),
+        _("Apr"),
+        _("May"),
+        _("Jun"),
+        _("Jul"),
+        _("Aug"),
+        _("Sep"),
+        _("Oct"),
+        _("Nov"),
+        _("Dec"),
+    )[number - 1]
+
+
 def _message(item: DueDeadline, days_left: int, overdue: bool, zone: ZoneInfo) -> str:
     what = _deadline_words(item.kind)
-    due_text = item.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    local = item.due.astimezone(zone)
+    due_text = f"{local:%d} {_short_month(local.month)} {local:%Y %H:%M}"
     if overdue and days_left >= 0:  # due earlier today
         text = _("{reference}: {what} overdue since {due}")
     elif overdue:
