@@ -683,12 +683,7 @@ def choose_policy_version(versions: Iterable[Policy], received_on: date) -> Poli
     in_force = [p for p in versions if p.in_force_on(received_on)]
     if not in_force:
         windows = "; ".join(
-            _("{policy}: from {start} until {end}").format(
-                policy=p.label,
-                start=p.in_force_from or _("always"),
-                end=p.in_force_until or _("open"),
-            )
-            + (f" — {p.in_force_note}" if p.in_force_note else "")
+            _in_force_window(p) + (f" — {p.in_force_note}" if p.in_force_note else "")
             for p in versions
         )
         raise PolicyNotInForceError(
@@ -699,6 +694,20 @@ def choose_policy_version(versions: Iterable[Policy], received_on: date) -> Poli
         )
     # Overlapping windows: the most recently started one wins.
     return max(in_force, key=lambda p: p.in_force_from or date.min)
+
+
+def _in_force_window(policy: Policy) -> str:
+    """When a version governs cases, for a refusal ("from 2026-02-20 until open")."""
+    start, end = policy.in_force_from, policy.in_force_until
+    if start is None and end is None:
+        text = _("{policy}: from always until open")
+    elif start is None:
+        text = _("{policy}: from always until {end}")
+    elif end is None:
+        text = _("{policy}: from {start} until open")
+    else:
+        text = _("{policy}: from {start} until {end}")
+    return text.format(policy=policy.label, start=start, end=end)
 
 
 def policy_in_force(
