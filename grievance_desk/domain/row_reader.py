@@ -113,10 +113,20 @@ class RowCells:
             found.moment,
             now=now,
             zone=tz,
-            label=_("{column} date").format(column=column),
+            label=_date_label(column),
             shown=repr(cell_text(value)),
         )
         if problem is not None:
             self.problem(column, problem[:1].upper() + problem[1:] + ".")
             return None
         return found
+
+
+def _date_label(column: str) -> str:
+    """How a refusal names a date column ("received date")."""
+    known = {
+        "received": _("received date"),
+        "acknowledged": _("acknowledged date"),
+        "closed": _("closed date"),
+    }
+    return known.get(column) or _("{column} date").format(column=column)

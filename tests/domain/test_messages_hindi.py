@@ -155,6 +155,22 @@ def test_an_import_row_problem_in_hindi_keeps_the_cell_as_written() -> None:
 
 
 @pytest.mark.usefixtures("hindi")
+def test_a_future_acknowledgement_date_is_named_in_hindi() -> None:
+    row = {
+        "Date Received": "25/11/2026",
+        "Date Acknowledged": "25/12/2026",
+        "Name": "Test Person",
+        "Type of Request": "Access",
+    }
+    with pytest.raises(RowError) as refused:
+        row_to_draft(row, line=4, tz=IST, now=datetime(2026, 12, 1, 12, 0, tzinfo=IST))
+    assert [str(p) for p in refused.value.problems] == [
+        "पंक्ति 4, स्तंभ 'Date Acknowledged': पावती की तिथि '25/12/2026' अभी (01/12/2026 12:00) "
+        "के बाद की है; तिथि जाँचें (दिन पहले: 03/04/2026 का अर्थ 3 अप्रैल है)."
+    ]
+
+
+@pytest.mark.usefixtures("hindi")
 def test_a_reminder_in_hindi_counts_the_same_days() -> None:
     result = deadlines(
         CaseClock(received_at=datetime(2026, 3, 2, 10, 0, tzinfo=IST)),
