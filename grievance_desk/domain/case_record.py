@@ -24,6 +24,7 @@ from grievance_desk.domain.case_types import (
 )
 from grievance_desk.domain.received_time import after_now_problem
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 
 MAX_NAME = 200
 MAX_DESCRIPTION = 20_000
@@ -100,14 +101,18 @@ def clean_text(value: str) -> str:
 def email_problem(value: str) -> str | None:
     """Why an e-mail address is not one, or None; the requester's and the officer's alike."""
     if value and not _EMAIL.match(value.strip()):
-        return f"{value!r} is not an e-mail address (expected name@example.org)"
+        return _("{value} is not an e-mail address (expected name@example.org)").format(
+            value=repr(value)
+        )
     return None
 
 
 def phone_problem(value: str) -> str | None:
     """Why a phone number is not one, or None; the requester's and the officer's alike."""
     if value and not _PHONE.match(value.strip()):
-        return f"{value!r} is not a phone number (digits, spaces, + ( ) - only)"
+        return _("{value} is not a phone number (digits, spaces, + ( ) - only)").format(
+            value=repr(value)
+        )
     return None
 
 
@@ -122,15 +127,20 @@ def problems_in(
     found: list[FieldProblem] = []
     person = draft.requester
     if not clean_text(person.name):
-        found.append(FieldProblem("requester.name", "the requester's name is required"))
+        found.append(FieldProblem("requester.name", _("the requester's name is required")))
     elif len(person.name) > MAX_NAME:
-        found.append(FieldProblem("requester.name", f"keep the name under {MAX_NAME} characters"))
+        found.append(
+            FieldProblem(
+                "requester.name",
+                _("keep the name under {count} characters").format(count=MAX_NAME),
+            )
+        )
     if (problem := email_problem(person.email)) is not None:
         found.append(FieldProblem("requester.email", problem))
     if (problem := phone_problem(person.phone)) is not None:
         found.append(FieldProblem("requester.phone", problem))
     if draft.received_at.tzinfo is None:
-        found.append(FieldProblem("received_at", "the received time needs a time zone"))
+        found.append(FieldProblem("received_at", _("the received time needs a time zone")))
     elif now is not None:
         problem = after_now_problem(
             draft.received_at, now=now, zone=zone or draft.received_at.tzinfo
@@ -139,14 +149,14 @@ def problems_in(
             found.append(FieldProblem("received_at", problem))
     if len(draft.description) > MAX_DESCRIPTION:
         found.append(
-            FieldProblem("description", f"keep the description under {MAX_DESCRIPTION} characters")
+            FieldProblem(
+                "description",
+                _("keep the description under {count} characters").format(count=MAX_DESCRIPTION),
+            )
         )
     if draft.representative is not Representative.NONE and not draft.representative_name:
         found.append(
-            FieldProblem(
-                "representative_name",
-                f"name the {draft.representative.label.lower()} who acts for the requester",
-            )
+            FieldProblem("representative_name", _representative_missing(draft.representative))
         )
     if (
         draft.refusal_grounds
@@ -156,37 +166,52 @@ def problems_in(
         found.append(
             FieldProblem(
                 "refusal_grounds",
-                "refusal grounds apply only to a refused or partly fulfilled request",
+                _("refusal grounds apply only to a refused or partly fulfilled request"),
             )
         )
     for tag in draft.tags:
         if not clean_text(tag):
-            found.append(FieldProblem("tags", "remove the empty tag"))
+            found.append(FieldProblem("tags", _("remove the empty tag")))
         elif any(separator in tag for separator in TAG_SEPARATORS):
             found.append(
                 FieldProblem(
                     "tags",
-                    f"the tag {clean_text(tag)!r} contains a ; , or line break, which separate "
-                    "tags in exports: split it into separate tags",
+                    _(
+                        "the tag {tag} contains a ; , or line break, which separate tags in "
+                        "exports: split it into separate tags"
+                    ).format(tag=repr(clean_text(tag))),
                 )
             )
         elif len(tag) > MAX_TAG:
-            found.append(FieldProblem("tags", f"keep each tag under {MAX_TAG} characters"))
+            found.append(
+                FieldProblem(
+                    "tags", _("keep each tag under {count} characters").format(count=MAX_TAG)
+                )
+            )
     if draft.status is Status.CLOSED and draft.outcome is None:
-        found.append(FieldProblem("outcome", "a closed case needs an outcome"))
+        found.append(FieldProblem("outcome", _("a closed case needs an outcome")))
     for stamp_name, stamp in (
         ("acknowledged_at", draft.acknowledged_at),
         ("closed_at", draft.closed_at),
     ):
         if stamp is not None and stamp.tzinfo is None:
-            found.append(FieldProblem(stamp_name, "the time needs a time zone"))
+            found.append(FieldProblem(stamp_name, _("the time needs a time zone")))
         elif (
             stamp is not None and draft.received_at.tzinfo is not None and stamp < draft.received_at
         ):
             found.append(
-                FieldProblem(stamp_name, "cannot be earlier than the date the case was received")
+                FieldProblem(stamp_name, _("cannot be earlier than the date the case was received"))
             )
     return found
+
+
+def _representative_missing(representative: Representative) -> str:
+    """Ask for the name of whoever acts for the requester, naming their role."""
+    if representative is Representative.GUARDIAN:
+        return _("name the guardian who acts for the requester")
+    if representative is Representative.NOMINEE:
+        return _("name the nominee who acts for the requester")
+    return _("name the authorised agent who acts for the requester")
 
 
 def validate_draft(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from grievance_desk.domain.case_types import IdentityState, Outcome, RefusalGround
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 
 #: Outcomes that end a case without a reply to the requester.
 NO_RESPONSE_NEEDED: frozenset[Outcome] = frozenset(
@@ -46,29 +47,37 @@ def closing_problems(record: ClosingRecord) -> list[str]:
     problems: list[str] = []
     outcome = record.outcome
     if outcome is None:
-        return ["Choose an outcome (for example fulfilled, refused or withdrawn)."]
+        return [_("Choose an outcome (for example fulfilled, refused or withdrawn).")]
     if outcome in NEEDS_GROUNDS and not record.refusal_grounds:
         problems.append(
-            f"A {outcome.label.lower()} request needs its grounds for refusal: tick at least one."
+            _("A refused request needs its grounds for refusal: tick at least one.")
+            if outcome is Outcome.REFUSED
+            else _("A partly fulfilled request needs its grounds for refusal: tick at least one.")
         )
     if outcome in ACTS_ON_REQUEST:
         if record.status is Status.AWAITING_IDENTITY_PROOF or (
             record.identity_state is IdentityState.PENDING
         ):
             problems.append(
-                "The requester's identity is still pending: attach the proof and mark it "
-                "verified (then resume the case), or refuse on the ground "
-                "“identity not verified”."
+                _(
+                    "The requester's identity is still pending: attach the proof and mark it "
+                    "verified (then resume the case), or refuse on the ground "
+                    "“identity not verified”."
+                )
             )
         elif record.identity_state is IdentityState.FAILED:
             problems.append(
-                "The requester's identity could not be verified, so the request cannot be "
-                "fulfilled: refuse it on the ground “identity not verified”."
+                _(
+                    "The requester's identity could not be verified, so the request cannot be "
+                    "fulfilled: refuse it on the ground “identity not verified”."
+                )
             )
     if outcome not in NO_RESPONSE_NEEDED and not record.response_on_file:
         problems.append(
-            "No response to the requester is on file: issue a response letter (Letters tab) "
-            "or record the reply you sent (Record correspondence), then close."
+            _(
+                "No response to the requester is on file: issue a response letter (Letters tab) "
+                "or record the reply you sent (Record correspondence), then close."
+            )
         )
     return problems
 
@@ -77,7 +86,11 @@ class CannotClose(ValueError):
     """Closing refused; the message lists everything missing and how to supply it."""
 
     def __init__(self, reference: str, problems: list[str]) -> None:
-        super().__init__(f"{reference} cannot be closed yet. " + " ".join(problems))
+        super().__init__(
+            _("{reference} cannot be closed yet. {problems}").format(
+                reference=reference, problems=" ".join(problems)
+            )
+        )
         self.problems = problems
 
 

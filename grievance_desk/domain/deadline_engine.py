@@ -56,6 +56,7 @@ from grievance_desk.domain.policy import (
     describe_period,
 )
 from grievance_desk.domain.work_calendar import WorkCalendar, calendar_for_policy
+from grievance_desk.messages import _, ngettext
 
 __all__ = [
     "DEFAULT_TZ",
@@ -127,7 +128,9 @@ class Pause:
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
             raise ClockInputError(
-                f"pause ends ({self.end}) before it starts ({self.start}); swap the dates"
+                _("pause ends ({end}) before it starts ({start}); swap the dates").format(
+                    end=self.end, start=self.start
+                )
             )
 
 
@@ -153,7 +156,7 @@ class CaseClock:
         for moment in self.extensions:
             _require_aware(moment, "extensions")
         if self.reopened_at is not None and self.reopened_at < self.received_at:
-            raise ClockInputError("reopened_at is before received_at; check the reopening date")
+            raise ClockInputError(_("reopened_at is before received_at; check the reopening date"))
 
 
 @dataclass(frozen=True)
@@ -223,19 +226,29 @@ def resolve_zone(tz: str | ZoneInfo) -> ZoneInfo:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a folder, a name too long
         raise UnknownTimeZoneError(
-            f"unknown time zone {tz!r}; use an IANA name such as Asia/Kolkata or Europe/London"
+            _(
+                "unknown time zone {zone}; use an IANA name such as Asia/Kolkata or Europe/London"
+            ).format(zone=repr(tz))
         ) from None
 
 
 def _require_aware(value: datetime | None, name: str) -> None:
     if value is not None and (value.tzinfo is None or value.utcoffset() is None):
         raise NaiveDatetimeError(
-            f"{name} has no time zone ({value.isoformat()}); attach the zone it was recorded in"
+            _("{name} has no time zone ({moment}); attach the zone it was recorded in").format(
+                name=name, moment=value.isoformat()
+            )
         )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _deadline_name(kind: DeadlineKind) -> str:
+    """A deadline's name at the start of its explanation ("Extension notice")."""
+    return {
+        DeadlineKind.ACKNOWLEDGE: _("Acknowledge"),
+        DeadlineKind.RESPOND: _("Respond"),
+        DeadlineKind.EXTENSION_NOTICE: _("Extension notice"),
+        DeadlineKind.EXTENDED_RESPOND: _("Extended respond"),
+    }[kind]
 
 
 def _clock_start(clock: CaseClock, policy: Policy, zone: ZoneInfo, notes: list[str]) -> datetime:
@@ -247,20 +260,33 @@ def _clock_start(clock: CaseClock, policy: Policy, zone: ZoneInfo, notes: list[s
             (clock.fee_received_at, "fee"),
         ]
         start, what = max(((m, w) for m, w in candidates if m is not None), key=lambda c: c[0])
-        if what != "receipt":
+        day = start.astimezone(zone).date().isoformat()
+        if what == "identity proof":
             notes.append(
-                f"Clock starts at {what} ({start.astimezone(zone).date().isoformat()}), "
-                "the latest of receipt, identity proof and fee."
+                _(
+                    "Clock starts at identity proof ({date}), the latest of receipt, identity "
+                    "proof and fee."
+                ).format(date=day)
+            )
+        elif what == "fee":
+            notes.append(
+                _(
+                    "Clock starts at fee ({date}), the latest of receipt, identity proof and fee."
+                ).format(date=day)
             )
     elif clock.identity_proof_at is not None or clock.fee_received_at is not None:
         notes.append(
-            f"Under {policy.label} the clock starts at receipt; identity proof / fee dates do "
-            "not move it (record a pause instead if the policy lets the clock stop)."
+            _(
+                "Under {policy} the clock starts at receipt; identity proof / fee dates do "
+                "not move it (record a pause instead if the policy lets the clock stop)."
+            ).format(policy=policy.label)
         )
     if clock.reopened_at is not None:
         notes.append(
-            f"Reopened on {clock.reopened_at.astimezone(zone).date().isoformat()}: a new "
-            "clock runs from the reopening; the earlier deadlines are history and no longer apply."
+            _(
+                "Reopened on {date}: a new clock runs from the reopening; the earlier deadlines "
+                "are history and no longer apply."
+            ).format(date=clock.reopened_at.astimezone(zone).date().isoformat())
         )
         start = max(start, clock.reopened_at)
     return start
@@ -323,9 +349,13 @@ def _effective_pauses(
     if not clock.pauses:
         return (), False
     if not policy.stops_clock(None, clock.request_type):
+        count = len(clock.pauses)
         notes.append(
-            f"Under {policy.label} the clock does not stop: "
-            f"{_plural(len(clock.pauses), 'pause')} ignored."
+            ngettext(
+                "Under {policy} the clock does not stop: {count} pause ignored.",
+                "Under {policy} the clock does not stop: {count} pauses ignored.",
+                count,
+            ).format(policy=policy.label, count=count)
         )
         return (), False
     spans: list[_Span] = []
@@ -335,28 +365,50 @@ def _effective_pauses(
             stopping = [
                 s for s in policy.clock_stop_statuses if policy.stops_clock(s, clock.request_type)
             ]
+            if clock.request_type:
+                ignored = _(
+                    "Pause from {start} ({status}) ignored: under {policy} only {statuses} "
+                    "stop the clock for {request_type} requests."
+                )
+            else:
+                ignored = _(
+                    "Pause from {start} ({status}) ignored: under {policy} only {statuses} "
+                    "stop the clock."
+                )
             notes.append(
-                f"Pause from {pause.start} ({pause.status}) ignored: under {policy.label} only "
-                f"{', '.join(stopping)} stop the clock"
-                + (f" for {clock.request_type} requests." if clock.request_type else ".")
+                ignored.format(
+                    start=pause.start,
+                    status=pause.status,
+                    policy=policy.label,
+                    statuses=", ".join(stopping),
+                    request_type=clock.request_type,
+                )
             )
             continue
         last = pause.end
         if last is None:
             if as_of is None:
                 raise OpenPauseError(
-                    f"the clock has been stopped since {pause.start} with no end date; pass "
-                    "as_of (today) so the open pause can be counted up to it"
+                    _(
+                        "the clock has been stopped since {start} with no end date; pass "
+                        "as_of (today) so the open pause can be counted up to it"
+                    ).format(start=pause.start)
                 )
             last = max(as_of, pause.start)
             stopped_now = stopped_now or as_of >= pause.start
             notes.append(
-                f"Clock stopped since {pause.start} and still stopped: counted up to "
-                f"{last}; the dates move one day later for each further day."
+                _(
+                    "Clock stopped since {start} and still stopped: counted up to {last}; the "
+                    "dates move one day later for each further day."
+                ).format(start=pause.start, last=last)
             )
         first = max(pause.start, first_counted)
         if last < first:
-            notes.append(f"Pause {pause.start}..{last} ignored: it ends before the clock started.")
+            notes.append(
+                _("Pause {start}..{last} ignored: it ends before the clock started.").format(
+                    start=pause.start, last=last
+                )
+            )
             continue
         spans.append(_Span(first, last))
     spans.sort(key=lambda s: s.first)
@@ -392,10 +444,20 @@ def _apply_pauses(
             if working:
                 assert not isinstance(end, datetime)
                 end = calendar.add_working_days(end, working)
-            parts.append(f"{span.first}..{span.last} (+{_plural(working, 'business day')})")
+            parts.append(
+                ngettext(
+                    "{first}..{last} (+{count} business day)",
+                    "{first}..{last} (+{count} business days)",
+                    working,
+                ).format(first=span.first, last=span.last, count=working)
+            )
         else:
             end = end + timedelta(days=days)
-            parts.append(f"{span.first}..{span.last} (+{_plural(days, 'day')})")
+            parts.append(
+                ngettext(
+                    "{first}..{last} (+{count} day)", "{first}..{last} (+{count} days)", days
+                ).format(first=span.first, last=span.last, count=days)
+            )
         added_days += days
     return end, added_days, parts
 
@@ -412,27 +474,33 @@ def _finish(
     """Roll forward if the policy says so, fix the due moment, and say why in one line."""
     words = [headline]
     if pause_parts:
-        words.append("clock stopped " + ", ".join(pause_parts))
+        words.append(_("clock stopped {pauses}").format(pauses=", ".join(pause_parts)))
     local = end.astimezone(zone) if isinstance(end, datetime) else None
     day = _local_day(end, zone)
     if policy.roll_forward:
         reason = calendar.non_working_reason(day)
         if reason is not None:
             rolled = calendar.next_working_day(day)
-            words.append(f"{day} is {reason}, rolled forward to the next working day {rolled}")
+            words.append(
+                _("{day} is {reason}, rolled forward to the next working day {rolled}").format(
+                    day=day, reason=reason, rolled=rolled
+                )
+            )
             day = rolled
     else:
-        words.append("no roll-forward")
+        words.append(_("no roll-forward"))
     if local is not None:
         due = local if day == local.date() else datetime.combine(day, local.time(), tzinfo=zone)
         due_text = due.strftime("%Y-%m-%d %H:%M %Z")
     else:
         due = datetime.combine(day, END_OF_DAY, tzinfo=zone)
-        due_text = f"end of {day.isoformat()}"
+        due_text = _("end of {date}").format(date=day.isoformat())
     return Deadline(
         kind,
         due,
-        f"{kind.value.replace('_', ' ').capitalize()} by {due_text}: " + "; ".join(words) + ".",
+        _("{deadline} by {due}: {reasons}.").format(
+            deadline=_deadline_name(kind), due=due_text, reasons="; ".join(words)
+        ),
         date_only=local is None,
     )
 
@@ -447,14 +515,21 @@ def _headline(
 ) -> str:
     if period.unit is PeriodUnit.HOURS:
         started = start_at.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
-        return f"{describe_period(period)} from {started} under {policy.label}"
+        return _("{period} from {start} under {policy}").format(
+            period=describe_period(period), start=started, policy=policy.label
+        )
     if policy.counting_start is CountingStart.DAY_OF_RECEIPT:
-        counting = f"counting {start_day} as day one"
+        counting = _("counting {date} as day one").format(date=start_day)
     else:
-        counting = f"counted from the day after {start_day}"
-    text = f"{describe_period(period)} {counting} under {policy.label} → {_local_day(end, zone)}"
+        counting = _("counted from the day after {date}").format(date=start_day)
+    text = _("{period} {counting} under {policy} → {end}").format(
+        period=describe_period(period),
+        counting=counting,
+        policy=policy.label,
+        end=_local_day(end, zone),
+    )
     if period.unit is PeriodUnit.CALENDAR_MONTHS and _local_day(end, zone).day != start_day.day:
-        text += " (no such date that month: month-end rule)"
+        text += " " + _("(no such date that month: month-end rule)")
     return text
 
 
@@ -537,21 +612,28 @@ def deadlines(
     if not rule.allowed:
         if granted:
             notes.append(
-                f"{_plural(granted, 'extension')} recorded but {policy.label} allows none: ignored."
+                ngettext(
+                    "{count} extension recorded but {policy} allows none: ignored.",
+                    "{count} extensions recorded but {policy} allows none: ignored.",
+                    granted,
+                ).format(count=granted, policy=policy.label)
             )
     else:
         if rule.notice_within is None:
             notice = Deadline(
                 DeadlineKind.EXTENSION_NOTICE,
                 respond.due,
-                f"Extension notice by the response due date {respond.due.date()}: notice of "
-                "an extension, with reasons, must reach the requester within the original "
-                "period.",
+                _(
+                    "Extension notice by the response due date {date}: notice of an extension, "
+                    "with reasons, must reach the requester within the original period."
+                ).format(date=respond.due.date()),
                 date_only=respond.date_only,
             )
         else:
             n_end = _period_end(start_at, start_day, rule.notice_within, policy, cal)
-            n_paused, _, n_parts = _apply_pauses(n_end, spans, rule.notice_within.unit, cal, zone)
+            n_paused, _unused, n_parts = _apply_pauses(
+                n_end, spans, rule.notice_within.unit, cal, zone
+            )
             notice = _finish(
                 DeadlineKind.EXTENSION_NOTICE,
                 n_paused,
@@ -563,8 +645,10 @@ def deadlines(
             )
         if granted > rule.max_count:
             notes.append(
-                f"{granted} extensions recorded but {policy.label} allows "
-                f"{rule.max_count}: only {rule.max_count} counted."
+                _(
+                    "{count} extensions recorded but {policy} allows {allowed}: only {allowed} "
+                    "counted."
+                ).format(count=granted, policy=policy.label, allowed=rule.max_count)
             )
         count = min(granted, rule.max_count)
         if count and rule.length is not None:
@@ -573,10 +657,15 @@ def deadlines(
                 ext_nominal, spans, policy.respond.unit, cal, zone
             )
             days_paused = max(days_paused, ext_days_paused)
-            headline = (
-                f"{describe_period(policy.respond)} + {count} × {describe_period(rule.length)} "
-                f"extension from {_local_day(nominal, zone)} under {policy.label} → "
-                f"{_local_day(ext_nominal, zone)}"
+            headline = _(
+                "{period} + {count} × {extension} extension from {start} under {policy} → {end}"
+            ).format(
+                period=describe_period(policy.respond),
+                count=count,
+                extension=describe_period(rule.length),
+                start=_local_day(nominal, zone),
+                policy=policy.label,
+                end=_local_day(ext_nominal, zone),
             )
             extended = _finish(
                 DeadlineKind.EXTENDED_RESPOND,
@@ -618,24 +707,26 @@ def extension_refusal(
     """
     rule = policy.extension
     if not rule.allowed:
-        return f"{policy.label} allows no extension ({policy.legal_source})"
+        return _("{policy} allows no extension ({source})").format(
+            policy=policy.label, source=policy.legal_source
+        )
     live = clock.extensions
     if clock.reopened_at is not None:
         reopened_at = clock.reopened_at
         live = tuple(e for e in clock.extensions if e >= reopened_at)
     if len(live) >= rule.max_count:
-        return (
-            f"{policy.label} allows at most {_plural(rule.max_count, 'extension')} and "
-            f"{len(live)} already granted"
-        )
+        return ngettext(
+            "{policy} allows at most {count} extension and {granted} already granted",
+            "{policy} allows at most {count} extensions and {granted} already granted",
+            rule.max_count,
+        ).format(policy=policy.label, count=rule.max_count, granted=len(live))
     if at is not None:
         _require_aware(at, "at")
         result = deadlines(clock, policy, calendar, tz, as_of=as_of)
         if result.extension_notice_by is not None and at > result.extension_notice_by.due:
-            return (
-                f"notice of extension was due by {result.extension_notice_by.due.date()}; "
-                "it is too late to extend, so respond now"
-            )
+            return _(
+                "notice of extension was due by {date}; it is too late to extend, so respond now"
+            ).format(date=result.extension_notice_by.due.date())
     return None
 
 
@@ -664,4 +755,4 @@ def ensure_can_extend(
     """Raise `ExtensionRefusedError` with the reason before an extension is recorded."""
     reason = extension_refusal(clock, policy, calendar, tz, at=at, as_of=as_of)
     if reason is not None:
-        raise ExtensionRefusedError(f"cannot extend: {reason}")
+        raise ExtensionRefusedError(_("cannot extend: {reason}").format(reason=reason))

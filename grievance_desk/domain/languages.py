@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from grievance_desk.messages import _
+
 ENGLISH = "en"
 HINDI = "hi"
 
@@ -54,11 +56,34 @@ _SCRIPT_BLOCKS: tuple[tuple[int, int, str], ...] = (
 )
 
 
+def _names() -> dict[str, str]:
+    """Each language's name in the officer's language ("Hindi", or "हिन्दी" in Hindi)."""
+    return {
+        ENGLISH: _("English"),
+        HINDI: _("Hindi"),
+        "bn": _("Bengali"),
+        "gu": _("Gujarati"),
+        "kn": _("Kannada"),
+        "ml": _("Malayalam"),
+        "mr": _("Marathi"),
+        "or": _("Odia"),
+        "pa": _("Punjabi"),
+        "ta": _("Tamil"),
+        "te": _("Telugu"),
+        "ur": _("Urdu"),
+    }
+
+
 def language_name(code: str) -> str:
-    """ "Hindi (हिन्दी)" for the case form and the letter picker; the code if unknown."""
-    for known, name, native in LANGUAGES:
+    """ "Hindi (हिन्दी)" for the case form and the letter picker; the code if unknown.
+
+    The name is in the officer's language; the language's own name follows it where the app
+    ships a font for its script and it differs ("हिन्दी" alone in a Hindi window).
+    """
+    for known, english, native in LANGUAGES:
         if known == code:
-            return name if name == native else f"{name} ({native})"
+            name = _names().get(code, english)
+            return name if native in (name, english) else f"{name} ({native})"
     return code
 
 

@@ -13,6 +13,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from grievance_desk.messages import _, ngettext
+
 __all__ = [
     "CAL_GOV_CODE_6700",
     "DEFAULT_REMINDER_OFFSETS",
@@ -55,7 +57,9 @@ class PolicyFormatError(ValueError):
 
     def __init__(self, field_name: str, problem: str) -> None:
         self.field_name = field_name
-        super().__init__(f"policy field {field_name!r}: {problem}")
+        super().__init__(
+            _("policy field {field}: {problem}").format(field=repr(field_name), problem=problem)
+        )
 
 
 class PeriodUnit(StrEnum):
@@ -100,20 +104,31 @@ class Period:
 
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount < 1:
-            raise PolicyFormatError("amount", f"must be a whole number ≥ 1, got {self.amount!r}")
+            raise PolicyFormatError(
+                field_name="amount",
+                problem=_("must be a whole number ≥ 1, got {value}").format(
+                    value=repr(self.amount)
+                ),
+            )
         if not isinstance(self.unit, PeriodUnit):
-            raise PolicyFormatError("unit", f"must be a PeriodUnit, got {self.unit!r}")
+            raise PolicyFormatError(
+                field_name="unit",
+                problem=_("must be a PeriodUnit, got {value}").format(value=repr(self.unit)),
+            )
 
 
 def describe_period(period: Period) -> str:
     """Render a period the way an officer reads it in a letter ("1 calendar month")."""
-    words = {
-        PeriodUnit.HOURS: ("hour", "hours"),
-        PeriodUnit.CALENDAR_DAYS: ("calendar day", "calendar days"),
-        PeriodUnit.BUSINESS_DAYS: ("business day", "business days"),
-        PeriodUnit.CALENDAR_MONTHS: ("calendar month", "calendar months"),
-    }[period.unit]
-    return f"{period.amount} {words[0] if period.amount == 1 else words[1]}"
+    n = period.amount
+    if period.unit is PeriodUnit.HOURS:
+        words = ngettext("{n} hour", "{n} hours", n)
+    elif period.unit is PeriodUnit.CALENDAR_DAYS:
+        words = ngettext("{n} calendar day", "{n} calendar days", n)
+    elif period.unit is PeriodUnit.BUSINESS_DAYS:
+        words = ngettext("{n} business day", "{n} business days", n)
+    else:
+        words = ngettext("{n} calendar month", "{n} calendar months", n)
+    return words.format(n=n)
 
 
 @dataclass(frozen=True)
@@ -128,18 +143,24 @@ class HolidayRegion:
     def __post_init__(self) -> None:
         if self.statute is not None and self.statute not in STATUTORY_CALENDARS:
             raise PolicyFormatError(
-                "holiday_regions.statute",
-                f"{self.statute!r} is not one of: {', '.join(STATUTORY_CALENDARS)}",
+                field_name="holiday_regions.statute",
+                problem=_("{value} is not one of: {allowed}").format(
+                    value=repr(self.statute), allowed=", ".join(STATUTORY_CALENDARS)
+                ),
             )
         if not (
             isinstance(self.country, str) and len(self.country) == 2 and self.country.isupper()
         ):
             raise PolicyFormatError(
-                "holiday_regions.country",
-                f"must be an ISO 3166 code like 'IN', got {self.country!r}",
+                field_name="holiday_regions.country",
+                problem=_("must be an ISO 3166 code like 'IN', got {value}").format(
+                    value=repr(self.country)
+                ),
             )
         if self.subdiv is not None and not (isinstance(self.subdiv, str) and self.subdiv):
-            raise PolicyFormatError("holiday_regions.subdiv", "must be a non-empty string or null")
+            raise PolicyFormatError(
+                field_name="holiday_regions.subdiv", problem=_("must be a non-empty string or null")
+            )
 
     def label(self) -> str:
         """A short tag such as "GB-ENG", used in explanations and listings."""
@@ -164,14 +185,19 @@ class ExtensionRule:
     def __post_init__(self) -> None:
         if self.allowed:
             if self.length is None:
-                raise PolicyFormatError("extension.length", "is required when extension is allowed")
+                raise PolicyFormatError(
+                    field_name="extension.length",
+                    problem=_("is required when extension is allowed"),
+                )
             if isinstance(self.max_count, bool) or self.max_count < 1:
                 raise PolicyFormatError(
-                    "extension.max_count", "must be ≥ 1 when extension is allowed"
+                    field_name="extension.max_count",
+                    problem=_("must be ≥ 1 when extension is allowed"),
                 )
         elif self.max_count != 0:
             raise PolicyFormatError(
-                "extension.max_count", "must be 0 when extension is not allowed"
+                field_name="extension.max_count",
+                problem=_("must be 0 when extension is not allowed"),
             )
 
 
@@ -218,9 +244,15 @@ class PauseRule:
 
     def __post_init__(self) -> None:
         if not isinstance(self.reason, PauseReason):
-            raise PolicyFormatError("pause_rules.reason", f"unknown reason {self.reason!r}")
+            raise PolicyFormatError(
+                field_name="pause_rules.reason",
+                problem=_("unknown reason {value}").format(value=repr(self.reason)),
+            )
         if not isinstance(self.effect, PauseEffect):
-            raise PolicyFormatError("pause_rules.effect", f"unknown effect {self.effect!r}")
+            raise PolicyFormatError(
+                field_name="pause_rules.effect",
+                problem=_("unknown effect {value}").format(value=repr(self.effect)),
+            )
 
     def applies_to(self, request_type: str | None) -> bool:
         """Whether the rule covers ``request_type`` (None: the calculator, no type known)."""
@@ -243,15 +275,21 @@ class EscalationRoute:
 
     def __post_init__(self) -> None:
         if not (isinstance(self.authority, str) and self.authority.strip()):
-            raise PolicyFormatError("escalation.authority", "must be a non-empty string")
+            raise PolicyFormatError(
+                field_name="escalation.authority", problem=_("must be a non-empty string")
+            )
         if not (isinstance(self.text, str) and self.text.strip()):
-            raise PolicyFormatError("escalation.text", "must be a non-empty sentence")
+            raise PolicyFormatError(
+                field_name="escalation.text", problem=_("must be a non-empty sentence")
+            )
         if (
             self.in_force_from is not None
             and self.in_force_until is not None
             and self.in_force_until <= self.in_force_from
         ):
-            raise PolicyFormatError("escalation.in_force_until", "must be after in_force_from")
+            raise PolicyFormatError(
+                field_name="escalation.in_force_until", problem=_("must be after in_force_from")
+            )
 
     def in_force_on(self, day: date) -> bool:
         """Whether a letter dated ``day`` may name this remedy."""
@@ -279,7 +317,9 @@ class LetterRequirement:
 
     def __post_init__(self) -> None:
         if not self.fields:
-            raise PolicyFormatError("letter_requirements.fields", "needs at least one field")
+            raise PolicyFormatError(
+                field_name="letter_requirements.fields", problem=_("needs at least one field")
+            )
 
 
 @dataclass(frozen=True)
@@ -329,35 +369,46 @@ class Policy:
 
     def __post_init__(self) -> None:
         if not (isinstance(self.id, str) and self.id.strip()):
-            raise PolicyFormatError("id", "must be a non-empty string")
+            raise PolicyFormatError(field_name="id", problem=_("must be a non-empty string"))
         if not isinstance(self.respond, Period):
-            raise PolicyFormatError("respond", "must be a Period")
+            raise PolicyFormatError(field_name="respond", problem=_("must be a Period"))
         if not self.working_week:
-            raise PolicyFormatError("working_week", "needs at least one working day")
+            raise PolicyFormatError(
+                field_name="working_week", problem=_("needs at least one working day")
+            )
         if any(not isinstance(d, int) or not 0 <= d <= 6 for d in self.working_week):
-            raise PolicyFormatError("working_week", "weekdays are 0 (Monday) to 6 (Sunday)")
+            raise PolicyFormatError(
+                field_name="working_week", problem=_("weekdays are 0 (Monday) to 6 (Sunday)")
+            )
         if len(set(self.working_week)) != len(self.working_week):
-            raise PolicyFormatError("working_week", "lists a weekday twice")
+            raise PolicyFormatError(field_name="working_week", problem=_("lists a weekday twice"))
         if (
             self.in_force_from is not None
             and self.in_force_until is not None
             and self.in_force_until <= self.in_force_from
         ):
-            raise PolicyFormatError("in_force_until", "must be after in_force_from")
+            raise PolicyFormatError(
+                field_name="in_force_until", problem=_("must be after in_force_from")
+            )
         if self.extension.length is not None and (
             self.extension.length.unit is PeriodUnit.HOURS
         ) != (self.respond.unit is PeriodUnit.HOURS):
             raise PolicyFormatError(
-                "extension.length", "must be in hours exactly when the response period is"
+                field_name="extension.length",
+                problem=_("must be in hours exactly when the response period is"),
             )
         if any(
             isinstance(o, bool) or not isinstance(o, int) or o < 0 for o in self.reminder_offsets
         ):
-            raise PolicyFormatError("reminder_offsets", "must be whole numbers of days ≥ 0")
+            raise PolicyFormatError(
+                field_name="reminder_offsets", problem=_("must be whole numbers of days ≥ 0")
+            )
         if any(
             isinstance(m, bool) or not isinstance(m, int) or m < 1 for m in self.reminder_minutes
         ):
-            raise PolicyFormatError("reminder_minutes", "must be whole numbers of minutes ≥ 1")
+            raise PolicyFormatError(
+                field_name="reminder_minutes", problem=_("must be whole numbers of minutes ≥ 1")
+            )
 
     def in_force_on(self, day: date) -> bool:
         """Whether a case received on ``day`` is governed by this version."""
@@ -508,12 +559,16 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
 
 def _get(data: Mapping[str, Any], name: str, kind: type | tuple[type, ...], path: str) -> Any:
     if name not in data:
-        raise PolicyFormatError(path, "is missing")
+        raise PolicyFormatError(path, _("is missing"))
     value = data[name]
     if isinstance(value, bool) and kind is not bool and kind != (bool,):
-        raise PolicyFormatError(path, f"has the wrong type (got {value!r})")
+        raise PolicyFormatError(
+            path, _("has the wrong type (got {value})").format(value=repr(value))
+        )
     if not isinstance(value, kind):
-        raise PolicyFormatError(path, f"has the wrong type (got {type(value).__name__})")
+        raise PolicyFormatError(
+            path, _("has the wrong type (got {value})").format(value=type(value).__name__)
+        )
     return value
 
 
@@ -528,23 +583,27 @@ def _enum(value: Any, enum: type[StrEnum], path: str) -> Any:
         return enum(value)
     except ValueError:
         allowed = ", ".join(m.value for m in enum)
-        raise PolicyFormatError(path, f"{value!r} is not one of: {allowed}") from None
+        raise PolicyFormatError(
+            path, _("{value} is not one of: {allowed}").format(value=repr(value), allowed=allowed)
+        ) from None
 
 
 def _date(value: Any, path: str) -> date:
     if not isinstance(value, str):
-        raise PolicyFormatError(path, "must be a date as YYYY-MM-DD")
+        raise PolicyFormatError(path, _("must be a date as YYYY-MM-DD"))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise PolicyFormatError(path, f"{value!r} is not a date as YYYY-MM-DD") from None
+        raise PolicyFormatError(
+            path, _("{value} is not a date as YYYY-MM-DD").format(value=repr(value))
+        ) from None
 
 
 def _period_from(value: Any, path: str) -> Period | None:
     if value is None:
         return None
     if not isinstance(value, Mapping):
-        raise PolicyFormatError(path, "must be an object with 'amount' and 'unit', or null")
+        raise PolicyFormatError(path, _("must be an object with 'amount' and 'unit', or null"))
     amount = _get(value, "amount", int, f"{path}.amount")
     unit = _enum(_get(value, "unit", str, f"{path}.unit"), PeriodUnit, f"{path}.unit")
     try:
@@ -556,7 +615,7 @@ def _period_from(value: Any, path: str) -> Period | None:
 def _str_list(data: Mapping[str, Any], name: str) -> tuple[str, ...]:
     items = _opt(data, name, list, name, [])
     if any(not isinstance(i, str) for i in items):
-        raise PolicyFormatError(name, "must be a list of strings")
+        raise PolicyFormatError(name, _("must be a list of strings"))
     return tuple(items)
 
 
@@ -567,20 +626,25 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     wrong date with no warning, so every required field is checked.
     """
     if not isinstance(data, Mapping):
-        raise PolicyFormatError("(policy)", "must be a JSON object")
+        raise PolicyFormatError(field_name="(policy)", problem=_("must be a JSON object"))
     respond = _period_from(_get(data, "respond", Mapping, "respond"), "respond")
     assert respond is not None
     weekdays: list[int] = []
     for name in _get(data, "working_week", list, "working_week"):
         if name not in WEEKDAY_NAMES:
             raise PolicyFormatError(
-                "working_week", f"{name!r} is not one of {', '.join(WEEKDAY_NAMES)}"
+                field_name="working_week",
+                problem=_("{value} is not one of {allowed}").format(
+                    value=repr(name), allowed=", ".join(WEEKDAY_NAMES)
+                ),
             )
         weekdays.append(WEEKDAY_NAMES.index(name))
     regions = []
     for raw in _opt(data, "holiday_regions", list, "holiday_regions", []):
         if not isinstance(raw, Mapping):
-            raise PolicyFormatError("holiday_regions", "each entry must be an object")
+            raise PolicyFormatError(
+                field_name="holiday_regions", problem=_("each entry must be an object")
+            )
         country = _get(raw, "country", str, "holiday_regions.country")
         subdiv = _opt(raw, "subdiv", str, "holiday_regions.subdiv", None)
         statute = _opt(raw, "statute", str, "holiday_regions.statute", None)
@@ -654,7 +718,12 @@ def _pause_rules(data: Mapping[str, Any]) -> tuple[PauseRule, ...]:
         for status in _str_list(data, "clock_stop_statuses"):
             if status not in by_status:
                 known = ", ".join(by_status)
-                raise PolicyFormatError("clock_stop_statuses", f"{status!r} is not one of: {known}")
+                raise PolicyFormatError(
+                    field_name="clock_stop_statuses",
+                    problem=_("{value} is not one of: {allowed}").format(
+                        value=repr(status), allowed=known
+                    ),
+                )
             rules.append(
                 PauseRule(by_status[status], PauseEffect.STOPS, "the organisation's own rule")
             )
@@ -662,7 +731,9 @@ def _pause_rules(data: Mapping[str, Any]) -> tuple[PauseRule, ...]:
     found = []
     for raw in _get(data, "pause_rules", list, "pause_rules"):
         if not isinstance(raw, Mapping):
-            raise PolicyFormatError("pause_rules", "each entry must be an object")
+            raise PolicyFormatError(
+                field_name="pause_rules", problem=_("each entry must be an object")
+            )
         found.append(
             PauseRule(
                 reason=_enum(
@@ -691,7 +762,9 @@ def _routes(data: Mapping[str, Any]) -> tuple[EscalationRoute, ...]:
     found = []
     for raw in _opt(data, "escalation", list, "escalation", []):
         if not isinstance(raw, Mapping):
-            raise PolicyFormatError("escalation", "each route must be an object")
+            raise PolicyFormatError(
+                field_name="escalation", problem=_("each route must be an object")
+            )
         found.append(
             EscalationRoute(
                 authority=_get(raw, "authority", str, "escalation.authority"),
@@ -708,7 +781,9 @@ def _requirements(data: Mapping[str, Any]) -> tuple[LetterRequirement, ...]:
     found = []
     for raw in _opt(data, "letter_requirements", list, "letter_requirements", []):
         if not isinstance(raw, Mapping):
-            raise PolicyFormatError("letter_requirements", "each item must be an object")
+            raise PolicyFormatError(
+                field_name="letter_requirements", problem=_("each item must be an object")
+            )
         found.append(
             LetterRequirement(
                 template=_get(raw, "template", str, "letter_requirements.template"),

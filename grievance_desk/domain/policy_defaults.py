@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from grievance_desk.domain.deadline_engine import CaseClock, deadlines
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.policy_presets import DPDP_COMMENCEMENT, UK_COMPLAINTS_COMMENCEMENT
+from grievance_desk.messages import _
 
 __all__ = [
     "JURISDICTIONS",
@@ -49,7 +50,9 @@ class OrganisationProfile:
         unknown = [j for j in self.jurisdictions if j not in JURISDICTIONS]
         if unknown:
             raise ValueError(
-                f"unknown jurisdiction {', '.join(unknown)}; choose from {', '.join(JURISDICTIONS)}"
+                _("unknown jurisdiction {unknown}; choose from {known}").format(
+                    unknown=", ".join(unknown), known=", ".join(JURISDICTIONS)
+                )
             )
 
     @property
@@ -83,34 +86,37 @@ def legal_default(
     if home == "IN":
         if complaint and profile.intermediary:
             return LegalDefault(
-                "it-rules-2021", "IT Rules 2021 r.3(2)(a)(i): an intermediary's grievance officer"
+                "it-rules-2021",
+                _("IT Rules 2021 r.3(2)(a)(i): an intermediary's grievance officer"),
             )
         if received_on >= DPDP_COMMENCEMENT:
-            return LegalDefault("dpdp-2025", "DPDP Act 2023 s.13 and Rules r.14, from 13 May 2027")
+            return LegalDefault(
+                "dpdp-2025", _("DPDP Act 2023 s.13 and Rules r.14, from 13 May 2027")
+            )
         if complaint:
-            return LegalDefault("spdi-2011", "SPDI Rules 2011 r.5(9), until 12 May 2027")
-        return LegalDefault(None, "no statutory period for rights requests before 13 May 2027")
+            return LegalDefault("spdi-2011", _("SPDI Rules 2011 r.5(9), until 12 May 2027"))
+        return LegalDefault(None, _("no statutory period for rights requests before 13 May 2027"))
     if home == "EU":
         if complaint:
-            return LegalDefault(None, "the GDPR sets no period for complaints to a controller")
+            return LegalDefault(None, _("the GDPR sets no period for complaints to a controller"))
         return LegalDefault("gdpr", "GDPR Art 12(3)")
     if home == "UK":
         if complaint:
             if received_on >= UK_COMPLAINTS_COMMENCEMENT:
-                return LegalDefault("uk-complaints", "DPA 2018 s.164A, from 19 Jun 2026")
-            return LegalDefault(None, "no complaint-handling duty before 19 Jun 2026")
+                return LegalDefault("uk-complaints", _("DPA 2018 s.164A, from 19 Jun 2026"))
+            return LegalDefault(None, _("no complaint-handling duty before 19 Jun 2026"))
         return LegalDefault("uk-gdpr", "UK GDPR Art 12(3) and Art 12A")
     if home == "US-CA":
         if request_type == "marketing_opt_out":
             return LegalDefault("ccpa-opt-out", "11 CCR §7026(f)")
         if request_type in _CCPA_TYPES and not complaint:
             return LegalDefault(_CCPA_TYPES[request_type], "11 CCR §7021")
-        return LegalDefault(None, "the CCPA sets no period for this kind of case")
+        return LegalDefault(None, _("the CCPA sets no period for this kind of case"))
     if home == "BR":
         if request_type == "access" and not complaint:
             return LegalDefault("lgpd", "LGPD Art 19 II")
-        return LegalDefault(None, "the LGPD sets no period for this kind of case")
-    return LegalDefault(None, "no jurisdiction chosen at set-up")
+        return LegalDefault(None, _("the LGPD sets no period for this kind of case"))
+    return LegalDefault(None, _("no jurisdiction chosen at set-up"))
 
 
 def looser_than(ours: Policy, law: Policy, received_on: date, zone: ZoneInfo = _IST) -> str | None:
@@ -123,15 +129,21 @@ def looser_than(ours: Policy, law: Policy, received_on: date, zone: ZoneInfo = _
     mine = deadlines(clock, ours, tz=zone)
     legal = deadlines(clock, law, tz=zone)
     if mine.respond_by.due > legal.respond_by.due:
-        return (
-            f"{ours.label} answers by {mine.respond_by.due.date()} but {law.label} requires "
-            f"{legal.respond_by.due.date()} for a case received on {received_on} "
-            f"({law.legal_source}); the organisation's policy may be stricter than the law, "
+        return _(
+            "{ours} answers by {our_date} but {law} requires {law_date} for a case received on "
+            "{received} ({source}); the organisation's policy may be stricter than the law, "
             "never looser"
+        ).format(
+            ours=ours.label,
+            our_date=mine.respond_by.due.date(),
+            law=law.label,
+            law_date=legal.respond_by.due.date(),
+            received=received_on,
+            source=law.legal_source,
         )
     if ours.extension.allowed and not law.extension.allowed:
-        return (
-            f"{ours.label} allows an extension but {law.label} allows none "
-            f"({law.legal_source}); the organisation's policy may be stricter, never looser"
-        )
+        return _(
+            "{ours} allows an extension but {law} allows none ({source}); the organisation's "
+            "policy may be stricter, never looser"
+        ).format(ours=ours.label, law=law.label, source=law.legal_source)
     return None

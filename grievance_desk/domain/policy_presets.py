@@ -49,6 +49,7 @@ from grievance_desk.domain.policy import (
     PeriodUnit,
     Policy,
 )
+from grievance_desk.messages import _
 
 __all__ = [
     "AWAITING_CLARIFICATION",
@@ -664,7 +665,11 @@ def preset_versions(policy_id: str, policies: Iterable[Policy] = PRESETS) -> tup
     found = tuple(p for p in policies if p.id == policy_id)
     if not found:
         known = ", ".join(policy_ids(policies))
-        raise UnknownPolicyError(f"unknown policy {policy_id!r}; known policies: {known}")
+        raise UnknownPolicyError(
+            _("unknown policy {policy}; known policies: {known}").format(
+                policy=repr(policy_id), known=known
+            )
+        )
     return found
 
 
@@ -678,16 +683,31 @@ def choose_policy_version(versions: Iterable[Policy], received_on: date) -> Poli
     in_force = [p for p in versions if p.in_force_on(received_on)]
     if not in_force:
         windows = "; ".join(
-            f"{p.label}: from {p.in_force_from or 'always'} until {p.in_force_until or 'open'}"
-            + (f" — {p.in_force_note}" if p.in_force_note else "")
+            _in_force_window(p) + (f" — {p.in_force_note}" if p.in_force_note else "")
             for p in versions
         )
         raise PolicyNotInForceError(
-            f"no version is in force for a case received on {received_on.isoformat()} "
-            f"({windows}); choose another policy"
+            _(
+                "no version is in force for a case received on {date} ({windows}); choose "
+                "another policy"
+            ).format(date=received_on.isoformat(), windows=windows)
         )
     # Overlapping windows: the most recently started one wins.
     return max(in_force, key=lambda p: p.in_force_from or date.min)
+
+
+def _in_force_window(policy: Policy) -> str:
+    """When a version governs cases, for a refusal ("from 2026-02-20 until open")."""
+    start, end = policy.in_force_from, policy.in_force_until
+    if start is None and end is None:
+        text = _("{policy}: from always until open")
+    elif start is None:
+        text = _("{policy}: from always until {end}")
+    elif end is None:
+        text = _("{policy}: from {start} until open")
+    else:
+        text = _("{policy}: from {start} until {end}")
+    return text.format(policy=policy.label, start=start, end=end)
 
 
 def policy_in_force(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from grievance_desk.messages import _
+
 __all__ = ["DAY_FIRST_HINT", "FUTURE_SLACK", "after_now_problem", "in_zone"]
 
 #: How far past "now" a received time may lie before it is taken for a typo: one day, for a
@@ -33,20 +35,25 @@ def after_now_problem(
     *,
     now: datetime,
     zone: tzinfo,
-    label: str = "received date",
+    label: str | None = None,
     shown: str | None = None,
 ) -> str | None:
     """Why ``moment`` cannot be right (it lies more than `FUTURE_SLACK` after ``now``), or None.
 
-    ``shown`` is how the input was written (e.g. a spreadsheet cell), if not as a time.
+    ``label`` names the date (default "received date"); ``shown`` is how the input was
+    written (e.g. a spreadsheet cell), if not as a time.
     """
     if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("now has no time zone; pass an aware datetime")
+        raise ValueError(_("now has no time zone; pass an aware datetime"))
     if in_zone(moment, zone) <= now + FUTURE_SLACK:
         return None
     local, today = in_zone(moment, zone).astimezone(zone), now.astimezone(zone)
     written = shown if shown is not None else f"{local:%d/%m/%Y %H:%M}"
-    return (
-        f"{label} {written} is after now ({today:%d/%m/%Y %H:%M}); check the date "
-        f"({DAY_FIRST_HINT})"
+    # The words of DAY_FIRST_HINT, written out so the catalogue holds the whole sentence.
+    return _(
+        "{label} {written} is after now ({now}); check the date (day first: 03/04/2026 is 3 April)"
+    ).format(
+        label=_("received date") if label is None else label,
+        written=written,
+        now=f"{today:%d/%m/%Y %H:%M}",
     )

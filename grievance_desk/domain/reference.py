@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grievance_desk.messages import _
+
 _PREFIX_PATTERN = re.compile(r"^[A-Z][A-Z0-9]{0,9}$")
 _REFERENCE_PATTERN = re.compile(r"^(?P<prefix>[A-Z][A-Z0-9]{0,9})-(?P<year>\d{4})-(?P<seq>\d{5,})$")
 
@@ -42,9 +44,11 @@ def check_sequence(year: int, sequence: int) -> int:
     """Refuse a sequence number outside 1..MAX_SEQUENCE, naming the year and the limit."""
     if not 1 <= sequence <= MAX_SEQUENCE:
         raise ReferenceOutOfRange(
-            f"The number {sequence} is outside the range a {year} reference can have "
-            f"(1 to {MAX_SEQUENCE:,}). Clear the reference to give the case a new number, or "
-            "correct the number."
+            _(
+                "The number {number} is outside the range a {year} reference can have "
+                "(1 to {highest}). Clear the reference to give the case a new number, or "
+                "correct the number."
+            ).format(number=sequence, year=year, highest=f"{MAX_SEQUENCE:,}")
         )
     return sequence
 
@@ -63,8 +67,10 @@ def check_prefix(prefix: str) -> str:
     """Validate a configured prefix: capitals and digits, starting with a letter, ≤10."""
     if not _PREFIX_PATTERN.match(prefix):
         raise InvalidReference(
-            f"The reference prefix {prefix!r} is not valid: use 1 to 10 capital letters or "
-            "digits, starting with a letter (for example GRV)."
+            _(
+                "The reference prefix {prefix} is not valid: use 1 to 10 capital letters or "
+                "digits, starting with a letter (for example GRV)."
+            ).format(prefix=repr(prefix))
         )
     return prefix
 
@@ -80,8 +86,10 @@ def parse_reference(text: str) -> CaseReference:
     match = _REFERENCE_PATTERN.match(text.strip().upper())
     if not match:
         raise InvalidReference(
-            f"{text!r} is not a case reference: expected PREFIX-YEAR-NUMBER, such as "
-            "GRV-2026-00042."
+            _(
+                "{text} is not a case reference: expected PREFIX-YEAR-NUMBER, such as "
+                "GRV-2026-00042."
+            ).format(text=repr(text))
         )
     year = int(match["year"])
     return CaseReference(match["prefix"], year, check_sequence(year, int(match["seq"])))

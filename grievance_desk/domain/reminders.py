@@ -24,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from grievance_desk.domain.deadline_engine import DEFAULT_TZ, Deadlines, resolve_zone
 from grievance_desk.domain.policy import DEFAULT_REMINDER_OFFSETS, Policy
+from grievance_desk.messages import _, ngettext
 
 __all__ = [
     "DEFAULT_SCHEDULE",
@@ -50,8 +51,10 @@ class ReminderSchedule:
     def __post_init__(self) -> None:
         if any(o < 0 for o in self.offsets_days) or any(m < 1 for m in self.offsets_minutes):
             raise ValueError(
-                "reminder offsets are days (≥ 0) or minutes (≥ 1) *before* a deadline; "
-                "overdue reminders are added by daily_when_overdue"
+                _(
+                    "reminder offsets are days (≥ 0) or minutes (≥ 1) *before* a deadline; "
+                    "overdue reminders are added by daily_when_overdue"
+                )
             )
         object.__setattr__(self, "offsets_days", tuple(sorted(set(self.offsets_days))))
         object.__setattr__(self, "offsets_minutes", tuple(sorted(set(self.offsets_minutes))))
@@ -84,7 +87,9 @@ class DueDeadline:
 
     def __post_init__(self) -> None:
         if self.due.tzinfo is None or self.due.utcoffset() is None:
-            raise ValueError(f"due for case {self.case_id} has no time zone; attach one")
+            raise ValueError(
+                _("due for case {case} has no time zone; attach one").format(case=self.case_id)
+            )
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,7 @@ def _reminder_for(
 
 def days_phrase(count: int) -> str:
     """ "1 day", "3 days": for messages a person reads."""
-    return f"{count} day" if count == 1 else f"{count} days"
+    return ngettext("{count} day", "{count} days", count).format(count=count)
 
 
 def hours_phrase(due: datetime, now: datetime) -> str | None:
@@ -185,29 +190,68 @@ def hours_phrase(due: datetime, now: datetime) -> str | None:
         return None
     minutes = int(abs(seconds) // 60)
     hours, rest = divmod(minutes, 60)
-    text = f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
-    return f"{text} overdue" if seconds < 0 else f"{text} left"
+    if hours and rest:
+        text = _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    elif hours:
+        text = _("{hours} h").format(hours=hours)
+    else:
+        text = _("{minutes} min").format(minutes=rest)
+    return (_("{span} overdue") if seconds < 0 else _("{span} left")).format(span=text)
 
 
 def due_phrase(days_left: int) -> str:
     """The one wording of a distance to a due day: "2 days left", "due today", "1 day overdue"."""
     if days_left < 0:
-        return f"{days_phrase(-days_left)} overdue"
+        return _("{days} overdue").format(days=days_phrase(-days_left))
     if days_left == 0:
-        return "due today"
-    return f"{days_phrase(days_left)} left"
+        return _("due today")
+    return _("{days} left").format(days=days_phrase(days_left))
+
+
+def _deadline_words(kind: str) -> str:
+    """A deadline kind as a reminder names it ("extension notice"); unknown kinds as written."""
+    known = {
+        "acknowledge": _("acknowledge"),
+        "respond": _("respond"),
+        "extension_notice": _("extension notice"),
+        "extended_respond": _("extended respond"),
+    }
+    return known.get(kind, kind.replace("_", " "))
+
+
+def _short_month(number: int) -> str:
+    """A month's short name in the officer's language ("Mar"), never the computer's locale."""
+    return (
+        _("Jan"),
+        _("Feb"),
+        _("Mar"),
+        _("Apr"),
+        _("May"),
+        _("Jun"),
+        _("Jul"),
+        _("Aug"),
+        _("Sep"),
+        _("Oct"),
+        _("Nov"),
+        _("Dec"),
+    )[number - 1]
 
 
 def _message(item: DueDeadline, days_left: int, overdue: bool, zone: ZoneInfo) -> str:
-    what = item.kind.replace("_", " ")
-    due_text = item.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    what = _deadline_words(item.kind)
+    local = item.due.astimezone(zone)
+    due_text = f"{local:%d} {_short_month(local.month)} {local:%Y %H:%M}"
     if overdue and days_left >= 0:  # due earlier today
-        return f"{item.reference}: {what} overdue since {due_text}"
-    if overdue:
-        return f"{item.reference}: {what} overdue since {due_text} ({due_phrase(days_left)})"
-    if days_left == 0:
-        return f"{item.reference}: {what} due today ({due_text})"
-    return f"{item.reference}: {what} due {due_text}, {due_phrase(days_left)}"
+        text = _("{reference}: {what} overdue since {due}")
+    elif overdue:
+        text = _("{reference}: {what} overdue since {due} ({distance})")
+    elif days_left == 0:
+        text = _("{reference}: {what} due today ({due})")
+    else:
+        text = _("{reference}: {what} due {due}, {distance}")
+    return text.format(
+        reference=item.reference, what=what, due=due_text, distance=due_phrase(days_left)
+    )
 
 
 def reminders_due(
@@ -224,7 +268,7 @@ def reminders_due(
     overdue day; snoozes hide a key until their time has come.
     """
     if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("now has no time zone; pass an aware datetime")
+        raise ValueError(_("now has no time zone; pass an aware datetime"))
     zone = resolve_zone(tz)
     snoozes = snoozed_until or {}
     shown: list[Reminder] = []

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.report_model import CaseFacts, Closure
 from grievance_desk.domain.report_period import ReportPeriod
+from grievance_desk.messages import _
 
 __all__ = [
     "AGE_BUCKETS",
@@ -248,7 +249,7 @@ def percentile_nearest_rank(values: Sequence[int], percent: float) -> int:
     two middle values when the count is even).
     """
     if not values:
-        raise ValueError("no values: a percentile needs at least one")
+        raise ValueError(_("no values: a percentile needs at least one"))
     ordered = sorted(values)
     rank = max(1, math.ceil(percent / 100 * len(ordered)))
     return ordered[rank - 1]

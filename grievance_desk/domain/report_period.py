@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from grievance_desk.messages import _
+
 __all__ = [
     "INSTANT",
     "PeriodError",
@@ -71,7 +73,9 @@ def month_period(year: int, month: int, tz: ZoneInfo) -> ReportPeriod:
     """One calendar month in ``tz``: a case received at 23:30 local on the 31st belongs to it."""
     if not 1 <= month <= 12 or not 1900 <= year <= 9998:
         raise PeriodError(
-            f"{year:04d}-{month:02d} is not a month; give it as YYYY-MM, e.g. 2026-10."
+            _("{month} is not a month; give it as YYYY-MM, e.g. 2026-10.").format(
+                month=f"{year:04d}-{month:02d}"
+            )
         )
     first = date(year, month, 1)
     return ReportPeriod(
@@ -86,7 +90,11 @@ def month_period(year: int, month: int, tz: ZoneInfo) -> ReportPeriod:
 def year_period(year: int, tz: ZoneInfo) -> ReportPeriod:
     """One calendar year in ``tz``."""
     if not 1900 <= year <= 9998:
-        raise PeriodError(f"{year} is not a year we can report on; give it as YYYY, e.g. 2026.")
+        raise PeriodError(
+            _("{year} is not a year we can report on; give it as YYYY, e.g. 2026.").format(
+                year=year
+            )
+        )
     return ReportPeriod(
         key=f"{year:04d}",
         label=f"Year {year:04d}",
@@ -107,7 +115,9 @@ def parse_month(text: str) -> tuple[int, int]:
         else:
             if 1 <= month <= 12:
                 return year, month
-    raise PeriodError(f"{text!r} is not a month; give it as YYYY-MM, for example 2026-10.")
+    raise PeriodError(
+        _("{text} is not a month; give it as YYYY-MM, for example 2026-10.").format(text=repr(text))
+    )
 
 
 def trend_periods(period: ReportPeriod) -> tuple[ReportPeriod, ...]:
@@ -123,11 +133,12 @@ def report_moment(period: ReportPeriod, now: datetime) -> datetime:
     A period that has not begun yet has no figures, so that is an error naming what to ask.
     """
     if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("now has no time zone; pass an aware datetime")
+        raise ValueError(_("now has no time zone; pass an aware datetime"))
     moment = min(now.astimezone(period.tz), period.end_at - INSTANT)
     if moment < period.start_at:
         raise PeriodError(
-            f"{period.label} has not begun yet; choose a period up to "
-            f"{now.astimezone(period.tz).strftime('%Y-%m')}."
+            _("{period} has not begun yet; choose a period up to {latest}.").format(
+                period=period.label, latest=now.astimezone(period.tz).strftime("%Y-%m")
+            )
         )
     return moment

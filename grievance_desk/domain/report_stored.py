@@ -18,6 +18,7 @@ from grievance_desk.domain.report_model import (
     TrendPoint,
 )
 from grievance_desk.domain.report_period import ReportPeriod, report_moment
+from grievance_desk.messages import _
 
 __all__ = [
     "facts_from_data",
@@ -102,7 +103,7 @@ def report_from_data(
     Raises ValueError when the data is not in this version's shape (then compute afresh).
     """
     if data.get("case_columns") != list(_CASE_COLUMNS):
-        raise ValueError("stored report rows have other columns")
+        raise ValueError(_("stored report rows have other columns"))
     try:
         return Report(
             organisation=organisation,
@@ -121,7 +122,7 @@ def report_from_data(
             definitions=tuple(Definition(term, text) for term, text in data["definitions"]),
         )
     except (KeyError, TypeError) as error:
-        raise ValueError(f"stored report is damaged ({error})") from None
+        raise ValueError(_("stored report is damaged ({error})").format(error=error)) from None
 
 
 def _moment(value: datetime | None) -> str | None:

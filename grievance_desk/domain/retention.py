@@ -18,6 +18,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from grievance_desk.domain.case_types import RequestType
+from grievance_desk.messages import _
 
 DEFAULT_YEARS = 3
 MAX_YEARS = 100
@@ -37,13 +38,17 @@ class RetentionPeriod:
     def __post_init__(self) -> None:
         if self.years < 0 or self.months < 0:
             raise RetentionRuleError(
-                f"A retention period cannot be negative ({self.years} years, {self.months} "
-                "months). Enter a number of years (and months) of 0 or more."
+                _(
+                    "A retention period cannot be negative ({years} years, {months} months). "
+                    "Enter a number of years (and months) of 0 or more."
+                ).format(years=self.years, months=self.months)
             )
         if self.years * 12 + self.months > MAX_YEARS * 12:
             raise RetentionRuleError(
-                f"A retention period of more than {MAX_YEARS} years is not a limit at all. "
-                "Use a legal hold on the cases that must be kept, and a shorter period."
+                _(
+                    "A retention period of more than {years} years is not a limit at all. "
+                    "Use a legal hold on the cases that must be kept, and a shorter period."
+                ).format(years=MAX_YEARS)
             )
 
     def after(self, moment: datetime) -> datetime:
@@ -72,8 +77,10 @@ class RetentionRules:
         unknown = sorted(set(self.by_type) - known)
         if unknown:
             raise RetentionRuleError(
-                f"Unknown request type(s) in the retention rules: {', '.join(unknown)}. "
-                f"Use one of: {', '.join(sorted(known))}."
+                _(
+                    "Unknown request type(s) in the retention rules: {unknown}. "
+                    "Use one of: {known}."
+                ).format(unknown=", ".join(unknown), known=", ".join(sorted(known)))
             )
 
     def period_for(self, request_type: str) -> RetentionPeriod:
@@ -111,8 +118,10 @@ def erase_after(facts: CaseRetentionFacts, rules: RetentionRules) -> datetime | 
         return None
     if facts.closed_at.tzinfo is None:
         raise RetentionRuleError(
-            f"{facts.reference}: the closing time has no time zone, so its retention period "
-            "cannot be counted. Store closing times as aware datetimes."
+            _(
+                "{reference}: the closing time has no time zone, so its retention period "
+                "cannot be counted. Store closing times as aware datetimes."
+            ).format(reference=facts.reference)
         )
     return rules.period_for(facts.request_type).after(facts.closed_at)
 
@@ -122,7 +131,7 @@ def due_for_purge(
 ) -> list[DueCase]:
     """The cases whose retention period has ended by ``now``, longest overdue first."""
     if now.tzinfo is None:
-        raise RetentionRuleError("'now' needs a time zone to compare with closing times.")
+        raise RetentionRuleError(_("'now' needs a time zone to compare with closing times."))
     due: list[DueCase] = []
     for facts in cases:
         until = erase_after(facts, rules)
@@ -140,8 +149,10 @@ def _period_from(value: Any, where: str) -> RetentionPeriod:
         if all(isinstance(v, int) and not isinstance(v, bool) for v in (years, months)):
             return RetentionPeriod(years=years, months=months)
     raise RetentionRuleError(
-        f"The retention period for {where} is {value!r}; write a number of years, or "
-        '{"years": 3, "months": 0}.'
+        _(
+            "The retention period for {where} is {value}; write a number of years, or "
+            '{{"years": 3, "months": 0}}.'
+        ).format(where=where, value=repr(value))
     )
 
 
@@ -149,13 +160,16 @@ def rules_from_dict(data: Mapping[str, Any] | None) -> RetentionRules:
     """Rules from their stored JSON form; None or {} gives the default (3 years after closing)."""
     if not data:
         return RetentionRules()
-    default = _period_from(data.get("default", DEFAULT_YEARS), "all cases")
+    default = _period_from(data.get("default", DEFAULT_YEARS), _("all cases"))
     raw = data.get("by_type", {})
     if not isinstance(raw, Mapping):
         raise RetentionRuleError(
-            "The per-type retention periods must be a mapping of request type to years."
+            _("The per-type retention periods must be a mapping of request type to years.")
         )
-    by_type = {str(k): _period_from(v, f"request type {k!r}") for k, v in raw.items()}
+    by_type = {
+        str(k): _period_from(v, _("request type {type}").format(type=repr(k)))
+        for k, v in raw.items()
+    }
     return RetentionRules(default=default, by_type=by_type)
 
 

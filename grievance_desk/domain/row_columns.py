@@ -62,6 +62,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from grievance_desk.messages import _
+
 COLUMNS: tuple[str, ...] = (
     "reference",
     "received",
@@ -273,14 +275,18 @@ class HeaderError(ValueError):
         lines: list[str] = []
         for column in self.missing:
             lines.append(
-                f"The file has no {column} column, which every case needs. Add a column with "
-                f"one of these headers: {', '.join(accepted_headers(column))}."
+                _(
+                    "The file has no {column} column, which every case needs. Add a column with "
+                    "one of these headers: {headers}."
+                ).format(column=column, headers=", ".join(accepted_headers(column)))
             )
         for column, headers in self.duplicates.items():
-            listed = " and ".join(repr(h) for h in headers)
+            listed = _(" and ").join(repr(h) for h in headers)
             lines.append(
-                f"Columns {listed} all look like the {column} column. Keep one: delete the "
-                "others or rename them to something unrecognised (e.g. put 'Old ' in front)."
+                _(
+                    "Columns {headers} all look like the {column} column. Keep one: delete the "
+                    "others or rename them to something unrecognised (e.g. put 'Old ' in front)."
+                ).format(headers=listed, column=column)
             )
         super().__init__("\n".join(lines))
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from grievance_desk.domain.received_time import in_zone
 from grievance_desk.domain.row_cells import cell_text
+from grievance_desk.messages import _
 
 _MONTHS = {
     name: number
@@ -74,7 +75,6 @@ _DATE_FORMS = (
         re.I,
     ),
 )
-_EXAMPLES = "25/11/2026, 2026-11-25, 25 Nov 2026 or 25/11/2026 14:30"
 # Excel's day zero (it wrongly believes 1900 was a leap year, hence the 30th).
 _EXCEL_EPOCH = datetime(1899, 12, 30)
 
@@ -103,7 +103,7 @@ def parse_when(value: object, tz: tzinfo) -> When:
     if isinstance(value, int | float) and not isinstance(value, bool):
         # An XLSX cell holding a date serial without a date format.
         if not 25_569 <= value < 2_958_466:  # 1970 to 9999
-            raise DateProblem(f"{value!r} is not a date. Write it as {_EXAMPLES}.")
+            raise DateProblem(_not_a_date(repr(value)))
         moment = _EXCEL_EPOCH + timedelta(days=float(value))
         moment = moment.replace(microsecond=0)
         return When(in_zone(moment, tz), moment.time() == time(0))
@@ -115,7 +115,18 @@ def _parse_text_when(text: str, tz: tzinfo) -> When:
         match = form.fullmatch(text.strip())
         if match is not None:
             return _from_match(text, match, day_first=number == 1, tz=tz)
-    raise DateProblem(f"{text!r} is not a date. Write it as {_EXAMPLES}.")
+    raise DateProblem(_not_a_date(repr(text)))
+
+
+def _examples() -> str:
+    """How to write a date, in the officer's language (the examples themselves stay)."""
+    return _("25/11/2026, 2026-11-25, 25 Nov 2026 or 25/11/2026 14:30")
+
+
+def _not_a_date(shown: str) -> str:
+    return _("{value} is not a date. Write it as {examples}.").format(
+        value=shown, examples=_examples()
+    )
 
 
 def _from_match(text: str, match: re.Match[str], *, day_first: bool, tz: tzinfo) -> When:
@@ -132,25 +143,33 @@ def _day_of(text: str, parts: dict[str, str | Any], *, day_first: bool) -> date:
     """The calendar day of a matched cell, refusing what could be a typing mistake."""
     if len(parts["y"]) != 4:
         raise DateProblem(
-            f"{text!r} does not have a four-digit year. Write the year in full, e.g. 25/11/2026."
+            _(
+                "{value} does not have a four-digit year. Write the year in full, e.g. 25/11/2026."
+            ).format(value=repr(text))
         )
     year = int(parts["y"])
     month = _month_of(text, parts)
     day = int(parts["d"])
     if month > 12 or month == 0:
-        raise DateProblem(
-            f"{text!r} has no month {month}: dates are read day first (DD/MM/YYYY), as in "
-            f"India.{_swap_hint(year, month, day) if day_first else ''}"
-        )
+        problem = _(
+            "{value} has no month {month}: dates are read day first (DD/MM/YYYY), as in India."
+        ).format(value=repr(text), month=month)
+        hint = _swap_hint(year, month, day) if day_first else ""
+        raise DateProblem(f"{problem} {hint}" if hint else problem)
     if year < 1900:
-        raise DateProblem(f"{text!r} has the year {year}; check it for a typing mistake.")
+        raise DateProblem(
+            _("{value} has the year {year}; check it for a typing mistake.").format(
+                value=repr(text), year=year
+            )
+        )
     try:
         return date(year, month, day)
     except ValueError:
         last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
         raise DateProblem(
-            f"{text!r} is not a real date: {date(year, month, 1):%B %Y} has {last} days. "
-            "Correct the day or the month."
+            _(
+                "{value} is not a real date: {month} has {days} days. Correct the day or the month."
+            ).format(value=repr(text), month=month_and_year(date(year, month, 1)), days=last)
         ) from None
 
 
@@ -160,7 +179,9 @@ def _month_of(text: str, parts: dict[str, str | Any]) -> int:
     month = _MONTHS.get(parts["mon"].casefold())
     if month is None:
         raise DateProblem(
-            f"{text!r} has an unknown month {parts['mon']!r}. Write it as {_EXAMPLES}."
+            _("{value} has an unknown month {month}. Write it as {examples}.").format(
+                value=repr(text), month=repr(parts["mon"]), examples=_examples()
+            )
         )
     return month
 
@@ -171,7 +192,31 @@ def _swap_hint(year: int, month: int, day: int) -> str:
         swapped = date(year, day, month)
     except ValueError:
         return ""
-    return f" If you meant {swapped:%d %B %Y}, write {swapped:%d/%m/%Y}."
+    return _("If you meant {date}, write {written}.").format(
+        date=f"{swapped:%d} {month_and_year(swapped)}", written=f"{swapped:%d/%m/%Y}"
+    )
+
+
+def month_and_year(day: date) -> str:
+    """ "November 2026" in the officer's language (never the computer's locale)."""
+    return _("{month} {year}").format(month=_month_name(day.month), year=f"{day.year:04d}")
+
+
+def _month_name(number: int) -> str:
+    return (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )[number - 1]
 
 
 def _time_of(text: str, parts: dict[str, str | Any]) -> time:
@@ -181,11 +226,17 @@ def _time_of(text: str, parts: dict[str, str | Any]) -> time:
     micro = int((parts["frac"] or "0").ljust(6, "0"))
     if parts["ampm"]:
         if not 1 <= hour <= 12:
-            raise DateProblem(f"{text!r} has an impossible time: {hour} AM/PM. Use 1 to 12.")
+            raise DateProblem(
+                _("{value} has an impossible time: {hour} AM/PM. Use 1 to 12.").format(
+                    value=repr(text), hour=hour
+                )
+            )
         hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
         raise DateProblem(
-            f"{text!r} has an impossible time. Use a 24-hour time from 00:00 to 23:59."
+            _("{value} has an impossible time. Use a 24-hour time from 00:00 to 23:59.").format(
+                value=repr(text)
+            )
         )
     return time(hour, minute, second, micro)
 
@@ -198,7 +249,9 @@ def _offset(text: str, raw: str | None) -> tzinfo | None:
     digits = raw[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 14 or minutes > 59:
-        raise DateProblem(f"{text!r} has an impossible UTC offset {raw}.")
+        raise DateProblem(
+            _("{value} has an impossible UTC offset {offset}.").format(value=repr(text), offset=raw)
+        )
     delta = timedelta(hours=hours, minutes=minutes)
     return timezone(-delta if raw.startswith("-") else delta)
 

@@ -37,6 +37,7 @@ from grievance_desk.domain.row_dates import When
 from grievance_desk.domain.row_reader import RowCells, RowError
 from grievance_desk.domain.row_values import accepted_values, match_value, unknown_value
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 
 _COMPLAINT_WORDS = frozenset({"complaint", "grievance", "complaints", "grievances"})
 
@@ -55,15 +56,23 @@ _FIELD_COLUMNS: dict[str, str] = {
     "outcome": "outcome",
     "policy_id": "policy",
 }
-# What to do about a case_record problem, by column.
-_FIXES: dict[str, str] = {
-    "requester_email": "Correct the address or leave the cell empty.",
-    "requester_phone": "Correct the number or leave the cell empty.",
-    "representative_name": "Fill in the representative's name, or set representative to none.",
-    "refusal_grounds": "Clear the refusal grounds or set the outcome to refused.",
-    "outcome": "Fill in the outcome (fulfilled, partly_fulfilled, refused, withdrawn, "
-    "no_data_held, transferred).",
-}
+
+
+def _fix_for(column: str) -> str:
+    """What to do about a case_record problem in ``column`` ("" when the problem says it)."""
+    fixes = {
+        "requester_email": _("Correct the address or leave the cell empty."),
+        "requester_phone": _("Correct the number or leave the cell empty."),
+        "representative_name": _(
+            "Fill in the representative's name, or set representative to none."
+        ),
+        "refusal_grounds": _("Clear the refusal grounds or set the outcome to refused."),
+        "outcome": _(
+            "Fill in the outcome (fulfilled, partly_fulfilled, refused, withdrawn, "
+            "no_data_held, transferred)."
+        ),
+    }
+    return fixes.get(column, "")
 
 
 def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datetime) -> CaseDraft:
@@ -78,7 +87,9 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
     reference, legacy_tags = _reference(cells)
     received = cells.when("received", tz, now)
     if received is None and not cells.has_problem("received"):
-        cells.problem("received", "this cell is empty; every case needs the date it was received.")
+        cells.problem(
+            "received", _("this cell is empty; every case needs the date it was received.")
+        )
     acknowledged = cells.when("acknowledged", tz, now)
     closed = cells.when("closed", tz, now)
     acknowledged_at = _after_receipt(cells, "acknowledged", acknowledged, received, tz)
@@ -88,7 +99,7 @@ def row_to_draft(row: Mapping[str, object], *, line: int, tz: tzinfo, now: datet
     name = cells.text("requester_name")
     if not name:
         cells.problem(
-            "requester_name", "this cell is empty; every case needs the requester's name."
+            "requester_name", _("this cell is empty; every case needs the requester's name.")
         )
     status = _status(cells, acknowledged=acknowledged, closed=closed)
     outcome = _outcome(cells)
@@ -156,9 +167,9 @@ def _kind_and_type(cells: RowCells) -> tuple[CaseKind, RequestType]:
     elif kind is not CaseKind.COMPLAINT:
         cells.problem(
             "request_type",
-            "this cell is empty; say what was requested ("
-            + ", ".join(accepted_values(RequestType))
-            + ").",
+            _("this cell is empty; say what was requested ({values}).").format(
+                values=", ".join(accepted_values(RequestType))
+            ),
         )
     return kind, request_type
 
@@ -189,7 +200,7 @@ def _add_record_problems(cells: RowCells, draft: CaseDraft) -> None:
         # Our own checks already said it better (empty cells, dates against receipt).
         if cells.has_problem(column) or column in ("received", "acknowledged", "closed"):
             continue
-        fix = _FIXES.get(column, "")
+        fix = _fix_for(column)
         cells.problem(column, f"{_sentence(found.message)} {fix}".strip())
 
 
@@ -204,11 +215,22 @@ def _after_receipt(
     if found.bare_date and same_day and moment < received.moment:
         return received.moment
     if moment < received.moment:
-        what = "acknowledgement" if column == "acknowledged" else "closure"
+        if column == "acknowledged":
+            problem = _(
+                "the acknowledgement date {date} is before the received date {received}. "
+                "Correct whichever of the two is wrong."
+            )
+        else:
+            problem = _(
+                "the closure date {date} is before the received date {received}. Correct "
+                "whichever of the two is wrong."
+            )
         cells.problem(
             column,
-            f"the {what} date {cell_text(cells.raw(column))!r} is before the received date "
-            f"{cell_text(cells.raw('received'))!r}. Correct whichever of the two is wrong.",
+            problem.format(
+                date=repr(cell_text(cells.raw(column))),
+                received=repr(cell_text(cells.raw("received"))),
+            ),
         )
         return None
     return moment

@@ -18,6 +18,7 @@ from grievance_desk.domain.row_cells import PLACEHOLDERS, cell_text, clean_cell,
 from grievance_desk.domain.row_columns import HeaderMatch
 from grievance_desk.domain.row_dates import DateProblem, When, parse_when
 from grievance_desk.domain.row_values import match_value, unknown_value
+from grievance_desk.messages import _
 
 E = TypeVar("E", bound=Enum)
 
@@ -33,7 +34,9 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"Line {self.line}, column {self.header!r}: {self.message}"
+        return _("Line {line}, column {header}: {problem}").format(
+            line=self.line, header=repr(self.header), problem=self.message
+        )
 
 
 class RowError(ValueError):
@@ -107,9 +110,23 @@ class RowCells:
             self.problem(column, str(exc))
             return None
         problem = after_now_problem(
-            found.moment, now=now, zone=tz, label=f"{column} date", shown=repr(cell_text(value))
+            found.moment,
+            now=now,
+            zone=tz,
+            label=_date_label(column),
+            shown=repr(cell_text(value)),
         )
         if problem is not None:
             self.problem(column, problem[:1].upper() + problem[1:] + ".")
             return None
         return found
+
+
+def _date_label(column: str) -> str:
+    """How a refusal names a date column ("received date")."""
+    known = {
+        "received": _("received date"),
+        "acknowledged": _("acknowledged date"),
+        "closed": _("closed date"),
+    }
+    return known.get(column) or _("{column} date").format(column=column)

@@ -24,6 +24,7 @@ from grievance_desk.domain.case_types import (
 )
 from grievance_desk.domain.row_columns import squash
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 
 # Synonyms per enum value (the value and its label are always accepted).
 _SYNONYMS: dict[type[Enum], dict[str, tuple[str, ...]]] = {
@@ -211,4 +212,6 @@ def match_value(enum: type[E], text: str) -> E | None:
 
 def unknown_value(text: str, enum: type[Enum]) -> str:
     """The message for a coded cell that matches no value of its vocabulary."""
-    return f"{text!r} is not a known value. Use one of: {', '.join(accepted_values(enum))}."
+    return _("{value} is not a known value. Use one of: {allowed}.").format(
+        value=repr(text), allowed=", ".join(accepted_values(enum))
+    )

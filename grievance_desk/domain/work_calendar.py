@@ -19,6 +19,7 @@ from dateutil.rrule import DAILY, rrule, weekday
 
 from grievance_desk.domain.california_holidays import CaliforniaStatutoryHolidays
 from grievance_desk.domain.policy import CAL_GOV_CODE_6700, WEEKDAY_NAMES, HolidayRegion, Policy
+from grievance_desk.messages import _, ngettext
 
 __all__ = ["NoWorkingDayError", "UnknownHolidayRegionError", "WorkCalendar", "calendar_for_policy"]
 
@@ -41,8 +42,10 @@ def _load_region(region: HolidayRegion) -> Any:
         return holidays.country_holidays(region.country, subdiv=region.subdiv)
     except NotImplementedError as exc:  # holidays raises this for unknown codes
         raise UnknownHolidayRegionError(
-            f"no public-holiday calendar for {region.label()!r} ({exc}); "
-            "use a code like IN, GB-ENG or US-CA"
+            _(
+                "no public-holiday calendar for {region} ({error}); use a code like IN, GB-ENG "
+                "or US-CA"
+            ).format(region=repr(region.label()), error=exc)
         ) from None
 
 
@@ -62,7 +65,9 @@ class WorkCalendar:
 
     def __post_init__(self) -> None:
         if not self.working_weekdays:
-            raise NoWorkingDayError("the working week is empty: add at least one working weekday")
+            raise NoWorkingDayError(
+                _("the working week is empty: add at least one working weekday")
+            )
         object.__setattr__(self, "working_weekdays", tuple(sorted(set(self.working_weekdays))))
         object.__setattr__(self, "days_off", frozenset(self.days_off))
         object.__setattr__(self, "_region_holidays", tuple(_load_region(r) for r in self.regions))
@@ -72,13 +77,13 @@ class WorkCalendar:
     def non_working_reason(self, day: date) -> str | None:
         """Why ``day`` is not a working day ("Saturday", "Holi (IN)", "officer's day off")."""
         if day.weekday() not in self.working_weekdays:
-            return day.strftime("%A")
+            return _weekday_name(day.weekday())
         for region, hols in zip(self.regions, self._region_holidays, strict=True):
             name = hols.get(day)
             if name is not None:
-                return f"{name} ({region.label()})"
+                return f"{name} ({region.label()})"  # the holiday's own name, as published
         if day in self.days_off:
-            return "officer's day off"
+            return _("officer's day off")
         return None
 
     def is_working_day(self, day: date) -> bool:
@@ -110,8 +115,10 @@ class WorkCalendar:
         found = next(self._working_days_from(day), None)
         if found is None:
             raise NoWorkingDayError(
-                f"no working day within {_SEARCH_LIMIT_DAYS} days of {day}: check the working "
-                "week and the days-off list"
+                _(
+                    "no working day within {limit} days of {day}: check the working week and "
+                    "the days-off list"
+                ).format(limit=_SEARCH_LIMIT_DAYS, day=day)
             )
         self._answers[key] = found
         return found
@@ -119,7 +126,7 @@ class WorkCalendar:
     def add_working_days(self, day: date, count: int) -> date:
         """The ``count``-th working day strictly after ``day`` (business-day periods)."""
         if count < 1:
-            raise ValueError(f"count must be ≥ 1, got {count}")
+            raise ValueError(_("count must be ≥ 1, got {count}").format(count=count))
         key = ("add", day, count)
         if key in self._answers:
             return self._answers[key]  # type: ignore[no-any-return]
@@ -128,7 +135,9 @@ class WorkCalendar:
         )
         if found is None:
             raise NoWorkingDayError(
-                f"fewer than {count} working days within {_SEARCH_LIMIT_DAYS} days of {day}"
+                _("fewer than {count} working days within {limit} days of {day}").format(
+                    count=count, limit=_SEARCH_LIMIT_DAYS, day=day
+                )
             )
         self._answers[key] = found
         return found
@@ -139,7 +148,7 @@ class WorkCalendar:
             return 0
         key = ("between", first, last)
         if key not in self._answers:
-            self._answers[key] = sum(1 for _ in self._working_days_from(first, last))
+            self._answers[key] = sum(1 for _day in self._working_days_from(first, last))
         return self._answers[key]  # type: ignore[no-any-return]
 
     def holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
@@ -156,13 +165,32 @@ class WorkCalendar:
     def describe(self) -> str:
         """One line for explanations: "Mon–Fri, holidays GB-ENG, 2 own days off"."""
         days = ", ".join(WEEKDAY_NAMES[d] for d in self.working_weekdays)
-        parts = [f"working days {days}"]
+        parts = [_("working days {days}").format(days=days)]
         if self.regions:
-            parts.append("public holidays " + ", ".join(r.label() for r in self.regions))
+            parts.append(
+                _("public holidays {regions}").format(
+                    regions=", ".join(r.label() for r in self.regions)
+                )
+            )
         if self.days_off:
             count = len(self.days_off)
-            parts.append(f"{count} own day{'' if count == 1 else 's'} off")
+            parts.append(
+                ngettext("{count} own day off", "{count} own days off", count).format(count=count)
+            )
         return "; ".join(parts)
+
+
+def _weekday_name(weekday_number: int) -> str:
+    """A weekday's name in the officer's language (Monday is 0), never the computer's locale."""
+    return (
+        _("Monday"),
+        _("Tuesday"),
+        _("Wednesday"),
+        _("Thursday"),
+        _("Friday"),
+        _("Saturday"),
+        _("Sunday"),
+    )[weekday_number]
 
 
 def calendar_for_policy(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from grievance_desk.domain.case_types import LabelledEnum
+from grievance_desk.messages import _
 
 
 class Status(LabelledEnum):
@@ -92,14 +93,32 @@ _ALLOWED: dict[Status, frozenset[Status]] = {
 }
 
 
+def status_words(status: Status) -> str:
+    """A status as a refusal names it, in the officer's language ("awaiting clarification").
+
+    ``Status.label`` stays English: the window translates it through Qt (ui/vocabulary.py).
+    """
+    return {
+        Status.NEW: _("new"),
+        Status.ACKNOWLEDGED: _("acknowledged"),
+        Status.AWAITING_IDENTITY_PROOF: _("awaiting identity proof"),
+        Status.AWAITING_CLARIFICATION: _("awaiting clarification"),
+        Status.IN_PROGRESS: _("in progress"),
+        Status.RESPONSE_SENT: _("response sent"),
+        Status.CLOSED: _("closed"),
+    }[status]
+
+
 class TransitionError(ValueError):
     """A step the workflow forbids; the message lists the steps that are allowed."""
 
     def __init__(self, current: Status, wanted: Status) -> None:
-        allowed = ", ".join(s.label.lower() for s in allowed_targets(current)) or "none"
+        allowed = ", ".join(status_words(s) for s in allowed_targets(current)) or _("none")
         super().__init__(
-            f"A case that is {current.label.lower()} cannot move to {wanted.label.lower()}. "
-            f"From {current.label.lower()} it can move to: {allowed}."
+            _(
+                "A case that is {current} cannot move to {wanted}. From {current} it can move "
+                "to: {allowed}."
+            ).format(current=status_words(current), wanted=status_words(wanted), allowed=allowed)
         )
         self.current = current
         self.wanted = wanted
@@ -132,16 +151,17 @@ class ActionNotAllowed(ValueError):
     """An action the workflow does not offer in this status; names the ones it does."""
 
     def __init__(self, current: Status, action: Action) -> None:
-        offered = ", ".join(ACTION_LABELS[a].lower() for a in allowed_actions(current)) or "none"
-        why = ""
+        offered = ", ".join(action_words(a).lower() for a in allowed_actions(current)) or _("none")
         if action is Action.REOPEN:
-            why = (
-                " Only a closed case can be reopened: reopening starts a new statutory clock, "
-                "and an open case's clock must keep running."
+            text = _(
+                "{action} is not possible while a case is {status}. Only a closed case can be "
+                "reopened: reopening starts a new statutory clock, and an open case's clock must "
+                "keep running. Possible now: {offered}."
             )
+        else:
+            text = _("{action} is not possible while a case is {status}. Possible now: {offered}.")
         super().__init__(
-            f"{ACTION_LABELS[action]} is not possible while a case is "
-            f"{current.label.lower()}.{why} Possible now: {offered}."
+            text.format(action=action_words(action), status=status_words(current), offered=offered)
         )
         self.current = current
         self.action = action
@@ -157,6 +177,23 @@ ACTION_LABELS: dict[Action, str] = {
     Action.CLOSE: "Close",
     Action.REOPEN: "Reopen",
 }
+
+
+def action_words(action: Action) -> str:
+    """An action as a refusal names it, in the officer's language ("Request clarification").
+
+    ``ACTION_LABELS`` stay English: the case file's buttons translate them through Qt.
+    """
+    return {
+        Action.ACKNOWLEDGE: _("Acknowledge"),
+        Action.REQUEST_IDENTITY_PROOF: _("Request identity proof"),
+        Action.REQUEST_CLARIFICATION: _("Request clarification"),
+        Action.RESUME: _("Resume"),
+        Action.START_WORK: _("Start work"),
+        Action.SEND_RESPONSE: _("Response sent"),
+        Action.CLOSE: _("Close"),
+        Action.REOPEN: _("Reopen"),
+    }[action]
 
 
 def check_action(current: Status, action: Action) -> Status:
