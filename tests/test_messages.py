@@ -100,7 +100,10 @@ def _unmarked(path: Path, layer: str) -> Iterator[str]:
             yield f"{where}:{node.lineno} super().__init__(…) with an unmarked text"
         if called in MARKERS and node.args:
             first = node.args[0]
-            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            # _(CONSTANT) translates a text marked with N_ where the constant is defined
+            marked_elsewhere = called == "_" and isinstance(first, ast.Name | ast.Attribute)
+            if not (literal or marked_elsewhere):
                 yield f"{where}:{node.lineno} {called}() of something pybabel cannot extract"
         if layer != "cli":
             continue
