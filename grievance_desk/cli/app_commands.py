@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from grievance_desk.cli.common import register_options
+from grievance_desk.messages import _
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -16,12 +17,17 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def add_parsers(subparsers: Any) -> None:
-    gui = subparsers.add_parser("gui", parents=[register_options()], help="start the desktop app")
+    gui = subparsers.add_parser(
+        "gui", parents=[register_options()], help=_("start the desktop app")
+    )
     gui.add_argument(
         "--smoke-test",
         metavar="DIR",
         type=Path,
-        help="for build checks: create or unlock the register without input (passphrase from "
-        "GRIEVANCE_DESK_PASSPHRASE), save screenshots to DIR, then quit; exit 0 if all went well",
+        help=_(
+            "for build checks: create or unlock the register without input (passphrase from "
+            "GRIEVANCE_DESK_PASSPHRASE), save screenshots to DIR, then quit; exit 0 if all "
+            "went well"
+        ),
     )
     gui.set_defaults(func=_gui)
