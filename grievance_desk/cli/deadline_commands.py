@@ -31,7 +31,9 @@ from grievance_desk.domain.deadline_engine import (
     resolve_zone,
 )
 from grievance_desk.domain.policy import (
+    CountingStart,
     HolidayRegion,
+    PauseEffect,
     PauseReason,
     Policy,
     describe_period,
@@ -143,6 +145,35 @@ def parse_pause(text: str) -> Pause:
     return Pause(start, end)
 
 
+def _reason_text(reason: PauseReason) -> str:
+    """What the officer waits for, in the officer's language (``--json`` keeps the value)."""
+    texts = {
+        PauseReason.IDENTITY: _("identity"),
+        PauseReason.CLARIFICATION: _("clarification"),
+        PauseReason.FEE: _("fee"),
+    }
+    return texts.get(reason, reason.value)
+
+
+def _effect_text(effect: PauseEffect) -> str:
+    """What waiting does to the clock, in words."""
+    texts = {
+        PauseEffect.RUNS: _("runs"),
+        PauseEffect.STOPS: _("stops"),
+        PauseEffect.STARTS_ON_RECEIPT: _("starts on receipt"),
+    }
+    return texts.get(effect, effect.value.replace("_", " "))
+
+
+def _counting_text(start: CountingStart) -> str:
+    """Whether the day of receipt counts, in words."""
+    texts = {
+        CountingStart.DAY_OF_RECEIPT: _("day of receipt"),
+        CountingStart.DAY_AFTER_RECEIPT: _("day after receipt"),
+    }
+    return texts.get(start, start.value.replace("_", " "))
+
+
 def _iso(deadline: Deadline | None) -> str | None:
     return None if deadline is None else deadline.due.isoformat()
 
@@ -205,7 +236,10 @@ def _explain_lines(
         lines.append(
             "  "
             + _("{reason}: clock {effect}{scope} — {citation}").format(
-                reason=reason.value, effect=rule.effect.value, scope=scope, citation=rule.citation
+                reason=_reason_text(reason),
+                effect=_effect_text(rule.effect),
+                scope=scope,
+                citation=rule.citation,
             )
         )
     if policy.in_force_note:
@@ -340,7 +374,7 @@ def _policy_line(policy: Policy) -> str:
         else _("none")
     )
     pauses = "; ".join(
-        f"{r.reason.value} → {r.effect.value}"
+        f"{_reason_text(r.reason)} → {_effect_text(r.effect)}"
         + (
             " " + _("({types} only)").format(types=", ".join(r.request_types))
             if r.request_types
@@ -367,7 +401,7 @@ def _policy_line(policy: Policy) -> str:
         ).format(
             acknowledge=ack,
             respond=describe_period(policy.respond),
-            counting=policy.counting_start.value.replace("_", " "),
+            counting=_counting_text(policy.counting_start),
             roll=_(", roll-forward") if policy.roll_forward else "",
             extension=extension,
         ),
