@@ -11,8 +11,12 @@ from grievance_desk.messages import _
 
 
 def _gui(args: argparse.Namespace) -> int:
+    from grievance_desk import messages
     from grievance_desk.app import run_gui
 
+    # The window speaks the language of its Settings (ui/main.py sets messages to it when it
+    # is not English), not the terminal's that `main` chose for the command line.
+    messages.use_language(messages.SOURCE_LANGUAGE)
     return run_gui(args.register, smoke_test=args.smoke_test)
 
 

@@ -183,3 +183,17 @@ def test_columns_count_what_a_terminal_shows() -> None:
     assert columns("शेष दिन") == 6  # the sign े takes no column of its own, ि takes one
     assert columns("संदर्भ") == 4  # anusvara and virama take none: सं द र्भ
     assert ljust("संदर्भ", 6) == "संदर्भ  "
+
+
+def test_the_window_starts_in_its_own_language_not_the_terminals(
+    hindi: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window sets messages to its Settings language only when that is not English, so
+    the terminal's Hindi must not reach a window the officer set to English."""
+    seen: list[str] = []
+    monkeypatch.setattr(
+        "grievance_desk.app.run_gui",
+        lambda register, smoke_test: seen.append(messages.active_language()) or 0,
+    )
+    assert main(["gui"]) == 0
+    assert seen == [messages.SOURCE_LANGUAGE]
