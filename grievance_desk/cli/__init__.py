@@ -2,7 +2,8 @@
 
 Each ``*_commands`` module registers its sub-commands with ``add_parsers``; this module only
 builds the parser, runs the chosen handler and turns expected errors into one-line messages
-and the exit codes of ``exit_codes`` (one per cause, so scripts can branch on them).
+and the exit codes of ``exit_codes`` (one per cause, so scripts can branch on them). Every text
+for a person is in the language the terminal asks for (``language.speak_the_terminals_language``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from grievance_desk import __version__
-from grievance_desk.cli.exit_codes import HELP_TABLE, ExitCode, code_for
+from grievance_desk.cli.exit_codes import ExitCode, code_for, help_table
+from grievance_desk.messages import _
 
 if TYPE_CHECKING:
     from grievance_desk.domain.policy import Policy
+
+_PROG = "grievance-desk"  # a name, never translated
 
 #: The command modules, in the order their commands appear in ``--help``.
 MODULE_ORDER = (
@@ -79,13 +83,21 @@ def _own_policies() -> list[Policy]:
 
 def _new_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[Any]]:
     parser = argparse.ArgumentParser(
-        prog="grievance-desk",
-        description="Grievance Desk: an encrypted, offline register of complaints and "
-        "data-subject rights requests. With no command, the desktop app starts.",
-        epilog=HELP_TABLE,
+        prog=_PROG,
+        description=_(
+            "Grievance Desk: an encrypted, offline register of complaints and "
+            "data-subject rights requests. With no command, the desktop app starts."
+        ),
+        epilog=help_table(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        # Python 3.11 and 3.12 leave argparse's own help of --version untranslated.
+        help=_("show program's version number and exit"),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     return parser, subparsers
 
@@ -131,8 +143,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     first = arguments[0] if arguments else ""
     if arguments == ["--version"]:
         # Packaging scripts and support ask this often; no command's imports needed.
-        print(f"grievance-desk {__version__}")
+        print(f"{_PROG} {__version__}")
         return ExitCode.OK
+    # Imported here: `--version` above answers without it (test_cli_imports.py).
+    from grievance_desk.cli.language import speak_the_terminals_language, tell
+
+    speak_the_terminals_language()
     if not arguments or all(argument in _GUI_OPTIONS for argument in arguments[::2]):
         # As `anki`, `calibre` and `vorta` do: the bare command opens the window.
         arguments = ["gui", *arguments]
@@ -153,10 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.OK
     except _expected_errors() as error:
         message = str(error) if not isinstance(error, OSError) else _os_message(error)
-        print(f"grievance-desk: {message}", file=sys.stderr)
+        tell(message)
         return code_for(error)
     except KeyboardInterrupt:
-        print("grievance-desk: interrupted; nothing half-written was kept.", file=sys.stderr)
+        tell(_("interrupted; nothing half-written was kept."))
         return ExitCode.INTERRUPTED
     except Exception as error:
         from grievance_desk.services.errors import database_failure_text
@@ -164,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         failure = database_failure_text(error)  # disk full, read-only, damaged pages
         if failure is None:
             raise
-        print(f"grievance-desk: {failure}", file=sys.stderr)
+        tell(failure)
         return ExitCode.PROBLEM
     return result
 
@@ -179,5 +195,9 @@ _GUI_OPTIONS = ("--register",)
 
 
 def _os_message(error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename else ""
-    return f"{error.strerror or error}{where}. Check the path and its permissions."
+    problem = error.strerror or str(error)
+    if error.filename:
+        return _("{problem} ({path}). Check the path and its permissions.").format(
+            problem=problem, path=error.filename
+        )
+    return _("{problem}. Check the path and its permissions.").format(problem=problem)

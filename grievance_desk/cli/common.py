@@ -14,7 +14,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
+
+from grievance_desk.messages import _
 
 if TYPE_CHECKING:
     # Imported where used: ``grievance-desk gui`` imports this module for its options, and
@@ -25,6 +27,40 @@ if TYPE_CHECKING:
 
 PASSPHRASE_ENV = "GRIEVANCE_DESK_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MIN_PASSPHRASE = 10
+
+
+class _SecretTexts(NamedTuple):
+    """The words for one secret the command line asks for, translated (a noun alone is not)."""
+
+    name: str
+    prompt: str
+    again: str
+    differ: str
+
+
+def _secret_texts(what: str) -> _SecretTexts:
+    """The words for ``what``: "passphrase", "new passphrase" or "recovery key" (the names
+    the register-opening service asks by)."""
+    if what == "recovery key":
+        return _SecretTexts(
+            _("recovery key"),
+            _("Recovery key: "),
+            _("Recovery key again: "),
+            _("The two recovery keys differ; nothing was changed. Try again."),
+        )
+    if what == "new passphrase":
+        return _SecretTexts(
+            _("new passphrase"),
+            _("New passphrase: "),
+            _("New passphrase again: "),
+            _("The two new passphrases differ; nothing was changed. Try again."),
+        )
+    return _SecretTexts(
+        _("passphrase"),
+        _("Passphrase: "),
+        _("Passphrase again: "),
+        _("The two passphrases differ; nothing was changed. Try again."),
+    )
 
 
 class UserError(Exception):
@@ -38,17 +74,17 @@ def register_options() -> argparse.ArgumentParser:
         "--register",
         type=Path,
         metavar="PATH",
-        help="the register file (default: $GRIEVANCE_DESK_REGISTER, else the user data folder)",
+        help=_("the register file (default: $GRIEVANCE_DESK_REGISTER, else the user data folder)"),
     )
     parent.add_argument(
         "--passphrase-stdin",
         action="store_true",
-        help="read the passphrase from the first line of standard input",
+        help=_("read the passphrase from the first line of standard input"),
     )
     parent.add_argument(
         "--recovery-key",
         action="store_true",
-        help="unlock with the recovery key instead of the passphrase (asked for, or from stdin)",
+        help=_("unlock with the recovery key instead of the passphrase (asked for, or from stdin)"),
     )
     return parent
 
@@ -71,23 +107,32 @@ def _stdin_line() -> str:
 
 
 def secret_from_sources(args: argparse.Namespace, what: str, *, confirm: bool = False) -> str:
-    """The passphrase (or recovery key) from stdin, the variable, or a prompt."""
+    """The passphrase (or recovery key) from stdin, the variable, or a prompt.
+
+    ``what`` is "passphrase", "new passphrase" or "recovery key" (see ``_secret_texts``)."""
+    texts = _secret_texts(what)
     if getattr(args, "passphrase_stdin", False):
         secret = _stdin_line()
         if not secret:
-            raise UserError(f"--passphrase-stdin was given but standard input had no {what}.")
+            raise UserError(
+                _("--passphrase-stdin was given but standard input had no {what}.").format(
+                    what=texts.name
+                )
+            )
         return secret
     env = os.environ.get(PASSPHRASE_ENV)
     if env and what == "passphrase":
         return env
     if sys.stdin is not None and sys.stdin.isatty():
-        secret = getpass.getpass(f"{what.capitalize()}: ")
-        if confirm and getpass.getpass(f"{what.capitalize()} again: ") != secret:
-            raise UserError(f"The two {what}s differ; nothing was changed. Try again.")
+        secret = getpass.getpass(texts.prompt)
+        if confirm and getpass.getpass(texts.again) != secret:
+            raise UserError(texts.differ)
         return secret
     raise UserError(
-        f"No {what} given. Pass it with --passphrase-stdin, set {PASSPHRASE_ENV} "
-        "(for automation), or run the command in a terminal to be asked."
+        _(
+            "No {what} given. Pass it with --passphrase-stdin, set {variable} "
+            "(for automation), or run the command in a terminal to be asked."
+        ).format(what=texts.name, variable=PASSPHRASE_ENV)
     )
 
 
@@ -95,8 +140,10 @@ def check_new_passphrase(passphrase: str) -> str:
     """Refuse passphrases too short to resist guessing against a stolen key file."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise UserError(
-            f"The passphrase is too short ({len(passphrase)} characters). Use at least "
-            f"{MIN_PASSPHRASE}; a few unrelated words are easy to remember and hard to guess."
+            _(
+                "The passphrase is too short ({length} characters). Use at least "
+                "{minimum}; a few unrelated words are easy to remember and hard to guess."
+            ).format(length=len(passphrase), minimum=MIN_PASSPHRASE)
         )
     return passphrase
 
@@ -156,8 +203,10 @@ def settle_after_unlock(register: Register, opening: RegisterOpening) -> None:
     if register.unshown_recovery_key:
         show_recovery_key(
             register.unshown_recovery_key,
-            heading="An earlier key change was interrupted before its new recovery key was "
-            "confirmed. NEW RECOVERY KEY (it replaces the old one; write it down now):",
+            heading=_(
+                "An earlier key change was interrupted before its new recovery key was "
+                "confirmed. NEW RECOVERY KEY (it replaces the old one; write it down now):"
+            ),
             file=sys.stderr,
         )
         opening.confirm_recovery_key(register)
@@ -172,9 +221,10 @@ def binary_output(path: Path | None) -> Iterator[BinaryIO]:
         return
     from grievance_desk.services.file_writing import atomic_output
 
-    with atomic_output(path.expanduser(), "the output file") as handle:
+    with atomic_output(path.expanduser(), _("the output file")) as handle:
         yield handle
 
 
 def warn(message: str) -> None:
-    print(f"warning: {message}", file=sys.stderr)
+    """A warning on standard error, in the officer's language."""
+    print(_("warning: {message}").format(message=message), file=sys.stderr)

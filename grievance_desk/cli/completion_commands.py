@@ -10,15 +10,23 @@ import argparse
 import sys
 from typing import Any
 
+from grievance_desk.messages import _
+
 SHELLS = ("bash", "zsh", "fish")
 
 _INSTALL = {
     "bash": "grievance-desk completion bash > ~/.local/share/bash-completion/completions/"
     "grievance-desk",
-    "zsh": "grievance-desk completion zsh > ~/.zfunc/_grievance-desk  "
-    "(with fpath+=~/.zfunc before compinit)",
+    "zsh": "grievance-desk completion zsh > ~/.zfunc/_grievance-desk",
     "fish": "grievance-desk completion fish > ~/.config/fish/completions/grievance-desk.fish",
 }
+
+
+def _install_lines() -> str:
+    lines = dict(_INSTALL)
+    # The folder must be on zsh's function path.
+    lines["zsh"] += "  " + _("(with fpath+=~/.zfunc before compinit)")
+    return "\n  ".join(lines.values())
 
 
 def completion_script(shell: str) -> str:
@@ -39,10 +47,11 @@ def _completion(args: argparse.Namespace) -> int:
 def add_parsers(subparsers: Any) -> None:
     completion = subparsers.add_parser(
         "completion",
-        help="print a shell completion script (bash, zsh or fish)",
-        description="Print the completion script for your shell. Install it with:\n  "
-        + "\n  ".join(_INSTALL.values()),
+        help=_("print a shell completion script (bash, zsh or fish)"),
+        description=_("Print the completion script for your shell. Install it with:")
+        + "\n  "
+        + _install_lines(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    completion.add_argument("shell", choices=SHELLS)
+    completion.add_argument("shell", choices=SHELLS, help=_("bash, zsh or fish"))
     completion.set_defaults(func=_completion)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from grievance_desk.cli.language import columns, ljust, tell
 from grievance_desk.domain.california_holidays import statutory_holidays
 from grievance_desk.domain.deadline_engine import (
     DEFAULT_TZ,
@@ -31,7 +31,9 @@ from grievance_desk.domain.deadline_engine import (
     resolve_zone,
 )
 from grievance_desk.domain.policy import (
+    CountingStart,
     HolidayRegion,
+    PauseEffect,
     PauseReason,
     Policy,
     describe_period,
@@ -48,11 +50,20 @@ from grievance_desk.domain.work_calendar import (
     WorkCalendar,
     calendar_for_policy,
 )
+from grievance_desk.messages import _
 
 __all__ = ["add_parsers", "deadline_command", "parse_moment", "parse_pause", "policies_command"]
 
-DATETIME_FORMATS = "YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+05:30"
-PAUSE_FORMAT = "START:END as YYYY-MM-DD:YYYY-MM-DD (or START: while the clock is still stopped)"
+
+def datetime_formats() -> str:
+    """The date and date-time forms the options take, for their help and errors."""
+    return _("YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM+05:30")
+
+
+def pause_format() -> str:
+    """The form ``--pause`` takes, for its errors."""
+    return _("START:END as YYYY-MM-DD:YYYY-MM-DD (or START: while the clock is still stopped)")
+
 
 #: Supplies the officer's own policies to `policies`; the main CLI sets it once the register
 #: is open. Without it only the presets are listed.
@@ -70,7 +81,9 @@ YEARS = (1900, 2999)
 def _within_years(day: date, text: str, what: str) -> None:
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise InputError(
-            f"{what} {text.strip()!r} is outside the years {YEARS[0]}–{YEARS[1]}; check the year"
+            _("{what} {text} is outside the years {first}–{last}; check the year").format(
+                what=what, text=repr(text.strip()), first=YEARS[0], last=YEARS[1]
+            )
         )
 
 
@@ -80,12 +93,20 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
     if not re.fullmatch(
         r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value
     ):
-        raise InputError(f"{text!r} is not a date or date-time; use {DATETIME_FORMATS}")
+        raise InputError(
+            _("{text} is not a date or date-time; use {formats}").format(
+                text=repr(text), formats=datetime_formats()
+            )
+        )
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{text!r} is not a real date; use {DATETIME_FORMATS}") from None
-    _within_years(moment.date(), text, "the date")
+        raise InputError(
+            _("{text} is not a real date; use {formats}").format(
+                text=repr(text), formats=datetime_formats()
+            )
+        ) from None
+    _within_years(moment.date(), text, _("the date"))
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
@@ -93,7 +114,11 @@ def _parse_day(text: str, what: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{what} {text!r} is not a date; use {PAUSE_FORMAT}") from None
+        raise InputError(
+            _("{what} {text} is not a date; use {format}").format(
+                what=what, text=repr(text), format=pause_format()
+            )
+        ) from None
     _within_years(day, text, what)
     return day
 
@@ -104,12 +129,49 @@ def parse_pause(text: str) -> Pause:
     if not sep:
         start_text, sep, end_text = text.partition("..")
     if not sep:
-        raise InputError(f"pause {text!r} has no separator; use {PAUSE_FORMAT}")
-    start = _parse_day(start_text, "pause start")
-    end = _parse_day(end_text, "pause end") if end_text.strip() else None
+        raise InputError(
+            _("pause {text} has no separator; use {format}").format(
+                text=repr(text), format=pause_format()
+            )
+        )
+    start = _parse_day(start_text, _("pause start"))
+    end = _parse_day(end_text, _("pause end")) if end_text.strip() else None
     if end is not None and end < start:
-        raise InputError(f"pause {text!r} ends before it starts; use {PAUSE_FORMAT}")
+        raise InputError(
+            _("pause {text} ends before it starts; use {format}").format(
+                text=repr(text), format=pause_format()
+            )
+        )
     return Pause(start, end)
+
+
+def _reason_text(reason: PauseReason) -> str:
+    """What the officer waits for, in the officer's language (``--json`` keeps the value)."""
+    texts = {
+        PauseReason.IDENTITY: _("identity"),
+        PauseReason.CLARIFICATION: _("clarification"),
+        PauseReason.FEE: _("fee"),
+    }
+    return texts.get(reason, reason.value)
+
+
+def _effect_text(effect: PauseEffect) -> str:
+    """What waiting does to the clock, in words."""
+    texts = {
+        PauseEffect.RUNS: _("runs"),
+        PauseEffect.STOPS: _("stops"),
+        PauseEffect.STARTS_ON_RECEIPT: _("starts on receipt"),
+    }
+    return texts.get(effect, effect.value.replace("_", " "))
+
+
+def _counting_text(start: CountingStart) -> str:
+    """Whether the day of receipt counts, in words."""
+    texts = {
+        CountingStart.DAY_OF_RECEIPT: _("day of receipt"),
+        CountingStart.DAY_AFTER_RECEIPT: _("day after receipt"),
+    }
+    return texts.get(start, start.value.replace("_", " "))
 
 
 def _iso(deadline: Deadline | None) -> str | None:
@@ -121,7 +183,9 @@ def _human(deadline: Deadline | None) -> str:
         return "—"
     due = deadline.due
     if deadline.date_only:
-        return f"{deadline.due_date.isoformat()} (end of day, {due.tzname()})"
+        return _("{date} (end of day, {zone})").format(
+            date=deadline.due_date.isoformat(), zone=due.tzname()
+        )
     return due.strftime("%Y-%m-%d %H:%M %Z")
 
 
@@ -147,37 +211,60 @@ def _explain_lines(
     """The calendar and the pause rules the dates were worked out with, with their sources."""
     start = result.clock_started_at.astimezone(zone).date()
     last = max(d.due.astimezone(zone).date() for d in result.all())
-    lines = [f"Calendar: {calendar.describe()}"]
+    lines = [_("Calendar: {calendar}").format(calendar=calendar.describe())]
     if policy.calendar_basis:
-        lines.append(f"  basis: {policy.calendar_basis}")
+        lines.append("  " + _("basis: {basis}").format(basis=policy.calendar_basis))
     holidays = calendar.holidays_between(start, last)
+    days = "; ".join(f"{d} {why}" for d, why in holidays) if holidays else _("none")
     lines.append(
-        f"  non-working weekdays {start}..{last}: "
-        + ("; ".join(f"{d} {why}" for d, why in holidays) if holidays else "none")
+        "  "
+        + _("non-working weekdays {start}..{last}: {days}").format(
+            start=start, last=last, days=days
+        )
     )
-    lines.append(f"Pause rules{f' for {request_type} requests' if request_type else ''}:")
+    if request_type:
+        lines.append(_("Pause rules for {type} requests:").format(type=request_type))
+    else:
+        lines.append(_("Pause rules:"))
     for reason in PauseReason:
         rule = policy.pause_rule(reason, request_type)
-        scope = f" (only {', '.join(rule.request_types)})" if rule.request_types else ""
-        lines.append(f"  {reason.value}: clock {rule.effect.value}{scope} — {rule.citation}")
+        scope = (
+            " " + _("(only {types})").format(types=", ".join(rule.request_types))
+            if rule.request_types
+            else ""
+        )
+        lines.append(
+            "  "
+            + _("{reason}: clock {effect}{scope} — {citation}").format(
+                reason=_reason_text(reason),
+                effect=_effect_text(rule.effect),
+                scope=scope,
+                citation=rule.citation,
+            )
+        )
     if policy.in_force_note:
-        lines.append(f"In force: {policy.in_force_note}")
+        lines.append(_("In force: {note}").format(note=policy.in_force_note))
     return lines
 
 
 def _print_result(policy: Policy, result: Deadlines) -> None:
-    print(f"Policy: {policy.label} — {policy.legal_source}")
-    print(f"Acknowledge by:      {_human(result.acknowledge_by)}")
-    print(f"Respond by:          {_human(result.respond_by)}")
-    print(f"Extension notice by: {_human(result.extension_notice_by)}")
-    print(f"Extended respond by: {_human(result.extended_respond_by)}")
-    print("Why:")
+    print(_("Policy: {policy} — {source}").format(policy=policy.label, source=policy.legal_source))
+    dates = [
+        (_("Acknowledge by:"), result.acknowledge_by),
+        (_("Respond by:"), result.respond_by),
+        (_("Extension notice by:"), result.extension_notice_by),
+        (_("Extended respond by:"), result.extended_respond_by),
+    ]
+    width = max(columns(label) for label, _unused in dates)
+    for label, deadline in dates:
+        print(f"{ljust(label, width)} {_human(deadline)}")
+    print(_("Why:"))
     for line in result.explanation():
         print(f"  - {line}")
 
 
 def _fail(message: str) -> int:
-    print(f"grievance-desk: error: {message}", file=sys.stderr)
+    tell(_("error: {message}").format(message=message))
     return 1
 
 
@@ -243,13 +330,15 @@ def deadline_command(args: argparse.Namespace) -> int:
 def _member_state(code: str | None) -> HolidayRegion | None:
     if not code:
         return None
-    country, _, subdiv = code.partition("-")
+    country, _unused, subdiv = code.partition("-")
     try:
         region = HolidayRegion(country.upper(), subdiv or None)
         WorkCalendar(regions=(region,))
     except (ValueError, UnknownHolidayRegionError) as exc:
         raise InputError(
-            f"--member-state {code!r} is not a holiday calendar ({exc}); use e.g. DE or ES-MD"
+            _(
+                "--member-state {code} is not a holiday calendar ({problem}); use e.g. DE or ES-MD"
+            ).format(code=repr(code), problem=exc)
         ) from None
     return region
 
@@ -269,40 +358,61 @@ def _policy_summary(policy: Policy, origin: str, year: int) -> dict[str, Any]:
 def _policy_line(policy: Policy) -> str:
     window = ""
     if policy.in_force_from or policy.in_force_until:
-        window = (
-            f" [received {policy.in_force_from or '…'} to "
-            f"{policy.in_force_until or '…'}{' (exclusive)' if policy.in_force_until else ''}]"
+        received = (
+            _("[received {start} to {end} (exclusive)]")
+            if policy.in_force_until
+            else _("[received {start} to {end}]")
         )
-    ack = describe_period(policy.acknowledge) if policy.acknowledge else "none"
+        window = " " + received.format(
+            start=policy.in_force_from or "…", end=policy.in_force_until or "…"
+        )
+    ack = describe_period(policy.acknowledge) if policy.acknowledge else _("none")
     ext = policy.extension
     extension = (
         f"+{describe_period(ext.length)} ×{ext.max_count}"
         if ext.allowed and ext.length is not None
-        else "none"
+        else _("none")
     )
     pauses = "; ".join(
-        f"{r.reason.value} → {r.effect.value}"
-        + (f" ({', '.join(r.request_types)} only)" if r.request_types else "")
+        f"{_reason_text(r.reason)} → {_effect_text(r.effect)}"
+        + (
+            " " + _("({types} only)").format(types=", ".join(r.request_types))
+            if r.request_types
+            else ""
+        )
         for r in policy.pause_rules
     )
     routes = "; ".join(
         f"{r.authority} ({r.citation}"
-        + (f", from {r.in_force_from}" if r.in_force_from else "")
-        + (f", until {r.in_force_until} (exclusive)" if r.in_force_until else "")
+        + (_(", from {date}").format(date=r.in_force_from) if r.in_force_from else "")
+        + (
+            _(", until {date} (exclusive)").format(date=r.in_force_until)
+            if r.in_force_until
+            else ""
+        )
         + ")"
         for r in policy.escalation
     )
-    return (
-        f"{policy.label}{window}\n"
-        f"    acknowledge: {ack}; respond: {describe_period(policy.respond)} "
-        f"({policy.counting_start.value.replace('_', ' ')}"
-        f"{', roll-forward' if policy.roll_forward else ''}); extension: {extension}\n"
-        f"    source: {policy.legal_source}\n"
-        f"    clock while waiting: {pauses or 'runs'}\n"
-        f"    calendar: {policy.calendar_basis or '—'}\n"
-        f"    escalation: {routes or 'none named'}"
-        + (f"\n    in force: {policy.in_force_note}" if policy.in_force_note else "")
-    )
+    lines = [
+        f"{policy.label}{window}",
+        _(
+            "acknowledge: {acknowledge}; respond: {respond} ({counting}{roll}); "
+            "extension: {extension}"
+        ).format(
+            acknowledge=ack,
+            respond=describe_period(policy.respond),
+            counting=_counting_text(policy.counting_start),
+            roll=_(", roll-forward") if policy.roll_forward else "",
+            extension=extension,
+        ),
+        _("source: {source}").format(source=policy.legal_source),
+        _("clock while waiting: {pauses}").format(pauses=pauses or _("runs")),
+        _("calendar: {basis}").format(basis=policy.calendar_basis or "—"),
+        _("escalation: {routes}").format(routes=routes or _("none named")),
+    ]
+    if policy.in_force_note:
+        lines.append(_("in force: {note}").format(note=policy.in_force_note))
+    return "\n    ".join(lines)
 
 
 def make_policies_command(own_policies: OwnPolicies | None = None) -> Callable[..., int]:
@@ -323,11 +433,11 @@ def policies_command(args: argparse.Namespace, own_policies: OwnPolicies | None 
         listing += [_policy_summary(p, "own", year) for p in own]
         print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
-    print("Preset policies:")
+    print(_("Preset policies:"))
     for policy in PRESETS:
         print(f"  {_policy_line(policy)}")
     if own:
-        print("Your policies:")
+        print(_("Your policies:"))
         for policy in own:
             print(f"  {_policy_line(policy)}")
     return 0
@@ -342,51 +452,61 @@ def add_parsers(
     ids = ", ".join(dict.fromkeys(p.id for p in PRESETS))
     calc = subparsers.add_parser(
         "deadline",
-        help="work out a case's deadlines under a policy, with the reasons",
-        description="Work out acknowledgement, response and extension dates under a policy.",
+        help=_("work out a case's deadlines under a policy, with the reasons"),
+        description=_("Work out acknowledgement, response and extension dates under a policy."),
     )
-    calc.add_argument("--policy", required=True, metavar="ID", help=f"one of: {ids}")
     calc.add_argument(
-        "--received", required=True, metavar="DATETIME", help=f"when received: {DATETIME_FORMATS}"
+        "--policy", required=True, metavar="ID", help=_("one of: {ids}").format(ids=ids)
+    )
+    calc.add_argument(
+        "--received",
+        required=True,
+        metavar="DATETIME",
+        help=_("when received: {formats}").format(formats=datetime_formats()),
     )
     calc.add_argument(
         "--clock-starts",
         metavar="DATETIME",
-        help="when identity proof / fee arrived (moves the clock start under uk-gdpr)",
+        help=_("when identity proof / fee arrived (moves the clock start under uk-gdpr)"),
     )
     calc.add_argument(
         "--pause",
         action="append",
         metavar="START:END",
-        help="days the clock was stopped, both dates counted; repeatable",
+        help=_("days the clock was stopped, both dates counted; repeatable"),
     )
-    calc.add_argument("--extend", action="store_true", help="apply one extension")
+    calc.add_argument("--extend", action="store_true", help=_("apply one extension"))
     calc.add_argument(
-        "--tz", default=DEFAULT_TZ, metavar="ZONE", help=f"officer's time zone ({DEFAULT_TZ})"
+        "--tz",
+        default=DEFAULT_TZ,
+        metavar="ZONE",
+        help=_("officer's time zone ({zone})").format(zone=DEFAULT_TZ),
     )
     calc.add_argument(
-        "--as-of", metavar="DATE", help="today's date for a pause still open (default: today)"
+        "--as-of", metavar="DATE", help=_("today's date for a pause still open (default: today)")
     )
     calc.add_argument(
         "--request-type",
         metavar="TYPE",
-        help="the request type, for pause rules scoped to some types (UK Art 12A: access)",
+        help=_("the request type, for pause rules scoped to some types (UK Art 12A: access)"),
     )
     calc.add_argument(
         "--member-state",
         metavar="CODE",
-        help="the controller's Member State for GDPR holidays (Reg 1182/71 art 3(4)), e.g. DE",
+        help=_("the controller's Member State for GDPR holidays (Reg 1182/71 art 3(4)), e.g. DE"),
     )
     calc.add_argument(
         "--explain",
         action="store_true",
-        help="also print the calendar (with the holidays in the period) and the pause rules used",
+        help=_(
+            "also print the calendar (with the holidays in the period) and the pause rules used"
+        ),
     )
-    calc.add_argument("--json", action="store_true", help="print JSON")
+    calc.add_argument("--json", action="store_true", help=_("print JSON"))
     calc.set_defaults(func=deadline_command)
 
     listing = subparsers.add_parser(
-        "policies", help="list the deadline policies and their legal sources"
+        "policies", help=_("list the deadline policies and their legal sources")
     )
-    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
     listing.set_defaults(func=make_policies_command(own_policies))

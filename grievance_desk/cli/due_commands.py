@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import re
-import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,13 @@ from grievance_desk.cli.common import (
     binary_output,
     opened_register,
     register_options,
+    warn,
 )
 from grievance_desk.cli.deadline_commands import InputError, parse_moment
+from grievance_desk.cli.language import columns, ljust, rjust
+from grievance_desk.domain.deadline_engine import DeadlineKind
 from grievance_desk.domain.policy import Policy
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.case_deadlines import (
     CaseDeadlines,
     OpenDeadline,
@@ -48,8 +51,10 @@ def parse_within(text: str) -> timedelta:
     match = _WITHIN.fullmatch(text)
     if match is None:
         raise UserError(
-            f"--within {text!r} is not a period. Use a whole number followed by h (hours), "
-            "d (days) or w (weeks), for example 36h, 14d or 2w."
+            _(
+                "--within {text} is not a period. Use a whole number followed by h (hours), "
+                "d (days) or w (weeks), for example 36h, 14d or 2w."
+            ).format(text=repr(text))
         )
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
@@ -73,7 +78,14 @@ def _due_text(deadline: OpenDeadline) -> str:
 
 
 def _kind_text(kind: str) -> str:
-    return kind.replace("_", " ")
+    """A deadline's name in the table (``--json`` keeps the stable ``kind`` values)."""
+    texts = {
+        DeadlineKind.ACKNOWLEDGE.value: _("acknowledge"),
+        DeadlineKind.RESPOND.value: _("respond"),
+        DeadlineKind.EXTENSION_NOTICE.value: _("extension notice"),
+        DeadlineKind.EXTENDED_RESPOND.value: _("extended respond"),
+    }
+    return texts.get(kind, kind.replace("_", " "))
 
 
 def _due_json(item: CaseDeadlines) -> dict[str, Any]:
@@ -95,33 +107,49 @@ def _due_json(item: CaseDeadlines) -> dict[str, Any]:
 
 def _print_due_table(items: list[CaseDeadlines], within: str | None) -> None:
     if not items:
-        span = f"within {within}" if within else "in the register"
-        print(f"No open deadlines {span}.")
+        if within:
+            print(_("No open deadlines within {period}.").format(period=within))
+        else:
+            print(_("No open deadlines in the register."))
         return
-    rows = [("REFERENCE", "DEADLINE", "DUE", "DAYS LEFT", "POLICY")]
+    rows = [(_("REFERENCE"), _("DEADLINE"), _("DUE"), _("DAYS LEFT"), _("POLICY"))]
     for item in items:
         deadline = item.next
         if deadline is None:
-            rows.append((item.reference, "policy problem", "—", "—", item.policy_id))
+            rows.append((item.reference, _("policy problem"), "—", "—", item.policy_id))
             continue
+        kind = _kind_text(deadline.kind.value)
         rows.append(
             (
                 item.reference,
-                _kind_text(deadline.kind.value) + (" (OVERDUE)" if deadline.overdue else ""),
+                _("{deadline} (OVERDUE)").format(deadline=kind) if deadline.overdue else kind,
                 _due_text(deadline),
                 str(deadline.days_left),
                 item.policy_label,
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    for row in rows:
-        cells = [row[i].ljust(widths[i]) if i != 3 else row[i].rjust(widths[i]) for i in range(4)]
-        print("  ".join([*cells, row[4]]).rstrip())
+    for row in _aligned(rows):
+        print(row)
     for item in items:
         if item.problem is not None:
-            print(f"problem: {item.problem}")
+            print(_("problem: {problem}").format(problem=item.problem))
     overdue = sum(1 for item in items if item.overdue)
-    print(f"{len(items)} case(s), {overdue} overdue.")
+    print(
+        ngettext(
+            "{count} case, {overdue} overdue.", "{count} cases, {overdue} overdue.", len(items)
+        ).format(count=len(items), overdue=overdue)
+    )
+
+
+def _aligned(rows: list[tuple[str, str, str, str, str]]) -> list[str]:
+    """The table's lines: columns padded to the widest cell as a terminal shows it (Devanagari
+    vowel signs take no column of their own); days left to the right, the policy last."""
+    widths = [max(columns(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for row in rows:
+        cells = [rjust(row[i], widths[i]) if i == 3 else ljust(row[i], widths[i]) for i in range(4)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    return lines
 
 
 def _due(args: argparse.Namespace) -> int:
@@ -150,7 +178,15 @@ def _calendar(args: argparse.Namespace) -> int:
         handle.flush()
     if output is not None:
         cases = len({i.reference for i in items})
-        print(f"Wrote {len(items)} deadline(s) of {cases} open case(s) to {output}.")
+        deadlines = ngettext("{count} deadline", "{count} deadlines", len(items)).format(
+            count=len(items)
+        )
+        of_cases = ngettext("{count} open case", "{count} open cases", cases).format(count=cases)
+        print(
+            _("Wrote {deadlines} of {cases} to {path}.").format(
+                deadlines=deadlines, cases=of_cases, path=output
+            )
+        )
     return 0
 
 
@@ -167,14 +203,22 @@ def _extend(args: argparse.Namespace) -> int:
             try:
                 notice_sent_at = parse_moment(args.notice_sent, zone)
             except InputError as error:
-                raise UserError(f"--notice-sent: {error}.") from None
+                raise UserError(_("--notice-sent: {problem}.").format(problem=error)) from None
         result = extend_case(
             register, args.reference, now=now, reason=args.reason, notice_sent_at=notice_sent_at
         )
     assert result.deadlines is not None
     final = result.deadlines.final_respond_by
-    print(f"{result.reference}: extended under {result.policy_label}.")
-    print(f"Respond by {final.due.strftime('%Y-%m-%d')} ({final.explanation})")
+    print(
+        _("{reference}: extended under {policy}.").format(
+            reference=result.reference, policy=result.policy_label
+        )
+    )
+    print(
+        _("Respond by {date} ({explanation})").format(
+            date=final.due.strftime("%Y-%m-%d"), explanation=final.explanation
+        )
+    )
     return 0
 
 
@@ -197,7 +241,7 @@ def own_policies_from_default_register(path: Path | None = None) -> list[Policy]
         with register.reading() as session:
             return list(custom_policies(session))
     except PolicySettingsError as error:
-        print(f"warning: your own policies are not listed: {error}", file=sys.stderr)
+        warn(_("your own policies are not listed: {problem}").format(problem=error))
         return []
     finally:
         register.close()
@@ -213,44 +257,48 @@ def add_parsers(subparsers: Any) -> None:
     due = subparsers.add_parser(
         "due",
         parents=[common],
-        help="open cases by nearest deadline, overdue first",
-        description="Open cases by their nearest deadline, overdue first. Days left are in "
-        "the officer's time zone; negative means overdue.",
+        help=_("open cases by nearest deadline, overdue first"),
+        description=_(
+            "Open cases by their nearest deadline, overdue first. Days left are in "
+            "the officer's time zone; negative means overdue."
+        ),
     )
     due.add_argument(
         "--within",
         type=_period_argument,
         metavar="PERIOD",
-        help="only deadlines due within this period, e.g. 36h, 14d or 2w (overdue always shown)",
+        help=_("only deadlines due within this period, e.g. 36h, 14d or 2w (overdue always shown)"),
     )
-    due.add_argument("--json", action="store_true", help="print JSON")
+    due.add_argument("--json", action="store_true", help=_("print JSON"))
     due.set_defaults(func=_due)
 
     calendar = subparsers.add_parser(
         "calendar",
         parents=[common],
-        help="export open deadlines as an .ics calendar (references only, no names)",
-        description="Write an RFC 5545 calendar with one event and alarms per open deadline.",
+        help=_("export open deadlines as an .ics calendar (references only, no names)"),
+        description=_("Write an RFC 5545 calendar with one event and alarms per open deadline."),
     )
     calendar.add_argument(
-        "--output", "-o", type=Path, metavar="FILE", help="where to write (default: stdout)"
+        "--output", "-o", type=Path, metavar="FILE", help=_("where to write (default: stdout)")
     )
     calendar.set_defaults(func=_calendar)
 
     extend = subparsers.add_parser(
         "extend",
         parents=[common],
-        help="extend a case's response period, where its policy allows",
-        description="Record an extension of the response period; refused with the reason when "
-        "the case's policy allows none or the maximum is reached.",
+        help=_("extend a case's response period, where its policy allows"),
+        description=_(
+            "Record an extension of the response period; refused with the reason when "
+            "the case's policy allows none or the maximum is reached."
+        ),
     )
-    extend.add_argument("reference", help="the case reference, e.g. GRV-2026-00042")
+    extend.add_argument("reference", help=_("the case reference, e.g. GRV-2026-00042"))
     extend.add_argument(
-        "--reason", required=True, help="the reasons given to the requester for the extension"
+        "--reason", required=True, help=_("the reasons given to the requester for the extension")
     )
     extend.add_argument(
         "--notice-sent",
         metavar="DATETIME",
-        help="when the requester was told of the extension (default: now)",
+        help=_("when the requester was told of the extension (default: now)"),
     )
     extend.set_defaults(func=_extend)

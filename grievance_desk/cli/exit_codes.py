@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from grievance_desk.messages import _
+
 
 class ExitCode(IntEnum):
     """What ``grievance-desk`` returns; ``--help`` and the README list the same table."""
@@ -24,7 +26,10 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-HELP_TABLE = """exit codes:
+def help_table() -> str:
+    """The table ``--help`` ends with, in the officer's language (the numbers never change)."""
+    return _(
+        """exit codes:
   0   done
   1   a problem the message names (a bad date, a full disk, a refused change)
   2   a usage mistake (unknown option, malformed value such as --within 2x)
@@ -34,6 +39,7 @@ HELP_TABLE = """exit codes:
   11  the register is open in another window or command
   12  wrong passphrase or recovery key
   130 interrupted (Ctrl+C); nothing half-written was kept"""
+    )
 
 
 def code_for(error: BaseException) -> ExitCode:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from grievance_desk.cli.common import UserError, binary_output, opened_register, register_options
+from grievance_desk.messages import _
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_templates import (
     LetterTemplateError,
@@ -28,15 +29,15 @@ def add_parsers(subparsers: Any) -> None:
     letter = subparsers.add_parser(
         "letter",
         parents=[parent],
-        help="render (and with --issue, issue and store) a letter for a case",
+        help=_("render (and with --issue, issue and store) a letter for a case"),
     )
-    letter.add_argument("reference", metavar="REFERENCE", help="the case, e.g. GRV-2026-00042")
-    letter.add_argument("template", metavar="TEMPLATE", help="a template id (see `templates`)")
+    letter.add_argument("reference", metavar="REFERENCE", help=_("the case, e.g. GRV-2026-00042"))
+    letter.add_argument("template", metavar="TEMPLATE", help=_("a template id (see `templates`)"))
     letter.add_argument(
-        "--output", "-o", type=Path, required=True, metavar="FILE.pdf", help="where to save"
+        "--output", "-o", type=Path, required=True, metavar="FILE.pdf", help=_("where to save")
     )
     letter.add_argument(
-        "--issue", action="store_true", help="issue the letter: store it on the case for good"
+        "--issue", action="store_true", help=_("issue the letter: store it on the case for good")
     )
     letter.add_argument(
         "--set",
@@ -44,22 +45,24 @@ def add_parsers(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="FIELD=VALUE",
-        help="fill a field typed for this letter, e.g. --set letter.reasons='…' (repeatable)",
+        help=_("fill a field typed for this letter, e.g. --set letter.reasons='…' (repeatable)"),
     )
     letter.add_argument(
         "--language",
         metavar="CODE",
-        help="the letter's language, e.g. hi or en (default: the case's confirmed reply "
-        "language, else English; English where the template is not in that language)",
+        help=_(
+            "the letter's language, e.g. hi or en (default: the case's confirmed reply "
+            "language, else English; English where the template is not in that language)"
+        ),
     )
     letter.set_defaults(func=run_letter)
 
     templates = subparsers.add_parser(
         "templates",
         parents=[parent],
-        help="list the letter templates with their fields and required content",
+        help=_("list the letter templates with their fields and required content"),
     )
-    templates.add_argument("--json", action="store_true", help="print JSON")
+    templates.add_argument("--json", action="store_true", help=_("print JSON"))
     templates.set_defaults(func=run_templates)
 
 
@@ -68,7 +71,11 @@ def _overrides(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise UserError(f"--set {pair!r}: write it as FIELD=VALUE, e.g. letter.reasons=…")
+            raise UserError(
+                _("--set {pair}: write it as FIELD=VALUE, e.g. letter.reasons=…").format(
+                    pair=repr(pair)
+                )
+            )
         found[name.strip()] = value.replace("\\n", "\n")
     return found
 
@@ -78,7 +85,7 @@ def run_letter(args: argparse.Namespace) -> int:
     from grievance_desk.services import letter_drafts, letter_issue
 
     if args.output.suffix.lower() != ".pdf":
-        raise UserError(f"--output {args.output} should end in .pdf.")
+        raise UserError(_("--output {path} should end in .pdf.").format(path=args.output))
     now = utc_now()
     overrides = _overrides(args.fields)
     with opened_register(args) as register:
@@ -110,13 +117,25 @@ def run_letter(args: argparse.Namespace) -> int:
         handle.write(pdf)
     if args.issue:
         print(
-            f"Issued letter {issued.letter_id} ({issued.template_version}) on "
-            f"{issued.reference}; SHA-256 {issued.sha256}. Saved to {args.output}."
+            _(
+                "Issued letter {letter} ({version}) on {reference}; SHA-256 {digest}. "
+                "Saved to {path}."
+            ).format(
+                letter=issued.letter_id,
+                version=issued.template_version,
+                reference=issued.reference,
+                digest=issued.sha256,
+                path=args.output,
+            )
         )
         if issued.next_step is not None:
-            print(f"Next step: {issued.next_step.label}.")
+            print(_("Next step: {step}.").format(step=issued.next_step.label))
     else:
-        print(f"Draft rendered to {args.output} (not stored; add --issue to issue it).")
+        print(
+            _("Draft rendered to {path} (not stored; add --issue to issue it).").format(
+                path=args.output
+            )
+        )
     return 0
 
 
@@ -133,7 +152,9 @@ def _language(register: Any, args: argparse.Namespace) -> str:
         return "en"
     if not has_template(args.template, reply.code):
         print(
-            f"There is no {reply.name} template for {args.template!r}; the letter is in English.",
+            _("There is no {language} template for {template}; the letter is in English.").format(
+                language=reply.name, template=repr(args.template)
+            ),
             file=sys.stderr,
         )
         return "en"
@@ -155,9 +176,13 @@ def run_templates(args: argparse.Namespace) -> int:
     for entry in data:
         print(f"{entry['id']}  {entry['title']}  ({entry['version']})")
         print(
-            f"  suits: {', '.join(entry['request_types'])}; statuses {', '.join(entry['statuses'])}"
+            "  "
+            + _("suits: {types}; statuses {statuses}").format(
+                types=", ".join(entry["request_types"]), statuses=", ".join(entry["statuses"])
+            )
         )
-        print(f"  fields: {', '.join(f['name'] for f in entry['fields'])}")
+        fields = ", ".join(f["name"] for f in entry["fields"])
+        print("  " + _("fields: {names}").format(names=fields))
         for item in entry["required_content"]:
-            print(f"  required: {item['label']} [{item['law']}]")
+            print("  " + _("required: {item} [{law}]").format(item=item["label"], law=item["law"]))
     return 0

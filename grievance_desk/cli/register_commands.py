@@ -20,6 +20,7 @@ from grievance_desk.cli.common import (
     warn,
 )
 from grievance_desk.cli.progress import progress_bar
+from grievance_desk.messages import _
 from grievance_desk.services.backups import backup, restore
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.errors import KeyringUnavailable
@@ -38,14 +39,18 @@ def _init(args: argparse.Namespace) -> int:
     opening = register_opening()
     register, recovery_key = opening.create(path, passphrase, await_confirmation=True)
     try:
-        print(f"Created the encrypted register {path}")
-        print(f"Its key file is {register.key_path}; keep both together and back them up.")
+        print(_("Created the encrypted register {path}").format(path=path))
+        print(
+            _("Its key file is {path}; keep both together and back them up.").format(
+                path=register.key_path
+            )
+        )
         print()
         show_recovery_key(
             recovery_key,
-            heading="RECOVERY KEY (shown once; write it down or print it and keep it safe):",
+            heading=_("RECOVERY KEY (shown once; write it down or print it and keep it safe):"),
         )
-        print("With it you can open the register if you forget the passphrase.", flush=True)
+        print(_("With it you can open the register if you forget the passphrase."), flush=True)
         fault_point("init.printed")
         opening.confirm_recovery_key(register)
         if args.remember:
@@ -59,23 +64,31 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    with opened_register(args) as register, progress_bar("Backing up") as progress:
+    with opened_register(args) as register, progress_bar(_("Backing up")) as progress:
         result = backup(register, args.path.expanduser(), now=utc_now(), progress=progress)
-    print(f"Encrypted backup written: {result.database} ({result.size:,} bytes)")
-    print(f"Its key file: {result.key_file} (the same passphrase and recovery key open it)")
+    print(
+        _("Encrypted backup written: {path} ({size} bytes)").format(
+            path=result.database, size=f"{result.size:,}"
+        )
+    )
+    print(
+        _("Its key file: {path} (the same passphrase and recovery key open it)").format(
+            path=result.key_file
+        )
+    )
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     source: Path = args.path.expanduser()
     if not source.exists():
-        raise UserError(f"There is no backup at {source}. Check the path.")
-    require_regular_file(source, "a backup")
+        raise UserError(_("There is no backup at {path}. Check the path.").format(path=source))
+    require_regular_file(source, _("a backup"))
     target = register_path(args)
     unlock = unlock_for(args, source)
-    with progress_bar("Restoring") as progress:
+    with progress_bar(_("Restoring")) as progress:
         report = restore(source, target, unlock, force=args.force, now=utc_now(), progress=progress)
-    print(f"Restored {target} from {source}.")
+    print(_("Restored {target} from {source}.").format(target=target, source=source))
     for line in report.lines():
         print(line)
     return 0
@@ -83,13 +96,15 @@ def _restore(args: argparse.Namespace) -> int:
 
 def _key(args: argparse.Namespace) -> int:
     if not args.export_raw:
-        raise UserError("Say what to do with the key: --export-raw prints it.")
+        raise UserError(_("Say what to do with the key: --export-raw prints it."))
     with opened_register(args) as register:
         raw = export_raw_key(register, now=utc_now())
     warn(
-        "this is the raw data key of the register. Anyone who has it and the file can read "
-        "every case. Use it only to open the register in another SQLCipher 4 client. The "
-        "export is recorded in the audit trail; run `grievance-desk rotate-key` once done."
+        _(
+            "this is the raw data key of the register. Anyone who has it and the file can read "
+            "every case. Use it only to open the register in another SQLCipher 4 client. The "
+            "export is recorded in the audit trail; run `grievance-desk rotate-key` once done."
+        )
     )
     print(raw)
     return 0
@@ -104,23 +119,23 @@ def _passwd(args: argparse.Namespace) -> int:
                 argparse.Namespace(passphrase_stdin=False), "new passphrase", confirm=True
             )
         register.change_passphrase(check_new_passphrase(new))
-    print("The passphrase was changed. The recovery key still works.")
+    print(_("The passphrase was changed. The recovery key still works."))
     return 0
 
 
 def _rotate_key(args: argparse.Namespace) -> int:
     with opened_register(args) as register:
         passphrase = secret_from_sources(args, "passphrase")
-        with progress_bar("Re-encrypting") as progress:
+        with progress_bar(_("Re-encrypting")) as progress:
             recovery_key = rotate_key(register, passphrase, now=utc_now(), progress=progress)
-        print("The register was re-encrypted with a new data key.")
+        print(_("The register was re-encrypted with a new data key."))
         show_recovery_key(
             recovery_key,
-            heading="NEW RECOVERY KEY (the old one no longer works; write this one down):",
+            heading=_("NEW RECOVERY KEY (the old one no longer works; write this one down):"),
         )
         fault_point("rotate_key.printed")
         confirm_recovery_key(register, now=utc_now())
-    print("Backups made before now still open with the old recovery key and passphrase.")
+    print(_("Backups made before now still open with the old recovery key and passphrase."))
     return 0
 
 
@@ -129,11 +144,11 @@ def _new_recovery_key(args: argparse.Namespace) -> int:
         recovery_key = new_recovery_key(register)
         show_recovery_key(
             recovery_key,
-            heading="NEW RECOVERY KEY (the old one no longer works; write this one down):",
+            heading=_("NEW RECOVERY KEY (the old one no longer works; write this one down):"),
         )
         fault_point("new_recovery_key.printed")
         confirm_recovery_key(register, now=utc_now())
-    print("The passphrase is unchanged. Backups made before now open with the old recovery key.")
+    print(_("The passphrase is unchanged. Backups made before now open with the old recovery key."))
     return 0
 
 
@@ -141,53 +156,57 @@ def add_parsers(subparsers: Any) -> None:
     """Register this module's commands on the main parser."""
     common = register_options()
 
-    init = subparsers.add_parser("init", parents=[common], help="create a new encrypted register")
+    init = subparsers.add_parser(
+        "init", parents=[common], help=_("create a new encrypted register")
+    )
     init.add_argument(
-        "--remember", action="store_true", help="remember the key in this computer's keyring"
+        "--remember", action="store_true", help=_("remember the key in this computer's keyring")
     )
     init.set_defaults(func=_init)
 
     # verify and repair live in trust_commands.py.
 
     backup_parser = subparsers.add_parser(
-        "backup", parents=[common], help="write an encrypted copy and its key file"
+        "backup", parents=[common], help=_("write an encrypted copy and its key file")
     )
-    backup_parser.add_argument("path", type=Path, help="where to write the copy (a new file)")
+    backup_parser.add_argument("path", type=Path, help=_("where to write the copy (a new file)"))
     backup_parser.set_defaults(func=_backup)
 
     restore_parser = subparsers.add_parser(
-        "restore", parents=[common], help="replace the register with a checked backup"
+        "restore", parents=[common], help=_("replace the register with a checked backup")
     )
-    restore_parser.add_argument("path", type=Path, help="the backup file (its key file beside it)")
     restore_parser.add_argument(
-        "--force", action="store_true", help="replace an existing register (it is kept aside)"
+        "path", type=Path, help=_("the backup file (its key file beside it)")
+    )
+    restore_parser.add_argument(
+        "--force", action="store_true", help=_("replace an existing register (it is kept aside)")
     )
     restore_parser.set_defaults(func=_restore)
 
     key = subparsers.add_parser(
-        "key", parents=[common], help="print the raw key for another SQLCipher client"
+        "key", parents=[common], help=_("print the raw key for another SQLCipher client")
     )
-    key.add_argument("--export-raw", action="store_true", help="print the raw data key")
+    key.add_argument("--export-raw", action="store_true", help=_("print the raw data key"))
     key.set_defaults(func=_key)
 
     rotate = subparsers.add_parser(
         "rotate-key",
         parents=[common],
-        help="re-encrypt the register under a new data key (issues a new recovery key)",
+        help=_("re-encrypt the register under a new data key (issues a new recovery key)"),
     )
     rotate.set_defaults(func=_rotate_key)
 
     recovery = subparsers.add_parser(
         "new-recovery-key",
         parents=[common],
-        help="issue a new recovery key (the old one stops working; the data key stays)",
+        help=_("issue a new recovery key (the old one stops working; the data key stays)"),
     )
     recovery.set_defaults(func=_new_recovery_key)
 
-    passwd = subparsers.add_parser("passwd", parents=[common], help="change the passphrase")
+    passwd = subparsers.add_parser("passwd", parents=[common], help=_("change the passphrase"))
     passwd.add_argument(
         "--new-passphrase-stdin",
         action="store_true",
-        help="read the new passphrase from the next line of standard input",
+        help=_("read the new passphrase from the next line of standard input"),
     )
     passwd.set_defaults(func=_passwd)

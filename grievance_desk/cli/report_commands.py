@@ -12,6 +12,7 @@ from typing import Any
 from grievance_desk.cli.common import UserError, opened_register, register_options
 from grievance_desk.cli.progress import progress_bar
 from grievance_desk.domain.report_period import PeriodError, parse_month
+from grievance_desk.messages import _
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_writing import (
     atomic_output,
@@ -38,7 +39,7 @@ def year_argument(text: str) -> int:
     """``--year`` as a four-digit year."""
     if len(text.strip()) != 4 or not text.strip().isdigit():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a year; give it as YYYY, for example 2026."
+            _("{text} is not a year; give it as YYYY, for example 2026.").format(text=repr(text))
         )
     return int(text)
 
@@ -59,11 +60,13 @@ def _report(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     if args.output is None and fmt in _BINARY and sys.stdout.isatty():
         raise UserError(
-            f"A {fmt.upper()} report cannot be shown in a terminal: add --output FILE.{fmt}."
+            _(
+                "A {format} report cannot be shown in a terminal: add --output FILE.{suffix}."
+            ).format(format=fmt.upper(), suffix=fmt)
         )
     if args.output is not None:
-        require_regular_or_absent(args.output.expanduser(), "a report file")
-    with opened_register(args) as register, progress_bar("Building the report") as progress:
+        require_regular_or_absent(args.output.expanduser(), _("a report file"))
+    with opened_register(args) as register, progress_bar(_("Building the report")) as progress:
         try:
             report = monthly_report(
                 register, month=args.month, year=args.year, now=utc_now(), progress=progress
@@ -80,9 +83,14 @@ def _report(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     # Written whole under a scratch name and renamed in: never a cut-short report.
-    with atomic_output(output, "the report", fault_prefix="report") as stream:
+    with atomic_output(output, _("the report"), fault_prefix="report") as stream:
         stream.write(data)
-    print(f"Wrote the {report.period.label} summary ({fmt}) to {output}.", file=sys.stderr)
+    print(
+        _("Wrote the {period} summary ({format}) to {path}.").format(
+            period=report.period.label, format=fmt, path=output
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -91,25 +99,27 @@ def add_parsers(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
         parents=[register_options()],
-        help="the monthly (or yearly) summary of complaints and requests",
-        description="The summary management receives: counts, on-time rates, days to respond, "
-        "ageing and a 12-month trend. Cases appear by reference only. Without --month or "
-        "--year, the last complete month.",
+        help=_("the monthly (or yearly) summary of complaints and requests"),
+        description=_(
+            "The summary management receives: counts, on-time rates, days to respond, "
+            "ageing and a 12-month trend. Cases appear by reference only. Without --month or "
+            "--year, the last complete month."
+        ),
     )
     period = parser.add_mutually_exclusive_group()
     period.add_argument(
-        "--month", type=month_argument, metavar="YYYY-MM", help="a calendar month, e.g. 2026-10"
+        "--month", type=month_argument, metavar="YYYY-MM", help=_("a calendar month, e.g. 2026-10")
     )
-    period.add_argument("--year", type=year_argument, metavar="YYYY", help="a calendar year")
+    period.add_argument("--year", type=year_argument, metavar="YYYY", help=_("a calendar year"))
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="pdf, csv, xlsx or json (default: from the --output suffix, else json)",
+        help=_("pdf, csv, xlsx or json (default: from the --output suffix, else json)"),
     )
     parser.add_argument(
         "--output",
         type=Path,
         metavar="FILE",
-        help="write here (needed for pdf and xlsx unless standard output is redirected)",
+        help=_("write here (needed for pdf and xlsx unless standard output is redirected)"),
     )
     parser.set_defaults(func=_report)

@@ -16,6 +16,7 @@ from typing import Any
 
 from grievance_desk.cli import settings_policies
 from grievance_desk.cli.common import UserError, opened_register, register_options
+from grievance_desk.messages import _, ngettext
 
 #: Organisation fields set from a PNG file (the logo, the signature).
 _IMAGE_FIELDS = frozenset({"logo_png", "signature_png"})
@@ -29,7 +30,9 @@ def _field_for(key: str) -> str:
     by_key = {setting: field for field, setting in FIELD_KEYS.items()}
     if key not in by_key:
         names = ", ".join(sorted(by_key))
-        raise UserError(f"{key!r} is not a setting. Known settings: {names}.")
+        raise UserError(
+            _("{key} is not a setting. Known settings: {names}.").format(key=repr(key), names=names)
+        )
     return by_key[key]
 
 
@@ -39,12 +42,16 @@ def _image_value(path_text: str) -> str:
         return ""
     path = Path(path_text).expanduser()
     if not path.is_file():
-        raise UserError(f"{path} is not a file. Give the path of a PNG image.")
+        raise UserError(_("{path} is not a file. Give the path of a PNG image.").format(path=path))
     if path.stat().st_size > _MAX_IMAGE:
-        raise UserError(f"{path} is over 2 MB. Use a smaller PNG (a logo needs ~50 KB).")
+        raise UserError(
+            _("{path} is over 2 MB. Use a smaller PNG (a logo needs ~50 KB).").format(path=path)
+        )
     data = path.read_bytes()
     if not data.startswith(_PNG):
-        raise UserError(f"{path} is not a PNG image. Save it as PNG and try again.")
+        raise UserError(
+            _("{path} is not a PNG image. Save it as PNG and try again.").format(path=path)
+        )
     return base64.b64encode(data).decode("ascii")
 
 
@@ -57,18 +64,16 @@ def _show(args: argparse.Namespace) -> int:
         organisation = load_organisation(register)
         with register.reading() as session:
             today = utc_now().astimezone(officer_zone(session)).date()
-        policies = settings_policies.show(register, today)
+        policies = settings_policies.show(register, today, explain_unset=not args.json)
         effective = settings_policies.effective_defaults(register, today)
     values = asdict(organisation)
+    image_set = "(image set)" if args.json else _("(image set)")  # JSON stays English
     shown = {
-        setting: ("(image set)" if values[field] else "")
-        if field in _IMAGE_FIELDS
-        else values[field]
+        setting: (image_set if values[field] else "") if field in _IMAGE_FIELDS else values[field]
         for field, setting in FIELD_KEYS.items()
     }
     if args.json:
-        for key, value in policies.items():
-            shown[key] = "" if value.startswith("(not set") else value
+        shown.update(policies)
         document = {**shown, "complete": organisation.is_complete, "effective_policy": effective}
         json.dump(document, sys.stdout, indent=2)
         print()
@@ -78,8 +83,9 @@ def _show(args: argparse.Namespace) -> int:
     for setting, value in shown.items():
         print(f"{setting:<{width}}  {value}")
     if not organisation.is_complete:
+        print(file=sys.stderr)
         print(
-            "\nLetters need organisation.name, officer.name and officer.email or officer.phone.",
+            _("Letters need organisation.name, officer.name and officer.email or officer.phone."),
             file=sys.stderr,
         )
     return 0
@@ -107,17 +113,23 @@ def _set(args: argparse.Namespace) -> int:
         try:
             zone(organisation.timezone)
         except ValueError as error:
-            raise UserError(f"{error} Nothing was saved.") from error
+            raise UserError(_("{problem} Nothing was saved.").format(problem=error)) from error
         problems = organisation_problems(organisation)
         if problems:
-            raise UserError("; ".join(problems) + ". Correct it; nothing was saved.")
+            raise UserError(
+                _("{problems}. Correct it; nothing was saved.").format(problems="; ".join(problems))
+            )
         saved = settings_policies.save(register, policy_pairs) if policy_pairs else 0
         if changes:
             try:
                 save_organisation(register, organisation, now=utc_now())
             except ValueError as error:  # the time zone
-                raise UserError(f"{error} Nothing was saved.") from error
-    print(f"Saved {len(changes) + saved} setting(s).", file=sys.stderr)
+                raise UserError(_("{problem} Nothing was saved.").format(problem=error)) from error
+    count = len(changes) + saved
+    print(
+        ngettext("Saved {count} setting.", "Saved {count} settings.", count).format(count=count),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -125,7 +137,9 @@ def _pair(text: str) -> tuple[str, str]:
     key, equals, value = text.partition("=")
     if not equals:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not KEY=VALUE, e.g. officer.email=grievance@example.org"
+            _("{text} is not KEY=VALUE, e.g. officer.email=grievance@example.org").format(
+                text=repr(text)
+            )
         )
     return key.strip(), value
 
@@ -135,22 +149,26 @@ def add_parsers(subparsers: Any) -> None:
     settings = subparsers.add_parser(
         "settings",
         parents=[common],
-        help="show or set the organisation, officer, time zone and default policies",
-        description="With no KEY=VALUE, show the settings. With KEY=VALUE pairs, set them "
-        "(checked as the window checks them; an image setting takes a PNG file's path). "
-        "Default policies: policy.profile.jurisdictions=IN[,EU...] (home first), "
-        "policy.profile.intermediary=yes|no, policy.profile.significant=yes|no, "
-        "policy.member_state=DE (GDPR holidays; empty clears), and "
-        "policy.default.REQUEST_TYPE=POLICY_ID (empty: the law's policy); "
-        "`grievance-desk policies` lists the ids.",
+        help=_("show or set the organisation, officer, time zone and default policies"),
+        description=_(
+            "With no KEY=VALUE, show the settings. With KEY=VALUE pairs, set them "
+            "(checked as the window checks them; an image setting takes a PNG file's path). "
+            "Default policies: policy.profile.jurisdictions=IN[,EU...] (home first), "
+            "policy.profile.intermediary=yes|no, policy.profile.significant=yes|no, "
+            "policy.member_state=DE (GDPR holidays; empty clears), and "
+            "policy.default.REQUEST_TYPE=POLICY_ID (empty: the law's policy); "
+            "`grievance-desk policies` lists the ids."
+        ),
     )
     settings.add_argument(
         "pairs",
         nargs="*",
         type=_pair,
         metavar="KEY=VALUE",
-        help="e.g. organisation.name='Example Ltd' officer.timezone=Asia/Kolkata "
-        "policy.profile.jurisdictions=IN",
+        help=_(
+            "e.g. organisation.name='Example Ltd' officer.timezone=Asia/Kolkata "
+            "policy.profile.jurisdictions=IN"
+        ),
     )
-    settings.add_argument("--json", action="store_true", help="print the settings as JSON")
+    settings.add_argument("--json", action="store_true", help=_("print the settings as JSON"))
     settings.set_defaults(func=lambda args: _set(args) if args.pairs else _show(args))

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from grievance_desk.cli.common import UserError
+from grievance_desk.messages import _
 
 if TYPE_CHECKING:
     from grievance_desk.storage.register import Register
@@ -41,11 +42,14 @@ def _yes_no(key: str, value: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise UserError(f"{key}={value!r}: write yes or no. Nothing was saved.")
+    raise UserError(
+        _("{key}={value}: write yes or no. Nothing was saved.").format(key=key, value=repr(value))
+    )
 
 
-def show(register: Register, today: date) -> dict[str, str]:
-    """The policy keys with their values; an unset default shows what applies today, and why."""
+def show(register: Register, today: date, *, explain_unset: bool = True) -> dict[str, str]:
+    """The policy keys with their values; an unset default shows what applies today, and why
+    (or, for ``--json``, is empty)."""
     from grievance_desk.domain.case_types import RequestType
     from grievance_desk.services.policy_settings import load_policy_settings
 
@@ -60,9 +64,11 @@ def show(register: Register, today: date) -> dict[str, str]:
     }
     for kind in RequestType:
         chosen = settings.defaults.get(kind.value)
-        if chosen is None:
+        if chosen is None and not explain_unset:
+            chosen = ""
+        elif chosen is None:
             policy_id, reason = settings.default_and_reason(kind.value, received_on=today)
-            chosen = f"(not set: {policy_id}, {reason})"
+            chosen = _("(not set: {policy}, {reason})").format(policy=policy_id, reason=reason)
         shown[f"{DEFAULT_PREFIX}{kind.value}"] = chosen
     return shown
 
@@ -100,8 +106,10 @@ def save(register: Register, pairs: Iterable[tuple[str, str]]) -> int:
             unknown = [code for code in codes if code not in JURISDICTIONS]
             if unknown:
                 raise UserError(
-                    f"{key}: {', '.join(unknown)} is not a jurisdiction; choose from "
-                    f"{', '.join(JURISDICTIONS)} (comma-separated, home first). Nothing was saved."
+                    _(
+                        "{key}: {codes} is not a jurisdiction; choose from {known} "
+                        "(comma-separated, home first). Nothing was saved."
+                    ).format(key=key, codes=", ".join(unknown), known=", ".join(JURISDICTIONS))
                 )
             jurisdictions = codes
         elif key in (INTERMEDIARY_KEY, SIGNIFICANT_KEY):
@@ -112,8 +120,9 @@ def save(register: Register, pairs: Iterable[tuple[str, str]]) -> int:
             defaults[key.removeprefix(DEFAULT_PREFIX)] = value.strip() or None
         else:
             raise UserError(
-                f"{key!r} is not a setting. Known policy settings: {', '.join(known)}. "
-                "Nothing was saved."
+                _(
+                    "{key} is not a setting. Known policy settings: {names}. Nothing was saved."
+                ).format(key=repr(key), names=", ".join(known))
             )
     profile = None
     if jurisdictions is not None or flags:
@@ -133,5 +142,5 @@ def save(register: Register, pairs: Iterable[tuple[str, str]]) -> int:
             defaults=defaults,
         )
     except PolicySettingsError as error:
-        raise UserError(f"{error} Nothing was saved.") from error
+        raise UserError(_("{problem} Nothing was saved.").format(problem=error)) from error
     return count

@@ -20,6 +20,7 @@ from grievance_desk.cli.common import (
     unlock_for,
 )
 from grievance_desk.cli.exit_codes import ExitCode
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.auto_backup import holding_erased_data, restore_latest_candidates
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.file_writing import require_regular_file
@@ -45,10 +46,16 @@ def _confirm(question: str, word: str, assume_yes: bool) -> bool:
         return True
     if sys.stdin is None or not sys.stdin.isatty():
         raise UserError(
-            f"{question} This cannot be undone. Run it in a terminal to be asked, or add --yes "
-            "to go ahead in a script."
+            _(
+                "{question} This cannot be undone. Run it in a terminal to be asked, or add --yes "
+                "to go ahead in a script."
+            ).format(question=question)
         )
-    answer = input(f"{question} This cannot be undone. Type {word!r} to go ahead: ")
+    answer = input(
+        _("{question} This cannot be undone. Type {word} to go ahead: ").format(
+            question=question, word=repr(word)
+        )
+    )
     return answer.strip().lower() == word
 
 
@@ -60,7 +67,7 @@ def _verify(args: argparse.Namespace) -> int:
     path = register_path(args)
     if args.read_only or _on_read_only_media(path):
         # A backup on a DVD or a write-protected stick: checked without writing beside it.
-        require_regular_file(path, "a register")
+        require_regular_file(path, _("a register"))
         with register_opening().open_read_only(path, unlock_for(args, path)) as copy:
             report = verify_register(copy, head)
     else:
@@ -85,14 +92,17 @@ def _repair(args: argparse.Namespace) -> int:
         done = repair_import_gaps(register, now=utc_now())
         report = verify_register(register)
     if not done:
-        print("Nothing to repair: no case is missing the creation event an old import dropped.")
+        print(_("Nothing to repair: no case is missing the creation event an old import dropped."))
     for repair in done:
-        lost = (
-            f"documents missing event {repair.missing_event}"
-            if repair.missing_event is not None
-            else "documents the lost creation event"
+        if repair.missing_event is not None:
+            text = _("{reference}: repair event {event} documents missing event {missing}.")
+        else:
+            text = _("{reference}: repair event {event} documents the lost creation event.")
+        print(
+            text.format(
+                reference=repair.reference, event=repair.event_id, missing=repair.missing_event
+            )
         )
-        print(f"{repair.reference}: repair event {repair.event_id} {lost}.")
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -106,18 +116,28 @@ def _purge(args: argparse.Namespace) -> int:
             print(line)
         if plan.empty or args.dry_run:
             if args.dry_run and not plan.empty:
-                print("Dry run: nothing was changed.")
+                print(_("Dry run: nothing was changed."))
             return 0
         totals = plan.totals()
-        question = f"Erase the personal data of {totals['cases']} case(s)?"
+        question = ngettext(
+            "Erase the personal data of {count} case?",
+            "Erase the personal data of {count} cases?",
+            totals["cases"],
+        ).format(count=totals["cases"])
         if not _confirm(question, CONFIRM_WORD, args.yes):
-            print("Nothing was purged.")
+            print(_("Nothing was purged."))
             return 1
         result = purge(register, plan, now=now)
         still_held = holding_erased_data(register, purged_at=now) if result.purged else []
-    print(f"Purged {len(result.purged)} case(s): {', '.join(result.purged) or 'none'}.")
+    print(
+        ngettext(
+            "Purged {count} case: {references}.",
+            "Purged {count} cases: {references}.",
+            len(result.purged),
+        ).format(count=len(result.purged), references=", ".join(result.purged) or _("none"))
+    )
     for reference, reason in result.skipped:
-        print(f"Left {reference} alone: {reason}.")
+        print(_("Left {reference} alone: {reason}.").format(reference=reference, reason=reason))
     for line in still_held:
         print(line)
     return 0
@@ -128,24 +148,37 @@ def _hold(args: argparse.Namespace) -> int:
         changed = set_legal_hold(
             register, args.reference, args.on, now=utc_now(), reason=args.reason
         )
-    state = "on legal hold" if args.on else "off legal hold"
-    if changed:
-        print(f"{args.reference.upper()} is now {state}; the reason is in the audit trail.")
+    reference = args.reference.upper()
+    if changed and args.on:
+        text = _("{reference} is now on legal hold; the reason is in the audit trail.")
+    elif changed:
+        text = _("{reference} is now off legal hold; the reason is in the audit trail.")
+    elif args.on:
+        text = _("{reference} was already on legal hold; nothing was changed.")
     else:
-        print(f"{args.reference.upper()} was already {state}; nothing was changed.")
+        text = _("{reference} was already off legal hold; nothing was changed.")
+    print(text.format(reference=reference))
     return 0
 
 
 def _destroy_id_docs(args: argparse.Namespace) -> int:
     with opened_register(args) as register:
-        question = f"Destroy the identity documents of {args.reference.upper()}?"
+        question = _("Destroy the identity documents of {reference}?").format(
+            reference=args.reference.upper()
+        )
         if not _confirm(question, "destroy", args.yes):
-            print("Nothing was destroyed.")
+            print(_("Nothing was destroyed."))
             return 1
         done = destroy_identity_documents(register, args.reference, now=utc_now())
+    count = len(done.attachment_ids)
     print(
-        f"Destroyed {len(done.attachment_ids)} identity document(s) of {done.reference} "
-        f"({done.total_bytes:,} bytes); their digests and the destruction are on record."
+        ngettext(
+            "Destroyed {count} identity document of {reference} ({size} bytes); its digest and "
+            "the destruction are on record.",
+            "Destroyed {count} identity documents of {reference} ({size} bytes); their digests "
+            "and the destruction are on record.",
+            count,
+        ).format(count=count, reference=done.reference, size=f"{done.total_bytes:,}")
     )
     return 0
 
@@ -168,14 +201,17 @@ def _backups(args: argparse.Namespace) -> int:
         print(json.dumps(listing, indent=2))
         return 0
     if not found:
-        print(f"No automatic backups of {path.name} were found.")
+        print(_("No automatic backups of {name} were found.").format(name=path.name))
         return 0
     for backup in found:
-        note = f"  PROBLEM: {backup.problem}" if backup.problem else ""
-        print(
-            f"{backup.taken_at:%Y-%m-%d %H:%M} UTC  {backup.size:>12,} bytes  {backup.path}{note}"
+        note = (
+            "  " + _("PROBLEM: {problem}").format(problem=backup.problem) if backup.problem else ""
         )
-    print("Restore one with: grievance-desk restore PATH --force")
+        line = _("{taken} UTC  {size} bytes  {path}").format(
+            taken=f"{backup.taken_at:%Y-%m-%d %H:%M}", size=f"{backup.size:>12,}", path=backup.path
+        )
+        print(line + note)
+    print(_("Restore one with: grievance-desk restore PATH --force"))
     return 0
 
 
@@ -185,71 +221,79 @@ def add_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser])
     verify = subparsers.add_parser(
         "verify",
         parents=[common],
-        help="check the file, the audit chain and that the chain covers every case",
-        description="Check the file's integrity, recompute the audit chain, compare every "
-        "case and attachment with the state its latest audit event recorded, and check the "
-        "audit triggers. With --head, also prove the history still extends a chain head "
-        "printed earlier (on a monthly report or an evidence bundle).",
+        help=_("check the file, the audit chain and that the chain covers every case"),
+        description=_(
+            "Check the file's integrity, recompute the audit chain, compare every "
+            "case and attachment with the state its latest audit event recorded, and check the "
+            "audit triggers. With --head, also prove the history still extends a chain head "
+            "printed earlier (on a monthly report or an evidence bundle)."
+        ),
     )
     verify.add_argument(
         "--read-only",
         action="store_true",
-        help="write nothing beside the file (automatic on read-only media); for backups",
+        help=_("write nothing beside the file (automatic on read-only media); for backups"),
     )
-    verify.add_argument("--json", action="store_true", help="print the findings as JSON")
+    verify.add_argument("--json", action="store_true", help=_("print the findings as JSON"))
     verify.add_argument(
         "--head",
         metavar="SEQ:HASH",
-        help="a chain head printed earlier; fails if the history was cut or rewritten since",
+        help=_("a chain head printed earlier; fails if the history was cut or rewritten since"),
     )
     verify.set_defaults(func=_verify)
 
     repair = subparsers.add_parser(
         "repair",
         parents=[common],
-        help="record the audit events an old import dropped (appends; rewrites nothing)",
-        description="Versions before schema 0007 dropped the creation event of every 250th "
-        "case of a large import, so verify failed. This appends one recorded repair event per "
-        "such case, documenting the missing link and why; nothing earlier is changed. Any "
-        "other finding of verify is left as it is.",
+        help=_("record the audit events an old import dropped (appends; rewrites nothing)"),
+        description=_(
+            "Versions before schema 0007 dropped the creation event of every 250th "
+            "case of a large import, so verify failed. This appends one recorded repair event "
+            "per such case, documenting the missing link and why; nothing earlier is changed. "
+            "Any other finding of verify is left as it is."
+        ),
     )
     repair.set_defaults(func=_repair)
 
     purge_cmd = subparsers.add_parser(
         "purge",
         parents=[common],
-        help="erase personal data of cases past their retention period",
-        description="Show the cases whose retention period has ended and erase their personal "
-        "data (references, dates, type, status and outcome stay for reports).",
+        help=_("erase personal data of cases past their retention period"),
+        description=_(
+            "Show the cases whose retention period has ended and erase their personal "
+            "data (references, dates, type, status and outcome stay for reports)."
+        ),
     )
-    purge_cmd.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
-    purge_cmd.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    purge_cmd.add_argument(
+        "--dry-run", action="store_true", help=_("show the plan, change nothing")
+    )
+    purge_cmd.add_argument("--yes", action="store_true", help=_("do not ask (for scripts)"))
     purge_cmd.set_defaults(func=_purge)
 
     hold = subparsers.add_parser(
-        "hold", parents=[common], help="place or lift a legal hold that stops the purge"
+        "hold", parents=[common], help=_("place or lift a legal hold that stops the purge")
     )
-    hold.add_argument("reference")
+    hold.add_argument("reference", help=_("the case reference, e.g. GRV-2026-00042"))
     state = hold.add_mutually_exclusive_group(required=True)
-    state.add_argument("--on", dest="on", action="store_true", help="place the hold")
-    state.add_argument("--off", dest="on", action="store_false", help="lift the hold")
-    hold.add_argument("--reason", required=True, help="why (recorded in the audit trail)")
+    state.add_argument("--on", dest="on", action="store_true", help=_("place the hold"))
+    state.add_argument("--off", dest="on", action="store_false", help=_("lift the hold"))
+    hold.add_argument("--reason", required=True, help=_("why (recorded in the audit trail)"))
     hold.set_defaults(func=_hold)
 
     destroy = subparsers.add_parser(
         "destroy-id-docs",
         parents=[common],
-        help="destroy a case's identity documents once the identity is verified",
+        help=_("destroy a case's identity documents once the identity is verified"),
     )
-    destroy.add_argument("reference")
-    destroy.add_argument("--yes", action="store_true", help="do not ask (for scripts)")
+    destroy.add_argument("reference", help=_("the case reference, e.g. GRV-2026-00042"))
+    destroy.add_argument("--yes", action="store_true", help=_("do not ask (for scripts)"))
     destroy.set_defaults(func=_destroy_id_docs)
 
     backups = subparsers.add_parser(
         "backups",
         parents=[common],
-        help="list the automatic backups (no unlocking needed)",
+        help=_("list the automatic backups (no unlocking needed)"),
     )
-    backups.add_argument("--folder", type=Path, help="look in this folder instead")
-    backups.add_argument("--json", action="store_true", help="print JSON")
+    backups.add_argument("--folder", type=Path, help=_("look in this folder instead"))
+    backups.add_argument("--json", action="store_true", help=_("print JSON"))
     backups.set_defaults(func=_backups)

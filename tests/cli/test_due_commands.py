@@ -136,7 +136,7 @@ def test_due_table_and_bad_within(
     assert lines[2].startswith(filled["late"]) and "OVERDUE" in lines[2]
     assert "2026-01-31" in lines[2] and " -25 " in lines[2]
     assert filled["far"] in out and filled["gdpr"] in out
-    assert "6 case(s), 2 overdue." in out
+    assert "6 cases, 2 overdue." in out
     assert "Zeta" not in out
 
     with pytest.raises(SystemExit) as exit_info:  # a usage mistake: argparse refuses it

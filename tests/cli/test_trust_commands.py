@@ -70,7 +70,7 @@ def test_purge_asks_on_a_terminal(
     assert "Nothing was purged" in capsys.readouterr().out
     monkeypatch.setattr("sys.stdin", Tty("purge\n"))
     assert _run("purge", "--register", str(path)) == 0
-    assert f"Purged 1 case(s): {reference}" in capsys.readouterr().out
+    assert f"Purged 1 case: {reference}" in capsys.readouterr().out
 
 
 def test_purge_yes_then_nothing_left(
@@ -116,7 +116,7 @@ def test_destroy_id_docs(
     with _open(path) as opened:
         update_case(opened, reference, {"identity_state": IdentityState.VERIFIED}, now=NOW)
     assert _run("destroy-id-docs", reference, "--yes", "--register", str(path)) == 0
-    assert "Destroyed 1 identity document(s)" in capsys.readouterr().out
+    assert "Destroyed 1 identity document of" in capsys.readouterr().out
 
 
 def test_backups_lists_without_unlocking(
