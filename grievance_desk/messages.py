@@ -78,22 +78,19 @@ def active_language() -> str:
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
-    """The shipped language a terminal asks for, gettext's way; English when none is shipped.
+    """The shipped language a terminal asks for; English when it asks for none we ship.
 
-    ``LANGUAGE`` may list several (``hi:en``); ``C`` and ``POSIX`` mean English.
+    Python's gettext rule, which argparse follows for its own texts, so both agree: the first
+    of ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set decides, as a list
+    (``hi:en``) read in order; ``C`` and ``POSIX`` mean English.
     """
     values = os.environ if environ is None else environ
-    for variable in _ENVIRONMENT_VARIABLES:
-        value = values.get(variable, "")
-        if not value:
-            continue
-        for entry in value.split(":"):
-            base = entry.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-            if base in SHIPPED or base == SOURCE_LANGUAGE:
-                return base
-            if base in {"c", "posix"}:
-                return SOURCE_LANGUAGE
-        if variable != "LANGUAGE":  # the first locale variable that is set decides
+    chosen = next((values[v] for v in _ENVIRONMENT_VARIABLES if values.get(v)), "")
+    for entry in chosen.split(":"):
+        base = entry.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+        if base in SHIPPED or base == SOURCE_LANGUAGE:
+            return base
+        if base in {"c", "posix"}:
             return SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 

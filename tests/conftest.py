@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import os
 import tempfile
 from collections.abc import Iterator
@@ -47,9 +48,19 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def english_messages() -> Iterator[None]:
-    """Each test starts with English service messages, whatever an earlier test switched to."""
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test reads English, whatever the machine's locale or an earlier test chose.
+
+    The CLI speaks the language its environment asks for (``LANGUAGE``, ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``), so a developer's ``LANG=hi_IN.UTF-8`` would turn English
+    assertions into failures: each test starts with ``LANGUAGE=en`` (children started with
+    ``run_cli`` inherit it); a test that wants Hindi sets the variables itself. Afterwards
+    argparse's text domain goes back to gettext's default and `messages` to English.
+    """
+    domain = gettext.textdomain()
+    monkeypatch.setenv("LANGUAGE", "en")
     yield
+    gettext.textdomain(domain)
     messages.use_language(messages.SOURCE_LANGUAGE)
 
 

@@ -213,6 +213,9 @@ def test_a_service_message_follows_the_chosen_language() -> None:
         ({"LANGUAGE": "ta:hi", "LANG": "en_IN.UTF-8"}, "hi"),
         ({"LC_ALL": "C", "LANG": "hi_IN.UTF-8"}, "en"),
         ({"LC_MESSAGES": "fr_FR.UTF-8", "LANG": "hi_IN"}, "en"),
+        # the first variable set decides, as Python's gettext (and so argparse) reads it
+        ({"LANGUAGE": "fr", "LANG": "hi_IN.UTF-8"}, "en"),
+        ({"LANGUAGE": "", "LANG": "hi_IN.UTF-8"}, "hi"),
         ({}, "en"),
     ],
 )
