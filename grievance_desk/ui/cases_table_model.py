@@ -23,7 +23,7 @@ from grievance_desk.services.case_queries import (
     CaseRow,
     SortKey,
 )
-from grievance_desk.ui import theme
+from grievance_desk.ui import dates, theme
 from grievance_desk.ui.case_pages import FirstPage, PageQuery, PageSource
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 
@@ -253,9 +253,7 @@ class CasesTableModel(QAbstractTableModel):
         return None
 
     def _date(self, moment: datetime) -> str:
-        zone = self._zone
-        local = moment.astimezone(zone) if zone else moment
-        return local.strftime("%d %b %Y")
+        return dates.day(moment, self._zone)
 
     def _display(self, row: CaseRow, column: int) -> str:
         if column == 0:

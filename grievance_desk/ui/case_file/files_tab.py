@@ -31,6 +31,7 @@ from grievance_desk.services.attachments import (
 from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui import dates
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpChanges, OpRunner
@@ -85,7 +86,7 @@ class FilesTab(QWidget):
                     info.filename,
                     tr(info.purpose.replace("_", " ")),
                     size_text(info.size),
-                    info.added_at.astimezone(snap.zone).strftime("%d %b %Y"),
+                    dates.day(info.added_at, snap.zone),
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, info.id)
