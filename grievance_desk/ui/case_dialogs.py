@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from grievance_desk.domain.case_types import Outcome, RefusalGround
 from grievance_desk.domain.closing import NEEDS_GROUNDS
 from grievance_desk.services.extensions import ExtensionPreview
 from grievance_desk.ui import dates
+from grievance_desk.ui.dialogs import ask
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, name_standard_buttons
 
@@ -202,14 +202,13 @@ def _dates_text(preview: ExtensionPreview) -> str:
 
 def confirm_reopen(parent: QWidget, reference: str) -> bool:
     """Reopening starts a new statutory clock from today: ask before doing it."""
-    answer = QMessageBox.question(
+    return ask(
         parent,
         tr("Reopen {reference}?").format(reference=reference),
         tr(
             "Reopen {reference}? It becomes “in progress” again and a new response deadline "
             "runs from today under its policy. The closing stays in the case's history."
         ).format(reference=reference),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        tr("Reopen the case"),
+        tr("Keep it closed"),
     )
-    return answer == QMessageBox.StandardButton.Yes

@@ -34,10 +34,11 @@ from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text,
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
+from grievance_desk.ui.vocabulary import deadline_name
 from grievance_desk.ui.widgets import label
 
 COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
-    ("open", QT_TR_NOOP("Open"), CaseFilter(open_only=True), "cases"),
+    ("open", QT_TR_NOOP("Open cases"), CaseFilter(open_only=True), "cases"),
     ("due_soon", QT_TR_NOOP("Due in 7 days"), CaseFilter(due_within_days=7), "clock"),
     ("overdue", QT_TR_NOOP("Overdue"), CaseFilter(overdue_only=True), "overdue"),
     (
@@ -52,7 +53,7 @@ COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
 def reminder_text(reminder: Reminder, zone: ZoneInfo) -> str:
     """The reminder's sentence in the window's language, without its reference (the Case
     column shows it); the same words as ``domain.reminders`` in English."""
-    what = tr(reminder.kind.replace("_", " ").capitalize())
+    what = deadline_name(reminder.kind)
     due = dates.day_time(reminder.due, zone)
     if reminder.overdue and reminder.days_left >= 0:  # due earlier today
         return tr("{what} overdue since {due}").format(what=what, due=due)
@@ -224,7 +225,7 @@ class TodayPage(QWidget):
                     hours or days_text(row.days_left),
                     row.reference,
                     row.requester_name,
-                    tr((row.next_due_kind or "").replace("_", " ").capitalize()),
+                    deadline_name(row.next_due_kind or ""),
                     (dates.day_time(due) if hours else dates.day(due)) if due else "—",
                 ]
             )

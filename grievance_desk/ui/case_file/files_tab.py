@@ -117,7 +117,7 @@ class FilesTab(QWidget):
 
         Op.on_register(self.runner, work, parent=self).success(
             lambda _n: self.sig_changed.emit()
-        ).failure(lambda e: show_error(self, "Not attached", e)).changes(
+        ).failure(lambda e: show_error(self, tr("Not attached"), e)).changes(
             OpChanges.case(reference)
         ).with_progress(tr("Attaching…")).run_in_background()
 
@@ -141,7 +141,7 @@ class FilesTab(QWidget):
         Op.on_register(
             self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
         ).success(opened).failure(
-            lambda e: show_error(self, "Could not open", e)
+            lambda e: show_error(self, tr("Could not open"), e)
         ).run_in_background()
 
     def save_attachment_as(self) -> None:
@@ -166,7 +166,9 @@ class FilesTab(QWidget):
 
         Op.on_register(
             self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
-        ).success(got).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
+        ).success(got).failure(
+            lambda e: show_error(self, tr("Could not read"), e)
+        ).run_in_background()
 
 
 def size_text(size: int) -> str:
