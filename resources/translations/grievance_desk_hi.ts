@@ -4112,7 +4112,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     <message>
         <location line="+1"/>
         <source>Discard my edits</source>
-        <translation>मेरे संपादन हटाएँ</translation>
+        <translation>मेरे संपादन छोड़ें</translation>
     </message>
     <message>
         <location line="+1"/>
