@@ -3,7 +3,8 @@
 `strftime` names months in English (or in the C library's locale, which the app never sets),
 so a Hindi window showed "06 Dec 2026". Every date in ui/ is formatted here through QLocale's
 default, which ``ui.main.install_language`` sets to the window's language: "06 दिस॰ 2026" in
-Hindi, "06 Dec 2026" in English. Day first and a 24-hour clock in every language, as an Indian
+Hindi, "06 Dec 2026" in English (also on a computer set to another language, see
+`use_english_formats`). Day first and a 24-hour clock in every language, as an Indian
 officer writes them. Only the display changes: sorting and stored values keep the datetime.
 """
 
@@ -21,6 +22,20 @@ SHORT_DAY_TIME = "dd MMM HH:mm"
 LONG_DAY = "dddd dd MMMM yyyy"
 MONTH_YEAR = "MMMM yyyy"
 SHORT_MONTH_YEAR = "MMM yyyy"
+
+
+def use_english_formats(system: QLocale | None = None) -> None:
+    """An English window: English month names whatever the computer's language settings,
+    the system's country for the rest (en_IN: "1,00,000").
+
+    Qt's system locale takes month names from the C library's LC_TIME, so an English window
+    on a computer with LANG=hi_IN showed "06 दिस॰ 2026"; a locale made from its name uses
+    Qt's own (CLDR) data instead.
+    """
+    named = QLocale((system if system is not None else QLocale.system()).name())
+    if named.language() not in (QLocale.Language.English, QLocale.Language.C):
+        named = QLocale(QLocale.Language.English, named.territory())
+    QLocale.setDefault(named)
 
 
 def _local(moment: date, zone: tzinfo | None) -> date:

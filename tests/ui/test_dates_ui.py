@@ -109,3 +109,16 @@ def test_no_ui_module_formats_a_date_with_strftime() -> None:
         if ENGLISH_DATE.search(line)
     ]
     assert not found, "format dates with grievance_desk.ui.dates, not strftime: " + str(found)
+
+
+def test_an_english_window_on_a_hindi_computer_shows_english_months() -> None:
+    moment = datetime(2026, 12, 6, 14, 5, tzinfo=UTC)
+    try:
+        QLocale.setDefault(QLocale("hi_IN"))  # what Qt starts with on a Hindi computer
+        dates.use_english_formats(QLocale("hi_IN"))
+        assert dates.day_time(moment) == "06 Dec 2026 14:05"
+        assert QLocale().toString(100_000) == "1,00,000", "the country's grouping is kept"
+        dates.use_english_formats(QLocale("en_GB"))
+        assert QLocale().name() == "en_GB", "an English system keeps its country"
+    finally:
+        QLocale.setDefault(QLocale.system())
