@@ -13,6 +13,7 @@ Three checks, from the source to the screen:
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -268,3 +269,18 @@ def test_the_language_follows_the_choice_then_the_system() -> None:
     assert i18n.effective_language("", QLocale("hi_IN")) == "hi"
     assert i18n.effective_language("", QLocale("ta_IN")) == "en"  # not shipped: English
     assert i18n.effective_language("", QLocale("en_IN")) == "en"
+
+
+# Qt ships no Hindi for its standard Yes/No buttons (nor a static question box we could name):
+# a question goes through ui/dialogs.ask with buttons that say what they do.
+QT_YES_NO = re.compile(r"QMessageBox\.question\(|StandardButton\.(Yes|No)\b")
+
+
+def test_no_question_uses_qt_yes_no() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _ui_modules()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if QT_YES_NO.search(line)
+    ]
+    assert not found, "ask with ui/dialogs.ask (buttons named for what they do): " + str(found)
