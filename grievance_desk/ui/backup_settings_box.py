@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.services import auto_backup
 from grievance_desk.services.clock import utc_now
+from grievance_desk.ui import dates
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
@@ -98,7 +99,7 @@ class BackupSettingsBox(QGroupBox):
             self.status.setText(tr("No automatic backup in this folder yet."))
             return
         latest = max(usable, key=lambda backup: backup.taken_at)
-        when = latest.taken_at.astimezone(status.zone).strftime("%d %b %Y %H:%M")
+        when = dates.day_time(latest.taken_at, status.zone)
         size = latest.size / 1_000_000
         count = len(usable)
         self.status.setText(

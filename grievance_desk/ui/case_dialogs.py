@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,8 @@ from PySide6.QtWidgets import (
 from grievance_desk.domain.case_types import Outcome, RefusalGround
 from grievance_desk.domain.closing import NEEDS_GROUNDS
 from grievance_desk.services.extensions import ExtensionPreview
+from grievance_desk.ui import dates
+from grievance_desk.ui.dialogs import ask
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, name_standard_buttons
 
@@ -184,7 +184,7 @@ class ExtendDialog(QDialog):
 
 def _day(moment: date) -> str:
     """A due day with its weekday, in the window's language ("Sun 20 Dec 2026")."""
-    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "ddd dd MMM yyyy")
+    return dates.weekday_day(moment)
 
 
 def _dates_text(preview: ExtensionPreview) -> str:
@@ -192,7 +192,7 @@ def _dates_text(preview: ExtensionPreview) -> str:
     if preview.new_respond_by is None:
         return now + "\n" + (preview.refusal or tr("No extension is possible."))
     notice = (
-        " " + tr("Tell the requester by {date}.").format(date=f"{preview.notice_by:%d %b %Y}")
+        " " + tr("Tell the requester by {date}.").format(date=dates.day(preview.notice_by))
         if preview.notice_by
         else ""
     )
@@ -202,14 +202,13 @@ def _dates_text(preview: ExtensionPreview) -> str:
 
 def confirm_reopen(parent: QWidget, reference: str) -> bool:
     """Reopening starts a new statutory clock from today: ask before doing it."""
-    answer = QMessageBox.question(
+    return ask(
         parent,
         tr("Reopen {reference}?").format(reference=reference),
         tr(
             "Reopen {reference}? It becomes “in progress” again and a new response deadline "
             "runs from today under its policy. The closing stays in the case's history."
         ).format(reference=reference),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        tr("Reopen the case"),
+        tr("Keep it closed"),
     )
-    return answer == QMessageBox.StandardButton.Yes

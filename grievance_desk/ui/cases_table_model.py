@@ -23,7 +23,7 @@ from grievance_desk.services.case_queries import (
     CaseRow,
     SortKey,
 )
-from grievance_desk.ui import theme
+from grievance_desk.ui import dates, theme
 from grievance_desk.ui.case_pages import FirstPage, PageQuery, PageSource
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 
@@ -59,20 +59,33 @@ COLUMNS: list[tuple[str, SortKey]] = [
     (QT_TR_NOOP("Kind"), SortKey.KIND),
 ]
 PRIORITY_COLUMN, KIND_COLUMN = 8, 9
-_DUE_KIND = {
-    "acknowledge": QT_TR_NOOP("Acknowledge"),
-    "respond": QT_TR_NOOP("Respond"),
-    "extension_notice": QT_TR_NOOP("Extension notice"),
-    "extended_respond": QT_TR_NOOP("Respond (extended)"),
-}
 
-#: Short forms for the list (the tooltip says it in full), so the column stays narrow.
-_DUE_SHORT = {
-    "acknowledge": QT_TR_NOOP("Ack."),
-    "respond": QT_TR_NOOP("Respond"),
-    "extension_notice": QT_TR_NOOP("Ext. notice"),
-    "extended_respond": QT_TR_NOOP("Respond (ext.)"),
-}
+
+def _due_kind(kind: str | None) -> str:
+    """The next deadline named in full, for the tooltip ("Acknowledge by 06 Dec 2026").
+
+    A deadline, not the workflow's "Acknowledge" button: Hindi names the two differently,
+    hence the "deadline" disambiguation (see ``vocabulary.deadline_name``).
+    """
+    names = {
+        "acknowledge": tr("Acknowledge", "deadline"),
+        "respond": tr("Respond", "deadline"),
+        "extension_notice": tr("Extension notice", "deadline"),
+        "extended_respond": tr("Respond (extended)", "deadline"),
+    }
+    return names.get(kind or "", tr("Due"))
+
+
+def _due_short(kind: str | None) -> str:
+    """A short form for the list (the tooltip says it in full), so the column stays narrow."""
+    names = {
+        "acknowledge": tr("Ack.", "deadline"),
+        "respond": tr("Respond", "deadline"),
+        "extension_notice": tr("Ext. notice", "deadline"),
+        "extended_respond": tr("Respond (ext.)", "deadline"),
+    }
+    return names.get(kind or "", "")
+
 
 _Index = QModelIndex | QPersistentModelIndex
 #: One row as the list paints it: the column texts, then the deadline colour.
@@ -241,7 +254,7 @@ class CasesTableModel(QAbstractTableModel):
             return row.requester_name
         if role == _TOOLTIP and column in (5, 6) and row.next_due_at:
             return tr("{deadline} by {date}").format(
-                deadline=tr(_DUE_KIND.get(row.next_due_kind or "", QT_TR_NOOP("Due"))),
+                deadline=_due_kind(row.next_due_kind),
                 date=self._date(row.next_due_at),
             )
         if role == _REFERENCE:
@@ -253,9 +266,7 @@ class CasesTableModel(QAbstractTableModel):
         return None
 
     def _date(self, moment: datetime) -> str:
-        zone = self._zone
-        local = moment.astimezone(zone) if zone else moment
-        return local.strftime("%d %b %Y")
+        return dates.day(moment, self._zone)
 
     def _display(self, row: CaseRow, column: int) -> str:
         if column == 0:
@@ -271,7 +282,7 @@ class CasesTableModel(QAbstractTableModel):
         if column == 5:
             if row.next_due_at is None:
                 return "—"
-            kind = tr(_DUE_SHORT[row.next_due_kind]) if row.next_due_kind in _DUE_SHORT else ""
+            kind = _due_short(row.next_due_kind)
             return (
                 f"{self._date(row.next_due_at)} · {kind}" if kind else self._date(row.next_due_at)
             )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.case_types import Channel
+from grievance_desk.ui import dates
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, name_standard_buttons, set_invalid
 
@@ -133,7 +134,7 @@ class CorrespondenceDialog(QDialog):
             when_problem = tr(
                 "The case was received on {when}; a message about it cannot be earlier. Check "
                 "the date."
-            ).format(when=f"{received:%d %b %Y %H:%M}")
+            ).format(when=dates.day_time(received))
         empty = not (self.subject.text().strip() or self.body.toPlainText().strip())
         text_problem = (
             tr("Give the message a subject or some text, so the timeline says what it was.")

@@ -1,4 +1,5 @@
-"""Small dialogs every page uses: errors that name the fix, and "save your changes?".
+"""Small dialogs every page uses: errors that name the fix, "save your changes?", and a
+question whose buttons say what they do.
 
 Errors from the register already speak to a person (``str(error)`` names the problem and the
 fix), so they are shown as they are, never as a traceback.
@@ -60,3 +61,31 @@ def ask_unsaved(parent: QWidget | None, what: str) -> UnsavedChoice:
     if answer == buttons.Discard:
         return UnsavedChoice.DISCARD
     return UnsavedChoice.CANCEL
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    *,
+    default_yes: bool = False,
+) -> bool:
+    """Ask a question with two buttons that name what each does ("Reopen" / "Keep closed");
+    True when the officer pressed ``yes``.
+
+    Never Qt's Yes/No: Qt ships no Hindi for its standard buttons, and a descriptive button
+    is read correctly without the question. ``yes`` and ``no`` are translated texts.
+    Escape and the window's close button answer ``no``.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setObjectName("question_box")
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    reject = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(accept if default_yes else reject)
+    box.setEscapeButton(reject)
+    box.exec()
+    return box.clickedButton() is accept

@@ -136,7 +136,7 @@ class UnexpectedErrors:
     def report(self, what: str, error: BaseException, parent: QWidget | None = None) -> None:
         """Log ``error`` (no personal data) and show the dialog unless one is already up."""
         self.count += 1
-        what = what.rstrip("\u2026. ") or "An action"  # progress labels end in "…"
+        what = what.rstrip("\u2026. ") or tr("An action")  # progress labels end in "…"
         log.error("%s failed: %s", what, type(error).__name__, exc_info=error)
         if self.dialog is not None and self.dialog.isVisible():
             return

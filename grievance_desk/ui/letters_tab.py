@@ -32,7 +32,7 @@ from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.flow_layout import FlowLayout
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letters.buttons import action_button
-from grievance_desk.ui.letters.case_context import CaseContext, Confirm, ask_yes_no
+from grievance_desk.ui.letters.case_context import CaseContext, Confirm, ask_first
 from grievance_desk.ui.letters.compose_email_button import ComposeEmailButton
 from grievance_desk.ui.letters.discard_button import DiscardButton
 from grievance_desk.ui.letters.editor import LetterEditor
@@ -67,7 +67,7 @@ class LettersTab(QWidget):
         self.letters: list[LetterDraft] = []
         self.current: LetterDraft | None = None
         self._select_after_load: int | None = None
-        self.confirm: Confirm = ask_yes_no
+        self.confirm: Confirm = ask_first
         self.last_dialog: NewLetterDialog | None = None
 
         self.list = LetterList()

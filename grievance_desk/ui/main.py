@@ -17,7 +17,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from grievance_desk import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__, messages
-from grievance_desk.ui import gc_guard, i18n, stages, theme
+from grievance_desk.ui import dates, gc_guard, i18n, stages, theme
 from grievance_desk.ui.first_paint import after_first_paint
 from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
@@ -74,6 +74,7 @@ def install_language(app: QApplication) -> str:
     Another language is compiled once into the user cache (packaged builds ship the .qm).
     """
     if i18n.effective_language() == i18n.SOURCE_LANGUAGE:
+        dates.use_english_formats()  # English months on a computer set to another language
         return i18n.SOURCE_LANGUAGE
     from platformdirs import user_cache_path  # not for English: it is on the deferred list
 
@@ -81,6 +82,8 @@ def install_language(app: QApplication) -> str:
     if code != i18n.SOURCE_LANGUAGE:
         QLocale.setDefault(QLocale(code))  # month names and the like in the same language
         messages.use_language(code)  # what the services say (errors, advice) in it too
+    else:
+        dates.use_english_formats()  # the catalogue did not load: an English window
     return code
 
 

@@ -29,6 +29,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from grievance_desk.ui.i18n import tr
+
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -381,5 +383,5 @@ class Op(Generic[T]):
             log.error("Background work failed: %s", "".join(traceback.format_exception(error)))
             raise error
         parent = self._parent if isinstance(self._parent, QWidget) else None
-        unhandled_failure(self.progress_label or "Background work", error, parent)
+        unhandled_failure(self.progress_label or tr("Background work"), error, parent)
         return None

@@ -54,6 +54,7 @@ from grievance_desk.services import settings_moving_dates as moving
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.deadline_settings import DeadlineSettings, read_settings
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui import dates
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpChanges, OpRunner
@@ -72,7 +73,7 @@ UNITS = [
 def california_holidays_text(year: int) -> str:
     """The Cal. Gov. Code §6700 list for ``year``, one per line, as the officer sees it."""
     days = statutory_holidays(year)
-    return "\n".join(f"{d.strftime('%a %d %b %Y')} — {name}" for d, name in days.items())
+    return "\n".join(f"{dates.weekday_day(d)} — {name}" for d, name in days.items())
 
 
 def parse_offsets(text: str) -> tuple[int, ...]:
@@ -545,7 +546,7 @@ class DeadlineSettingsSection(QWidget):
         self.looser_warning.setText(" ".join(settings.looser))
         self.holidays.clear()
         for day in settings.days_off:
-            item = QListWidgetItem(day.strftime("%a %d %b %Y"))
+            item = QListWidgetItem(dates.weekday_day(day))
             item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
             self.holidays.addItem(item)
         if not settings.days_off:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from grievance_desk.services.attachments import NotViewable, viewing_filename
 from grievance_desk.ui.dialogs import show_error
+from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.viewing_copies import PREFIX, sweep_leftovers
 
 #: How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.
@@ -52,7 +53,7 @@ class PrivateFiles:
             name = viewing_filename(filename, data)
         except NotViewable as error:
             if parent is not None:
-                show_error(parent, "Not opened", error)
+                show_error(parent, tr("Not opened"), error)
             return None
         path = self.write(name, data)
         QTimer.singleShot(VIEW_COPY_SECONDS * 1000, lambda: self.remove(path))

@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,7 @@ from grievance_desk.services.file_output import save_private
 from grievance_desk.services.register_access import Register
 from grievance_desk.services.report_export import FORMATS, ReportFormat, export_report
 from grievance_desk.services.reports import DrillDown, drill_down, monthly_report
-from grievance_desk.ui import theme
+from grievance_desk.ui import dates, theme
 from grievance_desk.ui.charts import Bar, BarChart, TrendChart, TrendMonth
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.file_dialogs import save_file_name
@@ -100,7 +100,7 @@ def period_name(period: ReportPeriod) -> str:
     first = period.first_day
     if len(period.key) == 4:
         return tr("Year {year}").format(year=first.year)
-    return QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy")
+    return dates.month_year(first)
 
 
 def figure_detail(figure: Figure) -> str:
@@ -251,7 +251,7 @@ class ReportsPage(QWidget):
         self.month.setAccessibleName(tr("Month"))
         self.month.setMaxVisibleItems(13)
         for first in _recent_months(today, MONTHS_OFFERED):
-            name = QLocale().toString(QDate(first.year, first.month, 1), "MMMM yyyy")
+            name = dates.month_year(first)
             if (first.year, first.month) == (today.year, today.month):
                 name = tr("{month} (to date)").format(month=name)
             self.month.addItem(name, first)
@@ -508,9 +508,9 @@ class ReportsPage(QWidget):
         )
         self.subheading.setText(
             tr("Generated {generated} ({zone}); statuses as at {as_at}.").format(
-                generated=f"{report.generated_at.astimezone(tz):%d %b %Y %H:%M}",
+                generated=dates.day_time(report.generated_at, tz),
                 zone=tz,
-                as_at=f"{report.as_at.astimezone(tz):%d %b %Y %H:%M}",
+                as_at=dates.day_time(report.as_at, tz),
             )
             + (
                 ""
@@ -568,7 +568,7 @@ class ReportsPage(QWidget):
         self.trend.set_months(
             [
                 TrendMonth(
-                    p.label,
+                    dates.short_month_year(dates.month_of_key(p.period_key)),
                     int(p.received.value or 0),
                     int(p.closed.value or 0),
                     None if p.on_time.value is None else float(p.on_time.value),

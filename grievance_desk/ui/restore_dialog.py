@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.ui import dates
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.widgets import label, name_standard_buttons
 
@@ -31,7 +32,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(tr("Backups, newest first"))
         for backup in backups:
-            when = backup.taken_at.astimezone().strftime("%a %d %b %Y %H:%M")
+            when = dates.weekday_day_time(backup.taken_at.astimezone())
             text = f"{when} — {backup.size / 1024 / 1024:.1f} MB — {backup.path.name}"
             if backup.problem:
                 text += "\n    " + tr("not usable: {problem}").format(problem=backup.problem)

@@ -46,7 +46,7 @@ from grievance_desk.ui.ops import Op, OpChanges, OpRunner
 from grievance_desk.ui.passphrase_strength import MIN_SCORE, StrengthMeter
 from grievance_desk.ui.policy_settings_box import DeadlineSettingsSection
 from grievance_desk.ui.recovery_key_dialog import RecoveryKeyDialog
-from grievance_desk.ui.widgets import PassphraseEdit, label, set_invalid
+from grievance_desk.ui.widgets import PassphraseEdit, label, name_standard_buttons, set_invalid
 
 AUTO_LOCK_KEY = "security/auto_lock_minutes"
 DEFAULT_AUTO_LOCK = 10
@@ -428,6 +428,7 @@ class SettingsPage(QWidget):
             self,
         )
         box.setObjectName("new_recovery_box")
+        name_standard_buttons(box)
         make = box.addButton(tr("Make a new recovery key"), QMessageBox.ButtonRole.AcceptRole)
         make.clicked.connect(lambda _c=False: self._make_recovery_key())
         self.recovery_box = box

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -43,7 +42,7 @@ from grievance_desk.services.letter_templates import (
     use_shipped_template,
 )
 from grievance_desk.services.register_access import Register
-from grievance_desk.ui.dialogs import error_text, show_error
+from grievance_desk.ui.dialogs import ask, error_text, show_error
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
@@ -441,15 +440,16 @@ class TemplateEditorDialog(QDialog):
         template = self.template
         if template is None or template.shipped:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             tr("Use the shipped template?"),
             tr(
                 "New letters will use “{title}” as shipped. Your versions are kept and can be "
                 "loaded again from the Version list."
             ).format(title=template.title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            tr("Use the shipped template"),
+            tr("Keep my version"),
+        ):
             return
         self.use_shipped()
 
@@ -468,13 +468,13 @@ class TemplateEditorDialog(QDialog):
         ).run_in_background()
 
     def _discard_ok(self) -> bool:
-        answer = QMessageBox.question(
+        return ask(
             self,
             tr("Unsaved template"),
             tr("Your edits to this template are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            tr("Discard my edits"),
+            tr("Keep editing"),
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def reject(self) -> None:
         if self.is_dirty() and not self._discard_ok():

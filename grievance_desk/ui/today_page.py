@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -29,14 +29,16 @@ from grievance_desk.services.case_queries import (
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
 from grievance_desk.services.today import TodayData, load_today
+from grievance_desk.ui import dates
 from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text, urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
+from grievance_desk.ui.vocabulary import deadline_name
 from grievance_desk.ui.widgets import label
 
 COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
-    ("open", QT_TR_NOOP("Open"), CaseFilter(open_only=True), "cases"),
+    ("open", QT_TR_NOOP("Open cases"), CaseFilter(open_only=True), "cases"),
     ("due_soon", QT_TR_NOOP("Due in 7 days"), CaseFilter(due_within_days=7), "clock"),
     ("overdue", QT_TR_NOOP("Overdue"), CaseFilter(overdue_only=True), "overdue"),
     (
@@ -51,8 +53,8 @@ COUNT_VIEWS: list[tuple[str, str, CaseFilter, str]] = [
 def reminder_text(reminder: Reminder, zone: ZoneInfo) -> str:
     """The reminder's sentence in the window's language, without its reference (the Case
     column shows it); the same words as ``domain.reminders`` in English."""
-    what = tr(reminder.kind.replace("_", " ").capitalize())
-    due = reminder.due.astimezone(zone).strftime("%d %b %Y %H:%M")
+    what = deadline_name(reminder.kind)
+    due = dates.day_time(reminder.due, zone)
     if reminder.overdue and reminder.days_left >= 0:  # due earlier today
         return tr("{what} overdue since {due}").format(what=what, due=due)
     if reminder.overdue:
@@ -210,9 +212,7 @@ class TodayPage(QWidget):
     def _show(self, data: TodayData) -> None:
         self.data = data
         now = utc_now().astimezone(data.zone)
-        self.date_label.setText(
-            QLocale().toString(QDate(now.year, now.month, now.day), "dddd dd MMMM yyyy")
-        )
+        self.date_label.setText(dates.long_day(now))
         for key, _text, _filters, _icon in COUNT_VIEWS:
             self.count_buttons[key].set_value(getattr(data.counts, key))
         self.deadlines.clear()
@@ -225,8 +225,8 @@ class TodayPage(QWidget):
                     hours or days_text(row.days_left),
                     row.reference,
                     row.requester_name,
-                    tr((row.next_due_kind or "").replace("_", " ").capitalize()),
-                    due.strftime("%d %b %Y %H:%M" if hours else "%d %b %Y") if due else "—",
+                    deadline_name(row.next_due_kind or ""),
+                    (dates.day_time(due) if hours else dates.day(due)) if due else "—",
                 ]
             )
             colour = urgency_colour(row.days_left)
@@ -259,7 +259,7 @@ class TodayPage(QWidget):
         for change in data.changes:
             item = QTreeWidgetItem(
                 [
-                    change.at.astimezone(data.zone).strftime("%d %b %H:%M"),
+                    dates.short_day_time(change.at, data.zone),
                     change.reference,
                     tr(action_label(change.action)),
                     change.actor,

@@ -8,7 +8,7 @@ missing here, so a new enum member is translated before it ships.
 
 from __future__ import annotations
 
-from grievance_desk.ui.i18n import QT_TR_NOOP
+from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 
 CASE_KINDS = (QT_TR_NOOP("Complaint"), QT_TR_NOOP("Rights request"))
 REQUEST_TYPES = (
@@ -112,13 +112,23 @@ JURISDICTION_NAMES = (
     QT_TR_NOOP("Brazil"),
 )
 
-#: A case's next deadline as the Today page names it (domain DeadlineKind, capitalised).
-DEADLINE_KINDS = (
-    QT_TR_NOOP("Acknowledge"),
-    QT_TR_NOOP("Respond"),
-    QT_TR_NOOP("Extension notice"),
-    QT_TR_NOOP("Extended respond"),
-)
+
+def deadline_name(kind: str) -> str:
+    """A deadline (domain DeadlineKind) named as a thing, as the Today page lists it.
+
+    English says "Acknowledge" for the deadline and for the workflow button; Hindi does not
+    (पावती / पावती दें), so the deadline's words carry the "deadline" disambiguation and get
+    their own catalogue entries. An unknown kind is shown as the domain spells it.
+    """
+    names = {
+        "acknowledge": tr("Acknowledge", "deadline"),
+        "respond": tr("Respond", "deadline"),
+        "extension_notice": tr("Extension notice", "deadline"),
+        "extended_respond": tr("Extended respond", "deadline"),
+    }
+    return names.get(kind, kind.replace("_", " ").capitalize())
+
+
 #: What the timelines and the Today page call an audit action (services/case_queries.py).
 ACTION_LABELS = (
     QT_TR_NOOP("Case registered"),

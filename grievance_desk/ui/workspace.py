@@ -316,7 +316,7 @@ class Workspace(QWidget):
         # swallow "registered" or the reason it failed.
         window, status = self.window(), self.status
         Op.on_register(self.runner, work, parent=window).success(done).failure(
-            lambda e: show_error(window, "Case not registered", e)
+            lambda e: show_error(window, tr("Case not registered"), e)
         ).changes(OpChanges(cases=True, deadlines=True)).with_progress(
             tr("Registering the case…")
         ).run_in_background()

@@ -290,7 +290,7 @@
         <translation>तृतीय-पक्ष सूचनाएँ</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/backup_settings_box.py" line="+38"/>
+        <location filename="../../grievance_desk/ui/backup_settings_box.py" line="+39"/>
         <source>Backups</source>
         <translation>बैकअप</translation>
     </message>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+607"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+608"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+307"/>
         <source>Not changed</source>
         <translation>नहीं बदला गया</translation>
@@ -429,7 +429,7 @@
     <message>
         <location filename="../../grievance_desk/ui/case_form.py" line="-137"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+139"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+141"/>
         <source>Requester</source>
         <translation>अनुरोधकर्ता</translation>
     </message>
@@ -452,51 +452,13 @@
         <translation>प्राथमिकता</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+5"/>
-        <location filename="../../grievance_desk/ui/vocabulary.py" line="+117"/>
-        <location line="+23"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+150"/>
         <source>Acknowledge</source>
-        <extracomment>A case&apos;s next deadline as the Today page names it (domain DeadlineKind, capitalised).
-----------
-The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos;s buttons.</extracomment>
+        <extracomment>The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos;s buttons.</extracomment>
         <translation>पावती दें</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location filename="../../grievance_desk/ui/vocabulary.py" line="-22"/>
-        <source>Respond</source>
-        <translation>उत्तर दें</translation>
-    </message>
-    <message>
-        <location line="-7"/>
-        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
-        <source>Extension notice</source>
-        <translation>विस्तार की सूचना</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Respond (extended)</source>
-        <translation>उत्तर दें (विस्तारित)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ack.</source>
-        <extracomment>Short forms for the list (the tooltip says it in full), so the column stays narrow.</extracomment>
-        <translation>पावती</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Ext. notice</source>
-        <translation>विस्तार सूचना</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Respond (ext.)</source>
-        <translation>उत्तर (विस्तारित)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+42"/>
         <location line="+36"/>
         <source>{days} overdue</source>
         <extracomment>One row as the list paints it: the column texts, then the deadline colour.</extracomment>
@@ -554,26 +516,72 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>{deadline}: {date} तक</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-180"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="-3"/>
         <source>Due</source>
         <translation>देय</translation>
     </message>
     <message>
+        <location line="-5"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-26"/>
+        <source>Acknowledge</source>
+        <comment>deadline</comment>
+        <translation>पावती</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
+        <source>Respond</source>
+        <comment>deadline</comment>
+        <translation>उत्तर</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="+1"/>
+        <source>Extension notice</source>
+        <comment>deadline</comment>
+        <translation>विस्तार की सूचना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond (extended)</source>
+        <comment>deadline</comment>
+        <translation>उत्तर (विस्तारित)</translation>
+    </message>
+    <message>
         <location line="+8"/>
+        <source>Ack.</source>
+        <comment>deadline</comment>
+        <translation>पावती</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ext. notice</source>
+        <comment>deadline</comment>
+        <translation>विस्तार सूचना</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Respond (ext.)</source>
+        <comment>deadline</comment>
+        <translation>उत्तर (विस्तारित)</translation>
+    </message>
+    <message>
+        <location line="+180"/>
         <source>{column}: {value}</source>
         <translation>{column}: {value}</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>default</source>
         <translation>डिफ़ॉल्ट</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/charts.py" line="+1"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
-        <location filename="../../grievance_desk/ui/vocabulary.py" line="-31"/>
-        <location line="+45"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-38"/>
+        <location line="+55"/>
         <source>Closed</source>
         <translation>बंद</translation>
     </message>
@@ -940,7 +948,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+185"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+184"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
@@ -1071,13 +1079,14 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>दर्ज किया गया: पत्र {to_address} को ई-मेल किया गया।</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../grievance_desk/ui/case_file/workflow.py" line="+200"/>
+        <location filename="../../grievance_desk/ui/letters/compose_email_button.py" line="+11"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+30"/>
         <source>Not recorded</source>
         <translation>दर्ज नहीं हुआ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../grievance_desk/ui/letters/compose_email_button.py" line="+2"/>
         <source>Recording the e-mail…</source>
         <translation>ई-मेल दर्ज हो रहा है…</translation>
     </message>
@@ -1104,12 +1113,22 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>ड्राफ़्ट “{subject}” हटा दिया जाएगा।</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Discard the draft</source>
+        <translation>ड्राफ़्ट हटाएँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the draft</source>
+        <translation>ड्राफ़्ट रहने दें</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Not discarded</source>
         <translation>नहीं हटाया गया</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="+46"/>
+        <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="+47"/>
         <source>Record correspondence — {reference}</source>
         <translation>पत्राचार दर्ज करें — {reference}</translation>
     </message>
@@ -1357,7 +1376,17 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>“{value}” पर आज की तारीख़ लगेगी और यह अपने डाइजेस्ट सहित स्थायी रूप से सहेजा जाएगा। बाद में इसे बदला नहीं जा सकता; सुधार एक नया पत्र होगा।</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Issue the letter</source>
+        <translation>पत्र जारी करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation>अभी नहीं</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Not issued</source>
         <translation>जारी नहीं हुआ</translation>
     </message>
@@ -1382,7 +1411,17 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
         <translation>अगला चरण</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+24"/>
+        <location line="+0"/>
+        <source>Do it now</source>
+        <translation>अभी करें</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not now</source>
+        <translation>बाद में</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+25"/>
         <source>Letter</source>
         <translation>पत्र</translation>
     </message>
@@ -1394,6 +1433,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="-100"/>
         <source>Open cases</source>
         <extracomment>Saved views by their English name (QT_TR_NOOP), shown through tr().</extracomment>
         <translation>खुले मामले</translation>
@@ -1405,7 +1445,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-99"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+1"/>
         <source>Due in 7 days</source>
         <translation>7 दिनों में देय</translation>
     </message>
@@ -1528,7 +1568,7 @@ The workflow&apos;s steps (domain/workflow.py ACTION_LABELS), the case file&apos
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-229"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-240"/>
         <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+0"/>
         <source>Status</source>
         <translation>स्थिति</translation>
@@ -1777,7 +1817,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>पत्र का ड्राफ़्ट बन रहा है…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/preview_pane.py" line="+40"/>
+        <location filename="../../grievance_desk/ui/letters/preview_pane.py" line="+41"/>
         <source>Letter preview</source>
         <translation>पत्र का पूर्वावलोकन</translation>
     </message>
@@ -1891,7 +1931,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{name} सहेजी गई।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+59"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="+60"/>
         <source>File</source>
         <translation>फ़ाइल</translation>
     </message>
@@ -1918,7 +1958,6 @@ Template {template_version}, letter {letter_id}</source>
     <message>
         <location line="+2"/>
         <location filename="../../grievance_desk/ui/cases_page.py" line="-186"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="-2"/>
         <source>Open</source>
         <translation>खोलें</translation>
     </message>
@@ -1943,12 +1982,23 @@ Template {template_version}, letter {letter_id}</source>
         <translation>फ़ाइलें संलग्न करें</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+16"/>
+        <source>Not attached</source>
+        <translation>संलग्न नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not open</source>
+        <translation>खोला नहीं जा सका</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save attachment as</source>
         <translation>संलग्नक इस रूप में सहेजें</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+227"/>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+147"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+210"/>
@@ -1960,6 +2010,11 @@ Template {template_version}, letter {letter_id}</source>
         <location filename="../../grievance_desk/ui/recovery_key_dialog.py" line="+92"/>
         <source>{path} could not be written: {error}.</source>
         <translation>{path} नहीं लिखी जा सकी: {error}।</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read</source>
+        <translation>पढ़ा नहीं जा सका</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
@@ -2070,7 +2125,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई नीति की पहचान (id)</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/header.py" line="+31"/>
+        <location filename="../../grievance_desk/ui/case_file/header.py" line="+32"/>
         <source>Copy e-mail address</source>
         <extracomment>What can be copied: (the requester&apos;s field, the menu text, the name in the note).</extracomment>
         <translation>ई-मेल पता कॉपी करें</translation>
@@ -2266,7 +2321,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/main_window.py" line="-212"/>
-        <location filename="../../grievance_desk/ui/today_page.py" line="+86"/>
+        <location filename="../../grievance_desk/ui/today_page.py" line="+84"/>
         <source>Today</source>
         <extracomment>The pages, named with QT_TR_NOOP and shown through tr().</extracomment>
         <translation>आज</translation>
@@ -2466,7 +2521,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>लॉक है — कुंजी मेमोरी में नहीं है।</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/dialogs.py" line="+27"/>
+        <location filename="../../grievance_desk/ui/dialogs.py" line="+28"/>
         <source>An unexpected problem occurred ({error}). Nothing else was changed. Try again; if it keeps happening, run `grievance-desk verify` and report it.</source>
         <translation>एक अप्रत्याशित समस्या हुई ({error})। और कुछ नहीं बदला गया। फिर से प्रयास करें; यदि ऐसा बार-बार हो, तो `grievance-desk verify` चलाएँ और इसकी सूचना दें।</translation>
     </message>
@@ -2817,7 +2872,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>रिपोर्ट बन रही है…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+65"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+78"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="+22"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
@@ -3343,13 +3398,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>नई रिकवरी कुंजी बनाएँ? जब आप पुष्टि कर देंगे कि आपने इसे लिख लिया है, तब पुरानी रिकवरी कुंजी काम करना बंद कर देगी। पासफ़्रेज़ और डेटा जैसे हैं वैसे ही रहेंगे।</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Make a new recovery key</source>
         <translation>नई रिकवरी कुंजी बनाएँ</translation>
     </message>
     <message>
-        <location line="-19"/>
-        <location line="+28"/>
+        <location line="-20"/>
+        <location line="+29"/>
         <source>No new recovery key</source>
         <translation>नई रिकवरी कुंजी नहीं बनी</translation>
     </message>
@@ -4030,7 +4085,17 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>नए पत्र “{title}” का मूल रूप उपयोग करेंगे। आपके संस्करण रखे रहते हैं और संस्करण सूची से फिर लोड किए जा सकते हैं।</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>Use the shipped template</source>
+        <translation>मूल टेम्पलेट का उपयोग करें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep my version</source>
+        <translation>मेरा संस्करण रहने दें</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Not reverted</source>
         <translation>पूर्ववत नहीं हुआ</translation>
     </message>
@@ -4043,6 +4108,16 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <location line="+1"/>
         <source>Your edits to this template are not saved. Discard them?</source>
         <translation>इस टेम्पलेट में आपके संपादन सहेजे नहीं गए हैं। क्या उन्हें छोड़ दें?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard my edits</source>
+        <translation>मेरे संपादन छोड़ें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation>संपादन जारी रखें</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/pdf_view.py" line="+64"/>
@@ -4269,13 +4344,23 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>{reference} फिर से खोलें? यह फिर से “प्रगति में” हो जाएगा और इसकी नीति के अंतर्गत आज से उत्तर की नई समय-सीमा चलेगी। बंद किए जाने का विवरण मामले के इतिहास में बना रहेगा।</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Reopen the case</source>
+        <translation>मामला फिर से खोलें</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it closed</source>
+        <translation>मामला बंद ही रहने दें</translation>
+    </message>
+    <message>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Received by policy</source>
         <translation>नीति के अनुसार प्राप्त</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="-71"/>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-61"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-74"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Policy</source>
         <translation>नीति</translation>
@@ -4286,7 +4371,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>प्रकार के अनुसार प्राप्त</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-102"/>
+        <location filename="../../grievance_desk/ui/case_file/files_tab.py" line="-110"/>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Kind</source>
@@ -4359,7 +4444,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location filename="../../grievance_desk/ui/place_names.py" line="+12"/>
-        <location filename="../../grievance_desk/ui/vocabulary.py" line="-38"/>
+        <location filename="../../grievance_desk/ui/vocabulary.py" line="-48"/>
         <source>India</source>
         <extracomment>Every label above, for the test that keeps this list whole. The jurisdictions the set-up offers (domain/policy_defaults.py JURISDICTIONS).</extracomment>
         <translation>भारत</translation>
@@ -4485,12 +4570,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>अनुरोधकर्ता की प्रतीक्षा के दौरान समय-गणना रुकी हुई है (अब तक {days} रुकी)।</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>extended to {date}</source>
         <translation>{date} तक विस्तारित</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>extension granted</source>
         <translation>विस्तार दिया गया</translation>
     </message>
@@ -4510,7 +4595,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>{deadline}: {state}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/timeline_view.py" line="+19"/>
+        <location filename="../../grievance_desk/ui/case_file/timeline_view.py" line="+20"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="+19"/>
         <source>When</source>
         <translation>कब</translation>
@@ -4523,7 +4608,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+123"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="-104"/>
         <source>Details</source>
         <translation>विवरण</translation>
     </message>
@@ -4563,7 +4648,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>पत्र</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+29"/>
+        <source>Could not open the case</source>
+        <translation>मामला खोला नहीं जा सका</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Files ({count})</source>
         <translation>फ़ाइलें ({count})</translation>
     </message>
@@ -4653,7 +4743,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मामला खोलें</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+85"/>
         <source>Nothing due. Well done.</source>
         <translation>कुछ भी देय नहीं। बहुत बढ़िया।</translation>
     </message>
@@ -4693,7 +4783,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>बैकअप से पुनर्स्थापित करें…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/restore_dialog.py" line="+29"/>
+        <location filename="../../grievance_desk/ui/restore_dialog.py" line="+30"/>
         <location filename="../../grievance_desk/ui/unlock_screen.py" line="+1"/>
         <source>Restore from a backup</source>
         <translation>बैकअप से पुनर्स्थापित करें</translation>
@@ -5067,12 +5157,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+1"/>
-        <location line="+44"/>
+        <location line="+54"/>
         <source>Acknowledged</source>
         <translation>पावती दी गई</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-53"/>
         <source>Awaiting identity proof</source>
         <translation>पहचान प्रमाण की प्रतीक्षा</translation>
     </message>
@@ -5088,18 +5178,19 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+55"/>
         <location line="+13"/>
         <source>Response sent</source>
         <translation>उत्तर भेजा गया</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-28"/>
         <source>Extended respond</source>
+        <comment>deadline</comment>
         <translation>विस्तारित उत्तर</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Case registered</source>
         <extracomment>What the timelines and the Today page call an audit action (services/case_queries.py).</extracomment>
         <translation>मामला पंजीकृत</translation>
@@ -5216,7 +5307,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>{reference} पंजीकृत किया गया।</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>Case not registered</source>
+        <translation>मामला पंजीकृत नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>E-mail (*.eml *.msg)</source>
         <translation>ई-मेल (*.eml *.msg)</translation>
     </message>
@@ -5274,6 +5370,11 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <location line="+15"/>
         <source>Copied</source>
         <translation>कॉपी किया गया</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>An action</source>
+        <translation>एक कार्य</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/new_case_dialog.py" line="-67"/>
@@ -5466,12 +5567,27 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location filename="../../grievance_desk/ui/case_file/view.py" line="+46"/>
-        <location filename="../../grievance_desk/ui/settings_page.py" line="-106"/>
+        <location filename="../../grievance_desk/ui/settings_page.py" line="-107"/>
         <source>Saving…</source>
         <translation>सहेजा जा रहा है…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/workflow.py" line="+162"/>
+        <location filename="../../grievance_desk/ui/case_file/workflow.py" line="-96"/>
+        <source>Not done</source>
+        <translation>नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot extend</source>
+        <translation>विस्तार नहीं हो सकता</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Not extended</source>
+        <translation>विस्तार नहीं हुआ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Extending…</source>
         <translation>समय-सीमा बढ़ाई जा रही है…</translation>
     </message>
@@ -5499,6 +5615,18 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <location line="+22"/>
         <source>Reading {name}…</source>
         <translation>{name} पढ़ा जा रहा है…</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/ops.py" line="+386"/>
+        <source>Background work</source>
+        <extracomment>Set by ui/main.py: what to do with background work that failed and has no failure handler (the unexpected-error dialog and the log). Called as (what, error, parent). (changes: OpChanges, initiator: QObject | None), after a changing op succeeded. (label, done, total) of the newest op that reports progress, polled on the GUI thread. The open register that `Op.on_register` work receives; None while locked.</extracomment>
+        <translation>पृष्ठभूमि का कार्य</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/private_files.py" line="+56"/>
+        <source>Not opened</source>
+        <extracomment>How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.</extracomment>
+        <translation>नहीं खुला</translation>
     </message>
 </context>
 </TS>

@@ -20,8 +20,9 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui.case_dialogs import CloseCaseDialog, ExtendDialog, confirm_reopen
 from tests.conftest import NOW
 from tests.support.drafts import make_draft
-from tests.ui.journeys.conftest import click, when_modal
+from tests.ui.journeys.conftest import button_named, click, when_modal
 from tests.ui.journeys.helpers import choose, type_into
+from tests.ui.test_language_ui import hindi  # noqa: F401 (the fixture)
 
 
 def _indicator(box: QCheckBox) -> QPoint:
@@ -130,21 +131,46 @@ def test_extend_waits_for_a_reason_and_already_sent_unticks_the_letter(
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def _answer(qtbot, button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
+def _answer(qtbot, text: str, shown: list[list[str]]):  # type: ignore[no-untyped-def]
+    """Press the question's button named ``text``; note every button's text, default first."""
+
     def handler(modal: QWidget) -> None:
         assert isinstance(modal, QMessageBox)
-        assert "new response deadline" in modal.text()
-        click(qtbot, modal.button(button))
+        default = modal.defaultButton()
+        shown.append([default.text() if default else ""] + [b.text() for b in modal.buttons()])
+        click(qtbot, button_named(modal, text))
 
     return handler
 
 
-def test_reopen_asks_first_and_no_is_the_default(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reopen_asks_first_and_keeping_it_closed_is_the_default(qtbot) -> None:  # type: ignore[no-untyped-def]
     parent = QWidget()
     qtbot.addWidget(parent)
-    seen = when_modal(_answer(qtbot, QMessageBox.StandardButton.No))
+    shown: list[list[str]] = []
+    seen = when_modal(_answer(qtbot, "Keep it closed", shown))
     assert confirm_reopen(parent, "GD-2026-0001") is False
-    assert seen
-    seen = when_modal(_answer(qtbot, QMessageBox.StandardButton.Yes))
+    assert seen and "new response deadline" in seen[0].text()
+    assert shown[0][0] == "Keep it closed"
+    assert sorted(shown[0][1:]) == ["Keep it closed", "Reopen the case"]
+    seen = when_modal(_answer(qtbot, "Reopen the case", shown))
     assert confirm_reopen(parent, "GD-2026-0001") is True
     assert seen
+
+
+def test_escape_keeps_the_case_closed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = when_modal(lambda modal: qtbot.keyClick(modal, Qt.Key.Key_Escape))
+    assert confirm_reopen(parent, "GD-2026-0001") is False
+    assert seen
+
+
+def test_the_reopen_question_is_answered_in_hindi(hindi, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """Qt ships no Hindi Yes/No: the buttons are our own texts, pressed by what they say."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[list[str]] = []
+    seen = when_modal(_answer(qtbot, "मामला फिर से खोलें", shown))
+    assert confirm_reopen(parent, "GD-2026-0001") is True
+    assert seen
+    assert sorted(shown[0][1:]) == ["मामला फिर से खोलें", "मामला बंद ही रहने दें"]

@@ -93,8 +93,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def hindi(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The Hindi catalogue compiled and installed before the window exists."""
+def hindi(app, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The Hindi catalogue compiled and installed before the window exists (after the
+    application's own start-up, which sets the English window's formats once)."""
     qm = i18n.compiled_catalogue("hi", tmp_path / "cache")
     assert qm is not None, "the Hindi catalogue did not compile"
     translator = QTranslator()

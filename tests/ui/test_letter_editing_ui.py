@@ -49,7 +49,7 @@ def test_draft_edit_save_and_discard_a_letter(qtbot, runner, window, ui_register
     assert tab.inner.tabText(1) == "Edit draft" and not editor.save_button.isEnabled()
 
     asked: list[str] = []
-    tab.confirm = lambda _parent, title, _text: asked.append(title) or True
+    tab.confirm = lambda _parent, title, _text, _yes, _no: asked.append(title) or True
     press(qtbot, tab.discard_button)
     qtbot.waitUntil(lambda: tab.list.topLevelItemCount() == 0, timeout=10_000)  # reloaded
     assert tab.current is None and tab.detail.currentIndex() == 0

@@ -91,7 +91,7 @@ def test_draft_preview_issue_then_the_next_step_is_offered(
 
     questions: list[str] = []
 
-    def answer_yes(_parent, title: str, text: str) -> bool:  # type: ignore[no-untyped-def]
+    def answer_yes(_parent, title: str, text: str, _yes: str, _no: str) -> bool:  # type: ignore[no-untyped-def]
         questions.append(f"{title}: {text}")
         return True
 

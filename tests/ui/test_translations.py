@@ -1,8 +1,10 @@
 """The window is translatable and every shipped translation is complete (issue 17).
 
 Three checks, from the source to the screen:
-* no Qt text setter or text widget in ui/ is handed a bare string literal or an f-string:
-  visible text goes through ``tr`` (an f-string cannot be looked up in a catalogue);
+* no Qt text setter or text widget in ui/, nor one of our helpers that ends in a Qt widget
+  (``show_error``'s title, a question's buttons, ``label``), is handed a bare string literal
+  or an f-string: visible text goes through ``tr`` (an f-string cannot be looked up in a
+  catalogue);
 * ``pyside6-lupdate`` run over the code finds no text that a shipped catalogue lacks or
   leaves unfinished;
 * a catalogue compiles with PySide6's own lrelease and changes what ``tr`` returns.
@@ -11,6 +13,7 @@ Three checks, from the source to the screen:
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -70,6 +73,18 @@ TEXT_WIDGETS = {
     "QMenu",
     "QCommandLinkButton",
 }
+# Our own helpers that put their text into a Qt widget: the argument positions that are
+# visible text (None: every argument; the others are a parent, a flag or an error).
+HELPER_ARGUMENTS: dict[str, tuple[int, ...] | None] = {
+    "show_error": None,  # (parent, title, error): the message box's title and text
+    "ask": None,  # (parent, title, text, yes, no): ui/dialogs.py
+    "confirm": None,  # the Letters tab's ask
+    "ask_unsaved": None,
+    "set_invalid": None,  # (widget, invalid, message): the tooltip saying what is wrong
+    "label": (0,),  # (text, role): the role is a style name
+    "_chip": (0,),
+    "MenuChip": (0,),  # (text, choices): a choice's value is data
+}
 
 
 def _is_visible_literal(node: ast.expr) -> bool:
@@ -105,9 +120,18 @@ def _untranslated(path: Path) -> list[str]:
             and isinstance(func.value, ast.Name)
             and func.value.id == "QMessageBox"
         )
-        if name not in TEXT_METHODS and name not in TEXT_WIDGETS and not message_box:
+        if name in HELPER_ARGUMENTS:
+            positions = HELPER_ARGUMENTS[name]
+            arguments = (
+                [*node.args, *(k.value for k in node.keywords)]
+                if positions is None
+                else [a for i, a in enumerate(node.args) if i in positions]
+            )
+        elif name in TEXT_METHODS or name in TEXT_WIDGETS or message_box:
+            arguments = [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]
+        else:
             continue
-        for argument in [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]:
+        for argument in arguments:
             if _is_visible_literal(argument):
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(…)")
                 break
@@ -145,17 +169,24 @@ def test_the_scanner_catches_a_bare_literal_and_an_f_string(tmp_path: Path) -> N
         "button.setToolTip(f'Open {reference}')\n"
         "QPushButton(tr('Fine'))\n"
         "box.setText(variable)\n"
-        "QLabel('—')\n",
+        "QLabel('—')\n"
+        "show_error(self, 'Not attached', error)\n"
+        "show_error(self, tr('Not attached'), error)\n"
+        "label('', 'error')\n"
+        "ask(self, tr('Reopen?'), text, 'Reopen', tr('Keep it closed'))\n",
         encoding="utf-8",
     )
     try:
         found = _untranslated(sample)
     finally:
         sample.unlink()
-    assert [line.split(" ")[0].rsplit(":", 1)[1] for line in found] == ["2", "3"]
+    assert [line.split(" ")[0].rsplit(":", 1)[1] for line in found] == ["2", "3", "7", "10"]
 
 
-def _lupdate_sources(tmp_path: Path) -> dict[str, bool]:
+Key = tuple[str, str]  # (source, disambiguation): "Acknowledge" the deadline ≠ the button
+
+
+def _lupdate_sources(tmp_path: Path) -> dict[Key, bool]:
     """Every (context-free) source text lupdate finds in ui/, with "is it plural"."""
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     target = tmp_path / "scan.ts"
@@ -168,20 +199,20 @@ def _lupdate_sources(tmp_path: Path) -> dict[str, bool]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    found: dict[str, bool] = {}
+    found: dict[Key, bool] = {}
     root = ET.parse(target).getroot()  # noqa: S314 (lupdate's output, our own file)
     for message in root.iter("message"):
-        source = message.findtext("source") or ""
-        found[source] = message.get("numerus") == "yes"
+        key = (message.findtext("source") or "", message.findtext("comment") or "")
+        found[key] = message.get("numerus") == "yes"
     return found
 
 
-def _catalogue(path: Path) -> dict[str, list[str]]:
-    """Source text → its translation (or plural forms); unfinished ones map to []."""
-    entries: dict[str, list[str]] = {}
+def _catalogue(path: Path) -> dict[Key, list[str]]:
+    """(Source, disambiguation) → its translation (or plural forms); unfinished ones → []."""
+    entries: dict[Key, list[str]] = {}
     root = ET.parse(path).getroot()  # noqa: S314 (the shipped catalogue)
     for message in root.iter("message"):
-        source = message.findtext("source") or ""
+        source = (message.findtext("source") or "", message.findtext("comment") or "")
         translation = message.find("translation")
         if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
             entries[source] = []
@@ -238,3 +269,18 @@ def test_the_language_follows_the_choice_then_the_system() -> None:
     assert i18n.effective_language("", QLocale("hi_IN")) == "hi"
     assert i18n.effective_language("", QLocale("ta_IN")) == "en"  # not shipped: English
     assert i18n.effective_language("", QLocale("en_IN")) == "en"
+
+
+# Qt ships no Hindi for its standard Yes/No buttons (nor a static question box we could name):
+# a question goes through ui/dialogs.ask with buttons that say what they do.
+QT_YES_NO = re.compile(r"QMessageBox\.question\(|StandardButton\.(Yes|No)\b")
+
+
+def test_no_question_uses_qt_yes_no() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in _ui_modules()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if QT_YES_NO.search(line)
+    ]
+    assert not found, "ask with ui/dialogs.ask (buttons named for what they do): " + str(found)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
 from grievance_desk.services.case_deadlines import CaseDeadlines
-from grievance_desk.ui import theme
+from grievance_desk.ui import dates, theme
 from grievance_desk.ui.cases_table_model import days_span_text, due_text, urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.widgets import label, thin_bar_style
@@ -80,9 +80,7 @@ class DeadlinePanel(QWidget):
             kind = str(deadline.kind)
             title = label(tr(_KIND_TEXT[kind]) if kind in _KIND_TEXT else kind, "section")
             due = deadline.due.astimezone(zone)
-            when = label(
-                QLocale().toString(QDate(due.year, due.month, due.day), "ddd dd MMM yyyy"), ""
-            )
+            when = label(dates.weekday_day(due), "")
             when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(title, 0, 0)
             grid.addWidget(when, 0, 1)
@@ -99,9 +97,7 @@ class DeadlinePanel(QWidget):
             extended = result.extended_respond_by
             if str(deadline.kind) == "respond" and extended is not None:
                 # Superseded, not met: the extended date is the one that counts now.
-                state = tr("extended to {date}").format(
-                    date=f"{extended.due.astimezone(zone):%d %b %Y}"
-                )
+                state = tr("extended to {date}").format(date=dates.day(extended.due, zone))
                 colour = theme.DUE_WEEK.darker(140)
                 bar.setValue(0)
             elif opened is not None:

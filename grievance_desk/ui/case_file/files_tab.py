@@ -31,6 +31,7 @@ from grievance_desk.services.attachments import (
 from grievance_desk.services.case_snapshot import CaseSnapshot
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui import dates
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpChanges, OpRunner
@@ -85,7 +86,7 @@ class FilesTab(QWidget):
                     info.filename,
                     tr(info.purpose.replace("_", " ")),
                     size_text(info.size),
-                    info.added_at.astimezone(snap.zone).strftime("%d %b %Y"),
+                    dates.day(info.added_at, snap.zone),
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, info.id)
@@ -116,7 +117,7 @@ class FilesTab(QWidget):
 
         Op.on_register(self.runner, work, parent=self).success(
             lambda _n: self.sig_changed.emit()
-        ).failure(lambda e: show_error(self, "Not attached", e)).changes(
+        ).failure(lambda e: show_error(self, tr("Not attached"), e)).changes(
             OpChanges.case(reference)
         ).with_progress(tr("Attaching…")).run_in_background()
 
@@ -140,7 +141,7 @@ class FilesTab(QWidget):
         Op.on_register(
             self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
         ).success(opened).failure(
-            lambda e: show_error(self, "Could not open", e)
+            lambda e: show_error(self, tr("Could not open"), e)
         ).run_in_background()
 
     def save_attachment_as(self) -> None:
@@ -165,7 +166,9 @@ class FilesTab(QWidget):
 
         Op.on_register(
             self.runner, lambda register: attachment_bytes(register, attachment_id), parent=self
-        ).success(got).failure(lambda e: show_error(self, "Could not read", e)).run_in_background()
+        ).success(got).failure(
+            lambda e: show_error(self, tr("Could not read"), e)
+        ).run_in_background()
 
 
 def size_text(size: int) -> str:

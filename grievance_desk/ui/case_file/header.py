@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from grievance_desk.domain.case_record import Requester
 from grievance_desk.services.case_snapshot import CaseSnapshot
+from grievance_desk.ui import dates
 from grievance_desk.ui.clipboard import SensitiveClipboard
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.resources import icon
@@ -106,7 +107,7 @@ class CaseHeader(QFrame):
         self.subtitle.setText(draft.requester.name + " · " + tr(draft.request_type.label))
         self.received.setText(
             tr("{channel}, received {when}").format(
-                channel=tr(draft.channel.label), when=f"{local:%d %b %Y %H:%M}"
+                channel=tr(draft.channel.label), when=dates.day_time(local)
             )
         )
         for line in (self.subtitle, self.received):

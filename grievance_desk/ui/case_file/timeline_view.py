@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from grievance_desk.services.case_snapshot import CaseSnapshot
+from grievance_desk.ui import dates
 from grievance_desk.ui.i18n import tr
 
 
@@ -27,7 +28,7 @@ class TimelineView(QTreeWidget):
         """Replace the rows with ``snap``'s timeline, times in the officer's zone."""
         self.clear()
         for item in snap.timeline:
-            when = item.at.astimezone(snap.zone).strftime("%d %b %Y %H:%M")
+            when = dates.day_time(item.at, snap.zone)
             row = QTreeWidgetItem([when, tr(item.title), item.detail])
             row.setData(0, Qt.ItemDataRole.UserRole, item.attachment_id)
             row.setToolTip(2, item.detail)

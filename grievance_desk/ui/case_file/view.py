@@ -153,7 +153,7 @@ class CaseFile(QWidget):
         Op.on_register(
             self.runner, lambda register: load_snapshot(register, reference), parent=self
         ).success(self._arrived).failure(
-            lambda e: show_error(self, "Could not open the case", e)
+            lambda e: show_error(self, tr("Could not open the case"), e)
         ).run_in_background()
 
     def _arrived(self, snap: CaseSnapshot) -> None:
@@ -224,7 +224,7 @@ class CaseFile(QWidget):
         self.save_button.setEnabled(False)
 
         def failed(error: Exception) -> None:
-            show_error(self, "Not saved", error)
+            show_error(self, tr("Not saved"), error)
             self.form.show_all_problems()
 
         # The Workspace reloads this file, the list row and Today's counts from the changes.

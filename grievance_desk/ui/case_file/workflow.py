@@ -101,7 +101,7 @@ class CaseWorkflow(QObject):
 
         Op.on_register(self.runner, work, parent=self.host).success(
             lambda _r: self.sig_changed.emit()
-        ).failure(lambda e: show_error(self.host, "Not done", e)).changes(
+        ).failure(lambda e: show_error(self.host, tr("Not done"), e)).changes(
             OpChanges.case(reference, deadlines=True)
         ).with_progress(ACTION_TEXT[action][0].rstrip("…") + "…").run_in_background()
 
@@ -116,7 +116,7 @@ class CaseWorkflow(QObject):
             lambda register: extension_preview(register, reference, now=utc_now()),
             parent=self.host,
         ).success(self._ask_extension).failure(
-            lambda e: show_error(self.host, "Cannot extend", e)
+            lambda e: show_error(self.host, tr("Cannot extend"), e)
         ).run_in_background()
 
     def _ask_extension(self, preview: ExtensionPreview) -> None:
@@ -157,7 +157,7 @@ class CaseWorkflow(QObject):
                 self.sig_write_notice.emit()
 
         Op.on_register(self.runner, work, parent=self.host).success(done).failure(
-            lambda e: show_error(self.host, "Not extended", e)
+            lambda e: show_error(self.host, tr("Not extended"), e)
         ).changes(OpChanges.case(reference, deadlines=True)).with_progress(
             tr("Extending…")
         ).run_in_background()
@@ -197,6 +197,6 @@ class CaseWorkflow(QObject):
 
         Op.on_register(self.runner, work, parent=self.host).success(
             lambda _r: self.sig_changed.emit()
-        ).failure(lambda e: show_error(self.host, "Not recorded", e)).changes(
+        ).failure(lambda e: show_error(self.host, tr("Not recorded"), e)).changes(
             OpChanges.case(reference, deadlines=True)
         ).with_progress(tr("Recording…")).run_in_background()

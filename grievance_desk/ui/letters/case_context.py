@@ -1,4 +1,4 @@
-"""What the Letters tab's parts know about the open case, and how they ask Yes/No."""
+"""What the Letters tab's parts know about the open case, and how they ask before acting."""
 
 from __future__ import annotations
 
@@ -6,9 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-Confirm = Callable[[QWidget, str, str], bool]
+from grievance_desk.ui.dialogs import ask
+
+#: (parent, title, text, yes button, no button) → pressed yes; tests replace the tab's
+#: ``confirm`` attribute with their own answer instead of clicking.
+Confirm = Callable[[QWidget, str, str, str, str], bool]
 
 
 @dataclass
@@ -22,13 +26,6 @@ class CaseContext:
     reply_language: str = "en"  # issue 17: letters are offered in it first
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    """A Yes/No question; tests replace the tab's ``confirm`` attribute instead of clicking."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+def ask_first(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """The Letters tab's question: its buttons name the action, "yes" is the default."""
+    return ask(parent, title, text, yes, no, default_yes=True)

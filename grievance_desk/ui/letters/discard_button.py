@@ -37,6 +37,8 @@ class DiscardButton(QPushButton):
             tab,
             tr("Discard this draft?"),
             tr("The draft “{subject}” will be deleted.").format(subject=letter.subject),
+            tr("Discard the draft"),
+            tr("Keep the draft"),
         ):
             return
         letter_id = letter.letter_id

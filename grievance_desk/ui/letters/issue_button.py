@@ -58,6 +58,8 @@ class IssueButton(QPushButton):
                 "“{value}” will be dated today and stored with its digest for good. It cannot be "
                 "changed afterwards; a correction is a new letter."
             ).format(value=tab.editor.subject.text() or letter.subject),
+            tr("Issue the letter"),
+            tr("Not yet"),
         ):
             return
         tab.save_draft(then=lambda saved: self._issue(saved.letter_id))
@@ -86,5 +88,5 @@ class IssueButton(QPushButton):
         question = tr("The letter is issued and on file. {step} now?").format(step=tr(step.label))
         if step.kind == "extension" and step.reason:
             question += "\n\n" + tr("Reasons recorded with the extension:") + "\n" + step.reason
-        if tab.confirm(tab, tr("Next step"), question):
+        if tab.confirm(tab, tr("Next step"), question, tr("Do it now"), tr("Not now")):
             tab.sig_next_step.emit(step)

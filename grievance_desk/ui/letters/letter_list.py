@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from grievance_desk.services.letter_records import LetterDraft
+from grievance_desk.ui import dates
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.resources import icon
 
@@ -43,7 +44,7 @@ class LetterList(QTreeWidget):
                 [
                     letter.template_title or letter.template_id,
                     tr("Issued") if letter.is_issued else tr("Draft"),
-                    when.astimezone(zone).strftime("%d %b %Y"),
+                    dates.day(when, zone),
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, letter.letter_id)

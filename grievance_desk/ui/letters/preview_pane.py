@@ -16,6 +16,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_drafts import render_preview
 from grievance_desk.services.letter_records import LetterDraft
 from grievance_desk.services.register_access import Register
+from grievance_desk.ui import dates
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.ops import Op, OpRunner
@@ -91,7 +92,7 @@ class LetterPreviewPane(QWidget):
                     "Issued {issued} — the stored letter, exactly as sent ({count} pages). "
                     "It cannot change; re-issue to correct it."
                 )
-            ).format(issued=f"{issued:%d %b %Y %H:%M}", count=pages)
+            ).format(issued=dates.day_time(issued), count=pages)
         else:
             note = (
                 tr(

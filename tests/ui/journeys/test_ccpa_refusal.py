@@ -84,7 +84,7 @@ def test_ccpa_access_request_refused_with_grounds(  # type: ignore[no-untyped-de
     )
     click(qtbot, letter.create_button)
     qtbot.waitUntil(lambda: letter.drafted is not None, timeout=10_000)
-    _issue(qtbot, window, next_step="Yes")
+    _issue(qtbot, window, next_step="Do it now")
     wait_status(qtbot, window, Status.RESPONSE_SENT)
 
     # Close: Refused, with its ground ticked.
@@ -104,13 +104,13 @@ def test_ccpa_access_request_refused_with_grounds(  # type: ignore[no-untyped-de
         assert case.outcome is Outcome.REFUSED
         assert case.refusal_grounds == [RefusalGround.MANIFESTLY_UNFOUNDED.value]
 
-    # Reopen asks first: "No" leaves it closed, "Yes" reopens it.
-    declined = when_modal(answer_box(qtbot, "No"))
+    # Reopen asks first: "Keep it closed" leaves it closed, "Reopen the case" reopens it.
+    declined = when_modal(answer_box(qtbot, "Keep it closed"))
     press_action(qtbot, window, Action.REOPEN)
     assert declined
     settle(qtbot, runner)
     assert cf.badge.text() == Status.CLOSED.label
-    accepted = when_modal(answer_box(qtbot, "Yes"))
+    accepted = when_modal(answer_box(qtbot, "Reopen the case"))
     press_action(qtbot, window, Action.REOPEN)
     assert accepted
     wait_status(qtbot, window, Status.IN_PROGRESS)

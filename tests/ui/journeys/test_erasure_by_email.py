@@ -81,7 +81,7 @@ def _issue(qtbot, window: MainWindow, next_step: str | None) -> None:  # type: i
     letters = case_file(window).letters
     qtbot.waitUntil(lambda: letters.issue_button.isEnabled(), timeout=10_000)
     issued_before = letters.last_issued
-    confirmed = when_modal(answer_box(qtbot, "Yes"))
+    confirmed = when_modal(answer_box(qtbot, "Issue the letter"))
     click(qtbot, letters.issue_button)
     qtbot.waitUntil(lambda: bool(confirmed), timeout=10_000)
     if next_step is not None:
@@ -188,7 +188,7 @@ def test_erasure_request_by_email_to_closing(  # type: ignore[no-untyped-def]
             "letter.data_retained": "Invoices, kept 8 years under the tax law (test).",
         },
     )
-    _issue(qtbot, window, next_step="Yes")
+    _issue(qtbot, window, next_step="Do it now")
     wait_status(qtbot, window, Status.RESPONSE_SENT)
     assert cf.actions_flow.itemAt(0).widget() is cf.action_tools[Action.CLOSE], "next first"
 

@@ -341,7 +341,7 @@ def test_journey_1_first_run_to_an_acknowledgement_saved_as_pdf(
     click(qtbot, new_letter.create_button)
     qtbot.waitUntil(lambda: letters.current is not None, timeout=15_000)
     settle(qtbot, runner)
-    answers = Answerer(qtbot, {"Issue this letter?": "Yes", "Next step": "No"})
+    answers = Answerer(qtbot, {"Issue this letter?": "Issue the letter", "Next step": "Not now"})
     click(qtbot, letters.issue_button)
     qtbot.waitUntil(lambda: letters.last_issued is not None, timeout=15_000)
     settle(qtbot, runner)
