@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from grievance_desk import messages
 from grievance_desk.storage.register import Register
+from grievance_desk.ui import i18n
 from grievance_desk.ui.main import application
 from grievance_desk.ui.main_window import MainWindow
 from grievance_desk.ui.ops import OpRunner
@@ -85,3 +87,21 @@ def _collect_qt_garbage(qapp: QApplication) -> Iterator[None]:
     qapp.processEvents()
     gc.collect()
     qapp.processEvents()
+
+
+@pytest.fixture
+def hindi(app, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The Hindi window: its catalogue compiled and installed before the window exists (after
+    the application's own start-up, which sets the English window's formats once), and the
+    services' messages in Hindi too. English again afterwards."""
+    qm = i18n.compiled_catalogue("hi", tmp_path / "cache")
+    assert qm is not None, "the Hindi catalogue did not compile"
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale("hi"))
+    messages.use_language("hi")  # what the services say, as ui/main.install_language does
+    assert i18n.tr("Settings") != "Settings"
+    yield
+    QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_GB"))

@@ -22,7 +22,6 @@ from tests.conftest import NOW
 from tests.support.drafts import make_draft
 from tests.ui.journeys.conftest import button_named, click, when_modal
 from tests.ui.journeys.helpers import choose, type_into
-from tests.ui.test_language_ui import hindi  # noqa: F401 (the fixture)
 
 
 def _indicator(box: QCheckBox) -> QPoint:
@@ -165,7 +164,7 @@ def test_escape_keeps_the_case_closed(qtbot) -> None:  # type: ignore[no-untyped
     assert seen
 
 
-def test_the_reopen_question_is_answered_in_hindi(hindi, qtbot) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_reopen_question_is_answered_in_hindi(hindi, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Qt ships no Hindi Yes/No: the buttons are our own texts, pressed by what they say."""
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -18,7 +18,6 @@ from grievance_desk.storage.register import Register
 from grievance_desk.ui import dates
 from tests.support.drafts import make_draft
 from tests.ui.conftest import settle
-from tests.ui.test_language_ui import hindi  # noqa: F401 (the fixture)
 
 # 06:00 UTC is 20 November from UTC-5 to UTC+14: the same day in any officer's zone.
 RECEIVED = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)
@@ -58,7 +57,7 @@ def _shown_dates(qtbot, runner, window, ui_register) -> tuple[str, list[str]]:  
 
 
 def test_dates_are_in_hindi_in_a_hindi_window(  # type: ignore[no-untyped-def]
-    hindi,  # noqa: F811 (the fixture)
+    hindi,
     qtbot,
     runner,
     window,

@@ -19,11 +19,10 @@ from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.vocabulary import deadline_name
 from tests.support.drafts import make_draft
 from tests.ui.conftest import settle
-from tests.ui.test_language_ui import hindi  # noqa: F401 (the fixture)
 
 
 def test_the_acknowledgement_deadline_and_the_acknowledge_button_differ_in_hindi(  # type: ignore[no-untyped-def]
-    hindi,  # noqa: F811 (the fixture)
+    hindi,
     qtbot,
     runner,
     window,
@@ -62,7 +61,7 @@ def test_the_acknowledgement_deadline_and_the_acknowledge_button_differ_in_hindi
     assert button.isVisible() and button.text() == "पावती दें", "the step is a verb"
 
 
-def test_every_deadline_name_has_its_own_hindi(hindi) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_every_deadline_name_has_its_own_hindi(hindi) -> None:  # type: ignore[no-untyped-def]
     names = {kind: deadline_name(kind) for kind in ("acknowledge", "respond")}
     assert names == {"acknowledge": "पावती", "respond": "उत्तर"}
     assert tr("Acknowledge") == "पावती दें"

@@ -10,11 +10,8 @@ a reference, an e-mail address or fictitious demo data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QPoint, QSettings, Qt, QTranslator
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QGroupBox,
@@ -90,22 +87,6 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             found += [(name + " header", header.text(i)) for i in range(header.columnCount())]
         found += [(name + " action", action.text()) for action in widget.actions()]
     return found
-
-
-@pytest.fixture
-def hindi(app, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    """The Hindi catalogue compiled and installed before the window exists (after the
-    application's own start-up, which sets the English window's formats once)."""
-    qm = i18n.compiled_catalogue("hi", tmp_path / "cache")
-    assert qm is not None, "the Hindi catalogue did not compile"
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    QLocale.setDefault(QLocale("hi"))
-    assert i18n.tr("Settings") != "Settings"
-    yield
-    QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_GB"))
 
 
 def click_radio(qtbot, button: QAbstractButton) -> None:  # type: ignore[no-untyped-def]
