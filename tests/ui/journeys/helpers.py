@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -40,11 +41,24 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyp
 
 
 def type_into(qtbot, field: QLineEdit | QPlainTextEdit, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Select what is there and type ``text`` over it."""
+    """Select what is there and type ``text`` over it.
+
+    Latin text is typed key by key. Other scripts arrive as an input method (the Hindi
+    keyboard of the operating system) delivers them: a committed string per word. QTest
+    has no keys for Devanagari, and its key clicks abort on them.
+    """
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(field, Qt.Key.Key_Delete)
-    qtbot.keyClicks(field, text)
+    if text.isascii():
+        qtbot.keyClicks(field, text)
+        return
+    for word in text.split(" "):
+        if field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text():
+            qtbot.keyClick(field, Qt.Key.Key_Space)
+        composed = QInputMethodEvent()
+        composed.setCommitString(word)
+        QApplication.sendEvent(field, composed)
 
 
 def click_item(qtbot, widget: QListWidget, text: str) -> None:  # type: ignore[no-untyped-def]
