@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.locale_format import indian_number, letter_date
+from grievance_desk.messages import _, ngettext
 from grievance_desk.resources_path import resource_path
 from grievance_desk.services.glossary import term as glossary_term
 from grievance_desk.storage.audit import append_event, digest
@@ -277,7 +278,9 @@ def shipped_templates() -> tuple[LetterTemplate, ...]:
     catalogue_path = folder / "catalogue.json"
     if not catalogue_path.is_file():
         raise LetterTemplateError(
-            f"The letter templates are missing ({catalogue_path}). Reinstall Grievance Desk."
+            _(
+                "The letter templates are missing ({catalogue_path}). Reinstall Grievance Desk."
+            ).format(catalogue_path=catalogue_path)
         )
     catalogue = json.loads(catalogue_path.read_text(encoding="utf-8"))
     found: list[LetterTemplate] = []
@@ -307,7 +310,11 @@ def _shipped(template_id: str) -> LetterTemplate:
         if template.id == template_id:
             return template
     known = ", ".join(t.id for t in shipped_templates())
-    raise UnknownTemplate(f"There is no letter template {template_id!r}. Templates: {known}.")
+    raise UnknownTemplate(
+        _("There is no letter template {template_id}. Templates: {known}.").format(
+            template_id=repr(template_id), known=known
+        )
+    )
 
 
 def _custom_record(session: Session, template_id: str) -> dict[str, Any]:
@@ -342,8 +349,11 @@ def get_template(session: Session, template_id: str, version: str | None = None)
     if version in versions:
         return _custom_version(base, versions[version])
     raise UnknownTemplate(
-        f"Template {template_id!r} has no version {version!r}; it has "
-        f"{', '.join([base.version, *versions])}."
+        _("Template {template_id} has no version {version}; it has {join}.").format(
+            template_id=repr(template_id),
+            version=repr(version),
+            join=", ".join([base.version, *versions]),
+        )
     )
 
 
@@ -404,11 +414,13 @@ def _environment(
 
     def date_filter(value: Any, fmt: str | None = None) -> str:
         if value is None or value == "":
-            raise EmptyFields([], "A date used with | date is empty.")
+            raise EmptyFields([], _("A date used with | date is empty."))
         if not isinstance(value, date):
             raise LetterTemplateError(
-                f"| date needs a date, but got {value!r}. Use it only on date fields "
-                "such as deadlines.respond_by."
+                _(
+                    "| date needs a date, but got {value}. Use it only on date fields such as "
+                    "deadlines.respond_by."
+                ).format(value=repr(value))
             )
         if language != "en" and fmt is None:  # issue 17: "6 दिसंबर 2026" (CLDR, not strftime)
             day = value
@@ -419,7 +431,9 @@ def _environment(
 
     def number_filter(value: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise LetterTemplateError(f"| number needs a number, but got {value!r}.")
+            raise LetterTemplateError(
+                _("| number needs a number, but got {value}.").format(value=repr(value))
+            )
         return indian_number(value, language)
 
     def term_filter(key: Any) -> str:
@@ -449,8 +463,10 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
             problems.append(
                 TemplateProblem(
                     "syntax",
-                    f"The template's {part} has a syntax error on line {error.lineno}: "
-                    f"{error.message}. Check the {{{{ }}}} and {{% %}} pairs on that line.",
+                    _(
+                        "The template's {part} has a syntax error on line {line}: {error}. Check "
+                        "the {{{{ }}}} and {{% %}} pairs on that line."
+                    ).format(part=part, line=error.lineno, error=error.message),
                     part,
                     error.lineno,
                 )
@@ -463,9 +479,11 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
                 problems.append(
                     TemplateProblem(
                         "unsafe",
-                        f"The template's {part} (line {node.lineno}) reaches for "
-                        f"{node.attr!r}, an internal of Python. Templates may only use the "
-                        "letter fields; remove it.",
+                        _(
+                            "The template's {part} (line {line}) reaches for {name}, an "
+                            "internal of Python. Templates may only use the letter fields; "
+                            "remove it."
+                        ).format(part=part, line=node.lineno, name=repr(node.attr)),
                         part,
                         node.lineno,
                     )
@@ -497,14 +515,22 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
 def _did_you_mean(path: str) -> str:
     """The nearest real field, for the typo that is the usual cause ("requestor.name")."""
     close = difflib.get_close_matches(path, FIELDS, n=1, cutoff=0.6)
-    return f" Did you mean {close[0]!r}?" if close else ""
+    return " " + _("Did you mean {field}?").format(field=repr(close[0])) if close else ""
 
 
 def _unknown(path: str, part: str, line: int | None) -> TemplateProblem:
     return TemplateProblem(
         "unknown_field",
-        f"Unknown field {path!r} in the template's {part} (line {line}).{_did_you_mean(path)} "
-        f"Fields available: {_available()}.",
+        _(
+            "Unknown field {field} in the template's {part} (line {line}).{did_you_mean} "
+            "Fields available: {available}."
+        ).format(
+            field=repr(path),
+            part=part,
+            line=line,
+            did_you_mean=_did_you_mean(path),
+            available=_available(),
+        ),
         part,
         line,
     )
@@ -527,9 +553,14 @@ def check_template(
             problems.append(
                 TemplateProblem(
                     "missing_content",
-                    f"Required content missing: {item.label} ({item.law}). Put "
-                    + ", ".join("{{ " + f + " }}" for f in missing)
-                    + " back into the letter.",
+                    _(
+                        "Required content missing: {label} ({law}). Put {fields} back into the "
+                        "letter."
+                    ).format(
+                        label=item.label,
+                        law=item.law,
+                        fields=", ".join("{{ " + f + " }}" for f in missing),
+                    ),
                 )
             )
     return problems
@@ -584,13 +615,16 @@ def render_template(
     if empty:
         raise EmptyFields(
             empty,
-            f"The letter {template.title!r} needs "
-            + "; ".join(f"{f} ({FIELDS.get(f, '')})" for f in empty)
-            + ". Fill in "
-            + ("it" if len(empty) == 1 else "them")
-            + " and try again."
+            ngettext(
+                "The letter {title} needs {fields}. Fill in it and try again.",
+                "The letter {title} needs {fields}. Fill in them and try again.",
+                len(empty),
+            ).format(
+                title=repr(template.title),
+                fields="; ".join(f"{f} ({FIELDS.get(f, '')})" for f in empty),
+            )
             + (
-                " Fields available: " + _available() + "."
+                " " + _("Fields available: {available}.").format(available=_available())
                 if any(not f.startswith("letter.") for f in empty)
                 else ""
             ),
@@ -602,8 +636,10 @@ def render_template(
             text = env.from_string(template.part(part)).render(**context)
         except SecurityError as error:
             raise UnsafeTemplate(
-                f"The template {template.id!r} tried something the sandbox forbids ({error}). "
-                "Templates may only use the letter fields."
+                _(
+                    "The template {id} tried something the sandbox forbids ({error}). Templates "
+                    "may only use the letter fields."
+                ).format(id=repr(template.id), error=error)
             ) from None
         except UndefinedError as error:
             raise UnknownField(
@@ -613,7 +649,9 @@ def render_template(
             ) from None
         except (TemplateError, LookupError) as error:
             raise LetterTemplateError(
-                f"The template {template.id!r} could not be filled in: {error}."
+                _("The template {id} could not be filled in: {error}.").format(
+                    id=repr(template.id), error=error
+                )
             ) from None
         rendered[part] = text.strip() if part != "body" else _tidy(text)
     return RenderedText(
