@@ -518,9 +518,9 @@ def extend_case(
         if Status(case.status) in _RESPONSE_MET:
             raise CaseDeadlineError(
                 _(
-                    "{reference} is {lower}: its response deadline is met, so there is nothing to "
+                    "{reference} is {status}: its response deadline is met, so there is nothing to "
                     "extend. Reopen it first if needed."
-                ).format(reference=case.reference, lower=Status(case.status).label.lower())
+                ).format(reference=case.reference, status=Status(case.status).label.lower())
             )
         before = _single(session, case.reference, now)
         if before.problem is not None:
@@ -657,9 +657,9 @@ def snooze_reminder(register: Register, key: str, *, until: datetime, now: datet
         raise ReminderKeyError(_("The snooze end has no time zone; pass an aware datetime."))
     if until <= now:
         raise ReminderKeyError(
-            _(
-                "A snooze must end in the future (it would end {isoformat}). Choose a later time."
-            ).format(isoformat=until.isoformat())
+            _("A snooze must end in the future (it would end {date}). Choose a later time.").format(
+                date=until.isoformat()
+            )
         )
     _remember(register, key, now, AuditAction.REMINDER_SNOOZED, until)
 

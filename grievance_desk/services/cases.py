@@ -529,7 +529,9 @@ def edit_case(
     unknown = set(changes) - _EDITABLE_CASE - {f"requester.{f}" for f in _EDITABLE_PERSON}
     if unknown:
         raise ValueError(
-            _("These fields cannot be edited here: {join}.").format(join=", ".join(sorted(unknown)))
+            _("These fields cannot be edited here: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
         )
     case, person = find_case(session, reference)
     before = snapshot(case, person)

@@ -269,7 +269,7 @@ class _Checker:
         sums = self._read(SUMS, 4 << 20)
         if sums is None:
             self.problems.append(
-                _("{SUMS} is missing or unreadable, so no file can be checked.").format(SUMS=SUMS)
+                _("{sums} is missing or unreadable, so no file can be checked.").format(sums=SUMS)
             )
         else:
             self._check_sums(sums)
@@ -279,35 +279,35 @@ class _Checker:
             self._check_signature(sums, legacy)
         if manifest is None:
             self.problems.append(
-                _("{MANIFEST} is missing or not readable.").format(MANIFEST=MANIFEST)
+                _("{manifest} is missing or not readable.").format(manifest=MANIFEST)
             )
             manifest = {}
         elif not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
             self.problems.append(
-                _("{MANIFEST} does not describe a Grievance Desk evidence bundle.").format(
-                    MANIFEST=MANIFEST
+                _("{manifest} does not describe a Grievance Desk evidence bundle.").format(
+                    manifest=MANIFEST
                 )
             )
             manifest = {}
         elif manifest.get("version") not in (LEGACY_VERSION, BUNDLE_VERSION):
             self.problems.append(
                 _(
-                    "This bundle has format {get}; a newer Grievance Desk made it. Install that "
-                    "version to check it."
-                ).format(get=manifest.get("version"))
+                    "This bundle has format {version}; a newer Grievance Desk made it. Install "
+                    "that version to check it."
+                ).format(version=manifest.get("version"))
             )
         signer = manifest.get("signer")
         if self.signer and isinstance(signer, dict) and signer.get("fingerprint") != self.signer:
             self.problems.append(
-                _("{MANIFEST} names another signer than the key that signed it.").format(
-                    MANIFEST=MANIFEST
+                _("{manifest} names another signer than the key that signed it.").format(
+                    manifest=MANIFEST
                 )
             )
         segment = self._json(SEGMENT)
         if segment is None:
             self.problems.append(
-                _("{SEGMENT} is missing: the case's history cannot be checked.").format(
-                    SEGMENT=SEGMENT
+                _("{segment} is missing: the case's history cannot be checked.").format(
+                    segment=SEGMENT
                 )
             )
         else:
@@ -353,15 +353,15 @@ class _Checker:
         try:
             text = sums.decode("utf-8")
         except UnicodeDecodeError:
-            self.problems.append(_("{SUMS} is not UTF-8 text.").format(SUMS=SUMS))
+            self.problems.append(_("{sums} is not UTF-8 text.").format(sums=SUMS))
             return
         listed: set[str] = set()
         for number, line in enumerate(text.splitlines(), start=1):
             match = _SUMS_LINE.fullmatch(line)
             if match is None:
                 self.problems.append(
-                    _("Line {number} of {SUMS} is not in sha256sum's format.").format(
-                        number=number, SUMS=SUMS
+                    _("Line {number} of {sums} is not in sha256sum's format.").format(
+                        number=number, sums=SUMS
                     )
                 )
                 continue
@@ -369,16 +369,16 @@ class _Checker:
             why = name_problem(name)
             if why or name in listed or name in UNLISTED:
                 self.problems.append(
-                    _("Line {number} of {SUMS} names a file it may not list.").format(
-                        number=number, SUMS=SUMS
+                    _("Line {number} of {sums} names a file it may not list.").format(
+                        number=number, sums=SUMS
                     )
                 )
                 continue
             listed.add(name)
             if name not in self.bundle.members:
                 self.problems.append(
-                    _("{SUMS} lists {name}, which is not in the bundle.").format(
-                        SUMS=SUMS, name=name
+                    _("{sums} lists {name}, which is not in the bundle.").format(
+                        sums=SUMS, name=name
                     )
                 )
                 continue
@@ -397,14 +397,14 @@ class _Checker:
                 continue
             if actual != expected:
                 self.problems.append(
-                    _("{name} does not match its digest in {SUMS}.").format(name=name, SUMS=SUMS)
+                    _("{name} does not match its digest in {sums}.").format(name=name, sums=SUMS)
                 )
             else:
                 self.digests[name] = actual
         for name in sorted(set(self.bundle.members) - listed - UNLISTED):
             self.problems.append(
-                _("{name} is in the bundle but not listed in {SUMS}; not read.").format(
-                    name=name, SUMS=SUMS
+                _("{name} is in the bundle but not listed in {sums}; not read.").format(
+                    name=name, sums=SUMS
                 )
             )
 
@@ -428,8 +428,8 @@ class _Checker:
                     )
             else:
                 self.problems.append(
-                    _("The bundle is not signed ({SIGNATURE} or {PUBLIC_KEY} is missing).").format(
-                        SIGNATURE=SIGNATURE, PUBLIC_KEY=PUBLIC_KEY
+                    _("The bundle is not signed ({signature} or {public_key} is missing).").format(
+                        signature=SIGNATURE, public_key=PUBLIC_KEY
                     )
                 )
             return
@@ -443,7 +443,7 @@ class _Checker:
             key = None
         if not isinstance(key, Ed25519PublicKey):
             self.problems.append(
-                _("{PUBLIC_KEY} is not an Ed25519 public key.").format(PUBLIC_KEY=PUBLIC_KEY)
+                _("{public_key} is not an Ed25519 public key.").format(public_key=PUBLIC_KEY)
             )
             return
         found = fingerprint(key)
@@ -452,9 +452,9 @@ class _Checker:
         except InvalidSignature:
             self.problems.append(
                 _(
-                    "The signature in {SIGNATURE} does not match {SUMS} and {PUBLIC_KEY}: the file "
+                    "The signature in {signature} does not match {sums} and {public_key}: the file "
                     "list was changed after signing, or the signature or key was replaced."
-                ).format(SIGNATURE=SIGNATURE, SUMS=SUMS, PUBLIC_KEY=PUBLIC_KEY)
+                ).format(signature=SIGNATURE, sums=SUMS, public_key=PUBLIC_KEY)
             )
             return
         self.signer = found
@@ -473,7 +473,7 @@ class _Checker:
             events = list(segment["events"])
             head = dict(segment["chain_head"])
         except (KeyError, TypeError, ValueError):
-            self.problems.append(_("{SEGMENT} is not readable.").format(SEGMENT=SEGMENT))
+            self.problems.append(_("{segment} is not readable.").format(segment=SEGMENT))
             return
         sequence = head.get("sequence", head.get("events"))  # version 1 named it "events"
         self.head = f"{sequence}:{head.get('hash')}"
@@ -484,7 +484,7 @@ class _Checker:
                 self._check_event(event, previous, issued)
             except (KeyError, TypeError, ValueError, AttributeError):
                 self.problems.append(
-                    _("An audit event in {SEGMENT} is incomplete.").format(SEGMENT=SEGMENT)
+                    _("An audit event in {segment} is incomplete.").format(segment=SEGMENT)
                 )
                 break
             previous = event
@@ -515,8 +515,8 @@ class _Checker:
         if previous is not None:
             if event["id"] != previous["id"] + 1:
                 self.problems.append(
-                    _("Audit event {value} is missing from the segment.").format(
-                        value=previous["id"] + 1
+                    _("Audit event {event} is missing from the segment.").format(
+                        event=previous["id"] + 1
                     )
                 )
             elif event["prev_hash"] != previous["hash"]:

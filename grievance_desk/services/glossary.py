@@ -70,9 +70,9 @@ def term(key: str, language: str) -> str:
     if key not in known:
         raise GlossaryError(
             _(
-                "The glossary has no term {key}. Terms: {join} "
+                "The glossary has no term {key}. Terms: {names} "
                 "(resources/glossary/{language}.toml)."
-            ).format(key=repr(key), join=", ".join(sorted(known)), language=language)
+            ).format(key=repr(key), names=", ".join(sorted(known)), language=language)
         )
     return known[key].text
 

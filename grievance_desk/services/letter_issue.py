@@ -101,11 +101,9 @@ def _check_routes_on(session: Session, case: Case, body: str, on: date) -> None:
         raise LetterError(
             _(
                 "This draft names {authority} ({citation}), a remedy not in force on "
-                "{isoformat}. Discard the draft and draft the letter again, so it names the "
+                "{date}. Discard the draft and draft the letter again, so it names the "
                 "route in force today."
-            ).format(
-                authority=stale[0].authority, citation=stale[0].citation, isoformat=on.isoformat()
-            )
+            ).format(authority=stale[0].authority, citation=stale[0].citation, date=on.isoformat())
         )
 
 

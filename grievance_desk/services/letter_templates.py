@@ -349,10 +349,10 @@ def get_template(session: Session, template_id: str, version: str | None = None)
     if version in versions:
         return _custom_version(base, versions[version])
     raise UnknownTemplate(
-        _("Template {template_id} has no version {version}; it has {join}.").format(
+        _("Template {template_id} has no version {version}; it has {names}.").format(
             template_id=repr(template_id),
             version=repr(version),
-            join=", ".join([base.version, *versions]),
+            names=", ".join([base.version, *versions]),
         )
     )
 

@@ -419,8 +419,8 @@ def _check_custom_policy(policy: Policy) -> None:
         raise PolicySettingsError(
             _(
                 "{id} is the id of a preset policy; your own policy needs another id (for "
-                "example {id2}-ours). Preset ids: {join}."
-            ).format(id=repr(policy.id), id2=policy.id, join=", ".join(preset_ids))
+                "example {id2}-ours). Preset ids: {names}."
+            ).format(id=repr(policy.id), id2=policy.id, names=", ".join(preset_ids))
         )
     if not _ID_PATTERN.fullmatch(policy.id):
         raise PolicySettingsError(
@@ -534,9 +534,9 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
         if used_by:
             raise PolicySettingsError(
                 _(
-                    "Policy {policy_id} is the default for {join}. Choose another default for "
+                    "Policy {policy_id} is the default for {names}. Choose another default for "
                     "those request types first."
-                ).format(policy_id=repr(policy_id), join=", ".join(sorted(used_by)))
+                ).format(policy_id=repr(policy_id), names=", ".join(sorted(used_by)))
             )
         cases = session.scalar(
             select(func.count()).select_from(Case).where(col(Case.policy_id) == policy_id)

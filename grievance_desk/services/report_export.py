@@ -306,8 +306,8 @@ def export_report(report: Report, fmt: ReportFormat, *, bom: bool = True) -> byt
         buffer.write(_readable_json(report_json(report)).encode("utf-8") + b"\n")
     else:
         raise ValueError(
-            _("unknown report format {fmt}; use one of {join}").format(
-                fmt=repr(fmt), join=", ".join(FORMATS)
+            _("unknown report format {fmt}; use one of {names}").format(
+                fmt=repr(fmt), names=", ".join(FORMATS)
             )
         )
     return buffer.getvalue()

@@ -144,10 +144,10 @@ class IdentityNotVerified(RetentionError):
     def __init__(self, reference: str, state: str) -> None:
         super().__init__(
             _(
-                "{reference}: the requester's identity is {replace}, not verified, so the "
+                "{reference}: the requester's identity is {state}, not verified, so the "
                 "identity documents are still needed. Mark the identity verified on the case "
                 "first, then destroy them."
-            ).format(reference=reference, replace=state.replace("_", " "))
+            ).format(reference=reference, state=state.replace("_", " "))
         )
 
 

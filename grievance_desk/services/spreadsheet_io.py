@@ -156,12 +156,12 @@ def _header_names(source: Path, cells: list[object]) -> list[str]:
             raise SpreadsheetError(
                 _(
                     "In {name}, the header {name2} appears twice (columns {first} and "
-                    "{get_column_letter}). Rename or delete one of them."
+                    "{second}). Rename or delete one of them."
                 ).format(
                     name=source.name,
                     name2=repr(name),
                     first=first,
-                    get_column_letter=get_column_letter(index + 1),
+                    second=get_column_letter(index + 1),
                 )
             )
         seen[name] = index
