@@ -144,15 +144,14 @@ def test_restoring_a_file_that_is_not_a_register_is_refused_in_hindi(
         restore(plain, register_path, unlock, force=True, now=NOW)
     # The frame and the detail inside it are both Hindi, and the path is filled in.
     assert str(hindi.value).startswith(
-        f"{plain} Grievance Desk रजिस्टर नहीं है या क्षतिग्रस्त है "
-        "(यह बिना एन्क्रिप्शन वाला SQLite डेटाबेस है)।"
+        f"{plain} Grievance Desk रजिस्टर नहीं है या क्षतिग्रस्त है (यह बिना एन्क्रिप्शन वाला SQLite डेटाबेस है)।"
     )
     messages.use_language("en")
     with pytest.raises(NotARegister, match="it is an unencrypted SQLite database"):
         restore(plain, register_path, unlock, force=True, now=NOW)
-    with Register.open(register_path, unlock) as kept:  # nothing was lost
-        with kept.reading() as session:
-            assert session.execute(text("SELECT count(*) FROM grievance_case")).scalar() == 1
+    with Register.open(register_path, unlock) as kept, kept.reading() as session:
+        # Nothing was lost: the register still opens with its case.
+        assert session.execute(text("SELECT count(*) FROM grievance_case")).scalar() == 1
 
 
 def test_the_verify_report_reads_in_hindi(register: Register) -> None:
