@@ -126,7 +126,14 @@ def _phones(text: str) -> list[Suggestion]:
         if number in seen:
             continue
         seen.add(number)
-        found.append(Suggestion("requester.phone", number, f"Phone: {number}", match.raw_string))
+        found.append(
+            Suggestion(
+                "requester.phone",
+                number,
+                _("Phone: {number}").format(number=number),
+                match.raw_string,
+            )
+        )
         if len(found) == _MAX_PHONES:
             break
     return found
@@ -139,7 +146,7 @@ def suggest(subject: str, body: str) -> tuple[Suggestion, ...]:
     complaint = _COMPLAINT.search(text)
     if complaint is not None:
         found.append(
-            Suggestion("kind", CaseKind.COMPLAINT.value, "Kind: Complaint", complaint.group(0))
+            Suggestion("kind", CaseKind.COMPLAINT.value, _("Kind: Complaint"), complaint.group(0))
         )
     matches = sorted(
         (match.start(), kind, match.group(0))
@@ -147,7 +154,7 @@ def suggest(subject: str, body: str) -> tuple[Suggestion, ...]:
         if (match := pattern.search(text)) is not None
     )
     for _start, kind, words in matches:
-        label = f"Request type: {kind.label}"
+        label = _("Request type: {type}").format(type=kind.label)
         found.append(Suggestion("request_type", kind.value, label, " ".join(words.split())))
     found.extend(_phones(text))
     return tuple(found)

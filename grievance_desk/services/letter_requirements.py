@@ -27,6 +27,7 @@ from grievance_desk.services.letter_templates import (
     FIELDS,
     LetterTemplate,
     RequiredItem,
+    field_meaning,
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import Case
@@ -69,7 +70,7 @@ def letter_inputs(
     return [
         LetterInput(
             name=f,
-            meaning=FIELDS[f],
+            meaning=field_meaning(f),
             required=f in required,
             value=str(context["letter"].get(f.split(".", 1)[1], "") or ""),
         )

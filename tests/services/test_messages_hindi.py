@@ -20,9 +20,11 @@ from sqlalchemy import text
 from grievance_desk import messages
 from grievance_desk.services.attachments import EmptyAttachment, add_attachment
 from grievance_desk.services.backups import restore
+from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.import_export import ImportRejected, import_file
 from grievance_desk.services.integrity import verify_register
+from grievance_desk.services.letter_templates import FIELDS, template_fields
 from grievance_desk.services.spreadsheet_io import SpreadsheetError
 from grievance_desk.storage import unlock_attempts
 from grievance_desk.storage.errors import (
@@ -207,3 +209,20 @@ def test_what_is_stored_is_the_same_whichever_language_is_chosen(tmp_path: Path)
     assert json.loads(missing) == {"noticed": "at this unlock"}
     assert hindi_events == english_events
     assert not any(_hindi(payload) for _action, payload in hindi_events)
+
+
+def test_the_timeline_and_the_template_fields_read_in_hindi(register: Register) -> None:
+    reference = register_case(register, make_draft(), now=NOW)
+    add_attachment(register, reference, "letter.pdf", b"%PDF-1.7\n%%EOF\n", now=NOW)
+    messages.use_language("hi")
+    with register.reading() as session:
+        case_id = session.execute(text("SELECT id FROM grievance_case")).scalar_one()
+        titles = [item.title for item in case_timeline(session, case_id)]
+    assert "फ़ाइल संलग्न: letter.pdf" in titles
+    assert template_fields()["requester.name"] == "अनुरोधकर्ता का नाम"
+    # The JSON for scripts keeps the English the catalogue was made from.
+    assert FIELDS["requester.name"] == "the requester's name"
+    messages.use_language("en")
+    with register.reading() as session:
+        assert "File attached: letter.pdf" in [i.title for i in case_timeline(session, case_id)]
+    assert template_fields()["requester.name"] == "the requester's name"
