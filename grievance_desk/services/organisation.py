@@ -83,12 +83,12 @@ FIELD_KEYS: dict[str, str] = _KEYS
 def organisation_problems(organisation: Organisation) -> list[str]:
     """The officer's contact details are checked as the requester's are: letters print them."""
     found = [
-        f"officer e-mail: {problem}"
+        _("officer e-mail: {problem}").format(problem=problem)
         for problem in [email_problem(organisation.officer_email)]
         if problem is not None
     ]
     found += [
-        f"officer phone: {problem}"
+        _("officer phone: {problem}").format(problem=problem)
         for problem in [phone_problem(organisation.officer_phone)]
         if problem is not None
     ]

@@ -523,7 +523,7 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
     with register.writing() as session:
         settings = load_policy_settings(session)
         if policy_id not in {p.id for p in settings.custom}:
-            own = ", ".join(policy_ids(settings.custom)) or "none yet"
+            own = ", ".join(policy_ids(settings.custom)) or _("none yet")
             raise PolicySettingsError(
                 _(
                     "There is no policy of your own called {policy_id} (yours: {own}); presets "
