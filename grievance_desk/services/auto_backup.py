@@ -22,7 +22,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.audit_actions import AuditAction
-from grievance_desk.messages import _
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
@@ -328,10 +328,14 @@ def holding_erased_data(register: Register, *, purged_at: datetime) -> list[str]
         return []
     keep = _keep(register)
     return [
-        _(
+        ngettext(
             "{count} automatic backup(s) taken before this purge still hold the erased data "
             "(encrypted): {names}. They rotate out as new ones are taken (the newest {keep} are "
-            "kept, at most one a day), or delete them now in {folder}."
+            "kept, at most one a day), or delete them now in {folder}.",
+            "{count} automatic backup(s) taken before this purge still hold the erased data "
+            "(encrypted): {names}. They rotate out as new ones are taken (the newest {keep} are "
+            "kept, at most one a day), or delete them now in {folder}.",
+            len(older),
         ).format(
             count=len(older),
             names=", ".join(b.path.name for b in older),

@@ -19,7 +19,7 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from grievance_desk.messages import _
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.letter_integrity import verify_issued_letters
 from grievance_desk.storage.audit import (
     REPAIR_ACTION,
@@ -201,18 +201,24 @@ class VerifyReport:
         if record.import_gaps:
             names = ", ".join(g.reference for g in record.import_gaps[:_SHOWN])
             lines.append(
-                _(
+                ngettext(
                     "Import defect: {count} case(s) lost their creation event in an import of 250 "
                     "rows or more before schema 0007 ({names}). Run `grievance-desk repair` to "
-                    "append a recorded repair event for each."
+                    "append a recorded repair event for each.",
+                    "Import defect: {count} case(s) lost their creation event in an import of 250 "
+                    "rows or more before schema 0007 ({names}). Run `grievance-desk repair` to "
+                    "append a recorded repair event for each.",
+                    len(record.import_gaps),
                 ).format(count=len(record.import_gaps), names=names)
             )
         if record.problems:
             more = len(record.problems) - _SHOWN
             lines.append(
-                _("Case records: FAILED: {count} problem(s): {problems}").format(
-                    count=len(record.problems), problems="; ".join(record.problems[:_SHOWN])
-                )
+                ngettext(
+                    "Case records: FAILED: {count} problem(s): {problems}",
+                    "Case records: FAILED: {count} problem(s): {problems}",
+                    len(record.problems),
+                ).format(count=len(record.problems), problems="; ".join(record.problems[:_SHOWN]))
                 + (_("; and {more} more").format(more=more) if more > 0 else "")
             )
         else:
@@ -227,11 +233,17 @@ class VerifyReport:
                 ).format(baseline_only=record.baseline_only)
             lines.append(line)
         if record.repaired:
-            shown = ", ".join(f"{ref} (event {e})" for ref, e in record.repaired[:_SHOWN])
+            shown = ", ".join(
+                _("{reference} (event {event})").format(reference=ref, event=e)
+                for ref, e in record.repaired[:_SHOWN]
+            )
             lines.append(
-                _(
+                ngettext(
                     "Repairs on record: {count} case(s) whose creation event an old import dropped "
-                    "are documented by repair events: {shown}."
+                    "are documented by repair events: {shown}.",
+                    "Repairs on record: {count} case(s) whose creation event an old import dropped "
+                    "are documented by repair events: {shown}.",
+                    len(record.repaired),
                 ).format(count=len(record.repaired), shown=shown)
             )
         return lines

@@ -66,7 +66,7 @@ from grievance_desk.domain.work_calendar import (
     WorkCalendar,
     calendar_for_policy,
 )
-from grievance_desk.messages import _
+from grievance_desk.messages import _, ngettext
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
@@ -543,9 +543,12 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
         )
         if cases:
             raise PolicySettingsError(
-                _(
+                ngettext(
                     "Policy {policy_id} governs {cases} case(s). Move them to another policy "
-                    "first; their deadlines depend on it."
+                    "first; their deadlines depend on it.",
+                    "Policy {policy_id} governs {cases} case(s). Move them to another policy "
+                    "first; their deadlines depend on it.",
+                    cases,
                 ).format(policy_id=repr(policy_id), cases=cases)
             )
         before = POLICIES_CUSTOM.read(session) or []

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk.domain.audit_actions import AuditAction
-from grievance_desk.messages import _
+from grievance_desk.messages import _, ngettext
 from grievance_desk.storage.case_state import case_state_digest, iter_case_states
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.tables import AuditEvent
@@ -182,9 +182,12 @@ class ChainReport:
             if self.repaired_gaps:
                 shown = ", ".join(str(n) for n in self.repaired_gaps[:10])
                 more = "" if len(self.repaired_gaps) <= 10 else ", \u2026"
-                line += " " + _(
+                line += " " + ngettext(
                     "{count} event(s) lost by the import defect of versions before schema 0007 "
-                    "are documented by repair events (missing event {shown}{more})."
+                    "are documented by repair events (missing event {shown}{more}).",
+                    "{count} event(s) lost by the import defect of versions before schema 0007 "
+                    "are documented by repair events (missing event {shown}{more}).",
+                    len(self.repaired_gaps),
                 ).format(count=len(self.repaired_gaps), shown=shown, more=more)
             return line
         return _("Audit chain broken at event {event}: {problem}").format(

@@ -226,3 +226,19 @@ def test_the_timeline_and_the_template_fields_read_in_hindi(register: Register) 
     with register.reading() as session:
         assert "File attached: letter.pdf" in [i.title for i in case_timeline(session, case_id)]
     assert template_fields()["requester.name"] == "the requester's name"
+
+
+def test_a_case_changed_behind_the_app_is_named_in_hindi_by_verify(register: Register) -> None:
+    reference = register_case(register, make_draft(), now=NOW)
+    with register.writing() as session:
+        session.execute(text("UPDATE grievance_case SET description = 'edited behind the app'"))
+    messages.use_language("hi")
+    lines = verify_register(register).lines()
+    finding = next(line for line in lines if line.startswith("मामलों के रिकॉर्ड: विफल: 1 समस्या: "))
+    # The frame, the finding inside it and its placeholders are all filled in Hindi.
+    assert f"{reference}: इसके नवीनतम ऑडिट इवेंट (1, case.created) में दर्ज स्थिति से अलग है" in finding
+    messages.use_language("en")
+    english = "\n".join(verify_register(register).lines())
+    assert (
+        f"{reference}: differs from the state its latest audit event (1, case.created)" in english
+    )
