@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import AttachmentTooLarge, NotFound, RegisterError
@@ -51,7 +52,11 @@ _ZIP_KINDS = {
 
 class EmptyAttachment(RegisterError):
     def __init__(self, filename: str) -> None:
-        super().__init__(f"{filename} is empty (0 bytes); nothing was attached. Check the file.")
+        super().__init__(
+            _("{filename} is empty (0 bytes); nothing was attached. Check the file.").format(
+                filename=filename
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def detect_media_type(data: bytes, filename: str) -> str:
         lowered = head.lower()
         if lowered.startswith((b"received:", b"from:", b"return-path:", b"mime-version:")):
             return "message/rfc822"
-        guessed, _ = mimetypes.guess_type(filename)
+        guessed, _unused = mimetypes.guess_type(filename)
         if guessed and guessed.startswith("text/"):
             return guessed
         return "text/plain"
@@ -105,7 +110,11 @@ def _info(row: Attachment) -> AttachmentInfo:
 def check_attachment(filename: str, data: bytes, purpose: str) -> None:
     """Refuse an unknown purpose or an empty file before anything is written."""
     if purpose not in PURPOSES:
-        raise ValueError(f"Unknown attachment purpose {purpose!r}; use one of {PURPOSES}.")
+        raise ValueError(
+            _("Unknown attachment purpose {purpose}; use one of {purposes}.").format(
+                purpose=repr(purpose), purposes=PURPOSES
+            )
+        )
     if not data:
         raise EmptyAttachment(filename)
 
@@ -171,7 +180,7 @@ def add_attachment(
     check_attachment(filename, data, purpose)
     actor = register.actor
     with register.writing() as session:
-        case, _ = find_case(session, reference)
+        case, _unused = find_case(session, reference)
         assert case.id is not None
         row = insert_attachment(
             session,
@@ -207,7 +216,7 @@ def add_attachments(
         check_attachment(item.filename, item.data, item.purpose)
     actor = register.actor
     with register.writing() as session:
-        case, _ = find_case(session, reference)
+        case, _unused = find_case(session, reference)
         assert case.id is not None
         rows = [
             insert_attachment(
@@ -226,7 +235,7 @@ def add_attachments(
 
 def list_attachments(register: Register, reference: str) -> list[AttachmentInfo]:
     with register.reading() as session:
-        case, _ = find_case(session, reference)
+        case, _unused = find_case(session, reference)
         rows = session.scalars(
             select(Attachment)
             .where(col(Attachment.case_id) == case.id)
@@ -240,12 +249,18 @@ def attachment_bytes(register: Register, attachment_id: int) -> tuple[Attachment
     with register.reading() as session:
         row = session.get(Attachment, attachment_id)
         if row is None or row.content is None:
-            raise NotFound(f"Attachment {attachment_id} is not in this register, or was destroyed.")
+            raise NotFound(
+                _("Attachment {attachment_id} is not in this register, or was destroyed.").format(
+                    attachment_id=attachment_id
+                )
+            )
         data = bytes(row.content)
         if hashlib.sha256(data).hexdigest() != row.sha256:
             raise RegisterError(
-                f"Attachment {row.filename} does not match its recorded SHA-256; it may be "
-                "damaged. Restore the register from a backup."
+                _(
+                    "Attachment {filename} does not match its recorded SHA-256; it may be damaged. "
+                    "Restore the register from a backup."
+                ).format(filename=row.filename)
             )
         return _info(row), data
 
@@ -272,14 +287,27 @@ VIEWING_EXTENSIONS = {
 }
 _OLE_EXTENSIONS = (".msg", ".doc", ".xls")
 _PROGRAM_SIGNATURES: list[tuple[bytes, str]] = [
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a Linux program"),
-    (b"\xcf\xfa\xed\xfe", "a macOS program"),
-    (b"\xce\xfa\xed\xfe", "a macOS program"),
-    (b"\xca\xfe\xba\xbe", "a macOS program"),
-    (b"#!", "a script"),
-    (b"L\x00\x00\x00\x01\x14\x02\x00", "a Windows shortcut"),
+    (b"MZ", "windows"),
+    (b"\x7fELF", "linux"),
+    (b"\xcf\xfa\xed\xfe", "macos"),
+    (b"\xce\xfa\xed\xfe", "macos"),
+    (b"\xca\xfe\xba\xbe", "macos"),
+    (b"#!", "script"),
+    (b"L\x00\x00\x00\x01\x14\x02\x00", "shortcut"),
 ]
+
+
+def _program_kind(kind: str) -> str:
+    """What a program signature says the file is, in the officer's language."""
+    return {
+        "windows": _("a Windows program"),
+        "linux": _("a Linux program"),
+        "macos": _("a macOS program"),
+        "script": _("a script"),
+        "shortcut": _("a Windows shortcut"),
+    }[kind]
+
+
 # Bidirectional overrides and other invisible format characters hide a name's real end.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 _UNSAFE = re.compile(r"[^\w\- ]+")
@@ -311,11 +339,13 @@ def viewing_filename(filename: str, data: bytes) -> str:
     """A safe name for a viewing copy: the stored name's readable stem, and the extension of
     the type the bytes show. Raises `NotViewable` for programs and unknown kinds."""
     shown = _INVISIBLE.sub("", filename)
-    for signature, what in _PROGRAM_SIGNATURES:
+    for signature, kind in _PROGRAM_SIGNATURES:
         if data.startswith(signature):
             raise NotViewable(
-                f"{shown} is {what}. Grievance Desk never runs programs received with a case. "
-                "If you need it, use \u201cSave as\u2026\u201d and have it checked first."
+                _(
+                    "{shown} is {what}. Grievance Desk never runs programs received with a case. "
+                    "If you need it, use “Save as…” and have it checked first."
+                ).format(shown=shown, what=_program_kind(kind))
             )
     media_type = detect_media_type(data, "")
     if media_type == "application/zip":
@@ -329,9 +359,11 @@ def viewing_filename(filename: str, data: bytes) -> str:
         extension = f".{suffix.lower()}"
     if extension is None:
         raise NotViewable(
-            f"{shown} is not a kind of file Grievance Desk opens (PDF, image, text, e-mail or "
-            "office document). Use \u201cSave as\u2026\u201d to keep it, and open it with a "
-            "program you trust."
+            _(
+                "{shown} is not a kind of file Grievance Desk opens (PDF, image, text, e-mail "
+                "or office document). Use “Save as…” to keep it, and open it with a program "
+                "you trust."
+            ).format(shown=shown)
         )
     safe = _UNSAFE.sub("_", stem).strip(" _")[:80] or "attachment"
     return safe + extension

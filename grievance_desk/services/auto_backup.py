@@ -22,6 +22,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
@@ -114,8 +115,10 @@ def set_backup_settings(
     """
     if keep is not None and not 1 <= keep <= 1000:
         raise AutoBackupError(
-            f"Keep between 1 and 1000 automatic backups ({keep} was asked for); 14 covers "
-            "two weeks of working days."
+            _(
+                "Keep between 1 and 1000 automatic backups ({keep} was asked for); 14 covers "
+                "two weeks of working days."
+            ).format(keep=keep)
         )
     if folder is not None:
         folder = folder.expanduser().resolve()
@@ -123,8 +126,10 @@ def set_backup_settings(
             make_private_dir(folder)
         except OSError as error:
             raise AutoBackupError(
-                f"The backup folder {folder} cannot be created ({error.strerror or error}). "
-                "Choose a folder you can write to."
+                _(
+                    "The backup folder {folder} cannot be created ({value}). Choose a folder you "
+                    "can write to."
+                ).format(folder=folder, value=error.strerror or error)
             ) from error
     with register.writing() as session:
         changes: dict[str, object] = {}
@@ -159,19 +164,19 @@ def _problem(path: Path, key_path: Path) -> str:
         with path.open("rb") as handle:
             head = handle.read(16)
     except OSError as error:
-        return f"it cannot be read ({error.strerror or error})"
+        return _("it cannot be read ({error})").format(error=error.strerror or error)
     if len(head) < 16:
-        return "it is empty or cut short"
+        return _("it is empty or cut short")
     if head == SQLITE_PLAIN_HEADER:
-        return "it is not encrypted"
+        return _("it is not encrypted")
     if not key_path.exists():
-        return f"its key file {key_path.name} is missing"
+        return _("its key file {name} is missing").format(name=key_path.name)
     try:
         keyfile = KeyFile.load(key_path)
     except RegisterError:
-        return f"its key file {key_path.name} is damaged"
+        return _("its key file {name} is damaged").format(name=key_path.name)
     if keyfile.database_salt and keyfile.database_salt != head.hex():
-        return f"its key file {key_path.name} belongs to another copy"
+        return _("its key file {name} belongs to another copy").format(name=key_path.name)
     return ""
 
 
@@ -260,7 +265,9 @@ def backup_now(register: Register, *, now: datetime) -> AutoBackup:
     stamp = now.astimezone(UTC).strftime(_STAMP)
     target = folder / f"{register.path.stem}-auto-{stamp}.db"
     if target.exists():
-        raise AutoBackupError(f"An automatic backup {target.name} was already taken this second.")
+        raise AutoBackupError(
+            _("An automatic backup {name} was already taken this second.").format(name=target.name)
+        )
     try:
         make_private_dir(folder)
         key_path = register.backup_to(target)
@@ -295,18 +302,18 @@ def _clean_partial(target: Path) -> None:
 
 def _os_message(folder: Path, error: OSError) -> str:
     if error.errno == errno.ENOSPC:
-        why = "the disk is full"
-        fix = "Free some space or choose a backup folder on another disk in Settings."
+        why = _("the disk is full")
+        fix = _("Free some space or choose a backup folder on another disk in Settings.")
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        why = "the folder cannot be written to"
-        fix = "Choose a backup folder you can write to in Settings."
+        why = _("the folder cannot be written to")
+        fix = _("Choose a backup folder you can write to in Settings.")
     else:
         why = error.strerror or str(error)
-        fix = "Check the backup folder in Settings."
-    return (
-        f"The automatic backup could not be written to {folder} ({why}). Nothing was "
-        f"changed in the register. {fix}"
-    )
+        fix = _("Check the backup folder in Settings.")
+    return _(
+        "The automatic backup could not be written to {folder} ({why}). Nothing was "
+        "changed in the register. {fix}"
+    ).format(folder=folder, why=why, fix=fix)
 
 
 def holding_erased_data(register: Register, *, purged_at: datetime) -> list[str]:
@@ -321,12 +328,24 @@ def holding_erased_data(register: Register, *, purged_at: datetime) -> list[str]
         return []
     keep = _keep(register)
     return [
-        f"{len(older)} automatic backup(s) taken before this purge still hold the erased data "
-        f"(encrypted): {', '.join(b.path.name for b in older)}. They rotate out as new ones "
-        f"are taken (the newest {keep} are kept, at most one a day), or delete them now in "
-        f"{backup_folder(register)}.",
-        "Manual backups and the .replaced and .before-migration copies keep it until you "
-        "delete them.",
+        ngettext(
+            "{count} automatic backup(s) taken before this purge still hold the erased data "
+            "(encrypted): {names}. They rotate out as new ones are taken (the newest {keep} are "
+            "kept, at most one a day), or delete them now in {folder}.",
+            "{count} automatic backup(s) taken before this purge still hold the erased data "
+            "(encrypted): {names}. They rotate out as new ones are taken (the newest {keep} are "
+            "kept, at most one a day), or delete them now in {folder}.",
+            len(older),
+        ).format(
+            count=len(older),
+            names=", ".join(b.path.name for b in older),
+            keep=keep,
+            folder=backup_folder(register),
+        ),
+        _(
+            "Manual backups and the .replaced and .before-migration copies keep it until you "
+            "delete them."
+        ),
     ]
 
 

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.integrity import VerifyReport, verify_register
 from grievance_desk.storage import restore_swap
 from grievance_desk.storage.audit import append_event
@@ -39,17 +40,21 @@ from grievance_desk.storage.register import Register, Unlock
 class BackupUnsound(RegisterError):
     def __init__(self, path: Path, report: VerifyReport) -> None:
         super().__init__(
-            f"The backup {path} failed its checks and was not restored: "
-            + " ".join(report.lines())
-            + " Try an older backup."
+            _(
+                "The backup {path} failed its checks and was not restored: {findings} Try an "
+                "older backup."
+            ).format(path=path, findings=" ".join(report.lines()))
         )
 
 
 class RestoreOntoItself(RegisterError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} is the register itself (or its key file), not a backup of it; restoring "
-            "it onto itself would destroy it. Nothing was changed. Choose a backup file."
+            _(
+                "{path} is the register itself (or its key file), not a backup of it; "
+                "restoring it onto itself would destroy it. Nothing was changed. Choose a "
+                "backup file."
+            ).format(path=path)
         )
 
 
@@ -71,15 +76,15 @@ def backup(
 
     ``progress(done, total)`` counts bytes copied, for a progress bar.
     """
-    require_regular_file(target, "a backup")
-    require_regular_file(key_file_for(target), "a backup's key file")
+    require_regular_file(target, _("a backup"))
+    require_regular_file(key_file_for(target), _("a backup's key file"))
     if target.exists() or _foreign_key_file(register, key_file_for(target)):
         raise RegisterExists(str(target))
     try:
         key_path = register.backup_to(target, progress)
     except OSError as error:
         if is_disk_full(error):
-            raise DiskFull(target.parent, "the backup") from error
+            raise DiskFull(target.parent, _("the backup")) from error
         raise
     with register.writing() as session:
         append_event(
@@ -104,8 +109,8 @@ def _foreign_key_file(register: Register, key_path: Path) -> bool:
 
 def check_backup(backup_path: Path, unlock: Unlock) -> VerifyReport:
     """Unlock and verify a backup where it lies, writing nothing beside it (read-only media)."""
-    require_regular_file(backup_path, "a backup")
-    require_regular_file(key_file_for(backup_path), "a backup's key file")
+    require_regular_file(backup_path, _("a backup"))
+    require_regular_file(key_file_for(backup_path), _("a backup's key file"))
     with open_read_only(backup_path, unlock) as copy:
         return verify_register(copy)
 
@@ -137,20 +142,24 @@ def restore(
 
     ``progress(done, total)`` counts the backup's bytes copied, for a progress bar.
     """
-    require_regular_file(backup_path, "a backup")
-    require_regular_file(key_file_for(backup_path), "a backup's key file")
-    require_regular_file(register_path, "the register")
+    require_regular_file(backup_path, _("a backup"))
+    require_regular_file(key_file_for(backup_path), _("a backup's key file"))
+    require_regular_file(register_path, _("the register"))
     _refuse_the_live_register(backup_path, register_path)
     exists = register_path.exists() or key_file_for(register_path).exists()
     if exists and not force:
         raise RegisterExists(
-            f"{register_path} (add --force to replace it; the current one is kept as a "
-            ".replaced copy)"
+            _(
+                "{register_path} (add --force to replace it; the current one is kept as a "
+                ".replaced copy)"
+            ).format(register_path=register_path)
         )
     if has_unsaved_journal(backup_path):
         raise RegisterError(
-            f"{backup_path} has a write-ahead journal beside it, so it is an open register, "
-            "not a finished backup. Close it, or restore a backup file."
+            _(
+                "{backup_path} has a write-ahead journal beside it, so it is an open register, "
+                "not a finished backup. Close it, or restore a backup file."
+            ).format(backup_path=backup_path)
         )
     # Unwrap the key once, from the backup's key file (read only), before copying anything.
     keyfile, data_key = Register.unlock_key(backup_path, unlock)
@@ -165,7 +174,7 @@ def restore(
         except OSError as error:
             restore_swap.abandon(register_path)
             if is_disk_full(error):
-                raise DiskFull(register_path.parent, "the restored copy") from error
+                raise DiskFull(register_path.parent, _("the restored copy")) from error
             raise
         except BaseException:
             restore_swap.abandon(register_path)
@@ -181,7 +190,7 @@ def restore(
             if restore_swap.staged_for(register_path).exists():
                 restore_swap.abandon(register_path)
             if is_disk_full(error):
-                raise DiskFull(register_path.parent, "a copy of the current register") from error
+                raise DiskFull(register_path.parent, _("a copy of the current register")) from error
             raise
     finally:
         lock.release()
@@ -206,7 +215,7 @@ def _stage(
         progress=progress,
     )
     fault_point("restore.database_staged")
-    copy_private(key_file_for(backup_path), key_file_for(staged), "a backup's key file")
+    copy_private(key_file_for(backup_path), key_file_for(staged), _("a backup's key file"))
     fault_point("restore.key_staged")
     with Register.open_with_key(staged, keyfile, data_key) as copy:
         report = verify_register(copy)
@@ -224,8 +233,10 @@ def _stage(
         report = verify_register(copy)
     if has_unsaved_journal(staged):
         raise RegisterError(
-            "The restored copy could not be folded into one file; nothing was changed. "
-            "Try the restore again."
+            _(
+                "The restored copy could not be folded into one file; nothing was changed. Try "
+                "the restore again."
+            )
         )
     restore_swap.fsync_file(staged)
     restore_swap.fsync_file(key_file_for(staged))

@@ -21,6 +21,7 @@ from sqlmodel import col, select
 from grievance_desk.domain.deadline_engine import CaseClock, Pause
 from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.work_calendar import WorkCalendar
+from grievance_desk.messages import _
 from grievance_desk.services.policy_settings import PolicySettings
 from grievance_desk.storage.tables import Case, ClockPause, Extension
 
@@ -119,7 +120,7 @@ def clock_of(
     proof, fee = facts.identity_proof_at, facts.fee_received_at
     if until is not None:
         if zone is None:
-            raise ValueError("a clock as it stood at a moment needs the officer's zone")
+            raise ValueError(_("a clock as it stood at a moment needs the officer's zone"))
         day = until.astimezone(zone).date()
         pauses = [
             (reason, start, end if end is not None and end <= day else None)

@@ -55,6 +55,7 @@ from grievance_desk.domain.reminders import (
 )
 from grievance_desk.domain.work_calendar import NoWorkingDayError
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 from grievance_desk.services.case_clock import (
     ClockFacts,
     PolicyChooser,
@@ -226,7 +227,7 @@ class _Context:
 
     def __init__(self, session: Session, now: datetime) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
-            raise ValueError("now has no time zone; pass an aware datetime")
+            raise ValueError(_("now has no time zone; pass an aware datetime"))
         self.now = now
         self.zone: ZoneInfo = officer_zone(session)
         self.today = now.astimezone(self.zone).date()
@@ -309,8 +310,10 @@ def _compute(facts: _CaseFacts, clock: ClockFacts, ctx: _Context) -> CaseDeadlin
             deadlines=None,
             open_deadlines=(),
             schedule=None,
-            problem=f"{facts.reference}: no deadlines can be worked out ({problem}). "
-            "Put the case under another policy, or fix the policy.",
+            problem=_(
+                "{reference}: no deadlines can be worked out ({problem}). Put the case under "
+                "another policy, or fix the policy."
+            ).format(reference=facts.reference, problem=problem),
         )
     return CaseDeadlines(
         **base,
@@ -349,7 +352,9 @@ def policy_for_case(session: Session, case: Case) -> Policy:
         return chooser.policy(clock_facts_of(session, case))
     except PolicySettingsError as error:
         raise CaseDeadlineError(
-            f"{case.reference}: {error} Put the case under another policy."
+            _("{reference}: {error} Put the case under another policy.").format(
+                reference=case.reference, error=error
+            )
         ) from None
 
 
@@ -502,18 +507,20 @@ def extend_case(
     """
     if not reason.strip():
         raise CaseDeadlineError(
-            "An extension needs its reasons (the requester must be told them). Give --reason."
+            _("An extension needs its reasons (the requester must be told them). Give --reason.")
         )
     if notice_sent_at is not None and notice_sent_at.tzinfo is None:
-        raise ValueError("notice_sent_at has no time zone; pass an aware datetime")
+        raise ValueError(_("notice_sent_at has no time zone; pass an aware datetime"))
     actor = register.actor
     with register.writing() as session:
         case, _person = find_case(session, reference)
         assert case.id is not None
         if Status(case.status) in _RESPONSE_MET:
             raise CaseDeadlineError(
-                f"{case.reference} is {Status(case.status).label.lower()}: its response "
-                "deadline is met, so there is nothing to extend. Reopen it first if needed."
+                _(
+                    "{reference} is {status}: its response deadline is met, so there is nothing to "
+                    "extend. Reopen it first if needed."
+                ).format(reference=case.reference, status=Status(case.status).label.lower())
             )
         before = _single(session, case.reference, now)
         if before.problem is not None:
@@ -599,8 +606,10 @@ def _case_id_of(key: str) -> int:
     head = parts[0].split("-r", 1)[0]
     if len(parts) < 3 or not head.isdigit() or len(key) > 200:
         raise ReminderKeyError(
-            f"{key!r} is not a reminder key (they look like 42:respond:before:3). Copy the key "
-            "from the reminders list."
+            _(
+                "{key} is not a reminder key (they look like 42:respond:before:3). Copy the "
+                "key from the reminders list."
+            ).format(key=repr(key))
         )
     return int(head)
 
@@ -612,7 +621,9 @@ def _remember(
     actor = register.actor
     with register.writing() as session:
         if session.get(Case, case_id) is None:
-            raise ReminderKeyError(f"Reminder {key!r} belongs to no case in this register.")
+            raise ReminderKeyError(
+                _("Reminder {key} belongs to no case in this register.").format(key=repr(key))
+            )
         state = session.get(ReminderState, key)
         if state is None:
             state = ReminderState(key=key)
@@ -643,11 +654,12 @@ def dismiss_reminder(register: Register, key: str, *, now: datetime) -> None:
 def snooze_reminder(register: Register, key: str, *, until: datetime, now: datetime) -> None:
     """Hide one reminder until ``until``; it comes back then if still due."""
     if until.tzinfo is None or until.utcoffset() is None:
-        raise ReminderKeyError("The snooze end has no time zone; pass an aware datetime.")
+        raise ReminderKeyError(_("The snooze end has no time zone; pass an aware datetime."))
     if until <= now:
         raise ReminderKeyError(
-            f"A snooze must end in the future (it would end {until.isoformat()}). Choose a later "
-            "time."
+            _("A snooze must end in the future (it would end {date}). Choose a later time.").format(
+                date=until.isoformat()
+            )
         )
     _remember(register, key, now, AuditAction.REMINDER_SNOOZED, until)
 

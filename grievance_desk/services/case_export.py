@@ -19,6 +19,7 @@ from sqlmodel import col, select
 
 from grievance_desk.domain.row_columns import COLUMNS
 from grievance_desk.domain.row_export import draft_to_row
+from grievance_desk.messages import _
 from grievance_desk.services.case_queries import CaseFilter, SortKey, count_cases, fetch_page
 from grievance_desk.services.cases import officer_zone, to_draft
 from grievance_desk.services.spreadsheet_io import SpreadsheetError, write_csv, write_xlsx
@@ -87,8 +88,10 @@ def export_list(
     except OSError as error:
         _remove(target)
         raise SpreadsheetError(
-            f"{target} could not be written ({error.strerror or error}). Choose a folder you "
-            "may write to, and close the file if another program has it open."
+            _(
+                "{target} could not be written ({value}). Choose a folder you may write to, "
+                "and close the file if another program has it open."
+            ).format(target=target, value=error.strerror or error)
         ) from error
     except BaseException:
         _remove(target)

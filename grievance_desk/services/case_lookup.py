@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.messages import _
 from grievance_desk.services.clock import zone
 from grievance_desk.storage.errors import NotFound
 from grievance_desk.storage.settings_registry import OFFICER_TIMEZONE
@@ -30,8 +31,10 @@ def find_case(session: Session, reference: str) -> tuple[Case, RequesterRow]:
     case = session.scalar(select(Case).where(col(Case.reference) == reference.strip().upper()))
     if case is None:
         raise NotFound(
-            f"There is no case {reference} in this register. Check the reference "
-            "(for example GRV-2026-00042)."
+            _(
+                "There is no case {reference} in this register. Check the reference (for "
+                "example GRV-2026-00042)."
+            ).format(reference=reference)
         )
     person = session.get(RequesterRow, case.requester_id)
     assert person is not None

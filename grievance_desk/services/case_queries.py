@@ -23,6 +23,7 @@ from sqlmodel import col
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_types import CaseKind, Priority, RequestType
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Status
+from grievance_desk.messages import _
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.storage.dialect import DIALECT
 from grievance_desk.storage.register import Register
@@ -182,6 +183,17 @@ _ACTION_LABELS: dict[str, str] = {
     AuditAction.CASE_EXTENDED: "Response period extended",
     AuditAction.ATTACHMENT_ADDED: "File attached",
 }
+
+
+def _letter_title(status: str, subject: str) -> str:
+    """A letter's line on the timeline, in the officer's language."""
+    if status == "draft":
+        return _("Letter draft: {subject}").format(subject=subject)
+    if status == "issued":
+        return _("Letter issued: {subject}").format(subject=subject)
+    if status == "purged":
+        return _("Letter purged: {subject}").format(subject=subject)
+    return f"Letter {status}: {subject}"
 
 
 def action_label(action: str) -> str:
@@ -584,12 +596,16 @@ def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
     for message in session.execute(
         select(Correspondence).where(col(Correspondence.case_id) == case_id)
     ).scalars():
-        arrow = "Received from" if message.direction == "in" else "Sent to"
+        arrow = (
+            _("Received from {counterpart}")
+            if message.direction == "in"
+            else _("Sent to {counterpart}")
+        )
         items.append(
             TimelineItem(
                 at=message.at,
                 kind="correspondence",
-                title=f"{arrow} {message.counterpart}".strip(),
+                title=arrow.format(counterpart=message.counterpart).strip(),
                 detail=message.subject,
             )
         )
@@ -598,7 +614,7 @@ def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
             TimelineItem(
                 at=letter.issued_at or letter.created_at,
                 kind="letter",
-                title=f"Letter {letter.status}: {letter.subject}",
+                title=_letter_title(letter.status, letter.subject),
             )
         )
     for row in session.execute(
@@ -614,8 +630,10 @@ def case_timeline(session: Session, case_id: int) -> list[TimelineItem]:
             TimelineItem(
                 at=row[3],
                 kind="attachment",
-                title=f"File attached: {row[1]}",
-                detail=f"{row[4].replace('_', ' ')}, {row[2]:,} bytes",
+                title=_("File attached: {name}").format(name=row[1]),
+                detail=_("{purpose}, {size:,} bytes").format(
+                    purpose=row[4].replace("_", " "), size=row[2]
+                ),
                 attachment_id=int(row[0] or 0),
             )
         )

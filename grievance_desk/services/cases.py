@@ -41,6 +41,7 @@ from grievance_desk.domain.reference import (
     parse_reference,
 )
 from grievance_desk.domain.workflow import AWAITING_REQUESTER, Action, Status, check_action
+from grievance_desk.messages import _
 from grievance_desk.services.case_deadlines import refresh_next_due, refresh_next_due_from
 
 # Re-exported: most callers find a case and the officer's zone through this module.
@@ -62,8 +63,10 @@ DEFAULT_PREFIX = REFERENCE_PREFIX.default
 class DuplicateReference(RegisterError):
     def __init__(self, reference: str) -> None:
         super().__init__(
-            f"A case with reference {reference} is already in the register. Remove the reference "
-            "from the import to give the case a new one, or skip that row."
+            _(
+                "A case with reference {reference} is already in the register. Remove the "
+                "reference from the import to give the case a new one, or skip that row."
+            ).format(reference=reference)
         )
 
 
@@ -73,10 +76,13 @@ class ReferencesExhausted(RegisterError):
 
     def __init__(self, year: int, last: int) -> None:
         super().__init__(
-            f"No new {year} case can be numbered: the {year} reference counter is at {last}, "
-            f"the highest a reference may have is {MAX_SEQUENCE:,}. A case with that number "
-            "was imported earlier. Register the case with its own reference (or a received "
-            "date in another year) and ask support to renumber the imported case."
+            _(
+                "No new {year} case can be numbered: the {year} reference counter is at "
+                "{last}, the highest a reference may have is {max_sequence:,}. A case with "
+                "that number was imported earlier. Register the case with its own reference "
+                "(or a received date in another year) and ask support to renumber the imported "
+                "case."
+            ).format(year=year, last=last, max_sequence=MAX_SEQUENCE)
         )
 
 
@@ -360,7 +366,7 @@ def change_status(
             case.acknowledged_at = now
         if wanted is Status.CLOSED:
             if outcome is None:
-                raise ValueError("Closing a case needs an outcome (for example fulfilled).")
+                raise ValueError(_("Closing a case needs an outcome (for example fulfilled)."))
             grounds = list(refusal_grounds)
             check_closing(
                 case.reference,
@@ -522,7 +528,11 @@ def edit_case(
     change raises before anything is written, and the caller's transaction rolls back."""
     unknown = set(changes) - _EDITABLE_CASE - {f"requester.{f}" for f in _EDITABLE_PERSON}
     if unknown:
-        raise ValueError(f"These fields cannot be edited here: {', '.join(sorted(unknown))}.")
+        raise ValueError(
+            _("These fields cannot be edited here: {names}.").format(
+                names=", ".join(sorted(unknown))
+            )
+        )
     case, person = find_case(session, reference)
     before = snapshot(case, person)
     draft = to_draft(case, person)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from grievance_desk.messages import _
+
 DEFAULT_TIMEZONE = "Asia/Kolkata"
 
 
@@ -19,6 +21,8 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo(name or DEFAULT_TIMEZONE)
     except (ZoneInfoNotFoundError, ValueError, OSError) as error:  # OSError: 'Asia', too long
         raise ValueError(
-            f"{name!r} is not a time zone this computer knows. Use an IANA name such as "
-            "Asia/Kolkata or Europe/London."
+            _(
+                "{name} is not a time zone this computer knows. Use an IANA name such as "
+                "Asia/Kolkata or Europe/London."
+            ).format(name=repr(name))
         ) from error

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import clean_text
 from grievance_desk.domain.case_types import Channel
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.register import Register
@@ -55,27 +56,31 @@ def record_correspondence(
 ) -> CorrespondenceItem:
     """Add one message to a case; refuses what cannot be right before saving anything."""
     if direction not in DIRECTIONS:
-        raise ValueError(f"Direction must be 'in' or 'out', not {direction!r}.")
+        raise ValueError(
+            _("Direction must be 'in' or 'out', not {direction}.").format(direction=repr(direction))
+        )
     if at.tzinfo is None:
-        raise ValueError("The time of the message needs a time zone.")
+        raise ValueError(_("The time of the message needs a time zone."))
     if at > now:
-        raise ValueError("The message cannot be dated in the future; check the date and time.")
+        raise ValueError(_("The message cannot be dated in the future; check the date and time."))
     if not (subject.strip() or body.strip()):
         raise ValueError(
-            "Give the message a subject or some text, so the timeline says what it was."
+            _("Give the message a subject or some text, so the timeline says what it was.")
         )
     if len(body) > MAX_BODY:
         raise ValueError(
-            f"The text is {len(body):,} characters; keep it under {MAX_BODY:,} and attach the "
-            "full message as a file instead."
+            _(
+                "The text is {count:,} characters; keep it under {max_body:,} and attach the "
+                "full message as a file instead."
+            ).format(count=len(body), max_body=MAX_BODY)
         )
     actor = register.actor
     with register.writing() as session:
-        case, _ = find_case(session, reference)
+        case, _unused = find_case(session, reference)
         assert case.id is not None
         if at < case.received_at:
             raise ValueError(
-                "The message is dated before the case was received; check the date and time."
+                _("The message is dated before the case was received; check the date and time.")
             )
         row = Correspondence(
             case_id=case.id,
@@ -109,7 +114,7 @@ def record_correspondence(
 def list_correspondence(register: Register, reference: str) -> list[CorrespondenceItem]:
     """A case's messages, oldest first, as the officer reads an exchange."""
     with register.reading() as session:
-        case, _ = find_case(session, reference)
+        case, _unused = find_case(session, reference)
         rows = session.scalars(
             select(Correspondence)
             .where(col(Correspondence.case_id) == case.id)

@@ -23,6 +23,7 @@ from email.policy import SMTP
 from urllib.parse import quote
 
 from grievance_desk.domain.case_types import Channel
+from grievance_desk.messages import _
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.correspondence import CorrespondenceItem, record_correspondence
 from grievance_desk.services.letter_integrity import letter_pdf
@@ -124,8 +125,10 @@ def letter_email(register: Register, letter_id: int) -> LetterEmail:
     letter = get_letter(register, letter_id)
     if not letter.is_issued or letter.issued_at is None:
         raise ComposeError(
-            "Only an issued letter can be e-mailed: issue it first, so the register keeps "
-            "exactly what was sent."
+            _(
+                "Only an issued letter can be e-mailed: issue it first, so the register keeps "
+                "exactly what was sent."
+            )
         )
     with register.reading() as session:
         row = session.get(Letter, letter_id)
@@ -139,8 +142,10 @@ def letter_email(register: Register, letter_id: int) -> LetterEmail:
         to_name, to_address = person.name, person.email.strip()
     if not to_address:
         raise ComposeError(
-            f"{case.reference} has no e-mail address for {to_name}. Add it on the Details tab, "
-            "or send the letter by post (Print… or Save as PDF…)."
+            _(
+                "{reference} has no e-mail address for {to_name}. Add it on the Details tab, "
+                "or send the letter by post (Print… or Save as PDF…)."
+            ).format(reference=case.reference, to_name=to_name)
         )
     pdf = letter_pdf(register, letter_id)
     issued = letter.issued_at.astimezone(zone).strftime("%d %B %Y").lstrip("0")

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 from grievance_desk.domain.case_record import MAX_DESCRIPTION, CaseDraft, Requester, clean_text
 from grievance_desk.domain.case_types import CaseKind, Channel, RequestType
 from grievance_desk.domain.received_time import in_zone
+from grievance_desk.messages import _
 from grievance_desk.services import html_text
 from grievance_desk.services.attachments import detect_media_type
 from grievance_desk.services.clock import DEFAULT_TIMEZONE
@@ -125,7 +126,14 @@ def _phones(text: str) -> list[Suggestion]:
         if number in seen:
             continue
         seen.add(number)
-        found.append(Suggestion("requester.phone", number, f"Phone: {number}", match.raw_string))
+        found.append(
+            Suggestion(
+                "requester.phone",
+                number,
+                _("Phone: {number}").format(number=number),
+                match.raw_string,
+            )
+        )
         if len(found) == _MAX_PHONES:
             break
     return found
@@ -138,7 +146,7 @@ def suggest(subject: str, body: str) -> tuple[Suggestion, ...]:
     complaint = _COMPLAINT.search(text)
     if complaint is not None:
         found.append(
-            Suggestion("kind", CaseKind.COMPLAINT.value, "Kind: Complaint", complaint.group(0))
+            Suggestion("kind", CaseKind.COMPLAINT.value, _("Kind: Complaint"), complaint.group(0))
         )
     matches = sorted(
         (match.start(), kind, match.group(0))
@@ -146,7 +154,7 @@ def suggest(subject: str, body: str) -> tuple[Suggestion, ...]:
         if (match := pattern.search(text)) is not None
     )
     for _start, kind, words in matches:
-        label = f"Request type: {kind.label}"
+        label = _("Request type: {type}").format(type=kind.label)
         found.append(Suggestion("request_type", kind.value, label, " ".join(words.split())))
     found.extend(_phones(text))
     return tuple(found)
@@ -213,8 +221,11 @@ def _read_eml(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> Ema
         or _header_text(message, "Date")
     ):
         raise EmailIntakeError(
-            f"{name} does not look like an e-mail (no From, Subject or Date header). Save the "
-            "message from your mail client as .eml (or Outlook .msg) and drop that file."
+            _(
+                "{name} does not look like an e-mail (no From, Subject or Date header). Save "
+                "the message from your mail client as .eml (or Outlook .msg) and drop that "
+                "file."
+            ).format(name=name)
         )
     try:
         sender_name, sender_address = email.utils.parseaddr(_header_text(message, "From"))
@@ -258,13 +269,14 @@ def _read_eml(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> Ema
     )
 
 
-#: Shown when a .msg arrives but the optional Outlook reader is not installed.
-MSG_READER_MISSING = (
-    "{name} is an Outlook message (.msg), and this installation has no Outlook reader. "
-    "Either save the message as .eml instead (Outlook: File → Save As; most other mail "
-    "programs: drag the message out) and drop that file, or add the reader: "
-    'pip install "grievance-desk[outlook]".'
-)
+def msg_reader_missing() -> str:
+    """Shown (``{name}`` to fill) when a .msg arrives but the Outlook reader is not installed."""
+    return _(
+        "{name} is an Outlook message (.msg), and this installation has no Outlook reader. "
+        "Either save the message as .eml instead (Outlook: File → Save As; most other mail "
+        "programs: drag the message out) and drop that file, or add the reader: "
+        'pip install "grievance-desk[outlook]".'
+    )
 
 
 def msg_reader_available() -> bool:
@@ -279,14 +291,17 @@ def _read_msg(name: str, data: bytes, now: datetime, zone: tzinfo | None) -> Ema
     try:
         import extract_msg
     except ImportError as error:
-        raise EmailIntakeError(MSG_READER_MISSING.format(name=name)) from error
+        raise EmailIntakeError(msg_reader_missing().format(name=name)) from error
 
     try:
         message: Any = extract_msg.openMsg(data)
     except Exception as error:  # extract_msg raises many kinds for a damaged file
         raise EmailIntakeError(
-            f"{name} could not be read as an Outlook message ({error}). In Outlook, save the "
-            "message again (File → Save As → Outlook Message Format) and drop the new file."
+            _(
+                "{name} could not be read as an Outlook message ({error}). In Outlook, save "
+                "the message again (File → Save As → Outlook Message Format) and drop the new "
+                "file."
+            ).format(name=name, error=error)
         ) from error
     try:
         sender_name, sender_address = email.utils.parseaddr(str(message.sender or ""))
@@ -335,19 +350,24 @@ def read_email_bytes(
     """
     if not data.strip():
         raise EmailIntakeError(
-            f"{name} is empty (0 bytes). Save the message from your mail client again."
+            _("{name} is empty (0 bytes). Save the message from your mail client again.").format(
+                name=name
+            )
         )
     if len(data) > MAX_EMAIL_BYTES:
         raise EmailIntakeError(
-            f"{name} is {len(data) / 1_000_000:.0f} MB, more than the "
-            f"{MAX_EMAIL_BYTES / 1_000_000:.0f} MB an e-mail may be here. Save the attachments "
-            "separately and add them to the case one by one."
+            _(
+                "{name} is {value:.0f} MB, more than the {value2:.0f} MB an e-mail may be "
+                "here. Save the attachments separately and add them to the case one by one."
+            ).format(name=name, value=len(data) / 1_000_000, value2=MAX_EMAIL_BYTES / 1_000_000)
         )
     if data.startswith(OLE_SIGNATURE) or name.lower().endswith(".msg"):
         return _read_msg(name, data, now, zone)
     if b"\x00" in data[:4096]:
         raise EmailIntakeError(
-            f"{name} is not an e-mail file. Drop a message saved as .eml or Outlook .msg."
+            _("{name} is not an e-mail file. Drop a message saved as .eml or Outlook .msg.").format(
+                name=name
+            )
         )
     return _read_eml(name, data, now, zone)
 
@@ -358,8 +378,10 @@ def read_email_file(path: Path, *, now: datetime, zone: tzinfo | None = None) ->
         data = path.read_bytes()
     except OSError as error:
         raise EmailIntakeError(
-            f"{path.name} could not be read ({error.strerror or error}). Check the file is "
-            "still there and that you may open it."
+            _(
+                "{name} could not be read ({value}). Check the file is still there and that "
+                "you may open it."
+            ).format(name=path.name, value=error.strerror or error)
         ) from error
     return read_email_bytes(path.name, data, now=now, zone=zone)
 

@@ -47,6 +47,7 @@ from grievance_desk.documents.case_summary_pdf import (
     render_case_summary_pdf,
 )
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.case_deadlines import CaseDeadlineError, deadlines_for_case
 from grievance_desk.services.case_queries import case_timeline
 from grievance_desk.services.cases import find_case, officer_zone
@@ -242,9 +243,11 @@ class _Held:
             )
         if data is None or sha256_hex(bytes(data)) != self.sha256:
             raise BundleError(
-                f"Attachment {self.attachment_id} of {self.reference} no longer matches its "
-                "recorded SHA-256, so it cannot go into evidence. Restore the register from a "
-                "backup and run verify."
+                _(
+                    "Attachment {attachment_id} of {reference} no longer matches its recorded "
+                    "SHA-256, so it cannot go into evidence. Restore the register from a backup "
+                    "and run verify."
+                ).format(attachment_id=self.attachment_id, reference=self.reference)
             )
         return bytes(data)
 
@@ -463,8 +466,10 @@ def _prepare(
     """
     if password is not None and len(password) < MIN_PASSWORD:
         raise BundleError(
-            f"The bundle password is too short ({len(password)} characters). Use at least "
-            f"{MIN_PASSWORD}, and send it to the recipient by another route than the file."
+            _(
+                "The bundle password is too short ({count} characters). Use at least "
+                "{min_password}, and send it to the recipient by another route than the file."
+            ).format(count=len(password), min_password=MIN_PASSWORD)
         )
     key = register_signing_key(register, now=now)  # made (and recorded) before the head is read
     signer = fingerprint(key.public_key())
@@ -673,8 +678,10 @@ def export_evidence(
 
 def _unwritable(target: Path, error: OSError) -> BundleError:
     return BundleError(
-        f"The evidence bundle could not be written to {target} ({error.strerror or error}). "
-        "Nothing was kept; choose another folder or free some space."
+        _(
+            "The evidence bundle could not be written to {target} ({value}). Nothing was "
+            "kept; choose another folder or free some space."
+        ).format(target=target, value=error.strerror or error)
     )
 
 

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import (
 from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.evidence_format import BundleError
 from grievance_desk.storage.audit import append_event
@@ -59,14 +60,16 @@ def _loaded(stored: object) -> Ed25519PrivateKey:
     """The stored key, or a message naming the fix (it never silently makes a new one)."""
     try:
         if not isinstance(stored, dict):
-            raise TypeError("not an object")
+            raise TypeError(_("not an object"))
         raw = base64.b64decode(str(stored["ed25519_private"]), validate=True)
         return Ed25519PrivateKey.from_private_bytes(raw)
     except (TypeError, KeyError, ValueError) as error:
         raise BundleError(
-            "The register's signing key (setting evidence.signing_key) is damaged, so no "
-            "bundle can be signed. Restore the register from a backup; a new key would not "
-            "match the fingerprint you have already given out."
+            _(
+                "The register's signing key (setting evidence.signing_key) is damaged, so no "
+                "bundle can be signed. Restore the register from a backup; a new key would not "
+                "match the fingerprint you have already given out."
+            )
         ) from error
 
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.evidence_format import (
     BUNDLE_FORMAT,
     BUNDLE_VERSION,
@@ -106,13 +107,15 @@ def decrypt_legacy_bundle(data: bytes, password: str) -> bytes:
     so a crafted header cannot ask for gigabytes of memory or minutes of work.
     """
     if len(data) < _LEGACY_HEADER.size + 16 or not data.startswith(LEGACY_MAGIC):
-        raise BundleError("This is not an encrypted Grievance Desk bundle (.gdbundle).")
+        raise BundleError(_("This is not an encrypted Grievance Desk bundle (.gdbundle)."))
     _magic, version, kdf_id, iterations, lanes, memory, salt, nonce = _LEGACY_HEADER.unpack_from(
         data
     )
     if version != LEGACY_VERSION or kdf_id != 1:
         raise BundleError(
-            f"This .gdbundle has format {version}, which this Grievance Desk does not know."
+            _(
+                "This .gdbundle has format {version}, which this Grievance Desk does not know."
+            ).format(version=version)
         )
     if not (
         1 <= iterations <= _LEGACY_MAX_ITERATIONS
@@ -120,10 +123,18 @@ def decrypt_legacy_bundle(data: bytes, password: str) -> bytes:
         and 8 * lanes <= memory <= _LEGACY_MAX_MEMORY_KIB
     ):
         raise BundleError(
-            f"The bundle's header asks for a key-derivation cost ({memory:,} KiB, {iterations} "
-            f"passes, {lanes} lanes) above what Grievance Desk ever wrote "
-            f"({_LEGACY_MAX_MEMORY_KIB:,} KiB, {_LEGACY_MAX_ITERATIONS} passes): it was refused "
-            "unopened. Ask the sender for the bundle again."
+            _(
+                "The bundle's header asks for a key-derivation cost ({memory:,} KiB, "
+                "{iterations} passes, {lanes} lanes) above what Grievance Desk ever wrote "
+                "({legacy_max_memory_kib:,} KiB, {legacy_max_iterations} passes): it was "
+                "refused unopened. Ask the sender for the bundle again."
+            ).format(
+                memory=memory,
+                iterations=iterations,
+                lanes=lanes,
+                legacy_max_memory_kib=_LEGACY_MAX_MEMORY_KIB,
+                legacy_max_iterations=_LEGACY_MAX_ITERATIONS,
+            )
         )
     key = Argon2id(
         salt=salt, length=32, iterations=iterations, lanes=lanes, memory_cost=memory
@@ -132,8 +143,11 @@ def decrypt_legacy_bundle(data: bytes, password: str) -> bytes:
         return AESGCM(key).decrypt(nonce, data[_LEGACY_HEADER.size :], data[: _LEGACY_HEADER.size])
     except InvalidTag:
         raise BundleError(
-            "The password is wrong, or the bundle was changed or damaged after it was sealed. "
-            "Check the password with the sender; if it is right, ask for the bundle again."
+            _(
+                "The password is wrong, or the bundle was changed or damaged after it was "
+                "sealed. Check the password with the sender; if it is right, ask for the "
+                "bundle again."
+            )
         ) from None
 
 
@@ -158,7 +172,13 @@ def verify_bundle(
                 return _verify_legacy_sealed(path, raw, size, password, limits)
             return _verify_zip(path, raw, size, password, expected_fingerprint, limits)
     except OSError as error:
-        return BundleCheck((f"{path} cannot be read ({error.strerror or error}).",))
+        return BundleCheck(
+            (
+                _("{path} cannot be read ({value}).").format(
+                    path=path, value=error.strerror or error
+                ),
+            )
+        )
 
 
 def _verify_legacy_sealed(
@@ -166,14 +186,22 @@ def _verify_legacy_sealed(
 ) -> BundleCheck:
     if password is None:
         return BundleCheck(
-            (f"{path.name} is an encrypted bundle; give its password (--password-stdin).",),
+            (
+                _("{name} is an encrypted bundle; give its password (--password-stdin).").format(
+                    name=path.name
+                ),
+            ),
             encrypted=True,
             legacy=True,
             password=NO_PASSWORD,
         )
     if size > _LEGACY_MAX_BYTES:
         return BundleCheck(
-            (f"{path.name} is larger than any .gdbundle Grievance Desk wrote; it was refused.",),
+            (
+                _(
+                    "{name} is larger than any .gdbundle Grievance Desk wrote; it was refused."
+                ).format(name=path.name),
+            ),
             legacy=True,
         )
     try:
@@ -197,19 +225,27 @@ def _verify_zip(
     try:
         bundle = BoundedZip(raw, size, limits, password)
     except ZipRefused as why:
-        return BundleCheck((f"{path.name} was refused unread: {why}.",))
+        return BundleCheck(
+            (_("{name} was refused unread: {why}.").format(name=path.name, why=why),)
+        )
     with bundle:
         if bundle.encrypted and password is None:
             return BundleCheck(
-                (f"{path.name} is an encrypted bundle; give its password (--password-stdin).",),
+                (
+                    _(
+                        "{name} is an encrypted bundle; give its password (--password-stdin)."
+                    ).format(name=path.name),
+                ),
                 encrypted=True,
                 password=NO_PASSWORD,
             )
         if bundle.encrypted and not bundle.password_fits():
             return BundleCheck(
                 (
-                    f"The password is wrong for {path.name}. Check it with the sender (it "
-                    "should have come separately from the file).",
+                    _(
+                        "The password is wrong for {name}. Check it with the sender (it should "
+                        "have come separately from the file)."
+                    ).format(name=path.name),
                 ),
                 encrypted=True,
                 password=WRONG_PASSWORD,
@@ -232,7 +268,9 @@ class _Checker:
     def run(self) -> BundleCheck:
         sums = self._read(SUMS, 4 << 20)
         if sums is None:
-            self.problems.append(f"{SUMS} is missing or unreadable, so no file can be checked.")
+            self.problems.append(
+                _("{sums} is missing or unreadable, so no file can be checked.").format(sums=SUMS)
+            )
         else:
             self._check_sums(sums)
         manifest = self._json(MANIFEST)
@@ -240,22 +278,38 @@ class _Checker:
         if sums is not None:
             self._check_signature(sums, legacy)
         if manifest is None:
-            self.problems.append(f"{MANIFEST} is missing or not readable.")
+            self.problems.append(
+                _("{manifest} is missing or not readable.").format(manifest=MANIFEST)
+            )
             manifest = {}
         elif not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
-            self.problems.append(f"{MANIFEST} does not describe a Grievance Desk evidence bundle.")
+            self.problems.append(
+                _("{manifest} does not describe a Grievance Desk evidence bundle.").format(
+                    manifest=MANIFEST
+                )
+            )
             manifest = {}
         elif manifest.get("version") not in (LEGACY_VERSION, BUNDLE_VERSION):
             self.problems.append(
-                f"This bundle has format {manifest.get('version')}; a newer Grievance Desk "
-                "made it. Install that version to check it."
+                _(
+                    "This bundle has format {version}; a newer Grievance Desk made it. Install "
+                    "that version to check it."
+                ).format(version=manifest.get("version"))
             )
         signer = manifest.get("signer")
         if self.signer and isinstance(signer, dict) and signer.get("fingerprint") != self.signer:
-            self.problems.append(f"{MANIFEST} names another signer than the key that signed it.")
+            self.problems.append(
+                _("{manifest} names another signer than the key that signed it.").format(
+                    manifest=MANIFEST
+                )
+            )
         segment = self._json(SEGMENT)
         if segment is None:
-            self.problems.append(f"{SEGMENT} is missing: the case's history cannot be checked.")
+            self.problems.append(
+                _("{segment} is missing: the case's history cannot be checked.").format(
+                    segment=SEGMENT
+                )
+            )
         else:
             self._check_segment(segment, manifest)
         return BundleCheck(
@@ -276,9 +330,11 @@ class _Checker:
         try:
             return self.bundle.text(name, cap)
         except ZipRefused as why:
-            self.problems.append(f"{why}; it was not read.")
+            self.problems.append(_("{why}; it was not read.").format(why=why))
         except READ_ERRORS:
-            self.problems.append(f"{name} is damaged inside the ZIP (or the password is wrong).")
+            self.problems.append(
+                _("{name} is damaged inside the ZIP (or the password is wrong).").format(name=name)
+            )
         return None
 
     def _json(self, name: str) -> Any:
@@ -288,7 +344,7 @@ class _Checker:
         try:
             return json.loads(data)
         except (ValueError, RecursionError):  # RecursionError: "[[[[…" nested past the stack
-            self.problems.append(f"{name} is not valid JSON.")
+            self.problems.append(_("{name} is not valid JSON.").format(name=name))
             return None
 
     # ------------------------------------------------------------------ SHA256SUMS
@@ -297,22 +353,34 @@ class _Checker:
         try:
             text = sums.decode("utf-8")
         except UnicodeDecodeError:
-            self.problems.append(f"{SUMS} is not UTF-8 text.")
+            self.problems.append(_("{sums} is not UTF-8 text.").format(sums=SUMS))
             return
         listed: set[str] = set()
         for number, line in enumerate(text.splitlines(), start=1):
             match = _SUMS_LINE.fullmatch(line)
             if match is None:
-                self.problems.append(f"Line {number} of {SUMS} is not in sha256sum's format.")
+                self.problems.append(
+                    _("Line {number} of {sums} is not in sha256sum's format.").format(
+                        number=number, sums=SUMS
+                    )
+                )
                 continue
             expected, name = match[1], match[2]
             why = name_problem(name)
             if why or name in listed or name in UNLISTED:
-                self.problems.append(f"Line {number} of {SUMS} names a file it may not list.")
+                self.problems.append(
+                    _("Line {number} of {sums} names a file it may not list.").format(
+                        number=number, sums=SUMS
+                    )
+                )
                 continue
             listed.add(name)
             if name not in self.bundle.members:
-                self.problems.append(f"{SUMS} lists {name}, which is not in the bundle.")
+                self.problems.append(
+                    _("{sums} lists {name}, which is not in the bundle.").format(
+                        sums=SUMS, name=name
+                    )
+                )
                 continue
             try:
                 actual = self.bundle.digest(name)
@@ -321,16 +389,24 @@ class _Checker:
                 continue
             except READ_ERRORS:
                 self.problems.append(
-                    f"{name} is damaged inside the ZIP (it cannot be read back, or the password "
-                    "is wrong)."
+                    _(
+                        "{name} is damaged inside the ZIP (it cannot be read back, or the "
+                        "password is wrong)."
+                    ).format(name=name)
                 )
                 continue
             if actual != expected:
-                self.problems.append(f"{name} does not match its digest in {SUMS}.")
+                self.problems.append(
+                    _("{name} does not match its digest in {sums}.").format(name=name, sums=SUMS)
+                )
             else:
                 self.digests[name] = actual
         for name in sorted(set(self.bundle.members) - listed - UNLISTED):
-            self.problems.append(f"{name} is in the bundle but not listed in {SUMS}; not read.")
+            self.problems.append(
+                _("{name} is in the bundle but not listed in {sums}; not read.").format(
+                    name=name, sums=SUMS
+                )
+            )
 
     # ------------------------------------------------------------------ signature
 
@@ -338,17 +414,23 @@ class _Checker:
         if SIGNATURE not in self.bundle.members or PUBLIC_KEY not in self.bundle.members:
             if legacy:
                 self.notes.append(
-                    "This bundle was made before bundles were signed: its files are checked "
-                    "against its own digests, but nothing shows which register made it."
+                    _(
+                        "This bundle was made before bundles were signed: its files are checked "
+                        "against its own digests, but nothing shows which register made it."
+                    )
                 )
                 if self.expected is not None:
                     self.problems.append(
-                        f"The bundle is not signed, so it cannot show it came from the key "
-                        f"{self.expected}."
+                        _(
+                            "The bundle is not signed, so it cannot show it came from the key "
+                            "{expected}."
+                        ).format(expected=self.expected)
                     )
             else:
                 self.problems.append(
-                    f"The bundle is not signed ({SIGNATURE} or {PUBLIC_KEY} is missing)."
+                    _("The bundle is not signed ({signature} or {public_key} is missing).").format(
+                        signature=SIGNATURE, public_key=PUBLIC_KEY
+                    )
                 )
             return
         pem = self._read(PUBLIC_KEY, 16 << 10)
@@ -360,22 +442,28 @@ class _Checker:
         except (ValueError, UnsupportedAlgorithm):
             key = None
         if not isinstance(key, Ed25519PublicKey):
-            self.problems.append(f"{PUBLIC_KEY} is not an Ed25519 public key.")
+            self.problems.append(
+                _("{public_key} is not an Ed25519 public key.").format(public_key=PUBLIC_KEY)
+            )
             return
         found = fingerprint(key)
         try:
             key.verify(signature, sums)
         except InvalidSignature:
             self.problems.append(
-                f"The signature in {SIGNATURE} does not match {SUMS} and {PUBLIC_KEY}: the file "
-                "list was changed after signing, or the signature or key was replaced."
+                _(
+                    "The signature in {signature} does not match {sums} and {public_key}: the file "
+                    "list was changed after signing, or the signature or key was replaced."
+                ).format(signature=SIGNATURE, sums=SUMS, public_key=PUBLIC_KEY)
             )
             return
         self.signer = found
         if self.expected is not None and found != self.expected:
             self.problems.append(
-                f"The bundle was signed by the key {found}, not by {self.expected} (the "
-                "fingerprint you were given). Treat it as not coming from that register."
+                _(
+                    "The bundle was signed by the key {found}, not by {expected} (the fingerprint "
+                    "you were given). Treat it as not coming from that register."
+                ).format(found=found, expected=self.expected)
             )
 
     # ------------------------------------------------------------------ audit segment
@@ -385,7 +473,7 @@ class _Checker:
             events = list(segment["events"])
             head = dict(segment["chain_head"])
         except (KeyError, TypeError, ValueError):
-            self.problems.append(f"{SEGMENT} is not readable.")
+            self.problems.append(_("{segment} is not readable.").format(segment=SEGMENT))
             return
         sequence = head.get("sequence", head.get("events"))  # version 1 named it "events"
         self.head = f"{sequence}:{head.get('hash')}"
@@ -395,7 +483,9 @@ class _Checker:
             try:
                 self._check_event(event, previous, issued)
             except (KeyError, TypeError, ValueError, AttributeError):
-                self.problems.append(f"An audit event in {SEGMENT} is incomplete.")
+                self.problems.append(
+                    _("An audit event in {segment} is incomplete.").format(segment=SEGMENT)
+                )
                 break
             previous = event
         if (
@@ -403,14 +493,18 @@ class _Checker:
             and previous is not None
             and (previous["id"] != sequence or previous["hash"] != head.get("hash"))
         ):
-            self.problems.append("The audit segment does not end at the chain head it states.")
+            self.problems.append(_("The audit segment does not end at the chain head it states."))
         if manifest and manifest.get("chain_head") != segment["chain_head"]:
-            self.problems.append("The manifest and the audit segment state different chain heads.")
+            self.problems.append(
+                _("The manifest and the audit segment state different chain heads.")
+            )
         for name, found in self.digests.items():  # files already matching SHA256SUMS
             match = re.match(r"letters/letter-(\d+)-", name)
             if match and int(match[1]) in issued and found != issued[int(match[1])]:
                 self.problems.append(
-                    f"{name} is not the PDF the audit trail recorded when it was issued."
+                    _("{name} is not the PDF the audit trail recorded when it was issued.").format(
+                        name=name
+                    )
                 )
 
     def _check_event(
@@ -421,19 +515,29 @@ class _Checker:
         if previous is not None:
             if event["id"] != previous["id"] + 1:
                 self.problems.append(
-                    f"Audit event {previous['id'] + 1} is missing from the segment."
+                    _("Audit event {event} is missing from the segment.").format(
+                        event=previous["id"] + 1
+                    )
                 )
             elif event["prev_hash"] != previous["hash"]:
-                self.problems.append(f"Audit event {event['id']} does not link to the one before.")
+                self.problems.append(
+                    _("Audit event {event} does not link to the one before.").format(
+                        event=event["id"]
+                    )
+                )
         elif event["id"] == 1 and event["prev_hash"] != GENESIS:
-            self.problems.append("The first audit event does not start from the genesis hash.")
+            self.problems.append(_("The first audit event does not start from the genesis hash."))
         if chain_hash(str(event["prev_hash"]), header) != event["hash"]:
-            self.problems.append(f"Audit event {event['id']}'s contents do not match its hash.")
+            self.problems.append(
+                _("Audit event {event}'s contents do not match its hash.").format(event=event["id"])
+            )
         payload = event.get("payload")
         if isinstance(payload, str) and not event.get("redacted"):
             if digest(payload.encode("utf-8")) != event["payload_sha256"]:
                 self.problems.append(
-                    f"Audit event {event['id']}'s recorded values do not match their digest."
+                    _("Audit event {event}'s recorded values do not match their digest.").format(
+                        event=event["id"]
+                    )
                 )
             elif event["action"] == AuditAction.LETTER_ISSUED:
                 values = json.loads(payload)

@@ -22,6 +22,8 @@ from typing import IO, Any
 
 import pyzipper  # type: ignore[import-untyped]
 
+from grievance_desk.messages import _
+
 __all__ = ["BoundedZip", "Limits", "ZipRefused", "name_problem"]
 
 MiB = 1 << 20
@@ -64,15 +66,15 @@ _BIDI = {
 def name_problem(name: str) -> str:
     """Why a member name is unsafe to extract, or "" when it is fine."""
     if not name or len(name) > 255:
-        return "has an empty or over-long name"
+        return _("has an empty or over-long name")
     if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
-        return "has an absolute path"
+        return _("has an absolute path")
     if "\\" in name:
-        return "uses a backslash in its name"
+        return _("uses a backslash in its name")
     if any(part in ("", ".", "..") for part in name.split("/")):
-        return "climbs out of the bundle's folder (.. or an empty part)"
+        return _("climbs out of the bundle's folder (.. or an empty part)")
     if any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") or c in _BIDI for c in name):
-        return "has control or right-to-left characters in its name"
+        return _("has control or right-to-left characters in its name")
     return ""
 
 
@@ -89,8 +91,10 @@ class _CappedFile:
             self._raw.seek(here)
         if size > self._cap:
             raise ZipRefused(
-                f"its list of files is larger than {self._cap:,} bytes, far more than any "
-                "real bundle needs"
+                _(
+                    "its list of files is larger than {cap:,} bytes, far more than any real bundle "
+                    "needs"
+                ).format(cap=self._cap)
             )
         return self._raw.read(size)
 
@@ -113,19 +117,23 @@ class BoundedZip:
     def __init__(self, raw: IO[bytes], size: int, limits: Limits, password: str | None) -> None:
         if size > limits.bundle_bytes:
             raise ZipRefused(
-                f"it is {size:,} bytes, above the {limits.bundle_bytes:,} a bundle may have"
+                _("it is {size:,} bytes, above the {bundle_bytes:,} a bundle may have").format(
+                    size=size, bundle_bytes=limits.bundle_bytes
+                )
             )
         try:
             self._zip = pyzipper.AESZipFile(_CappedFile(raw, limits.directory_bytes))
         except ZipRefused:
             raise
         except _READ_ERRORS as error:
-            raise ZipRefused("it is not a ZIP, or it is damaged") from error
+            raise ZipRefused(_("it is not a ZIP, or it is damaged")) from error
         self.limits = limits
         infos = self._zip.infolist()
         if len(infos) > limits.members:
             raise ZipRefused(
-                f"it holds {len(infos):,} files, more than the {limits.members:,} a bundle may hold"
+                _("it holds {count:,} files, more than the {members:,} a bundle may hold").format(
+                    count=len(infos), members=limits.members
+                )
             )
         self.problems: list[str] = []
         self.members: dict[str, Any] = {}
@@ -139,7 +147,11 @@ class BoundedZip:
         counts = Counter(info.filename for info in infos)
         for name, count in sorted(counts.items()):
             if count > 1:
-                self.problems.append(f"{name} appears {count} times in the ZIP; none was read.")
+                self.problems.append(
+                    _("{name} appears {count} times in the ZIP; none was read.").format(
+                        name=name, count=count
+                    )
+                )
         total = 0
         for info in infos:
             name = info.filename
@@ -147,20 +159,28 @@ class BoundedZip:
                 continue
             why = name_problem(name)
             if why:
-                self.problems.append(f"A file {why} ({name!r}); it was not read.")
+                self.problems.append(
+                    _("A file {why} ({name}); it was not read.").format(why=why, name=repr(name))
+                )
                 continue
             if info.compress_type not in _METHODS:
                 # bzip2 and LZMA decompress whole chunks without an output cap: a few KiB can
                 # become gigabytes in one call. Bundles only ever store or deflate.
                 self.problems.append(
-                    f"{name} uses ZIP compression method {info.compress_type}, which bundles "
-                    "never use; it was not read."
+                    _(
+                        "{name} uses ZIP compression method {compress_type}, which bundles never "
+                        "use; it was not read."
+                    ).format(name=name, compress_type=info.compress_type)
                 )
                 continue
             if info.file_size > self.limits.member_bytes:
                 self.problems.append(
-                    f"{name} claims {info.file_size:,} bytes, above the "
-                    f"{self.limits.member_bytes:,} one file may have; it was not read."
+                    _(
+                        "{name} claims {file_size:,} bytes, above the {member_bytes:,} one file "
+                        "may have; it was not read."
+                    ).format(
+                        name=name, file_size=info.file_size, member_bytes=self.limits.member_bytes
+                    )
                 )
                 continue
             if (
@@ -168,15 +188,19 @@ class BoundedZip:
                 and info.file_size > self.limits.ratio * max(info.compress_size, 1)
             ):
                 self.problems.append(
-                    f"{name} expands more than {self.limits.ratio}:1 (a zip bomb); it was not read."
+                    _("{name} expands more than {ratio}:1 (a zip bomb); it was not read.").format(
+                        name=name, ratio=self.limits.ratio
+                    )
                 )
                 continue
             total += info.file_size
             self.members[name] = info
         if total > self.limits.total_bytes:
             raise ZipRefused(
-                f"its files add up to {total:,} bytes, above the {self.limits.total_bytes:,} "
-                "a bundle may hold"
+                _(
+                    "its files add up to {total:,} bytes, above the {total_bytes:,} a bundle may "
+                    "hold"
+                ).format(total=total, total_bytes=self.limits.total_bytes)
             )
         self._check_overlap(infos)
 
@@ -187,7 +211,9 @@ class BoundedZip:
         for index, (offset, length, name) in enumerate(spans):
             following = spans[index + 1][0] if index + 1 < len(spans) else end_of_data
             if offset + 30 + length > following:
-                self.problems.append(f"{name} overlaps another file in the ZIP (a zip bomb).")
+                self.problems.append(
+                    _("{name} overlaps another file in the ZIP (a zip bomb).").format(name=name)
+                )
                 self.members.pop(name, None)
 
     def password_fits(self) -> bool:
@@ -216,7 +242,7 @@ class BoundedZip:
         """Hash a member in chunks; keep its bytes only when ``cap`` allows (text members)."""
         info = self.members[name]
         if info.flag_bits & 0x1 and self._password is None:
-            raise ZipRefused("it is encrypted; give its password")
+            raise ZipRefused(_("it is encrypted; give its password"))
         digest = hashlib.sha256()
         kept: io.BytesIO | None = io.BytesIO() if info.file_size <= cap else None
         produced = 0
@@ -224,7 +250,7 @@ class BoundedZip:
             while chunk := member.read(_CHUNK):
                 produced += len(chunk)
                 if produced > info.file_size:  # never more than it declared
-                    raise pyzipper.BadZipFile("longer than declared")
+                    raise pyzipper.BadZipFile(_("longer than declared"))
                 digest.update(chunk)
                 if kept is not None:
                     kept.write(chunk)
@@ -238,7 +264,11 @@ class BoundedZip:
         """A small member read whole; one above the cap is refused unread."""
         limit = self.limits.text_bytes if cap is None else cap
         if self.members[name].file_size > limit:
-            raise ZipRefused(f"{name} is larger than the {limit:,} bytes such a file may have")
+            raise ZipRefused(
+                _("{name} is larger than the {limit:,} bytes such a file may have").format(
+                    name=name, limit=limit
+                )
+            )
         data = self._stream(name, limit)[1]
         assert data is not None
         return data

@@ -19,6 +19,7 @@ from grievance_desk.domain.deadline_engine import CaseClock, extension_refusal
 from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
 from grievance_desk.domain.policy import Policy, describe_period
 from grievance_desk.domain.work_calendar import WorkCalendar
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.case_deadlines import case_clock, policy_for_case
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.policy_settings import load_policy_settings
@@ -92,19 +93,31 @@ def extension_preview(register: Register, reference: str, *, now: datetime) -> E
         rule = policy.extension
         granted = len(live_extensions(session, case))
         if rule.allowed and rule.length is not None:
-            limit = (
-                f"{policy.name or policy.label} allows at most {rule.max_count} extension"
-                f"{'' if rule.max_count == 1 else 's'} of {describe_period(rule.length)} "
-                f"({policy.legal_source}); {granted} granted so far."
+            limit = ngettext(
+                "{policy} allows at most {count} extension of {period} ({source}); {granted} "
+                "granted so far.",
+                "{policy} allows at most {count} extensions of {period} ({source}); {granted} "
+                "granted so far.",
+                rule.max_count,
+            ).format(
+                policy=policy.name or policy.label,
+                count=rule.max_count,
+                period=describe_period(rule.length),
+                source=policy.legal_source,
+                granted=granted,
             )
         else:
-            limit = f"{policy.name or policy.label} allows no extension ({policy.legal_source})."
+            limit = _("{policy} allows no extension ({source}).").format(
+                policy=policy.name or policy.label, source=policy.legal_source
+            )
         notice = current.extension_notice_by
         return ExtensionPreview(
             reference=case.reference,
             respond_by=current.final_respond_by.due.astimezone(zone).date(),
             new_respond_by=new,
-            refusal=None if refusal is None else f"Cannot extend: {refusal}.",
+            refusal=None
+            if refusal is None
+            else _("Cannot extend: {refusal}.").format(refusal=refusal),
             limit=limit,
             notice_by=notice.due.astimezone(zone).date() if notice else None,
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from grievance_desk.messages import _
 from grievance_desk.resources_path import resource_path
 
 
@@ -68,8 +69,10 @@ def term(key: str, language: str) -> str:
     known = terms(language)
     if key not in known:
         raise GlossaryError(
-            f"The glossary has no term {key!r}. Terms: {', '.join(sorted(known))} "
-            f"(resources/glossary/{language}.toml)."
+            _(
+                "The glossary has no term {key}. Terms: {names} "
+                "(resources/glossary/{language}.toml)."
+            ).format(key=repr(key), names=", ".join(sorted(known)), language=language)
         )
     return known[key].text
 
@@ -84,7 +87,9 @@ def phrase(section: str, key: str, language: str, **values: Any) -> str:
     table = _load(language).get(section, {})
     if key not in table:
         raise GlossaryError(
-            f"resources/glossary/{language}.toml has no [{section}] entry {key!r}; add it."
+            _("resources/glossary/{language}.toml has no [{section}] entry {key}; add it.").format(
+                language=language, section=section, key=repr(key)
+            )
         )
     return _fill(str(table[key]), language, **values)
 
@@ -120,11 +125,17 @@ def term_problems(text: str, language: str, *, template: bool = True) -> list[st
     problems: list[str] = []
     for key, entry in terms(language).items():
         if re.search(rf"\b{re.escape(entry.en.casefold())}\b", lowered):
-            problems.append(f"types the English {entry.en!r}: write {{{{ '{key}' | term }}}}")
+            problems.append(
+                _("types the English {en}: write {{{{ '{key}' | term }}}}").format(
+                    en=repr(entry.en), key=key
+                )
+            )
         for variant in entry.avoid:
             if variant in plain:
                 problems.append(
-                    f"uses {variant!r}, not the glossary's {entry.text!r} ({entry.source})"
+                    _("uses {variant}, not the glossary's {text} ({source})").format(
+                        variant=repr(variant), text=repr(entry.text), source=entry.source
+                    )
                 )
         if entry.text in plain:
             problems.append(f"types {entry.text!r}: write {{{{ '{key}' | term }}}}")

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from grievance_desk.domain.policy import DEFAULT_REMINDER_OFFSETS
+from grievance_desk.messages import _
 
 __all__ = ["PRODID", "CalendarDeadline", "build_ics", "event_uid"]
 
@@ -62,7 +63,7 @@ def build_ics(items: Iterable[CalendarDeadline], *, generated_at: datetime) -> b
     due moment with alarms that many days before it.
     """
     if generated_at.tzinfo is None:
-        raise ValueError("generated_at has no time zone; pass an aware datetime")
+        raise ValueError(_("generated_at has no time zone; pass an aware datetime"))
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -70,7 +71,11 @@ def build_ics(items: Iterable[CalendarDeadline], *, generated_at: datetime) -> b
     cal.add("x-wr-calname", "Grievance Desk deadlines")
     for item in sorted(items, key=lambda i: (i.due, i.reference, i.kind)):
         if item.due.tzinfo is None:
-            raise ValueError(f"deadline of {item.reference} has no time zone; attach one")
+            raise ValueError(
+                _("deadline of {reference} has no time zone; attach one").format(
+                    reference=item.reference
+                )
+            )
         title = f"{_KIND_TITLES.get(item.kind, item.kind.replace('_', ' '))}: {item.reference}"
         event = Event()
         event.add("uid", event_uid(item.case_id, item.kind))

@@ -22,6 +22,7 @@ from grievance_desk.domain.row_columns import COLUMNS, match_headers
 from grievance_desk.domain.row_export import draft_to_row
 from grievance_desk.domain.row_import import row_to_draft
 from grievance_desk.domain.row_reader import RowError, RowProblem
+from grievance_desk.messages import _
 from grievance_desk.services.cases import (
     BulkContext,
     insert_case,
@@ -64,9 +65,13 @@ class ImportRejected(RegisterError):
         self.report = report
         count = len(report.bad_lines)
         super().__init__(
-            f"{source.name}: {count} of {report.rows} rows have problems, so nothing was "
-            "imported. Fix the rows listed below and import again, or add --skip-invalid to "
-            "import the good rows only.\n" + "\n".join(report.problem_lines())
+            _(
+                "{name}: {count} of {rows} rows have problems, so nothing was imported. Fix the "
+                "rows listed below and import again, or add --skip-invalid to import the good "
+                "rows only."
+            ).format(name=source.name, count=count, rows=report.rows)
+            + "\n"
+            + "\n".join(report.problem_lines())
         )
 
 
@@ -102,8 +107,10 @@ def _check_rows(
                     _reference_problem(
                         line,
                         draft.reference,
-                        f"reference {key} is also on line {seen[key]}; a reference belongs "
-                        "to one case. Clear one of them to give it a new number.",
+                        _(
+                            "reference {key} is also on line {seen}; a reference belongs to one "
+                            "case. Clear one of them to give it a new number."
+                        ).format(key=key, seen=seen[key]),
                     )
                 )
                 continue
@@ -124,8 +131,10 @@ def _check_rows(
                 _reference_problem(
                     line,
                     reference,
-                    f"reference {reference} is already in the register. Clear the cell to "
-                    "give this case a new number, or remove the row if it is the same case.",
+                    _(
+                        "reference {reference} is already in the register. Clear the cell to give "
+                        "this case a new number, or remove the row if it is the same case."
+                    ).format(reference=reference),
                 )
             )
         drafts = [(line, d) for line, d in drafts if line not in {seen[r] for r in existing}]

@@ -19,6 +19,7 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from grievance_desk.messages import _, ngettext
 from grievance_desk.services.letter_integrity import verify_issued_letters
 from grievance_desk.storage.audit import (
     REPAIR_ACTION,
@@ -50,8 +51,11 @@ def parse_head(value: str) -> ChainHead:
     match = _HEAD_PATTERN.match(value)
     if not match:
         raise BadHead(
-            f"{value!r} is not a chain head. Copy it as printed on a monthly report or evidence "
-            "bundle: the event number, a colon and the 64-character hash, e.g. 1234:9f86d0\u2026"
+            _(
+                "{value} is not a chain head. Copy it as printed on a monthly report or "
+                "evidence bundle: the event number, a colon and the 64-character hash, e.g. "
+                "1234:9f86d0…"
+            ).format(value=repr(value))
         )
     return ChainHead(int(match[1]), match[2].lower())
 
@@ -60,20 +64,22 @@ def head_problem(session: Session, head: ChainHead) -> str:
     """Why the register does not extend ``head`` ("" when it does)."""
     current = chain_head(session)
     if head.sequence > current.sequence:
-        return (
-            f"the printed head is event {head.sequence}, but the register's history ends at "
-            f"event {current.sequence}: events were cut from the end"
-        )
+        return _(
+            "the printed head is event {sequence}, but the register's history ends at "
+            "event {sequence2}: events were cut from the end"
+        ).format(sequence=head.sequence, sequence2=current.sequence)
     stored = session.execute(
         text("SELECT hash FROM audit_event WHERE id = :id"), {"id": head.sequence}
     ).scalar()
     if stored is None and head.sequence > 0:
-        return f"event {head.sequence} of the printed head is no longer in the register"
-    if (stored or "0" * 64) != head.hash:
-        return (
-            f"event {head.sequence} has a different hash from the printed head: the history "
-            "up to it was rewritten (re-chained)"
+        return _("event {sequence} of the printed head is no longer in the register").format(
+            sequence=head.sequence
         )
+    if (stored or "0" * 64) != head.hash:
+        return _(
+            "event {sequence} has a different hash from the printed head: the history up "
+            "to it was rewritten (re-chained)"
+        ).format(sequence=head.sequence)
     return ""
 
 
@@ -133,30 +139,46 @@ class VerifyReport:
         """What to tell the officer, one finding per line."""
         if self.file_problems:
             first = self.file_problems[:5]
-            file_line = "Database integrity: FAILED: " + "; ".join(first)
+            file_line = _("Database integrity: FAILED: {problems}").format(
+                problems="; ".join(first)
+            )
         else:
-            file_line = "Database integrity: ok (encryption and structure checked)."
+            file_line = _("Database integrity: ok (encryption and structure checked).")
         if self.letter_problems:
-            letters_line = "Issued letters: ALTERED: " + "; ".join(self.letter_problems[:5])
+            letters_line = _("Issued letters: ALTERED: {problems}").format(
+                problems="; ".join(self.letter_problems[:5])
+            )
         else:
-            letters_line = "Issued letters: ok (each matches the digest recorded when issued)."
+            letters_line = _("Issued letters: ok (each matches the digest recorded when issued).")
         if not self.history_checked:
             return [
                 file_line,
-                "Audit chain and issued letters: not checked, because damaged pages cannot be "
-                "read. Restore the latest backup (grievance-desk backups, then restore; or "
-                "\u201cRestore from a backup\u2026\u201d on the unlock screen).",
+                _(
+                    "Audit chain and issued letters: not checked, because damaged pages cannot be "
+                    "read. Restore the latest backup (grievance-desk backups, then restore; or "
+                    "“Restore from a backup…” on the unlock screen)."
+                ),
             ]
         lines = [file_line, self._chain_line(), *self._record_lines(), letters_line]
         if self.checked_head is not None:
             if self.head_problem:
-                lines.append(f"Printed chain head {self.checked_head}: FAILED: {self.head_problem}")
+                lines.append(
+                    _("Printed chain head {checked_head}: FAILED: {head_problem}").format(
+                        checked_head=self.checked_head, head_problem=self.head_problem
+                    )
+                )
             else:
                 lines.append(
-                    f"Printed chain head {self.checked_head}: ok (the history still extends it)."
+                    _(
+                        "Printed chain head {checked_head}: ok (the history still extends it)."
+                    ).format(checked_head=self.checked_head)
                 )
         if self.head is not None:
-            lines.append(f"Chain head now: {self.head} (compare with the last one you printed).")
+            lines.append(
+                _("Chain head now: {head} (compare with the last one you printed).").format(
+                    head=self.head
+                )
+            )
         return lines
 
     def _chain_line(self) -> str:
@@ -164,12 +186,12 @@ class VerifyReport:
         gap = gaps.get(self.chain.broken_at) if self.chain.broken_at else None
         if gap is None:
             return str(self.chain)
-        return (
-            f"Audit chain broken at event {gap.missing_event}: it is missing. It was the "
-            f"creation event of {gap.reference}, dropped by the import defect of versions "
+        return _(
+            "Audit chain broken at event {missing_event}: it is missing. It was the "
+            "creation event of {reference}, dropped by the import defect of versions "
             "before schema 0007. Run `grievance-desk repair` to record the gap (nothing is "
             "rewritten)."
-        )
+        ).format(missing_event=gap.missing_event, reference=gap.reference)
 
     def _record_lines(self) -> list[str]:
         record = self.record
@@ -179,33 +201,50 @@ class VerifyReport:
         if record.import_gaps:
             names = ", ".join(g.reference for g in record.import_gaps[:_SHOWN])
             lines.append(
-                f"Import defect: {len(record.import_gaps)} case(s) lost their creation event "
-                f"in an import of 250 rows or more before schema 0007 ({names}). Run "
-                "`grievance-desk repair` to append a recorded repair event for each."
+                ngettext(
+                    "Import defect: {count} case(s) lost their creation event in an import of 250 "
+                    "rows or more before schema 0007 ({names}). Run `grievance-desk repair` to "
+                    "append a recorded repair event for each.",
+                    "Import defect: {count} case(s) lost their creation event in an import of 250 "
+                    "rows or more before schema 0007 ({names}). Run `grievance-desk repair` to "
+                    "append a recorded repair event for each.",
+                    len(record.import_gaps),
+                ).format(count=len(record.import_gaps), names=names)
             )
         if record.problems:
             more = len(record.problems) - _SHOWN
             lines.append(
-                f"Case records: FAILED: {len(record.problems)} problem(s): "
-                + "; ".join(record.problems[:_SHOWN])
-                + (f"; and {more} more" if more > 0 else "")
+                ngettext(
+                    "Case records: FAILED: {count} problem(s): {problems}",
+                    "Case records: FAILED: {count} problem(s): {problems}",
+                    len(record.problems),
+                ).format(count=len(record.problems), problems="; ".join(record.problems[:_SHOWN]))
+                + (_("; and {more} more").format(more=more) if more > 0 else "")
             )
         else:
-            line = (
-                f"Case records: ok ({record.cases} cases match the state their latest audit "
-                "event recorded; attachments match their SHA-256; audit triggers in place)."
-            )
+            line = _(
+                "Case records: ok ({cases} cases match the state their latest audit event "
+                "recorded; attachments match their SHA-256; audit triggers in place)."
+            ).format(cases=record.cases)
             if record.baseline_only:
-                line += (
-                    f" {record.baseline_only} of them are attested only since the state "
-                    "baseline recorded at the upgrade to schema 0007."
-                )
+                line += _(
+                    " {baseline_only} of them are attested only since the state baseline recorded "
+                    "at the upgrade to schema 0007."
+                ).format(baseline_only=record.baseline_only)
             lines.append(line)
         if record.repaired:
-            shown = ", ".join(f"{ref} (event {e})" for ref, e in record.repaired[:_SHOWN])
+            shown = ", ".join(
+                _("{reference} (event {event})").format(reference=ref, event=e)
+                for ref, e in record.repaired[:_SHOWN]
+            )
             lines.append(
-                f"Repairs on record: {len(record.repaired)} case(s) whose creation event an "
-                f"old import dropped are documented by repair events: {shown}."
+                ngettext(
+                    "Repairs on record: {count} case(s) whose creation event an old import dropped "
+                    "are documented by repair events: {shown}.",
+                    "Repairs on record: {count} case(s) whose creation event an old import dropped "
+                    "are documented by repair events: {shown}.",
+                    len(record.repaired),
+                ).format(count=len(record.repaired), shown=shown)
             )
         return lines
 
@@ -220,7 +259,7 @@ def verify_register(register: Register, head: ChainHead | None = None) -> Verify
             events=0,
             redacted=0,
             broken_at=0,
-            problem="not checked: the file is damaged",
+            problem=_("not checked: the file is damaged"),
         )
         return VerifyReport(problems, unchecked, [], history_checked=False)
     with register.reading() as session:

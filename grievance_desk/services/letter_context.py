@@ -27,6 +27,7 @@ from grievance_desk.domain.deadline_engine import deadlines as compute_deadlines
 from grievance_desk.domain.deadline_engine import extension_refusal
 from grievance_desk.domain.policy import PauseEffect, PauseReason, Policy
 from grievance_desk.domain.workflow import Status
+from grievance_desk.messages import _
 from grievance_desk.services.case_deadlines import (
     CaseDeadlineError,
     case_clock,
@@ -235,9 +236,13 @@ def build_context(
     wrong = sorted(set(overrides) - EDITABLE_FIELDS)
     if wrong:
         raise LetterTemplateError(
-            f"{', '.join(wrong)} cannot be set for a letter"
-            + (" (not a field)" if any(w not in FIELDS for w in wrong) else "")
-            + f". Fields you can set: {', '.join(sorted(EDITABLE_FIELDS))}."
+            (
+                _("{fields} cannot be set for a letter (not a field).")
+                if any(w not in FIELDS for w in wrong)
+                else _("{fields} cannot be set for a letter.")
+            ).format(fields=", ".join(wrong))
+            + " "
+            + _("Fields you can set: {fields}.").format(fields=", ".join(sorted(EDITABLE_FIELDS)))
         )
     case, person = find_case(session, reference)
     zone = officer_zone(session)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import render_letter_pdf
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case, officer_zone
 from grievance_desk.services.letter_context import build_context
 from grievance_desk.services.letter_integrity import checked_pdf
@@ -146,16 +147,18 @@ def update_draft(
         row, case, _person = letter_row(session, letter_id)
         if row.status != DRAFT:
             raise LetterError(
-                f"Letter {letter_id} was issued on {row.issued_at:%Y-%m-%d} and cannot change. "
-                "Use re-issue to start a corrected copy as a new letter."
+                _(
+                    "Letter {letter_id} was issued on {issued_at:%Y-%m-%d} and cannot change. Use "
+                    "re-issue to start a corrected copy as a new letter."
+                ).format(letter_id=letter_id, issued_at=row.issued_at)
             )
         old_salutation, old_body, old_closing = split_body(row.body)
         new_subject = " ".join((subject if subject is not None else row.subject).split())
         if not new_subject:
-            raise LetterError("A letter needs a subject. Type one and save again.")
+            raise LetterError(_("A letter needs a subject. Type one and save again."))
         new_body = body if body is not None else old_body
         if not new_body.strip():
-            raise LetterError("A letter needs a body. Type the text and save again.")
+            raise LetterError(_("A letter needs a body. Type the text and save again."))
         before = digest(row.body.encode("utf-8"))
         row.subject = new_subject
         row.body = compose_body(
@@ -185,7 +188,11 @@ def discard_draft(register: Register, letter_id: int, *, now: datetime) -> None:
     with register.writing() as session:
         row, case, _person = letter_row(session, letter_id)
         if row.status != DRAFT:
-            raise LetterError(f"Letter {letter_id} is issued and is kept on file; it cannot go.")
+            raise LetterError(
+                _("Letter {letter_id} is issued and is kept on file; it cannot go.").format(
+                    letter_id=letter_id
+                )
+            )
         session.delete(row)
         session.flush()
         append_event(

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from grievance_desk.messages import _
 from grievance_desk.services.letter_records import (
     ISSUE_ACTION,
     ISSUED,
@@ -65,26 +66,28 @@ def _issue_events(session: Session, case_id: int | None = None) -> dict[int, Aud
 def _mismatches(row: Letter, event: AuditEvent | None) -> list[str]:
     found: list[str] = []
     if row.pdf is None or row.sha256 is None:
-        return ["its PDF or digest is missing"]
+        return [_("its PDF or digest is missing")]
     if hashlib.sha256(row.pdf).hexdigest() != row.sha256:
-        found.append("its PDF does not match its stored SHA-256")
+        found.append(_("its PDF does not match its stored SHA-256"))
     if event is None:
-        return [*found, "no issue event in the audit trail records it"]
+        return [*found, _("no issue event in the audit trail records it")]
     if event.redacted_at is not None:
         return found
     recorded = json.loads(event.payload or "{}")
     expected = issue_payload(row)
     for key, what in (
-        ("pdf_sha256", "its stored digest"),
-        ("body_sha256", "its text"),
-        ("subject_sha256", "its subject"),
-        ("template_version", "its template version"),
-        ("pdf_size", "its PDF size"),
+        ("pdf_sha256", _("its stored digest")),
+        ("body_sha256", _("its text")),
+        ("subject_sha256", _("its subject")),
+        ("template_version", _("its template version")),
+        ("pdf_size", _("its PDF size")),
     ):
         if recorded.get(key) != expected[key]:
-            found.append(f"{what} differs from what was recorded when it was issued")
+            found.append(
+                _("{what} differs from what was recorded when it was issued").format(what=what)
+            )
     if hashlib.sha256(row.pdf).hexdigest() != recorded.get("pdf_sha256"):
-        found.append("its PDF differs from the one issued")
+        found.append(_("its PDF differs from the one issued"))
     return sorted(set(found), key=found.index)
 
 
@@ -93,9 +96,10 @@ def checked_pdf(session: Session, row: Letter) -> bytes:
     problems = _mismatches(row, _issue_events(session, row.case_id).get(row.id or 0))
     if problems:
         raise LetterTampered(
-            f"Issued letter {row.id} has been altered since it was issued: "
-            + "; ".join(problems)
-            + ". Restore the register from a backup and run verify."
+            _(
+                "Issued letter {id} has been altered since it was issued: {problems}. Restore "
+                "the register from a backup and run verify."
+            ).format(id=row.id, problems="; ".join(problems))
         )
     assert row.pdf is not None
     return row.pdf
@@ -107,8 +111,10 @@ def letter_pdf(register: Register, letter_id: int) -> bytes:
         row, _case, _person = letter_row(session, letter_id)
         if row.status != ISSUED:
             raise LetterError(
-                f"Letter {letter_id} is a draft; it has no PDF on file yet. Preview it, or "
-                "issue it first."
+                _(
+                    "Letter {letter_id} is a draft; it has no PDF on file yet. Preview it, or "
+                    "issue it first."
+                ).format(letter_id=letter_id)
             )
         return checked_pdf(session, row)
 
@@ -146,13 +152,17 @@ def verify_issued_letters(session: Session) -> list[str]:
             recorded = json.loads(event.payload or "{}").get("pdf_sha256")
             if recorded is not None and recorded != purged[letter_id]:
                 problems.append(
-                    f"Letter {letter_id} was purged, but its digest differs from the one "
-                    "recorded when it was issued."
+                    _(
+                        "Letter {letter_id} was purged, but its digest differs from the one "
+                        "recorded when it was issued."
+                    ).format(letter_id=letter_id)
                 )
             continue
         if letter_id not in issued_ids:
             problems.append(
-                f"Letter {letter_id} was issued (audit event {event.id}) but is no longer on "
-                "file as issued."
+                _(
+                    "Letter {letter_id} was issued (audit event {id}) but is no longer on file as "
+                    "issued."
+                ).format(letter_id=letter_id, id=event.id)
             )
     return problems

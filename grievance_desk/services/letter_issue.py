@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.documents.letter_pdf import render_letter_pdf
 from grievance_desk.domain.workflow import Action, Status, can_move, target_of
+from grievance_desk.messages import _
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.extensions import has_live_extension, record_notice_issued
@@ -98,9 +99,11 @@ def _check_routes_on(session: Session, case: Case, body: str, on: date) -> None:
     ]
     if stale:
         raise LetterError(
-            f"This draft names {stale[0].authority} ({stale[0].citation}), a remedy not in "
-            f"force on {on.isoformat()}. Discard the draft and draft the letter again, so it "
-            "names the route in force today."
+            _(
+                "This draft names {authority} ({citation}), a remedy not in force on "
+                "{date}. Discard the draft and draft the letter again, so it names the "
+                "route in force today."
+            ).format(authority=stale[0].authority, citation=stale[0].citation, date=on.isoformat())
         )
 
 
@@ -111,18 +114,18 @@ def _next_step(template: LetterTemplate | None, case: Case, reasons: str) -> Nex
     if template.next_step == "record_extension":
         if status in (Status.RESPONSE_SENT, Status.CLOSED):
             return None
-        return NextStep("extension", "Record the extension on the case", reason=reasons)
+        return NextStep("extension", _("Record the extension on the case"), reason=reasons)
     action = _STEP_ACTIONS.get(template.next_step)
     if action is None or not can_move(status, target_of(action)):
         return None
     if action is Action.ACKNOWLEDGE and case.acknowledged_at is not None:
         return None
     labels = {
-        Action.ACKNOWLEDGE: "Mark the case acknowledged",
-        Action.REQUEST_IDENTITY_PROOF: "Mark the case awaiting identity proof (stops the clock)",
-        Action.REQUEST_CLARIFICATION: "Mark the case awaiting clarification (stops the clock)",
-        Action.SEND_RESPONSE: "Mark the response sent",
-        Action.CLOSE: "Close the case (choose the outcome)",
+        Action.ACKNOWLEDGE: _("Mark the case acknowledged"),
+        Action.REQUEST_IDENTITY_PROOF: _("Mark the case awaiting identity proof (stops the clock)"),
+        Action.REQUEST_CLARIFICATION: _("Mark the case awaiting clarification (stops the clock)"),
+        Action.SEND_RESPONSE: _("Mark the response sent"),
+        Action.CLOSE: _("Close the case (choose the outcome)"),
     }
     return NextStep("status", labels[action], action=action)
 
@@ -137,8 +140,10 @@ def issue_letter(register: Register, letter_id: int, *, now: datetime) -> Issued
         row, case, person = letter_row(session, letter_id)
         if row.status != DRAFT:
             raise LetterError(
-                f"Letter {letter_id} is already issued; an issued letter never changes. "
-                "Re-issue it to make a corrected copy as a new letter."
+                _(
+                    "Letter {letter_id} is already issued; an issued letter never changes. "
+                    "Re-issue it to make a corrected copy as a new letter."
+                ).format(letter_id=letter_id)
             )
         salutation, body, closing = split_body(row.body)
         zone = officer_zone(session)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from grievance_desk.domain.case_types import CaseKind, RefusalGround
 from grievance_desk.domain.languages import ENGLISH, language_name
 from grievance_desk.domain.policy import EscalationRoute, PauseEffect, PauseReason, Policy
+from grievance_desk.messages import _
 from grievance_desk.resources_path import resource_path
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.glossary import phrase, route_text, terms
@@ -44,8 +45,10 @@ class TemplateNotInLanguage(LetterTemplateError):
 
     def __init__(self, template_id: str, language: str) -> None:
         super().__init__(
-            f"There is no {language_name(language)} template for {template_id!r}. "
-            "Use the English template, or change the case's reply language."
+            _(
+                "There is no {language_name} template for {template_id}. Use the English "
+                "template, or change the case's reply language."
+            ).format(language_name=language_name(language), template_id=repr(template_id))
         )
         self.template_id = template_id
         self.language = language

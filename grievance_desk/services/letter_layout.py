@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from grievance_desk.documents.letter_pdf import LetterDocument, Letterhead, SignatureBlock
 from grievance_desk.domain.languages import ENGLISH
 from grievance_desk.domain.locale_format import letter_date
+from grievance_desk.messages import _
 from grievance_desk.services.letter_languages import contact_line, frame_labels, officer_title
 from grievance_desk.services.letter_records import LetterError
 from grievance_desk.services.letter_templates import date_format_setting, format_date
@@ -31,7 +32,10 @@ def _png(data: str, what: str) -> bytes | None:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError) as error:
         raise LetterError(
-            f"The stored {what} is not valid base64 image data. Choose the image again in Settings."
+            _(
+                "The stored {what} is not valid base64 image data. Choose the image again in "
+                "Settings."
+            ).format(what=what)
         ) from error
 
 
@@ -52,9 +56,11 @@ def letter_document(
     org = read_organisation(session)
     if not org.is_complete:
         raise LetterError(
-            "The organisation's and officer's details are incomplete (a letter needs the "
-            "organisation's name, the officer's name and an e-mail or phone). Fill them in "
-            "under Settings → Organisation."
+            _(
+                "The organisation's and officer's details are incomplete (a letter needs the "
+                "organisation's name, the officer's name and an e-mail or phone). Fill them in "
+                "under Settings → Organisation."
+            )
         )
     addressee = [person.name]
     if person.organisation and not person.organisation.upper().startswith(("DEMO-ACCT", "ACCT")):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_templates import LetterTemplateError, get_template
 from grievance_desk.storage.audit import append_event
@@ -73,8 +74,8 @@ def compose_body(salutation: str, body: str, closing: str) -> str:
 
 def split_body(stored: str) -> tuple[str, str, str]:
     """The stored body back as salutation, body and closing."""
-    first, _, rest = stored.partition(_SEPARATOR)
-    body, _, closing = rest.rpartition(_SEPARATOR)
+    first, _sep, rest = stored.partition(_SEPARATOR)
+    body, _sep2, closing = rest.rpartition(_SEPARATOR)
     return first, body, closing
 
 
@@ -153,7 +154,11 @@ def letter_row(session: Session, letter_id: int) -> tuple[Letter, Case, Requeste
     """A letter with its case and requester; `NotFound` says how to find the right id."""
     row = session.get(Letter, letter_id)
     if row is None:
-        raise NotFound(f"There is no letter {letter_id} in this register. List the case's letters.")
+        raise NotFound(
+            _("There is no letter {letter_id} in this register. List the case's letters.").format(
+                letter_id=letter_id
+            )
+        )
     case = session.get(Case, row.case_id)
     assert case is not None
     person = session.get(RequesterRow, case.requester_id)

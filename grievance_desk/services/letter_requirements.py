@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from grievance_desk.domain.case_types import RefusalGround
+from grievance_desk.messages import _
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_context import build_context
@@ -26,6 +27,7 @@ from grievance_desk.services.letter_templates import (
     FIELDS,
     LetterTemplate,
     RequiredItem,
+    field_meaning,
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.tables import Case
@@ -68,7 +70,7 @@ def letter_inputs(
     return [
         LetterInput(
             name=f,
-            meaning=FIELDS[f],
+            meaning=field_meaning(f),
             required=f in required,
             value=str(context["letter"].get(f.split(".", 1)[1], "") or ""),
         )
@@ -113,9 +115,11 @@ def check_grounds(session: Session, case: Case, template: LetterTemplate) -> Non
         return
     if not policy.unfounded_or_excessive:
         raise LetterError(
-            f"{case.reference} relies on 'manifestly unfounded or excessive', a ground "
-            f"{policy.label} does not have ({policy.legal_source}). Remove that refusal ground "
-            "from the case and give the specific reasons the law allows."
+            _(
+                "{reference} relies on 'manifestly unfounded or excessive', a ground {label} "
+                "does not have ({legal_source}). Remove that refusal ground from the case and "
+                "give the specific reasons the law allows."
+            ).format(reference=case.reference, label=policy.label, legal_source=policy.legal_source)
         )
 
 

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.locale_format import indian_number, letter_date
+from grievance_desk.messages import N_, _, ngettext
+from grievance_desk.messages import _ as translate_marked  # an N_-marked constant, where shown
 from grievance_desk.resources_path import resource_path
 from grievance_desk.services.glossary import term as glossary_term
 from grievance_desk.storage.audit import append_event, digest
@@ -47,78 +49,87 @@ PARTS = ("subject", "salutation", "body", "closing")
 #: Every field a template may use, with what it holds. ``letter.*`` fields are typed by the
 #: officer for one letter (the rest come from the case, requester, deadlines and settings).
 FIELDS: dict[str, str] = {
-    "case.reference": "the case reference, e.g. GRV-2026-00042",
-    "case.request_type": "the kind of request, e.g. Access, Erasure",
-    "case.kind": "Complaint or Rights request",
-    "case.channel": "how the case arrived, e.g. E-mail",
-    "case.received_on": "the date the case was received (use | date)",
-    "case.status": "the case's current status",
-    "case.description": "the officer's description of the request",
-    "case.data_categories": "the categories of data concerned, as a list",
-    "case.refusal_grounds": "the refusal grounds recorded on the case, as a list",
-    "case.outcome": "the outcome recorded on the case, if any",
-    "case.representative": "who acts for the requester (guardian, nominee …), if anyone",
-    "case.representative_name": "the representative's name, if any",
-    "requester.name": "the requester's name",
-    "requester.email": "the requester's e-mail address",
-    "requester.phone": "the requester's phone number",
-    "requester.postal_address": "the requester's postal address",
-    "requester.organisation": "the requester's organisation or account",
-    "requester.relationship": "the requester's relationship to the organisation",
-    "deadlines.acknowledge_by": "the acknowledgement due date (use | date)",
-    "deadlines.respond_by": "the original response due date (use | date)",
-    "deadlines.extension_notice_by": "the last date to give notice of an extension (use | date)",
-    "deadlines.extended_respond_by": "the response date after an extension (use | date)",
-    "deadlines.final_respond_by": "the response date in force now (use | date)",
-    "deadlines.policy": "the deadline policy applied, e.g. dpdp-2025",
-    "deadlines.legal_source": "the law the policy comes from",
-    "organisation.name": "the organisation's name",
-    "organisation.address": "the organisation's address",
-    "organisation.website": "the organisation's website",
-    "officer.name": "the grievance officer's name",
-    "officer.title": "the officer's title, e.g. Grievance Officer",
-    "officer.email": "the officer's e-mail address",
-    "officer.phone": "the officer's phone number",
-    "officer.address": "the officer's postal address",
-    "officer.contact": "the officer's e-mail and phone, joined for a sentence",
-    "officer.email_or_address": "where to send documents: the e-mail, else the address",
-    "case.noun": "'complaint' for a complaint, else 'request' (a complaint is never a request)",
-    "case.what": "'complaint', or the request type and 'request', e.g. 'access request'",
-    "escalation.authority": "who the requester can escalate to under the case's policy",
-    "escalation.law": "the provision giving that route",
-    "escalation.citation": "the citations of the routes in force on the letter's date",
-    "escalation.route": "the routes in force on the letter's date, as the policy words them",
-    "clock.identity_wait": "what waiting for identity proof does to the clock, per the policy",
-    "clock.clarification_wait": "what waiting for a clarification does to the clock",
-    "clock.fee_wait": "what waiting for a fee does to the clock",
-    "letter.date": "the date of the letter (use | date)",
-    "letter.identity_documents": "the documents or details needed to verify identity",
-    "letter.clarification_needed": "what the requester must clarify",
-    "letter.extension_reasons": "why more time is needed",
-    "letter.data_summary": "a summary of the personal data held",
-    "letter.processing_activities": "the processing carried out on that data",
-    "letter.recipients": "who the data was shared with, and what was shared",
-    "letter.how_provided": "how a copy of the data is provided (optional)",
-    "letter.corrections_made": "what was corrected, completed or updated",
-    "letter.recipients_informed": "recipients told of a correction (optional)",
-    "letter.data_erased": "what was erased",
-    "letter.data_retained": "data kept because a law requires it, with the law and period "
-    "(leave empty if nothing was kept)",
-    "letter.retention_period": "how long the data will be kept, or the criteria (GDPR 15(1)(d))",
-    "letter.data_source": "where the data came from, if not from the requester",
-    "letter.automated_decisions": "automated decision-making, its logic and consequences, or none",
-    "letter.transfer_safeguards": "safeguards for transfers abroad, or that there are none",
-    "letter.retention_law": "the law that requires keeping the data, and for how long",
-    "letter.ccpa_statement": "CCPA denial: what is kept and its only use, or the right to add "
-    "a statement",
-    "letter.objection_outcome": "the decision on an objection or restriction",
-    "letter.consent_purposes": "the purposes for which consent is withdrawn",
-    "letter.continued_processing": "processing that continues lawfully without consent",
-    "letter.nominee_name": "the person nominated",
-    "letter.resolution": "the findings and action taken on a grievance",
-    "letter.refused_action": "what is refused, e.g. 'erase the data you asked us to erase'",
-    "letter.reasons": "the reasons for a refusal or decision",
-    "letter.closure_summary": "why the case is closed and what was done",
+    "case.reference": N_("the case reference, e.g. GRV-2026-00042"),
+    "case.request_type": N_("the kind of request, e.g. Access, Erasure"),
+    "case.kind": N_("Complaint or Rights request"),
+    "case.channel": N_("how the case arrived, e.g. E-mail"),
+    "case.received_on": N_("the date the case was received (use | date)"),
+    "case.status": N_("the case's current status"),
+    "case.description": N_("the officer's description of the request"),
+    "case.data_categories": N_("the categories of data concerned, as a list"),
+    "case.refusal_grounds": N_("the refusal grounds recorded on the case, as a list"),
+    "case.outcome": N_("the outcome recorded on the case, if any"),
+    "case.representative": N_("who acts for the requester (guardian, nominee …), if anyone"),
+    "case.representative_name": N_("the representative's name, if any"),
+    "requester.name": N_("the requester's name"),
+    "requester.email": N_("the requester's e-mail address"),
+    "requester.phone": N_("the requester's phone number"),
+    "requester.postal_address": N_("the requester's postal address"),
+    "requester.organisation": N_("the requester's organisation or account"),
+    "requester.relationship": N_("the requester's relationship to the organisation"),
+    "deadlines.acknowledge_by": N_("the acknowledgement due date (use | date)"),
+    "deadlines.respond_by": N_("the original response due date (use | date)"),
+    "deadlines.extension_notice_by": N_(
+        "the last date to give notice of an extension (use | date)"
+    ),
+    "deadlines.extended_respond_by": N_("the response date after an extension (use | date)"),
+    "deadlines.final_respond_by": N_("the response date in force now (use | date)"),
+    "deadlines.policy": N_("the deadline policy applied, e.g. dpdp-2025"),
+    "deadlines.legal_source": N_("the law the policy comes from"),
+    "organisation.name": N_("the organisation's name"),
+    "organisation.address": N_("the organisation's address"),
+    "organisation.website": N_("the organisation's website"),
+    "officer.name": N_("the grievance officer's name"),
+    "officer.title": N_("the officer's title, e.g. Grievance Officer"),
+    "officer.email": N_("the officer's e-mail address"),
+    "officer.phone": N_("the officer's phone number"),
+    "officer.address": N_("the officer's postal address"),
+    "officer.contact": N_("the officer's e-mail and phone, joined for a sentence"),
+    "officer.email_or_address": N_("where to send documents: the e-mail, else the address"),
+    "case.noun": N_("'complaint' for a complaint, else 'request' (a complaint is never a request)"),
+    "case.what": N_("'complaint', or the request type and 'request', e.g. 'access request'"),
+    "escalation.authority": N_("who the requester can escalate to under the case's policy"),
+    "escalation.law": N_("the provision giving that route"),
+    "escalation.citation": N_("the citations of the routes in force on the letter's date"),
+    "escalation.route": N_("the routes in force on the letter's date, as the policy words them"),
+    "clock.identity_wait": N_("what waiting for identity proof does to the clock, per the policy"),
+    "clock.clarification_wait": N_("what waiting for a clarification does to the clock"),
+    "clock.fee_wait": N_("what waiting for a fee does to the clock"),
+    "letter.date": N_("the date of the letter (use | date)"),
+    "letter.identity_documents": N_("the documents or details needed to verify identity"),
+    "letter.clarification_needed": N_("what the requester must clarify"),
+    "letter.extension_reasons": N_("why more time is needed"),
+    "letter.data_summary": N_("a summary of the personal data held"),
+    "letter.processing_activities": N_("the processing carried out on that data"),
+    "letter.recipients": N_("who the data was shared with, and what was shared"),
+    "letter.how_provided": N_("how a copy of the data is provided (optional)"),
+    "letter.corrections_made": N_("what was corrected, completed or updated"),
+    "letter.recipients_informed": N_("recipients told of a correction (optional)"),
+    "letter.data_erased": N_("what was erased"),
+    "letter.data_retained": N_(
+        "data kept because a law requires it, with the law and period "
+        "(leave empty if nothing was kept)"
+    ),
+    "letter.retention_period": N_(
+        "how long the data will be kept, or the criteria (GDPR 15(1)(d))"
+    ),
+    "letter.data_source": N_("where the data came from, if not from the requester"),
+    "letter.automated_decisions": N_(
+        "automated decision-making, its logic and consequences, or none"
+    ),
+    "letter.transfer_safeguards": N_("safeguards for transfers abroad, or that there are none"),
+    "letter.retention_law": N_("the law that requires keeping the data, and for how long"),
+    "letter.ccpa_statement": N_(
+        "CCPA denial: what is kept and its only use, or the right to add a statement"
+    ),
+    "letter.objection_outcome": N_("the decision on an objection or restriction"),
+    "letter.consent_purposes": N_("the purposes for which consent is withdrawn"),
+    "letter.continued_processing": N_("processing that continues lawfully without consent"),
+    "letter.nominee_name": N_("the person nominated"),
+    "letter.resolution": N_("the findings and action taken on a grievance"),
+    "letter.refused_action": N_("what is refused, e.g. 'erase the data you asked us to erase'"),
+    "letter.reasons": N_("the reasons for a refusal or decision"),
+    "letter.closure_summary": N_("why the case is closed and what was done"),
 }
 NAMESPACES = frozenset(path.split(".", 1)[0] for path in FIELDS)
 #: Fields the officer may set for one letter (``overrides``); the others come from the register.
@@ -277,7 +288,9 @@ def shipped_templates() -> tuple[LetterTemplate, ...]:
     catalogue_path = folder / "catalogue.json"
     if not catalogue_path.is_file():
         raise LetterTemplateError(
-            f"The letter templates are missing ({catalogue_path}). Reinstall Grievance Desk."
+            _(
+                "The letter templates are missing ({catalogue_path}). Reinstall Grievance Desk."
+            ).format(catalogue_path=catalogue_path)
         )
     catalogue = json.loads(catalogue_path.read_text(encoding="utf-8"))
     found: list[LetterTemplate] = []
@@ -307,7 +320,11 @@ def _shipped(template_id: str) -> LetterTemplate:
         if template.id == template_id:
             return template
     known = ", ".join(t.id for t in shipped_templates())
-    raise UnknownTemplate(f"There is no letter template {template_id!r}. Templates: {known}.")
+    raise UnknownTemplate(
+        _("There is no letter template {template_id}. Templates: {known}.").format(
+            template_id=repr(template_id), known=known
+        )
+    )
 
 
 def _custom_record(session: Session, template_id: str) -> dict[str, Any]:
@@ -342,8 +359,11 @@ def get_template(session: Session, template_id: str, version: str | None = None)
     if version in versions:
         return _custom_version(base, versions[version])
     raise UnknownTemplate(
-        f"Template {template_id!r} has no version {version!r}; it has "
-        f"{', '.join([base.version, *versions])}."
+        _("Template {template_id} has no version {version}; it has {names}.").format(
+            template_id=repr(template_id),
+            version=repr(version),
+            names=", ".join([base.version, *versions]),
+        )
     )
 
 
@@ -383,9 +403,17 @@ def template_history(
         return get_template(session, template_id), template_versions(session, template_id)
 
 
+def field_meaning(name: str) -> str:
+    """What field ``name`` holds, in the officer's language ("" for an unknown field).
+
+    FIELDS keeps the English (its texts are marked with N_); this translates the one shown."""
+    meaning = FIELDS.get(name, "")
+    return translate_marked(meaning) if meaning else ""
+
+
 def template_fields() -> dict[str, str]:
     """Every field a template may use, with what it holds (for the editor and `templates`)."""
-    return dict(FIELDS)
+    return {name: field_meaning(name) for name in FIELDS}
 
 
 # --------------------------------------------------------------------------- checking
@@ -404,11 +432,13 @@ def _environment(
 
     def date_filter(value: Any, fmt: str | None = None) -> str:
         if value is None or value == "":
-            raise EmptyFields([], "A date used with | date is empty.")
+            raise EmptyFields([], _("A date used with | date is empty."))
         if not isinstance(value, date):
             raise LetterTemplateError(
-                f"| date needs a date, but got {value!r}. Use it only on date fields "
-                "such as deadlines.respond_by."
+                _(
+                    "| date needs a date, but got {value}. Use it only on date fields such as "
+                    "deadlines.respond_by."
+                ).format(value=repr(value))
             )
         if language != "en" and fmt is None:  # issue 17: "6 दिसंबर 2026" (CLDR, not strftime)
             day = value
@@ -419,7 +449,9 @@ def _environment(
 
     def number_filter(value: Any) -> str:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise LetterTemplateError(f"| number needs a number, but got {value!r}.")
+            raise LetterTemplateError(
+                _("| number needs a number, but got {value}.").format(value=repr(value))
+            )
         return indian_number(value, language)
 
     def term_filter(key: Any) -> str:
@@ -449,8 +481,10 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
             problems.append(
                 TemplateProblem(
                     "syntax",
-                    f"The template's {part} has a syntax error on line {error.lineno}: "
-                    f"{error.message}. Check the {{{{ }}}} and {{% %}} pairs on that line.",
+                    _(
+                        "The template's {part} has a syntax error on line {line}: {error}. Check "
+                        "the {{{{ }}}} and {{% %}} pairs on that line."
+                    ).format(part=part, line=error.lineno, error=error.message),
                     part,
                     error.lineno,
                 )
@@ -463,9 +497,11 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
                 problems.append(
                     TemplateProblem(
                         "unsafe",
-                        f"The template's {part} (line {node.lineno}) reaches for "
-                        f"{node.attr!r}, an internal of Python. Templates may only use the "
-                        "letter fields; remove it.",
+                        _(
+                            "The template's {part} (line {line}) reaches for {name}, an "
+                            "internal of Python. Templates may only use the letter fields; "
+                            "remove it."
+                        ).format(part=part, line=node.lineno, name=repr(node.attr)),
                         part,
                         node.lineno,
                     )
@@ -497,14 +533,22 @@ def _walk(template: LetterTemplate) -> tuple[list[TemplateProblem], dict[str, li
 def _did_you_mean(path: str) -> str:
     """The nearest real field, for the typo that is the usual cause ("requestor.name")."""
     close = difflib.get_close_matches(path, FIELDS, n=1, cutoff=0.6)
-    return f" Did you mean {close[0]!r}?" if close else ""
+    return " " + _("Did you mean {field}?").format(field=repr(close[0])) if close else ""
 
 
 def _unknown(path: str, part: str, line: int | None) -> TemplateProblem:
     return TemplateProblem(
         "unknown_field",
-        f"Unknown field {path!r} in the template's {part} (line {line}).{_did_you_mean(path)} "
-        f"Fields available: {_available()}.",
+        _(
+            "Unknown field {field} in the template's {part} (line {line}).{did_you_mean} "
+            "Fields available: {available}."
+        ).format(
+            field=repr(path),
+            part=part,
+            line=line,
+            did_you_mean=_did_you_mean(path),
+            available=_available(),
+        ),
         part,
         line,
     )
@@ -527,9 +571,14 @@ def check_template(
             problems.append(
                 TemplateProblem(
                     "missing_content",
-                    f"Required content missing: {item.label} ({item.law}). Put "
-                    + ", ".join("{{ " + f + " }}" for f in missing)
-                    + " back into the letter.",
+                    _(
+                        "Required content missing: {label} ({law}). Put {fields} back into the "
+                        "letter."
+                    ).format(
+                        label=item.label,
+                        law=item.law,
+                        fields=", ".join("{{ " + f + " }}" for f in missing),
+                    ),
                 )
             )
     return problems
@@ -584,13 +633,16 @@ def render_template(
     if empty:
         raise EmptyFields(
             empty,
-            f"The letter {template.title!r} needs "
-            + "; ".join(f"{f} ({FIELDS.get(f, '')})" for f in empty)
-            + ". Fill in "
-            + ("it" if len(empty) == 1 else "them")
-            + " and try again."
+            ngettext(
+                "The letter {title} needs {fields}. Fill in it and try again.",
+                "The letter {title} needs {fields}. Fill in them and try again.",
+                len(empty),
+            ).format(
+                title=repr(template.title),
+                fields="; ".join(f"{f} ({field_meaning(f)})" for f in empty),
+            )
             + (
-                " Fields available: " + _available() + "."
+                " " + _("Fields available: {available}.").format(available=_available())
                 if any(not f.startswith("letter.") for f in empty)
                 else ""
             ),
@@ -602,8 +654,10 @@ def render_template(
             text = env.from_string(template.part(part)).render(**context)
         except SecurityError as error:
             raise UnsafeTemplate(
-                f"The template {template.id!r} tried something the sandbox forbids ({error}). "
-                "Templates may only use the letter fields."
+                _(
+                    "The template {id} tried something the sandbox forbids ({error}). Templates "
+                    "may only use the letter fields."
+                ).format(id=repr(template.id), error=error)
             ) from None
         except UndefinedError as error:
             raise UnknownField(
@@ -613,7 +667,9 @@ def render_template(
             ) from None
         except (TemplateError, LookupError) as error:
             raise LetterTemplateError(
-                f"The template {template.id!r} could not be filled in: {error}."
+                _("The template {id} could not be filled in: {error}.").format(
+                    id=repr(template.id), error=error
+                )
             ) from None
         rendered[part] = text.strip() if part != "body" else _tidy(text)
     return RenderedText(

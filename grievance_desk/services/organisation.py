@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import email_problem, phone_problem
+from grievance_desk.messages import _
 from grievance_desk.services.clock import DEFAULT_TIMEZONE, zone
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
@@ -82,12 +83,12 @@ FIELD_KEYS: dict[str, str] = _KEYS
 def organisation_problems(organisation: Organisation) -> list[str]:
     """The officer's contact details are checked as the requester's are: letters print them."""
     found = [
-        f"officer e-mail: {problem}"
+        _("officer e-mail: {problem}").format(problem=problem)
         for problem in [email_problem(organisation.officer_email)]
         if problem is not None
     ]
     found += [
-        f"officer phone: {problem}"
+        _("officer phone: {problem}").format(problem=problem)
         for problem in [phone_problem(organisation.officer_phone)]
         if problem is not None
     ]
@@ -114,7 +115,9 @@ def check_organisation(organisation: Organisation) -> None:
     zone(organisation.timezone)
     problems = organisation_problems(organisation)
     if problems:
-        raise InvalidOrganisation("; ".join(problems) + ". Correct it; nothing was saved.")
+        raise InvalidOrganisation(
+            _("{problems}. Correct it; nothing was saved.").format(problems="; ".join(problems))
+        )
 
 
 def write_organisation(

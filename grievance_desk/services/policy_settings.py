@@ -66,6 +66,7 @@ from grievance_desk.domain.work_calendar import (
     WorkCalendar,
     calendar_for_policy,
 )
+from grievance_desk.messages import _, ngettext
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.register import Register
@@ -164,7 +165,7 @@ class PolicySettings:
         """`default_for` plus why, for the settings page and the case's explanation."""
         chosen = self.defaults.get(str(request_type))
         if chosen is not None:
-            return chosen, "the officer's default for this request type"
+            return chosen, _("the officer's default for this request type")
         if self.profile is not None and received_on is not None:
             found = legal_default(
                 self.profile, str(request_type), kind or "rights_request", received_on
@@ -172,7 +173,7 @@ class PolicySettings:
             if found.policy_id is not None:
                 return found.policy_id, found.reason
             return BUILT_IN_DEFAULT_POLICY, found.reason
-        return BUILT_IN_DEFAULT_POLICY, "no set-up profile: the organisation's own timeframe"
+        return BUILT_IN_DEFAULT_POLICY, _("no set-up profile: the organisation's own timeframe")
 
     def looser_than_law(
         self, policy_id: str, request_type: str, kind: str, received_on: date
@@ -208,7 +209,9 @@ class PolicySettings:
         try:
             return choose_policy_version(self.versions(policy_id), received_on)
         except PolicyNotInForceError as error:
-            raise PolicySettingsError(f"Policy {policy_id!r}: {error}.") from None
+            raise PolicySettingsError(
+                _("Policy {policy_id}: {error}.").format(policy_id=repr(policy_id), error=error)
+            ) from None
 
     def calendar_for(self, policy: Policy) -> WorkCalendar:
         """The policy's working calendar: office closures where its law counts them, and the
@@ -224,10 +227,10 @@ class PolicySettings:
 
 
 def _unknown_policy_message(policy_id: str, known: Iterable[str]) -> str:
-    return (
-        f"There is no policy {policy_id!r}. Known policies: {', '.join(known)}. "
-        "Pick one of these, or copy a preset to make your own."
-    )
+    return _(
+        "There is no policy {policy}. Known policies: {known}. Pick one of these, or copy a "
+        "preset to make your own."
+    ).format(policy=repr(policy_id), known=", ".join(known))
 
 
 def _custom_from_setting(raw: Any) -> tuple[Policy, ...]:
@@ -235,8 +238,10 @@ def _custom_from_setting(raw: Any) -> tuple[Policy, ...]:
         return ()
     if not isinstance(raw, list):
         raise PolicySettingsError(
-            f"The setting {CUSTOM_POLICIES_KEY} is damaged (not a list). Restore it from a "
-            "backup or save your policies again."
+            _(
+                "The setting {custom_policies_key} is damaged (not a list). Restore it from a "
+                "backup or save your policies again."
+            ).format(custom_policies_key=CUSTOM_POLICIES_KEY)
         )
     found = []
     for item in raw:
@@ -244,8 +249,10 @@ def _custom_from_setting(raw: Any) -> tuple[Policy, ...]:
             found.append(policy_from_dict(item))
         except PolicyFormatError as error:
             raise PolicySettingsError(
-                f"A saved policy in {CUSTOM_POLICIES_KEY} is damaged ({error}). Edit and save "
-                "it again, or restore the settings from a backup."
+                _(
+                    "A saved policy in {custom_policies_key} is damaged ({error}). Edit and save "
+                    "it again, or restore the settings from a backup."
+                ).format(custom_policies_key=CUSTOM_POLICIES_KEY, error=error)
             ) from None
     return tuple(found)
 
@@ -260,8 +267,10 @@ def _schedule_from_setting(raw: Any) -> ReminderSchedule | None:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise PolicySettingsError(
-            f"The setting {REMINDER_SCHEDULE_KEY} is damaged ({error}). Set the reminder "
-            "schedule again."
+            _(
+                "The setting {reminder_schedule_key} is damaged ({error}). Set the reminder "
+                "schedule again."
+            ).format(reminder_schedule_key=REMINDER_SCHEDULE_KEY, error=error)
         ) from None
 
 
@@ -272,7 +281,9 @@ def _days_from_setting(raw: Any) -> tuple[date, ...]:
         return tuple(sorted({date.fromisoformat(str(d)) for d in raw}))
     except (TypeError, ValueError) as error:
         raise PolicySettingsError(
-            f"The setting {DAYS_OFF_KEY} is damaged ({error}). Set your days off again."
+            _("The setting {days_off_key} is damaged ({error}). Set your days off again.").format(
+                days_off_key=DAYS_OFF_KEY, error=error
+            )
         ) from None
 
 
@@ -287,20 +298,24 @@ def _profile_from_setting(raw: Any) -> OrganisationProfile | None:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise PolicySettingsError(
-            f"The setting {PROFILE_KEY} is damaged ({error}). Answer the set-up questions "
-            "about the organisation again under Settings → Deadlines."
+            _(
+                "The setting {profile_key} is damaged ({error}). Answer the set-up questions "
+                "about the organisation again under Settings → Deadlines."
+            ).format(profile_key=PROFILE_KEY, error=error)
         ) from None
 
 
 def _member_state(code: str) -> HolidayRegion:
-    country, _, subdiv = code.strip().partition("-")
+    country, _dash, subdiv = code.strip().partition("-")
     try:
         region = HolidayRegion(country.upper(), subdiv or None)
         WorkCalendar(regions=(region,))
     except (PolicyFormatError, UnknownHolidayRegionError) as error:
         raise PolicySettingsError(
-            f"{code!r} is not a Member State calendar ({error}). Write a country code such as "
-            "DE, FR or IE, or with a region, ES-MD."
+            _(
+                "{code} is not a Member State calendar ({error}). Write a country code such as "
+                "DE, FR or IE, or with a region, ES-MD."
+            ).format(code=repr(code), error=error)
         ) from None
     return region
 
@@ -327,8 +342,10 @@ def load_policy_settings(session: Session) -> PolicySettings:
     defaults = stored.get(DEFAULTS_KEY) or {}
     if not isinstance(defaults, dict):
         raise PolicySettingsError(
-            f"The setting {DEFAULTS_KEY} is damaged (not a mapping). Set the default policies "
-            "again."
+            _(
+                "The setting {defaults_key} is damaged (not a mapping). Set the default "
+                "policies again."
+            ).format(defaults_key=DEFAULTS_KEY)
         )
     return PolicySettings(
         custom=_custom_from_setting(stored.get(CUSTOM_POLICIES_KEY)),
@@ -346,7 +363,11 @@ def _stored_member_state(raw: Any) -> HolidayRegion | None:
     try:
         return _member_state(str(raw))
     except PolicySettingsError as error:
-        raise PolicySettingsError(f"The setting {MEMBER_STATE_KEY} is damaged: {error}") from None
+        raise PolicySettingsError(
+            _("The setting {member_state_key} is damaged: {error}").format(
+                member_state_key=MEMBER_STATE_KEY, error=error
+            )
+        ) from None
 
 
 def custom_policies(session: Session) -> tuple[Policy, ...]:
@@ -396,20 +417,28 @@ def _check_custom_policy(policy: Policy) -> None:
     preset_ids = policy_ids(PRESETS)
     if policy.id in preset_ids:
         raise PolicySettingsError(
-            f"{policy.id!r} is the id of a preset policy; your own policy needs another id "
-            f"(for example {policy.id}-ours). Preset ids: {', '.join(preset_ids)}."
+            _(
+                "{id} is the id of a preset policy; your own policy needs another id (for "
+                "example {id2}-ours). Preset ids: {names}."
+            ).format(id=repr(policy.id), id2=policy.id, names=", ".join(preset_ids))
         )
     if not _ID_PATTERN.fullmatch(policy.id):
         raise PolicySettingsError(
-            f"{policy.id!r} cannot be a policy id: use 1 to 60 lower-case letters, digits, "
-            "dots, dashes or underscores, starting with a letter or digit (e.g. acme-30-days)."
+            _(
+                "{id} cannot be a policy id: use 1 to 60 lower-case letters, digits, dots, "
+                "dashes or underscores, starting with a letter or digit (e.g. acme-30-days)."
+            ).format(id=repr(policy.id))
         )
     if not policy.name.strip():
-        raise PolicySettingsError(f"Policy {policy.id!r} needs a name the officer recognises.")
+        raise PolicySettingsError(
+            _("Policy {id} needs a name the officer recognises.").format(id=repr(policy.id))
+        )
     try:
         calendar_for_policy(policy)
     except UnknownHolidayRegionError as error:
-        raise PolicySettingsError(f"Policy {policy.id!r}: {error}.") from None
+        raise PolicySettingsError(
+            _("Policy {id}: {error}.").format(id=repr(policy.id), error=error)
+        ) from None
 
 
 def save_custom_policy(register: Register, policy: Policy, *, now: datetime) -> Policy:
@@ -457,7 +486,9 @@ def copy_preset(
         try:
             source = choose_policy_version(versions, received_on)
         except PolicyNotInForceError as error:
-            raise PolicySettingsError(f"Policy {preset_id!r}: {error}.") from None
+            raise PolicySettingsError(
+                _("Policy {preset_id}: {error}.").format(preset_id=repr(preset_id), error=error)
+            ) from None
     else:
         source = max(versions, key=lambda p: p.in_force_from or date.min)
     data = policy_to_dict(source)
@@ -475,7 +506,9 @@ def copy_preset(
         policy = policy_from_dict(data)
     except PolicyFormatError as error:
         raise PolicySettingsError(
-            f"The edited copy of {preset_id!r} is not valid: {error}. Correct that field."
+            _("The edited copy of {preset_id} is not valid: {error}. Correct that field.").format(
+                preset_id=repr(preset_id), error=error
+            )
         ) from None
     return save_custom_policy(register, policy, now=now)
 
@@ -490,24 +523,33 @@ def delete_custom_policy(register: Register, policy_id: str, *, now: datetime) -
     with register.writing() as session:
         settings = load_policy_settings(session)
         if policy_id not in {p.id for p in settings.custom}:
-            own = ", ".join(policy_ids(settings.custom)) or "none yet"
+            own = ", ".join(policy_ids(settings.custom)) or _("none yet")
             raise PolicySettingsError(
-                f"There is no policy of your own called {policy_id!r} (yours: {own}); "
-                "presets cannot be deleted."
+                _(
+                    "There is no policy of your own called {policy_id} (yours: {own}); presets "
+                    "cannot be deleted."
+                ).format(policy_id=repr(policy_id), own=own)
             )
         used_by = [t for t, p in settings.defaults.items() if p == policy_id]
         if used_by:
             raise PolicySettingsError(
-                f"Policy {policy_id!r} is the default for {', '.join(sorted(used_by))}. "
-                "Choose another default for those request types first."
+                _(
+                    "Policy {policy_id} is the default for {names}. Choose another default for "
+                    "those request types first."
+                ).format(policy_id=repr(policy_id), names=", ".join(sorted(used_by)))
             )
         cases = session.scalar(
             select(func.count()).select_from(Case).where(col(Case.policy_id) == policy_id)
         )
         if cases:
             raise PolicySettingsError(
-                f"Policy {policy_id!r} governs {cases} case(s). Move them to another policy "
-                "first; their deadlines depend on it."
+                ngettext(
+                    "Policy {policy_id} governs {cases} case(s). Move them to another policy "
+                    "first; their deadlines depend on it.",
+                    "Policy {policy_id} governs {cases} case(s). Move them to another policy "
+                    "first; their deadlines depend on it.",
+                    cases,
+                ).format(policy_id=repr(policy_id), cases=cases)
             )
         before = POLICIES_CUSTOM.read(session) or []
         after = [policy_to_dict(p) for p in settings.custom if p.id != policy_id]
@@ -583,14 +625,18 @@ def record_default_policy(
     except ValueError:
         known = ", ".join(t.value for t in RequestType)
         raise PolicySettingsError(
-            f"{request_type!r} is not a request type. Request types: {known}."
+            _("{request_type} is not a request type. Request types: {known}.").format(
+                request_type=repr(request_type), known=known
+            )
         ) from None
     settings = load_policy_settings(session)
     if policy_id is not None:
         settings.versions(policy_id)  # unknown → lists the known ids
         looser = settings.looser_than_law(policy_id, kind.value, case_kind, now.date())
         if looser is not None:
-            raise PolicySettingsError(f"Not saved: {looser}. Choose a stricter policy.")
+            raise PolicySettingsError(
+                _("Not saved: {looser}. Choose a stricter policy.").format(looser=looser)
+            )
     before = dict(settings.defaults)
     after = dict(before)
     if policy_id is None:
@@ -604,7 +650,9 @@ def _clean_days(days: Iterable[date | str]) -> list[str]:
     cleaned: set[date] = set()
     for day in days:
         if isinstance(day, datetime):
-            raise PolicySettingsError(f"{day!r} is a moment, not a day; give a date (YYYY-MM-DD).")
+            raise PolicySettingsError(
+                _("{day} is a moment, not a day; give a date (YYYY-MM-DD).").format(day=repr(day))
+            )
         if isinstance(day, date):
             cleaned.add(day)
             continue
@@ -612,7 +660,9 @@ def _clean_days(days: Iterable[date | str]) -> list[str]:
             cleaned.add(date.fromisoformat(str(day).strip()))
         except ValueError:
             raise PolicySettingsError(
-                f"{day!r} is not a date; write days off as YYYY-MM-DD (e.g. 2026-12-24)."
+                _("{day} is not a date; write days off as YYYY-MM-DD (e.g. 2026-12-24).").format(
+                    day=repr(day)
+                )
             ) from None
     return [d.isoformat() for d in sorted(cleaned)]
 
@@ -703,7 +753,9 @@ def save_policy_choices(
         except ValueError:
             known = ", ".join(t.value for t in RequestType)
             raise PolicySettingsError(
-                f"{request_type!r} is not a request type. Request types: {known}."
+                _("{request_type} is not a request type. Request types: {known}.").format(
+                    request_type=repr(request_type), known=known
+                )
             ) from None
     actor = register.actor
     with register.writing() as session:
@@ -717,7 +769,9 @@ def save_policy_choices(
             looser = settings.looser_than_law(policy_id, request_type, "rights_request", now.date())
             if looser is not None:
                 raise PolicySettingsError(
-                    f"Not saved: {request_type}: {looser}. Choose a stricter policy."
+                    _("Not saved: {request_type}: {looser}. Choose a stricter policy.").format(
+                        request_type=request_type, looser=looser
+                    )
                 )
         if profile is not None:
             after = {

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy_defaults import OrganisationProfile
+from grievance_desk.messages import _
 from grievance_desk.services.organisation import (
     InvalidOrganisation,
     Organisation,
@@ -51,7 +52,9 @@ def check_setup(setup: RegisterSetup) -> None:
     try:
         check_organisation(setup.organisation)
     except ValueError as error:  # a time zone this computer does not know
-        raise InvalidOrganisation(f"{error} Correct it; nothing was saved.") from None
+        raise InvalidOrganisation(
+            _("{error} Correct it; nothing was saved.").format(error=error)
+        ) from None
 
 
 def write_setup(session: Session, setup: RegisterSetup, *, now: datetime) -> None:

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.languages import CODES, LANGUAGES, language_name, propose_reply_language
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import RegisterError
@@ -87,7 +88,9 @@ def record_reply_language(
     if language not in CODES:
         known = ", ".join(f"{code} ({name})" for code, name, _native in LANGUAGES)
         raise ReplyLanguageError(
-            f"{language!r} is not a reply language Grievance Desk knows. Choose one of: {known}."
+            _(
+                "{language} is not a reply language Grievance Desk knows. Choose one of: {known}."
+            ).format(language=repr(language), known=known)
         )
     case, _person = find_case(session, reference)
     before = case.reply_language

@@ -15,6 +15,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from grievance_desk.domain.report_model import Figure, Report
+from grievance_desk.messages import _
 from grievance_desk.services.spreadsheet_io import neutralise, openpyxl_scratch_beside, write_csv
 
 __all__ = [
@@ -304,5 +305,9 @@ def export_report(report: Report, fmt: ReportFormat, *, bom: bool = True) -> byt
     elif fmt == "json":
         buffer.write(_readable_json(report_json(report)).encode("utf-8") + b"\n")
     else:
-        raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise ValueError(
+            _("unknown report format {fmt}; use one of {names}").format(
+                fmt=repr(fmt), names=", ".join(FORMATS)
+            )
+        )
     return buffer.getvalue()

@@ -26,6 +26,7 @@ from grievance_desk.domain.report_period import (
     trend_periods,
     year_period,
 )
+from grievance_desk.messages import _
 from grievance_desk.services.cases import officer_zone
 from grievance_desk.services.organisation import read_organisation
 from grievance_desk.services.policy_settings import load_policy_settings
@@ -53,7 +54,7 @@ def choose_period(
     The summary goes to management after a month ends, so that is the sensible default.
     """
     if month is not None and year is not None:
-        raise PeriodError("Give either a month or a year, not both.")
+        raise PeriodError(_("Give either a month or a year, not both."))
     if year is not None:
         return year_period(year, tz)
     if month is None:

@@ -35,6 +35,7 @@ from grievance_desk.domain.retention import (
     rules_from_dict,
     rules_to_dict,
 )
+from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_records import PURGED
 from grievance_desk.storage.audit import append_event, redact_event
@@ -142,17 +143,21 @@ class RetentionError(RegisterError):
 class IdentityNotVerified(RetentionError):
     def __init__(self, reference: str, state: str) -> None:
         super().__init__(
-            f"{reference}: the requester's identity is {state.replace('_', ' ')}, not verified, "
-            "so the identity documents are still needed. Mark the identity verified on the "
-            "case first, then destroy them."
+            _(
+                "{reference}: the requester's identity is {state}, not verified, so the "
+                "identity documents are still needed. Mark the identity verified on the case "
+                "first, then destroy them."
+            ).format(reference=reference, state=state.replace("_", " "))
         )
 
 
 class NoIdentityDocuments(RetentionError):
     def __init__(self, reference: str) -> None:
         super().__init__(
-            f"{reference} has no identity documents left to destroy (none were attached with "
-            "the purpose 'identity proof', or they were destroyed already)."
+            _(
+                "{reference} has no identity documents left to destroy (none were attached "
+                "with the purpose 'identity proof', or they were destroyed already)."
+            ).format(reference=reference)
         )
 
 
@@ -199,11 +204,18 @@ class PurgeItem:
 
     def line(self) -> str:
         """One line for the confirmation list."""
-        return (
-            f"{self.reference}  {self.request_type.replace('_', ' ')}, closed "
-            f"{self.closed_at:%Y-%m-%d}, kept {self.period} (due {self.erase_after:%Y-%m-%d}): "
-            f"{self.attachments} attachment(s), {self.letters} letter(s), "
-            f"{self.correspondence} message(s)"
+        return _(
+            "{reference}  {request_type}, closed {closed_on}, kept {period} (due {due}): "
+            "{attachments} attachment(s), {letters} letter(s), {correspondence} message(s)"
+        ).format(
+            reference=self.reference,
+            request_type=self.request_type.replace("_", " "),
+            closed_on=f"{self.closed_at:%Y-%m-%d}",
+            period=self.period,
+            due=f"{self.erase_after:%Y-%m-%d}",
+            attachments=self.attachments,
+            letters=self.letters,
+            correspondence=self.correspondence,
         )
 
 
@@ -234,13 +246,15 @@ class PurgePlan:
     def lines(self) -> list[str]:
         """The plan as the officer reads it: one line per case, then the totals."""
         if self.empty:
-            return ["No case is due for erasure under the retention rules."]
+            return [_("No case is due for erasure under the retention rules.")]
         totals = self.totals()
         return [
             *(item.line() for item in self.items),
-            f"In all: {totals['cases']} case(s), {totals['attachments']} attachment(s), "
-            f"{totals['letters']} letter(s), {totals['correspondence']} message(s). "
-            "References, dates, type, status and outcome are kept for reports.",
+            _(
+                "In all: {cases} case(s), {attachments} attachment(s), {letters} letter(s), "
+                "{correspondence} message(s). References, dates, type, status and outcome are "
+                "kept for reports."
+            ).format(**totals),
         ]
 
 
@@ -397,7 +411,7 @@ def purge(register: Register, plan: PurgePlan, *, now: datetime) -> PurgeResult:
         for item in plan.items:
             case = session.scalar(select(Case).where(col(Case.reference) == item.reference))
             if case is None:
-                result.skipped.append((item.reference, "it is no longer in the register"))
+                result.skipped.append((item.reference, _("it is no longer in the register")))
                 continue
             reason = _not_due(case, rules, now)
             if reason:
@@ -421,14 +435,14 @@ def purge(register: Register, plan: PurgePlan, *, now: datetime) -> PurgeResult:
 
 def _not_due(case: Case, rules: RetentionRules, now: datetime) -> str:
     if case.purged_at is not None:
-        return "it was purged already"
+        return _("it was purged already")
     if case.legal_hold:
-        return "it is on legal hold"
+        return _("it is on legal hold")
     if case.closed_at is None:
-        return "it was reopened"
+        return _("it was reopened")
     until = erase_after(_facts(case), rules)
     if until is None or until > now:
-        return "its retention period has not ended under the current rules"
+        return _("its retention period has not ended under the current rules")
     return ""
 
 
@@ -446,16 +460,20 @@ def set_legal_hold(
     reason = " ".join(reason.split())
     if not reason:
         raise RetentionError(
-            "Give the reason for the legal hold change (for example the inquiry or case "
-            "number); it is recorded in the audit trail."
+            _(
+                "Give the reason for the legal hold change (for example the inquiry or case "
+                "number); it is recorded in the audit trail."
+            )
         )
     actor = register.actor
     with register.writing() as session:
         case, _person = find_case(session, reference)
         if case.purged_at is not None:
             raise RetentionError(
-                f"{case.reference} was purged on {case.purged_at:%Y-%m-%d}; its personal data "
-                "is gone, so a legal hold has nothing left to keep."
+                _(
+                    "{reference} was purged on {purged_at:%Y-%m-%d}; its personal data is gone, so "
+                    "a legal hold has nothing left to keep."
+                ).format(reference=case.reference, purged_at=case.purged_at)
             )
         if bool(case.legal_hold) == on:
             return False

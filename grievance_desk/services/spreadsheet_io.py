@@ -55,6 +55,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from grievance_desk.messages import _
 from grievance_desk.storage.file_safety import is_disk_full, scratch_name
 from grievance_desk.storage.scratch import tracked
 
@@ -67,10 +68,15 @@ MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
 MAX_XLSX_MEMBERS = 1000
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
-_SAVE_AS = (
-    "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)' or "
-    "'CSV UTF-8 (comma delimited)', then import that file."
-)
+
+
+def _save_as() -> str:
+    """How to turn a file we cannot read into one we can."""
+    return _(
+        "Open it in Excel or LibreOffice and save it as 'Excel Workbook (.xlsx)' or "
+        "'CSV UTF-8 (comma delimited)', then import that file."
+    )
+
 
 PathLike = str | os.PathLike[str]
 Row = dict[str, object]
@@ -106,7 +112,9 @@ def read_header(path: PathLike) -> list[str]:
     """The header row alone, so a caller can reject a bad file before reading any rows."""
     for _line, cells in _raw_rows(Path(path)):
         return _header_names(Path(path), cells)
-    raise SpreadsheetError(f"{Path(path).name} is empty: it has no header row and no cases.")
+    raise SpreadsheetError(
+        _("{name} is empty: it has no header row and no cases.").format(name=Path(path).name)
+    )
 
 
 def read_rows(path: PathLike) -> Iterator[tuple[int, Row]]:
@@ -126,7 +134,7 @@ def read_rows(path: PathLike) -> Iterator[tuple[int, Row]]:
 
 def count_rows(path: PathLike) -> int:
     """How many data rows ``read_rows`` will yield, as the total for a progress bar."""
-    return sum(1 for _ in read_rows(path))
+    return sum(1 for _row in read_rows(path))
 
 
 def csv_encoding(path: PathLike) -> str:
@@ -146,8 +154,15 @@ def _header_names(source: Path, cells: list[object]) -> list[str]:
         if name in seen:
             first = get_column_letter(seen[name] + 1)
             raise SpreadsheetError(
-                f"In {source.name}, the header {name!r} appears twice (columns {first} and "
-                f"{get_column_letter(index + 1)}). Rename or delete one of them."
+                _(
+                    "In {name}, the header {name2} appears twice (columns {first} and "
+                    "{second}). Rename or delete one of them."
+                ).format(
+                    name=source.name,
+                    name2=repr(name),
+                    first=first,
+                    second=get_column_letter(index + 1),
+                )
             )
         seen[name] = index
     return names
@@ -178,16 +193,19 @@ def _raw_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
     suffix = source.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         hint = (
-            _SAVE_AS
+            _save_as()
             if suffix in (".xls", ".ods", ".numbers", ".xlsm", ".xlsb")
-            else ("Import a .csv, .txt (Unicode Text) or .xlsx file.")
+            else _("Import a .csv, .txt (Unicode Text) or .xlsx file.")
         )
         raise SpreadsheetError(
-            f"{source.name} is a {suffix or 'file without an extension'}, which cannot be "
-            f"imported. {hint}"
+            _("{name} is a {value}, which cannot be imported. {hint}").format(
+                name=source.name, value=suffix or _("file without an extension"), hint=hint
+            )
         )
     if not source.is_file():
-        raise SpreadsheetError(f"{source} does not exist or is not a file. Check the path.")
+        raise SpreadsheetError(
+            _("{source} does not exist or is not a file. Check the path.").format(source=source)
+        )
     rows = _csv_rows(source) if suffix in _TEXT_SUFFIXES else _xlsx_rows(source)
     return ((line, cells) for line, cells in rows if not all(_is_empty(c) for c in cells))
 
@@ -197,8 +215,10 @@ def _read_bytes(source: Path) -> bytes:
         return source.read_bytes()
     except OSError as exc:
         raise SpreadsheetError(
-            f"{source.name} cannot be read ({exc.strerror or exc}). Check that it exists, "
-            "that you may open it, and that no other program has it locked."
+            _(
+                "{name} cannot be read ({value}). Check that it exists, that you may open it, "
+                "and that no other program has it locked."
+            ).format(name=source.name, value=exc.strerror or exc)
         ) from exc
 
 
@@ -206,21 +226,27 @@ def _decode(source: Path) -> tuple[str, str]:
     data = _read_bytes(source)
     if data.startswith(b"PK\x03\x04"):
         raise SpreadsheetError(
-            f"{source.name} is an Excel workbook with a .csv name. Rename it to .xlsx and "
-            "import it again."
+            _(
+                "{name} is an Excel workbook with a .csv name. Rename it to .xlsx and import "
+                "it again."
+            ).format(name=source.name)
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"  # the BOM says which byte order
         except UnicodeDecodeError as exc:
             raise SpreadsheetError(
-                f"{source.name} starts as UTF-16 text but is cut off or damaged "
-                f"(byte {exc.start}). {_SAVE_AS}"
+                _(
+                    "{name} starts as UTF-16 text but is cut off or damaged (byte {start}). "
+                    "{save_as}"
+                ).format(name=source.name, start=exc.start, save_as=_save_as())
             ) from exc
     if _looks_like_utf16_without_bom(data):
         raise SpreadsheetError(
-            f"{source.name} is UTF-16 without a byte-order mark, so its letters cannot be "
-            f"read reliably. {_SAVE_AS}"
+            _(
+                "{name} is UTF-16 without a byte-order mark, so its letters cannot be read "
+                "reliably. {save_as}"
+            ).format(name=source.name, save_as=_save_as())
         )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -228,8 +254,10 @@ def _decode(source: Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise SpreadsheetError(
-        f"{source.name} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read "
-        f"reliably. {_SAVE_AS}"
+        _(
+            "{name} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read "
+            "reliably. {save_as}"
+        ).format(name=source.name, save_as=_save_as())
     )
 
 
@@ -284,7 +312,9 @@ def _parse_csv(source: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
             yield number, list(record)
     except csv.Error as exc:
         raise SpreadsheetError(
-            f"{source.name} is not valid CSV near row {reader.line_num} ({exc}). {_SAVE_AS}"
+            _("{name} is not valid CSV near row {line_num} ({exc}). {save_as}").format(
+                name=source.name, line_num=reader.line_num, exc=exc, save_as=_save_as()
+            )
         ) from exc
 
 
@@ -305,13 +335,17 @@ def _refuse_unclosed_quote(
         opening = tail.split("\n", 1)[0].strip()
         if len(opening) > 80:
             opening = opening[:77] + "…"
-        where = f"row {row}"
-        if physical_line != row:
-            where += f" (line {physical_line} of the file)"
+        where = (
+            _("row {row}").format(row=row)
+            if physical_line == row
+            else _("row {row} (line {line} of the file)").format(row=row, line=physical_line)
+        )
         raise SpreadsheetError(
-            f'In {source.name}, a quote (") opened in {where} is never closed, so every row '
-            f"after it would be read as one cell: {opening!r}. Add the closing quote or remove "
-            "the opening one, save, and import again."
+            _(
+                'In {name}, a quote (") opened in {where} is never closed, so every row after '
+                "it would be read as one cell: {opening}. Add the closing quote or remove the "
+                "opening one, save, and import again."
+            ).format(name=source.name, where=where, opening=repr(opening))
         ) from None
 
 
@@ -328,15 +362,24 @@ def _check_zip_bounds(source: Path) -> None:
         return  # openpyxl names the damage in its own words below
     if len(members) > MAX_XLSX_MEMBERS:
         raise SpreadsheetError(
-            f"{source.name} has {len(members):,} files inside it; an Excel workbook has a few "
-            f"dozen at most, so it is not read. {_SAVE_AS}"
+            _(
+                "{name} has {count:,} files inside it; an Excel workbook has a few dozen at "
+                "most, so it is not read. {save_as}"
+            ).format(name=source.name, count=len(members), save_as=_save_as())
         )
     unpacked = sum(max(0, info.file_size) for info in members)
     if unpacked > MAX_XLSX_UNPACKED:
         raise SpreadsheetError(
-            f"{source.name} unpacks to {unpacked / 1_048_576:,.0f} MB, more than the "
-            f"{MAX_XLSX_UNPACKED / 1_048_576:,.0f} MB any register needs, so it is not read "
-            f"(it may be built to fill the disk). {_SAVE_AS}"
+            _(
+                "{name} unpacks to {value:,.0f} MB, more than the {value2:,.0f} MB any "
+                "register needs, so it is not read (it may be built to fill the disk). "
+                "{save_as}"
+            ).format(
+                name=source.name,
+                value=unpacked / 1_048_576,
+                value2=MAX_XLSX_UNPACKED / 1_048_576,
+                save_as=_save_as(),
+            )
         )
 
 
@@ -346,13 +389,16 @@ def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
         book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except _XML_TROUBLE as exc:
         raise SpreadsheetError(
-            f"{source.name} contains XML that is not read for safety ({type(exc).__name__}: "
-            f"{exc}). {_SAVE_AS}"
+            _("{name} contains XML that is not read for safety ({kind}: {exc}). {save_as}").format(
+                name=source.name, kind=type(exc).__name__, exc=exc, save_as=_save_as()
+            )
         ) from exc
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise SpreadsheetError(
-            f"{source.name} is not a readable Excel workbook ({type(exc).__name__}: {exc}). "
-            f"It may be damaged or not really an .xlsx file. {_SAVE_AS}"
+            _(
+                "{name} is not a readable Excel workbook ({kind}: {exc}). It may be damaged "
+                "or not really an .xlsx file. {save_as}"
+            ).format(name=source.name, kind=type(exc).__name__, exc=exc, save_as=_save_as())
         ) from exc
     return _sheet_rows(source, book)
 
@@ -360,7 +406,9 @@ def _xlsx_rows(source: Path) -> Iterator[tuple[int, list[object]]]:
 def _sheet_rows(source: Path, book: Any) -> Iterator[tuple[int, list[object]]]:
     try:
         if not book.worksheets:
-            raise SpreadsheetError(f"{source.name} has no worksheet. {_SAVE_AS}")
+            raise SpreadsheetError(
+                _("{name} has no worksheet. {save_as}").format(name=source.name, save_as=_save_as())
+            )
         sheet = book.worksheets[0]
         # Some writers record a wrong sheet size; read what is really there.
         sheet.reset_dimensions()
@@ -369,13 +417,15 @@ def _sheet_rows(source: Path, book: Any) -> Iterator[tuple[int, list[object]]]:
             yield number, list(values)
     except _XML_TROUBLE as exc:
         raise SpreadsheetError(
-            f"{source.name} contains XML that is not read for safety ({type(exc).__name__}: "
-            f"{exc}). {_SAVE_AS}"
+            _("{name} contains XML that is not read for safety ({kind}: {exc}). {save_as}").format(
+                name=source.name, kind=type(exc).__name__, exc=exc, save_as=_save_as()
+            )
         ) from exc
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise SpreadsheetError(
-            f"{source.name} could not be read to the end ({type(exc).__name__}: {exc}). "
-            f"It may be damaged. {_SAVE_AS}"
+            _(
+                "{name} could not be read to the end ({kind}: {exc}). It may be damaged. {save_as}"
+            ).format(name=source.name, kind=type(exc).__name__, exc=exc, save_as=_save_as())
         ) from exc
     finally:
         book.close()
@@ -450,8 +500,10 @@ def write_xlsx(
             if is_disk_full(exc):
                 raise
             raise SpreadsheetError(
-                f"The workbook could not be written to {destination} ({exc.strerror or exc}). "
-                "Choose a folder you may write to, and close the file if Excel has it open."
+                _(
+                    "The workbook could not be written to {destination} ({value}). Choose a folder "
+                    "you may write to, and close the file if Excel has it open."
+                ).format(destination=destination, value=exc.strerror or exc)
             ) from exc
     return count
 
@@ -480,8 +532,10 @@ def openpyxl_scratch_beside(target: PathLike | IO[bytes]) -> Iterator[None]:
             if is_disk_full(exc):
                 raise SpreadsheetError(_disk_full_text(beside.parent)) from exc
             raise SpreadsheetError(
-                f"The workbook could not be written to {beside.parent} ({exc.strerror or exc}). "
-                "Choose a folder you may write to."
+                _(
+                    "The workbook could not be written to {parent} ({value}). Choose a folder you "
+                    "may write to."
+                ).format(parent=beside.parent, value=exc.strerror or exc)
             ) from exc
         original = _writer.create_temporary_file
 
@@ -499,10 +553,11 @@ def openpyxl_scratch_beside(target: PathLike | IO[bytes]) -> Iterator[None]:
 
 
 def _disk_full_text(folder: Path) -> str:
-    return (
-        f"The disk is full: the workbook could not be written to {folder}, and nothing was "
-        "left half-written there. Free some space or choose a folder on another disk."
-    )
+    return _(
+        "The disk is full: the workbook could not be written to {folder}, and nothing "
+        "was left half-written there. Free some space or choose a folder on another "
+        "disk."
+    ).format(folder=folder)
 
 
 def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Any:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _, ngettext
 from grievance_desk.storage.case_state import case_state_digest, iter_case_states
 from grievance_desk.storage.column_types import UtcDateTime
 from grievance_desk.storage.tables import AuditEvent
@@ -175,17 +176,23 @@ class ChainReport:
 
     def __str__(self) -> str:
         if self.ok:
-            line = f"Audit chain intact: {self.events} events ({self.redacted} redacted)."
+            line = _("Audit chain intact: {events} events ({redacted} redacted).").format(
+                events=self.events, redacted=self.redacted
+            )
             if self.repaired_gaps:
                 shown = ", ".join(str(n) for n in self.repaired_gaps[:10])
                 more = "" if len(self.repaired_gaps) <= 10 else ", \u2026"
-                line += (
-                    f" {len(self.repaired_gaps)} event(s) lost by the import defect of "
-                    f"versions before schema 0007 are documented by repair events "
-                    f"(missing event {shown}{more})."
-                )
+                line += " " + ngettext(
+                    "{count} event(s) lost by the import defect of versions before schema 0007 "
+                    "are documented by repair events (missing event {shown}{more}).",
+                    "{count} event(s) lost by the import defect of versions before schema 0007 "
+                    "are documented by repair events (missing event {shown}{more}).",
+                    len(self.repaired_gaps),
+                ).format(count=len(self.repaired_gaps), shown=shown, more=more)
             return line
-        return f"Audit chain broken at event {self.broken_at}: {self.problem}"
+        return _("Audit chain broken at event {event}: {problem}").format(
+            event=self.broken_at, problem=self.problem
+        )
 
 
 def _events(session: Session, batch: int = 5000) -> Iterator[AuditEvent]:
@@ -239,19 +246,24 @@ def verify_chain(session: Session) -> ChainReport:
             expected_id += 1
         if event.id != expected_id:
             return ChainReport(
-                count, redacted, expected_id, f"event {expected_id} is missing (next is {event.id})"
+                count,
+                redacted,
+                expected_id,
+                _("event {missing} is missing (next is {next})").format(
+                    missing=expected_id, next=event.id
+                ),
             )
         if event.prev_hash != prev_hash:
-            return ChainReport(count, redacted, event.id, "it does not link to the event before")
+            return ChainReport(count, redacted, event.id, _("it does not link to the event before"))
         header = _header(
             event.id, event.case_id, event.at, event.actor, event.action, event.payload_digest
         )
         if chain_hash(prev_hash, header) != event.hash:
-            return ChainReport(count, redacted, event.id, "its contents do not match its hash")
+            return ChainReport(count, redacted, event.id, _("its contents do not match its hash"))
         if event.redacted_at is None:
             if digest((event.payload or "").encode("utf-8")) != event.payload_digest:
                 return ChainReport(
-                    count, redacted, event.id, "its recorded values do not match their digest"
+                    count, redacted, event.id, _("its recorded values do not match their digest")
                 )
         else:
             redacted += 1

@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from grievance_desk.messages import _
 from grievance_desk.storage.engine import raw_key_literal
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.file_safety import fsync_file
@@ -76,7 +77,7 @@ def _database_path(cursor: Any) -> Path:
     for _seq, name, file in cursor.execute("PRAGMA database_list").fetchall():
         if name == "main" and file:
             return Path(file)
-    raise ValueError("an in-memory database has no file to copy")
+    raise ValueError(_("an in-memory database has no file to copy"))
 
 
 @contextlib.contextmanager
@@ -146,7 +147,11 @@ def _copy_bytes(source: int, size: int, partial: Path, progress: Progress | None
         while offset < size:
             chunk = _read_at(source, min(_CHUNK, size - offset), offset)
             if not chunk:
-                raise OSError(f"the register file ended at {offset} of {size} bytes")
+                raise OSError(
+                    _("the register file ended at {offset} of {size} bytes").format(
+                        offset=offset, size=size
+                    )
+                )
             view = memoryview(chunk)
             while view:
                 written = os.write(out, view)

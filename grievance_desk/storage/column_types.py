@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Dialect, String, Text
 from sqlalchemy.types import TypeDecorator
 
+from grievance_desk.messages import _
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """Aware datetime in, aware UTC datetime out; naive values are refused, never guessed."""
@@ -25,7 +27,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if value.tzinfo is None:
-            raise ValueError("A time without a time zone cannot be stored in the register.")
+            raise ValueError(_("A time without a time zone cannot be stored in the register."))
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:

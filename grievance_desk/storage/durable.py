@@ -19,6 +19,7 @@ import shutil
 import stat
 from pathlib import Path
 
+from grievance_desk.messages import _
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point
 
@@ -35,18 +36,22 @@ LOW_SPACE_BYTES = 64 * 1024 * 1024
 
 
 class DiskFull(RegisterError):
-    def __init__(self, where: str, what: str = "nothing was changed") -> None:
+    def __init__(self, where: str, what: str | None = None) -> None:
         super().__init__(
-            f"The disk is full (no room to write in {where}), so {what}. Free some space on "
-            "that disk, then run the command again. The register is not damaged."
+            _(
+                "The disk is full (no room to write in {where}), so {what}. Free some space on "
+                "that disk, then run the command again. The register is not damaged."
+            ).format(where=where, what=_("nothing was changed") if what is None else what)
         )
 
 
 class NotARegularFile(RegisterError):
     def __init__(self, path: str, what: str) -> None:
         super().__init__(
-            f"{path} is not a regular file (it is a pipe, device or folder), so it cannot be "
-            f"the {what}. Point to the real file with --register PATH."
+            _(
+                "{path} is not a regular file (it is a pipe, device or folder), so it cannot be "
+                "the {what}. Point to the real file with --register PATH."
+            ).format(path=path, what=what)
         )
 
 
@@ -131,8 +136,10 @@ def read_regular_file(path: Path, *, limit: int, what: str) -> bytes:
             raise NotARegularFile(str(path), what)
         if info.st_size > limit:
             raise RegisterError(
-                f"{path} is {info.st_size:,} bytes, far larger than a {what} can be "
-                f"(at most {limit:,}); it is not the {what}. Restore the right file."
+                _(
+                    "{path} is {size:,} bytes, far larger than a {what} can be (at most "
+                    "{limit:,}); it is not the {what}. Restore the right file."
+                ).format(path=path, size=info.st_size, what=what, limit=limit)
             )
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read(limit + 1)

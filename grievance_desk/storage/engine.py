@@ -21,6 +21,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool, QueuePool
 
+from grievance_desk.messages import _
+
 _RAW_KEY = re.compile(r"^[0-9a-f]{64}$")
 BEGIN_MODE = "begin_mode"
 _BEGIN_MODES = {"DEFERRED", "IMMEDIATE", "EXCLUSIVE"}
@@ -30,7 +32,7 @@ def raw_key_literal(data_key: bytes) -> str:
     """The raw-key literal for PRAGMA key, refusing anything but 32 bytes of hex."""
     hex_key = data_key.hex()
     if not _RAW_KEY.fullmatch(hex_key):
-        raise ValueError("The data key must be exactly 32 bytes.")
+        raise ValueError(_("The data key must be exactly 32 bytes."))
     return f"x'{hex_key}'"
 
 
@@ -62,7 +64,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
 def _on_begin(conn: Any) -> None:
     mode = str(conn.get_execution_options().get(BEGIN_MODE, "DEFERRED")).upper()
     if mode not in _BEGIN_MODES:
-        raise ValueError(f"Unknown transaction mode {mode!r}.")
+        raise ValueError(_("Unknown transaction mode {mode}.").format(mode=repr(mode)))
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 

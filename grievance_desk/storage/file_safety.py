@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+from grievance_desk.messages import _
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.fault_points import fault_point
 from grievance_desk.storage.scratch import SCRATCH_MARK, tracked
@@ -34,17 +35,21 @@ class DiskFull(RegisterError):
 
     def __init__(self, where: Path, what: str) -> None:
         super().__init__(
-            f"The disk is full: {what} could not be written to {where}, and nothing was left "
-            "half-written there. The register is unchanged. Free some space (or choose a "
-            "folder on another disk) and try again."
+            _(
+                "The disk is full: {what} could not be written to {where}, and nothing was left "
+                "half-written there. The register is unchanged. Free some space (or choose a "
+                "folder on another disk) and try again."
+            ).format(what=what, where=where)
         )
 
 
 class NotARegularFile(RegisterError):
     def __init__(self, path: Path, what: str) -> None:
         super().__init__(
-            f"{path} is not a regular file (it is a pipe, a device or a folder), so it cannot "
-            f"be used as {what}. Give the path of an ordinary file."
+            _(
+                "{path} is not a regular file (it is a pipe, a device or a folder), so it cannot "
+                "be used as {what}. Give the path of an ordinary file."
+            ).format(path=path, what=what)
         )
 
 
@@ -55,17 +60,17 @@ class TargetInUse(RegisterError):
         if windows:
             # Windows refuses to replace a file another program holds open (Excel, a PDF
             # viewer): the commonest way an export or letter fails there.
-            why = (
-                f"{target} is open in another program (Excel or a PDF viewer, perhaps), and "
-                f"Windows does not let {what} replace it while it is open. Close it there, or "
+            why = _(
+                "{target} is open in another program (Excel or a PDF viewer, perhaps), and "
+                "Windows does not let {what} replace it while it is open. Close it there, or "
                 "choose another file name, and try again."
-            )
+            ).format(target=target, what=what)
         else:
-            why = (
-                f"{what.capitalize()} could not replace {target}: this account may not change "
-                "that file or its folder. Choose a folder you can write to, and try again."
-            )
-        super().__init__(f"{why} {target.name} was left as it was.")
+            why = _(
+                "{what} could not replace {target}: this account may not change that file or "
+                "its folder. Choose a folder you can write to, and try again."
+            ).format(what=what[:1].upper() + what[1:], target=target)
+        super().__init__(_("{why} {name} was left as it was.").format(why=why, name=target.name))
 
 
 def on_windows() -> bool:

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from grievance_desk.messages import _, ngettext
 from grievance_desk.storage.durable import read_head, read_regular_file, write_atomically
 from grievance_desk.storage.errors import (
     KeyFileDamaged,
@@ -93,8 +94,8 @@ class KdfParams:
             if self.memory_kib >= 1024
             else f"{self.memory_kib} KiB"
         )
-        passes = "pass" if self.iterations == 1 else "passes"
-        return f"Argon2id {self.iterations} {passes}, {memory}"
+        passes = ngettext("{n} pass", "{n} passes", self.iterations).format(n=self.iterations)
+        return f"Argon2id {passes}, {memory}"
 
 
 _test_hook_allows_fast = False
@@ -126,32 +127,48 @@ def _b64(data: bytes) -> str:
 def _unb64(text: object, what: str, path: Path, size: int | None = None) -> bytes:
     """Decode a bounded base64 field; ``size`` is the exact byte length it must have."""
     if not isinstance(text, str) or not text:
-        raise KeyFileDamaged(str(path), f"{what} is missing")
+        raise KeyFileDamaged(str(path), _("{what} is missing").format(what=what))
     if len(text) > 4096:
-        raise KeyFileDamaged(str(path), f"{what} is far too long")
+        raise KeyFileDamaged(str(path), _("{what} is far too long").format(what=what))
     try:
         data = base64.b64decode(text, validate=True)
     except ValueError as error:
-        raise KeyFileDamaged(str(path), f"{what} is not valid base64") from error
+        raise KeyFileDamaged(
+            str(path), _("{what} is not valid base64").format(what=what)
+        ) from error
     if size is not None and len(data) != size:
-        raise KeyFileDamaged(str(path), f"{what} has {len(data)} bytes instead of {size}")
+        raise KeyFileDamaged(
+            str(path),
+            _("{what} has {count} bytes instead of {size}").format(
+                what=what, count=len(data), size=size
+            ),
+        )
     return data
 
 
 def _int_field(slot: dict[str, Any], name: str, low: int, high: int, path: Path) -> int:
     value = slot.get(name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise KeyFileDamaged(str(path), f"the passphrase setting {name!r} is not a whole number")
+        raise KeyFileDamaged(
+            str(path),
+            _("the passphrase setting {name} is not a whole number").format(name=repr(name)),
+        )
     if not low <= value <= high:
         raise KeyFileDamaged(
-            str(path), f"the passphrase setting {name!r} is {value}, outside {low}..{high}"
+            str(path),
+            _("the passphrase setting {name} is {value}, outside {low}..{high}").format(
+                name=repr(name), value=value, low=low, high=high
+            ),
         )
     return value
 
 
 def _kdf_params(slot: dict[str, Any], path: Path) -> KdfParams:
     if slot.get("kdf", "argon2id") != "argon2id":
-        raise KeyFileDamaged(str(path), f"unknown passphrase method {slot.get('kdf')!r}")
+        raise KeyFileDamaged(
+            str(path),
+            _("unknown passphrase method {method}").format(method=repr(slot.get("kdf"))),
+        )
     lanes = _int_field(slot, "lanes", 1, MAX_LANES, path)
     return KdfParams(
         iterations=_int_field(slot, "iterations", 1, MAX_ITERATIONS, path),
@@ -281,7 +298,9 @@ class KeyFile:
 
     def _open_small(self, key: bytes, purpose: str, entry: object, path: Path) -> bytes | None:
         if not isinstance(entry, dict):
-            raise KeyFileDamaged(str(path), f"the pending {purpose} entry is unreadable")
+            raise KeyFileDamaged(
+                str(path), _("the pending {purpose} entry is unreadable").format(purpose=purpose)
+            )
         nonce = _unb64(entry.get("nonce"), f"pending {purpose} nonce", path, 12)
         sealed = _unb64(entry.get("sealed"), f"pending {purpose}", path)
         try:
@@ -331,10 +350,12 @@ class KeyFile:
         if entry is None:
             return None
         if not isinstance(entry, dict) or not isinstance(entry.get("slots"), dict):
-            raise KeyFileDamaged(str(path), "the pending key change is unreadable")
+            raise KeyFileDamaged(str(path), _("the pending key change is unreadable"))
         kind = entry.get("kind", PENDING_ROTATION)  # files from before "kind" were rotations
         if kind not in _PENDING_KINDS:
-            raise KeyFileDamaged(str(path), f"unknown pending key change {kind!r}")
+            raise KeyFileDamaged(
+                str(path), _("unknown pending key change {kind}").format(kind=repr(kind))
+            )
         return entry
 
     def pending_kind(self) -> str | None:
@@ -358,7 +379,7 @@ class KeyFile:
         new_key = self._open_small(key, "link", entry["link"], path)
         if new_key is not None:
             if len(new_key) != DATA_KEY_BYTES:
-                raise KeyFileDamaged(str(path), "the pending key has the wrong length")
+                raise KeyFileDamaged(str(path), _("the pending key has the wrong length"))
             return new_key
         if self._open_small(key, "escrow", entry.get("escrow"), path) is not None:
             return key  # it already is the new key
@@ -391,7 +412,7 @@ class KeyFile:
     def _slot(self, name: str, path: Path) -> dict[str, Any]:
         slot = self.slots.get(name)
         if not isinstance(slot, dict):
-            raise KeyFileDamaged(str(path), f"the {name} entry is missing")
+            raise KeyFileDamaged(str(path), _("the {name} entry is missing").format(name=name))
         return slot
 
     def kdf_params(self, path: Path = Path("key file")) -> KdfParams:
@@ -412,13 +433,15 @@ class KeyFile:
         if slot.get("profile") == TEST_PROFILE and fast_kdf_allowed():
             return None
         floor = KdfParams(iterations=2, lanes=1, memory_kib=FLOOR_MEMORY_KIB).describe()
-        origin = " It was written with the test-only setting." if slot.get("profile") else ""
-        return (
-            f"The passphrase in {path} is protected too weakly ({params.describe()}; the floor "
-            f"is {floor}), so a stolen key file could be guessed quickly.{origin} Change the "
+        origin = (
+            " " + _("It was written with the test-only setting.") if slot.get("profile") else ""
+        )
+        return _(
+            "The passphrase in {path} is protected too weakly ({strength}; the floor is "
+            "{floor}), so a stolen key file could be guessed quickly.{origin} Change the "
             "passphrase (Settings \u2192 Change passphrase, or `grievance-desk passwd`; you may "
             "keep the same one): it is then sealed at full strength."
-        )
+        ).format(path=path, strength=params.describe(), floor=floor, origin=origin)
 
     def open_with_passphrase(self, passphrase: str, path: Path = Path("key file")) -> bytes:
         """The data key, or WrongPassphrase; runs Argon2id, so call it off the GUI thread."""
@@ -489,25 +512,28 @@ class KeyFile:
         """Read and check a key file; a damaged or edited one raises KeyFileDamaged."""
         if not path.exists():
             raise KeyFileMissing(str(path))
-        raw = read_regular_file(path, limit=MAX_KEY_FILE_BYTES, what="key file")
+        raw = read_regular_file(path, limit=MAX_KEY_FILE_BYTES, what=_("key file"))
         try:
             payload = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as error:
-            raise KeyFileDamaged(str(path), "it is not readable JSON") from error
+            raise KeyFileDamaged(str(path), _("it is not readable JSON")) from error
         if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-            raise KeyFileDamaged(str(path), "it is not a Grievance Desk key file")
+            raise KeyFileDamaged(str(path), _("it is not a Grievance Desk key file"))
         if payload.get("checksum") != _checksum(payload):
-            raise KeyFileDamaged(str(path), "its checksum does not match its contents")
+            raise KeyFileDamaged(str(path), _("its checksum does not match its contents"))
         if payload.get("version") != VERSION:
-            raise KeyFileDamaged(str(path), f"unknown version {payload.get('version')!r}")
+            raise KeyFileDamaged(
+                str(path),
+                _("unknown version {version}").format(version=repr(payload.get("version"))),
+            )
         known = {"format", "version", "register_id", "database_salt", "slots", "checksum"}
         slots = payload.get("slots")
         register_id = payload.get("register_id")
         if not isinstance(slots, dict) or not isinstance(register_id, str):
-            raise KeyFileDamaged(str(path), "the register id or key entries are missing")
+            raise KeyFileDamaged(str(path), _("the register id or key entries are missing"))
         salt = payload.get("database_salt", "")
         if not isinstance(salt, str) or len(salt) not in (0, 32):
-            raise KeyFileDamaged(str(path), "the database salt is not 16 bytes of hex")
+            raise KeyFileDamaged(str(path), _("the database salt is not 16 bytes of hex"))
         keyfile = KeyFile(
             register_id=register_id,
             slots=slots,
@@ -528,7 +554,10 @@ class KeyFile:
                 if slot is None and prefix:
                     continue
                 if not isinstance(slot, dict):
-                    raise KeyFileDamaged(str(path), f"the {prefix}{name} entry is missing")
+                    raise KeyFileDamaged(
+                        str(path),
+                        _("the {name} entry is missing").format(name=prefix + name),
+                    )
                 if name == "passphrase":
                     _kdf_params(slot, path)
                 _unb64(slot.get("salt"), f"the {prefix}{name} salt", path, 16)
@@ -548,4 +577,4 @@ def new_data_key() -> bytes:
 
 def database_salt(db_path: Path) -> str:
     """The SQLCipher salt: the first 16 bytes of the file, the only ones not encrypted."""
-    return read_head(db_path, 16, what="register").hex()
+    return read_head(db_path, 16, what=_("register")).hex()

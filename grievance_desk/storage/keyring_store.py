@@ -15,6 +15,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
+from grievance_desk.messages import _
 from grievance_desk.storage.errors import KeyringUnavailable
 
 SERVICE = "Grievance Desk"
@@ -51,7 +52,7 @@ def keyring_status() -> KeyringStatus:
     name = backend_name(backend)
     if _is_real(backend):
         return KeyringStatus(True, name)
-    return KeyringStatus(False, name, "no secure keyring service was found on this computer")
+    return KeyringStatus(False, name, _("no secure keyring service was found on this computer"))
 
 
 def remember_key(register_id: str, data_key: bytes) -> str:

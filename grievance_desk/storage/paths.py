@@ -8,6 +8,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from grievance_desk import APP_ID, ORG_NAME
+from grievance_desk.messages import _
 
 REGISTER_ENV = "GRIEVANCE_DESK_REGISTER"
 DEFAULT_NAME = "register.db"
@@ -66,9 +67,9 @@ def register_path_problem(db_path: Path, *, windows: bool | None = None) -> str 
     length = len(str(db_path.absolute()))
     if length <= longest:
         return None
-    return (
-        f"The register's path is {length} characters long; on Windows it may be at most "
-        f"{longest}, so that the files kept beside it stay within the 260-character limit "
+    return _(
+        "The register's path is {length} characters long; on Windows it may be at most "
+        "{longest}, so that the files kept beside it stay within the 260-character limit "
         "of Windows programs. Choose a folder nearer the top of the drive (for example "
         "C:\\Grievance Desk) or a shorter file name."
-    )
+    ).format(length=length, longest=longest)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
+from grievance_desk.messages import _
 from grievance_desk.storage.engine import raw_key_literal
 from grievance_desk.storage.errors import NotARegister, RegisterError
 from grievance_desk.storage.lock import RegisterLock
@@ -65,9 +66,11 @@ def open_read_only(path: Path, unlock: Unlock) -> ReadOnlyRegister:
     """Unlock and open ``path`` without writing beside it; raises a RegisterError to show."""
     if has_unsaved_journal(path):
         raise RegisterError(
-            f"{path} has a write-ahead journal beside it ({path.name}-wal), so it is in use or "
-            "was not closed cleanly and cannot be checked read-only. Open it normally from a "
-            "folder you can write to."
+            _(
+                "{path} has a write-ahead journal beside it ({name}-wal), so it is in use or "
+                "was not closed cleanly and cannot be checked read-only. Open it normally from "
+                "a folder you can write to."
+            ).format(path=path, name=path.name)
         )
     keyfile, data_key = Register.unlock_key(path, unlock)
     engine = immutable_engine(path, data_key)
@@ -78,6 +81,6 @@ def open_read_only(path: Path, unlock: Unlock) -> ReadOnlyRegister:
     except DatabaseError as error:
         engine.dispose()
         raise NotARegister(
-            str(path), "it cannot be decrypted with this key, or its pages are damaged"
+            str(path), _("it cannot be decrypted with this key, or its pages are damaged")
         ) from error
     return ReadOnlyRegister(path, keyfile, data_key, engine, RegisterLock(path))

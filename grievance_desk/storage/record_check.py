@@ -27,6 +27,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.storage.audit import BASELINE_ACTION, REPAIR_ACTION, STATE_KEY
 from grievance_desk.storage.case_state import iter_case_states
 from grievance_desk.storage.dialect import DIALECT
@@ -61,11 +62,13 @@ def trigger_problems(session: Session) -> list[str]:
     for name, sql in expected_audit_triggers().items():
         if name not in stored:
             problems.append(
-                f"the trigger {name} that keeps audit events append-only is missing "
-                "(dropped outside the app)"
+                _(
+                    "the trigger {name} that keeps audit events append-only is missing "
+                    "(dropped outside the app)"
+                ).format(name=name)
             )
         elif stored[name] != sql:
-            problems.append(f"the trigger {name} was altered outside the app")
+            problems.append(_("the trigger {name} was altered outside the app").format(name=name))
     return problems
 
 
@@ -196,8 +199,10 @@ def _attachment_problems(session: Session, references: dict[int, str]) -> list[s
             data = bytes(content)
             if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
                 problems.append(
-                    f"attachment {attachment_id} of {references.get(case_id, case_id)}: its "
-                    "bytes no longer match the SHA-256 recorded when it was added"
+                    _(
+                        "attachment {attachment} of {case}: its bytes no longer match the "
+                        "SHA-256 recorded when it was added"
+                    ).format(attachment=attachment_id, case=references.get(case_id, case_id))
                 )
         after = int(rows[-1][0])
 
@@ -212,8 +217,10 @@ def _redaction_problems(session: Session) -> list[str]:
         {"purge": PURGE_ACTION},
     ).scalars()
     return [
-        f"audit event {event_id} is marked redacted, but no retention purge of its case "
-        "follows it: its payload was replaced outside the app"
+        _(
+            "audit event {event} is marked redacted, but no retention purge of its case "
+            "follows it: its payload was replaced outside the app"
+        ).format(event=event_id)
         for event_id in rows
     ]
 
@@ -229,13 +236,17 @@ def _counter_problems(session: Session) -> list[str]:
     for year, highest, last in rows:
         if last is None:
             problems.append(
-                f"the {year} reference counter is missing although {year} numbers up to "
-                f"{highest} are in use; it was removed outside the app"
+                _(
+                    "the {year} reference counter is missing although {year} numbers up to "
+                    "{highest} are in use; it was removed outside the app"
+                ).format(year=year, highest=highest)
             )
         elif int(last) < int(highest):
             problems.append(
-                f"the {year} reference counter ({last}) is below the highest {year} number in "
-                f"use ({highest}); it was lowered outside the app"
+                _(
+                    "the {year} reference counter ({last}) is below the highest {year} number "
+                    "in use ({highest}); it was lowered outside the app"
+                ).format(year=year, last=last, highest=highest)
             )
     return problems
 
@@ -264,13 +275,17 @@ def check_record(session: Session) -> RecordReport:
         recorded = None if was_redacted else _recorded_state(payload)
         if recorded is None:
             mismatched.append(
-                f"{reference}: its latest audit event ({event_id}, {action}) records no state "
-                "to compare with"
+                _(
+                    "{reference}: its latest audit event ({event}, {action}) records no state "
+                    "to compare with"
+                ).format(reference=reference, event=event_id, action=action)
             )
         elif recorded != state:
             mismatched.append(
-                f"{reference}: differs from the state its latest audit event ({event_id}, "
-                f"{action}) recorded; it was changed outside the app after that event"
+                _(
+                    "{reference}: differs from the state its latest audit event ({event}, "
+                    "{action}) recorded; it was changed outside the app after that event"
+                ).format(reference=reference, event=event_id, action=action)
             )
         elif action == BASELINE_ACTION:
             report.baseline_only += 1
@@ -282,20 +297,26 @@ def check_record(session: Session) -> RecordReport:
             continue
         if case_id in latest:
             report.problems.append(
-                f"{reference}: has no creation event in the audit chain (the event was removed "
-                "or the case was injected outside the app)"
+                _(
+                    "{reference}: has no creation event in the audit chain (the event was "
+                    "removed or the case was injected outside the app)"
+                ).format(reference=reference)
             )
         else:
             report.problems.append(
-                f"{reference}: has no audit event at all; it was added outside the app"
+                _("{reference}: has no audit event at all; it was added outside the app").format(
+                    reference=reference
+                )
             )
     report.problems.extend(mismatched)
     for case_id, (event_id, _action, payload, _r) in sorted(latest.items()):
         if case_id not in references:
-            name = _payload_reference(payload) or f"case id {case_id}"
+            name = _payload_reference(payload) or _("case id {id}").format(id=case_id)
             report.problems.append(
-                f"{name}: named by audit event {event_id} but no longer in the register; it "
-                "was deleted outside the app"
+                _(
+                    "{name}: named by audit event {event} but no longer in the register; it "
+                    "was deleted outside the app"
+                ).format(name=name, event=event_id)
             )
     report.problems.extend(_attachment_problems(session, references))
     report.problems.extend(_redaction_problems(session))

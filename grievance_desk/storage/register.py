@@ -26,6 +26,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from grievance_desk.domain.audit_actions import AuditAction
+from grievance_desk.messages import _
 from grievance_desk.storage import keyring_store, unlock_attempts
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.backup import write_backup
@@ -121,11 +122,15 @@ FAULT_POINTS: dict[str, tuple[str, ...]] = {
         "new_recovery_key.finished",
     ),
 }
-ROTATION_ROLLED_BACK = (
-    "A key rotation started earlier did not finish, so it was undone: the register still "
-    "uses its previous key, passphrase and recovery key. Run `grievance-desk rotate-key` "
-    "again if the key needs replacing."
-)
+
+
+def rotation_rolled_back_notice() -> str:
+    """The notice shown after an unlock that undid an unfinished key rotation."""
+    return _(
+        "A key rotation started earlier did not finish, so it was undone: the register still "
+        "uses its previous key, passphrase and recovery key. Run `grievance-desk rotate-key` "
+        "again if the key needs replacing."
+    )
 
 
 @dataclass(frozen=True)
@@ -203,11 +208,11 @@ def _rekey_room(db_path: Path) -> int:
 def _check_file_before_keying(db_path: Path, keyfile: KeyFile, key_path: Path) -> None:
     if not db_path.exists():
         raise RegisterMissing(str(db_path))
-    head = read_head(db_path, 16, what="register")
+    head = read_head(db_path, 16, what=_("register"))
     if head == SQLITE_PLAIN_HEADER:
-        raise NotARegister(str(db_path), "it is an unencrypted SQLite database")
+        raise NotARegister(str(db_path), _("it is an unencrypted SQLite database"))
     if len(head) < 16:
-        raise NotARegister(str(db_path), "the file is empty or cut short")
+        raise NotARegister(str(db_path), _("the file is empty or cut short"))
     if keyfile.database_salt and keyfile.database_salt != head.hex():
         raise KeyFileMismatch(str(key_path), str(db_path))
 
@@ -262,7 +267,7 @@ class Register:
         if too_long is not None:
             raise RegisterError(too_long)
         make_private_dir(path.parent)
-        check_regular_file(path, "register")
+        check_regular_file(path, _("register"))
         lock = RegisterLock(path)
         lock.acquire()
         old_umask = os.umask(0o077)
@@ -314,7 +319,7 @@ class Register:
             _remove_creating(path)
             lock.release()
             if isinstance(error, Exception) and is_disk_full(error, path.parent):
-                raise DiskFull(str(path.parent), "no register was created") from error
+                raise DiskFull(str(path.parent), _("no register was created")) from error
             raise
         finally:
             os.umask(old_umask)
@@ -332,7 +337,7 @@ class Register:
         ``open_with_key`` can use whichever of the two the database answers to."""
         finish_interrupted_work(path)  # a restore cut short, an export's stale scratch files
         key_path = key_file_for(path)
-        check_regular_file(path, "register")
+        check_regular_file(path, _("register"))
         _finish_interrupted_create(path)
         if not path.exists():
             raise RegisterMissing(str(path))
@@ -412,7 +417,7 @@ class Register:
             except DatabaseError as error:
                 engine.dispose()
                 raise NotARegister(
-                    str(path), "it cannot be decrypted with this key, or its pages are damaged"
+                    str(path), _("it cannot be decrypted with this key, or its pages are damaged")
                 ) from error
             register = Register(path, keyfile, data_key, engine, lock)
             marker = _unclean_marker(path)
@@ -420,7 +425,10 @@ class Register:
                 problems = register.integrity_problems()
                 if problems:
                     register.close()
-                    raise NotARegister(str(path), "integrity check failed: " + problems[0])
+                    raise NotARegister(
+                        str(path),
+                        _("integrity check failed: {problem}").format(problem=problems[0]),
+                    )
                 register.recovered_from_unclean_shutdown = True
             from grievance_desk.storage.migrate import migrate  # Alembic: only when opening
 
@@ -483,7 +491,7 @@ class Register:
                 if not tracked:
                     UNLOCK_TRACKED_AT.write(session, here)
         if lost:
-            self.notices.append(unlock_attempts.LOST_NOTICE.format(path=self.path))
+            self.notices.append(unlock_attempts.lost_notice().format(path=self.path))
         if lost or record.failures or not record.present or not tracked:
             with contextlib.suppress(OSError, RegisterError):
                 unlock_attempts.reset(self.path)
@@ -511,7 +519,7 @@ class Register:
                 self.keyfile.drop_pending()
                 with contextlib.suppress(OSError, RegisterError):
                     self.keyfile.save(self.key_path, step="unlock.rollback")
-                self.notices.append(ROTATION_ROLLED_BACK)
+                self.notices.append(rotation_rolled_back_notice())
                 return
             if self.remembered_backend:
                 with contextlib.suppress(RegisterError):
@@ -572,8 +580,11 @@ class Register:
     def _refuse_if_pending(self) -> None:
         if self.keyfile.pending_kind() is not None:
             raise RegisterError(
-                "A new recovery key is still waiting to be confirmed as written down. Confirm "
-                "it first (it is shown when the register is unlocked), then try again."
+                _(
+                    "A new recovery key is still waiting to be confirmed as written down. "
+                    "Confirm it first (it is shown when the register is unlocked), then try "
+                    "again."
+                )
             )
 
     # -- sessions -------------------------------------------------------------------------
@@ -593,7 +604,7 @@ class Register:
     @property
     def data_key(self) -> bytes:
         if self._data_key is None:
-            raise RegisterError("The register is locked. Unlock it first.")
+            raise RegisterError(_("The register is locked. Unlock it first."))
         return self._data_key
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
@@ -610,8 +621,10 @@ class Register:
             new_key = self.keyfile.pending_key
             if new_key is None:  # an older rotation record, opened without the passphrase
                 raise RegisterError(
-                    "An interrupted key rotation must be finished first: lock the register "
-                    "and unlock it with the passphrase, then change the passphrase."
+                    _(
+                        "An interrupted key rotation must be finished first: lock the register "
+                        "and unlock it with the passphrase, then change the passphrase."
+                    )
                 )
             entry["slots"]["passphrase"] = changed._passphrase_slot(new_key, new_passphrase, params)
         changed.seal_passphrase(self.data_key, new_passphrase, params)
@@ -658,7 +671,7 @@ class Register:
             raise WrongPassphrase()
         needed = _rekey_room(self.path)
         if free_bytes(self.path.parent) < needed:
-            raise DiskFull(str(self.path.parent), "the key was not rotated")
+            raise DiskFull(str(self.path.parent), _("the key was not rotated"))
         old_key, new_key, new_recovery = self.data_key, new_data_key(), new_recovery_key()
         self.keyfile.begin_rotation(
             old_key, new_key, passphrase, new_recovery, kdf or default_kdf()
@@ -681,7 +694,7 @@ class Register:
         except Exception as error:
             self._abandon_rotation()
             if is_disk_full(error, self.path.parent):
-                raise DiskFull(str(self.path.parent), "the key was not rotated") from error
+                raise DiskFull(str(self.path.parent), _("the key was not rotated")) from error
             raise
         finally:
             raw.close()
@@ -690,17 +703,19 @@ class Register:
             # database still answers to the old key, so the rotation is undone, and said.
             self._abandon_rotation()
             if min(free_bytes(self.path.parent), file_size_limit()) < needed:
-                raise DiskFull(str(self.path.parent), "the key was not rotated")
+                raise DiskFull(str(self.path.parent), _("the key was not rotated"))
             raise RegisterError(
-                "The register could not be re-encrypted, so the key was not rotated; nothing "
-                "was changed and the passphrase and recovery key work as before."
+                _(
+                    "The register could not be re-encrypted, so the key was not rotated; "
+                    "nothing was changed and the passphrase and recovery key work as before."
+                )
             )
         fault_point("rotate_key.rekeyed")
         step(2, ROTATE_STEPS)
         self._switch_engine(new_key)
         problems = self.integrity_problems()
         if problems:
-            raise NotARegister(str(self.path), "integrity check failed after re-keying")
+            raise NotARegister(str(self.path), _("integrity check failed after re-keying"))
         step(3, ROTATE_STEPS)
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -765,7 +780,9 @@ class Register:
                     if str(row[0]) != "ok":
                         problems.append(str(row[0]))
             except DatabaseError as error:
-                problems.append(f"the database structure cannot be read ({error.orig})")
+                problems.append(
+                    _("the database structure cannot be read ({error})").format(error=error.orig)
+                )
             connection.rollback()
         return problems
 

@@ -31,6 +31,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from grievance_desk.messages import _
 from grievance_desk.storage import file_safety
 from grievance_desk.storage.errors import RegisterError, RegisterInUse
 from grievance_desk.storage.fault_points import fault_point
@@ -82,7 +83,9 @@ def _kept_names(db_path: Path, stamp: str) -> tuple[Path, Path]:
         kept_key = key_file_for(kept_db)
         if not kept_db.exists() and not kept_key.exists():
             return kept_db, kept_key
-    raise FileExistsError(f"too many replaced copies of {db_path.name} at {stamp}")
+    raise FileExistsError(
+        _("too many replaced copies of {name} at {stamp}").format(name=db_path.name, stamp=stamp)
+    )
 
 
 def begin(db_path: Path, stamp: str) -> Kept:

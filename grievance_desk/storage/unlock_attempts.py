@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from grievance_desk.messages import _
 from grievance_desk.storage.durable import read_regular_file, write_atomically
 from grievance_desk.storage.errors import RegisterError
 from grievance_desk.storage.settings_registry import UNLOCK_TRACKED_AT
@@ -35,12 +36,16 @@ LOST_RECORD_PENALTY = FREE_ATTEMPTS
 TRACKED_SETTING = UNLOCK_TRACKED_AT.key  # in the register: its resolved path
 KEY_FILE_FLAG = "unlock_attempts_tracked"  # in the key file
 MAX_FILE_BYTES = 256 * 1024
-LOST_NOTICE = (
-    "The record of failed unlock attempts beside {path} was deleted or replaced since the "
-    "last unlock (or the register was moved without it), so failed attempts may have been "
-    "hidden. This is recorded in the audit trail. If you did not do it, someone may have "
-    "tried to guess the passphrase: change it."
-)
+
+
+def lost_notice() -> str:
+    """The notice (with a ``{path}`` to fill) when the record went missing since the last unlock."""
+    return _(
+        "The record of failed unlock attempts beside {path} was deleted or replaced since the "
+        "last unlock (or the register was moved without it), so failed attempts may have been "
+        "hidden. This is recorded in the audit trail. If you did not do it, someone may have "
+        "tried to guess the passphrase: change it."
+    )
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,9 @@ def read(db_path: Path) -> AttemptsRecord:
     if not target.exists():
         return AttemptsRecord(present=False, failures=[])
     try:
-        data = json.loads(read_regular_file(target, limit=MAX_FILE_BYTES, what="attempts record"))
+        data = json.loads(
+            read_regular_file(target, limit=MAX_FILE_BYTES, what=_("attempts record"))
+        )
     except (OSError, ValueError, RegisterError):
         return AttemptsRecord(present=False, failures=[])
     if not isinstance(data, dict):
