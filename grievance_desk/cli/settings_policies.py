@@ -84,14 +84,12 @@ def effective_defaults(register: Register, today: date) -> dict[str, str]:
 
 
 def save(register: Register, pairs: Iterable[tuple[str, str]]) -> int:
-    """Check then save the ``policy.*`` pairs in one transaction; returns how many were set."""
+    """Check then save the ``policy.*`` pairs in one transaction, with the next deadlines they
+    move; returns how many were set."""
     from grievance_desk.domain.policy_defaults import JURISDICTIONS, OrganisationProfile
     from grievance_desk.services.clock import utc_now
-    from grievance_desk.services.policy_settings import (
-        PolicySettingsError,
-        load_policy_settings,
-        save_policy_choices,
-    )
+    from grievance_desk.services.policy_settings import PolicySettingsError, load_policy_settings
+    from grievance_desk.services.settings_moving_dates import save_policy_choices
 
     jurisdictions: tuple[str, ...] | None = None
     flags: dict[str, bool] = {}

@@ -728,20 +728,22 @@ def set_reminder_schedule(
         _record(session, actor, REMINDER_SCHEDULE_KEY, before, after, now)
 
 
-def save_policy_choices(
-    register: Register,
+def record_policy_choices(
+    session: Session,
     *,
     now: datetime,
+    actor: str,
     profile: OrganisationProfile | None = None,
     member_state: str | None = None,
     defaults: Mapping[str, str | None] | None = None,
 ) -> None:
-    """Save the organisation profile, Member State and default policies at once, all or none.
+    """Record the organisation profile, Member State and default policies at once, all or none.
 
-    For ``grievance-desk settings``: every choice is checked (request type, policy id, a
-    default looser than the law under the new profile, the Member State code) before anything
-    is written, and all of it goes in one transaction. ``member_state`` "" clears it, None
-    leaves it; a default of None goes back to the law's (else the built-in) policy.
+    For ``grievance-desk settings`` (through `settings_moving_dates.save_policy_choices`,
+    which moves the dates in the same transaction): every choice is checked (request type,
+    policy id, a default looser than the law under the new profile, the Member State code)
+    before anything is written. ``member_state`` "" clears it, None leaves it; a default of
+    None goes back to the law's (else the built-in) policy.
     """
     region = None
     if member_state is not None and member_state.strip():
@@ -757,39 +759,37 @@ def save_policy_choices(
                     request_type=repr(request_type), known=known
                 )
             ) from None
-    actor = register.actor
-    with register.writing() as session:
-        settings = load_policy_settings(session)
-        if profile is not None:
-            settings = replace(settings, profile=profile)
+    settings = load_policy_settings(session)
+    if profile is not None:
+        settings = replace(settings, profile=profile)
+    for request_type, policy_id in wanted.items():
+        if policy_id is None:
+            continue
+        settings.versions(policy_id)  # unknown → lists the known ids
+        looser = settings.looser_than_law(policy_id, request_type, "rights_request", now.date())
+        if looser is not None:
+            raise PolicySettingsError(
+                _("Not saved: {request_type}: {looser}. Choose a stricter policy.").format(
+                    request_type=request_type, looser=looser
+                )
+            )
+    if profile is not None:
+        after = {
+            "intermediary": profile.intermediary,
+            "jurisdictions": list(profile.jurisdictions),
+            "significant": profile.significant,
+        }
+        _record(session, actor, PROFILE_KEY, ORGANISATION_PROFILE.read(session), after, now)
+    if member_state is not None:
+        label = None if region is None else region.label()
+        before_state = CALENDAR_MEMBER_STATE.read(session)
+        _record(session, actor, MEMBER_STATE_KEY, before_state, label, now)
+    if wanted:
+        before = dict(settings.defaults)
+        after_defaults = dict(before)
         for request_type, policy_id in wanted.items():
             if policy_id is None:
-                continue
-            settings.versions(policy_id)  # unknown → lists the known ids
-            looser = settings.looser_than_law(policy_id, request_type, "rights_request", now.date())
-            if looser is not None:
-                raise PolicySettingsError(
-                    _("Not saved: {request_type}: {looser}. Choose a stricter policy.").format(
-                        request_type=request_type, looser=looser
-                    )
-                )
-        if profile is not None:
-            after = {
-                "intermediary": profile.intermediary,
-                "jurisdictions": list(profile.jurisdictions),
-                "significant": profile.significant,
-            }
-            _record(session, actor, PROFILE_KEY, ORGANISATION_PROFILE.read(session), after, now)
-        if member_state is not None:
-            label = None if region is None else region.label()
-            before_state = CALENDAR_MEMBER_STATE.read(session)
-            _record(session, actor, MEMBER_STATE_KEY, before_state, label, now)
-        if wanted:
-            before = dict(settings.defaults)
-            after_defaults = dict(before)
-            for request_type, policy_id in wanted.items():
-                if policy_id is None:
-                    after_defaults.pop(request_type, None)
-                else:
-                    after_defaults[request_type] = policy_id
-            _record(session, actor, DEFAULTS_KEY, before, after_defaults, now)
+                after_defaults.pop(request_type, None)
+            else:
+                after_defaults[request_type] = policy_id
+        _record(session, actor, DEFAULTS_KEY, before, after_defaults, now)

@@ -9,7 +9,7 @@ lists never show dates from the old rule next to the new one. Kept apart from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -77,4 +77,24 @@ def save_custom_policy(register: Register, policy: Policy, *, now: datetime) -> 
     """Save one of the officer's own policies and move the dates of the cases under it."""
     return _moving_dates(
         register, now, lambda s, actor: ps.record_custom_policy(s, policy, now=now, actor=actor)
+    )
+
+
+def save_policy_choices(
+    register: Register,
+    *,
+    now: datetime,
+    profile: OrganisationProfile | None = None,
+    member_state: str | None = None,
+    defaults: Mapping[str, str | None] | None = None,
+) -> None:
+    """Save the profile, Member State and default policies at once and move the dates they
+    govern (`grievance-desk settings`): the open cases' next deadlines change in the same
+    transaction, as they do when the window saves one of these."""
+    _moving_dates(
+        register,
+        now,
+        lambda s, actor: ps.record_policy_choices(
+            s, now=now, actor=actor, profile=profile, member_state=member_state, defaults=defaults
+        ),
     )

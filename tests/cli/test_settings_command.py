@@ -193,3 +193,31 @@ def test_a_refused_policy_choice_saves_nothing_of_the_command(
     assert shown["organisation.name"] == "Kept Ltd"
     assert shown["policy.profile.jurisdictions"] == "IN"
     assert shown["policy.default.erasure"] == ""
+
+
+def test_a_default_policy_set_by_the_command_moves_the_stored_next_deadline(
+    register: Path, tmp_path: Path
+) -> None:
+    """The lists (due, Today, the cases table) read each case's stored next deadline: a
+    default changed from the terminal moves it in the same transaction, as the window does."""
+    sample = tmp_path / "cases.csv"
+    sample.write_text(
+        "received,request_type,requester_name\n01/12/2026,erasure,Asha Example\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(sample), "--register", str(register)]) == 0
+
+    def stored() -> tuple[object, object]:
+        with (
+            Register.open(register, Unlock(passphrase=PASSPHRASE)) as opened,
+            opened.reading() as session,
+        ):
+            ((due_at, kind),) = session.execute(select(Case.next_due_at, Case.next_due_kind)).all()
+        return due_at, kind
+
+    before = stored()
+    assert before[1] == "acknowledge"  # the law's default (DPDP) asks for an acknowledgement
+    settings = ["settings", "--register", str(register), "policy.default.erasure=gdpr"]
+    assert main(settings) == 0
+    after = stored()
+    assert after != before and after[1] == "respond"  # GDPR: one month, no acknowledgement
