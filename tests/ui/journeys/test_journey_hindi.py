@@ -168,6 +168,8 @@ def test_a_hindi_email_is_answered_in_hindi_from_the_hindi_window(  # type: igno
     for letter in issued:
         assert "@hi-" in letter.template_version, letter.template_version
         pdf = runner.call(lambda lid=letter.letter_id: letter_pdf(office_register, lid))
+        if os.environ.get("GD_GRAB_DIR"):
+            Path(os.environ["GD_GRAB_DIR"], f"hindi-{letter.template_id}.pdf").write_bytes(pdf)
         for text in _extracted(pdf, tmp_path):
             assert NAME in text, text[:400]
             assert reference in text
