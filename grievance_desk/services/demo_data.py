@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.case_record import CaseDraft, Requester
 from grievance_desk.domain.case_types import (
     CaseKind,
@@ -170,6 +171,13 @@ DEMO_SETTINGS = {
 }
 
 
+#: The audited step that leaves a demo case waiting on the requester.
+_STOPPING_STEP = {
+    Status.AWAITING_IDENTITY_PROOF: AuditAction.CASE_REQUEST_IDENTITY_PROOF,
+    Status.AWAITING_CLARIFICATION: AuditAction.CASE_REQUEST_CLARIFICATION,
+}
+
+
 def fill_demo_register(register: Register, *, now: datetime, count: int = 150) -> int:
     """Fill an empty register with demo settings and cases; returns the number of cases."""
     with register.writing() as session:
@@ -192,6 +200,16 @@ def write_demo(session: Session, *, now: datetime, count: int = 150) -> int:
             assert case.id is not None
             since = now - timedelta(days=2)
             session.add(ClockPause(case_id=case.id, reason=draft.status, started_on=since.date()))
+            session.flush()
+            # The pause is a change to the case: the step that stopped the clock records it,
+            # with the case's state after it, so `verify` finds the case as its chain left it.
+            bulk.chain.append(
+                action=_STOPPING_STEP[draft.status],
+                actor=actor,
+                at=now,
+                case_id=case.id,
+                payload={"pause": {"reason": draft.status.value, "since": str(since.date())}},
+            )
     bulk.save_counters(session)
     refresh_next_due_after_bulk(session, first_id, now)
     return len(drafts)
