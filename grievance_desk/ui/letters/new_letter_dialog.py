@@ -7,6 +7,7 @@ language is the case's reply language where the template ships in it (issue 17).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,7 +46,10 @@ class NewLetterDialog(QDialog):
 
     The draft is made while the dialog is open, so a field left empty is marked where it is
     and nothing typed is lost; ``drafted`` holds the new draft once accepted.
+    ``sig_fields_shown`` fires once a template's fields and checklist are in place and laid out.
     """
+
+    sig_fields_shown = Signal()
 
     def __init__(
         self,
@@ -86,6 +90,8 @@ class NewLetterDialog(QDialog):
         left_layout.addWidget(self.language)
 
         self.about = label("", "hint", wrap=True)
+        # Wrapped text hangs from the top: never centred over the heading above it.
+        self.about.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -97,6 +103,7 @@ class NewLetterDialog(QDialog):
         self.error.setAccessibleName(tr("Problem"))
         # What the case's law requires this letter to say (issue 14), ticked as it is filled.
         self.checklist = label("", "hint", wrap=True)
+        self.checklist.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.checklist.setAccessibleName(tr("What the law requires in this letter"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -104,7 +111,7 @@ class NewLetterDialog(QDialog):
         right_layout.addWidget(label(tr("What this letter needs from you"), "section"))
         right_layout.addWidget(self.about)
         right_layout.addWidget(fields_scroll, 1)
-        checklist_scroll = QScrollArea()
+        self.checklist_scroll = checklist_scroll = QScrollArea()
         checklist_scroll.setWidgetResizable(True)
         checklist_scroll.setWidget(self.checklist)
         checklist_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -255,6 +262,24 @@ class NewLetterDialog(QDialog):
             self.fields_form.addRow(text, edit)
             self.inputs[item.name] = edit
             edit.textChanged.connect(lambda e=edit: set_invalid(e, False, e.toolTip()))
+        self._settle()
+        self.sig_fields_shown.emit()
+
+    def _settle(self) -> None:
+        """Show the new rows and lay the dialog out now, not on a later pass of the event loop.
+
+        Rows added to a shown form are shown, and the wrapped labels resized, only by events
+        Qt posts; a frame painted before them had the two-line "about" text centred over the
+        heading and no fields at all (issue 17, most visible with Devanagari's taller lines).
+        """
+        for row in range(self.fields_form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+                item = self.fields_form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None and not widget.isVisible():
+                    widget.show()
+        for _pass in range(3):  # a layout done may ask its parent's again
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def overrides(self) -> dict[str, str]:
         return {name: edit.toPlainText().strip() for name, edit in self.inputs.items()}
