@@ -229,7 +229,7 @@
         <translation>पत्र की भाषा पर टिप्पणी</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>The letter will be in {language}.</source>
         <translation>पत्र {language} में होगा।</translation>
     </message>
@@ -655,7 +655,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+46"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+127"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+137"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-438"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="-329"/>
         <location line="+330"/>
@@ -963,12 +963,12 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/language_box.py" line="+21"/>
-        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="-52"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="-51"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+33"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+32"/>
         <source>English only</source>
         <translation>केवल अंग्रेज़ी</translation>
     </message>
@@ -1426,7 +1426,7 @@
         <translation>पत्र</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_page.py" line="+70"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="+78"/>
         <source>All cases</source>
         <extracomment>Shown by default: reference, requester, type, status, next deadline, days left. Received, policy, priority and kind are one right-click away (header menu), so the requester&apos;s name and the deadline columns fit beside the case file on a 1366-pixel laptop screen.</extracomment>
         <translation>सभी मामले</translation>
@@ -1451,7 +1451,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+275"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="+4"/>
         <source>Awaiting requester</source>
         <translation>अनुरोधकर्ता की प्रतीक्षा</translation>
@@ -1723,7 +1723,7 @@ Template {template_version}, letter {letter_id}</source>
 टेम्पलेट {template_version}, पत्र {letter_id}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-62"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-65"/>
         <source>New letter — {reference}</source>
         <translation>नया पत्र — {reference}</translation>
     </message>
@@ -1752,12 +1752,12 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-50"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+17"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+19"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+4"/>
         <source>What the law requires in this letter</source>
         <translation>इस पत्र में विधि द्वारा अपेक्षित बातें</translation>
     </message>
@@ -1772,17 +1772,17 @@ Template {template_version}, letter {letter_id}</source>
         <translation>ड्राफ़्ट बनाएँ</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+66"/>
         <source>{id} — version {version}</source>
         <translation>{id} — संस्करण {version}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-20"/>
         <source>No template suits this case.</source>
         <translation>इस मामले के लिए कोई टेम्पलेट उपयुक्त नहीं है।</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+42"/>
         <source>{title}. Loading its fields…</source>
         <translation>{title}। इसके फ़ील्ड लोड हो रहे हैं…</translation>
     </message>
@@ -1802,7 +1802,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{title}: सब कुछ मामले और आपकी सेटिंग से आता है; कुछ टाइप करने की आवश्यकता नहीं।</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>{label} *:</source>
+        <translation>{label} *:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Choose a template first.</source>
         <translation>पहले एक टेम्पलेट चुनें।</translation>
     </message>
@@ -2654,12 +2659,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{label} के लिए डिफ़ॉल्ट नीति</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-66"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+3"/>
         <source>{label}:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+3"/>
         <source>Holidays and days off</source>
         <translation>अवकाश और छुट्टियाँ</translation>
     </message>
@@ -5627,6 +5633,131 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <source>Not opened</source>
         <extracomment>How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.</extracomment>
         <translation>नहीं खुला</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/field_labels.py" line="+15"/>
+        <source>Identity documents</source>
+        <translation>पहचान दस्तावेज़</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clarification needed</source>
+        <translation>आवश्यक स्पष्टीकरण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension reasons</source>
+        <translation>विस्तार के कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data summary</source>
+        <translation>डेटा का सारांश</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing activities</source>
+        <translation>प्रसंस्करण गतिविधियाँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipients</source>
+        <translation>प्राप्तकर्ता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How provided</source>
+        <translation>कैसे दिया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrections made</source>
+        <translation>किए गए सुधार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipients informed</source>
+        <translation>सूचित प्राप्तकर्ता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data erased</source>
+        <translation>मिटाया गया डेटा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data retained</source>
+        <translation>रखा गया डेटा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention period</source>
+        <translation>रखने की अवधि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data source</source>
+        <translation>डेटा का स्रोत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automated decisions</source>
+        <translation>स्वचालित निर्णय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer safeguards</source>
+        <translation>अंतरण के सुरक्षा उपाय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention law</source>
+        <translation>रखने की विधि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCPA statement</source>
+        <translation>CCPA कथन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objection outcome</source>
+        <translation>आपत्ति का परिणाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent purposes</source>
+        <translation>सहमति के प्रयोजन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continued processing</source>
+        <translation>जारी प्रसंस्करण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nominee name</source>
+        <translation>नामिती का नाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>समाधान</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused action</source>
+        <translation>अस्वीकृत कार्रवाई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closure summary</source>
+        <translation>बंद करने का सारांश</translation>
     </message>
 </context>
 </TS>

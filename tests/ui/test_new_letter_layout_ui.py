@@ -1,4 +1,6 @@
-"""The New letter dialog lays out in the Hindi window as in the English one (issue 17).
+"""The New letter dialog in the Hindi window and for a Hindi letter (issue 17).
+
+It lays out as the English one does.
 
 At the dialog's own 780x520 and maximised on a 1366x768 screen, once the access response's
 fields have arrived: the "about" text is as tall as its wrapped lines (it used to overlap the
@@ -8,6 +10,7 @@ checklist."""
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 
 import pytest
@@ -17,6 +20,7 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.demo_data import DEMO_SETTINGS
+from grievance_desk.services.letter_templates import language_templates
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.ui.letters.new_letter_dialog import NewLetterDialog
@@ -117,3 +121,41 @@ def test_the_new_letter_dialog_lays_out_in_both_languages(
     qtbot.wait(50)
     _look(dialog, f"new-letter-{language}-1366")
     assert _layout_problems(dialog) == []
+
+
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+
+
+@pytest.mark.parametrize("window_language", ["en", "hi"])
+def test_a_hindi_letter_is_offered_with_hindi_titles_and_the_law_in_hindi(
+    request, qtbot, runner, window, ui_register, window_language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Titles from the Hindi set (not the English ones marked "· हिन्दी"), the checklist's
+    items in Hindi with their citations as they are, and the field labels in the window's
+    language."""
+    if window_language == "hi":
+        request.getfixturevalue("hindi")
+    reference = _case(ui_register)
+    dialog = _open_access_response(qtbot, window, reference, [])
+    assert dialog.language.language() == "hi"
+    hindi_titles = {t.id: t.title for t in language_templates("hi")}
+    shown = [dialog.templates.item(row).text() for row in range(dialog.templates.count())]
+    assert shown == [hindi_titles[i] for i in dialog.template_ids()]
+    assert hindi_titles["access_response"] in dialog.about.text()
+
+    qtbot.waitUntil(lambda: bool(dialog.checklist.text()), timeout=10_000)
+    checklist = dialog.checklist.text()
+    assert "DPDP Act 2023 s.11(1)(a)" in checklist and "s.11(1)(b)" in checklist
+    assert "A summary of the personal data" not in checklist, checklist
+    items = checklist.splitlines()[1:]
+    assert items and all(DEVANAGARI.search(line.split("(")[0]) for line in items), items
+
+    edit = dialog.inputs["letter.data_summary"]
+    label = dialog.fields_form.labelForField(edit)
+    assert label is not None
+    if window_language == "hi":
+        assert DEVANAGARI.search(label.text()) and "Data summary" not in label.text()
+        assert DEVANAGARI.search(edit.accessibleName())
+    else:
+        assert label.text() == "Data summary *:"
+    _look(dialog, f"new-letter-titles-{window_language}")
