@@ -215,6 +215,7 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+34"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+111"/>
         <source>Letter language</source>
         <translation>पत्र की भाषा</translation>
     </message>
@@ -948,7 +949,7 @@
         <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+184"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+99"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
@@ -1165,8 +1166,8 @@
     <message>
         <location line="+2"/>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+40"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-132"/>
-        <location line="+52"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-152"/>
+        <location line="+72"/>
         <source>Subject</source>
         <translation>विषय</translation>
     </message>
@@ -1232,15 +1233,15 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-51"/>
-        <location line="+53"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-71"/>
+        <location line="+73"/>
         <source>Salutation</source>
         <translation>संबोधन</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-52"/>
-        <location line="+54"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-72"/>
+        <location line="+74"/>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
     </message>
@@ -1251,8 +1252,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
-        <location line="+57"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-73"/>
+        <location line="+77"/>
         <source>Closing</source>
         <translation>समापन</translation>
     </message>
@@ -1746,7 +1747,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-43"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-57"/>
         <source>Template</source>
         <translation>टेम्पलेट</translation>
     </message>
@@ -2003,7 +2004,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+227"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+229"/>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+147"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+210"/>
@@ -2028,7 +2029,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/letters_tab.py" line="+84"/>
+        <location filename="../../grievance_desk/ui/letters_tab.py" line="+87"/>
         <source>New letter…</source>
         <translation>नया पत्र…</translation>
     </message>
@@ -3450,12 +3451,22 @@ Template {template_version}, letter {letter_id}</source>
         <translation>संस्करण</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Load an earlier version&apos;s text into the editor</source>
         <translation>किसी पिछले संस्करण का पाठ संपादक में लोड करें</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Each letter language has its own copy of a template</source>
+        <translation>पत्र की हर भाषा में टेम्पलेट की अपनी अलग प्रति होती है</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language:</source>
+        <translation>भाषा:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Template:</source>
         <translation>टेम्पलेट:</translation>
     </message>
@@ -3940,12 +3951,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     <message>
         <location line="+10"/>
         <location line="+17"/>
-        <location line="+190"/>
+        <location line="+213"/>
         <source>Problems</source>
         <translation>समस्याएँ</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-225"/>
         <source>Fields you can use</source>
         <translation>उपयोग योग्य फ़ील्ड</translation>
     </message>
@@ -3971,12 +3982,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+2"/>
-        <location line="+192"/>
+        <location line="+215"/>
         <source>Keep this text as your copy&apos;s next version (Ctrl+S)</source>
         <translation>इस पाठ को अपनी प्रति के अगले संस्करण के रूप में रखें (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-212"/>
         <source>Revert to shipped</source>
         <translation>मूल टेम्पलेट पर लौटें</translation>
     </message>
@@ -3986,12 +3997,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मूल टेम्पलेट का फिर से उपयोग करें; आपके संस्करण अभिलेख के लिए रखे रहते हैं</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Templates not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुए</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>Template not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुआ</translation>
     </message>
@@ -4056,7 +4067,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>पहले सूचीबद्ध समस्याएँ ठीक करें; इस पाठ से पत्र नहीं बन सकते।</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Saved as {version}.</source>
         <translation>{version} के रूप में सहेजा गया।</translation>
     </message>
@@ -4101,7 +4112,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मेरा संस्करण रहने दें</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Not reverted</source>
         <translation>पूर्ववत नहीं हुआ</translation>
     </message>
@@ -4629,12 +4640,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>द्वारा: {person}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="-56"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="-58"/>
         <source>Select a case to read it here.</source>
         <translation>यहाँ पढ़ने के लिए कोई मामला चुनें।</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Deadlines</source>
         <translation>समय-सीमाएँ</translation>
     </message>
