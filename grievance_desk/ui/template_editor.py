@@ -99,8 +99,12 @@ class TemplateEditorDialog(QDialog):
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.version = QComboBox()
         self.version.setAccessibleName(tr("Version"))
-        self.version.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        # As wide as its text: the stretching template list squeezed it to "hi-shipp".
+        # A fixed width for "hi-shipped-1 (shipped) — in use": sized to its items, it was laid
+        # out before they came and the stretching template list left it "hi-shipp".
+        self.version.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.version.setMinimumContentsLength(30)
         self.version.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.version.setToolTip(tr("Load an earlier version's text into the editor"))
         self.version.activated.connect(self._version_chosen)
