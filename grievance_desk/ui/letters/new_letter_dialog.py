@@ -98,6 +98,8 @@ class NewLetterDialog(QDialog):
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # One field sat in the middle of the empty pane: the rows start at the top.
+        self.fields_form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         fields_scroll = QScrollArea()
         fields_scroll.setWidgetResizable(True)
         fields_scroll.setWidget(self.fields_box)
