@@ -27,6 +27,7 @@ from grievance_desk.services.cases import register_case
 from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.letter_drafts import draft_letter
 from grievance_desk.services.letter_languages import letter_language, worded_items
+from grievance_desk.services.letter_records import list_letters
 from grievance_desk.services.letter_requirements import letter_checklist
 from grievance_desk.services.letter_templates import (
     MissingRequiredContent,
@@ -147,6 +148,9 @@ def test_a_hindi_copy_is_used_by_the_next_hindi_letter_and_the_english_copy_stay
 
     english_letter = draft_letter(demo, reference, "acknowledgement", now=NOW)
     assert english_letter.template_version == "acknowledgement@custom-1"
+    titles = {d.letter_id: d.template_title for d in list_letters(demo, reference)}
+    assert titles[letter.letter_id] == "पावती (मेरी प्रति)", "a Hindi letter's title is Hindi"
+    assert titles[english_letter.letter_id] == "Acknowledgement"
 
     use_shipped_template(demo, "acknowledgement", now=NOW, language="hi")
     current, versions = template_history(demo, "acknowledgement", "hi")
