@@ -35,10 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from grievance_desk.domain.languages import ENGLISH, language_name
+from grievance_desk.messages import active_language
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES
+from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES, worded_items
 from grievance_desk.services.letter_templates import (
     LetterTemplate,
+    RequiredItem,
     TemplateProblem,
     check_template,
     save_template_copy,
@@ -319,7 +321,7 @@ class TemplateEditorDialog(QDialog):
             else tr("In use: your {version}.").format(version=current.version)
         )
         self.required.clear()
-        for item in current.required_content:
+        for item in self._required(current):
             entry = QListWidgetItem(tr("{label} — {law}").format(label=item.label, law=item.law))
             fields = ", ".join("{{ " + f + " }}" for f in item.fields)
             entry.setToolTip(tr("Carried by {fields}").format(fields=fields))
@@ -376,7 +378,15 @@ class TemplateEditorDialog(QDialog):
             body=body,
             closing=closing,
             shipped=False,
+            required_content=self._required(self.template),
         )
+
+    def _required(self, template: LetterTemplate) -> tuple[RequiredItem, ...]:
+        """What the law requires of ``template``, named in its language (a Hindi copy's are
+        Hindi already) or, for an English template, in the window's (citations unchanged)."""
+        if self.language != ENGLISH:
+            return template.required_content
+        return worded_items(template.required_content, template.id, active_language())
 
     def check(self) -> list[TemplateProblem]:
         """Run the service's checks on the text as it stands and list what they find."""

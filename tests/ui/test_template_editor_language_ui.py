@@ -148,3 +148,18 @@ def test_choosing_hindi_in_the_editor_loads_the_hindi_templates(
     discarded = when_modal(answer_box(qtbot, "Discard my edits"))
     click(qtbot, button_named(editor, "Close"))
     qtbot.waitUntil(lambda: bool(discarded) and not editor.isVisible(), timeout=10_000)
+
+
+def test_in_the_hindi_window_an_english_templates_required_content_is_named_in_hindi(
+    hindi, qtbot, runner, window, ui_register
+) -> None:  # type: ignore[no-untyped-def]
+    editor = TemplateEditorDialog(runner, "acknowledgement", window)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.template is not None, timeout=10_000)
+    assert editor.language_choice.currentData() == "en"
+    assert editor.template is not None and editor.template.title == "Acknowledgement"
+    required = [editor.required.item(i).text() for i in range(editor.required.count())]
+    assert required and all(DEVANAGARI.search(text.split(" — ")[0]) for text in required)
+    assert any("DPDP Rules 2025 r.9" in text for text in required), "citations as they are"
+    _look(editor, "template-editor-english-in-hindi-window")
