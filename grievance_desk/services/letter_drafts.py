@@ -179,7 +179,9 @@ def update_draft(
                 "body_sha256_after": digest(row.body.encode("utf-8")),
             },
         )
-        return as_draft(row, case.reference, template_title(session, row.template_id))
+        return as_draft(
+            row, case.reference, template_title(session, row.template_id, row.template_version)
+        )
 
 
 def discard_draft(register: Register, letter_id: int, *, now: datetime) -> None:

@@ -228,4 +228,6 @@ def reissue_letter(register: Register, letter_id: int, *, now: datetime) -> Lett
             actor=actor,
             copy_of=letter_id,
         )
-        return as_draft(copy, case.reference, template_title(session, row.template_id))
+        return as_draft(
+            copy, case.reference, template_title(session, row.template_id, row.template_version)
+        )

@@ -13,10 +13,8 @@ the language's glossary (``resources/glossary/<language>.toml``); citations stay
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from functools import cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,14 +23,15 @@ from grievance_desk.domain.case_types import CaseKind, RefusalGround
 from grievance_desk.domain.languages import ENGLISH, language_name
 from grievance_desk.domain.policy import EscalationRoute, PauseEffect, PauseReason, Policy
 from grievance_desk.messages import _
-from grievance_desk.resources_path import resource_path
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.glossary import phrase, route_text, terms
 from grievance_desk.services.letter_templates import (
     LetterTemplate,
     LetterTemplateError,
+    RequiredItem,
     get_template,
-    shipped_templates,
+    language_catalogue,
+    language_templates,
 )
 from grievance_desk.storage.tables import Case
 
@@ -54,51 +53,18 @@ class TemplateNotInLanguage(LetterTemplateError):
         self.language = language
 
 
-@cache
-def language_templates(language: str) -> tuple[LetterTemplate, ...]:
-    """The shipped templates of ``language`` (English: the shipped set itself)."""
-    if language == ENGLISH:
-        return shipped_templates()
-    folder = resource_path("templates") / language
-    catalogue_path = folder / "catalogue.json"
-    if not catalogue_path.is_file():
-        return ()
-    entries = {
-        e["id"]: e for e in json.loads(catalogue_path.read_text(encoding="utf-8"))["templates"]
-    }
-    found: list[LetterTemplate] = []
-    for base in shipped_templates():
-        entry = entries.get(base.id)
-        if entry is None:
-            continue
-        found.append(
-            replace(
-                base,
-                title=str(entry["title"]),
-                version=f"{language}-shipped-{entry['version']}",
-                subject=str(entry["subject"]),
-                salutation=str(entry["salutation"]),
-                body=(folder / entry["file"]).read_text(encoding="utf-8"),
-                closing=str(entry["closing"]),
-            )
-        )
-    return tuple(found)
-
-
 def has_template(template_id: str, language: str) -> bool:
     """Whether ``template_id`` ships in ``language`` (the picker says when it does not)."""
     return any(t.id == template_id for t in language_templates(language))
 
 
 def template_in(session: Session, template_id: str, language: str) -> LetterTemplate:
-    """The template to draft with in ``language``; English is the version in use."""
-    if language == ENGLISH:
-        return get_template(session, template_id)
-    for template in language_templates(language):
-        if template.id == template_id:
-            return template
-    get_template(session, template_id)  # an unknown id says so first
-    raise TemplateNotInLanguage(template_id, language)
+    """The template to draft with in ``language``: the version in use there (the officer's
+    current copy in that language, else the shipped one)."""
+    if language != ENGLISH and not has_template(template_id, language):
+        get_template(session, template_id)  # an unknown id says so first
+        raise TemplateNotInLanguage(template_id, language)
+    return get_template(session, template_id, language=language)
 
 
 def letter_language(template_version: str) -> str:
@@ -113,6 +79,48 @@ def letter_language(template_version: str) -> str:
 
 
 # --------------------------------------------------------------------------- wording
+
+
+def worded_items(
+    items: Sequence[RequiredItem], template_id: str, language: str
+) -> tuple[RequiredItem, ...]:
+    """Required content worded in ``language``, citations and fields unchanged.
+
+    A template's own item takes the label the language's catalogue gives its id for that
+    template; an item of the case's law takes the one given for its id and English wording
+    (``law_requirements``), so a reworded English item never shows a stale translation.
+    Anything without a translation stays in English.
+    """
+    catalogue = language_catalogue(language)
+    if not catalogue:
+        return tuple(items)
+    own: Mapping[str, str] = next(
+        (
+            e.get("required_content", {})
+            for e in catalogue.get("templates", [])
+            if e.get("id") == template_id
+        ),
+        {},
+    )
+    english_own = {
+        i.id: i.label
+        for t in language_templates(ENGLISH)
+        if t.id == template_id
+        for i in t.required_content
+    }
+    law = {
+        (str(e["id"]), str(e["en"])): str(e[language])
+        for e in catalogue.get("law_requirements", [])
+    }
+
+    def label(item: RequiredItem) -> str:
+        if (item.id, item.label) in law:
+            return law[(item.id, item.label)]
+        if english_own.get(item.id) == item.label and item.id in own:
+            return str(own[item.id])
+        return item.label
+
+    return tuple(replace(i, label=label(i)) for i in items)
 
 
 def route_texts(route: EscalationRoute) -> tuple[str, ...]:

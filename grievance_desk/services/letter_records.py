@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.messages import _
 from grievance_desk.services.cases import find_case
+from grievance_desk.services.letter_languages import letter_language
 from grievance_desk.services.letter_templates import LetterTemplateError, get_template
 from grievance_desk.storage.audit import append_event
 from grievance_desk.storage.errors import NotFound, RegisterError
@@ -142,12 +143,15 @@ def insert_draft(
     return row
 
 
-def template_title(session: Session, template_id: str) -> str:
-    """The template's title for the letters list, or its id if it is gone or broken."""
-    try:
-        return get_template(session, template_id).title
-    except LetterTemplateError:
-        return template_id
+def template_title(session: Session, template_id: str, version: str = "") -> str:
+    """The template's title for the letters list, in the language of the letter whose
+    template ``version`` it is (a Hindi letter's Hindi title), or its id if it is gone."""
+    for language in dict.fromkeys((letter_language(version), "en")):
+        try:
+            return get_template(session, template_id, language=language).title
+        except LetterTemplateError:
+            continue
+    return template_id
 
 
 def letter_row(session: Session, letter_id: int) -> tuple[Letter, Case, RequesterRow]:
@@ -170,7 +174,9 @@ def get_letter(register: Register, letter_id: int) -> LetterDraft:
     """One letter, draft or issued, for the editor."""
     with register.reading() as session:
         row, case, _person = letter_row(session, letter_id)
-        return as_draft(row, case.reference, template_title(session, row.template_id))
+        return as_draft(
+            row, case.reference, template_title(session, row.template_id, row.template_version)
+        )
 
 
 def list_letters(register: Register, reference: str) -> list[LetterDraft]:
@@ -180,4 +186,7 @@ def list_letters(register: Register, reference: str) -> list[LetterDraft]:
         rows = session.scalars(
             select(Letter).where(col(Letter.case_id) == case.id).order_by(col(Letter.id))
         ).all()
-        return [as_draft(r, case.reference, template_title(session, r.template_id)) for r in rows]
+        return [
+            as_draft(r, case.reference, template_title(session, r.template_id, r.template_version))
+            for r in rows
+        ]

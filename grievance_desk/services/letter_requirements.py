@@ -16,11 +16,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from grievance_desk.domain.case_types import RefusalGround
-from grievance_desk.messages import _
+from grievance_desk.messages import _, active_language
 from grievance_desk.services.case_deadlines import CaseDeadlineError, policy_for_case
 from grievance_desk.services.cases import find_case
 from grievance_desk.services.letter_context import build_context
-from grievance_desk.services.letter_languages import template_in
+from grievance_desk.services.letter_languages import letter_language, template_in, worded_items
 from grievance_desk.services.letter_records import LetterError
 from grievance_desk.services.letter_templates import (
     EDITABLE_FIELDS,
@@ -81,16 +81,18 @@ def letter_inputs(
 def law_requirements(
     session: Session, case: Case, template: LetterTemplate
 ) -> tuple[RequiredItem, ...]:
-    """What the case's law adds to this template's required content (with citations)."""
+    """What the case's law adds to this template's required content (with citations), worded
+    in the template's language."""
     try:
         policy = policy_for_case(session, case)
     except CaseDeadlineError:
         return ()
     grounds = tuple(str(g) for g in case.refusal_grounds)
-    return tuple(
+    items = tuple(
         RequiredItem(r.id, r.label, r.citation, r.fields)
         for r in policy.requirements_for(template.id, grounds, str(case.request_type))
     )
+    return worded_items(items, template.id, letter_language(template.version))
 
 
 def required_items(
@@ -146,13 +148,16 @@ def letter_checklist(
     """The required content of this letter under the case's law, ticked off as it is filled.
 
     The letters tab shows it while drafting; drafting refuses while an item is open.
-    ``language`` is the letter's (issue 17): the items are the same in every language.
+    ``language`` is the letter's (issue 17): the items are the same in every language, worded
+    in the letter's language, or for an English letter in the officer's (citations as they are).
     """
     with register.reading() as session:
         template = template_in(session, template_id, language)
         context = build_context(session, reference, now=now, overrides=overrides, language=language)
         case, _person = find_case(session, reference)
         items = required_items(session, case, template)
+    if language == "en":
+        items = worded_items(items, template_id, active_language())
     checklist = []
     for item in items:
         citation = item.law

@@ -1,13 +1,14 @@
 """Letter templates: the shipped ones, the officer's edited copies, and rendering them safely.
 
 Shipped templates live in ``resources/templates`` (``catalogue.json`` plus one ``.md.j2`` body
-each) and never change; the officer edits copies, kept inside the register as settings
-(``templates.custom.<id>``) with every version, so each issued letter can name the exact
-template version that made it. Rendering uses Jinja2's sandbox with StrictUndefined, and
-everything is checked before any PDF is made: syntax (with the line), unknown fields (named,
-with the fields available), attempts to reach Python internals, content the law requires
-(DPDP Rules r.9 contact details, refusal reasons, the escalation route …) and required fields
-left empty.
+each; another language's set in ``resources/templates/<language>``) and never change; the
+officer edits copies, kept inside the register as settings (``templates.custom.<id>`` for
+English, ``templates.custom.<language>.<id>`` otherwise) with every version, so each issued
+letter can name the exact template version that made it ("custom-2", "hi-custom-1").
+Rendering uses Jinja2's sandbox with StrictUndefined, and everything is checked before any PDF
+is made: syntax (with the line), unknown fields (named, with the fields available), attempts to
+reach Python internals, content the law requires (DPDP Rules r.9 contact details, refusal
+reasons, the escalation route …) and required fields left empty.
 """
 
 from __future__ import annotations
@@ -327,16 +328,83 @@ def _shipped(template_id: str) -> LetterTemplate:
     )
 
 
-def _custom_record(session: Session, template_id: str) -> dict[str, Any]:
-    value = custom_template(template_id).read(session)
+@cache
+def language_catalogue(language: str) -> dict[str, Any]:
+    """A language's ``resources/templates/<language>/catalogue.json`` ({} if none ships)."""
+    path = resource_path("templates") / language / "catalogue.json"
+    if language == "en" or not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def language_templates(language: str) -> tuple[LetterTemplate, ...]:
+    """The shipped templates of ``language`` (English: the shipped set itself).
+
+    Each is the English template's fields, required content and next step with the
+    language's wording: the law does not change with the language, only the words do (the
+    required items' labels too; their citations stay as they are)."""
+    if language == "en":
+        return shipped_templates()
+    folder = resource_path("templates") / language
+    entries = {e["id"]: e for e in language_catalogue(language).get("templates", [])}
+    found: list[LetterTemplate] = []
+    for base in shipped_templates():
+        entry = entries.get(base.id)
+        if entry is None:
+            continue
+        labels = entry.get("required_content", {})
+        found.append(
+            replace(
+                base,
+                title=str(entry["title"]),
+                version=f"{language}-shipped-{entry['version']}",
+                subject=str(entry["subject"]),
+                salutation=str(entry["salutation"]),
+                body=(folder / entry["file"]).read_text(encoding="utf-8"),
+                closing=str(entry["closing"]),
+                required_content=tuple(
+                    replace(i, label=str(labels.get(i.id) or i.label))
+                    for i in base.required_content
+                ),
+            )
+        )
+    return tuple(found)
+
+
+def _base(template_id: str, language: str) -> LetterTemplate:
+    """The shipped template of ``language`` that the officer's copies in it start from."""
+    if language == "en":
+        return _shipped(template_id)
+    for template in language_templates(language):
+        if template.id == template_id:
+            return template
+    _shipped(template_id)  # an unknown id says so first
+    raise UnknownTemplate(
+        _("There is no {language} template {template_id}. Edit the English template.").format(
+            language=repr(language), template_id=repr(template_id)
+        )
+    )
+
+
+def _stem(language: str) -> str:
+    """What a copy's version starts with: "" for English ("custom-2"), "hi-" for Hindi."""
+    return "" if language == "en" else f"{language}-"
+
+
+def _custom_record(session: Session, template_id: str, language: str = "en") -> dict[str, Any]:
+    value = custom_template(template_id, language).read(session)
     return value if isinstance(value, dict) else {"current": 0, "versions": []}
 
 
-def _custom_version(base: LetterTemplate, stored: Mapping[str, Any]) -> LetterTemplate:
+def _custom_version(
+    base: LetterTemplate, stored: Mapping[str, Any], language: str = "en"
+) -> LetterTemplate:
     return replace(
         base,
         title=str(stored.get("title") or base.title),
-        version=f"custom-{int(stored['number'])}",
+        version=f"{_stem(language)}custom-{int(stored['number'])}",
         subject=str(stored["subject"]),
         salutation=str(stored["salutation"]),
         body=str(stored["body"]),
@@ -346,18 +414,24 @@ def _custom_version(base: LetterTemplate, stored: Mapping[str, Any]) -> LetterTe
     )
 
 
-def get_template(session: Session, template_id: str, version: str | None = None) -> LetterTemplate:
-    """The version in use (the officer's copy if they made one), or a named older version."""
-    base = _shipped(template_id)
-    record = _custom_record(session, template_id)
-    versions = {f"custom-{int(v['number'])}": v for v in record["versions"]}
+def get_template(
+    session: Session, template_id: str, version: str | None = None, language: str = "en"
+) -> LetterTemplate:
+    """The version in use in ``language`` (the officer's copy if they made one), or a named
+    older version."""
+    base = _base(template_id, language)
+    record = _custom_record(session, template_id, language)
+    stem = _stem(language)
+    versions = {f"{stem}custom-{int(v['number'])}": v for v in record["versions"]}
     if version is None:
         current = int(record.get("current", 0))
-        return base if current == 0 else _custom_version(base, versions[f"custom-{current}"])
+        if current == 0:
+            return base
+        return _custom_version(base, versions[f"{stem}custom-{current}"], language)
     if version == base.version:
         return base
     if version in versions:
-        return _custom_version(base, versions[version])
+        return _custom_version(base, versions[version], language)
     raise UnknownTemplate(
         _("Template {template_id} has no version {version}; it has {names}.").format(
             template_id=repr(template_id),
@@ -367,40 +441,46 @@ def get_template(session: Session, template_id: str, version: str | None = None)
     )
 
 
-def list_templates(session: Session | None = None) -> list[LetterTemplate]:
-    """Every template in its version in use; without a session, the shipped ones."""
+def list_templates(session: Session | None = None, language: str = "en") -> list[LetterTemplate]:
+    """Every template of ``language`` in its version in use; without a session, the shipped
+    ones."""
     if session is None:
-        return list(shipped_templates())
+        return list(language_templates(language))
     custom = all_settings(session, CUSTOM_PREFIX)
     result: list[LetterTemplate] = []
-    for base in shipped_templates():
-        record = custom.get(CUSTOM_PREFIX + base.id)
+    for base in language_templates(language):
+        record = custom.get(custom_template(base.id, language).key)
         if isinstance(record, dict) and int(record.get("current", 0)):
-            result.append(get_template(session, base.id))
+            result.append(get_template(session, base.id, language=language))
         else:
             result.append(base)
     return result
 
 
-def template_versions(session: Session, template_id: str) -> list[LetterTemplate]:
+def template_versions(
+    session: Session, template_id: str, language: str = "en"
+) -> list[LetterTemplate]:
     """The shipped version and every saved copy, oldest first, for the editor's history."""
-    base = _shipped(template_id)
-    record = _custom_record(session, template_id)
-    return [base, *(_custom_version(base, v) for v in record["versions"])]
+    base = _base(template_id, language)
+    record = _custom_record(session, template_id, language)
+    return [base, *(_custom_version(base, v, language) for v in record["versions"])]
 
 
-def templates_in_use(register: Register) -> list[LetterTemplate]:
+def templates_in_use(register: Register, language: str = "en") -> list[LetterTemplate]:
     """`list_templates` as one read of the register, for the window's worker thread."""
     with register.reading() as session:
-        return list_templates(session)
+        return list_templates(session, language)
 
 
 def template_history(
-    register: Register, template_id: str
+    register: Register, template_id: str, language: str = "en"
 ) -> tuple[LetterTemplate, list[LetterTemplate]]:
     """A template in its version in use and every version, for the template editor."""
     with register.reading() as session:
-        return get_template(session, template_id), template_versions(session, template_id)
+        return (
+            get_template(session, template_id, language=language),
+            template_versions(session, template_id, language),
+        )
 
 
 def field_meaning(name: str) -> str:
@@ -712,14 +792,18 @@ def save_template_copy(
     body: str,
     closing: str,
     title: str | None = None,
+    language: str = "en",
 ) -> LetterTemplate:
     """Save the officer's edited copy as a new version; the shipped template stays as it is.
+
+    Each language has its own copies ("custom-N" in English, "hi-custom-N" in Hindi),
+    checked the same way against the same required content.
 
     Refuses a copy with a syntax error, an unknown field or a reach into internals (it could
     never make a letter). A copy missing required content is saved, so work is not lost, but
     `check_template` flags it and no letter can be made from it until it is fixed.
     """
-    base = _shipped(template_id)
+    base = _base(template_id, language)
     candidate = replace(
         base,
         title=title or base.title,
@@ -733,7 +817,7 @@ def save_template_copy(
     if blocking:
         raise LetterTemplateError(" ".join(p.message for p in blocking))
     with register.writing() as session:
-        record = _custom_record(session, template_id)
+        record = _custom_record(session, template_id, language)
         number = max((int(v["number"]) for v in record["versions"]), default=0) + 1
         record["versions"].append(
             {
@@ -747,7 +831,7 @@ def save_template_copy(
             }
         )
         record["current"] = number
-        custom_template(template_id).write(session, record)
+        custom_template(template_id, language).write(session, record)
         append_event(
             session,
             action=AuditAction.TEMPLATE_SAVED,
@@ -755,27 +839,31 @@ def save_template_copy(
             at=now,
             payload={
                 "template_id": template_id,
-                "version": f"custom-{number}",
+                "language": language,
+                "version": f"{_stem(language)}custom-{number}",
                 "body_sha256": digest(body.encode("utf-8")),
             },
         )
-        return get_template(session, template_id)
+        return get_template(session, template_id, language=language)
 
 
-def use_shipped_template(register: Register, template_id: str, *, now: datetime) -> LetterTemplate:
-    """Go back to the shipped template; the edited versions are kept for the record."""
-    base = _shipped(template_id)
+def use_shipped_template(
+    register: Register, template_id: str, *, now: datetime, language: str = "en"
+) -> LetterTemplate:
+    """Go back to the shipped template of ``language``; the edited versions are kept for the
+    record."""
+    base = _base(template_id, language)
     with register.writing() as session:
-        record = _custom_record(session, template_id)
+        record = _custom_record(session, template_id, language)
         if record["versions"]:
             record["current"] = 0
-            custom_template(template_id).write(session, record)
+            custom_template(template_id, language).write(session, record)
             append_event(
                 session,
                 action=AuditAction.TEMPLATE_REVERTED,
                 actor=register.actor,
                 at=now,
-                payload={"template_id": template_id, "version": base.version},
+                payload={"template_id": template_id, "language": language, "version": base.version},
             )
     return base
 

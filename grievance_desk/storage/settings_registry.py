@@ -81,13 +81,16 @@ ORGANISATION_PROFILE: Setting[Any] = Setting("organisation.profile", None, as_is
 
 # Letters.
 LETTERS_DATE_FORMAT: Setting[str] = Setting("letters.date_format", "%-d %B %Y", _text)
-#: Each customised letter template is stored under this prefix and its template id.
+#: Each customised letter template is stored under this prefix and its template id (another
+#: language's copy under the prefix, the language and the id: "templates.custom.hi.refusal").
 CUSTOM_TEMPLATE_PREFIX = "templates.custom."
 
 
-def custom_template(template_id: str) -> Setting[Any]:
-    """The setting holding the officer's version of one letter template."""
-    return Setting(CUSTOM_TEMPLATE_PREFIX + template_id, None, as_is)
+def custom_template(template_id: str, language: str = "en") -> Setting[Any]:
+    """The setting holding the officer's versions of one letter template in ``language``
+    (English under the key it always had, so existing registers keep their copies)."""
+    where = template_id if language == "en" else f"{language}.{template_id}"
+    return Setting(CUSTOM_TEMPLATE_PREFIX + where, None, as_is)
 
 
 #: Every fixed setting, for listings and the test that keys are spelt only here.

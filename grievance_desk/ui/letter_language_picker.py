@@ -68,12 +68,11 @@ class LetterLanguagePicker(QWidget):
         self._update_note()
 
     def marker(self, template_id: str) -> str:
-        """What the template list shows beside a title: in which language it will come."""
+        """What the template list shows beside a title: "English only" where the template
+        does not ship in the language chosen (where it does, the title is in that language)."""
         chosen = self.chosen()
-        if chosen == ENGLISH:
+        if chosen == ENGLISH or has_template(template_id, chosen):
             return ""
-        if has_template(template_id, chosen):
-            return f" · {language_name(chosen)}"
         return " · " + tr("English only")
 
     def _update_note(self) -> None:

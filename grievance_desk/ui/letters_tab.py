@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.domain.languages import ENGLISH
 from grievance_desk.services.letter_issue import IssuedLetter
+from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES, letter_language
 from grievance_desk.services.letter_records import LetterDraft, list_letters
 from grievance_desk.ui.dialogs import show_error
 from grievance_desk.ui.flow_layout import FlowLayout
@@ -52,12 +54,13 @@ __all__ = ["CaseContext", "LettersTab"]
 class LettersTab(QWidget):
     """Letters of one case. ``sig_case_changed`` → the case file reloads (timeline, status);
     ``sig_next_step(NextStep)`` → the case file takes the step the officer accepted;
-    ``sig_edit_template(template_id)`` → open the template editor.
+    ``sig_edit_template(template_id, language)`` → open the template editor on that
+    language's copy (the letter's language; issue 17).
     """
 
     sig_case_changed = Signal()
     sig_next_step = Signal(object)
-    sig_edit_template = Signal(str)
+    sig_edit_template = Signal(str, str)
     sig_dirty_changed = Signal(bool)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -361,7 +364,12 @@ class LettersTab(QWidget):
 
     def _edit_template(self) -> None:
         letter = self.current
-        self.sig_edit_template.emit(letter.template_id if letter else "")
+        if letter is not None:
+            language = letter_language(letter.template_version)
+        else:  # no letter yet: the case's reply language where templates ship in it
+            reply = self.case.reply_language if self.case is not None else ENGLISH
+            language = reply if reply in TEMPLATE_LANGUAGES else ENGLISH
+        self.sig_edit_template.emit(letter.template_id if letter else "", language)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 600)

@@ -5,6 +5,9 @@ every issued letter still names the exact text that made it. Problems (a syntax 
 its line, an unknown field, a reach into Python internals, content the law requires that
 went missing) are listed live, from the same `check_template` the letters service trusts,
 so the editor never disagrees with what drafting will later refuse.
+
+Each letter language has its own copies (issue 17): the Language choice loads that language's
+templates, and the same checks hold a Hindi copy to the same required content, named in Hindi.
 """
 
 from __future__ import annotations
@@ -24,15 +27,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from grievance_desk.domain.languages import ENGLISH, language_name
+from grievance_desk.messages import active_language
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES, worded_items
 from grievance_desk.services.letter_templates import (
     LetterTemplate,
+    RequiredItem,
     TemplateProblem,
     check_template,
     save_template_copy,
@@ -63,16 +71,22 @@ def _short(message: str) -> str:
 
 
 class TemplateEditorDialog(QDialog):
-    """Edit a copy of one template; ``template_id=None`` starts with a list to choose from."""
+    """Edit a copy of one template; ``template_id=None`` starts with a list to choose from.
+
+    ``language`` is the letter language whose copy is edited first (English by default).
+    """
 
     def __init__(
         self,
         runner: OpRunner,
         template_id: str | None = None,
         parent: QWidget | None = None,
+        *,
+        language: str = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.language = language if language in TEMPLATE_LANGUAGES else ENGLISH
         self.template: LetterTemplate | None = None
         self.versions: list[LetterTemplate] = []
         self.problems: list[TemplateProblem] = []
@@ -87,11 +101,29 @@ class TemplateEditorDialog(QDialog):
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.version = QComboBox()
         self.version.setAccessibleName(tr("Version"))
-        self.version.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A fixed width for "hi-shipped-1 (shipped) — in use": sized to its items, it was laid
+        # out before they came and the stretching template list left it "hi-shipp".
+        self.version.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.version.setMinimumContentsLength(30)
+        self.version.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.version.setToolTip(tr("Load an earlier version's text into the editor"))
         self.version.activated.connect(self._version_chosen)
         self.state = label("", "hint", wrap=True)
+        # issue 17: whose copy is edited: the English templates or another language's
+        self.language_choice = QComboBox()
+        self.language_choice.setObjectName("template_language")
+        self.language_choice.setAccessibleName(tr("Letter language"))
+        self.language_choice.setToolTip(tr("Each letter language has its own copy of a template"))
+        for code in (ENGLISH, *TEMPLATE_LANGUAGES):
+            self.language_choice.addItem(language_name(code), code)
+        self.language_choice.setCurrentIndex(self.language_choice.findData(self.language))
+        self.language_choice.currentIndexChanged.connect(lambda _i: self._language_chosen())
         top = QHBoxLayout()
+        top.addWidget(label(tr("Language:"), ""))
+        top.addWidget(self.language_choice)
+        top.addSpacing(12)
         top.addWidget(label(tr("Template:"), ""))
         top.addWidget(self.chooser, 1)
         top.addSpacing(12)
@@ -204,11 +236,31 @@ class TemplateEditorDialog(QDialog):
             part.textChanged.connect(self._edited)
 
         self._wanted = template_id
-        Op.on_register(runner, templates_in_use, parent=self).success(self._got_list).failure(
+        self._load_list()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _load_list(self) -> None:
+        language = self.language
+        Op.on_register(
+            self.runner, lambda register: templates_in_use(register, language), parent=self
+        ).success(self._got_list).failure(
             lambda e: show_error(self, tr("Templates not loaded"), e)
         ).run_in_background()
 
-    # -- loading -------------------------------------------------------------------------
+    def _language_chosen(self) -> None:
+        """Another letter language: its templates, the same one selected where it exists."""
+        code = str(self.language_choice.currentData() or ENGLISH)
+        if code == self.language:
+            return
+        if self.is_dirty() and not self._discard_ok():
+            self.language_choice.setCurrentIndex(self.language_choice.findData(self.language))
+            return
+        self.language = code
+        self._wanted = self.template.id if self.template is not None else self._wanted
+        self._saved_text = self._text()  # the edits were discarded (or there were none)
+        self.template = None
+        self._load_list()
 
     def _got_list(self, templates: list[LetterTemplate]) -> None:
         self.chooser.blockSignals(True)
@@ -229,8 +281,11 @@ class TemplateEditorDialog(QDialog):
         self.load(str(template_id))
 
     def load(self, template_id: str) -> None:
+        language = self.language
         Op.on_register(
-            self.runner, lambda register: template_history(register, template_id), parent=self
+            self.runner,
+            lambda register: template_history(register, template_id, language),
+            parent=self,
         ).success(self._show).failure(
             lambda e: show_error(self, tr("Template not loaded"), e)
         ).run_in_background()
@@ -266,7 +321,7 @@ class TemplateEditorDialog(QDialog):
             else tr("In use: your {version}.").format(version=current.version)
         )
         self.required.clear()
-        for item in current.required_content:
+        for item in self._required(current):
             entry = QListWidgetItem(tr("{label} — {law}").format(label=item.label, law=item.law))
             fields = ", ".join("{{ " + f + " }}" for f in item.fields)
             entry.setToolTip(tr("Carried by {fields}").format(fields=fields))
@@ -323,7 +378,15 @@ class TemplateEditorDialog(QDialog):
             body=body,
             closing=closing,
             shipped=False,
+            required_content=self._required(self.template),
         )
+
+    def _required(self, template: LetterTemplate) -> tuple[RequiredItem, ...]:
+        """What the law requires of ``template``, named in its language (a Hindi copy's are
+        Hindi already) or, for an English template, in the window's (citations unchanged)."""
+        if self.language != ENGLISH:
+            return template.required_content
+        return worded_items(template.required_content, template.id, active_language())
 
     def check(self) -> list[TemplateProblem]:
         """Run the service's checks on the text as it stands and list what they find."""
@@ -400,6 +463,7 @@ class TemplateEditorDialog(QDialog):
             return
         title, subject, salutation, body, closing = self._text()
         template_id = template.id
+        language = self.language
 
         def work(register: Register) -> tuple[LetterTemplate, list[LetterTemplate]]:
             save_template_copy(
@@ -411,8 +475,9 @@ class TemplateEditorDialog(QDialog):
                 body=body,
                 closing=closing,
                 title=title.strip() or None,
+                language=language,
             )
-            return template_history(register, template_id)
+            return template_history(register, template_id, language)
 
         def saved(result: tuple[LetterTemplate, list[LetterTemplate]]) -> None:
             self._show(result)
@@ -458,10 +523,11 @@ class TemplateEditorDialog(QDialog):
         if template is None:
             return
         template_id = template.id
+        language = self.language
 
         def work(register: Register) -> tuple[LetterTemplate, list[LetterTemplate]]:
-            use_shipped_template(register, template_id, now=utc_now())
-            return template_history(register, template_id)
+            use_shipped_template(register, template_id, now=utc_now(), language=language)
+            return template_history(register, template_id, language)
 
         Op.on_register(self.runner, work, parent=self).success(self._show).failure(
             lambda e: show_error(self, tr("Not reverted"), e)

@@ -215,6 +215,7 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+34"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+111"/>
         <source>Letter language</source>
         <translation>पत्र की भाषा</translation>
     </message>
@@ -229,7 +230,7 @@
         <translation>पत्र की भाषा पर टिप्पणी</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>The letter will be in {language}.</source>
         <translation>पत्र {language} में होगा।</translation>
     </message>
@@ -655,7 +656,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+46"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+127"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+137"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-438"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="-329"/>
         <location line="+330"/>
@@ -948,7 +949,7 @@
         <location filename="../../grievance_desk/ui/about_dialog.py" line="+4"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+1"/>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+184"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+99"/>
         <location filename="../../grievance_desk/ui/vocabulary.py" line="+13"/>
         <location filename="../../grievance_desk/ui/widgets.py" line="+3"/>
         <source>Close</source>
@@ -963,12 +964,12 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/language_box.py" line="+21"/>
-        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="-52"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="-51"/>
         <source>Language</source>
         <translation>भाषा</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+33"/>
+        <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+32"/>
         <source>English only</source>
         <translation>केवल अंग्रेज़ी</translation>
     </message>
@@ -1165,8 +1166,8 @@
     <message>
         <location line="+2"/>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+40"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-132"/>
-        <location line="+52"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-152"/>
+        <location line="+72"/>
         <source>Subject</source>
         <translation>विषय</translation>
     </message>
@@ -1232,15 +1233,15 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-51"/>
-        <location line="+53"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-71"/>
+        <location line="+73"/>
         <source>Salutation</source>
         <translation>संबोधन</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-52"/>
-        <location line="+54"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-72"/>
+        <location line="+74"/>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
     </message>
@@ -1251,8 +1252,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-53"/>
-        <location line="+57"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-73"/>
+        <location line="+77"/>
         <source>Closing</source>
         <translation>समापन</translation>
     </message>
@@ -1426,7 +1427,7 @@
         <translation>पत्र</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_page.py" line="+70"/>
+        <location filename="../../grievance_desk/ui/cases_page.py" line="+78"/>
         <source>All cases</source>
         <extracomment>Shown by default: reference, requester, type, status, next deadline, days left. Received, policy, priority and kind are one right-click away (header menu), so the requester&apos;s name and the deadline columns fit beside the case file on a 1366-pixel laptop screen.</extracomment>
         <translation>सभी मामले</translation>
@@ -1451,7 +1452,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+275"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="+4"/>
         <source>Awaiting requester</source>
         <translation>अनुरोधकर्ता की प्रतीक्षा</translation>
@@ -1723,7 +1724,7 @@ Template {template_version}, letter {letter_id}</source>
 टेम्पलेट {template_version}, पत्र {letter_id}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-62"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-65"/>
         <source>New letter — {reference}</source>
         <translation>नया पत्र — {reference}</translation>
     </message>
@@ -1746,18 +1747,18 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-43"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-57"/>
         <source>Template</source>
         <translation>टेम्पलेट</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-50"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+17"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+19"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+4"/>
         <source>What the law requires in this letter</source>
         <translation>इस पत्र में विधि द्वारा अपेक्षित बातें</translation>
     </message>
@@ -1772,17 +1773,17 @@ Template {template_version}, letter {letter_id}</source>
         <translation>ड्राफ़्ट बनाएँ</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+66"/>
         <source>{id} — version {version}</source>
         <translation>{id} — संस्करण {version}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-20"/>
         <source>No template suits this case.</source>
         <translation>इस मामले के लिए कोई टेम्पलेट उपयुक्त नहीं है।</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+42"/>
         <source>{title}. Loading its fields…</source>
         <translation>{title}। इसके फ़ील्ड लोड हो रहे हैं…</translation>
     </message>
@@ -1802,7 +1803,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{title}: सब कुछ मामले और आपकी सेटिंग से आता है; कुछ टाइप करने की आवश्यकता नहीं।</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>{label} *:</source>
+        <translation>{label} *:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Choose a template first.</source>
         <translation>पहले एक टेम्पलेट चुनें।</translation>
     </message>
@@ -1998,7 +2004,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="+227"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="+229"/>
         <location filename="../../grievance_desk/ui/letters/save_pdf_button.py" line="+1"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+147"/>
         <location filename="../../grievance_desk/ui/settings_page.py" line="+210"/>
@@ -2023,7 +2029,7 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/letters_tab.py" line="+84"/>
+        <location filename="../../grievance_desk/ui/letters_tab.py" line="+87"/>
         <source>New letter…</source>
         <translation>नया पत्र…</translation>
     </message>
@@ -2654,12 +2660,13 @@ Template {template_version}, letter {letter_id}</source>
         <translation>{label} के लिए डिफ़ॉल्ट नीति</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-66"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+3"/>
         <source>{label}:</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../grievance_desk/ui/policy_settings_box.py" line="+3"/>
         <source>Holidays and days off</source>
         <translation>अवकाश और छुट्टियाँ</translation>
     </message>
@@ -3444,12 +3451,22 @@ Template {template_version}, letter {letter_id}</source>
         <translation>संस्करण</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Load an earlier version&apos;s text into the editor</source>
         <translation>किसी पिछले संस्करण का पाठ संपादक में लोड करें</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Each letter language has its own copy of a template</source>
+        <translation>पत्र की हर भाषा में टेम्पलेट की अपनी अलग प्रति होती है</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language:</source>
+        <translation>भाषा:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Template:</source>
         <translation>टेम्पलेट:</translation>
     </message>
@@ -3934,12 +3951,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     <message>
         <location line="+10"/>
         <location line="+17"/>
-        <location line="+190"/>
+        <location line="+213"/>
         <source>Problems</source>
         <translation>समस्याएँ</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-225"/>
         <source>Fields you can use</source>
         <translation>उपयोग योग्य फ़ील्ड</translation>
     </message>
@@ -3965,12 +3982,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+2"/>
-        <location line="+192"/>
+        <location line="+215"/>
         <source>Keep this text as your copy&apos;s next version (Ctrl+S)</source>
         <translation>इस पाठ को अपनी प्रति के अगले संस्करण के रूप में रखें (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-212"/>
         <source>Revert to shipped</source>
         <translation>मूल टेम्पलेट पर लौटें</translation>
     </message>
@@ -3980,12 +3997,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मूल टेम्पलेट का फिर से उपयोग करें; आपके संस्करण अभिलेख के लिए रखे रहते हैं</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Templates not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुए</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
         <source>Template not loaded</source>
         <translation>टेम्पलेट लोड नहीं हुआ</translation>
     </message>
@@ -4050,7 +4067,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>पहले सूचीबद्ध समस्याएँ ठीक करें; इस पाठ से पत्र नहीं बन सकते।</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Saved as {version}.</source>
         <translation>{version} के रूप में सहेजा गया।</translation>
     </message>
@@ -4095,7 +4112,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>मेरा संस्करण रहने दें</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Not reverted</source>
         <translation>पूर्ववत नहीं हुआ</translation>
     </message>
@@ -4623,12 +4640,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>द्वारा: {person}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/view.py" line="-56"/>
+        <location filename="../../grievance_desk/ui/case_file/view.py" line="-58"/>
         <source>Select a case to read it here.</source>
         <translation>यहाँ पढ़ने के लिए कोई मामला चुनें।</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Deadlines</source>
         <translation>समय-सीमाएँ</translation>
     </message>
@@ -5627,6 +5644,131 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <source>Not opened</source>
         <extracomment>How long a viewing copy stays on disk: long enough for a slow viewer to start and read it.</extracomment>
         <translation>नहीं खुला</translation>
+    </message>
+    <message>
+        <location filename="../../grievance_desk/ui/letters/field_labels.py" line="+15"/>
+        <source>Identity documents</source>
+        <translation>पहचान दस्तावेज़</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clarification needed</source>
+        <translation>आवश्यक स्पष्टीकरण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extension reasons</source>
+        <translation>विस्तार के कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data summary</source>
+        <translation>डेटा का सारांश</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing activities</source>
+        <translation>प्रसंस्करण गतिविधियाँ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipients</source>
+        <translation>प्राप्तकर्ता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How provided</source>
+        <translation>कैसे दिया गया</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrections made</source>
+        <translation>किए गए सुधार</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipients informed</source>
+        <translation>सूचित प्राप्तकर्ता</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data erased</source>
+        <translation>मिटाया गया डेटा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data retained</source>
+        <translation>रखा गया डेटा</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention period</source>
+        <translation>रखने की अवधि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data source</source>
+        <translation>डेटा का स्रोत</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automated decisions</source>
+        <translation>स्वचालित निर्णय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer safeguards</source>
+        <translation>अंतरण के सुरक्षा उपाय</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retention law</source>
+        <translation>रखने की विधि</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCPA statement</source>
+        <translation>CCPA कथन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objection outcome</source>
+        <translation>आपत्ति का परिणाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent purposes</source>
+        <translation>सहमति के प्रयोजन</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continued processing</source>
+        <translation>जारी प्रसंस्करण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nominee name</source>
+        <translation>नामिती का नाम</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>समाधान</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused action</source>
+        <translation>अस्वीकृत कार्रवाई</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closure summary</source>
+        <translation>बंद करने का सारांश</translation>
     </message>
 </context>
 </TS>

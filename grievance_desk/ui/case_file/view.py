@@ -111,7 +111,9 @@ class CaseFile(QWidget):
         self.letters = LettersTab(runner)
         self.letters.sig_case_changed.connect(self._letters_changed)
         self.letters.sig_next_step.connect(self.take_next_step)
-        self.letters.sig_edit_template.connect(self.edit_template)
+        self.letters.sig_edit_template.connect(
+            lambda template_id, language: self.edit_template(template_id, language)
+        )
         self.letters.sig_dirty_changed.connect(
             lambda _d: self.sig_dirty_changed.emit(self.has_unsaved())
         )
@@ -285,8 +287,9 @@ class CaseFile(QWidget):
             self.runner, lambda register: load_snapshot(register, reference), parent=self
         ).success(reloaded).failure(lambda _e: None).run_in_background()
 
-    def edit_template(self, template_id: str = "") -> None:
-        dialog = TemplateEditorDialog(self.runner, template_id or None, self)
+    def edit_template(self, template_id: str = "", language: str = "en") -> None:
+        """The template editor on ``template_id`` in ``language`` (the draft's; issue 17)."""
+        dialog = TemplateEditorDialog(self.runner, template_id or None, self, language=language)
         self.last_template_editor = dialog
         dialog.open()
 

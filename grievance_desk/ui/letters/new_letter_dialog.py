@@ -7,6 +7,7 @@ language is the case's reply language where the template ships in it (issue 17).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grievance_desk.messages import active_language
 from grievance_desk.services.clock import utc_now
 from grievance_desk.services.letter_drafts import draft_letter
+from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES
 from grievance_desk.services.letter_records import LetterDraft
 from grievance_desk.services.letter_requirements import (
     ChecklistItem,
@@ -35,6 +38,7 @@ from grievance_desk.ui.dialogs import error_text
 from grievance_desk.ui.i18n import tr
 from grievance_desk.ui.letter_language_picker import LetterLanguagePicker  # issue 17
 from grievance_desk.ui.letters.case_context import CaseContext
+from grievance_desk.ui.letters.field_labels import field_label
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
 from grievance_desk.ui.widgets import label, set_invalid
@@ -45,7 +49,10 @@ class NewLetterDialog(QDialog):
 
     The draft is made while the dialog is open, so a field left empty is marked where it is
     and nothing typed is lost; ``drafted`` holds the new draft once accepted.
+    ``sig_fields_shown`` fires once a template's fields and checklist are in place and laid out.
     """
+
+    sig_fields_shown = Signal()
 
     def __init__(
         self,
@@ -86,9 +93,13 @@ class NewLetterDialog(QDialog):
         left_layout.addWidget(self.language)
 
         self.about = label("", "hint", wrap=True)
+        # Wrapped text hangs from the top: never centred over the heading above it.
+        self.about.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.fields_box = QWidget()
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # One field sat in the middle of the empty pane: the rows start at the top.
+        self.fields_form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         fields_scroll = QScrollArea()
         fields_scroll.setWidgetResizable(True)
         fields_scroll.setWidget(self.fields_box)
@@ -97,6 +108,7 @@ class NewLetterDialog(QDialog):
         self.error.setAccessibleName(tr("Problem"))
         # What the case's law requires this letter to say (issue 14), ticked as it is filled.
         self.checklist = label("", "hint", wrap=True)
+        self.checklist.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.checklist.setAccessibleName(tr("What the law requires in this letter"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -104,7 +116,7 @@ class NewLetterDialog(QDialog):
         right_layout.addWidget(label(tr("What this letter needs from you"), "section"))
         right_layout.addWidget(self.about)
         right_layout.addWidget(fields_scroll, 1)
-        checklist_scroll = QScrollArea()
+        self.checklist_scroll = checklist_scroll = QScrollArea()
         checklist_scroll.setWidgetResizable(True)
         checklist_scroll.setWidget(self.checklist)
         checklist_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -132,12 +144,24 @@ class NewLetterDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(780, 520)
 
-        Op.on_register(runner, templates_in_use, parent=self).success(self._got_templates).failure(
+        # issue 17: each language's templates in use, for the titles shown in the list
+        self._in_language: dict[str, dict[str, LetterTemplate]] = {}
+        Op.on_register(
+            runner,
+            lambda register: (
+                templates_in_use(register),
+                {lang: templates_in_use(register, lang) for lang in TEMPLATE_LANGUAGES},
+            ),
+            parent=self,
+        ).success(lambda found: self._got_templates(*found)).failure(
             lambda e: self.error.setText(error_text(e))
         ).run_in_background()
 
-    def _got_templates(self, templates: list[LetterTemplate]) -> None:
+    def _got_templates(
+        self, templates: list[LetterTemplate], in_language: dict[str, list[LetterTemplate]]
+    ) -> None:
         self._all_templates = templates
+        self._in_language = {lang: {t.id: t for t in found} for lang, found in in_language.items()}
         self._fill_templates()
         if self.preferred and any(t.id == self.preferred for t in templates):
             self.choose(self.preferred)
@@ -150,17 +174,34 @@ class NewLetterDialog(QDialog):
         self.templates.blockSignals(True)
         self.templates.clear()
         for template in shown:
-            title = template.title + self.language.marker(template.id)  # issue 17
-            item = QListWidgetItem(icon("letter"), title)
-            item.setToolTip(
-                tr("{id} — version {version}").format(id=template.id, version=template.version)
-            )
+            item = QListWidgetItem(icon("letter"), "")
+            self._label_item(item, template)
             self.templates.addItem(item)
         self.templates.blockSignals(False)
         if shown:
             self.templates.setCurrentRow(0)
         else:
             self.about.setText(tr("No template suits this case."))
+
+    def shown_template(self, template: LetterTemplate) -> LetterTemplate:
+        """The template as the list names it (issue 17): in the letter's language where it
+        ships in it, else in the window's language, else as it is (English, or the officer's
+        own English copy, whose title is theirs)."""
+        letter = self.language.chosen()
+        if letter in self._in_language and template.id in self._in_language[letter]:
+            return self._in_language[letter][template.id]
+        window = active_language()
+        if template.shipped and template.id in self._in_language.get(window, {}):
+            return self._in_language[window][template.id]
+        return template
+
+    def title_of(self, template: LetterTemplate) -> str:
+        return self.shown_template(template).title
+
+    def _label_item(self, item: QListWidgetItem, template: LetterTemplate) -> None:
+        shown = self.shown_template(template)
+        item.setText(shown.title + self.language.marker(template.id))
+        item.setToolTip(tr("{id} — version {version}").format(id=shown.id, version=shown.version))
 
     def template_ids(self) -> list[str]:
         return [t.id for t in self._templates]
@@ -182,7 +223,7 @@ class NewLetterDialog(QDialog):
         self._clear_fields()
         if template is None:
             return
-        self.about.setText(tr("{title}. Loading its fields…").format(title=template.title))
+        self.about.setText(tr("{title}. Loading its fields…").format(title=self.title_of(template)))
         reference = self.case.reference
         self.language.show_template(template.id)  # issue 17
         lang = self.language.language()
@@ -202,7 +243,7 @@ class NewLetterDialog(QDialog):
         for row, template in enumerate(self._templates):
             item = self.templates.item(row)
             if item is not None:
-                item.setText(template.title + self.language.marker(template.id))
+                self._label_item(item, template)
         self._template_chosen(self.templates.currentRow())
 
     def _clear_fields(self) -> None:
@@ -234,27 +275,49 @@ class NewLetterDialog(QDialog):
                 tr(
                     "{title}: the case, the requester, the deadlines and your details "
                     "fill the rest. Fields marked * are required."
-                ).format(title=template.title)
+                ).format(title=self.title_of(template))
             )
         else:
             self.about.setText(
                 tr(
                     "{title}: everything comes from the case and your settings; nothing to type."
-                ).format(title=template.title)
+                ).format(title=self.title_of(template))
             )
         for item in inputs:
             edit = QPlainTextEdit(item.value)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(64)
             edit.setPlaceholderText(item.meaning[:1].upper() + item.meaning[1:])
-            name = item.name.split(".", 1)[1].replace("_", " ")
+            name = field_label(item.name)  # issue 17: in the window's language
             edit.setAccessibleName(name)
             edit.setAccessibleDescription(item.meaning)
             edit.setToolTip(item.meaning)
-            text = name[:1].upper() + name[1:] + (" *" if item.required else "") + ":"
+            text = (
+                tr("{label} *:").format(label=name)
+                if item.required
+                else tr("{label}:").format(label=name)
+            )
             self.fields_form.addRow(text, edit)
             self.inputs[item.name] = edit
             edit.textChanged.connect(lambda e=edit: set_invalid(e, False, e.toolTip()))
+        self._settle()
+        self.sig_fields_shown.emit()
+
+    def _settle(self) -> None:
+        """Show the new rows and lay the dialog out now, not on a later pass of the event loop.
+
+        Rows added to a shown form are shown, and the wrapped labels resized, only by events
+        Qt posts; a frame painted before them had the two-line "about" text centred over the
+        heading and no fields at all (issue 17, most visible with Devanagari's taller lines).
+        """
+        for row in range(self.fields_form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+                item = self.fields_form.itemAt(row, role)
+                widget = item.widget() if item is not None else None
+                if widget is not None and not widget.isVisible():
+                    widget.show()
+        for _pass in range(3):  # a layout done may ask its parent's again
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def overrides(self) -> dict[str, str]:
         return {name: edit.toPlainText().strip() for name, edit in self.inputs.items()}
