@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from grievance_desk.domain.audit_actions import AuditAction
 from grievance_desk.domain.locale_format import indian_number, letter_date
 from grievance_desk.messages import N_, _, ngettext
-from grievance_desk.messages import _ as translate_marked  # an N_-marked constant, where shown
 from grievance_desk.resources_path import resource_path
 from grievance_desk.services.glossary import term as glossary_term
 from grievance_desk.storage.audit import append_event, digest
@@ -488,7 +487,7 @@ def field_meaning(name: str) -> str:
 
     FIELDS keeps the English (its texts are marked with N_); this translates the one shown."""
     meaning = FIELDS.get(name, "")
-    return translate_marked(meaning) if meaning else ""
+    return _(meaning) if meaning else ""  # marked with N_ where FIELDS is defined
 
 
 def template_fields() -> dict[str, str]:
