@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
 
     missing = run(
         sandbox, binary, "verify", "--register", str(work / "nowhere.db"), cwd=work,
-        LANGUAGE="hi", LANG="hi_IN.UTF-8",
+        LANGUAGE="hi", LANG="hi_IN.UTF-8", GRIEVANCE_DESK_PASSPHRASE=PASSPHRASE,
     )  # fmt: skip
     report.check(
         missing.returncode != 0 and "पर कोई रजिस्टर नहीं है" in missing.stderr,
