@@ -103,42 +103,6 @@ def days_text(days: int | None) -> str:
     return str(days)
 
 
-def hours_text(due: datetime, now: datetime) -> str | None:
-    """Within a day of ``due``, the distance in hours and minutes ("5 h 10 min left"), in
-    the window's language (as ``domain.reminders.hours_phrase``); None further off."""
-    seconds = (due - now).total_seconds()
-    if abs(seconds) >= 24 * 3600:
-        return None
-    minutes = int(abs(seconds) // 60)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        span = tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-    elif hours:
-        span = tr("{hours} h").format(hours=hours)
-    else:
-        span = tr("{minutes} min").format(minutes=rest)
-    return (
-        tr("{span} overdue").format(span=span)
-        if seconds < 0
-        else tr("{span} left").format(span=span)
-    )
-
-
-def days_span_text(days: int) -> str:
-    """ "1 day", "3 days" in the window's language (as ``domain.reminders.days_phrase``)."""
-    return tr("1 day") if days == 1 else tr("{days} days").format(days=days)
-
-
-def due_text(days_left: int) -> str:
-    """ "2 days left", "due today", "1 day overdue" in the window's language (as
-    ``domain.reminders.due_phrase``)."""
-    if days_left < 0:
-        return tr("{days} overdue").format(days=days_span_text(-days_left))
-    if days_left == 0:
-        return tr("due today")
-    return tr("{days} left").format(days=days_span_text(days_left))
-
-
 def urgency_colour(days: int | None) -> Any:
     if days is None:
         return None

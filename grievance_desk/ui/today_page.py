@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grievance_desk.domain.reminders import Reminder
+from grievance_desk.domain.reminders import Reminder, due_phrase, hours_phrase
 from grievance_desk.services import case_deadlines
 from grievance_desk.services.case_queries import (
     CaseFilter,
@@ -30,7 +30,7 @@ from grievance_desk.services.clock import utc_now
 from grievance_desk.services.register_access import Register
 from grievance_desk.services.today import TodayData, load_today
 from grievance_desk.ui import dates
-from grievance_desk.ui.cases_table_model import days_text, due_text, hours_text, urgency_colour
+from grievance_desk.ui.cases_table_model import days_text, urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.ops import Op, OpRunner
 from grievance_desk.ui.resources import icon
@@ -59,12 +59,12 @@ def reminder_text(reminder: Reminder, zone: ZoneInfo) -> str:
         return tr("{what} overdue since {due}").format(what=what, due=due)
     if reminder.overdue:
         return tr("{what} overdue since {due} ({distance})").format(
-            what=what, due=due, distance=due_text(reminder.days_left)
+            what=what, due=due, distance=due_phrase(reminder.days_left)
         )
     if reminder.days_left == 0:
         return tr("{what} due today ({due})").format(what=what, due=due)
     return tr("{what} due {due}, {distance}").format(
-        what=what, due=due, distance=due_text(reminder.days_left)
+        what=what, due=due, distance=due_phrase(reminder.days_left)
     )
 
 
@@ -219,7 +219,7 @@ class TodayPage(QWidget):
         for row in data.deadlines:
             due = row.next_due_at.astimezone(data.zone) if row.next_due_at else None
             # Within a day, hours: an IT Rules 2-hour deadline must not read "today".
-            hours = hours_text(due, now) if due is not None else None
+            hours = hours_phrase(due, now) if due is not None else None
             item = QTreeWidgetItem(
                 [
                     hours or days_text(row.days_left),

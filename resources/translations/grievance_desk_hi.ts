@@ -215,7 +215,7 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letter_language_picker.py" line="+34"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="+111"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="+117"/>
         <source>Letter language</source>
         <translation>पत्र की भाषा</translation>
     </message>
@@ -460,64 +460,23 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/cases_table_model.py" line="+42"/>
-        <location line="+36"/>
         <source>{days} overdue</source>
         <extracomment>One row as the list paints it: the column texts, then the deadline colour.</extracomment>
         <translation>{days} विलंबित</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+2"/>
         <source>today</source>
         <translation>आज</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} घंटे {minutes} मिनट</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{hours} h</source>
-        <translation>{hours} घंटे</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{minutes} min</source>
-        <translation>{minutes} मिनट</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{span} overdue</source>
-        <translation>{span} विलंबित</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{span} left</source>
-        <translation>{span} शेष</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>1 day</source>
-        <translation>1 दिन</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>due today</source>
-        <translation>आज देय</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{days} left</source>
-        <translation>{days} शेष</translation>
-    </message>
-    <message>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>{deadline} by {date}</source>
         <extracomment>True while the count stopped at SEARCH_COUNT_CAP: rowCount is the cap, and fetchMore (the view scrolled to the end) asks for the exact count.</extracomment>
         <translation>{deadline}: {date} तक</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-144"/>
         <location filename="../../grievance_desk/ui/today_page.py" line="-3"/>
         <source>Due</source>
         <translation>देय</translation>
@@ -569,7 +528,7 @@
         <translation>उत्तर (विस्तारित)</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+144"/>
         <source>{column}: {value}</source>
         <translation>{column}: {value}</translation>
     </message>
@@ -656,7 +615,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../grievance_desk/ui/import_dialog.py" line="+46"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+137"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+139"/>
         <location filename="../../grievance_desk/ui/policy_settings_box.py" line="-438"/>
         <location filename="../../grievance_desk/ui/reports_page.py" line="-329"/>
         <location line="+330"/>
@@ -1166,8 +1125,8 @@
     <message>
         <location line="+2"/>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+40"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-152"/>
-        <location line="+72"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-156"/>
+        <location line="+76"/>
         <source>Subject</source>
         <translation>विषय</translation>
     </message>
@@ -1233,15 +1192,15 @@
     </message>
     <message>
         <location filename="../../grievance_desk/ui/letters/editor.py" line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-71"/>
-        <location line="+73"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-75"/>
+        <location line="+77"/>
         <source>Salutation</source>
         <translation>संबोधन</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-72"/>
-        <location line="+74"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-76"/>
+        <location line="+78"/>
         <source>Body</source>
         <translation>मुख्य पाठ</translation>
     </message>
@@ -1252,8 +1211,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-73"/>
-        <location line="+77"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-77"/>
+        <location line="+81"/>
         <source>Closing</source>
         <translation>समापन</translation>
     </message>
@@ -1569,7 +1528,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-240"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-204"/>
         <location filename="../../grievance_desk/ui/letters/letter_list.py" line="+0"/>
         <source>Status</source>
         <translation>स्थिति</translation>
@@ -1724,7 +1683,7 @@ Template {template_version}, letter {letter_id}</source>
 टेम्पलेट {template_version}, पत्र {letter_id}</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-65"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="-67"/>
         <source>New letter — {reference}</source>
         <translation>नया पत्र — {reference}</translation>
     </message>
@@ -1747,13 +1706,13 @@ Template {template_version}, letter {letter_id}</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../grievance_desk/ui/template_editor.py" line="-57"/>
+        <location filename="../../grievance_desk/ui/template_editor.py" line="-61"/>
         <source>Template</source>
         <translation>टेम्पलेट</translation>
     </message>
     <message>
         <location filename="../../grievance_desk/ui/correspondence_dialog.py" line="-50"/>
-        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+19"/>
+        <location filename="../../grievance_desk/ui/letters/new_letter_dialog.py" line="+21"/>
         <source>Problem</source>
         <translation>समस्या</translation>
     </message>
@@ -2879,13 +2838,12 @@ Template {template_version}, letter {letter_id}</source>
         <translation>रिपोर्ट बन रही है…</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+78"/>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+22"/>
+        <location line="+22"/>
         <source>{days} days</source>
         <translation>{days} दिन</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/reports_page.py" line="+24"/>
+        <location line="+24"/>
         <source>over {count} closed case</source>
         <translation>{count} बंद मामले पर</translation>
     </message>
@@ -3451,7 +3409,7 @@ Template {template_version}, letter {letter_id}</source>
         <translation>संस्करण</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Load an earlier version&apos;s text into the editor</source>
         <translation>किसी पिछले संस्करण का पाठ संपादक में लोड करें</translation>
     </message>
@@ -3951,12 +3909,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     <message>
         <location line="+10"/>
         <location line="+17"/>
-        <location line="+213"/>
+        <location line="+221"/>
         <source>Problems</source>
         <translation>समस्याएँ</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-233"/>
         <source>Fields you can use</source>
         <translation>उपयोग योग्य फ़ील्ड</translation>
     </message>
@@ -3982,12 +3940,12 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location line="+2"/>
-        <location line="+215"/>
+        <location line="+223"/>
         <source>Keep this text as your copy&apos;s next version (Ctrl+S)</source>
         <translation>इस पाठ को अपनी प्रति के अगले संस्करण के रूप में रखें (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-220"/>
         <source>Revert to shipped</source>
         <translation>मूल टेम्पलेट पर लौटें</translation>
     </message>
@@ -4042,7 +4000,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>{fields} द्वारा दिया जाता है</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+72"/>
         <source>{part}, line {line}</source>
         <translation>{part}, पंक्ति {line}</translation>
     </message>
@@ -4377,7 +4335,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
     </message>
     <message>
         <location filename="../../grievance_desk/ui/cases_page.py" line="-71"/>
-        <location filename="../../grievance_desk/ui/cases_table_model.py" line="-74"/>
+        <location filename="../../grievance_desk/ui/cases_table_model.py" line="+4"/>
         <location filename="../../grievance_desk/ui/report_labels.py" line="+1"/>
         <source>Policy</source>
         <translation>नीति</translation>
@@ -4557,7 +4515,7 @@ Keep this somewhere safe and away from the computer. It opens the register if th
         <translation>अनुरोधकर्ता से प्राप्त या उसे भेजा गया संदेश दर्ज करें (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../grievance_desk/ui/case_file/deadline_panel.py" line="+18"/>
+        <location filename="../../grievance_desk/ui/case_file/deadline_panel.py" line="+19"/>
         <source>Acknowledge by</source>
         <translation>पावती की अंतिम तिथि</translation>
     </message>

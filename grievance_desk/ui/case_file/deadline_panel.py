@@ -8,9 +8,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QProgressBar, QSizePolicy, QVBoxLayout, QWidget
 
+from grievance_desk.domain.reminders import days_phrase, due_phrase
 from grievance_desk.services.case_deadlines import CaseDeadlines
 from grievance_desk.ui import dates, theme
-from grievance_desk.ui.cases_table_model import days_span_text, due_text, urgency_colour
+from grievance_desk.ui.cases_table_model import urgency_colour
 from grievance_desk.ui.i18n import QT_TR_NOOP, tr
 from grievance_desk.ui.widgets import label, thin_bar_style
 
@@ -65,7 +66,7 @@ class DeadlinePanel(QWidget):
                     tr(
                         "The clock is stopped while we wait for the requester ({days} paused so "
                         "far)."
-                    ).format(days=days_span_text(result.days_paused)),
+                    ).format(days=days_phrase(result.days_paused)),
                     "muted",
                     wrap=True,
                 )
@@ -101,7 +102,7 @@ class DeadlinePanel(QWidget):
                 colour = theme.DUE_WEEK.darker(140)
                 bar.setValue(0)
             elif opened is not None:
-                state = due_text(opened.days_left)
+                state = due_phrase(opened.days_left)
                 colour = urgency_colour(opened.days_left)
             elif str(deadline.kind) == "extension_notice":
                 state = tr("extension granted") if extended is not None else tr("only if extending")
