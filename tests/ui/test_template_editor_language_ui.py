@@ -11,39 +11,20 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from grievance_desk.domain.case_record import Requester
-from grievance_desk.services.cases import register_case
 from grievance_desk.services.clock import utc_now
-from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.letter_drafts import draft_letter
 from grievance_desk.services.letter_templates import get_template, language_templates
-from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.ui.template_editor import TemplateEditorDialog
-from tests.support.drafts import make_draft
 from tests.ui.journeys.conftest import answer_box, button_named, click, when_modal
 from tests.ui.journeys.helpers import type_into
+from tests.ui.test_reply_language_ui import _hindi_case
 
-NAME = "अनिता शर्मा"
 ADDED = "With thanks from the test copy."
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
-
-
-def _hindi_case(register: Register) -> str:
-    with register.writing() as session:
-        for key, value in DEMO_SETTINGS.items():
-            put_setting(session, key, value)
-    draft = make_draft(
-        requester=Requester(name=NAME, email="anita@example.org"),
-        description="कृपया मेरे खाते का सारा व्यक्तिगत डेटा मुझे भेजें। (परीक्षण)",
-        received_at=utc_now() - timedelta(hours=1),
-    )
-    return register_case(register, draft, now=utc_now())
 
 
 def _look(widget, name: str) -> None:  # type: ignore[no-untyped-def]
