@@ -16,6 +16,7 @@ from typing import Any
 from grievance_desk.cli.common import UserError, binary_output, opened_register, register_options
 from grievance_desk.messages import _
 from grievance_desk.services.clock import utc_now
+from grievance_desk.services.letter_languages import TEMPLATE_LANGUAGES
 from grievance_desk.services.letter_templates import (
     LetterTemplateError,
     describe_templates,
@@ -63,6 +64,12 @@ def add_parsers(subparsers: Any) -> None:
         help=_("list the letter templates with their fields and required content"),
     )
     templates.add_argument("--json", action="store_true", help=_("print JSON"))
+    templates.add_argument(
+        "--language",
+        choices=("en", *TEMPLATE_LANGUAGES),
+        default="en",
+        help=_("the letters' language (default: en); with --register, its edited copies too"),
+    )
     templates.set_defaults(func=run_templates)
 
 
@@ -162,12 +169,13 @@ def _language(register: Any, args: argparse.Namespace) -> str:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    """List templates; with --register, the officer's edited copies are shown as in use."""
+    """List one language's templates; with --register, the officer's edited copies of that
+    language are shown as in use."""
     if getattr(args, "register", None) is not None:
         with opened_register(args) as register, register.reading() as session:
-            templates = list_templates(session)
+            templates = list_templates(session, args.language)
     else:
-        templates = list_templates()
+        templates = list_templates(language=args.language)
     data = describe_templates(templates)
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)

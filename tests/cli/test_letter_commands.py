@@ -91,6 +91,17 @@ def test_templates_lists_fields_and_required_content(capsys: pytest.CaptureFixtu
     assert "required: The reasons for refusing" in capsys.readouterr().out
 
 
+def test_templates_lists_one_languages_set(capsys: pytest.CaptureFixture[str]) -> None:
+    """issue 17: the Hindi set, with its own titles and the law's items worded in Hindi."""
+    assert _run("templates", "--language", "hi", "--json") == 0
+    data = {t["id"]: t for t in json.loads(capsys.readouterr().out)}
+    assert len(data) == 13 and data["acknowledgement"]["title"] == "पावती"
+    assert data["acknowledgement"]["version"].startswith("hi-")
+    with pytest.raises(SystemExit) as refused:  # not shipped: a usage mistake
+        _run("templates", "--language", "ta")
+    assert refused.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
 def test_letter_follows_the_case_reply_language_or_language(
     filled: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
