@@ -25,12 +25,10 @@ from grievance_desk.domain.policy import Policy
 from grievance_desk.domain.policy_presets import PRESETS, policy_ids, policy_in_force
 from grievance_desk.services import letter_drafts
 from grievance_desk.services.cases import register_case
-from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.glossary import route_text, term
 from grievance_desk.services.letter_languages import language_templates
 from grievance_desk.services.letter_templates import EmptyFields
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import put_setting
 from tests.support.drafts import make_draft
 
 NAME = "अनिता शर्मा"
@@ -87,14 +85,6 @@ def _received_for(policy_id: str) -> date:
         (p for p in PRESETS if p.id == policy_id), key=lambda p: p.in_force_from or date.min
     )
     return max(latest.in_force_from or date(2026, 9, 1), date(2026, 9, 1))
-
-
-@pytest.fixture
-def demo(register: Register) -> Register:
-    with register.writing() as session:
-        for key, value in DEMO_SETTINGS.items():
-            put_setting(session, key, value)
-    return register
 
 
 def _case(register: Register, policy_id: str, received: date) -> str:

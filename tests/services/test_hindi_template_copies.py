@@ -24,7 +24,6 @@ from grievance_desk.domain.case_record import Requester
 from grievance_desk.domain.case_types import RequestType
 from grievance_desk.domain.policy_presets import PRESETS
 from grievance_desk.services.cases import register_case
-from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.letter_drafts import draft_letter
 from grievance_desk.services.letter_languages import letter_language, worded_items
 from grievance_desk.services.letter_records import list_letters
@@ -42,7 +41,6 @@ from grievance_desk.services.letter_templates import (
 )
 from grievance_desk.storage.register import Register
 from grievance_desk.storage.settings_registry import custom_template
-from grievance_desk.storage.settings_store import put_setting
 from grievance_desk.storage.tables import AuditEvent
 from tests.support.drafts import make_draft
 
@@ -56,14 +54,6 @@ ACCESS_FIELDS = {
     "letter.processing_activities": "बिलिंग और सहायता (परीक्षण)।",
     "letter.recipients": "काल्पनिक पेमेंट्स लिमिटेड: बिलिंग विवरण (परीक्षण)।",
 }
-
-
-@pytest.fixture
-def demo(register: Register) -> Register:
-    with register.writing() as session:
-        for key, value in DEMO_SETTINGS.items():
-            put_setting(session, key, value)
-    return register
 
 
 @pytest.fixture

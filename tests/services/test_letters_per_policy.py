@@ -23,11 +23,9 @@ from grievance_desk.services import (
     letter_requirements,
 )
 from grievance_desk.services.cases import find_case, register_case
-from grievance_desk.services.demo_data import DEMO_SETTINGS
 from grievance_desk.services.letter_templates import EmptyFields, shipped_templates
 from grievance_desk.services.policy_settings import copy_preset
 from grievance_desk.storage.register import Register
-from grievance_desk.storage.settings_store import put_setting
 from tests.support.drafts import make_draft
 
 FILLED = {
@@ -93,14 +91,6 @@ def _case(register: Register, policy_id: str, received: date) -> str:
     )
     # Registered when received: a received date after "now" is refused.
     return register_case(register, draft, now=draft.received_at + timedelta(hours=1))
-
-
-@pytest.fixture
-def demo(register: Register) -> Register:
-    with register.writing() as session:
-        for key, value in DEMO_SETTINGS.items():
-            put_setting(session, key, value)
-    return register
 
 
 @pytest.mark.parametrize("policy_id", policy_ids())
